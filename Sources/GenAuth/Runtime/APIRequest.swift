@@ -1,0 +1,77 @@
+import Foundation
+
+/// One call of an endpoint, as the generated methods describe it to ``RequestExecutor``.
+struct APIRequest: Sendable {
+    enum Body: Sendable {
+        /// `application/json`
+        case json(any Encodable & Sendable)
+        /// `application/x-www-form-urlencoded`: the body's top-level JSON fields become form fields.
+        case form(any Encodable & Sendable)
+    }
+
+    var method: String
+    /// The path, its parameters already percent-encoded (see ``pathSegment(_:)``).
+    var path: String
+    var query: [QueryItem] = []
+    var body: Body?
+}
+
+/// One query parameter; `nil` values are left out of the URL.
+struct QueryItem: Sendable, Equatable {
+    var name: String
+    var value: String?
+
+    init(_ name: String, _ value: (some QueryValue)?) {
+        self.name = name
+        self.value = value?.queryValue
+    }
+}
+
+/// A value that can stand in a URL's query or path.
+protocol QueryValue {
+    var queryValue: String { get }
+}
+
+extension String: QueryValue { var queryValue: String { self } }
+extension Int: QueryValue { var queryValue: String { String(self) } }
+extension Double: QueryValue { var queryValue: String { String(self) } }
+extension Bool: QueryValue { var queryValue: String { self ? "true" : "false" } }
+extension Date: QueryValue {
+    var queryValue: String { formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)) }
+}
+extension Array: QueryValue where Element: QueryValue {
+    /// GenAuth's API takes lists in a query parameter comma-separated.
+    var queryValue: String { map(\.queryValue).joined(separator: ",") }
+}
+extension QueryValue where Self: GenAuthStringEnum {
+    var queryValue: String { rawValue }
+}
+
+/// Percent-encodes one path parameter so that it stays one segment of the path.
+func pathSegment(_ value: some QueryValue) -> String {
+    PercentEncoding.encode(value.queryValue)
+}
+
+enum PercentEncoding {
+    /// RFC 3986's unreserved characters; everything else is percent-encoded.
+    private static let unreserved: Set<UInt8> = Set(
+        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
+
+    static func encode(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if unreserved.contains(byte) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += String(format: "%%%02X", byte)
+            }
+        }
+        return result
+    }
+
+    /// `name=value&…`, each part percent-encoded.
+    static func formEncode(_ fields: [(String, String)]) -> String {
+        fields.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
+    }
+}

@@ -1,0 +1,238 @@
+// The contexts of the Markdown templates. Every string is final Markdown: spec text is escaped so that it
+// renders literally and cannot break a table, a heading or a code block.
+
+/// `doc-page.mustache`: one endpoint in one language.
+struct DocPageContext {
+    let header: String
+    let labels: DocLabels
+    let title: String
+    let descriptionText: String?
+    /// "Deprecated: …" when the endpoint is.
+    let deprecationNote: String?
+    let authNote: String?
+    /// `` `AuthenticationClient.sendSms` ``
+    let methodName: String
+    /// `` `POST /api/v3/send-sms` ``
+    let httpRequest: String
+    let requestRows: [DocParameterRow]
+    let hasRequestRows: Bool
+    let sampleFence: String
+    /// The sample, ending in a newline.
+    let sampleCode: String
+    /// `` `SendSMSRespDto` ``
+    let responseType: String
+    let responseRows: [DocParameterRow]
+    let exampleFence: String
+    let exampleJSON: String
+    let dataStructures: [DocDataStructure]
+    let hasDataStructures: Bool
+    let navigation: String?
+}
+
+struct DocParameterRow {
+    let name: String
+    let type: String
+    let required: String
+    let defaultValue: String
+    let description: String
+    let example: String
+}
+
+struct DocDataStructure {
+    let structureName: String
+    let structureDescription: String?
+    let isEnum: Bool
+    let fieldRows: [DocParameterRow]
+    let valueRows: [DocEnumRow]
+}
+
+struct DocEnumRow {
+    let enumValue: String
+    let enumDescription: String
+}
+
+/// `doc-index.mustache`: the table of contents of one language.
+struct DocIndexContext {
+    let header: String
+    let labels: DocLabels
+    let modules: [DocIndexModule]
+}
+
+struct DocIndexModule {
+    let moduleTitle: String
+    let groups: [DocIndexGroup]
+}
+
+struct DocIndexGroup {
+    let groupTitle: String
+    let entries: [DocIndexEntry]
+}
+
+struct DocIndexEntry {
+    let entryTitle: String
+    let link: String
+    let entryMethod: String
+}
+
+enum DocContexts {
+    static func header(for specPaths: [String], specsFolder: String) -> String {
+        let sources = specPaths.map { "\(specsFolder)/\($0)" }.joined(separator: ", ")
+        return "\(OutputNaming.markdownMarker) from \(sources). Do not edit: change the spec and regenerate. -->"
+    }
+
+    static func page(
+        _ endpoint: Endpoint, api: API, language: Language, sample: SampleCode,
+        previous: (Endpoint, String)?, next: (Endpoint, String)?, pagePath: String, specsFolder: String
+    ) -> DocPageContext {
+        let labels = DocLabels.of(language)
+        let md = { (text: Text?) in Escaping.markdown(text?.resolved(language) ?? "") }
+
+        var requestRows = (endpoint.pathParams + endpoint.query).map { row($0, owner: endpoint.client.rawValue, api: api, language: language) }
+        if let request = endpoint.request {
+            requestRows += (api.types[request]?.properties ?? []).map { row($0, owner: request, api: api, language: language) }
+        }
+        let responseRows = (api.types[endpoint.response]?.properties ?? []).map { row($0, owner: endpoint.response, api: api, language: language) }
+
+        var roots = (endpoint.pathParams + endpoint.query).map(\.type)
+        if let request = endpoint.request { roots += (api.types[request]?.properties ?? []).map(\.type) }
+        roots += (api.types[endpoint.response]?.properties ?? []).map(\.type)
+        let structures = reachableTypes(from: roots, api: api).map { structure($0, api: api, language: language) }
+
+        let exampleJSON = Examples.json(Examples.response(of: endpoint, api: api)) + "\n"
+
+        var navigation: [String] = []
+        if let (other, path) = previous {
+            navigation.append("\(labels.previousArticle): [\(Escaping.markdown(other.summary.resolved(language)))](\(OutputNaming.relativeLink(from: pagePath, to: path)))")
+        }
+        if let (other, path) = next {
+            navigation.append("\(labels.nextArticle): [\(Escaping.markdown(other.summary.resolved(language)))](\(OutputNaming.relativeLink(from: pagePath, to: path)))")
+        }
+
+        let deprecationNote: String? = endpoint.deprecated.map { deprecation in
+            switch deprecation {
+            case .deprecated: return "**\(labels.deprecated).**"
+            case .replacedBy(let text): return "**\(labels.deprecated):** \(Escaping.markdown(text.resolved(language), inTable: false))"
+            }
+        }
+        let description = endpoint.description.map { Escaping.markdown($0.resolved(language), inTable: false) }
+
+        return DocPageContext(
+            header: header(for: [endpoint.specPath], specsFolder: specsFolder),
+            labels: labels,
+            title: md(endpoint.summary),
+            descriptionText: description?.isEmpty == false ? description : nil,
+            deprecationNote: deprecationNote,
+            authNote: endpoint.auth == .accessToken ? labels.needsAccessToken : nil,
+            methodName: Escaping.codeSpan("\(endpoint.client.rawValue).\(endpoint.name)"),
+            httpRequest: Escaping.codeSpan("\(endpoint.method.rawValue) \(endpoint.path)"),
+            requestRows: requestRows, hasRequestRows: !requestRows.isEmpty,
+            sampleFence: Escaping.codeFence(for: sample.code), sampleCode: sample.code,
+            responseType: Escaping.codeSpan(endpoint.response),
+            responseRows: responseRows,
+            exampleFence: Escaping.codeFence(for: exampleJSON), exampleJSON: exampleJSON,
+            dataStructures: structures, hasDataStructures: !structures.isEmpty,
+            navigation: navigation.isEmpty ? nil : navigation.joined(separator: " · "))
+    }
+
+    static func index(api: API, language: Language, pages: [(Endpoint, String)], specsFolder: String) -> DocIndexContext {
+        var modules: [DocIndexModule] = []
+        for file in api.files where !file.endpoints.isEmpty {
+            let moduleTitle = Escaping.markdown(file.module?.resolved(language) ?? file.client?.rawValue ?? "")
+            let groupTitle = Escaping.markdown(file.group?.resolved(language) ?? file.stem)
+            let entries = file.endpoints.compactMap { endpoint -> DocIndexEntry? in
+                guard let path = pages.first(where: { $0.0.specPath == endpoint.specPath && $0.0.name == endpoint.name })?.1 else { return nil }
+                return DocIndexEntry(
+                    entryTitle: Escaping.markdown(endpoint.summary.resolved(language)),
+                    link: OutputNaming.relativeLink(from: OutputNaming.docIndex(language: language), to: path),
+                    entryMethod: Escaping.codeSpan("\(endpoint.client.rawValue).\(endpoint.name)"))
+            }
+            let group = DocIndexGroup(groupTitle: groupTitle, entries: entries)
+            if let last = modules.last, last.moduleTitle == moduleTitle {
+                modules[modules.count - 1] = DocIndexModule(moduleTitle: moduleTitle, groups: last.groups + [group])
+            } else {
+                modules.append(DocIndexModule(moduleTitle: moduleTitle, groups: [group]))
+            }
+        }
+        return DocIndexContext(
+            header: header(for: api.files.filter { !$0.endpoints.isEmpty }.map(\.path), specsFolder: specsFolder),
+            labels: DocLabels.of(language), modules: modules)
+    }
+
+    // MARK: - Rows
+
+    static func row(_ property: Property, owner: String, api: API, language: Language) -> DocParameterRow {
+        let labels = DocLabels.of(language)
+        var description = Escaping.markdown(property.description?.resolved(language) ?? "")
+        if let deprecation = property.deprecated {
+            var note = "**\(labels.deprecated)**"
+            if case .replacedBy(let text) = deprecation { note += ": " + Escaping.markdown(text.resolved(language)) }
+            description = description.isEmpty ? note : note + "<br>" + description
+        }
+        if let decl = property.inlineEnum {
+            let values = decl.cases.map { value -> String in
+                let text = value.description.map { Escaping.markdown($0.resolved(language)) } ?? ""
+                return "- " + Escaping.codeSpan(value.rawValue) + (text.isEmpty ? "" : ": " + text)
+            }
+            description += (description.isEmpty ? "" : "<br>") + values.joined(separator: "<br>")
+        }
+        return DocParameterRow(
+            name: Escaping.codeSpan(property.key),
+            type: typeName(property.type, api: api),
+            required: property.required ? labels.yes : labels.no,
+            defaultValue: property.defaultValue.map { valueText($0) } ?? "-",
+            description: description.isEmpty ? "-" : description,
+            example: property.example.map { valueText($0) } ?? "-")
+    }
+
+    /// How the docs name a type: `string`, `integer`, `[UserDto](#userdto)[]`, `map<string, integer>`.
+    static func typeName(_ type: TypeRef, api: API) -> String {
+        switch type {
+        case .string, .inlineEnum: return "string"
+        case .integer: return "integer"
+        case .number: return "number"
+        case .boolean: return "boolean"
+        case .dateTime: return "date-time"
+        case .json: return "json"
+        case .named(let name): return "[\(name)](#\(name.lowercased()))"
+        case .array(let element): return typeName(element, api: api) + "[]"
+        case .map(let value): return "map&lt;string, \(typeName(value, api: api))&gt;"
+        }
+    }
+
+    static func valueText(_ value: Value) -> String {
+        if case .string(let text) = value { return Escaping.codeSpan(text) }
+        let lines = Examples.json(value).split(separator: "\n").map { line in String(line.drop { $0 == " " }) }
+        return Escaping.codeSpan(lines.joined(separator: " "))
+    }
+
+    /// Named types reachable from `roots`, breadth first, each once.
+    static func reachableTypes(from roots: [TypeRef], api: API) -> [TypeDecl] {
+        var queue = roots.flatMap(\.referencedNames)
+        var seen = Set<String>()
+        var result: [TypeDecl] = []
+        while !queue.isEmpty {
+            let name = queue.removeFirst()
+            guard seen.insert(name).inserted, let type = api.types[name] else { continue }
+            result.append(type)
+            queue += type.properties.flatMap(\.type.referencedNames)
+        }
+        return result
+    }
+
+    static func structure(_ type: TypeDecl, api: API, language: Language) -> DocDataStructure {
+        let description = type.description.map { Escaping.markdown($0.resolved(language), inTable: false) }
+        switch type.kind {
+        case .object(let properties):
+            return DocDataStructure(
+                structureName: type.name, structureDescription: description, isEnum: false,
+                fieldRows: properties.map { row($0, owner: type.name, api: api, language: language) }, valueRows: [])
+        case .enumeration(let decl):
+            return DocDataStructure(
+                structureName: type.name, structureDescription: description, isEnum: true, fieldRows: [],
+                valueRows: decl.cases.map { value in
+                    let text = value.description.map { Escaping.markdown($0.resolved(language)) } ?? ""
+                    return DocEnumRow(enumValue: Escaping.codeSpan(value.rawValue), enumDescription: text.isEmpty ? "-" : text)
+                })
+        }
+    }
+}

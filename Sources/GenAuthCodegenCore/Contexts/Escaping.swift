@@ -1,0 +1,203 @@
+import Foundation
+
+/// Turns spec text into text that is safe where it lands: Swift literals and comments, Markdown, JSON.
+/// Text from specs is data: nothing in it may change the structure of what is generated.
+enum Escaping {
+    /// Normalizes line breaks of every kind to `\n`.
+    static func normalizedLines(_ text: String) -> [String] {
+        var normalized = ""
+        normalized.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\r":
+                normalized.unicodeScalars.append("\n")
+                previousWasCR = true
+                continue
+            case "\n" where previousWasCR:
+                break
+            case "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
+                normalized.unicodeScalars.append("\n")
+            default:
+                normalized.unicodeScalars.append(scalar)
+            }
+            previousWasCR = false
+        }
+        return normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    // MARK: - Swift
+
+    /// A Swift string literal holding exactly `text`: `"a \"b\"\n"`.
+    static func swiftStringLiteral(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if isUnsafeInSource(scalar) {
+                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Lines of a `///` doc comment holding `text`: every kind of line break starts a new comment line,
+    /// and control characters are shown as `\u{…}`, so no text can end the comment.
+    static func docCommentLines(_ text: String, indent: String = "") -> [String] {
+        normalizedLines(text).map { line in
+            let cleaned = commentSafe(line).trimmingTrailingWhitespace()
+            return cleaned.isEmpty ? "\(indent)///" : "\(indent)/// \(cleaned)"
+        }
+    }
+
+    /// One line of comment text with control and invisible line-breaking characters made visible.
+    static func commentSafe(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" {
+                result += " "
+            } else if isUnsafeInSource(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Control characters, and characters that reorder or hide source text.
+    private static func isUnsafeInSource(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    // MARK: - Markdown
+
+    /// Inline Markdown text that renders as `text` literally: emphasis, links, HTML, code and table pipes are
+    /// escaped. Line breaks become `<br>` (`inTable`) or stay line breaks whose lines cannot start a block.
+    static func markdown(_ text: String, inTable: Bool = true) -> String {
+        let lines = normalizedLines(text).map { line -> String in
+            let escaped = markdownLine(line.trimmingTrailingWhitespace())
+            return escapeBlockStart(escaped)
+        }
+        if inTable {
+            return lines.joined(separator: "<br>")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func markdownLine(_ line: String) -> String {
+        let characters = Array(line)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            switch character {
+            case "\\", "`", "*", "[", "]", "|", "~", "$":
+                result += "\\\(character)"
+            case "_":
+                // Inside a word (snake_case, URLs) an underscore cannot start emphasis; keep URLs intact.
+                let before = index > 0 ? characters[index - 1] : " "
+                let after = index + 1 < characters.count ? characters[index + 1] : " "
+                result += before.isLetterOrDigit && after.isLetterOrDigit ? "_" : "\\_"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "&": result += "&amp;"
+            case "\t": result += " "
+            default:
+                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1, isUnsafeInSource(scalar) {
+                    result += " "
+                } else {
+                    result.append(character)
+                }
+            }
+        }
+        return result
+    }
+
+    /// A line that would start a heading, list, quote, rule or numbered list gets its first character escaped.
+    private static func escapeBlockStart(_ line: String) -> String {
+        let trimmed = line.drop { $0 == " " }
+        guard let first = trimmed.first else { return line }
+        let indent = String(line.prefix(line.count - trimmed.count))
+        if "#-+=".contains(first) {
+            return indent + "\\" + trimmed
+        }
+        if first.isASCIIDigit {
+            let digits = trimmed.prefix { $0.isASCIIDigit }
+            let rest = trimmed.dropFirst(digits.count)
+            if let marker = rest.first, marker == "." || marker == ")" {
+                return indent + digits + "\\" + rest
+            }
+        }
+        return line
+    }
+
+    /// A Markdown code span showing `text` literally, pipes escaped for tables.
+    static func codeSpan(_ text: String) -> String {
+        let flat = normalizedLines(text).joined(separator: " ")
+        let longestRun = longestBacktickRun(flat)
+        let fence = String(repeating: "`", count: longestRun + 1)
+        let padded = longestRun > 0 || flat.hasPrefix("`") || flat.hasSuffix("`") ? " \(flat) " : flat
+        let content = padded.replacingOccurrences(of: "|", with: "\\|")
+        return content.isEmpty ? "` `" : fence + content + fence
+    }
+
+    /// A fence for a code block holding `text`: longer than any backtick run inside it.
+    static func codeFence(for text: String) -> String {
+        String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
+    }
+
+    private static func longestBacktickRun(_ text: String) -> Int {
+        var longest = 0, current = 0
+        for character in text {
+            current = character == "`" ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
+    }
+
+    // MARK: - JSON
+
+    /// A JSON string literal.
+    static func jsonString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    result += String(format: "\\u%04X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
+
+extension Character {
+    var isLetterOrDigit: Bool { isLetter || isNumber }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var result = self
+        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+        return result
+    }
+}

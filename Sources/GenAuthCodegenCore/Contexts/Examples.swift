@@ -1,0 +1,53 @@
+/// Example values built from the specs' `example`s: the docs' Example Results and the samples' arguments.
+enum Examples {
+    /// The example response of an endpoint: its `example`, else one built from the properties' examples.
+    static func response(of endpoint: Endpoint, api: API) -> Value {
+        endpoint.example ?? object(endpoint.response, api: api, visiting: []) ?? .object([])
+    }
+
+    /// An object built from the examples of its properties; properties without one are left out, except
+    /// objects and arrays of objects whose own properties have examples.
+    static func object(_ typeName: String, api: API, visiting: Set<String>) -> Value? {
+        guard !visiting.contains(typeName), let type = api.types[typeName], case .object(let properties) = type.kind else {
+            return nil
+        }
+        let visiting = visiting.union([typeName])
+        var entries: [Value.ObjectEntry] = []
+        for property in properties {
+            if let example = property.example {
+                entries.append(.init(key: property.key, value: example))
+            } else if let built = built(property.type, api: api, visiting: visiting) {
+                entries.append(.init(key: property.key, value: built))
+            }
+        }
+        return entries.isEmpty ? nil : .object(entries)
+    }
+
+    private static func built(_ type: TypeRef, api: API, visiting: Set<String>) -> Value? {
+        switch type {
+        case .named(let name): return object(name, api: api, visiting: visiting)
+        case .array(let element): return built(element, api: api, visiting: visiting).map { .array([$0]) }
+        default: return nil
+        }
+    }
+
+    /// Pretty JSON, keys in spec order, two-space indentation.
+    static func json(_ value: Value, indent: String = "") -> String {
+        let inner = indent + "  "
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .integer(let number): return String(number)
+        case .number(let number):
+            return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(describing: number)
+        case .string(let text): return Escaping.jsonString(text)
+        case .array(let items):
+            if items.isEmpty { return "[]" }
+            return "[\n" + items.map { inner + json($0, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+        case .object(let entries):
+            if entries.isEmpty { return "{}" }
+            return "{\n" + entries.map { inner + Escaping.jsonString($0.key) + ": " + json($0.value, indent: inner) }
+                .joined(separator: ",\n") + "\n\(indent)}"
+        }
+    }
+}

@@ -1,0 +1,320 @@
+import Foundation
+
+// The contexts of the Swift templates. Every key a template may use is a stored property here, and
+// every context level defines all the keys its section uses (Mustache would otherwise find a parent's).
+// Strings are final Swift: names escaped, literals quoted, doc comments split into `///` lines.
+
+/// `swift-model.mustache`: one named type, in `Models/<Name>.swift`.
+struct SwiftModelFileContext {
+    /// `//` lines saying the file is generated, and from which spec.
+    let header: [String]
+    /// Modules to import besides none (`Foundation` when a `Date` is used).
+    let imports: [String]
+    /// Set for an object type.
+    var object: ObjectContext?
+    /// Set for an enum type.
+    let enumeration: EnumContext?
+}
+
+struct ObjectContext {
+    let typeName: String
+    let typeDoc: [String]
+    let properties: [PropertyContext]
+    let initDoc: [String]
+    /// One line: `init(a: A, b: B? = nil)`; else one parameter per line.
+    let singleLineInit: Bool
+    let initParameters: [ParameterContext]
+    /// Set when a Swift name differs from its JSON key.
+    let codingKeys: [CodingKeyContext]
+    let hasCodingKeys: Bool
+    /// Inline enums, declared in an extension of the type.
+    let nestedEnums: [EnumContext]
+    /// `nestedEnums` rendered with `swift-enum` and indented (filled in by the renderer: Mustache partials
+    /// do not indent every line of a section).
+    var nestedEnumsSource: String?
+}
+
+struct PropertyContext {
+    let propertyDoc: [String]
+    /// The Swift name, escaped.
+    let name: String
+    /// The stored property's name: `name`, or `_name` behind a deprecated accessor.
+    let storageName: String
+    let type: String
+    /// `@available(*, deprecated, …)` for a deprecated property.
+    let availability: String?
+}
+
+struct ParameterContext {
+    /// `channel: Channel`, `phoneCountryCode: String? = nil`
+    let declaration: String
+    /// `self.channel = channel`
+    let assignment: String
+    /// What follows the declaration: `, `, `,` or nothing after the last.
+    let separator: String
+}
+
+struct CodingKeyContext {
+    /// `case phoneNumber` or `case clientId = "client_id"`
+    let declaration: String
+}
+
+/// `swift-enum.mustache` (a partial): one string enum.
+struct EnumContext {
+    let enumName: String
+    let enumDoc: [String]
+    let cases: [EnumCaseContext]
+}
+
+struct EnumCaseContext {
+    let caseDoc: [String]
+    /// Escaped, for declarations and `.name` references.
+    let caseName: String
+    let rawLiteral: String
+}
+
+/// `swift-client.mustache`: the endpoints of one spec file, as an extension of their client.
+struct SwiftClientFileContext {
+    let header: [String]
+    let imports: [String]
+    let client: String
+    let methods: [MethodContext]
+    /// Inline enums of query and path parameters, nested in the client.
+    let parameterEnums: [EnumContext]
+    /// `parameterEnums` rendered with `swift-enum` and indented (filled in by the renderer).
+    var parameterEnumsSource: String?
+}
+
+struct MethodContext {
+    /// Every method but the first is preceded by a blank line.
+    let notFirst: Bool
+    let methodDoc: [String]
+    let availability: String?
+    let methodName: String
+    let singleLineSignature: Bool
+    let parameters: [ParameterContext]
+    let returnType: String
+    let httpMethod: String
+    /// A Swift string literal; path parameters are interpolated through `pathSegment(_:)`.
+    let pathExpression: String
+    let queryItems: [QueryItemContext]
+    let hasQuery: Bool
+    /// `.json(request)` or `.form(request)`; nil without a body.
+    let bodyExpression: String?
+}
+
+struct QueryItemContext {
+    let queryName: String
+    let queryValue: String
+}
+
+enum SwiftContexts {
+    static let lineLimit = 110
+
+    static func header(for specPath: String, specsFolder: String) -> [String] {
+        [
+            "\(OutputNaming.swiftMarker) from \(specsFolder)/\(specPath).",
+            "// Do not edit: change the spec and run `swift run genauth-codegen generate`.",
+        ]
+    }
+
+    // MARK: - Models
+
+    static func modelFile(_ type: TypeDecl, api: API, specsFolder: String) -> SwiftModelFileContext {
+        let header = header(for: type.specPath, specsFolder: specsFolder)
+        switch type.kind {
+        case .enumeration(let decl):
+            return SwiftModelFileContext(header: header, imports: [], object: nil, enumeration: enumContext(decl))
+        case .object(let properties):
+            let usesDate = properties.contains { SwiftSyntax.usesFoundation($0.type) }
+            return SwiftModelFileContext(
+                header: header, imports: usesDate ? ["Foundation"] : [],
+                object: objectContext(type, properties: properties), enumeration: nil)
+        }
+    }
+
+    static func objectContext(_ type: TypeDecl, properties: [Property]) -> ObjectContext {
+        let owner = type.name
+        var typeDoc = Escaping.docCommentLines(type.description?.resolved(.en) ?? "\(type.name).")
+        if type.description == nil { typeDoc = ["/// \(type.name)."] }
+
+        let propertyContexts = properties.map { property -> PropertyContext in
+            let optional = property.required ? "" : "?"
+            let name = Naming.escaped(property.swiftName)
+            return PropertyContext(
+                propertyDoc: Escaping.docCommentLines(propertyDocText(property), indent: "    "),
+                name: name,
+                storageName: property.deprecated == nil ? name : "_\(property.swiftName)",
+                type: SwiftSyntax.typeName(property.type, owner: owner) + optional,
+                availability: property.deprecated.map { availability($0) })
+        }
+
+        let declarations = properties.map { property in
+            let type = SwiftSyntax.typeName(property.type, owner: owner)
+            return "\(Naming.escaped(property.swiftName)): \(type)\(property.required ? "" : "? = nil")"
+        }
+        let singleLine = ("    public init(" + declarations.joined(separator: ", ") + ") {").count <= lineLimit
+        let initParameters = zip(properties, declarations).enumerated().map { index, pair in
+            let (property, declaration) = pair
+            let last = index == properties.count - 1
+            let storage = property.deprecated == nil ? Naming.escaped(property.swiftName) : "_\(property.swiftName)"
+            return ParameterContext(
+                declaration: declaration,
+                assignment: "self.\(storage) = \(Naming.escaped(property.swiftName))",
+                separator: last ? "" : (singleLine ? ", " : ","))
+        }
+        var initDoc = ["    /// Creates a `\(type.name)`."]
+        if !properties.isEmpty {
+            initDoc += ["    ///", "    /// - Parameters:"]
+            initDoc += properties.map { "    ///   - \($0.swiftName): \(parameterSummary($0.description, fallback: "The `\($0.key)` field."))" }
+        }
+
+        let needsCodingKeys = properties.contains { $0.key != $0.swiftName || $0.deprecated != nil }
+        let codingKeys = needsCodingKeys ? properties.map { property -> CodingKeyContext in
+            let storage = property.deprecated == nil ? Naming.escaped(property.swiftName) : "_\(property.swiftName)"
+            let plainStorage = property.deprecated == nil ? property.swiftName : "_\(property.swiftName)"
+            return CodingKeyContext(declaration: plainStorage == property.key
+                ? "case \(storage)"
+                : "case \(storage) = \(Escaping.swiftStringLiteral(property.key))")
+        } : []
+
+        let nested = properties.compactMap(\.inlineEnum).map { enumContext($0) }
+        return ObjectContext(
+            typeName: type.name, typeDoc: typeDoc, properties: propertyContexts, initDoc: initDoc,
+            singleLineInit: singleLine, initParameters: initParameters,
+            codingKeys: codingKeys, hasCodingKeys: !codingKeys.isEmpty,
+            nestedEnums: nested, nestedEnumsSource: nil)
+    }
+
+    private static func propertyDocText(_ property: Property) -> String {
+        var text = property.description?.resolved(.en) ?? "The `\(property.key)` field."
+        if property.key != property.swiftName { text += "\n\nJSON key: `\(property.key)`." }
+        return text
+    }
+
+    /// Not indented: where the enum is nested, the template indents the partial.
+    static func enumContext(_ decl: EnumDecl) -> EnumContext {
+        EnumContext(
+            enumName: decl.name,
+            enumDoc: Escaping.docCommentLines(decl.description?.resolved(.en) ?? "\(decl.name)."),
+            cases: decl.cases.map { value in
+                EnumCaseContext(
+                    caseDoc: Escaping.docCommentLines(
+                        value.description.map { $0.resolved(.en) }.flatMap { $0.isEmpty ? nil : $0 } ?? "`\(value.rawValue)`",
+                        indent: "    "),
+                    caseName: Naming.escaped(value.swiftName),
+                    rawLiteral: Escaping.swiftStringLiteral(value.rawValue))
+            })
+    }
+
+    // MARK: - Clients
+
+    static func clientFile(_ file: SpecFile, client: ClientName, api: API, specsFolder: String) -> SwiftClientFileContext {
+        let methods = file.endpoints.enumerated().map { methodContext($1, api: api, notFirst: $0 > 0) }
+        let parameterEnums = file.endpoints.flatMap { ($0.pathParams + $0.query).compactMap(\.inlineEnum) }
+            .map { enumContext($0) }
+        let usesDate = file.endpoints.contains { ($0.pathParams + $0.query).contains { SwiftSyntax.usesFoundation($0.type) } }
+        return SwiftClientFileContext(
+            header: header(for: file.path, specsFolder: specsFolder),
+            imports: usesDate ? ["Foundation"] : [],
+            client: client.rawValue, methods: methods,
+            parameterEnums: parameterEnums, parameterEnumsSource: nil)
+    }
+
+    static func methodContext(_ endpoint: Endpoint, api: API, notFirst: Bool) -> MethodContext {
+        let owner = endpoint.client.rawValue
+        var declarations: [String] = []
+        var docParameters: [(String, String)] = []
+        if let request = endpoint.request {
+            declarations.append("_ request: \(request)")
+            docParameters.append(("request", parameterSummary(api.types[request]?.description, fallback: "The request body.")))
+        }
+        for property in endpoint.pathParams + endpoint.query {
+            let type = SwiftSyntax.typeName(property.type, owner: owner)
+            let name = Naming.escaped(property.swiftName)
+            if property.required {
+                declarations.append("\(name): \(type)")
+            } else if let value = property.defaultValue,
+                      let literal = SwiftSyntax.literal(value, as: property.type, inlineEnum: property.inlineEnum, api: api),
+                      literal != "nil" {
+                declarations.append("\(name): \(type) = \(literal)")
+            } else {
+                declarations.append("\(name): \(type)? = nil")
+            }
+            docParameters.append((property.swiftName, parameterSummary(property.description, fallback: "The `\(property.key)` parameter.")))
+        }
+
+        var doc = Escaping.docCommentLines(endpoint.summary.resolved(.en), indent: "    ")
+        if let description = endpoint.description?.resolved(.en), !description.isEmpty {
+            doc += ["    ///"] + Escaping.docCommentLines(description, indent: "    ")
+        }
+        if endpoint.auth == .accessToken {
+            doc += ["    ///", "    /// Needs a user's access token: call ``\(owner)/setAccessToken(_:)`` first."]
+        }
+        doc.append("    ///")
+        if docParameters.count == 1 {
+            doc.append("    /// - Parameter \(docParameters[0].0): \(docParameters[0].1)")
+        } else if !docParameters.isEmpty {
+            doc.append("    /// - Parameters:")
+            doc += docParameters.map { "    ///   - \($0.0): \($0.1)" }
+        }
+        doc.append("    /// - Returns: The decoded response; check its `statusCode` for the business result.")
+        doc.append("    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.")
+
+        let signature = "    public func \(endpoint.name)(" + declarations.joined(separator: ", ")
+            + ") async throws(GenAuthError) -> \(endpoint.response) {"
+        let singleLine = signature.count <= lineLimit
+        let parameters = declarations.enumerated().map { index, declaration in
+            ParameterContext(
+                declaration: declaration, assignment: "",
+                separator: index == declarations.count - 1 ? "" : (singleLine ? ", " : ","))
+        }
+        let queryItems = endpoint.query.map {
+            QueryItemContext(queryName: Escaping.swiftStringLiteral($0.key), queryValue: Naming.escaped($0.swiftName))
+        }
+        return MethodContext(
+            notFirst: notFirst,
+            methodDoc: doc,
+            availability: endpoint.deprecated.map { "    " + availability($0) },
+            methodName: endpoint.name,
+            singleLineSignature: singleLine,
+            parameters: parameters,
+            returnType: endpoint.response,
+            httpMethod: Escaping.swiftStringLiteral(endpoint.method.rawValue),
+            pathExpression: pathExpression(endpoint),
+            queryItems: queryItems, hasQuery: !queryItems.isEmpty,
+            bodyExpression: endpoint.request.map { _ in endpoint.encoding == .form ? ".form(request)" : ".json(request)" })
+    }
+
+    /// `"/api/v3/users/\(pathSegment(userId))"`
+    static func pathExpression(_ endpoint: Endpoint) -> String {
+        var result = ""
+        var rest = Substring(endpoint.path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += String(Escaping.swiftStringLiteral(String(rest[..<open])).dropFirst().dropLast())
+            let key = String(rest[rest.index(after: open)..<close])
+            let name = endpoint.pathParams.first { $0.key == key }.map { Naming.escaped($0.swiftName) } ?? key
+            result += "\\(pathSegment(\(name)))"
+            rest = rest[rest.index(after: close)...]
+        }
+        result += String(Escaping.swiftStringLiteral(String(rest)).dropFirst().dropLast())
+        return "\"\(result)\""
+    }
+
+    static func availability(_ deprecation: Deprecation) -> String {
+        switch deprecation {
+        case .deprecated: return "@available(*, deprecated)"
+        case .replacedBy(let text):
+            let message = Escaping.normalizedLines(text.resolved(.en)).joined(separator: " ")
+            return "@available(*, deprecated, message: \(Escaping.swiftStringLiteral(message)))"
+        }
+    }
+
+    /// The first paragraph of a description, on one line, for a `- Parameter` entry.
+    static func parameterSummary(_ text: Text?, fallback: String) -> String {
+        let lines = Escaping.normalizedLines(text?.resolved(.en) ?? "")
+        let paragraph = lines.prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let joined = paragraph.map { Escaping.commentSafe($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return joined.isEmpty ? fallback : joined
+    }
+}

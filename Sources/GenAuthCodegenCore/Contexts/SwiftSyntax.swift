@@ -1,0 +1,109 @@
+/// How model pieces are spelled in Swift: type names, literals, parameter lists.
+enum SwiftSyntax {
+    /// The Swift type of a reference. Inside `owner`, its own nested enums are written unqualified.
+    static func typeName(_ type: TypeRef, owner: String? = nil) -> String {
+        switch type {
+        case .string: return "String"
+        case .integer: return "Int"
+        case .number: return "Double"
+        case .boolean: return "Bool"
+        case .dateTime: return "Date"
+        case .json: return "JSONValue"
+        case .named(let name): return name
+        case .inlineEnum(let qualified):
+            if let owner, qualified.hasPrefix(owner + ".") { return String(qualified.dropFirst(owner.count + 1)) }
+            return qualified
+        case .array(let element): return "[\(typeName(element, owner: owner))]"
+        case .map(let value): return "[String: \(typeName(value, owner: owner))]"
+        }
+    }
+
+    static func usesFoundation(_ type: TypeRef) -> Bool {
+        switch type {
+        case .dateTime: return true
+        case .array(let element), .map(let element): return usesFoundation(element)
+        default: return false
+        }
+    }
+
+    /// A Swift expression for `value` as a `type`, for default arguments and sample code.
+    /// `nil` when Swift cannot spell it (an object where a default argument is needed, say).
+    static func literal(_ value: Value, as type: TypeRef, inlineEnum: EnumDecl?, api: API, depth: Int = 0) -> String? {
+        guard depth < 32 else { return nil }
+        if case .null = value { return "nil" }
+        switch (type, value) {
+        case (.string, .string(let text)):
+            return Escaping.swiftStringLiteral(text)
+        case (.integer, .integer(let number)):
+            return String(number)
+        case (.number, .number(let number)):
+            return numberLiteral(number)
+        case (.number, .integer(let number)):
+            return String(number)
+        case (.boolean, .bool(let flag)):
+            return flag ? "true" : "false"
+        case (.dateTime, .string(let text)):
+            guard let date = DateParsing.parse(text) else { return nil }
+            return "Date(timeIntervalSince1970: \(numberLiteral(date.timeIntervalSince1970)))"
+        case (.json, _):
+            return jsonLiteral(value, depth: depth)
+        case (.inlineEnum, .string(let raw)):
+            return enumLiteral(raw, cases: inlineEnum?.cases ?? [])
+        case (.named(let name), _):
+            switch api.types[name]?.kind {
+            case .enumeration(let decl)?:
+                guard case .string(let raw) = value else { return nil }
+                return enumLiteral(raw, cases: decl.cases)
+            case .object(let properties)?:
+                guard case .object(let entries) = value else { return nil }
+                let arguments = properties.compactMap { property -> String? in
+                    guard let entry = entries.first(where: { $0.key == property.key }) else { return nil }
+                    return literal(entry.value, as: property.type, inlineEnum: property.inlineEnum, api: api, depth: depth + 1)
+                        .map { "\(property.swiftName): \($0)" }
+                }
+                return "\(name)(\(arguments.joined(separator: ", ")))"
+            case nil:
+                return nil
+            }
+        case (.array(let element), .array(let items)):
+            let parts = items.compactMap { literal($0, as: element, inlineEnum: inlineEnum, api: api, depth: depth + 1) }
+            return "[\(parts.joined(separator: ", "))]"
+        case (.map(let valueType), .object(let entries)):
+            let parts = entries.compactMap { entry in
+                literal(entry.value, as: valueType, inlineEnum: inlineEnum, api: api, depth: depth + 1)
+                    .map { "\(Escaping.swiftStringLiteral(entry.key)): \($0)" }
+            }
+            return parts.isEmpty ? "[:]" : "[\(parts.joined(separator: ", "))]"
+        default:
+            return nil
+        }
+    }
+
+    /// `.channelLogin` for a known raw value, `.init(rawValue: "…")` for any other.
+    static func enumLiteral(_ raw: String, cases: [EnumCase]) -> String {
+        if let known = cases.first(where: { $0.rawValue == raw }) { return "." + Naming.escaped(known.swiftName) }
+        return ".init(rawValue: \(Escaping.swiftStringLiteral(raw)))"
+    }
+
+    static func numberLiteral(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) + ".0" }
+        return String(describing: number)
+    }
+
+    /// A `JSONValue` literal.
+    static func jsonLiteral(_ value: Value, depth: Int = 0) -> String {
+        guard depth < 32 else { return "nil" }
+        switch value {
+        case .null: return "nil"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .integer(let number): return String(number)
+        case .number(let number): return numberLiteral(number)
+        case .string(let text): return Escaping.swiftStringLiteral(text)
+        case .array(let items): return "[" + items.map { jsonLiteral($0, depth: depth + 1) }.joined(separator: ", ") + "]"
+        case .object(let entries):
+            if entries.isEmpty { return "[:]" }
+            return "[" + entries.map { "\(Escaping.swiftStringLiteral($0.key)): \(jsonLiteral($0.value, depth: depth + 1))" }
+                .joined(separator: ", ") + "]"
+        }
+    }
+}

@@ -1,0 +1,315 @@
+import Yams
+
+/// Turns composed YAML nodes into raw spec structures, reporting every shape problem it meets.
+struct NodeReader {
+    let file: String
+    var diagnostics = DiagnosticCollector()
+
+    static let fileKeys = ["client", "module", "group", "endpoints", "types"]
+    static let endpointKeys = [
+        "summary", "description", "method", "path", "pathParams", "query", "request", "encoding",
+        "response", "auth", "deprecated", "example",
+    ]
+    static let typeKeys = ["description", "properties", "enum"]
+    static let propertyKeys = ["type", "required", "description", "default", "example", "deprecated", "enum"]
+    static let enumValueKeys = ["description", "name"]
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(_ node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    // MARK: - File
+
+    mutating func readSpecFile(_ root: Node, path: String) -> RawSpecFile? {
+        guard let entries = mapping(root, what: "the spec file") else { return nil }
+        var spec = RawSpecFile(path: path, location: location(root))
+        for (key, value) in entries {
+            switch key.value {
+            case "client": spec.client = scalar(value, what: "'client'")
+            case "module": spec.module = text(value, what: "'module'")
+            case "group": spec.group = text(value, what: "'group'")
+            case "endpoints":
+                for (name, node) in mapping(value, what: "'endpoints'") ?? [] {
+                    if let endpoint = readEndpoint(node, name: name) { spec.endpoints.append(endpoint) }
+                }
+            case "types":
+                for (name, node) in mapping(value, what: "'types'") ?? [] {
+                    if let type = readType(node, name: name) { spec.types.append(type) }
+                }
+            default:
+                unknownKey(key, allowed: Self.fileKeys, in: "a spec file")
+            }
+        }
+        return spec
+    }
+
+    // MARK: - Endpoint
+
+    private mutating func readEndpoint(_ node: Node, name: Located<String>) -> RawEndpoint? {
+        let what = "endpoint '\(name.value)'"
+        guard let entries = mapping(node, what: what) else { return nil }
+        var endpoint = RawEndpoint(name: name)
+        for (key, value) in entries {
+            switch key.value {
+            case "summary": endpoint.summary = text(value, what: "'summary'")
+            case "description": endpoint.description = text(value, what: "'description'")
+            case "method": endpoint.method = scalar(value, what: "'method'")
+            case "path": endpoint.path = scalar(value, what: "'path'")
+            case "pathParams":
+                endpoint.pathParamsLocation = key.location
+                endpoint.pathParams = properties(value, what: "'pathParams'")
+            case "query": endpoint.query = properties(value, what: "'query'")
+            case "request": endpoint.request = scalar(value, what: "'request'")
+            case "encoding": endpoint.encoding = scalar(value, what: "'encoding'")
+            case "response": endpoint.response = scalar(value, what: "'response'")
+            case "auth": endpoint.auth = scalar(value, what: "'auth'")
+            case "deprecated": endpoint.deprecated = deprecation(value)
+            case "example": endpoint.example = value
+            default: unknownKey(key, allowed: Self.endpointKeys, in: what)
+            }
+        }
+        for required in ["summary", "method", "path", "response"] where !entries.contains(where: { $0.0.value == required }) {
+            diagnostics.error("\(what) has no '\(required)'", at: name.location)
+        }
+        return endpoint
+    }
+
+    // MARK: - Type
+
+    private mutating func readType(_ node: Node, name: Located<String>) -> RawType? {
+        let what = "type '\(name.value)'"
+        guard let entries = mapping(node, what: what) else { return nil }
+        var type = RawType(name: name)
+        for (key, value) in entries {
+            switch key.value {
+            case "description": type.description = text(value, what: "'description'")
+            case "properties": type.properties = properties(value, what: "'properties'")
+            case "enum": type.enumeration = enumeration(value)
+            default: unknownKey(key, allowed: Self.typeKeys, in: what)
+            }
+        }
+        let hasProperties = entries.contains { $0.0.value == "properties" }
+        let hasEnum = entries.contains { $0.0.value == "enum" }
+        if hasProperties && hasEnum {
+            diagnostics.error("\(what) has both 'properties' and 'enum'; a type is an object or an enum", at: name.location)
+        } else if !hasProperties && !hasEnum {
+            diagnostics.error("\(what) has neither 'properties' nor 'enum'", at: name.location)
+        }
+        return type
+    }
+
+    // MARK: - Property
+
+    private mutating func properties(_ node: Node, what: String) -> [RawProperty] {
+        guard let entries = mapping(node, what: what) else { return [] }
+        return entries.compactMap { key, value in readProperty(value, key: key) }
+    }
+
+    private mutating func readProperty(_ node: Node, key: Located<String>) -> RawProperty? {
+        let what = "property '\(key.value)'"
+        guard let entries = mapping(node, what: what) else { return nil }
+        var property = RawProperty(key: key)
+        for (entryKey, value) in entries {
+            switch entryKey.value {
+            case "type": property.type = typeRef(value)
+            case "required": property.required = bool(value, what: "'required'") ?? false
+            case "description": property.description = text(value, what: "'description'")
+            case "default": property.defaultValue = value
+            case "example": property.example = value
+            case "deprecated": property.deprecated = deprecation(value)
+            case "enum": property.enumeration = enumeration(value)
+            default: unknownKey(entryKey, allowed: Self.propertyKeys, in: what)
+            }
+        }
+        let hasType = entries.contains { $0.0.value == "type" }
+        let hasEnum = entries.contains { $0.0.value == "enum" }
+        if hasType && hasEnum {
+            diagnostics.error("\(what) has both 'type' and 'enum'; an inline enum is always a string", at: key.location)
+        } else if !hasType && !hasEnum {
+            diagnostics.error("\(what) has no 'type'", at: key.location)
+        }
+        return property
+    }
+
+    private mutating func typeRef(_ node: Node) -> RawTypeRef? {
+        switch node {
+        case .scalar(let scalar):
+            guard scalar.style == .plain || scalar.style == .singleQuoted || scalar.style == .doubleQuoted,
+                  !scalar.string.isEmpty
+            else {
+                diagnostics.error("expected a type name, found '\(scalar.string.prefix(40))'", at: location(node))
+                return nil
+            }
+            return .name(Located(value: scalar.string, location: location(node)))
+        case .sequence(let sequence):
+            guard sequence.count == 1, let element = sequence.first else {
+                diagnostics.error(
+                    "an array type is a one-element sequence such as [UserDto]; found \(sequence.count) elements",
+                    at: location(node))
+                return nil
+            }
+            return typeRef(element).map { .array($0) }
+        case .mapping(let mapping):
+            guard mapping.count == 1, let (key, value) = mapping.first.map({ ($0.key, $0.value) }) else {
+                diagnostics.error(
+                    "a map type is a one-entry mapping such as {string: UserDto}; found \(mapping.count) entries",
+                    at: location(node))
+                return nil
+            }
+            guard key.string == "string" else {
+                diagnostics.error("map keys are always strings: write {string: …}, not {\(key.string ?? "…"): …}", at: location(key))
+                return nil
+            }
+            return typeRef(value).map { .map($0) }
+        case .alias:
+            diagnostics.error("YAML aliases are not supported in specs", at: location(node))
+            return nil
+        }
+    }
+
+    // MARK: - Enum
+
+    private mutating func enumeration(_ node: Node) -> RawEnum? {
+        var values: [RawEnumValue] = []
+        switch node {
+        case .sequence(let sequence):
+            for element in sequence {
+                if let raw = scalar(element, what: "an enum value") { values.append(RawEnumValue(rawValue: raw)) }
+            }
+        case .mapping:
+            for (raw, value) in mapping(node, what: "'enum'") ?? [] {
+                switch value {
+                case .mapping(let mapping) where !Self.isTextMapping(mapping):
+                    var entry = RawEnumValue(rawValue: raw)
+                    for (key, field) in self.mapping(value, what: "enum value '\(raw.value)'") ?? [] {
+                        switch key.value {
+                        case "description": entry.description = text(field, what: "'description'")
+                        case "name": entry.name = scalar(field, what: "'name'")
+                        default: unknownKey(key, allowed: Self.enumValueKeys, in: "enum value '\(raw.value)'")
+                        }
+                    }
+                    values.append(entry)
+                default:
+                    values.append(RawEnumValue(rawValue: raw, description: text(value, what: "the description of '\(raw.value)'")))
+                }
+            }
+        default:
+            diagnostics.error("expected a mapping or a list of enum values for 'enum', found \(kind(node))", at: location(node))
+            return nil
+        }
+        if values.isEmpty {
+            diagnostics.error("'enum' lists no values", at: location(node))
+        }
+        return RawEnum(location: location(node), values: values)
+    }
+
+    /// `{en: …, zh: …}` is a Text; `{description: …, name: …}` describes an enum value.
+    private static func isTextMapping(_ mapping: Node.Mapping) -> Bool {
+        mapping.keys.allSatisfy { key in Language(rawValue: key.string ?? "") != nil }
+    }
+
+    // MARK: - Values
+
+    private mutating func deprecation(_ node: Node) -> Deprecation? {
+        if case .scalar(let scalar) = node, scalar.style == .plain, let flag = Bool.yamlBool(scalar.string) {
+            return flag ? .deprecated : nil
+        }
+        return text(node, what: "'deprecated'").map { .replacedBy($0) }
+    }
+
+    mutating func text(_ node: Node, what: String) -> Text? {
+        switch node {
+        case .scalar(let scalar):
+            return Text(plain: scalar.string)
+        case .mapping:
+            var translations: [Language: String] = [:]
+            for (key, value) in mapping(node, what: what) ?? [] {
+                guard let language = Language(rawValue: key.value) else {
+                    diagnostics.error(
+                        "unknown language '\(key.value)' in \(what); a text is a string or a mapping of en/zh to strings"
+                            + Suggestions.hint(for: key.value, in: Language.allCases.map(\.rawValue)),
+                        at: key.location)
+                    continue
+                }
+                if let string = scalar(value, what: "the '\(key.value)' text of \(what)") {
+                    translations[language] = string.value
+                }
+            }
+            return translations.isEmpty ? nil : Text(translations: translations)
+        default:
+            diagnostics.error("expected a text for \(what), found \(kind(node))", at: location(node))
+            return nil
+        }
+    }
+
+    private mutating func bool(_ node: Node, what: String) -> Bool? {
+        if case .scalar(let scalar) = node, scalar.style == .plain, let flag = Bool.yamlBool(scalar.string) {
+            return flag
+        }
+        diagnostics.error("expected true or false for \(what), found \(describe(node))", at: location(node))
+        return nil
+    }
+
+    mutating func scalar(_ node: Node, what: String) -> Located<String>? {
+        guard case .scalar(let scalar) = node else {
+            diagnostics.error("expected a string for \(what), found \(kind(node))", at: location(node))
+            return nil
+        }
+        return Located(value: scalar.string, location: location(node))
+    }
+
+    /// The entries of a mapping node, keys as located strings; reports anything that is not.
+    mutating func mapping(_ node: Node, what: String) -> [(Located<String>, Node)]? {
+        guard case .mapping(let mapping) = node else {
+            if case .scalar(let scalar) = node, scalar.string.isEmpty, scalar.style == .plain {
+                return []  // `key:` with nothing after it: an empty mapping
+            }
+            diagnostics.error("expected a mapping for \(what), found \(kind(node))", at: location(node))
+            return nil
+        }
+        var entries: [(Located<String>, Node)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                diagnostics.error("expected a string key in \(what), found \(kind(key))", at: location(key))
+                continue
+            }
+            entries.append((Located(value: scalar.string, location: location(key)), value))
+        }
+        return entries
+    }
+
+    private mutating func unknownKey(_ key: Located<String>, allowed: [String], in what: String) {
+        diagnostics.error(
+            "unknown key '\(key.value)' in \(what)" + Suggestions.hint(for: key.value, in: allowed),
+            at: key.location)
+    }
+
+    func kind(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "the scalar '\(scalar.string.prefix(40))'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a sequence"
+        case .alias: return "an alias"
+        }
+    }
+
+    private func describe(_ node: Node) -> String {
+        kind(node)
+    }
+}
+
+extension Bool {
+    /// YAML's booleans: `true`/`false` in any case; the YAML 1.1 words (`yes`, `on`) are not accepted.
+    static func yamlBool(_ text: String) -> Bool? {
+        switch text {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Yams
+
+/// A spec file as written, shape-checked but not yet resolved: names may still be unknown or clash.
+/// Every piece keeps where it was written.
+struct RawSpecFile {
+    var path: String
+    var location: SourceLocation
+    var client: Located<String>?
+    var module: Text?
+    var group: Text?
+    var endpoints: [RawEndpoint] = []
+    var types: [RawType] = []
+}
+
+struct Located<Value> {
+    var value: Value
+    var location: SourceLocation
+}
+
+struct RawEndpoint {
+    var name: Located<String>
+    var summary: Text?
+    var description: Text?
+    var method: Located<String>?
+    var path: Located<String>?
+    var pathParams: [RawProperty] = []
+    var pathParamsLocation: SourceLocation?
+    var query: [RawProperty] = []
+    var request: Located<String>?
+    var encoding: Located<String>?
+    var response: Located<String>?
+    var auth: Located<String>?
+    var deprecated: Deprecation?
+    var example: Node?
+}
+
+struct RawType {
+    var name: Located<String>
+    var description: Text?
+    var properties: [RawProperty]?
+    var enumeration: RawEnum?
+}
+
+struct RawProperty {
+    var key: Located<String>
+    var type: RawTypeRef?
+    var required: Bool = false
+    var description: Text?
+    var defaultValue: Node?
+    var example: Node?
+    var deprecated: Deprecation?
+    var enumeration: RawEnum?
+}
+
+/// A TypeRef as spelled in YAML: a name, `[T]` or `{string: T}`.
+indirect enum RawTypeRef {
+    case name(Located<String>)
+    case array(RawTypeRef)
+    case map(RawTypeRef)
+}
+
+struct RawEnum {
+    var location: SourceLocation
+    var values: [RawEnumValue]
+}
+
+struct RawEnumValue {
+    var rawValue: Located<String>
+    var description: Text?
+    var name: Located<String>?
+}

@@ -1,0 +1,125 @@
+/// The validated API description: what every later stage works from. Names are final Swift names.
+struct API: Sendable {
+    /// One per spec file, in sorted path order.
+    var files: [SpecFile]
+    /// Every named type, by name.
+    var types: [String: TypeDecl]
+    /// The languages the docs are produced in.
+    var languages: [Language]
+
+    var endpoints: [Endpoint] { files.flatMap(\.endpoints) }
+
+    /// The types in name order.
+    var sortedTypes: [TypeDecl] { types.values.sorted { $0.name < $1.name } }
+}
+
+/// The clients of the SDK.
+enum ClientName: String, CaseIterable, Sendable {
+    case authenticationClient = "AuthenticationClient"
+    case managementClient = "ManagementClient"
+}
+
+struct SpecFile: Sendable {
+    /// Path relative to the specs folder, with `/` separators: `authentication/message-service.yaml`.
+    var path: String
+    var client: ClientName?
+    var module: Text?
+    var group: Text?
+    var endpoints: [Endpoint]
+    /// Types defined in this file, in spec order.
+    var typeNames: [String]
+
+    /// `authentication/message-service`
+    var stem: String { path.hasSuffix(".yaml") ? String(path.dropLast(5)) : path }
+}
+
+enum HTTPMethod: String, CaseIterable, Sendable {
+    case GET, POST, PUT, PATCH, DELETE
+}
+
+enum BodyEncoding: String, CaseIterable, Sendable {
+    case json, form
+}
+
+enum AuthRequirement: String, CaseIterable, Sendable {
+    case none, appId, accessToken
+}
+
+enum Deprecation: Hashable, Sendable {
+    case deprecated
+    case replacedBy(Text)
+}
+
+struct Endpoint: Sendable {
+    var name: String
+    var client: ClientName
+    var specPath: String
+    var summary: Text
+    var description: Text?
+    var method: HTTPMethod
+    var path: String
+    var pathParams: [Property]
+    var query: [Property]
+    var request: String?
+    var encoding: BodyEncoding
+    var response: String
+    var auth: AuthRequirement?
+    var deprecated: Deprecation?
+    var example: Value?
+}
+
+struct TypeDecl: Sendable {
+    enum Kind: Sendable {
+        case object([Property])
+        case enumeration(EnumDecl)
+    }
+
+    var name: String
+    var description: Text?
+    var kind: Kind
+    var specPath: String
+
+    var properties: [Property] {
+        if case .object(let properties) = kind { return properties }
+        return []
+    }
+}
+
+struct Property: Sendable {
+    /// The key on the wire (or the parameter's name in the URL).
+    var key: String
+    /// The Swift name, without backticks.
+    var swiftName: String
+    var type: TypeRef
+    var required: Bool
+    var description: Text?
+    var defaultValue: Value?
+    var example: Value?
+    var deprecated: Deprecation?
+    /// The enum declared inline, nested in the owning type.
+    var inlineEnum: EnumDecl?
+}
+
+/// A property's type, resolved.
+indirect enum TypeRef: Hashable, Sendable {
+    case string, integer, number, boolean, dateTime, json
+    /// A named object or enum type.
+    case named(String)
+    /// An inline enum: its Swift name qualified by its owner, as `SendSMSDto.Channel`.
+    case inlineEnum(qualifiedName: String)
+    case array(TypeRef)
+    case map(TypeRef)
+}
+
+struct EnumDecl: Sendable {
+    /// The Swift type name (unqualified).
+    var name: String
+    var description: Text?
+    var cases: [EnumCase]
+}
+
+struct EnumCase: Sendable {
+    var rawValue: String
+    var swiftName: String
+    var description: Text?
+}

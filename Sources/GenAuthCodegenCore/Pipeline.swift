@@ -1,0 +1,61 @@
+/// What one run of the generator reads.
+public struct GeneratorInput: Sendable {
+    public var specs: [SpecSource]
+    public var templates: [TemplateSource]
+    /// The specs folder's own name (`specs`), used in the "generated from" headers so that they do not
+    /// depend on how the folder was named on the command line.
+    public var specsFolderName: String
+
+    public init(specs: [SpecSource], templates: [TemplateSource], specsFolderName: String = "specs") {
+        self.specs = specs
+        self.templates = templates
+        self.specsFolderName = specsFolderName
+    }
+}
+
+/// What one run produced: files in memory and everything it has to say.
+public struct GenerationResult: Sendable {
+    /// Sorted by role and path; empty when there are errors.
+    public var outputs: [OutputFile]
+    public var diagnostics: [Diagnostic]
+    public var endpointCount: Int
+    public var typeCount: Int
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The generator: `render(contexts(validate(load(specs))))`, entirely in memory.
+public enum Pipeline {
+    /// Loads and validates; no rendering.
+    public static func lint(_ specs: [SpecSource]) -> GenerationResult {
+        let (api, diagnostics) = validatedAPI(specs)
+        return GenerationResult(
+            outputs: [], diagnostics: diagnostics,
+            endpointCount: api?.endpoints.count ?? 0, typeCount: api?.types.count ?? 0)
+    }
+
+    public static func generate(_ input: GeneratorInput) -> GenerationResult {
+        let (api, specDiagnostics) = validatedAPI(input.specs)
+        let (templates, templateDiagnostics) = TemplateSet.load(input.templates)
+        let diagnostics = specDiagnostics + templateDiagnostics
+        guard let api, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return GenerationResult(outputs: [], diagnostics: diagnostics, endpointCount: 0, typeCount: 0)
+        }
+        var renderer = OutputRenderer(api: api, templates: templates, specsFolder: input.specsFolderName)
+        let outputs = renderer.render()
+        return GenerationResult(
+            outputs: outputs, diagnostics: diagnostics + renderer.diagnostics,
+            endpointCount: api.endpoints.count, typeCount: api.types.count)
+    }
+
+    /// The API model, or nil when the specs have errors; diagnostics in source order.
+    static func validatedAPI(_ specs: [SpecSource]) -> (API?, [Diagnostic]) {
+        var loader = SpecLoader()
+        let raws = specs.sorted { $0.relativePath < $1.relativePath }.compactMap { loader.load($0) }
+        var validator = Validator()
+        let api = validator.validate(raws)
+        let diagnostics = (loader.diagnostics.diagnostics + validator.diagnostics.diagnostics).sortedBySource()
+        let failed = diagnostics.contains { $0.severity == .error } || raws.count != specs.count
+        return (failed ? nil : api, diagnostics)
+    }
+}

@@ -1,0 +1,105 @@
+/// The naming rules of the generated Swift (the spec format's "Naming in the generated Swift").
+enum Naming {
+    /// Words that must be written in backticks to be used as names.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
+        "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
+        "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
+        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return",
+        "throw", "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self",
+        "super", "throws", "true", "try", "_", "Type", "Protocol",
+    ]
+
+    static func isTypeName(_ name: String) -> Bool {
+        matches(name, first: { $0.isASCIIUppercase }, rest: { $0.isASCIIAlphanumeric })
+    }
+
+    static func isMethodName(_ name: String) -> Bool {
+        matches(name, first: { $0.isASCIILowercase }, rest: { $0.isASCIIAlphanumeric })
+    }
+
+    /// `[A-Za-z_][A-Za-z0-9_]*`: a JSON key that is used as the Swift name unchanged.
+    static func isIdentifier(_ name: String) -> Bool {
+        matches(name, first: { $0.isASCIILetter || $0 == "_" }, rest: { $0.isASCIIAlphanumeric || $0 == "_" })
+            && name != "_"
+    }
+
+    /// The Swift name of a JSON key: itself where it is an identifier, else the lowerCamelCase of its words.
+    /// `nil` when the key has no letters or digits.
+    static func propertyName(_ key: String) -> String? {
+        if isIdentifier(key) { return key }
+        return lowerCamelCase(key)
+    }
+
+    /// The Swift case name of an enum raw value: lowerCamelCase of its words; a leading digit gets `_`.
+    static func caseName(_ rawValue: String) -> String? {
+        lowerCamelCase(rawValue)
+    }
+
+    /// `phone_number` → `phoneNumber`, `CHANNEL_LOGIN` → `channelLogin`, `1` → `_1`.
+    static func lowerCamelCase(_ text: String) -> String? {
+        let parts = words(text)
+        guard let first = parts.first else { return nil }
+        let name = first.lowercased() + parts.dropFirst().map(capitalized).joined()
+        return name.first!.isASCIIDigit ? "_" + name : name
+    }
+
+    /// `channel` → `Channel`, `user_type` → `UserType`; a leading digit gets `_`.
+    static func upperCamelCase(_ text: String) -> String? {
+        let parts = words(text)
+        guard !parts.isEmpty else { return nil }
+        let name = parts.map(capitalized).joined()
+        return name.first!.isASCIIDigit ? "_" + name : name
+    }
+
+    /// `name` ready to stand in Swift source: in backticks when it is a keyword.
+    static func escaped(_ name: String) -> String {
+        keywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// The words of a name: runs of ASCII letters and digits, split where the case changes
+    /// (`phoneNumber` → phone, Number; `SAMLIdp` → SAML, Idp); anything else separates words.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        for run in text.split(whereSeparator: { !$0.isASCIIAlphanumeric }) {
+            let characters = Array(run)
+            var current = ""
+            for (index, character) in characters.enumerated() {
+                if let previous = current.last {
+                    let next = index + 1 < characters.count ? characters[index + 1] : nil
+                    let lowerToUpper = (previous.isASCIILowercase || previous.isASCIIDigit) && character.isASCIIUppercase
+                    let acronymEnd = previous.isASCIIUppercase && character.isASCIIUppercase && (next?.isASCIILowercase ?? false)
+                    if lowerToUpper || acronymEnd {
+                        words.append(current)
+                        current = ""
+                    }
+                }
+                current.append(character)
+            }
+            if !current.isEmpty { words.append(current) }
+        }
+        return words
+    }
+
+    private static func capitalized(_ word: String) -> String {
+        word.prefix(1).uppercased() + word.dropFirst().lowercased()
+    }
+
+    private static func matches(_ name: String, first: (Character) -> Bool, rest: (Character) -> Bool) -> Bool {
+        guard let head = name.first, first(head) else { return false }
+        return name.dropFirst().allSatisfy(rest)
+    }
+
+    /// `sendSms` → `send-sms` (file names of doc pages).
+    static func kebabCase(_ name: String) -> String {
+        words(name).map { $0.lowercased() }.joined(separator: "-")
+    }
+}
+
+extension Character {
+    var isASCIILetter: Bool { isASCII && isLetter }
+    var isASCIIUppercase: Bool { isASCII && isUppercase }
+    var isASCIILowercase: Bool { isASCII && isLowercase }
+    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIIAlphanumeric: Bool { isASCIILetter || isASCIIDigit }
+}
