@@ -43,8 +43,10 @@ public enum Pipeline {
         }
         var renderer = OutputRenderer(api: api, templates: templates, specsFolder: input.specsFolderName)
         let outputs = renderer.render()
+        let all = diagnostics + renderer.diagnostics
+        // A template that names what its context does not have would silently drop text: no output then.
         return GenerationResult(
-            outputs: outputs, diagnostics: diagnostics + renderer.diagnostics,
+            outputs: all.contains { $0.severity == .error } ? [] : outputs, diagnostics: all,
             endpointCount: api.endpoints.count, typeCount: api.types.count)
     }
 

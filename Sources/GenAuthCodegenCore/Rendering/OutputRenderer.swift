@@ -3,12 +3,15 @@ struct OutputRenderer {
     let api: API
     let templates: TemplateSet
     let specsFolder: String
-    private(set) var diagnostics: [Diagnostic] = []
+    private var checker: TemplateChecker
+
+    var diagnostics: [Diagnostic] { checker.diagnostics }
 
     init(api: API, templates: TemplateSet, specsFolder: String) {
         self.api = api
         self.templates = templates
         self.specsFolder = specsFolder
+        self.checker = TemplateChecker(sources: templates.sources)
     }
 
     mutating func render() -> [OutputFile] {
@@ -67,10 +70,11 @@ struct OutputRenderer {
     }
 
     /// Enums rendered with `swift-enum`, indented one level, separated by blank lines; nil for none.
-    private func nestedEnums(_ enums: [EnumContext]) -> String? {
+    private mutating func nestedEnums(_ enums: [EnumContext]) -> String? {
         guard !enums.isEmpty else { return nil }
         return enums.map { decl in
-            Self.tidy(templates.render("swift-enum", decl)).split(separator: "\n", omittingEmptySubsequences: false)
+            checker.check("swift-enum", decl)
+            return Self.tidy(templates.render("swift-enum", decl)).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
         }.joined(separator: "\n").trimmingTrailingNewlines()
     }
@@ -80,8 +84,9 @@ struct OutputRenderer {
         return path.hasSuffix(".yaml") ? String(path.dropLast(5)) : path
     }
 
-    private func file(_ role: OutputRole, _ path: String, template: String, _ context: Any) -> OutputFile {
-        OutputFile(role: role, path: path, contents: Self.tidy(templates.render(template, context)))
+    private mutating func file(_ role: OutputRole, _ path: String, template: String, _ context: Any) -> OutputFile {
+        checker.check(template, context)
+        return OutputFile(role: role, path: path, contents: Self.tidy(templates.render(template, context)))
     }
 
     /// No trailing whitespace on any line, exactly one newline at the end.

@@ -43,6 +43,16 @@ struct TemplateSet {
                 diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(file: source.displayPath, line: 1, column: 1)))
             }
         }
+        // Partials are checked here, whatever the contexts: a partial inside a section no context opens
+        // would escape the render-time check.
+        for source in sources {
+            for tag in TemplateChecker.tags(in: source.text, file: source.displayPath) where tag.kind == .partial {
+                if byName[tag.name] == nil {
+                    diagnostics.append(.error(
+                        "unknown partial '\(tag.name)'" + Suggestions.hint(for: tag.name, in: byName.keys), at: tag.location))
+                }
+            }
+        }
         for name in required where byName[name] == nil {
             diagnostics.append(.error("missing template '\(name).mustache'", at: nil))
         }
