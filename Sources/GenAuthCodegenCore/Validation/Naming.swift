@@ -18,16 +18,22 @@ enum Naming {
         matches(name, first: { $0.isASCIILowercase }, rest: { $0.isASCIIAlphanumeric })
     }
 
-    /// `[A-Za-z_][A-Za-z0-9_]*`: a JSON key that is used as the Swift name unchanged.
+    /// `[A-Za-z_][A-Za-z0-9_]*`
     static func isIdentifier(_ name: String) -> Bool {
         matches(name, first: { $0.isASCIILetter || $0 == "_" }, rest: { $0.isASCIIAlphanumeric || $0 == "_" })
             && name != "_"
     }
 
+    /// `[A-Za-z][A-Za-z0-9]*`: a JSON key that is already a Swift-style name and is used unchanged
+    /// (`client_id` is not: it becomes `clientId`).
+    static func isPlainName(_ name: String) -> Bool {
+        matches(name, first: { $0.isASCIILetter }, rest: { $0.isASCIIAlphanumeric })
+    }
+
     /// The Swift name of a JSON key: itself where it is an identifier, else the lowerCamelCase of its words.
     /// `nil` when the key has no letters or digits.
     static func propertyName(_ key: String) -> String? {
-        if isIdentifier(key) { return key }
+        if isPlainName(key) { return key }
         return lowerCamelCase(key)
     }
 
