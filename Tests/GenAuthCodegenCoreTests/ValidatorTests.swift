@@ -146,7 +146,7 @@ import Testing
             """)
         #expect(diagnostics == [
             "specs/test.yaml:4:40: error: the example of 'count' must be an integer, found 'many'",
-            "specs/test.yaml:5:27: error: the example of 'channel' 'CHANNEL_LOGN' is not one of the enum's values (did you mean 'CHANNEL_LOGIN'?)",
+            "specs/test.yaml:5:27: error: the example of 'channel' has 'CHANNEL_LOGN', which is not one of the enum's values (did you mean 'CHANNEL_LOGIN'?)",
             "specs/test.yaml:6:41: error: the example of 'when' must be an ISO 8601 date-time such as 2023-11-01T08:00:00Z, found 'yesterday'",
         ])
     }

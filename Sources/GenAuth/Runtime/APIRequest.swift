@@ -25,6 +25,17 @@ struct QueryItem: Sendable, Equatable {
         self.name = name
         self.value = value?.queryValue
     }
+
+    init(_ name: String, _ value: (some GenAuthStringEnum)?) {
+        self.name = name
+        self.value = value?.rawValue
+    }
+
+    /// GenAuth's API takes lists in a query parameter comma-separated.
+    init<Value: GenAuthStringEnum>(_ name: String, _ value: [Value]?) {
+        self.name = name
+        self.value = value?.map(\.rawValue).joined(separator: ",")
+    }
 }
 
 /// A value that can stand in a URL's query or path.
@@ -43,13 +54,15 @@ extension Array: QueryValue where Element: QueryValue {
     /// GenAuth's API takes lists in a query parameter comma-separated.
     var queryValue: String { map(\.queryValue).joined(separator: ",") }
 }
-extension QueryValue where Self: GenAuthStringEnum {
-    var queryValue: String { rawValue }
-}
 
 /// Percent-encodes one path parameter so that it stays one segment of the path.
 func pathSegment(_ value: some QueryValue) -> String {
     PercentEncoding.encode(value.queryValue)
+}
+
+/// Percent-encodes an enum path parameter.
+func pathSegment(_ value: some GenAuthStringEnum) -> String {
+    PercentEncoding.encode(value.rawValue)
 }
 
 enum PercentEncoding {

@@ -201,8 +201,7 @@ enum DocContexts {
 
     static func valueText(_ value: Value) -> String {
         if case .string(let text) = value { return Escaping.codeSpan(text) }
-        let lines = Examples.json(value).split(separator: "\n").map { line in String(line.drop { $0 == " " }) }
-        return Escaping.codeSpan(lines.joined(separator: " "))
+        return Escaping.codeSpan(Examples.compactJSON(value))
     }
 
     /// Named types reachable from `roots`, breadth first, each once.

@@ -31,6 +31,16 @@ enum Examples {
         }
     }
 
+    /// JSON on one line, keys in spec order: `["email","phone"]`.
+    static func compactJSON(_ value: Value) -> String {
+        switch value {
+        case .array(let items): return "[" + items.map(compactJSON).joined(separator: ",") + "]"
+        case .object(let entries):
+            return "{" + entries.map { Escaping.jsonString($0.key) + ":" + compactJSON($0.value) }.joined(separator: ",") + "}"
+        default: return json(value)
+        }
+    }
+
     /// Pretty JSON, keys in spec order, two-space indentation.
     static func json(_ value: Value, indent: String = "") -> String {
         let inner = indent + "  "

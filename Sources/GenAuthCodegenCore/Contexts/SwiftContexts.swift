@@ -151,7 +151,7 @@ enum SwiftContexts {
 
         let declarations = properties.map { property in
             let type = SwiftSyntax.typeName(property.type, owner: owner)
-            return "\(Naming.escaped(property.swiftName)): \(type)\(property.required ? "" : "? = nil")"
+            return "\(Naming.parameter(property.swiftName).declaration): \(type)\(property.required ? "" : "? = nil")"
         }
         let singleLine = ("    public init(" + declarations.joined(separator: ", ") + ") {").count <= lineLimit
         let initParameters = zip(properties, declarations).enumerated().map { index, pair in
@@ -160,7 +160,7 @@ enum SwiftContexts {
             let storage = property.deprecated == nil ? Naming.escaped(property.swiftName) : "_\(property.swiftName)"
             return ParameterContext(
                 declaration: declaration,
-                assignment: "self.\(storage) = \(Naming.escaped(property.swiftName))",
+                assignment: "self.\(storage) = \(Naming.parameter(property.swiftName).use)",
                 separator: last ? "" : (singleLine ? ", " : ","))
         }
         var initDoc = ["    /// Creates a `\(type.name)`."]
@@ -231,7 +231,7 @@ enum SwiftContexts {
         }
         for property in endpoint.pathParams + endpoint.query {
             let type = SwiftSyntax.typeName(property.type, owner: owner)
-            let name = Naming.escaped(property.swiftName)
+            let name = Naming.parameter(property.swiftName).declaration
             if property.required {
                 declarations.append("\(name): \(type)")
             } else if let value = property.defaultValue,
@@ -270,7 +270,7 @@ enum SwiftContexts {
                 separator: index == declarations.count - 1 ? "" : (singleLine ? ", " : ","))
         }
         let queryItems = endpoint.query.map {
-            QueryItemContext(queryName: Escaping.swiftStringLiteral($0.key), queryValue: Naming.escaped($0.swiftName))
+            QueryItemContext(queryName: Escaping.swiftStringLiteral($0.key), queryValue: Naming.parameter($0.swiftName).use)
         }
         return MethodContext(
             notFirst: notFirst,
@@ -293,7 +293,7 @@ enum SwiftContexts {
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             result += String(Escaping.swiftStringLiteral(String(rest[..<open])).dropFirst().dropLast())
             let key = String(rest[rest.index(after: open)..<close])
-            let name = endpoint.pathParams.first { $0.key == key }.map { Naming.escaped($0.swiftName) } ?? key
+            let name = endpoint.pathParams.first { $0.key == key }.map { Naming.parameter($0.swiftName).use } ?? key
             result += "\\(pathSegment(\(name)))"
             rest = rest[rest.index(after: close)...]
         }

@@ -63,6 +63,12 @@ enum Naming {
         keywords.contains(name) ? "`\(name)`" : name
     }
 
+    /// A parameter's declaration and the name its body uses: a parameter named `self` would shadow `self`,
+    /// so it gets an internal name (`` `self` _self``); `_` and a letter never start a generated name.
+    static func parameter(_ name: String) -> (declaration: String, use: String) {
+        name == "self" ? ("`self` _self", "_self") : (escaped(name), escaped(name))
+    }
+
     /// The words of a name: runs of ASCII letters and digits, split where the case changes
     /// (`phoneNumber` → phone, Number; `SAMLIdp` → SAML, Idp); anything else separates words.
     static func words(_ text: String) -> [String] {

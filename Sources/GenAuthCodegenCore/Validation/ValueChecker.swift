@@ -112,7 +112,7 @@ struct ValueChecker {
         }
         guard cases.contains(where: { $0.rawValue == scalar.string }) else {
             diagnostics.error(
-                "\(what) '\(scalar.string)' is not one of the enum's values" + Suggestions.hint(for: scalar.string, in: cases.map(\.rawValue)),
+                "\(what) has '\(scalar.string)', which is not one of the enum's values" + Suggestions.hint(for: scalar.string, in: cases.map(\.rawValue)),
                 at: location)
             return nil
         }

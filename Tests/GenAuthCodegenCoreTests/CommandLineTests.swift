@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import GenAuthCodegenCore
+
+/// The `genauth-codegen` executable, run as a user runs it, in a scratch copy of the project's inputs.
+@Suite(.serialized) struct CommandLineTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-cli-\(UUID().uuidString)")
+
+    /// The executable built beside the test bundle.
+    static var executable: URL {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !url.path.isEmpty, url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("genauth-codegen").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("genauth-codegen")
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func setUp() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for item in ["specs", "Templates"] {
+            try FileManager.default.copyItem(at: Harness.packageRoot.appendingPathComponent(item), to: folder.appendingPathComponent(item))
+        }
+    }
+
+    func snapshot() throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for relative in try Workspace.files(under: folder.path, withExtension: nil) {
+            files[relative] = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path)
+        }
+        return files
+    }
+
+    @Test func generateThenCheckThenABrokenSpecChangesNothing() throws {
+        try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let generate = try run(["generate"])
+        #expect(generate.status == 0, "\(generate.output)")
+        #expect(generate.output.contains("2 endpoints, 4 types → 12 files written, 0 unchanged, 0 removed in "))
+
+        let again = try run(["generate"])
+        #expect(again.output.contains("→ 0 files written, 12 unchanged, 0 removed"), "\(again.output)")
+        #expect(try run(["check"]).status == 0)
+
+        // A stale file, a missing one and an extra generated one are each reported by `check`.
+        let before = try snapshot()
+        let stale = folder.appendingPathComponent("docs/en/index.md")
+        try Data((String(decoding: before["docs/en/index.md"]!, as: UTF8.self) + "edited\n").utf8).write(to: stale)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("docs/zh/index.md"))
+        try Data("\(OutputNaming.markdownMarker) from specs/old.yaml. -->\n".utf8).write(to: folder.appendingPathComponent("docs/en/old.md"))
+        let check = try run(["check"])
+        #expect(check.status != 0)
+        #expect(check.output.contains("docs/en/index.md: error: stale"))
+        #expect(check.output.contains("docs/zh/index.md: error: missing"))
+        #expect(check.output.contains("docs/en/old.md: error: extra"))
+        #expect(try run(["generate"]).output.contains("→ 2 files written, 10 unchanged, 1 removed"))
+        #expect(try snapshot() == before)
+
+        // A broken spec: compiler-style errors, a non-zero exit, and not one byte changed.
+        let spec = folder.appendingPathComponent("specs/authentication/message-service.yaml")
+        let text = try String(contentsOf: spec, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "response: SendSMSRespDto", with: "response: SendSmsRespDto").utf8).write(to: spec)
+        let broken = try run(["generate"])
+        #expect(broken.status != 0)
+        #expect(broken.output.contains(
+            "specs/authentication/message-service.yaml:19:15: error: unknown type 'SendSmsRespDto' (did you mean 'SendSMSRespDto'?)"))
+        #expect(broken.output.contains("nothing was written"))
+        var after = try snapshot()
+        after["specs/authentication/message-service.yaml"] = before["specs/authentication/message-service.yaml"]
+        #expect(after == before)
+
+        let lint = try run(["lint"])
+        #expect(lint.status != 0)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import GenAuthCodegenCore
+
+/// Writing the outputs: only changed files are written, stale generated files are removed, nothing else is touched.
+@Suite struct WorkspaceTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-workspace-\(UUID().uuidString)")
+
+    var locations: OutputLocations {
+        OutputLocations(
+            sdk: folder.appendingPathComponent("sdk").path,
+            docs: folder.appendingPathComponent("docs").path,
+            samples: folder.appendingPathComponent("samples").path)
+    }
+
+    func outputs(_ files: [String: String]) -> [OutputFile] {
+        files.map { OutputFile(role: .sdk, path: $0.key, contents: "\(OutputNaming.swiftMarker) from specs/x.yaml.\n\($0.value)\n") }
+            .sorted { $0.path < $1.path }
+    }
+
+    @Test func writesOnlyWhatChangedAndRemovesOnlyGeneratedFiles() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try Workspace.plan(outputs(["A.swift": "a", "Models/B.swift": "b"]), at: locations)
+        #expect(first.created.count == 2)
+        try Workspace.apply(first)
+
+        let handWritten = folder.appendingPathComponent("sdk/Models/HandWritten.swift")
+        try Data("struct HandWritten {}\n".utf8).write(to: handWritten)
+
+        let second = try Workspace.plan(outputs(["A.swift": "a changed"]), at: locations)
+        #expect(second.changed.map(\.path) == [locations.sdk + "/A.swift"])
+        #expect(second.created.isEmpty)
+        #expect(second.removed == [locations.sdk + "/Models/B.swift"])
+        try Workspace.apply(second)
+
+        #expect(FileManager.default.fileExists(atPath: handWritten.path), "a file the generator did not write is never removed")
+        #expect(!FileManager.default.fileExists(atPath: locations.sdk + "/Models/B.swift"))
+        #expect(try String(contentsOfFile: locations.sdk + "/A.swift", encoding: .utf8).hasSuffix("a changed\n"))
+
+        let third = try Workspace.plan(outputs(["A.swift": "a changed"]), at: locations)
+        #expect(third.isUpToDate)
+        #expect(third.unchanged == [locations.sdk + "/A.swift"])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: locations.sdk).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no temporary files are left behind")
+    }
+
+    @Test func refusesPathsOutsideTheOutputFolder() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for path in ["../escape.swift", "/etc/passwd", "a/../../b.swift"] {
+            #expect(throws: Workspace.Failure.self) {
+                try Workspace.plan([OutputFile(role: .docs, path: path, contents: "x")], at: locations)
+            }
+        }
+    }
+}
