@@ -163,6 +163,13 @@ import Testing
         ])
     }
 
+    @Test func managementClientEndpointsAreNotGeneratedYet() {
+        let diagnostics = Harness.diagnostics("client: ManagementClient\nendpoints:\n  listUsers: { summary: S, method: GET, path: /x, response: OkDto }\ntypes:\n" + Snippets.responseType + "\n")
+        #expect(diagnostics == [
+            "specs/test.yaml:1:9: error: ManagementClient endpoints cannot be generated yet: the SDK has no ManagementClient runtime"
+        ])
+    }
+
     @Test func anEndpointNameMustNotShadowAClientMember() {
         let diagnostics = Harness.diagnostics(Snippets.endpoint("summary: S\nmethod: POST\npath: /x\nresponse: OkDto", name: "setAccessToken"))
         #expect(diagnostics == ["specs/test.yaml:3:3: error: endpoint name 'setAccessToken' is reserved: AuthenticationClient already has a member of that name"])

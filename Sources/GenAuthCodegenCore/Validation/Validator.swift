@@ -33,7 +33,12 @@ struct Validator {
             var client: ClientName?
             if let name = file.client {
                 client = ClientName(rawValue: name.value)
-                if client == nil {
+                if client == .managementClient, !file.endpoints.isEmpty {
+                    diagnostics.error(
+                        "ManagementClient endpoints cannot be generated yet: the SDK has no ManagementClient runtime",
+                        at: name.location)
+                    client = nil
+                } else if client == nil {
                     diagnostics.error(
                         "unknown client '\(name.value)'; it is one of \(ClientName.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))"
                             + Suggestions.hint(for: name.value, in: ClientName.allCases.map(\.rawValue)),
