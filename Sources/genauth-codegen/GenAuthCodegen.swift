@@ -7,7 +7,7 @@ struct GenAuthCodegen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "genauth-codegen",
         abstract: "Generates the GenAuth Swift SDK and its docs from the API description in specs/.",
-        subcommands: [Generate.self, Check.self, Lint.self],
+        subcommands: [Generate.self, Check.self, Lint.self, ImportOpenAPI.self],
         defaultSubcommand: Generate.self)
 }
 
@@ -47,7 +47,10 @@ struct Paths: ParsableArguments {
             throw ExitCode.failure
         }
         let result = Pipeline.generate(input)
-        Console.report(result.diagnostics)
+        // Warnings (missing translations, mostly) are `lint`'s to list; here they are counted.
+        Console.report(result.diagnostics.filter { $0.severity == .error })
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.count
+        if warnings > 0 { Console.error("genauth-codegen: \(warnings) warnings; `genauth-codegen lint` lists them") }
         if result.hasErrors { throw ExitCode.failure }
         return result
     }
@@ -125,6 +128,73 @@ struct Lint: ParsableCommand {
         if result.hasErrors { throw ExitCode.failure }
         let warnings = result.diagnostics.filter { $0.severity == .warning }.count
         print("genauth-codegen: \(result.endpointCount) endpoints, \(result.typeCount) types, \(warnings) warnings")
+    }
+}
+
+struct ImportOpenAPI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-openapi",
+        abstract: "Write spec files from an OpenAPI 3.0 document, with the overlays' hand edits merged in.",
+        discussion: """
+            One spec file per tag group; method names from the operationIds (MessageV3Controller_sendSms → sendSms);
+            operations marked x-authing-hidden-from-sdk are skipped and listed. What the document says that the
+            spec format cannot is reported with its JSON pointer. Only files whose bytes change are written, and
+            spec files a previous import wrote that are no longer produced are removed. On any error nothing is
+            written.
+            """)
+
+    @Argument(help: "The OpenAPI document (.json or .yaml).")
+    var document: String
+
+    @Option(help: "The client the operations belong to.")
+    var client = "AuthenticationClient"
+
+    @Option(help: "The folder to write the spec files to, such as specs/authentication.")
+    var out: String
+
+    @Option(help: "The folder of overlays: import.yaml and one overlay per spec file (see README.md).")
+    var overlays: String?
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result: ImportResult
+        do {
+            guard let contents = FileManager.default.contents(atPath: document) else {
+                throw Workspace.Failure(description: "\(document): error: cannot read the document")
+            }
+            let source = SpecSource(displayPath: document, relativePath: (document as NSString).lastPathComponent, contents: contents)
+            let overlaySources = try overlays.map { try Workspace.readSpecs(at: $0) } ?? []
+            result = OpenAPIImport.run(document: source, client: client, overlays: overlaySources, outputFolder: out)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode.failure
+        }
+        Console.report(result.diagnostics)
+        if result.hasErrors { throw ExitCode.failure }
+        let plan: OutputPlan
+        do {
+            plan = try Workspace.plan(result.files.map { (folder: out, path: $0.path, contents: $0.contents) }, managing: [out])
+            try Workspace.apply(plan)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode.failure
+        }
+        if !result.hidden.isEmpty {
+            print("Skipped \(result.hidden.count) operations marked x-authing-hidden-from-sdk:")
+            for label in result.hidden { print("  \(label)") }
+        }
+        if !result.deprecated.isEmpty {
+            print("Kept \(result.deprecated.count) deprecated operations, marked deprecated:")
+            for label in result.deprecated { print("  \(label)") }
+        }
+        let notes = result.diagnostics.filter { $0.severity == .warning }.count
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print(
+            "genauth-codegen: imported \(result.operationCount) operations into \(result.files.count) spec files → "
+                + "\(plan.created.count + plan.changed.count) written, \(plan.unchanged.count) unchanged, \(plan.removed.count) removed; "
+                + "\(notes) notes in \(String(format: "%.2f", seconds)) s")
     }
 }
 

@@ -9,7 +9,7 @@ import Testing
         let server = try LoopbackServer { _ in .respond(status: 200, body: example) }
         let client = Fixtures.client(server)
 
-        let response = try await client.sendSms(SendSMSDto(channel: .channelLogin, phoneNumber: "188xxxx8888", phoneCountryCode: "+86"))
+        let response = try await client.sendSms(SendSMSDto(phoneNumber: "188xxxx8888", channel: .channelLogin, phoneCountryCode: "+86"))
 
         let request = try #require(server.requests.first)
         #expect(server.requests.count == 1)
@@ -32,7 +32,7 @@ import Testing
         let server = try LoopbackServer { _ in .respond(status: 200, body: example) }
         let client = Fixtures.client(server, token: nil)
 
-        let response = try await client.sendEmail(SendEmailDto(channel: .channelVerifyEmailLink, email: "test@example.com"))
+        let response = try await client.sendEmail(SendEmailDto(email: "test@example.com", channel: .channelVerifyEmailLink))
 
         let request = try #require(server.requests.first)
         #expect(request.method == "POST")
@@ -47,11 +47,11 @@ import Testing
     @Test func setAccessTokenChangesTheHeaderOfLaterRequests() async throws {
         let server = try LoopbackServer { _ in .json(200, #"{"statusCode":200,"message":"ok"}"#) }
         let client = Fixtures.client(server, token: nil)
-        _ = try await client.sendEmail(SendEmailDto(channel: .channelLogin, email: "a@example.com"))
+        _ = try await client.sendEmail(SendEmailDto(email: "a@example.com", channel: .channelLogin))
         client.setAccessToken("second-token-abcdef")
-        _ = try await client.sendEmail(SendEmailDto(channel: .channelLogin, email: "a@example.com"))
+        _ = try await client.sendEmail(SendEmailDto(email: "a@example.com", channel: .channelLogin))
         client.setAccessToken(nil)
-        _ = try await client.sendEmail(SendEmailDto(channel: .channelLogin, email: "a@example.com"))
+        _ = try await client.sendEmail(SendEmailDto(email: "a@example.com", channel: .channelLogin))
 
         #expect(server.requests.map { $0.header("authorization") } == [nil, "Bearer second-token-abcdef", nil])
         #expect(client.accessToken == nil)
@@ -61,14 +61,14 @@ import Testing
         let server = try LoopbackServer { _ in
             .json(200, #"{"statusCode":400,"message":"手机号格式错误","apiCode":1001,"requestId":"r-1"}"#)
         }
-        let response = try await Fixtures.client(server).sendSms(SendSMSDto(channel: .channelRegister, phoneNumber: "x"))
+        let response = try await Fixtures.client(server).sendSms(SendSMSDto(phoneNumber: "x", channel: .channelRegister))
         #expect(response == SendSMSRespDto(statusCode: 400, message: "手机号格式错误", apiCode: 1001, requestId: "r-1"))
     }
 
     @Test func anUnknownChannelRoundTrips() async throws {
         let server = try LoopbackServer { _ in .json(200, #"{"statusCode":200,"message":"ok"}"#) }
         let future = SendSMSDto.Channel(rawValue: "CHANNEL_FROM_THE_FUTURE")
-        _ = try await Fixtures.client(server).sendSms(SendSMSDto(channel: future, phoneNumber: "188xxxx8888"))
+        _ = try await Fixtures.client(server).sendSms(SendSMSDto(phoneNumber: "188xxxx8888", channel: future))
         #expect(try Fixtures.jsonObject(server.requests[0].body)["channel"] as? String == "CHANNEL_FROM_THE_FUTURE")
 
         let decoded = try JSONDecoder().decode(SendSMSDto.self, from: Data(#"{"channel":"CHANNEL_NEW","phoneNumber":"1"}"#.utf8))
@@ -87,7 +87,7 @@ import Testing
             .json(500, #"{"statusCode":500,"message":"Internal error","apiCode":50001,"requestId":"req-500"}"#)
         }
         let error = await #expect(throws: GenAuthError.self) {
-            try await Fixtures.client(server).sendSms(SendSMSDto(channel: .channelLogin, phoneNumber: "1"))
+            try await Fixtures.client(server).sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin))
         }
         guard case .httpStatus(let failure)? = error else { Issue.record("expected httpStatus, got \(String(describing: error))"); return }
         #expect(failure.statusCode == 500)
@@ -103,7 +103,7 @@ import Testing
             .respond(status: 502, headers: ["content-type": "text/html"], body: Data("<html>Bad gateway</html>".utf8))
         }
         let error = await #expect(throws: GenAuthError.self) {
-            try await Fixtures.client(server).sendEmail(SendEmailDto(channel: .channelLogin, email: "a@example.com"))
+            try await Fixtures.client(server).sendEmail(SendEmailDto(email: "a@example.com", channel: .channelLogin))
         }
         guard case .httpStatus(let failure)? = error else { Issue.record("expected httpStatus, got \(String(describing: error))"); return }
         #expect(failure.statusCode == 502)
@@ -115,7 +115,7 @@ import Testing
     @Test func aClosedConnectionIsATransportError() async throws {
         let server = try LoopbackServer { _ in .close }
         let error = await #expect(throws: GenAuthError.self) {
-            try await Fixtures.client(server).sendSms(SendSMSDto(channel: .channelLogin, phoneNumber: "1"))
+            try await Fixtures.client(server).sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin))
         }
         guard case .transport(let failure)? = error else { Issue.record("expected transport, got \(String(describing: error))"); return }
         #expect(failure.kind != .timedOut)
@@ -127,7 +127,7 @@ import Testing
         let client = Fixtures.client(server)
         server.stop()
         let error = await #expect(throws: GenAuthError.self) {
-            try await client.sendSms(SendSMSDto(channel: .channelLogin, phoneNumber: "1"))
+            try await client.sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin))
         }
         guard case .transport? = error else { Issue.record("expected transport, got \(String(describing: error))"); return }
     }
@@ -135,7 +135,7 @@ import Testing
     @Test func aSlowServerTimesOut() async throws {
         let server = try LoopbackServer { _ in .delay(seconds: 3, then: .json(200, #"{"statusCode":200,"message":"late"}"#)) }
         let error = await #expect(throws: GenAuthError.self) {
-            try await Fixtures.client(server, timeout: 0.3).sendSms(SendSMSDto(channel: .channelLogin, phoneNumber: "1"))
+            try await Fixtures.client(server, timeout: 0.3).sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin))
         }
         guard case .transport(let failure)? = error else { Issue.record("expected transport, got \(String(describing: error))"); return }
         #expect(failure.kind == .timedOut)
@@ -145,7 +145,7 @@ import Testing
     @Test func anUndecodableResponseNamesTheCodingPath() async throws {
         let server = try LoopbackServer { _ in .json(200, #"{"statusCode":"two hundred","message":"ok"}"#) }
         let error = await #expect(throws: GenAuthError.self) {
-            try await Fixtures.client(server).sendSms(SendSMSDto(channel: .channelLogin, phoneNumber: "1"))
+            try await Fixtures.client(server).sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin))
         }
         guard case .undecodableResponse(let failure)? = error else { Issue.record("expected undecodableResponse, got \(String(describing: error))"); return }
         #expect(failure.typeName == "SendSMSRespDto")
@@ -153,7 +153,7 @@ import Testing
 
         let missing = try LoopbackServer { _ in .json(201, #"{"statusCode":200}"#) }
         let second = await #expect(throws: GenAuthError.self) {
-            try await Fixtures.client(missing).sendSms(SendSMSDto(channel: .channelLogin, phoneNumber: "1"))
+            try await Fixtures.client(missing).sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin))
         }
         guard case .undecodableResponse(let missingFailure)? = second else { Issue.record("expected undecodableResponse"); return }
         #expect(missingFailure.codingPath == "message")
@@ -163,13 +163,13 @@ import Testing
     @Test func noSecretOrTokenAppearsInAnErrorDescription() async throws {
         // A server that echoes what it was sent, secrets included.
         let server = try LoopbackServer { request in
-            .json(401, #"{"statusCode":401,"message":"invalid token \#(request.header("authorization") ?? "") for app secret \#(Fixtures.appSecret)"}"#)
+            .json(403, #"{"statusCode":403,"message":"invalid token \#(request.header("authorization") ?? "") for app secret \#(Fixtures.appSecret)"}"#)
         }
         let error = await #expect(throws: GenAuthError.self) {
-            try await Fixtures.client(server).sendSms(SendSMSDto(channel: .channelLogin, phoneNumber: "1"))
+            try await Fixtures.client(server).sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin))
         }
         let description = try #require(error?.description)
-        #expect(description.contains("HTTP 401"))
+        #expect(description.contains("HTTP 403"))
         #expect(description.contains("<redacted>"))
         #expect(!description.contains(Fixtures.accessToken))
         #expect(!description.contains(Fixtures.appSecret))
@@ -179,7 +179,7 @@ import Testing
     @Test func anInvalidAppHostIsReportedBeforeAnythingIsSent() async throws {
         let client = AuthenticationClient(options: AuthenticationClientOptions(appId: "app", appHost: "not a url"))
         let error = await #expect(throws: GenAuthError.self) {
-            try await client.sendSms(SendSMSDto(channel: .channelLogin, phoneNumber: "1"))
+            try await client.sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin))
         }
         guard case .invalidRequest? = error else { Issue.record("expected invalidRequest, got \(String(describing: error))"); return }
     }
@@ -194,7 +194,7 @@ import Testing
             for index in 0..<count {
                 group.addTask {
                     if index % 10 == 0 { client.setAccessToken("token-\(index)-abcdef") }
-                    return try await client.sendSms(SendSMSDto(channel: .channelLogin, phoneNumber: "\(index)"))
+                    return try await client.sendSms(SendSMSDto(phoneNumber: "\(index)", channel: .channelLogin))
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }

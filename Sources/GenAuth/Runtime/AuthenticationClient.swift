@@ -11,7 +11,7 @@ import Foundation
 ///     appHost: "https://example.genauth.ai"
 /// ))
 /// client.setAccessToken(accessToken)
-/// let response = try await client.sendSms(SendSMSDto(channel: .channelLogin, phoneNumber: "188xxxx8888"))
+/// let response = try await client.sendSms(SendSMSDto(phoneNumber: "188xxxx8888", channel: .channelLogin))
 /// ```
 public final class AuthenticationClient: Sendable {
     /// The options the client was created with (its access token is ``accessToken``).

@@ -136,7 +136,7 @@ enum DocContexts {
 
     static func index(api: API, language: Language, pages: [(Endpoint, String)], specsFolder: String) -> DocIndexContext {
         var modules: [DocIndexModule] = []
-        for file in api.files where !file.endpoints.isEmpty {
+        for file in api.files where file.endpoints.contains(where: { endpoint in pages.contains { $0.0.name == endpoint.name && $0.0.specPath == endpoint.specPath } }) {
             let moduleTitle = Escaping.markdown(file.module?.resolved(language) ?? file.client?.rawValue ?? "")
             let groupTitle = Escaping.markdown(file.group?.resolved(language) ?? file.stem)
             let entries = file.endpoints.compactMap { endpoint -> DocIndexEntry? in

@@ -95,12 +95,14 @@ struct SampleCode {
             usesFoundation = true
             return "Date()"
         case .json: return "[:]"
-        case .inlineEnum:
-            return inlineEnum?.cases.first.map { "." + Naming.escaped($0.swiftName) } ?? ".init(rawValue: \"\")"
+        case .inlineEnum(let qualified):
+            return inlineEnum?.cases.first.map { SwiftSyntax.enumLiteral($0.rawValue, cases: [$0], typeName: qualified) }
+                ?? ".init(rawValue: \"\")"
         case .named(let name):
             switch api.types[name]?.kind {
             case .enumeration(let decl)?:
-                return decl.cases.first.map { "." + Naming.escaped($0.swiftName) } ?? ".init(rawValue: \"\")"
+                return decl.cases.first.map { SwiftSyntax.enumLiteral($0.rawValue, cases: [$0], typeName: name) }
+                    ?? ".init(rawValue: \"\")"
             case .object?:
                 guard depth < 8 else { return "\(name)()" }
                 return objectExpression(name, api: api, usesFoundation: &usesFoundation, multiline: false, depth: depth)

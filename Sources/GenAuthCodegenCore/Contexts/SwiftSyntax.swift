@@ -47,13 +47,13 @@ enum SwiftSyntax {
             return "Date(timeIntervalSince1970: \(numberLiteral(date.timeIntervalSince1970)))"
         case (.json, _):
             return jsonLiteral(value, depth: depth)
-        case (.inlineEnum, .string(let raw)):
-            return enumLiteral(raw, cases: inlineEnum?.cases ?? [])
+        case (.inlineEnum(let qualified), .string(let raw)):
+            return enumLiteral(raw, cases: inlineEnum?.cases ?? [], typeName: qualified)
         case (.named(let name), _):
             switch api.types[name]?.kind {
             case .enumeration(let decl)?:
                 guard case .string(let raw) = value else { return nil }
-                return enumLiteral(raw, cases: decl.cases)
+                return enumLiteral(raw, cases: decl.cases, typeName: name)
             case .object(let properties)?:
                 guard case .object(let entries) = value else { return nil }
                 let arguments = properties.compactMap { property -> String? in
@@ -79,10 +79,13 @@ enum SwiftSyntax {
         }
     }
 
-    /// `.channelLogin` for a known raw value, `.init(rawValue: "…")` for any other.
-    static func enumLiteral(_ raw: String, cases: [EnumCase]) -> String {
-        if let known = cases.first(where: { $0.rawValue == raw }) { return "." + Naming.escaped(known.swiftName) }
-        return ".init(rawValue: \(Escaping.swiftStringLiteral(raw)))"
+    /// `.channelLogin` for a known raw value, `.init(rawValue: "…")` for any other. A case named `none` is
+    /// qualified (`Kind.none`): where an optional is expected, `.none` would mean nil.
+    static func enumLiteral(_ raw: String, cases: [EnumCase], typeName: String) -> String {
+        guard let known = cases.first(where: { $0.rawValue == raw }) else {
+            return ".init(rawValue: \(Escaping.swiftStringLiteral(raw)))"
+        }
+        return (known.swiftName == "none" ? typeName : "") + "." + Naming.escaped(known.swiftName)
     }
 
     static func numberLiteral(_ number: Double) -> String {

@@ -74,25 +74,32 @@ public enum Workspace {
 
     /// Compares `outputs` with what is on disk.
     public static func plan(_ outputs: [OutputFile], at locations: OutputLocations) throws -> OutputPlan {
+        try plan(
+            outputs.map { (folder: locations.folder(for: $0.role), path: $0.path, contents: $0.contents) },
+            managing: OutputRole.allCases.map { locations.folder(for: $0) })
+    }
+
+    /// Compares files (each a path inside a folder) with what is on disk; generated files in the `managing`
+    /// folders that are not among them are to be removed.
+    public static func plan(_ files: [(folder: String, path: String, contents: String)], managing folders: [String]) throws -> OutputPlan {
         var plan = OutputPlan()
         var produced = Set<String>()
-        for output in outputs {
-            let components = output.path.split(separator: "/")
-            guard !output.path.hasPrefix("/"), !components.contains(".."), !components.contains("."), !components.isEmpty else {
-                throw Failure(description: "refusing to write '\(output.path)': it is not a plain path inside its output folder")
+        for file in files {
+            let components = file.path.split(separator: "/")
+            guard !file.path.hasPrefix("/"), !components.contains(".."), !components.contains("."), !components.isEmpty else {
+                throw Failure(description: "refusing to write '\(file.path)': it is not a plain path inside its output folder")
             }
-            let path = join(locations.folder(for: output.role), output.path)
+            let path = join(file.folder, file.path)
             produced.insert(path)
-            let bytes = Data(output.contents.utf8)
+            let bytes = Data(file.contents.utf8)
             switch FileManager.default.contents(atPath: path) {
-            case nil: plan.created.append(.init(path: path, contents: output.contents))
+            case nil: plan.created.append(.init(path: path, contents: file.contents))
             case let existing? where existing == bytes: plan.unchanged.append(path)
-            default: plan.changed.append(.init(path: path, contents: output.contents))
+            default: plan.changed.append(.init(path: path, contents: file.contents))
             }
         }
-        for role in OutputRole.allCases {
-            let folder = locations.folder(for: role)
-            for relative in try files(under: folder, withExtension: nil) {
+        for folder in Set(folders).sorted() {
+            for relative in try self.files(under: folder, withExtension: nil) {
                 let path = join(folder, relative)
                 if !produced.contains(path), isGenerated(path) { plan.removed.append(path) }
             }
@@ -141,6 +148,7 @@ public enum Workspace {
         let head = (try? handle.read(upToCount: 128)) ?? Data()
         let text = String(decoding: head, as: UTF8.self)
         return text.hasPrefix(OutputNaming.swiftMarker) || text.hasPrefix(OutputNaming.markdownMarker)
+            || text.hasPrefix(OutputNaming.yamlMarker)
     }
 
     private static func removeEmptyFolders(from folder: String) {

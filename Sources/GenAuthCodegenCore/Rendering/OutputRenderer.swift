@@ -34,7 +34,9 @@ struct OutputRenderer {
         var samples: [SampleFunctionContext] = []
         var sampleImports = Set<String>()
         for language in api.languages {
-            let pages = endpoints.map { endpoint in
+            // A page in a language exists where the endpoint's summary is written in it (or in no particular
+            // language); other texts of the page fall back to the other language.
+            let pages = endpoints.filter { !$0.summary.isMissing(language) }.map { endpoint in
                 (endpoint, OutputNaming.docPage(language: language, specStem: specStem(endpoint), endpoint: endpoint.name))
             }
             for (index, (endpoint, path)) in pages.enumerated() {
@@ -52,6 +54,7 @@ struct OutputRenderer {
                     pagePath: path, specsFolder: specsFolder)
                 outputs.append(file(.docs, path, template: "doc-page", context))
             }
+            guard !pages.isEmpty else { continue }
             let index = DocContexts.index(api: api, language: language, pages: pages, specsFolder: specsFolder)
             outputs.append(file(.docs, OutputNaming.docIndex(language: language), template: "doc-index", index))
         }

@@ -58,6 +58,12 @@ enum Naming {
         return name.first!.isASCIIDigit ? "_" + name : name
     }
 
+    /// The name of a nested type: `Type`, `Protocol` and `Self` cannot be (`Owner.Type` is the metatype),
+    /// so they get the suffix `Enum` (`type` → `TypeEnum`).
+    static func nestedTypeName(_ name: String) -> String {
+        ["Type", "Protocol", "Self"].contains(name) ? name + "Enum" : name
+    }
+
     /// `name` ready to stand in Swift source: in backticks when it is a keyword.
     static func escaped(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name

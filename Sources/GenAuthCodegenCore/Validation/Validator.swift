@@ -145,7 +145,7 @@ struct Validator {
             var type: TypeRef?
             var inlineEnum: EnumDecl?
             if let enumeration = raw.enumeration {
-                if let enumName = Naming.upperCamelCase(raw.key.value).map({ enumPrefix + $0 }) {
+                if let enumName = Naming.upperCamelCase(raw.key.value).map({ Naming.nestedTypeName(enumPrefix + $0) }) {
                     if let other = enumNames[enumName] {
                         diagnostics.error(
                             "the inline enums of '\(raw.key.value)' and '\(other.value)' of \(ownerDescription) both become the type '\(enumName)'",

@@ -16,8 +16,8 @@ func authenticationClientSendSmsSampleEN() async throws {
     client.setAccessToken("USER_ACCESS_TOKEN")
 
     let response = try await client.sendSms(SendSMSDto(
-        channel: .channelLogin,
         phoneNumber: "188xxxx8888",
+        channel: .channelLogin,
         phoneCountryCode: "+86"
     ))
     print(response)
@@ -35,8 +35,545 @@ func authenticationClientSendEmailSampleEN() async throws {
     client.setAccessToken("USER_ACCESS_TOKEN")
 
     let response = try await client.sendEmail(SendEmailDto(
-        channel: .channelLogin,
-        email: "test@example.com"
+        email: "test@example.com",
+        channel: .channelLogin
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/account-binding/generate-link-ext-idp-url.md
+func authenticationClientGenerateLinkExtIdpUrlSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.generateLinkExtIdpUrl(
+        extIdpConnIdentifier: "my-wechat",
+        appId: "",
+        idToken: ""
+    )
+    print(response)
+}
+
+// docs/zh/authentication/account-binding/unlink-ext-idp.md
+func authenticationClientUnlinkExtIdpSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.unlinkExtIdp(UnlinkExtIdpDto(
+        extIdpId: "62f209327xxxxcc10d966ee5"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/account-binding/get-identities.md
+func authenticationClientGetIdentitiesSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getIdentities()
+    print(response)
+}
+
+// docs/zh/authentication/account-binding/get-application-enabled-ext-idps.md
+func authenticationClientGetApplicationEnabledExtIdpsSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getApplicationEnabledExtIdps()
+    print(response)
+}
+
+// docs/zh/authentication/account-binding/auth-by-code-identity.md
+func authenticationClientAuthByCodeIdentitySampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.authByCodeIdentity(WechatMobileAuthByCodeIdentityInput(
+        code: "031OgeHa1lKgnE0wynHa1p77Yu3OgeHq",
+        appId: "638c832674d838ecaec4e1e0",
+        connId: "63844bec86236e221510f1e7"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/account-binding/register-new-user.md
+func authenticationClientRegisterNewUserSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.registerNewUser(BindByRegiserInputApi(
+        action: "create-federation-account",
+        key: "03f4f724-7b5f-44af-92fc-068aea204298"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/account-binding/bind-by-email-code.md
+func authenticationClientBindByEmailCodeSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.bindByEmailCode(BindByEmailCodeInputApi(
+        email: "example@authing.cn",
+        code: "1234",
+        action: "bind-identity-by-email-code",
+        key: "03f4f724-7b5f-44af-92fc-068aea204298"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/account-binding/bind-by-phone-code.md
+func authenticationClientBindByPhoneCodeSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.bindByPhoneCode(BindByPhoneCodeInputApi(
+        phone: "19920230104",
+        code: "123456",
+        phoneCountryCode: "86",
+        action: "bind-identity-by-phone-code",
+        key: "03f4f724-7b5f-44af-92fc-068aea204298"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/account-binding/bind-by-account.md
+func authenticationClientBindByAccountSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.bindByAccount(BindByAccountInputApi(
+        account: "test_user_2023",
+        password: "tXPm2vlAEX1RaU2c0GfN9ZGkui3W4XnZhx/vEL7TaYlTK72jV4uVLQdqeSBq\nR85xRdHSMK2hKTYxuUIyUbDd9qvEFF+xWpCjOoGlakrDCVhTN9KCYM+X9L8G\nyuvwteu8d3aP4HlH0gjXRN/3prO/eKeYdxCy8vUDh6b6/R45/r0=\n",
+        action: "bind-identity-by-password",
+        key: "03f4f724-7b5f-44af-92fc-068aea204298"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/account-binding/select-account.md
+func authenticationClientSelectAccountSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.selectAccount(BindByAccountsInputApi(
+        account: "638ad16fea6354b72cd9a73c",
+        action: "bind-identity-by-selection",
+        key: "03f4f724-7b5f-44af-92fc-068aea204298"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/account-binding/bind-by-account-id.md
+func authenticationClientBindByAccountIdSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.bindByAccountId(BindByAccountIdInputApi(
+        accountId: "638ad16fea6354b72cd9a73c",
+        action: "bind-identity-by-account-id",
+        key: "03f4f724-7b5f-44af-92fc-068aea204298"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/authentication/check-permission-by-string-resource.md
+func authenticationClientCheckPermissionByStringResourceSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.checkPermissionByStringResource(CheckPermissionStringResourceDto(
+        action: "get",
+        resources: ["exampleStringResource1", "exampleStringResource2"]
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/authentication/check-permission-by-array-resource.md
+func authenticationClientCheckPermissionByArrayResourceSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.checkPermissionByArrayResource(CheckPermissionArrayResourceDto(
+        action: "get",
+        resources: ["exampleArrayResource1", "exampleArrayResource2"]
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/authentication/check-permission-by-tree-resource.md
+func authenticationClientCheckPermissionByTreeResourceSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.checkPermissionByTreeResource(CheckPermissionTreeResourceDto(
+        action: "get",
+        resources: ["treeResourceCode1/StructCode1/resourceStructChildrenCode1", "treeResourceCode1/StructCode1/resourceStructChildrenCode2", "treeResourceCode1/StructCode2"]
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/authentication/get-user-authorized-resources-list.md
+func authenticationClientGetUserAuthorizedResourcesListSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getUserAuthorizedResourcesList()
+    print(response)
+}
+
+// docs/zh/authentication/authentication/get-user-auth-resource-permission-list.md
+func authenticationClientGetUserAuthResourcePermissionListSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getUserAuthResourcePermissionList(GetUserAuthResourcePermissionListDto(
+        resources: ["strResourceCode", "arrResourceCode", "treeResourceCode/StructCode1/resourceStructChildrenCode1"]
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/authentication/get-user-auth-resource-struct.md
+func authenticationClientGetUserAuthResourceStructSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getUserAuthResourceStruct(GetUserAuthResourceStructDto(
+        resource: "exampleDataResourceCode"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/login/sign-in-by-credentials.md
+func authenticationClientSignInByCredentialsSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.signInByCredentials(SigninByCredentialsDto(
+        connection: .password,
+        clientId: "6342b8537axxxx047d314109",
+        clientSecret: "4203d30e5e915xxxxxx26c31c9adce68"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/login/sign-in-by-mobile.md
+func authenticationClientSignInByMobileSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.signInByMobile(SigninByMobileDto(
+        connection: .wechat,
+        extIdpConnidentifier: "wework",
+        clientId: "6342b8537axxxx047d314109",
+        clientSecret: "4203d30e5e915xxxxxx26c31c9adce68"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/login/switch-login-by-user.md
+func authenticationClientSwitchLoginByUserSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.switchLoginByUser(PublicAccountSwitchLoginDto(
+        targetUserId: "targetUserId"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/login/get-alipay-auth-info.md
+func authenticationClientGetAlipayAuthInfoSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.getAlipayAuthInfo(extIdpConnidentifier: "wework")
+    print(response)
+}
+
+// docs/zh/authentication/login/gene-qr-code.md
+func authenticationClientGeneQrCodeSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.geneQrCode(GenerateQrcodeDto(
+        type: .mobileApp,
+        extIdpConnId: "62eb7ed1f04xxxxc6955b329",
+        customData: ["school": "hust"],
+        context: ["source": "utm"],
+        autoMergeQrCode: false
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/login/check-qr-code-status.md
+func authenticationClientCheckQrCodeStatusSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.checkQrCodeStatus(qrcodeId: "")
+    print(response)
+}
+
+// docs/zh/authentication/login/exchange-token-set-with-qr-code-ticket.md
+func authenticationClientExchangeTokenSetWithQrCodeTicketSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.exchangeTokenSetWithQrCodeTicket(ExchangeTokenSetWithQRcodeTicketDto(
+        ticket: "",
+        clientId: "6342b8537axxxx047d314109",
+        clientSecret: "4203d30e5e915xxxxxx26c31c9adce68"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/login/change-qr-code-status.md
+func authenticationClientChangeQrCodeStatusSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.changeQrCodeStatus(ChangeQRCodeStatusDto(
+        qrcodeId: "",
+        action: .confirm
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/login/sign-in-by-push.md
+func authenticationClientSignInByPushSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.signInByPush(SignInByPushDto(
+        account: "test"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/login/check-push-code-status.md
+func authenticationClientCheckPushCodeStatusSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.checkPushCodeStatus(pushCodeId: "")
+    print(response)
+}
+
+// docs/zh/authentication/login/change-push-code-status.md
+func authenticationClientChangePushCodeStatusSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.changePushCodeStatus(ChangePushCodeStatusDto(
+        pushCodeId: "",
+        action: .confirm
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/login/get-push-login-relation-apps.md
+func authenticationClientGetPushLoginRelationAppsSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.getPushLoginRelationApps(GetPushCodeRelationAppsDto(
+        pushCodeId: "",
+        appId: ""
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/login/gene-fastpass-qrcode-info.md
+func authenticationClientGeneFastpassQrcodeInfoSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.geneFastpassQrcodeInfo(SignInFastpassDto())
+    print(response)
+}
+
+// docs/zh/authentication/login/get-fastpass-params.md
+func authenticationClientGetFastpassParamsSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.getFastpassParams(
+        qrcodeId: "qrcodeId",
+        appId: "appId"
+    )
+    print(response)
+}
+
+// docs/zh/authentication/login/init-authentication-options.md
+func authenticationClientInitAuthenticationOptionsSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.initAuthenticationOptions()
+    print(response)
+}
+
+// docs/zh/authentication/login/verify-authentication.md
+func authenticationClientVerifyAuthenticationSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.verifyAuthentication(VerifyAuthenticationDto(
+        authenticationCredential: AuthenticationCredentialDto(id: "id", rawId: "rawId", response: AuthenticatorAssertionResponseDto(authenticatorData: "authenticatorData", clientDataJSON: "clientDataJSON", signature: "signature", userHandle: "userHandle"), type: "public-key"),
+        ticket: "ticket"
     ))
     print(response)
 }
@@ -53,8 +590,8 @@ func authenticationClientSendSmsSampleZH() async throws {
     client.setAccessToken("USER_ACCESS_TOKEN")
 
     let response = try await client.sendSms(SendSMSDto(
-        channel: .channelLogin,
         phoneNumber: "188xxxx8888",
+        channel: .channelLogin,
         phoneCountryCode: "+86"
     ))
     print(response)
@@ -72,8 +609,879 @@ func authenticationClientSendEmailSampleZH() async throws {
     client.setAccessToken("USER_ACCESS_TOKEN")
 
     let response = try await client.sendEmail(SendEmailDto(
-        channel: .channelLogin,
-        email: "test@example.com"
+        email: "test@example.com",
+        channel: .channelLogin
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/mfa/send-enroll-factor-request.md
+func authenticationClientSendEnrollFactorRequestSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.sendEnrollFactorRequest(SendEnrollFactorRequestDto(
+        factorType: .sms,
+        profile: FactorProfile(phoneNumber: "188xxxx8888", phoneCountryCode: "+86", email: "test@example.com")
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/mfa/enroll-factor.md
+func authenticationClientEnrollFactorSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.enrollFactor(EnrollFactorDto(
+        factorType: .sms,
+        enrollmentToken: "TQoCISidM0kBji0dxRi3afSDtkvvMiUphenIgLF87y+JOw4T8fDWOsHHXIcvZ2EVESXhTrfGyh1iGf52Cg9e9byeFQvm1VZ0QWrwmzwpntFAVtf1IP9LqVhmzXhBMFvLOcU/z1Eh/n0CrwX0uHNpJoMW9lp9AqHd9HvauaGKX+Y=",
+        enrollmentData: EnrollFactorEnrollmentDataDto(passCode: "123456", photo: "132434235ad244", isExternalPhoto: true)
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/mfa/reset-factor.md
+func authenticationClientResetFactorSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.resetFactor(ResetFactorDto(
+        factorId: "6229ffaxxxxxxxxcade3e3d9"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/mfa/list-enrolled-factors.md
+func authenticationClientListEnrolledFactorsSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.listEnrolledFactors()
+    print(response)
+}
+
+// docs/zh/authentication/mfa/get-factor.md
+func authenticationClientGetFactorSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getFactor(factorId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/zh/authentication/mfa/list-factors-to-enroll.md
+func authenticationClientListFactorsToEnrollSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.listFactorsToEnroll()
+    print(response)
+}
+
+// docs/zh/authentication/mfa/mfa-otp-verify.md
+func authenticationClientMfaOtpVerifySampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.mfaOtpVerify(MfaOtpVerityDto(
+        totp: "612311"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/others/get-qr-code-status.md
+func authenticationClientGetQrCodeStatusSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.getQrCodeStatus(qrcodeId: "")
+    print(response)
+}
+
+// docs/zh/authentication/others/qr-code-app-login.md
+func authenticationClientQrCodeAppLoginSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.qrCodeAppLogin(AppQRCodeLoginDto(
+        qrcodeId: "",
+        action: .appLogin
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/others/pre-check-code.md
+func authenticationClientPreCheckCodeSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.preCheckCode(PreCheckCodeDto(
+        codeType: .sms
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/others/list-credentials-by-page.md
+func authenticationClientListCredentialsByPageSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.listCredentialsByPage(ListDeviceCredentialDto())
+    print(response)
+}
+
+// docs/zh/authentication/others/check-valid-credentials-by-cred-ids.md
+func authenticationClientCheckValidCredentialsByCredIdsSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.checkValidCredentialsByCredIds(CheckDeviceCredentialIdDto())
+    print(response)
+}
+
+// docs/zh/authentication/others/remove-all-credentials.md
+func authenticationClientRemoveAllCredentialsSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.removeAllCredentials(RemoveDeviceCredentialDto())
+    print(response)
+}
+
+// docs/zh/authentication/others/remove-credential.md
+func authenticationClientRemoveCredentialSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.removeCredential(
+        WebAuthnRemoveCredentialDto(),
+        credentialID: "credentialID"
+    )
+    print(response)
+}
+
+// docs/zh/authentication/public-info/get-system-info.md
+func authenticationClientGetSystemInfoSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getSystemInfo()
+    print(response)
+}
+
+// docs/zh/authentication/public-info/get-country-list.md
+func authenticationClientGetCountryListSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getCountryList()
+    print(response)
+}
+
+// docs/zh/authentication/register/sign-up.md
+func authenticationClientSignUpSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.signUp(SignUpDto(
+        connection: .password
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/token/verify-mfa-token.md
+func authenticationClientVerifyMfaTokenSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.verifyMfaToken(MfaTokenIntrospectEndpointParams(
+        token: "xxxxx"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/get-profile.md
+func authenticationClientGetProfileSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getProfile(
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true
+    )
+    print(response)
+}
+
+// docs/zh/authentication/user-information/update-profile.md
+func authenticationClientUpdateProfileSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.updateProfile(UpdateUserProfileDto(
+        name: "张三",
+        nickname: "张三",
+        photo: "https://files.authing.co/authing-console/default-user-avatar.png",
+        externalId: "10010",
+        country: "CN",
+        province: "BJ",
+        city: "BJ",
+        address: "北京朝阳",
+        streetAddress: "北京朝阳区 xxx 街道",
+        postalCode: "438100",
+        gender: .m,
+        username: "bob",
+        company: "steamory",
+        customData: ["school": "北京大学", "age": 22],
+        identityNumber: "420421xxxxxxxx1234"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/bind-email.md
+func authenticationClientBindEmailSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.bindEmail(BindEmailDto(
+        email: "test@example.com",
+        passCode: "123456"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/unbind-email.md
+func authenticationClientUnbindEmailSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.unbindEmail(UnbindEmailDto(
+        passCode: "1234"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/bind-phone.md
+func authenticationClientBindPhoneSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.bindPhone(BindPhoneDto(
+        phoneNumber: "188xxxx8888",
+        passCode: "123456",
+        phoneCountryCode: "+86"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/unbind-phone.md
+func authenticationClientUnbindPhoneSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.unbindPhone(UnbindPhoneDto(
+        passCode: "1234"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/get-security-level.md
+func authenticationClientGetSecurityLevelSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getSecurityLevel()
+    print(response)
+}
+
+// docs/zh/authentication/user-information/update-password.md
+func authenticationClientUpdatePasswordSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.updatePassword(UpdatePasswordDto(
+        newPassword: "newPassword",
+        passwordEncryptType: UpdatePasswordDto.PasswordEncryptType.none
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/verify-update-email-request.md
+func authenticationClientVerifyUpdateEmailRequestSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.verifyUpdateEmailRequest(VerifyUpdateEmailRequestDto(
+        verifyMethod: .emailPasscode,
+        emailPassCodePayload: UpdateEmailByEmailPassCodeDto(newEmail: "new@example.com", newEmailPassCode: "123456", oldEmail: "old@example.com", oldEmailPassCode: "123456")
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/update-email.md
+func authenticationClientUpdateEmailSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.updateEmail(UpdateEmailDto(
+        updateEmailToken: "xxxx"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/verify-update-phone-request.md
+func authenticationClientVerifyUpdatePhoneRequestSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.verifyUpdatePhoneRequest(VerifyUpdatePhoneRequestDto(
+        verifyMethod: .phonePasscode,
+        phonePassCodePayload: UpdatePhoneByPhonePassCodeDto(newPhoneNumber: "188xxxx8888", newPhonePassCode: "123456", newPhoneCountryCode: "+86", oldPhoneNumber: "188xxxx8888", oldPhonePassCode: "123456", oldPhoneCountryCode: "+86")
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/update-phone.md
+func authenticationClientUpdatePhoneSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.updatePhone(UpdatePhoneDto(
+        updatePhoneToken: "xxxx"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/verify-reset-password-request.md
+func authenticationClientVerifyResetPasswordRequestSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.verifyResetPasswordRequest(VerifyResetPasswordRequestDto(
+        verifyMethod: .emailPasscode
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/reset-password.md
+func authenticationClientResetPasswordSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.resetPassword(ResetPasswordDto(
+        passwordResetToken: "passwordResetToken",
+        password: "password",
+        passwordEncryptType: ResetPasswordDto.PasswordEncryptType.none
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/verify-delete-account-request.md
+func authenticationClientVerifyDeleteAccountRequestSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.verifyDeleteAccountRequest(VerifyDeleteAccountRequestDto(
+        verifyMethod: .phonePasscode
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/delete-account.md
+func authenticationClientDeleteAccountSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.deleteAccount(DeleteAccounDto(
+        deleteAccountToken: "deleteAccountToken"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/list-public-accounts-for-switch-logged-in.md
+func authenticationClientListPublicAccountsForSwitchLoggedInSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.listPublicAccountsForSwitchLoggedIn(withOriginUser: false)
+    print(response)
+}
+
+// docs/zh/authentication/user-information/init-register-options.md
+func authenticationClientInitRegisterOptionsSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.initRegisterOptions()
+    print(response)
+}
+
+// docs/zh/authentication/user-information/verify-register.md
+func authenticationClientVerifyRegisterSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.verifyRegister(VerifyRegistrationDto(
+        registrationCredential: RegistrationCredentialDto(id: "id", rawId: "rawId", response: AuthenticatorAttestationResponseDto(attestationObject: "attestationObject", clientDataJSON: "clientDataJSON"), type: "public-key"),
+        ticket: "ticket",
+        authenticatorCode: .fingerprint
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/list.md
+func authenticationClientListSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.list(
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/zh/authentication/user-information/unbind.md
+func authenticationClientUnbindSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.unbind(UnbindDeviceDto(
+        deviceId: "deviceId"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-information/revoke.md
+func authenticationClientRevokeSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.revoke(RevokeDeviceSessionDto(
+        deviceId: "deviceId"
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/user-resources/get-login-history.md
+func authenticationClientGetLoginHistorySampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getLoginHistory(
+        appId: "5f6265c67fxxxxae64ec516e",
+        clientIp: "127.0.0.1",
+        success: true,
+        start: 1660828100000,
+        end: 1660828100000,
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/zh/authentication/user-resources/get-logged-in-apps.md
+func authenticationClientGetLoggedInAppsSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getLoggedInApps()
+    print(response)
+}
+
+// docs/zh/authentication/user-resources/get-accessible-apps.md
+func authenticationClientGetAccessibleAppsSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getAccessibleApps()
+    print(response)
+}
+
+// docs/zh/authentication/user-resources/get-tenant-list.md
+func authenticationClientGetTenantListSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getTenantList()
+    print(response)
+}
+
+// docs/zh/authentication/user-resources/get-role-list.md
+func authenticationClientGetRoleListSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getRoleList(namespace: "default")
+    print(response)
+}
+
+// docs/zh/authentication/user-resources/get-group-list.md
+func authenticationClientGetGroupListSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getGroupList()
+    print(response)
+}
+
+// docs/zh/authentication/user-resources/get-department-list.md
+func authenticationClientGetDepartmentListSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getDepartmentList(
+        page: 1,
+        limit: 10,
+        withCustomData: true,
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc
+    )
+    print(response)
+}
+
+// docs/zh/authentication/user-resources/get-authorized-resources.md
+func authenticationClientGetAuthorizedResourcesSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getAuthorizedResources(namespace: "default")
+    print(response)
+}
+
+// docs/zh/authentication/wechat/decrypt-wechat-mini-program-data.md
+func authenticationClientDecryptWechatMiniProgramDataSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.decryptWechatMiniProgramData(DecryptWechatMiniProgramDataDto(
+        extIdpConnidentifier: "my-wxapp",
+        encryptedData: "",
+        iv: "",
+        code: ""
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/wechat/get-wechat-mp-access-token.md
+@available(*, deprecated)
+func authenticationClientGetWechatMpAccessTokenSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getWechatMpAccessToken(GetWechatAccessTokenDto(
+        appId: "",
+        appSecret: ""
+    ))
+    print(response)
+}
+
+// docs/zh/authentication/wechat/get-wechat-mp-access-token-info.md
+func authenticationClientGetWechatMpAccessTokenInfoSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getWechatMpAccessTokenInfo(GetWechatAccessTokenDto(
+        appId: "",
+        appSecret: ""
     ))
     print(response)
 }

@@ -147,9 +147,12 @@ final class LoopbackServer: @unchecked Sendable {
 
     private func readChunk(_ connection: Int32) -> Data? {
         var bytes = [UInt8](repeating: 0, count: 65536)
-        let count = read(connection, &bytes, bytes.count)
-        guard count > 0 else { return nil }
-        return Data(bytes[0..<count])
+        while true {
+            let count = read(connection, &bytes, bytes.count)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            return Data(bytes[0..<count])
+        }
     }
 
     private func writeAll(_ connection: Int32, _ data: Data) {

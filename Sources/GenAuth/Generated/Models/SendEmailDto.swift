@@ -3,20 +3,20 @@
 
 /// SendEmailDto.
 public struct SendEmailDto: Codable, Hashable, Sendable {
-    /// Email channel, specify the purpose of sending this email:
-    public var channel: Channel
-
     /// Email, case insensitive
     public var email: String
+
+    /// Email channel, specify the purpose of sending this email:
+    public var channel: Channel
 
     /// Creates a `SendEmailDto`.
     ///
     /// - Parameters:
-    ///   - channel: Email channel, specify the purpose of sending this email:
     ///   - email: Email, case insensitive
-    public init(channel: Channel, email: String) {
-        self.channel = channel
+    ///   - channel: Email channel, specify the purpose of sending this email:
+    public init(email: String, channel: Channel) {
         self.email = email
+        self.channel = channel
     }
 }
 

@@ -3,11 +3,11 @@
 
 /// SendSMSDto.
 public struct SendSMSDto: Codable, Hashable, Sendable {
-    /// SMS channel, specify the purpose of sending this SMS:
-    public var channel: Channel
-
     /// Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phoneNumber: String
+
+    /// SMS channel, specify the purpose of sending this SMS:
+    public var channel: Channel
 
     /// Mobile phone area code. This field is optional for mainland China mobile phone numbers. The GenAuth SMS service does not yet support international mobile phone numbers. You need to configure the corresponding international SMS service in the GenAuth console. For a complete list of mobile phone area codes, please refer to https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public var phoneCountryCode: String?
@@ -15,12 +15,12 @@ public struct SendSMSDto: Codable, Hashable, Sendable {
     /// Creates a `SendSMSDto`.
     ///
     /// - Parameters:
-    ///   - channel: SMS channel, specify the purpose of sending this SMS:
     ///   - phoneNumber: Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
+    ///   - channel: SMS channel, specify the purpose of sending this SMS:
     ///   - phoneCountryCode: Mobile phone area code. This field is optional for mainland China mobile phone numbers. The GenAuth SMS service does not yet support international mobile phone numbers. You need to configure the corresponding international SMS service in the GenAuth console. For a complete list of mobile phone area codes, please refer to https://en.wikipedia.org/wiki/List_of_country_calling_codes.
-    public init(channel: Channel, phoneNumber: String, phoneCountryCode: String? = nil) {
-        self.channel = channel
+    public init(phoneNumber: String, channel: Channel, phoneCountryCode: String? = nil) {
         self.phoneNumber = phoneNumber
+        self.channel = channel
         self.phoneCountryCode = phoneCountryCode
     }
 }

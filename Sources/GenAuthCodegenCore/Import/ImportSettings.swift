@@ -1,0 +1,96 @@
+import Yams
+
+/// `import.yaml` in the overlays folder: what the importer cannot read from the document itself.
+///
+/// ```yaml
+/// module: { en: User authentication module, zh: 用户认证模块 }
+/// groups:
+///   消息服务: { file: message-service, en: Message service }
+/// integers: [statusCode, apiCode]   # properties the document types as number that are integers
+/// ```
+struct ImportSettings {
+    struct Group {
+        var file: String
+        var english: String?
+        var location: SourceLocation
+    }
+
+    var module: Text?
+    var groups: [String: Group] = [:]
+    var integers: [String: SourceLocation] = [:]
+
+    static let fileName = "import.yaml"
+
+    static func load(_ source: SpecSource?, diagnostics: inout DiagnosticCollector) -> ImportSettings {
+        var settings = ImportSettings()
+        guard let source else { return settings }
+        guard let root = loadNode(source, diagnostics: &diagnostics) else { return settings }
+        var reader = NodeReader(file: source.displayPath)
+        for (key, value) in reader.mapping(root, what: "the import settings") ?? [] {
+            switch key.value {
+            case "module":
+                settings.module = reader.text(value, what: "'module'")
+            case "groups":
+                for (name, entry) in reader.mapping(value, what: "'groups'") ?? [] {
+                    var file: String?
+                    var english: String?
+                    for (field, fieldValue) in reader.mapping(entry, what: "group '\(name.value)'") ?? [] {
+                        switch field.value {
+                        case "file": file = reader.scalar(fieldValue, what: "'file'")?.value
+                        case "en": english = reader.scalar(fieldValue, what: "'en'")?.value
+                        default:
+                            reader.diagnostics.error(
+                                "unknown key '\(field.value)' in group '\(name.value)'" + Suggestions.hint(for: field.value, in: ["file", "en"]),
+                                at: field.location)
+                        }
+                    }
+                    guard let file else {
+                        reader.diagnostics.error("group '\(name.value)' has no 'file'", at: name.location)
+                        continue
+                    }
+                    guard isFileStem(file) else {
+                        reader.diagnostics.error("'\(file)' is not a file name: use lowercase letters, digits and '-'", at: name.location)
+                        continue
+                    }
+                    settings.groups[name.value] = Group(file: file, english: english, location: name.location)
+                }
+            case "integers":
+                guard case .sequence(let items) = value else {
+                    reader.diagnostics.error("expected a list of property names for 'integers'", at: reader.location(value))
+                    continue
+                }
+                for item in items {
+                    if let name = reader.scalar(item, what: "a property name") { settings.integers[name.value] = name.location }
+                }
+            default:
+                reader.diagnostics.error(
+                    "unknown key '\(key.value)' in the import settings" + Suggestions.hint(for: key.value, in: ["module", "groups", "integers"]),
+                    at: key.location)
+            }
+        }
+        diagnostics.append(contentsOf: reader.diagnostics.diagnostics)
+        return settings
+    }
+
+    static func isFileStem(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCIILowercase || $0.isASCIIDigit || $0 == "-" } && text != "import"
+    }
+
+    /// Parses a YAML file into a node, reporting syntax errors.
+    static func loadNode(_ source: SpecSource, diagnostics: inout DiagnosticCollector) -> Node? {
+        guard let text = String(validatingUTF8Data: source.contents) else {
+            diagnostics.error("file is not valid UTF-8", at: SourceLocation(file: source.displayPath, line: 1, column: 1))
+            return nil
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                diagnostics.error("file is empty", at: SourceLocation(file: source.displayPath, line: 1, column: 1))
+                return nil
+            }
+            return node
+        } catch {
+            diagnostics.append(contentsOf: [SpecLoader.diagnostic(forYAMLError: error, file: source.displayPath)])
+            return nil
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Yams
+
+/// Writes a YAML node tree as a spec file: block style, two-space indentation, keys in tree order, strings
+/// quoted wherever YAML would read them as something else. The loader reads back exactly the same values.
+enum SpecWriter {
+    static func write(_ root: Node, header: [String]) -> String {
+        var lines = header.map { "# " + $0 }
+        writeMapping(root, indent: 0, into: &lines)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func writeMapping(_ node: Node, indent: Int, into lines: inout [String]) {
+        let pad = String(repeating: " ", count: indent)
+        for (_, value, keyNode) in YAMLTree.pairs(node) {
+            let keyText = scalarText(keyNode, isString: true)
+            switch value {
+            case .mapping(let mapping) where mapping.count > 0:
+                if isShortTextMapping(value) {
+                    lines.append("\(pad)\(keyText): \(flow(value))")
+                } else {
+                    lines.append("\(pad)\(keyText):")
+                    writeMapping(value, indent: indent + 2, into: &lines)
+                }
+            case .mapping:
+                lines.append("\(pad)\(keyText): {}")
+            case .sequence(let sequence):
+                if sequence.allSatisfy({ if case .scalar = $0 { return true } else { return false } }), flow(value).count <= 80 {
+                    lines.append("\(pad)\(keyText): \(flow(value))")
+                } else if sequence.isEmpty {
+                    lines.append("\(pad)\(keyText): []")
+                } else {
+                    lines.append("\(pad)\(keyText):")
+                    for item in sequence { writeSequenceItem(item, indent: indent + 2, into: &lines) }
+                }
+            case .scalar:
+                writeScalarEntry(keyText, value, pad: pad, into: &lines)
+            case .alias:
+                lines.append("\(pad)\(keyText): null")
+            }
+        }
+    }
+
+    private static func writeSequenceItem(_ node: Node, indent: Int, into lines: inout [String]) {
+        let pad = String(repeating: " ", count: indent)
+        switch node {
+        case .mapping, .sequence:
+            lines.append("\(pad)- \(flow(node))")
+        default:
+            lines.append("\(pad)- \(scalarText(node, isString: isString(node)))")
+        }
+    }
+
+    private static func writeScalarEntry(_ key: String, _ value: Node, pad: String, into lines: inout [String]) {
+        let text = value.string ?? ""
+        if isString(value), text.contains("\n"), let block = literalBlock(text, indent: pad + "  ") {
+            lines.append("\(pad)\(key): \(block.header)")
+            lines.append(contentsOf: block.lines)
+        } else {
+            lines.append("\(pad)\(key): \(scalarText(value, isString: isString(value)))")
+        }
+    }
+
+    /// `{ en: …, zh: … }` on one line when short.
+    private static func isShortTextMapping(_ node: Node) -> Bool {
+        let entries = YAMLTree.pairs(node)
+        guard entries.allSatisfy({ Language(rawValue: $0.key) != nil && !($0.value.string ?? "\n").contains("\n") }) else { return false }
+        return flow(node).count <= 90
+    }
+
+    /// Flow style: `[a, b]`, `{ key: value }`.
+    static func flow(_ node: Node) -> String {
+        switch node {
+        case .scalar: return scalarText(node, isString: isString(node))
+        case .sequence(let sequence): return "[" + sequence.map(flow).joined(separator: ", ") + "]"
+        case .mapping:
+            let entries = YAMLTree.pairs(node).map { "\(scalarText($0.keyNode, isString: true)): \(flow($0.value))" }
+            return entries.isEmpty ? "{}" : "{ " + entries.joined(separator: ", ") + " }"
+        case .alias: return "null"
+        }
+    }
+
+    static func isString(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        return scalar.tagName == .str
+    }
+
+    /// A scalar as YAML: plain where that reads back as the same string, else double-quoted.
+    static func scalarText(_ node: Node, isString: Bool) -> String {
+        let text = node.string ?? ""
+        guard isString else { return text }
+        return isPlainSafe(text) ? text : quoted(text)
+    }
+
+    private static func isPlainSafe(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        if " \t".unicodeScalars.contains(last) || " \t".unicodeScalars.contains(first) { return false }
+        if "-?:,[]{}#&*!|>'\"%@`~".unicodeScalars.contains(first) { return false }
+        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
+        for scalar in text.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+            || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
+            return false
+        }
+        // Words and numbers that YAML (1.1 or 1.2) would read as another type.
+        let lowered = text.lowercased()
+        if ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", ".nan"].contains(lowered) { return false }
+        if Double(text) != nil || Int(text) != nil { return false }
+        if text.first!.isNumber || text.hasPrefix("+") || text.hasPrefix(".") { return false }
+        if text.contains(",") || text.contains("[") || text.contains("]") || text.contains("{") || text.contains("}") { return false }
+        return true
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
+                    result += "\\u" + hex4(scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// `|-` (or `|`) and the indented lines, when the text survives a literal block unchanged.
+    private static func literalBlock(_ text: String, indent: String) -> (header: String, lines: [String])? {
+        var body = text
+        var header = "|-"
+        if body.hasSuffix("\n") {
+            body.removeLast()
+            header = "|"
+            if body.hasSuffix("\n") { return nil }
+        }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.first, !first.hasPrefix(" "), !first.hasPrefix("\t"), !first.isEmpty else { return nil }
+        for line in lines {
+            if line.hasSuffix(" ") || line.hasSuffix("\t") { return nil }
+            for scalar in line.unicodeScalars where scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F
+                || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
+                return nil
+            }
+        }
+        return (header, lines.map { $0.isEmpty ? "" : indent + $0 })
+    }
+}
+
+private func hex4(_ value: UInt32) -> String {
+    let hex = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+}

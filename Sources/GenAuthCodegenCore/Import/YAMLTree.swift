@@ -1,0 +1,51 @@
+import Yams
+
+/// Building and reading YAML node trees: the importer builds a spec as a tree of `Yams.Node`s, merges
+/// overlays into it, and writes it with ``SpecWriter``.
+enum YAMLTree {
+    static func string(_ text: String) -> Node { Node(text, Tag(.str)) }
+    static func integer(_ number: Int) -> Node { Node(String(number), Tag(.int)) }
+    static func number(_ number: Double) -> Node {
+        Node(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(describing: number), Tag(.float))
+    }
+    static func bool(_ flag: Bool) -> Node { Node(flag ? "true" : "false", Tag(.bool)) }
+    static var null: Node { Node("null", Tag(.null)) }
+    static func mapping(_ pairs: [(String, Node)]) -> Node { Node(pairs.map { (string($0.0), $0.1) }) }
+    static func sequence(_ items: [Node]) -> Node { Node(items) }
+
+    /// A Text: `{zh: …}` for the document's Chinese.
+    static func text(_ translations: [(Language, String)]) -> Node {
+        mapping(translations.map { ($0.0.rawValue, string($0.1)) })
+    }
+
+    /// The entries of a mapping node, keys as strings.
+    static func pairs(_ node: Node?) -> [(key: String, value: Node, keyNode: Node)] {
+        guard case .mapping(let mapping)? = node else { return [] }
+        return mapping.map { (key: $0.key.string ?? "", value: $0.value, keyNode: $0.key) }
+    }
+
+    static func value(_ node: Node?, _ key: String) -> Node? {
+        pairs(node).first { $0.key == key }?.value
+    }
+
+    /// `node` with `key` set to `value`: replaced in place, or appended.
+    static func setting(_ node: Node, _ key: String, _ value: Node) -> Node {
+        var entries = pairs(node).map { ($0.keyNode, $0.value) }
+        if let index = entries.firstIndex(where: { $0.0.string == key }) {
+            entries[index].1 = value
+        } else {
+            entries.append((string(key), value))
+        }
+        return Node(entries)
+    }
+
+    static func isMapping(_ node: Node?) -> Bool {
+        if case .mapping? = node { return true }
+        return false
+    }
+}
+
+extension Node.Scalar {
+    /// The resolved tag's name (`Tag.Name.str`, `.int`, …): composed nodes keep implicit tags until asked.
+    var tagName: Tag.Name { Resolver.default.resolveTag(of: Node.scalar(self)) }
+}
