@@ -24,11 +24,11 @@ struct Paths: ParsableArguments {
     @Option(help: "Where the Markdown docs go.")
     var docsOutput = "docs"
 
-    @Option(help: "Where the compiled copies of the docs' samples go.")
-    var samplesOutput = "Tests/GenAuthTests/DocSamples"
+    @Option(help: "Where the generated tests go: the docs' samples, compiled, and the endpoint contract tests.")
+    var testsOutput = "Tests/GenAuthTests/Generated"
 
     var locations: OutputLocations {
-        OutputLocations(sdk: sdkOutput, docs: docsOutput, samples: samplesOutput)
+        OutputLocations(sdk: sdkOutput, docs: docsOutput, tests: testsOutput)
     }
 
     /// Reads the inputs and runs the pipeline; prints every diagnostic; exits non-zero on an error.

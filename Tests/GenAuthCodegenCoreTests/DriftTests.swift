@@ -10,7 +10,7 @@ import Testing
         OutputLocations(
             sdk: root.appendingPathComponent("Sources/GenAuth/Generated").path,
             docs: root.appendingPathComponent("docs").path,
-            samples: root.appendingPathComponent("Tests/GenAuthTests/DocSamples").path)
+            tests: root.appendingPathComponent("Tests/GenAuthTests/Generated").path)
     }
 
     @Test func committedOutputMatchesTheSpecs() throws {

@@ -25,11 +25,14 @@ import Testing
         let module = work.appendingPathComponent("module")
         try FileManager.default.createDirectory(at: module, withIntermediateDirectories: true)
         try Compiler.run(
-            ["-emit-module", "-module-name", "GenAuth", "-parse-as-library", "-swift-version", "6", "-warnings-as-errors",
+            ["-emit-module", "-module-name", "GenAuth", "-parse-as-library", "-swift-version", "6", "-warnings-as-errors", "-enable-testing",
              "-emit-module-path", module.appendingPathComponent("GenAuth.swiftmodule").path] + runtime + sdkFiles)
+        // The generated tests, with the test target's support code they use (the loopback server, contracts).
+        let support = try Workspace.files(under: Harness.packageRoot.appendingPathComponent("Tests/GenAuthTests/Support").path, withExtension: "swift")
+            .map { Harness.packageRoot.appendingPathComponent("Tests/GenAuthTests/Support").appendingPathComponent($0).path }
         try Compiler.run(
-            ["-typecheck", "-module-name", "Samples", "-parse-as-library", "-swift-version", "6", "-warnings-as-errors",
-             "-I", module.path] + sampleFiles)
+            ["-typecheck", "-module-name", "GenAuthTests", "-parse-as-library", "-swift-version", "6", "-warnings-as-errors",
+             "-I", module.path] + sampleFiles + support)
     }
 }
 

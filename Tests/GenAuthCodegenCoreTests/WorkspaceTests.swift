@@ -10,7 +10,7 @@ import Testing
         OutputLocations(
             sdk: folder.appendingPathComponent("sdk").path,
             docs: folder.appendingPathComponent("docs").path,
-            samples: folder.appendingPathComponent("samples").path)
+            tests: folder.appendingPathComponent("tests").path)
     }
 
     func outputs(_ files: [String: String]) -> [OutputFile] {

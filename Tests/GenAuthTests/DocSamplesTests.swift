@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 
-/// Every Swift sample in `docs/` is compiled: `DocSamples/DocSamples.swift` holds each one as the body of a
+/// Every Swift sample in `docs/` is compiled: `Generated/DocSamples.swift` holds each one as the body of a
 /// function of this test target. This checks that the file holds exactly the samples the docs show.
 @Suite struct DocSamplesTests {
     @Test func everyDocSampleIsCompiledVerbatim() throws {
         let root = Fixtures.packageRoot
         let samplesFile = try String(
-            contentsOf: root.appendingPathComponent("Tests/GenAuthTests/DocSamples/DocSamples.swift"), encoding: .utf8)
+            contentsOf: root.appendingPathComponent("Tests/GenAuthTests/Generated/DocSamples.swift"), encoding: .utf8)
         let compiled = Self.functionBodies(samplesFile)
 
         let pages = try Self.markdownFiles(under: root.appendingPathComponent("docs"))

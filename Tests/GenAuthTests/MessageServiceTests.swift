@@ -163,13 +163,13 @@ import Testing
     @Test func noSecretOrTokenAppearsInAnErrorDescription() async throws {
         // A server that echoes what it was sent, secrets included.
         let server = try LoopbackServer { request in
-            .json(403, #"{"statusCode":403,"message":"invalid token \#(request.header("authorization") ?? "") for app secret \#(Fixtures.appSecret)"}"#)
+            .json(401, #"{"statusCode":401,"message":"invalid token \#(request.header("authorization") ?? "") for app secret \#(Fixtures.appSecret)"}"#)
         }
         let error = await #expect(throws: GenAuthError.self) {
             try await Fixtures.client(server).sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin))
         }
         let description = try #require(error?.description)
-        #expect(description.contains("HTTP 403"))
+        #expect(description.contains("HTTP 401"))
         #expect(description.contains("<redacted>"))
         #expect(!description.contains(Fixtures.accessToken))
         #expect(!description.contains(Fixtures.appSecret))
@@ -201,5 +201,29 @@ import Testing
         }
         #expect(responses.count == count)
         #expect(server.requests.count == count)
+    }
+}
+
+/// The contract check itself: a contract the SDK does not meet fails.
+@Suite struct EndpointContractCheckTests {
+    static let ok = #"{"statusCode":200,"message":"ok"}"#
+
+    func contract(path: String = "/api/v3/send-sms", query: String? = nil, body: String? = #"{"phoneNumber":"1","channel":"CHANNEL_LOGIN"}"#,
+                  response: String = ok) -> EndpointContract {
+        EndpointContract(name: "sendSms", method: "POST", path: path, query: query, body: body, encoding: .json, response: response)
+    }
+
+    @Test func theRightContractHolds() async throws {
+        try await contract().check { _ = try await $0.sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin)) }
+    }
+
+    @Test func aWrongPathQueryBodyOrResponseFails() async throws {
+        let call: @Sendable (AuthenticationClient) async throws -> Void = {
+            _ = try await $0.sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin))
+        }
+        await withKnownIssue { try await contract(path: "/api/v3/send-email").check(call) }
+        await withKnownIssue { try await contract(query: "a=1").check(call) }
+        await withKnownIssue { try await contract(body: #"{"phoneNumber":"2","channel":"CHANNEL_LOGIN"}"#).check(call) }
+        await withKnownIssue { try await contract(response: #"{"message":"no statusCode"}"#).check(call) }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Example values built from the specs' `example`s: the docs' Example Results and the samples' arguments.
 enum Examples {
     /// The example response of an endpoint: its `example`, else one built from the properties' examples.
@@ -29,6 +31,40 @@ enum Examples {
         case .array(let element): return built(element, api: api, visiting: visiting).map { .array([$0]) }
         default: return nil
         }
+    }
+
+    /// A whole value of a type: the examples, and placeholders for required properties that have none,
+    /// so that it decodes. The contract tests answer with it.
+    static func complete(_ typeName: String, api: API, depth: Int = 0) -> Value {
+        guard depth < 8, case .object(let properties)? = api.types[typeName]?.kind else { return .object([]) }
+        var entries: [Value.ObjectEntry] = []
+        for property in properties {
+            if let example = property.example, example != .null {
+                entries.append(.init(key: property.key, value: example))
+            } else if property.required {
+                entries.append(.init(key: property.key, value: placeholder(property, api: api, depth: depth)))
+            }
+        }
+        return .object(entries)
+    }
+
+    private static func placeholder(_ property: Property, api: API, depth: Int) -> Value {
+        func value(_ type: TypeRef) -> Value {
+            switch type {
+            case .string: return .string(property.key)
+            case .integer, .number: return .integer(0)
+            case .boolean: return .bool(false)
+            case .dateTime: return .string("2023-11-14T22:13:20.000Z")
+            case .json: return .object([])
+            case .inlineEnum: return .string(property.inlineEnum?.cases.first?.rawValue ?? "")
+            case .named(let name):
+                if case .enumeration(let decl)? = api.types[name]?.kind { return .string(decl.cases.first?.rawValue ?? "") }
+                return complete(name, api: api, depth: depth + 1)
+            case .array: return .array([])
+            case .map: return .object([])
+            }
+        }
+        return value(property.type)
     }
 
     /// JSON on one line, keys in spec order: `["email","phone"]`.

@@ -4,19 +4,19 @@ import Foundation
 public struct OutputLocations: Sendable {
     public var sdk: String
     public var docs: String
-    public var samples: String
+    public var tests: String
 
-    public init(sdk: String, docs: String, samples: String) {
+    public init(sdk: String, docs: String, tests: String) {
         self.sdk = sdk
         self.docs = docs
-        self.samples = samples
+        self.tests = tests
     }
 
     public func folder(for role: OutputRole) -> String {
         switch role {
         case .sdk: return sdk
         case .docs: return docs
-        case .samples: return samples
+        case .tests: return tests
         }
     }
 }

@@ -31,6 +31,8 @@ struct OutputRenderer {
         }
 
         let endpoints = api.files.flatMap { file in file.endpoints }
+        var calls: [String: ExampleCall] = [:]
+        for endpoint in endpoints { calls[endpoint.client.rawValue + "." + endpoint.name] = ExampleCall(endpoint, api: api) }
         var samples: [SampleFunctionContext] = []
         var sampleImports = Set<String>()
         for language in api.languages {
@@ -40,7 +42,7 @@ struct OutputRenderer {
                 (endpoint, OutputNaming.docPage(language: language, specStem: specStem(endpoint), endpoint: endpoint.name))
             }
             for (index, (endpoint, path)) in pages.enumerated() {
-                let sample = SampleCode.build(for: endpoint, api: api, language: language)
+                let sample = SampleCode.build(for: endpoint, call: calls[endpoint.client.rawValue + "." + endpoint.name]!, language: language)
                 sampleImports.formUnion(sample.imports)
                 samples.append(SampleFunctionContext(
                     docPage: "docs/\(path)",
@@ -67,7 +69,9 @@ struct OutputRenderer {
             ],
             imports: sampleImports.sorted(),
             samples: samples)
-        outputs.append(file(.samples, OutputNaming.samplesFile, template: "swift-samples", samplesContext))
+        outputs.append(file(.tests, OutputNaming.samplesFile, template: "swift-samples", samplesContext))
+        outputs.append(file(.tests, OutputNaming.contractTestsFile, template: "swift-contract-tests",
+                            ContractTests.file(api: api, specsFolder: specsFolder)))
 
         return outputs.sorted { ($0.role.rawValue, $0.path) < ($1.role.rawValue, $1.path) }
     }

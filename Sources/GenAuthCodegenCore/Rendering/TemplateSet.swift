@@ -19,7 +19,7 @@ public struct TemplateSource: Sendable {
 /// contexts escape what they hold).
 struct TemplateSet {
     /// The templates the generator renders (partials may be added beside them).
-    static let required = ["swift-model", "swift-enum", "swift-client", "swift-samples", "doc-page", "doc-index"]
+    static let required = ["swift-model", "swift-enum", "swift-client", "swift-samples", "swift-contract-tests", "doc-page", "doc-index"]
 
     private let library: MustacheLibrary
     let sources: [String: TemplateSource]

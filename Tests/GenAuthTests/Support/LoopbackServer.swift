@@ -7,7 +7,26 @@ import Darwin
 
 /// A real HTTP/1.1 server on 127.0.0.1 and a free port, for the SDK's tests. It records every request and
 /// answers as the test says, including in ways a real server misbehaves (closing the connection, stalling).
-final class LoopbackServer: @unchecked Sendable {
+final class LoopbackServer: Sendable {
+    private let state: ServerState
+
+    let port: Int
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    init(handler: @escaping @Sendable (Request) -> Reply) throws {
+        state = try ServerState(handler: handler)
+        port = state.port
+    }
+
+    /// Stops the server when the test lets go of it.
+    deinit { state.stop() }
+
+    var requests: [Request] { state.requests }
+
+    func stop() { state.stop() }
+}
+
+extension LoopbackServer {
     struct Request: Sendable {
         var method: String
         /// Path and query, as sent (`/api/v3/send-sms?x=1`).
@@ -37,9 +56,20 @@ final class LoopbackServer: @unchecked Sendable {
         }
     }
 
-    let port: Int
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    struct ServerError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+}
 
+/// The socket, the recorded requests and the threads of one server. The threads hold this, not the
+/// server, so that dropping the server stops it.
+private final class ServerState: @unchecked Sendable {
+    typealias Request = LoopbackServer.Request
+    typealias Reply = LoopbackServer.Reply
+    typealias ServerError = LoopbackServer.ServerError
+
+    let port: Int
     private let listener: Int32
     private let handler: @Sendable (Request) -> Reply
     private let lock = NSLock()
@@ -69,14 +99,16 @@ final class LoopbackServer: @unchecked Sendable {
         }
         listener = fd
         port = Int(UInt16(bigEndian: address.sin_port))
+        // The accept thread keeps the server alive until it has stopped and closed its socket.
         let thread = Thread { [self] in acceptLoop() }
         thread.start()
     }
 
-    deinit { stop() }
-
     var requests: [Request] { lock.withLock { recorded } }
 
+    /// Stops accepting connections. The listening socket is closed by the accept thread itself, once it has
+    /// returned from `accept`: closing it here could let the thread accept on a reused descriptor that
+    /// another server has opened meanwhile.
     func stop() {
         let alreadyStopped = lock.withLock { () -> Bool in
             defer { stopped = true }
@@ -84,15 +116,18 @@ final class LoopbackServer: @unchecked Sendable {
         }
         guard !alreadyStopped else { return }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let connection = accept(listener, nil, nil)
             if connection < 0 {
-                if lock.withLock({ stopped }) { return }
-                if errno == EINTR { continue }
+                if errno == EINTR, !lock.withLock({ stopped }) { continue }
+                return
+            }
+            if lock.withLock({ stopped }) {
+                close(connection)
                 return
             }
             let thread = Thread { [self] in serve(connection) }
@@ -189,10 +224,5 @@ final class LoopbackServer: @unchecked Sendable {
         case 500: return "Internal Server Error"
         default: return "Status"
         }
-    }
-
-    struct ServerError: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
     }
 }

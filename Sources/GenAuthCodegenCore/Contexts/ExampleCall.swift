@@ -1,0 +1,163 @@
+import Foundation
+
+/// One call of an endpoint built from the spec's examples (placeholders where there are none): the Swift
+/// arguments of the doc sample and the contract test, and the request those arguments must produce.
+struct ExampleCall {
+    /// `SendSMSDto(…)`, `userId: "…"`: the call's arguments as Swift source (multi-line for a request body).
+    var arguments: [String] = []
+    /// The JSON body the call sends, with JSON keys.
+    var body: Value?
+    /// The path with its parameters' example values, percent-encoded as the SDK encodes them.
+    var path: String = ""
+    /// `name=value&…`, percent-encoded, in spec order; nil when no parameter is sent.
+    var query: String?
+    var usesFoundation = false
+
+    /// Which properties a call passes: required ones, and optional ones that have an example.
+    static func isPassed(_ property: Property) -> Bool {
+        property.required || property.example != nil
+    }
+
+    init(_ endpoint: Endpoint, api: API) {
+        if let request = endpoint.request {
+            let (swift, value) = object(request, api: api, multiline: true, depth: 0)
+            arguments.append(swift)
+            body = value
+        }
+        var pathValues: [String: String] = [:]
+        var queryPairs: [(String, String)] = []
+        for property in endpoint.pathParams + endpoint.query {
+            let isPath = endpoint.pathParams.contains { $0.key == property.key }
+            var sent: Value?
+            if Self.isPassed(property) {
+                let (swift, value) = argument(property, api: api, depth: 0)
+                arguments.append("\(property.swiftName): \(swift)")
+                sent = value
+            } else if let defaultValue = property.defaultValue, defaultValue != .null,
+                      SwiftSyntax.literal(defaultValue, as: property.type, inlineEnum: property.inlineEnum, api: api) != nil {
+                sent = defaultValue  // a non-optional parameter with a default is always sent
+            }
+            guard let sent, let text = Self.urlText(sent, type: property.type) else { continue }
+            if isPath { pathValues[property.key] = text } else { queryPairs.append((property.key, text)) }
+        }
+        var path = ""
+        var rest = Substring(endpoint.path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            path += rest[..<open]
+            path += Self.percentEncoded(pathValues[String(rest[rest.index(after: open)..<close])] ?? "")
+            rest = rest[rest.index(after: close)...]
+        }
+        self.path = path + rest
+        if !queryPairs.isEmpty {
+            query = queryPairs.map { "\(Self.percentEncoded($0.0))=\(Self.percentEncoded($0.1))" }.joined(separator: "&")
+        }
+    }
+
+    // MARK: - Arguments
+
+    private mutating func argument(_ property: Property, api: API, depth: Int) -> (String, Value) {
+        if SwiftSyntax.usesFoundation(property.type) { usesFoundation = true }
+        if let example = property.example, example != .null,
+           let literal = SwiftSyntax.literal(example, as: property.type, inlineEnum: property.inlineEnum, api: api) {
+            return (literal, Self.wire(example, type: property.type))
+        }
+        return placeholder(property.type, key: property.key, inlineEnum: property.inlineEnum, api: api, depth: depth)
+    }
+
+    /// `SendSMSDto(…)` with the properties a call passes.
+    private mutating func object(_ typeName: String, api: API, multiline: Bool, depth: Int) -> (String, Value) {
+        let properties = api.types[typeName]?.properties ?? []
+        var arguments: [String] = []
+        var entries: [Value.ObjectEntry] = []
+        for property in properties where Self.isPassed(property) {
+            let (swift, value) = argument(property, api: api, depth: depth + 1)
+            arguments.append("\(property.swiftName): \(swift)")
+            entries.append(.init(key: property.key, value: value))
+        }
+        let swift: String
+        if arguments.isEmpty {
+            swift = "\(typeName)()"
+        } else if multiline {
+            swift = "\(typeName)(\n" + arguments.map { "    " + $0 }.joined(separator: ",\n") + "\n)"
+        } else {
+            swift = "\(typeName)(" + arguments.joined(separator: ", ") + ")"
+        }
+        return (swift, .object(entries))
+    }
+
+    /// A value of the right type where the spec gives no example.
+    private mutating func placeholder(_ type: TypeRef, key: String, inlineEnum: EnumDecl?, api: API, depth: Int) -> (String, Value) {
+        switch type {
+        case .string: return (Escaping.swiftStringLiteral(key), .string(key))
+        case .integer: return ("0", .integer(0))
+        case .number: return ("0.0", .number(0))
+        case .boolean: return ("false", .bool(false))
+        case .dateTime:
+            usesFoundation = true
+            return ("Date(timeIntervalSince1970: 1700000000.0)", .string("2023-11-14T22:13:20.000Z"))
+        case .json: return ("[:]", .object([]))
+        case .inlineEnum(let qualified):
+            guard let first = inlineEnum?.cases.first else { return (".init(rawValue: \"\")", .string("")) }
+            return (SwiftSyntax.enumLiteral(first.rawValue, cases: [first], typeName: qualified), .string(first.rawValue))
+        case .named(let name):
+            switch api.types[name]?.kind {
+            case .enumeration(let decl)?:
+                guard let first = decl.cases.first else { return (".init(rawValue: \"\")", .string("")) }
+                return (SwiftSyntax.enumLiteral(first.rawValue, cases: [first], typeName: name), .string(first.rawValue))
+            case .object?:
+                guard depth < 8 else { return ("\(name)()", .object([])) }
+                return object(name, api: api, multiline: false, depth: depth)
+            case nil:
+                return ("nil", .null)
+            }
+        case .array: return ("[]", .array([]))
+        case .map: return ("[:]", .object([]))
+        }
+    }
+
+    /// A value as the SDK sends it: a `Date` goes out in the SDK's ISO 8601 form (fractional seconds, UTC).
+    static func wire(_ value: Value, type: TypeRef) -> Value {
+        switch (value, type) {
+        case (.string(let text), .dateTime):
+            return DateParsing.parse(text).map { .string($0.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))) } ?? value
+        case (.array(let items), .array(let element)): return .array(items.map { wire($0, type: element) })
+        case (.object(let entries), .map(let element)): return .object(entries.map { .init(key: $0.key, value: wire($0.value, type: element)) })
+        default: return value
+        }
+    }
+
+    // MARK: - URL text, as the SDK's runtime writes it
+
+    /// How the SDK writes a parameter value in a URL.
+    static func urlText(_ value: Value, type: TypeRef) -> String? {
+        switch (value, type) {
+        case (.string(let text), .dateTime):
+            return DateParsing.parse(text)?.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        case (.string(let text), _): return text
+        case (.bool(let flag), _): return flag ? "true" : "false"
+        case (.integer(let number), .number): return String(Double(number))
+        case (.integer(let number), _): return String(number)
+        case (.number(let number), _): return String(number)
+        case (.array(let items), .array(let element)):
+            let parts = items.compactMap { urlText($0, type: element) }
+            return parts.joined(separator: ",")
+        default: return nil
+        }
+    }
+
+    /// RFC 3986's unreserved characters stay; every other byte is percent-encoded.
+    static func percentEncoded(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+}
