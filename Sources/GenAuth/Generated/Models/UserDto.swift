@@ -422,11 +422,15 @@ extension UserDto {
         /// 未知，`unknown`
         public static let u = Self(rawValue: "U")
 
+        /// Undisclosed (sent by the server; not in GenAuth's document)
+        public static let w = Self(rawValue: "W")
+
         /// Every value the SDK knows.
         public static let allCases: [Self] = [
             .m,
             .f,
             .u,
+            .w,
         ]
     }
 
