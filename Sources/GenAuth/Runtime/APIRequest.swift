@@ -14,6 +14,8 @@ struct APIRequest: Sendable {
     var path: String
     var query: [QueryItem] = []
     var body: Body?
+    /// Values of this request that must never appear in an error description (tokens, passwords).
+    var secrets: [String?] = []
 }
 
 /// One query parameter; `nil` values are left out of the URL.

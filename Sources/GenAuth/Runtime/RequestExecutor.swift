@@ -29,8 +29,8 @@ final class RequestExecutor: @unchecked Sendable {
 
     func send<Response: Decodable>(_ request: APIRequest, as _: Response.Type) async throws(GenAuthError) -> Response {
         let token = accessToken
-        let redactor = Redactor(secrets: [appSecret, token])
         let httpRequest = try build(request, token: token)
+        let redactor = Redactor(secrets: [appSecret, token] + request.secrets + Self.secretValues(in: httpRequest.body))
         let response = try await perform(httpRequest, redactor: redactor)
         guard (200..<300).contains(response.statusCode) else {
             throw .httpStatus(Self.statusFailure(response, redactor: redactor))
@@ -44,6 +44,44 @@ final class RequestExecutor: @unchecked Sendable {
                 typeName: String(describing: Response.self), codingPath: "",
                 message: redactor.redact(String(describing: error)), body: response.body))
         }
+    }
+
+    /// Sends a request whose 2xx response has no body worth decoding.
+    func sendIgnoringBody(_ request: APIRequest) async throws(GenAuthError) {
+        let token = accessToken
+        let httpRequest = try build(request, token: token)
+        let redactor = Redactor(secrets: [appSecret, token] + request.secrets + Self.secretValues(in: httpRequest.body))
+        let response = try await perform(httpRequest, redactor: redactor)
+        guard (200..<300).contains(response.statusCode) else {
+            throw .httpStatus(Self.statusFailure(response, redactor: redactor))
+        }
+    }
+
+    /// Values of body fields whose names say they are secret (passwords, pass codes, tokens, secrets), so that
+    /// a server echoing them cannot put them in an error description.
+    static func secretValues(in body: Data?) -> [String] {
+        guard let body else { return [] }
+        var found: [String] = []
+        func scan(_ value: JSONValue, key: String?) {
+            switch value {
+            case .string(let text):
+                let name = (key ?? "").lowercased()
+                if ["password", "passcode", "secret", "token", "code"].contains(where: name.contains) { found.append(text) }
+            case .object(let object): for (key, value) in object { scan(value, key: key) }
+            case .array(let items): for item in items { scan(item, key: key) }
+            default: break
+            }
+        }
+        if let value = try? JSONDecoder().decode(JSONValue.self, from: body) {
+            scan(value, key: nil)
+        } else {
+            // A form body: name=value pairs.
+            for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+                if parts.count == 2 { scan(.string(parts[1]), key: parts[0]) }
+            }
+        }
+        return found
     }
 
     // MARK: - Building
@@ -224,8 +262,8 @@ struct Redactor: Sendable {
     private let secrets: [String]
 
     init(secrets: [String?]) {
-        // Very short values would blank out ordinary words; GenAuth's secrets and tokens are long.
-        self.secrets = secrets.compactMap { $0 }.filter { $0.count >= 6 }
+        // Very short values would blank out ordinary words; secrets, tokens and pass codes are longer.
+        self.secrets = secrets.compactMap { $0 }.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
     }
 
     func redact(_ text: String) -> String {

@@ -6,7 +6,7 @@ enum ReservedNames {
         "AuthenticationClient", "AuthenticationClientOptions", "ManagementClient", "ManagementClientOptions",
         "GenAuth", "GenAuthError", "GenAuthSDK", "GenAuthStringEnum", "HTTPTransport", "HTTPRequest", "HTTPResponse",
         "HTTPHeader", "URLSessionTransport", "TransportFailure", "HTTPStatusFailure", "DecodingFailure", "JSONValue",
-        "APIRequest", "QueryItem", "QueryValue", "RequestExecutor", "Redactor", "PercentEncoding", "JSONCoding",
+        "APIRequest", "OIDCTokenForm", "OIDCTokenResponse", "QueryItem", "QueryValue", "RequestExecutor", "Redactor", "PercentEncoding", "JSONCoding",
         // Swift and Foundation
         "Any", "AnyObject", "Array", "Bool", "CaseIterable", "Character", "Codable", "CodingKey", "CodingKeys",
         "Data", "Date", "Decimal", "Decodable", "Decoder", "Dictionary", "Double", "Encodable", "Encoder",
