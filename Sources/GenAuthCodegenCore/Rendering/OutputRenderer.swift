@@ -80,8 +80,9 @@ struct OutputRenderer {
     private mutating func nestedEnums(_ enums: [EnumContext]) -> String? {
         guard !enums.isEmpty else { return nil }
         return enums.map { decl in
-            checker.check("swift-enum", decl)
-            return Self.tidy(templates.render("swift-enum", decl)).split(separator: "\n", omittingEmptySubsequences: false)
+            let prepared = ContextNode.prepare(decl)
+            checker.check("swift-enum", prepared)
+            return Self.tidy(templates.render("swift-enum", prepared)).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
         }.joined(separator: "\n").trimmingTrailingNewlines()
     }
@@ -92,8 +93,9 @@ struct OutputRenderer {
     }
 
     private mutating func file(_ role: OutputRole, _ path: String, template: String, _ context: Any) -> OutputFile {
-        checker.check(template, context)
-        return OutputFile(role: role, path: path, contents: Self.tidy(templates.render(template, context)))
+        let prepared = ContextNode.prepare(context)
+        checker.check(template, prepared)
+        return OutputFile(role: role, path: path, contents: Self.tidy(templates.render(template, prepared)))
     }
 
     /// No trailing whitespace on any line, exactly one newline at the end.

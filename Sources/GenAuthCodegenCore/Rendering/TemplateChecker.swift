@@ -78,6 +78,8 @@ struct TemplateChecker {
     /// "truthy", none otherwise.
     private static func sectionElements(_ value: Any) -> [Any] {
         if let flag = value as? Bool { return flag ? [value] : [] }
+        if value is ContextNode || value is String { return [value] }
+        if let array = value as? [Any] { return array }
         let mirror = Mirror(reflecting: value)
         if mirror.displayStyle == .collection || mirror.displayStyle == .set {
             return mirror.children.map(\.value)
@@ -128,6 +130,10 @@ struct TemplateChecker {
     /// A stored property of a context value (nil-valued optionals count: the key exists).
     /// `nil` when there is no such key; `.some(nil)` when the key holds a nil optional.
     private static func child(_ name: String, of object: Any) -> Any?? {
+        if let node = object as? ContextNode {
+            guard node.keys.contains(name) else { return nil }
+            return .some(node.values[name])
+        }
         if let dictionary = object as? [String: Any] {
             guard let value = dictionary[name] else { return nil }
             return .some(unwrapped(value))
@@ -143,6 +149,7 @@ struct TemplateChecker {
     }
 
     private static func keys(of object: Any) -> [String] {
+        if let node = object as? ContextNode { return Array(node.keys) }
         if let dictionary = object as? [String: Any] { return Array(dictionary.keys) }
         return Mirror(reflecting: object).children.compactMap(\.label)
     }

@@ -1,0 +1,54 @@
+import Mustache
+
+/// A context value prepared for rendering: a struct's stored properties read once, by one `Mirror` pass,
+/// into a dictionary. Mustache looks every `{{name}}` up by reflection otherwise, which made reflection the
+/// generator's main cost.
+final class ContextNode: MustacheParent {
+    /// Non-nil values by key.
+    let values: [String: Any]
+    /// Every stored property's name, nil ones included: the template checker tells a typo from a nil.
+    let keys: Set<String>
+
+    private init(values: [String: Any], keys: Set<String>) {
+        self.values = values
+        self.keys = keys
+    }
+
+    func child(named name: String) -> Any? {
+        values[name]
+    }
+
+    /// `value` with every struct in it turned into a ``ContextNode``; strings, numbers and booleans stay.
+    static func prepare(_ value: Any) -> Any {
+        switch value {
+        case is String, is Bool, is Int, is Double, is ContextNode:
+            return value
+        default:
+            break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.map { prepare($0.value) } as Any
+        case .collection, .set:
+            return mirror.children.map { prepare($0.value) }
+        case .struct, .class:
+            var values: [String: Any] = [:]
+            var keys = Set<String>()
+            for child in mirror.children {
+                guard let label = child.label else { continue }
+                keys.insert(label)
+                let childMirror = Mirror(reflecting: child.value)
+                if childMirror.displayStyle == .optional {
+                    guard let wrapped = childMirror.children.first else { continue }
+                    values[label] = prepare(wrapped.value)
+                } else {
+                    values[label] = prepare(child.value)
+                }
+            }
+            return ContextNode(values: values, keys: keys)
+        default:
+            return value
+        }
+    }
+}
