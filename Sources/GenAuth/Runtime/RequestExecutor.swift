@@ -245,10 +245,16 @@ final class RequestExecutor: @unchecked Sendable {
         @unknown default:
             context = DecodingError.Context(codingPath: [], debugDescription: String(describing: error))
         }
+        var message = context.debugDescription
+        if context.codingPath.isEmpty, (try? JSONDecoder().decode(JSONValue.self, from: body)) != nil {
+            // Foundation reports a number that does not fit its Swift type (1.5 or 10^30 for an Int) as
+            // invalid JSON, without a path; the body is valid JSON, so say what is actually wrong.
+            message = "a number does not fit its type (too large, or with a fraction where an integer is expected)"
+        }
         return DecodingFailure(
             typeName: String(describing: type),
             codingPath: context.codingPath.map(\.pathComponent).joined(separator: "."),
-            message: redactor.redact(context.debugDescription),
+            message: redactor.redact(message),
             body: body)
     }
 }

@@ -4,12 +4,21 @@ import FoundationNetworking
 #endif
 
 /// The default ``HTTPTransport``: Foundation's `URLSession`.
+///
+/// Redirects are not followed: GenAuth's API answers JSON endpoints directly, and following a redirect to
+/// another host would send it the request's headers, the user's access token among them. A 3xx response
+/// is returned as it is, and the client reports it as ``GenAuthError/httpStatus(_:)``.
 public struct URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
-    /// Creates a transport over `session`; an ephemeral session (no cookies, no cache) by default.
-    public init(session: URLSession? = nil) {
-        self.session = session ?? URLSession(configuration: .ephemeral)
+    /// Creates a transport with an ephemeral session (no cookies, no cache) that does not follow redirects.
+    public init() {
+        self.session = URLSession(configuration: .ephemeral, delegate: RedirectRefusal(), delegateQueue: nil)
+    }
+
+    /// Creates a transport over your own session; its delegate decides about redirects.
+    public init(session: URLSession) {
+        self.session = session
     }
 
     /// Sends the request with `URLSession`.
@@ -33,5 +42,15 @@ public struct URLSessionTransport: HTTPTransport {
             }
         }
         return HTTPResponse(statusCode: http.statusCode, headers: headers, body: data)
+    }
+}
+
+/// Answers every redirect with "do not follow".
+private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 }

@@ -48,6 +48,9 @@ extension LoopbackServer {
         case respond(status: Int, headers: [String: String] = ["content-type": "application/json"], body: Data)
         /// Close the connection without answering.
         case close
+        /// Write these bytes as they are (a truncated or malformed response), then close the connection,
+        /// with a reset (RST) when `reset` is set.
+        case raw(Data, reset: Bool)
         /// Wait, then reply.
         indirect case delay(seconds: Double, then: Reply)
 
@@ -147,6 +150,12 @@ private final class ServerState: @unchecked Sendable {
         switch reply {
         case .close, .delay:
             return
+        case .raw(let bytes, let reset):
+            writeAll(connection, bytes)
+            if reset {
+                var linger = linger(l_onoff: 1, l_linger: 0)
+                setsockopt(connection, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
+            }
         case .respond(let status, let headers, let body):
             var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"
             for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
