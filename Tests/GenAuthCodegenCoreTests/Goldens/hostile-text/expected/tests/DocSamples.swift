@@ -17,7 +17,10 @@ func authenticationClientEchoTextSampleEN() async throws {
         text: "quote \" backslash \\ interp \\(x) triple \"\"\" pipe | tick ` newline\nend <script>",
         mode: .aB,
         default: "```",
-        protocol: 1
+        protocol: 1,
+        Type: "t",
+        none: true,
+        keyword: EchoDto.Keyword.none
     ))
     print(response)
 }

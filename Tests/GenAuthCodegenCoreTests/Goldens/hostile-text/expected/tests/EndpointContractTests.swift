@@ -16,15 +16,18 @@ import Testing
             method: "POST",
             path: "/api/v3/echo",
             query: nil,
-            body: "{\"text\":\"quote \\\" backslash \\\\ interp \\\\(x) triple \\\"\\\"\\\" pipe | tick ` newline\\nend <script>\",\"mode\":\"a|b\",\"default\":\"```\",\"protocol\":1}",
+            body: "{\"text\":\"quote \\\" backslash \\\\ interp \\\\(x) triple \\\"\\\"\\\" pipe | tick ` newline\\nend <script>\",\"mode\":\"a|b\",\"default\":\"```\",\"protocol\":1,\"Type\":\"t\",\"none\":true,\"keyword\":\"none\"}",
             encoding: .json,
-            response: "{\"text\":\"quote \\\" backslash \\\\ interp \\\\(x) triple \\\"\\\"\\\" pipe | tick ` newline\\nend <script>\",\"mode\":\"a|b\",\"default\":\"```\",\"protocol\":1}")
+            response: "{\"text\":\"quote \\\" backslash \\\\ interp \\\\(x) triple \\\"\\\"\\\" pipe | tick ` newline\\nend <script>\",\"mode\":\"a|b\",\"default\":\"```\",\"protocol\":1,\"Type\":\"t\",\"none\":true,\"keyword\":\"none\"}")
         try await contract.check { client in
             _ = try await client.echoText(EchoDto(
                 text: "quote \" backslash \\ interp \\(x) triple \"\"\" pipe | tick ` newline\nend <script>",
                 mode: .aB,
                 default: "```",
-                protocol: 1
+                protocol: 1,
+                Type: "t",
+                none: true,
+                keyword: EchoDto.Keyword.none
             ))
         }
     }

@@ -19,6 +19,18 @@ public struct EchoDto: Codable, Hashable, Sendable {
     /// The `self` field.
     public var `self`: Bool?
 
+    /// The `Type` field.
+    public var `Type`: String?
+
+    /// The `init` field.
+    public var `init`: Int?
+
+    /// The `none` field.
+    public var none: Bool?
+
+    /// Enum values that are Swift keywords
+    public var keyword: Keyword?
+
     /// Creates a `EchoDto`.
     ///
     /// - Parameters:
@@ -27,18 +39,30 @@ public struct EchoDto: Codable, Hashable, Sendable {
     ///   - default: keyword key
     ///   - protocol: The `protocol` field.
     ///   - self: The `self` field.
+    ///   - Type: The `Type` field.
+    ///   - init: The `init` field.
+    ///   - none: The `none` field.
+    ///   - keyword: Enum values that are Swift keywords
     public init(
         text: String,
         mode: Mode? = nil,
         `default`: String? = nil,
         `protocol`: Int? = nil,
-        `self` _self: Bool? = nil
+        `self` _self: Bool? = nil,
+        `Type`: String? = nil,
+        `init`: Int? = nil,
+        none: Bool? = nil,
+        keyword: Keyword? = nil
     ) {
         self.text = text
         self.mode = mode
         self.`default` = `default`
         self.`protocol` = `protocol`
         self.`self` = _self
+        self.`Type` = `Type`
+        self.`init` = `init`
+        self.none = none
+        self.keyword = keyword
     }
 }
 
@@ -75,6 +99,45 @@ extension EchoDto {
             .xY,
             .lineBreak,
             .script,
+        ]
+    }
+
+    /// Enum values that are Swift keywords
+    public struct Keyword: GenAuthStringEnum {
+        /// The raw value, as sent on the wire.
+        public let rawValue: String
+
+        /// Creates a value from its raw string; a value the SDK does not know is kept as it is.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// `self`
+        public static let `self` = Self(rawValue: "self")
+
+        /// `init`
+        public static let `init` = Self(rawValue: "init")
+
+        /// `none`
+        public static let none = Self(rawValue: "none")
+
+        /// `Type`
+        public static let type = Self(rawValue: "Type")
+
+        /// `protocol`
+        public static let `protocol` = Self(rawValue: "protocol")
+
+        /// `default`
+        public static let `default` = Self(rawValue: "default")
+
+        /// Every value the SDK knows.
+        public static let allCases: [Self] = [
+            .`self`,
+            .`init`,
+            .none,
+            .type,
+            .`protocol`,
+            .`default`,
         ]
     }
 }
