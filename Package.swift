@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The SDK: a hand-written runtime (Runtime/) plus generated code (Generated/). Foundation only.
@@ -36,7 +38,10 @@ let package = Package(
 
         .testTarget(
             name: "GenAuthCodegenCoreTests",
-            dependencies: ["GenAuthCodegenCore"],
+            dependencies: [
+                "GenAuthCodegenCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Goldens", "BrokenSpecs"]
         ),
         .testTarget(

@@ -9,6 +9,12 @@ import Testing
     func goldenSwiftCompilesWithoutWarnings(_ name: String) throws {
         let result = try GoldenTests.generate(GoldenTests.goldens.appendingPathComponent(name))
         #expect(!result.hasErrors)
+        try Self.compile(result, name: name)
+    }
+
+    /// Type-checks the generated Swift of `result`: the SDK part with the runtime, warnings as errors, then
+    /// the generated tests with the test target's support code.
+    static func compile(_ result: GenerationResult, name: String) throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-compile-\(name)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         var sdkFiles: [String] = []

@@ -58,10 +58,11 @@ enum Naming {
         return name.first!.isASCIIDigit ? "_" + name : name
     }
 
-    /// The name of a nested type: `Type`, `Protocol` and `Self` cannot be (`Owner.Type` is the metatype),
-    /// so they get the suffix `Enum` (`type` → `TypeEnum`).
+    /// The name of a nested type. `Type`, `Protocol` and `Self` cannot be one (`Owner.Type` is the
+    /// metatype), and a name Swift or the SDK already uses would hide that type inside its owner (`Data`,
+    /// `String`), so these get the suffix `Enum`: `type` → `TypeEnum`, `data` → `DataEnum`.
     static func nestedTypeName(_ name: String) -> String {
-        ["Type", "Protocol", "Self"].contains(name) ? name + "Enum" : name
+        ["Type", "Protocol", "Self"].contains(name) || ReservedNames.types.contains(name) ? name + "Enum" : name
     }
 
     /// `name` ready to stand in Swift source: in backticks when it is a keyword.

@@ -151,11 +151,6 @@ struct Validator {
                             "the inline enums of '\(raw.key.value)' and '\(other.value)' of \(ownerDescription) both become the type '\(enumName)'",
                             at: raw.key.location, notes: [.note("'\(other.value)' is here", at: other.location)])
                     }
-                    if ReservedNames.types.contains(enumName) {
-                        diagnostics.error(
-                            "the inline enum of '\(raw.key.value)' would be named '\(enumName)', which the SDK or Swift already uses",
-                            at: raw.key.location)
-                    }
                     enumNames[enumName] = raw.key
                     inlineEnum = resolveEnum(enumeration, name: enumName, description: raw.description)
                     type = .inlineEnum(qualifiedName: "\(owner).\(enumName)")
