@@ -82,6 +82,12 @@ struct ImportSettings {
             diagnostics.error("file is not valid UTF-8", at: SourceLocation(file: source.displayPath, line: 1, column: 1))
             return nil
         }
+        if let finding = AnchorScanner.firstAnchorOrAlias(in: text) {
+            diagnostics.error(
+                "YAML \(finding.isAlias ? "aliases" : "anchors") are not supported; write the value out",
+                at: SourceLocation(file: source.displayPath, line: finding.line, column: finding.column))
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 diagnostics.error("file is empty", at: SourceLocation(file: source.displayPath, line: 1, column: 1))

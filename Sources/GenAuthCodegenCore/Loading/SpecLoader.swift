@@ -18,6 +18,12 @@ struct SpecLoader {
             diagnostics.error("file contains a NUL character; is it a binary file?", at: start)
             return nil
         }
+        if let finding = AnchorScanner.firstAnchorOrAlias(in: text) {
+            diagnostics.error(
+                "YAML \(finding.isAlias ? "aliases" : "anchors") are not supported in specs; write the value out (or quote text that starts with '\(finding.isAlias ? "*" : "&")')",
+                at: SourceLocation(file: file, line: finding.line, column: finding.column))
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -24,8 +24,34 @@ struct ValueChecker {
         }
     }
 
+    /// Values an example may hold: YAML aliases can make a small file stand for an exponentially large
+    /// tree ("billion laughs"), which must be refused, not walked.
+    static let maxValues = 100_000
+
     mutating func value(_ node: Node, as type: TypeRef, inlineEnum: EnumDecl?, what: String, file: String) -> Value? {
-        convert(node, as: type, inlineEnum: inlineEnum, what: what, file: file, depth: 0)
+        var budget = Self.maxValues
+        guard Self.fits(node, budget: &budget) else {
+            diagnostics.error(
+                "\(what) holds more than \(Self.maxValues) values (are YAML aliases repeating it?)",
+                at: SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1))
+            return nil
+        }
+        return convert(node, as: type, inlineEnum: inlineEnum, what: what, file: file, depth: 0)
+    }
+
+    /// Counts the values of a tree down from `budget`, stopping as soon as it runs out.
+    static func fits(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .sequence(let sequence):
+            for item in sequence where !fits(item, budget: &budget) { return false }
+        case .mapping(let mapping):
+            for (_, value) in mapping where !fits(value, budget: &budget) { return false }
+        default:
+            break
+        }
+        return true
     }
 
     private mutating func convert(_ node: Node, as type: TypeRef, inlineEnum: EnumDecl?, what: String, file: String, depth: Int) -> Value? {
