@@ -44,6 +44,23 @@ import Testing
         #expect(leftovers.isEmpty, "no temporary files are left behind")
     }
 
+    @Test func aFailedWriteLeavesEveryFileWholeAndNoTemporaryFiles() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Workspace.apply(try Workspace.plan(outputs(["A.swift": "a", "B.swift": "b"]), at: locations))
+        // A folder where a generated file should go: that file cannot be replaced.
+        try FileManager.default.createDirectory(atPath: locations.sdk + "/C.swift", withIntermediateDirectories: true)
+        let plan = try Workspace.plan(outputs(["A.swift": "a2", "B.swift": "b2", "C.swift": "c"]), at: locations)
+        #expect(throws: (any Error).self) { try Workspace.apply(plan) }
+
+        for name in ["A.swift", "B.swift"] {
+            let text = try String(contentsOfFile: locations.sdk + "/" + name, encoding: .utf8)
+            let old = name == "A.swift" ? "a" : "b"
+            #expect(text.hasSuffix("\n\(old)\n") || text.hasSuffix("\n\(old)2\n"), "\(name) is either as it was or as new: \(text)")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: locations.sdk).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no temporary files are left behind: \(leftovers)")
+    }
+
     @Test func refusesPathsOutsideTheOutputFolder() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         for path in ["../escape.swift", "/etc/passwd", "a/../../b.swift"] {
