@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Builds every context and renders it: the API model in, the generated files out.
 struct OutputRenderer {
     let api: API
@@ -14,8 +16,33 @@ struct OutputRenderer {
         self.checker = TemplateChecker(sources: templates.sources)
     }
 
+    /// One file to render: its place, its template and its prepared context.
+    struct Job: @unchecked Sendable {
+        var role: OutputRole
+        var path: String
+        var template: String
+        var context: Any
+    }
+
     mutating func render() -> [OutputFile] {
-        var outputs: [OutputFile] = []
+        let jobs = makeJobs()
+        // Contexts are checked in order (the checker learns as it goes, and stops early); rendering, most of
+        // the work, runs on every core.
+        for job in jobs { checker.check(job.template, job.context) }
+        let templates = self.templates
+        var rendered = [String](repeating: "", count: jobs.count)
+        rendered.withUnsafeMutableBufferPointer { buffer in
+            let results = UnsafeSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+                results.buffer[index] = Self.tidy(templates.render(jobs[index].template, jobs[index].context))
+            }
+        }
+        return zip(jobs, rendered).map { OutputFile(role: $0.role, path: $0.path, contents: $1) }
+            .sorted { ($0.role.rawValue, $0.path) < ($1.role.rawValue, $1.path) }
+    }
+
+    private mutating func makeJobs() -> [Job] {
+        var outputs: [Job] = []
 
         for type in api.sortedTypes {
             var context = SwiftContexts.modelFile(type, api: api, specsFolder: specsFolder)
@@ -73,7 +100,7 @@ struct OutputRenderer {
         outputs.append(file(.tests, OutputNaming.contractTestsFile, template: "swift-contract-tests",
                             ContractTests.file(api: api, specsFolder: specsFolder)))
 
-        return outputs.sorted { ($0.role.rawValue, $0.path) < ($1.role.rawValue, $1.path) }
+        return outputs
     }
 
     /// Enums rendered with `swift-enum`, indented one level, separated by blank lines; nil for none.
@@ -92,17 +119,27 @@ struct OutputRenderer {
         return path.hasSuffix(".yaml") ? String(path.dropLast(5)) : path
     }
 
-    private mutating func file(_ role: OutputRole, _ path: String, template: String, _ context: Any) -> OutputFile {
-        let prepared = ContextNode.prepare(context)
-        checker.check(template, prepared)
-        return OutputFile(role: role, path: path, contents: Self.tidy(templates.render(template, prepared)))
+    private func file(_ role: OutputRole, _ path: String, template: String, _ context: Any) -> Job {
+        Job(role: role, path: path, template: template, context: ContextNode.prepare(context))
     }
 
     /// No trailing whitespace on any line, exactly one newline at the end.
     static func tidy(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingWhitespace() }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 1)
+        var pending: [UInt8] = []  // spaces and tabs not yet known to be followed by text on their line
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                pending.append(byte)
+                continue
+            }
+            if byte != UInt8(ascii: "\n") { bytes.append(contentsOf: pending) }
+            pending.removeAll(keepingCapacity: true)
+            bytes.append(byte)
+        }
+        while bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+        bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -111,5 +148,14 @@ extension String {
         var result = self
         while result.hasSuffix("\n") { result.removeLast() }
         return result
+    }
+}
+
+/// Lets the rendering threads write their own, distinct slots of one buffer.
+private struct UnsafeSendableBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<String>
+
+    init(_ buffer: UnsafeMutableBufferPointer<String>) {
+        self.buffer = buffer
     }
 }

@@ -23,9 +23,36 @@ struct TemplateChecker {
         var location: SourceLocation
     }
 
+    /// Tags whose name has resolved at least once. A template all of whose names (and its partials')
+    /// have resolved is not walked again, nor one walked `checksPerTemplate` times: the contexts of one
+    /// template share their shape, so the first ones find every mistake a run can show, and checking costs
+    /// next to nothing after them.
+    private var resolved = Set<SourceLocation>()
+    private var finished = Set<String>()
+    private var checks: [String: Int] = [:]
+    private let checksPerTemplate = 64
+
     /// Checks `template` rendered with `context`.
     mutating func check(_ template: String, _ context: Any) {
+        guard !finished.contains(template) else { return }
         walk(template, stack: [context], depth: 0)
+        checks[template, default: 0] += 1
+        if checks[template]! >= checksPerTemplate || isCovered(template, depth: 0) { finished.insert(template) }
+    }
+
+    private func isCovered(_ template: String, depth: Int) -> Bool {
+        guard depth < 16, let tags = tokensByName[template] else { return true }
+        for tag in tags {
+            switch tag.kind {
+            case .variable, .section, .inverted:
+                if tag.name != ".", !resolved.contains(tag.location) { return false }
+            case .partial:
+                if !isCovered(tag.name, depth: depth + 1) { return false }
+            case .close, .other:
+                break
+            }
+        }
+        return true
     }
 
     private mutating func walk(_ template: String, stack: [Any], depth: Int) {
@@ -124,6 +151,7 @@ struct TemplateChecker {
             }
             current = next
         }
+        resolved.insert(tag.location)
         return current
     }
 
