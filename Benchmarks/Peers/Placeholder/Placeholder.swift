@@ -1,0 +1,1 @@
+// The benchmark builds the dependencies' products, not this target.

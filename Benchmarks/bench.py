@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""The benchmark behind Benchmarks/run: every tool on the same documents, in one run; medians of BENCH_RUNS
+runs (3 by default). Writes docs/benchmarks.md and prints the same tables."""
+import json, os, shutil, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+WORK = os.path.join(ROOT, "Benchmarks", ".work")
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+OURS = os.path.join(ROOT, ".build", "release", "genauth-codegen")
+OAG = os.path.join(WORK, "venv", "bin", "openapi-generator-cli")
+SOG = os.path.join(WORK, "build-peers", "release", "swift-openapi-generator")
+RUNTIME = os.path.join(WORK, "build-runtime", "release", "RuntimeBenchmark")
+SHARED = os.path.join(ROOT, "..", "shared", "genauth")
+
+
+def run(command, cwd=None, quiet=True):
+    result = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE if quiet else None, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-3000:] if result.stdout else ''}")
+    return result.stdout or ""
+
+
+def timed(command, cwd=None, prepare=None):
+    """Median wall time of RUNS runs of command (prepare() runs before each, untimed) and peak RSS in MB."""
+    times, peaks = [], []
+    for _ in range(RUNS):
+        if prepare:
+            prepare()
+        start = time.perf_counter()
+        out = run(["/usr/bin/time", "-f", "PEAK %M"] + command, cwd=cwd)
+        times.append(time.perf_counter() - start)
+        peaks.append(int(out.rsplit("PEAK ", 1)[1].split()[0]) / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def files_under(folder):
+    return sum(len(names) for _, _, names in os.walk(folder))
+
+
+def fresh(path):
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+
+
+def repaired_document(name):
+    """GenAuth's document with the security schemes its operations name but it does not define."""
+    with open(os.path.join(ROOT, "openapi", f"{name}-openapi.json") if name == "authentication"
+              else os.path.join(SHARED, f"{name}-openapi.json")) as f:
+        document = json.load(f)
+    schemes = document.setdefault("components", {}).setdefault("securitySchemes", {})
+    used = {scheme for item in document["paths"].values() for operation in item.values() if isinstance(operation, dict)
+            for requirement in (operation.get("security") or []) for scheme in requirement}
+    added = sorted(used - set(schemes))
+    for scheme in added:
+        schemes[scheme] = {"type": "apiKey", "in": "header", "name": scheme}
+    path = os.path.join(WORK, f"{name}-repaired.json")
+    with open(path, "w") as f:
+        json.dump(document, f, ensure_ascii=False)
+    return path, added, sum(1 for item in document["paths"].values() for k in item if k != "parameters")
+
+
+def ours_workspace():
+    """A scratch copy of what genauth-codegen reads: Templates/, overlays/, specs/."""
+    folder = tempfile.mkdtemp(prefix="bench-ours-", dir=WORK)
+    for item in ("Templates", "overlays", "specs"):
+        shutil.copytree(os.path.join(ROOT, item), os.path.join(folder, item))
+    return folder
+
+
+def outputs_args(folder):
+    return ["--sdk-output", f"{folder}/out/sdk", "--docs-output", f"{folder}/out/docs", "--tests-output", f"{folder}/out/tests"]
+
+
+def generation(results):
+    auth, added, operations = repaired_document("authentication")
+    results["repairs"] = {"authentication": added}
+    space = ours_workspace()
+    document = os.path.join(ROOT, "openapi", "authentication-openapi.json")
+
+    def clean_ours():
+        shutil.rmtree(os.path.join(space, "out"), ignore_errors=True)
+        shutil.rmtree(os.path.join(space, "specs"), ignore_errors=True)
+    import_and_generate = ["bash", "-c",
+        f"'{OURS}' import-openapi '{document}' --out specs/authentication --overlays overlays/authentication >/dev/null && "
+        f"'{OURS}' generate " + " ".join(outputs_args(space))]
+    rows = []
+    t, m = timed(import_and_generate, cwd=space, prepare=clean_ours)
+    rows.append(("genauth-codegen: import + generate", t, m, files_under(os.path.join(space, "out"))))
+    generate_only = [OURS, "generate"] + outputs_args(space)
+    t, m = timed(generate_only, cwd=space, prepare=lambda: shutil.rmtree(os.path.join(space, "out"), ignore_errors=True))
+    rows.append(("genauth-codegen: generate (from specs/)", t, m, files_under(os.path.join(space, "out"))))
+    oag_out = os.path.join(WORK, "oag-auth")
+    t, m = timed([OAG, "generate", "-g", "swift6", "-i", auth, "-o", oag_out], prepare=lambda: fresh(oag_out))
+    rows.append(("openapi-generator swift6", t, m, files_under(oag_out)))
+    sog_out = os.path.join(WORK, "sog-auth")
+    t, m = timed([SOG, "generate", auth, "--mode", "types", "--mode", "client", "--access-modifier", "public",
+                  "--output-directory", sog_out], prepare=lambda: fresh(sog_out))
+    rows.append(("swift-openapi-generator", t, m, files_under(sog_out)))
+    results["generation"] = {"operations": operations, "rows": rows}
+
+    # The management document (425 operations): ours has no ManagementClient yet.
+    management, added, operations = repaired_document("management")
+    results["repairs"]["management"] = added
+    rows = [("genauth-codegen", None, None, "not run: the SDK has no ManagementClient runtime yet")]
+    out = os.path.join(WORK, "oag-management")
+    t, m = timed([OAG, "generate", "-g", "swift6", "-i", management, "-o", out], prepare=lambda: fresh(out))
+    rows.append(("openapi-generator swift6", t, m, files_under(out)))
+    out = os.path.join(WORK, "sog-management")
+    try:
+        t, m = timed([SOG, "generate", management, "--mode", "types", "--mode", "client", "--access-modifier", "public",
+                      "--output-directory", out], prepare=lambda: fresh(out))
+        rows.append(("swift-openapi-generator", t, m, files_under(out)))
+    except RuntimeError as error:
+        rows.append(("swift-openapi-generator", None, None, "failed: " + str(error).splitlines()[-1][:120]))
+    results["management"] = {"operations": operations, "rows": rows}
+
+    # A regeneration after a one-endpoint change.
+    spec = os.path.join(space, "specs", "authentication", "message-service.yaml")
+    run(generate_only, cwd=space)
+    with open(spec) as f:
+        original = f.read()
+    def change():
+        with open(spec, "w") as f:
+            f.write(original.replace("summary: { en: Send SMS, zh: 发送短信 }", f"summary: {{ en: Send SMS {time.time()}, zh: 发送短信 }}"))
+    t, _ = timed(generate_only, cwd=space, prepare=change)
+    change()
+    summary = run(generate_only, cwd=space)
+    written = summary.split("→ ")[1].split(" files written")[0] if "→ " in summary else "?"
+    results["regeneration"] = [("genauth-codegen", t, f"{written} of {files_under(os.path.join(space, 'out'))} files rewritten"),
+                               ("openapi-generator swift6", rows_time(results, "openapi-generator swift6"), "every file rewritten"),
+                               ("swift-openapi-generator", rows_time(results, "swift-openapi-generator"), "every file rewritten")]
+    results["ours_space"] = space
+
+
+def rows_time(results, name):
+    return next(row[1] for row in results["generation"]["rows"] if row[0] == name)
+
+
+def compile_package(results):
+    """Clean debug build of each tool's generated module, and a rebuild after touching one generated file."""
+    rows = []
+    space = results["ours_space"]
+    package = tempfile.mkdtemp(prefix="bench-compile-ours-", dir=WORK)
+    sources = os.path.join(package, "Sources", "GenAuth")
+    shutil.copytree(os.path.join(ROOT, "Sources", "GenAuth", "Runtime"), os.path.join(sources, "Runtime"))
+    shutil.copytree(os.path.join(space, "out", "sdk"), os.path.join(sources, "Generated"))
+    shutil.copytree(os.path.join(ROOT, "Sources", "GenAuth", "Conveniences"), os.path.join(sources, "Conveniences"))
+    with open(os.path.join(package, "Package.swift"), "w") as f:
+        f.write('// swift-tools-version: 6.0\nimport PackageDescription\nlet package = Package(name: "Ours", '
+                'platforms: [.macOS(.v13)], targets: [.target(name: "GenAuth")])\n')
+    rows.append(measure_compile("genauth-codegen", package, "GenAuth", os.path.join(sources, "Generated", "Models", "SendSMSDto.swift")))
+
+    oag = os.path.join(WORK, "oag-auth")
+    touched = next(os.path.join(d, n) for d, _, ns in os.walk(os.path.join(oag, "Sources")) for n in sorted(ns) if n == "SendSMSDto.swift")
+    rows.append(measure_compile("openapi-generator swift6", oag, "OpenAPIClient", touched))
+
+    package = tempfile.mkdtemp(prefix="bench-compile-sog-", dir=WORK)
+    target = os.path.join(package, "Sources", "Generated")
+    shutil.copytree(os.path.join(WORK, "sog-auth"), target)
+    with open(os.path.join(package, "Package.swift"), "w") as f:
+        f.write('// swift-tools-version: 6.0\nimport PackageDescription\nlet package = Package(name: "SOG", platforms: [.macOS(.v13)], '
+                'dependencies: [.package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4")], '
+                'targets: [.target(name: "Generated", dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")])])\n')
+    rows.append(measure_compile("swift-openapi-generator", package, "Generated", os.path.join(target, "Types.swift"),
+                                dependencies=["OpenAPIRuntime"]))
+    results["compile"] = rows
+
+
+def measure_compile(name, package, target, touched, dependencies=()):
+    scratch = os.path.join(package, ".build-bench")
+    clean, rebuild = [], []
+    for _ in range(RUNS):
+        shutil.rmtree(scratch, ignore_errors=True)
+        for dependency in dependencies:  # built first and not timed: only the generated module counts
+            run(["swift", "build", "--scratch-path", scratch, "--target", dependency], cwd=package)
+        start = time.perf_counter()
+        run(["swift", "build", "--scratch-path", scratch, "--target", target], cwd=package)
+        clean.append(time.perf_counter() - start)
+        os.utime(touched)
+        with open(touched, "a") as f:
+            f.write("\n")
+        start = time.perf_counter()
+        run(["swift", "build", "--scratch-path", scratch, "--target", target], cwd=package)
+        rebuild.append(time.perf_counter() - start)
+    swift_files = sum(1 for d, _, ns in os.walk(package) if ".build" not in d for n in ns if n.endswith(".swift"))
+    return (name, statistics.median(clean), statistics.median(rebuild), swift_files)
+
+
+def scaling(results):
+    rows = []
+    for count in (100, 1000, 5000):
+        folder = tempfile.mkdtemp(prefix=f"bench-scale-{count}-", dir=WORK)
+        run([sys.executable, os.path.join(ROOT, "Benchmarks", "synthetic-specs.py"), str(count), os.path.join(folder, "specs")])
+        shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(folder, "Templates"))
+        t, m = timed([OURS, "generate"] + outputs_args(folder), cwd=folder,
+                     prepare=lambda: shutil.rmtree(os.path.join(folder, "out"), ignore_errors=True))
+        rows.append((count, t, m, files_under(os.path.join(folder, "out"))))
+    results["scaling"] = rows
+
+
+def runtime(results):
+    rows = []
+    for line in run([RUNTIME]).splitlines():
+        name, sdk, hand = line.split("\t")
+        rows.append((name, int(sdk), int(hand)))
+    results["runtime"] = rows
+
+
+def seconds(value):
+    return "–" if value is None else f"{value:.2f} s"
+
+
+def report(results):
+    g = results["generation"]
+    lines = [
+        "# Benchmarks",
+        "",
+        "Generated by `Benchmarks/run` (medians of %d runs, every tool in the same run, on the project's 2-core "
+        "machine); regenerate it with that command. Nothing in `swift test` asserts a time." % RUNS,
+        "",
+        "The peers are [openapi-generator](https://openapi-generator.tech)'s `swift6` generator (PyPI's "
+        "`openapi-generator-cli` 7.26.0, Java 17) and apple/swift-openapi-generator 1.14.3 (types and client). "
+        "swift-openapi-generator rejects GenAuth's documents as they are, because operations name security schemes "
+        "the documents do not define; both peers get the same copy with those schemes added as API-key headers "
+        "(authentication: %s; management: %s). genauth-codegen reads the document as it is and reports those "
+        "schemes." % (", ".join(results["repairs"]["authentication"]) or "none", ", ".join(results["repairs"]["management"]) or "none"),
+        "",
+        "## Generation: GenAuth's authentication document (%d operations)" % g["operations"],
+        "",
+        "| tool | wall time | peak memory | files written |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, t, m, files in g["rows"]:
+        lines.append(f"| {name} | {seconds(t)} | {m:.0f} MB | {files} |")
+    lines += [
+        "",
+        "genauth-codegen writes more than the SDK: each endpoint's doc pages (zh, and en where English exists), "
+        "the compiled doc samples and one contract test per endpoint.",
+        "",
+        "## Generation: the management document (%d operations)" % results["management"]["operations"],
+        "",
+        "| tool | wall time | peak memory | files written |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, t, m, files in results["management"]["rows"]:
+        lines.append(f"| {name} | {seconds(t)} | {'–' if m is None else f'{m:.0f} MB'} | {files} |")
+    lines += ["", "## Regeneration after a one-endpoint change", "", "| tool | wall time | files rewritten |", "| --- | --- | --- |"]
+    for name, t, what in results["regeneration"]:
+        lines.append(f"| {name} | {seconds(t)} | {what} |")
+    lines += ["", "## Compiling the generated module (debug)", "",
+              "| tool | clean build | rebuild after touching one generated file | Swift files |", "| --- | --- | --- | --- |"]
+    for name, clean, rebuild, files in results["compile"]:
+        lines.append(f"| {name} | {seconds(clean)} | {seconds(rebuild)} | {files} |")
+    lines += ["", "genauth-codegen's module includes its hand-written runtime; swift-openapi-generator's excludes "
+              "OpenAPIRuntime, built beforehand and not timed.", "",
+              "## Scaling: synthetic specs (`Benchmarks/synthetic-specs.py`)", "",
+              "| endpoints | generate | peak memory | files |", "| --- | --- | --- | --- |"]
+    for count, t, m, files in results["scaling"]:
+        lines.append(f"| {count:,} | {seconds(t)} | {m:.0f} MB | {files:,} |")
+    lines += ["", "## The SDK at run time: JSON encoding and decoding (release)", "",
+              "| case | generated types (ops/s) | hand-written Codable (ops/s) |", "| --- | --- | --- |"]
+    for name, sdk, hand in results["runtime"]:
+        lines.append(f"| {name} | {sdk:,} | {hand:,} |")
+    lines += ["", results.get("notes", "")]
+    text = "\n".join(lines).rstrip() + "\n"
+    with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
+        f.write(text)
+    print(text)
+
+
+def main():
+    results = {}
+    notes_file = os.path.join(ROOT, "Benchmarks", "notes.md")
+    if os.path.exists(notes_file):
+        with open(notes_file) as f:
+            results["notes"] = f.read()
+    generation(results)
+    compile_package(results)
+    scaling(results)
+    runtime(results)
+    report(results)
+
+
+if __name__ == "__main__":
+    main()
