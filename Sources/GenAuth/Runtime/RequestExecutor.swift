@@ -28,13 +28,7 @@ final class RequestExecutor: @unchecked Sendable {
     }
 
     func send<Response: Decodable>(_ request: APIRequest, as _: Response.Type) async throws(GenAuthError) -> Response {
-        let token = accessToken
-        let httpRequest = try build(request, token: token)
-        let redactor = Redactor(secrets: [appSecret, token] + request.secrets + Self.secretValues(in: httpRequest.body))
-        let response = try await perform(httpRequest, redactor: redactor)
-        guard (200..<300).contains(response.statusCode) else {
-            throw .httpStatus(Self.statusFailure(response, redactor: redactor))
-        }
+        let (response, redactor) = try await exchange(request)
         do {
             return try JSONCoding.makeDecoder().decode(Response.self, from: response.body)
         } catch let error as DecodingError {
@@ -48,6 +42,12 @@ final class RequestExecutor: @unchecked Sendable {
 
     /// Sends a request whose 2xx response has no body worth decoding.
     func sendIgnoringBody(_ request: APIRequest) async throws(GenAuthError) {
+        _ = try await exchange(request)
+    }
+
+    /// Builds and sends a request and checks that the answer is 2xx; returns the response and the redactor
+    /// that keeps this request's secrets out of error descriptions.
+    private func exchange(_ request: APIRequest) async throws(GenAuthError) -> (HTTPResponse, Redactor) {
         let token = accessToken
         let httpRequest = try build(request, token: token)
         let redactor = Redactor(secrets: [appSecret, token] + request.secrets + Self.secretValues(in: httpRequest.body))
@@ -55,6 +55,7 @@ final class RequestExecutor: @unchecked Sendable {
         guard (200..<300).contains(response.statusCode) else {
             throw .httpStatus(Self.statusFailure(response, redactor: redactor))
         }
+        return (response, redactor)
     }
 
     /// Values of body fields whose names say they are secret (passwords, pass codes, tokens, secrets), so that

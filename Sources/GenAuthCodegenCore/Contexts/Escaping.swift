@@ -73,12 +73,11 @@ enum Escaping {
         return result
     }
 
-    /// Control characters, and characters that reorder or hide source text.
+    /// Invisible characters, and those that reorder or hide source text (bidirectional controls).
     private static func isUnsafeInSource(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
-        default: return false
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return isInvisible(scalar)
         }
     }
 
@@ -168,7 +167,8 @@ enum Escaping {
 
     // MARK: - JSON
 
-    /// A JSON string literal.
+    /// A JSON string literal. Control, invisible and line-separating characters are `\u` escapes, so the
+    /// literal is also a valid YAML double-quoted scalar (the spec writer uses it for that).
     static func jsonString(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
@@ -179,14 +179,24 @@ enum Escaping {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    result += String(format: "\\u%04X", scalar.value)
+                if isInvisible(scalar) {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {
                     result.unicodeScalars.append(scalar)
                 }
             }
         }
         return result + "\""
+    }
+
+    /// Control characters (C0, DEL, C1), the Unicode line and paragraph separators and the byte order mark:
+    /// characters a reader cannot see, and that some formats take for line breaks.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF: return true
+        default: return false
+        }
     }
 }
 

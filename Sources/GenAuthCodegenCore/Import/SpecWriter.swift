@@ -96,10 +96,7 @@ enum SpecWriter {
         if " \t".unicodeScalars.contains(last) || " \t".unicodeScalars.contains(first) { return false }
         if "-?:,[]{}#&*!|>'\"%@`~".unicodeScalars.contains(first) { return false }
         if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
-        for scalar in text.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-            || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
-            return false
-        }
+        if text.unicodeScalars.contains(where: Escaping.isInvisible) { return false }
         // Words and numbers that YAML (1.1 or 1.2) would read as another type.
         let lowered = text.lowercased()
         if ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", ".nan"].contains(lowered) { return false }
@@ -109,25 +106,9 @@ enum SpecWriter {
         return true
     }
 
+    /// A double-quoted YAML scalar: JSON's string syntax is valid YAML.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
-                    result += "\\u" + hex4(scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        Escaping.jsonString(text)
     }
 
     /// `|-` (or `|`) and the indented lines, when the text survives a literal block unchanged.
@@ -143,16 +124,8 @@ enum SpecWriter {
         guard let first = lines.first, !first.hasPrefix(" "), !first.hasPrefix("\t"), !first.isEmpty else { return nil }
         for line in lines {
             if line.hasSuffix(" ") || line.hasSuffix("\t") { return nil }
-            for scalar in line.unicodeScalars where scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F
-                || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
-                return nil
-            }
+            if line.unicodeScalars.contains(where: { $0 != "\t" && Escaping.isInvisible($0) }) { return nil }
         }
         return (header, lines.map { $0.isEmpty ? "" : indent + $0 })
     }
-}
-
-private func hex4(_ value: UInt32) -> String {
-    let hex = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
 }
