@@ -93,4 +93,52 @@ import Testing
         let lint = try run(["lint"])
         #expect(lint.status != 0)
     }
+
+    func git(_ arguments: String...) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"] + arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments)")
+    }
+
+    @Test func diffAndChangelogAgainstAGitRevision() throws {
+        try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try git("init", "-q")
+        try git("add", "specs")
+        try git("commit", "-q", "-m", "specs")
+
+        // No change yet: an empty changelog, exit 0 even with --fail-on-breaking.
+        let same = try run(["diff", "HEAD", "specs", "--fail-on-breaking"])
+        #expect(same.status == 0, "\(same.output)")
+        #expect(same.output.contains("No changes to the SDK's API or docs."))
+
+        // Remove an enum value the SDK has: a breaking change.
+        let spec = folder.appendingPathComponent("specs/authentication/message-service.yaml")
+        let text = try String(contentsOf: spec, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "          CHANNEL_DELETE_ACCOUNT: { en: Used to cancel an account, zh: 用于注销账号 }\n", with: "").utf8).write(to: spec)
+        let diff = try run(["diff", "HEAD", "specs", "--fail-on-breaking"])
+        #expect(diff.status != 0)
+        #expect(diff.output.contains("Semantic version: **major**"), "\(diff.output)")
+        #expect(diff.output.contains("- `SendSMSDto.channel`: enum value `CHANNEL_DELETE_ACCOUNT` removed (`.channelDeleteAccount` no longer exists)"))
+
+        // generate --changelog writes the Unreleased section, and running it again changes nothing.
+        let generate = try run(["generate", "--changelog"])
+        #expect(generate.status == 0, "\(generate.output)")
+        #expect(generate.output.contains("CHANGELOG.md: 2 changes since HEAD (major)"), "\(generate.output)")
+        let changelog = try String(contentsOf: folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        #expect(changelog.hasPrefix("# Changelog\n\n<!-- genauth-codegen: unreleased"))
+        #expect(changelog.contains("## Unreleased (since HEAD)"))
+        #expect(changelog.contains("CHANNEL_DELETE_ACCOUNT"))
+        _ = try run(["generate", "--changelog"])
+        #expect(try String(contentsOf: folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8) == changelog)
+
+        let badRevision = try run(["diff", "no-such-revision", "specs"])
+        #expect(badRevision.status != 0)
+    }
 }

@@ -78,6 +78,17 @@ public enum OpenAPIImport {
     }
 }
 
+extension OpenAPIImport {
+    /// The spec files an OpenAPI document imports into, as sources under `folder` (for `diff`).
+    public static func specSources(document: SpecSource, overlays: [SpecSource], folder: String) -> ([SpecSource], [Diagnostic]) {
+        let result = run(document: document, client: ClientName.authenticationClient.rawValue, overlays: overlays, outputFolder: folder)
+        let sources = result.files.map {
+            SpecSource(displayPath: "\(folder)/\($0.path)", relativePath: $0.path, contents: Data($0.contents.utf8))
+        }
+        return (sources, result.diagnostics.filter { $0.severity == .error })
+    }
+}
+
 /// Reads the document. Everything it cannot express is reported with its JSON pointer.
 struct OpenAPIImporter {
     struct SpecFileDraft {
