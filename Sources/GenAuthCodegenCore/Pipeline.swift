@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What one run of the generator reads.
 public struct GeneratorInput: Sendable {
     public var specs: [SpecSource]
@@ -50,14 +52,37 @@ public enum Pipeline {
             endpointCount: api.endpoints.count, typeCount: api.types.count)
     }
 
+    /// `transform` applied to each element on every core, results in order.
+    static func concurrentMap<Element: Sendable, Result>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+        var results = [Result?](repeating: nil, count: elements.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+                slots.buffer[index] = transform(elements[index])
+            }
+        }
+        return results.map { $0! }
+    }
+
     /// The API model, or nil when the specs have errors; diagnostics in source order.
     static func validatedAPI(_ specs: [SpecSource]) -> (API?, [Diagnostic]) {
-        var loader = SpecLoader()
-        let raws = specs.sorted { $0.relativePath < $1.relativePath }.compactMap { loader.load($0) }
+        // Files are read on every core: each YAML document is parsed on its own.
+        let sorted = specs.sorted { $0.relativePath < $1.relativePath }
+        let loaded = Self.concurrentMap(sorted) { source -> (RawSpecFile?, [Diagnostic]) in
+            var loader = SpecLoader()
+            let raw = loader.load(source)
+            return (raw, loader.diagnostics.diagnostics)
+        }
+        let raws = loaded.compactMap(\.0)
         var validator = Validator()
         let api = validator.validate(raws)
-        let diagnostics = (loader.diagnostics.diagnostics + validator.diagnostics.diagnostics).sortedBySource()
+        let diagnostics = (loaded.flatMap(\.1) + validator.diagnostics.diagnostics).sortedBySource()
         let failed = diagnostics.contains { $0.severity == .error } || raws.count != specs.count
         return (failed ? nil : api, diagnostics)
     }
+}
+
+/// Lets worker threads write their own, distinct slots of one buffer.
+private struct UnsafeSlots<Result>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Result?>
 }

@@ -16,25 +16,28 @@ struct OutputRenderer {
         self.checker = TemplateChecker(sources: templates.sources)
     }
 
-    /// One file to render: its place, its template and its prepared context.
+    /// One file to render: its place, its template, and what builds its context (run on any thread).
     struct Job: @unchecked Sendable {
         var role: OutputRole
         var path: String
         var template: String
-        var context: Any
+        var context: @Sendable () -> Any
     }
 
     mutating func render() -> [OutputFile] {
         let jobs = makeJobs()
-        // Contexts are checked in order (the checker learns as it goes, and stops early); rendering, most of
-        // the work, runs on every core.
-        for job in jobs { checker.check(job.template, job.context) }
+        // Contexts are checked in order, and only until the checker has learnt each template (see
+        // TemplateChecker); building contexts and rendering, most of the work, run on every core.
+        for job in jobs where checker.needsCheck(job.template) {
+            checker.check(job.template, ContextNode.prepare(job.context()))
+        }
         let templates = self.templates
         var rendered = [String](repeating: "", count: jobs.count)
         rendered.withUnsafeMutableBufferPointer { buffer in
             let results = UnsafeSendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                results.buffer[index] = Self.tidy(templates.render(jobs[index].template, jobs[index].context))
+                let job = jobs[index]
+                results.buffer[index] = Self.tidy(templates.render(job.template, ContextNode.prepare(job.context())))
             }
         }
         return zip(jobs, rendered).map { OutputFile(role: $0.role, path: $0.path, contents: $1) }
@@ -76,12 +79,14 @@ struct OutputRenderer {
                     functionName: "\(Naming.lowerCamelCase(endpoint.client.rawValue) ?? "client")\(Naming.upperCamelCase(endpoint.name) ?? "")Sample\(language.rawValue.uppercased())",
                     availability: endpoint.deprecated == nil ? nil : "@available(*, deprecated)",
                     bodyLines: sample.body.map { $0.isEmpty ? "" : "    " + $0 }))
-                let context = DocContexts.page(
-                    endpoint, api: api, language: language, sample: sample,
-                    previous: index > 0 ? pages[index - 1] : nil,
-                    next: index + 1 < pages.count ? pages[index + 1] : nil,
-                    pagePath: path, specsFolder: specsFolder)
-                outputs.append(file(.docs, path, template: "doc-page", context))
+                let (api, specsFolder) = (self.api, self.specsFolder)
+                let previous = index > 0 ? pages[index - 1] : nil
+                let next = index + 1 < pages.count ? pages[index + 1] : nil
+                outputs.append(file(.docs, path, template: "doc-page") {
+                    DocContexts.page(
+                        endpoint, api: api, language: language, sample: sample, previous: previous, next: next,
+                        pagePath: path, specsFolder: specsFolder)
+                })
             }
             guard !pages.isEmpty else { continue }
             let index = DocContexts.index(api: api, language: language, pages: pages, specsFolder: specsFolder)
@@ -120,7 +125,13 @@ struct OutputRenderer {
     }
 
     private func file(_ role: OutputRole, _ path: String, template: String, _ context: Any) -> Job {
-        Job(role: role, path: path, template: template, context: ContextNode.prepare(context))
+        let built = UncheckedSendable(context)
+        return Job(role: role, path: path, template: template, context: { built.value })
+    }
+
+    /// A job whose context is built when (and where) it is rendered.
+    private func file(_ role: OutputRole, _ path: String, template: String, building: @escaping @Sendable () -> Any) -> Job {
+        Job(role: role, path: path, template: template, context: building)
     }
 
     /// No trailing whitespace on any line, exactly one newline at the end.
@@ -157,5 +168,14 @@ private struct UnsafeSendableBuffer: @unchecked Sendable {
 
     init(_ buffer: UnsafeMutableBufferPointer<String>) {
         self.buffer = buffer
+    }
+}
+
+/// A value handed to another thread that is never mutated (contexts are immutable values).
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }

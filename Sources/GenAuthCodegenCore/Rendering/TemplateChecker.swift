@@ -32,6 +32,11 @@ struct TemplateChecker {
     private var checks: [String: Int] = [:]
     private let checksPerTemplate = 64
 
+    /// Whether `template` still has names to learn (otherwise its contexts need not be built for the checker).
+    func needsCheck(_ template: String) -> Bool {
+        !finished.contains(template)
+    }
+
     /// Checks `template` rendered with `context`.
     mutating func check(_ template: String, _ context: Any) {
         guard !finished.contains(template) else { return }
