@@ -16,7 +16,8 @@ SHARED = os.path.join(ROOT, "..", "shared", "genauth")
 def run(command, cwd=None, quiet=True):
     result = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE if quiet else None, stderr=subprocess.STDOUT, text=True)
     if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-3000:] if result.stdout else ''}")
+        output = result.stdout or ""
+        raise RuntimeError(f"{' '.join(command)} failed:\n{output[:3000]}\n…\n{output[-2000:]}")
     return result.stdout or ""
 
 
@@ -285,15 +286,23 @@ def report(results):
 
 
 def main():
-    results = {}
+    """`bench.py --report-only` rewrites docs/benchmarks.md from the last run's results (after editing notes.md)."""
+    saved = os.path.join(WORK, "results.json")
+    if "--report-only" in sys.argv:
+        with open(saved) as f:
+            results = json.load(f)
+    else:
+        results = {}
+        generation(results)
+        compile_package(results)
+        scaling(results)
+        runtime(results)
+        with open(saved, "w") as f:
+            json.dump(results, f)
     notes_file = os.path.join(ROOT, "Benchmarks", "notes.md")
     if os.path.exists(notes_file):
         with open(notes_file) as f:
             results["notes"] = f.read()
-    generation(results)
-    compile_package(results)
-    scaling(results)
-    runtime(results)
     report(results)
 
 
