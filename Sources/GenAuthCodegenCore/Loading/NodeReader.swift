@@ -251,7 +251,7 @@ struct NodeReader {
         if case .scalar(let scalar) = node, scalar.style == .plain, let flag = Bool.yamlBool(scalar.string) {
             return flag
         }
-        diagnostics.error("expected true or false for \(what), found \(describe(node))", at: location(node))
+        diagnostics.error("expected true or false for \(what), found \(kind(node))", at: location(node))
         return nil
     }
 
@@ -296,10 +296,6 @@ struct NodeReader {
         case .sequence: return "a sequence"
         case .alias: return "an alias"
         }
-    }
-
-    private func describe(_ node: Node) -> String {
-        kind(node)
     }
 }
 
