@@ -135,8 +135,7 @@ enum SwiftContexts {
 
     static func objectContext(_ type: TypeDecl, properties: [Property]) -> ObjectContext {
         let owner = type.name
-        var typeDoc = Escaping.docCommentLines(type.description?.resolved(.en) ?? "\(type.name).")
-        if type.description == nil { typeDoc = ["/// \(type.name)."] }
+        let typeDoc = Escaping.docCommentLines(type.description?.resolved(.en) ?? "\(type.name).")
 
         let propertyContexts = properties.map { property -> PropertyContext in
             let optional = property.required ? "" : "?"

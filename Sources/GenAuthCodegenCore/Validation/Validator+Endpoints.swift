@@ -136,9 +136,8 @@ extension Validator {
                 return false
             }
             let name = String(rest[rest.index(after: open)..<close])
-            guard Naming.isIdentifier(name) || name.contains(where: { !$0.isASCIIAlphanumeric && $0 != "_" && $0 != "-" }) == false,
-                  !name.isEmpty
-            else {
+            // A placeholder names its parameter: letters, digits, '_' and '-' only.
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCIIAlphanumeric || $0 == "_" || $0 == "-" }) else {
                 diagnostics.error("path '\(text)' has an invalid parameter '{\(name)}'", at: path.location)
                 return false
             }
