@@ -25,7 +25,9 @@ struct OutputRenderer {
     }
 
     mutating func render() -> [OutputFile] {
-        let jobs = makeJobs()
+        // The test files hold every endpoint and are by far the largest: start them first, so that the
+        // other cores are not left idle waiting for them at the end.
+        let jobs = makeJobs().sorted { ($0.role == .tests ? 0 : 1) < ($1.role == .tests ? 0 : 1) }
         // Contexts are checked in order, and only until the checker has learnt each template (see
         // TemplateChecker); building contexts and rendering, most of the work, run on every core.
         for job in jobs where checker.needsCheck(job.template) {
