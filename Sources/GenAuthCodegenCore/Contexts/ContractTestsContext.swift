@@ -2,14 +2,14 @@ import Foundation
 
 /// `swift-contract-tests.mustache`: one test per endpoint, calling it against the loopback server with
 /// the request its examples build; the server checks what arrives and answers with the example response.
-struct ContractTestsFileContext {
+struct ContractTestsFileContext: TemplateContext {
     let header: [String]
     let contracts: [ContractContext]
     /// The contracts of deprecated endpoints (see `deprecatedCallType`).
     let deprecatedContracts: [ContractContext]
 }
 
-struct ContractContext {
+struct ContractContext: TemplateContext {
     let notFirst: Bool
     let methodName: String
     let testName: String

@@ -2,7 +2,7 @@
 // renders literally and cannot break a table, a heading or a code block.
 
 /// `doc-page.mustache`: one endpoint in one language.
-struct DocPageContext {
+struct DocPageContext: TemplateContext {
     let header: String
     let labels: DocLabels
     let title: String
@@ -29,7 +29,7 @@ struct DocPageContext {
     let navigation: String?
 }
 
-struct DocParameterRow {
+struct DocParameterRow: TemplateContext {
     let name: String
     let type: String
     let required: String
@@ -38,7 +38,7 @@ struct DocParameterRow {
     let example: String
 }
 
-struct DocDataStructure {
+struct DocDataStructure: TemplateContext {
     let structureName: String
     let structureDescription: String?
     let isEnum: Bool
@@ -46,29 +46,29 @@ struct DocDataStructure {
     let valueRows: [DocEnumRow]
 }
 
-struct DocEnumRow {
+struct DocEnumRow: TemplateContext {
     let enumValue: String
     let enumDescription: String
 }
 
 /// `doc-index.mustache`: the table of contents of one language.
-struct DocIndexContext {
+struct DocIndexContext: TemplateContext {
     let header: String
     let labels: DocLabels
     let modules: [DocIndexModule]
 }
 
-struct DocIndexModule {
+struct DocIndexModule: TemplateContext {
     let moduleTitle: String
     let groups: [DocIndexGroup]
 }
 
-struct DocIndexGroup {
+struct DocIndexGroup: TemplateContext {
     let groupTitle: String
     let entries: [DocIndexEntry]
 }
 
-struct DocIndexEntry {
+struct DocIndexEntry: TemplateContext {
     let entryTitle: String
     let link: String
     let entryMethod: String

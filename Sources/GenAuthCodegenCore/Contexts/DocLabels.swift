@@ -1,5 +1,5 @@
 /// The fixed words of the doc pages, per language (GenAuth's own wording where its pages have one).
-struct DocLabels {
+struct DocLabels: TemplateContext {
     let methodName: String
     let requestParameters: String
     let noParameters: String

@@ -1,12 +1,12 @@
 /// `swift-samples.mustache`: every Swift sample of the docs, each the body of a function, so that the
 /// test target compiles exactly what the docs show.
-struct SamplesFileContext {
+struct SamplesFileContext: TemplateContext {
     let header: [String]
     let imports: [String]
     let samples: [SampleFunctionContext]
 }
 
-struct SampleFunctionContext {
+struct SampleFunctionContext: TemplateContext {
     /// The doc page the sample is shown on, `docs/en/…/send-sms.md`.
     let docPage: String
     let functionName: String

@@ -5,7 +5,7 @@ import Foundation
 // Strings are final Swift: names escaped, literals quoted, doc comments split into `///` lines.
 
 /// `swift-model.mustache`: one named type, in `Models/<Name>.swift`.
-struct SwiftModelFileContext {
+struct SwiftModelFileContext: TemplateContext {
     /// `//` lines saying the file is generated, and from which spec.
     let header: [String]
     /// Modules to import besides none (`Foundation` when a `Date` is used).
@@ -16,7 +16,7 @@ struct SwiftModelFileContext {
     let enumeration: EnumContext?
 }
 
-struct ObjectContext {
+struct ObjectContext: TemplateContext {
     let typeName: String
     let typeDoc: [String]
     let properties: [PropertyContext]
@@ -34,7 +34,7 @@ struct ObjectContext {
     var nestedEnumsSource: String?
 }
 
-struct PropertyContext {
+struct PropertyContext: TemplateContext {
     let propertyDoc: [String]
     /// The Swift name, escaped.
     let name: String
@@ -45,7 +45,7 @@ struct PropertyContext {
     let availability: String?
 }
 
-struct ParameterContext {
+struct ParameterContext: TemplateContext {
     /// `channel: Channel`, `phoneCountryCode: String? = nil`
     let declaration: String
     /// `self.channel = channel`
@@ -54,19 +54,19 @@ struct ParameterContext {
     let separator: String
 }
 
-struct CodingKeyContext {
+struct CodingKeyContext: TemplateContext {
     /// `case phoneNumber` or `case clientId = "client_id"`
     let declaration: String
 }
 
 /// `swift-enum.mustache` (a partial): one string enum.
-struct EnumContext {
+struct EnumContext: TemplateContext {
     let enumName: String
     let enumDoc: [String]
     let cases: [EnumCaseContext]
 }
 
-struct EnumCaseContext {
+struct EnumCaseContext: TemplateContext {
     let caseDoc: [String]
     /// Escaped, for declarations and `.name` references.
     let caseName: String
@@ -74,7 +74,7 @@ struct EnumCaseContext {
 }
 
 /// `swift-client.mustache`: the endpoints of one spec file, as an extension of their client.
-struct SwiftClientFileContext {
+struct SwiftClientFileContext: TemplateContext {
     let header: [String]
     let imports: [String]
     let client: String
@@ -85,7 +85,7 @@ struct SwiftClientFileContext {
     var parameterEnumsSource: String?
 }
 
-struct MethodContext {
+struct MethodContext: TemplateContext {
     /// Every method but the first is preceded by a blank line.
     let notFirst: Bool
     let methodDoc: [String]
@@ -103,7 +103,7 @@ struct MethodContext {
     let bodyExpression: String?
 }
 
-struct QueryItemContext {
+struct QueryItemContext: TemplateContext {
     let queryName: String
     let queryValue: String
 }

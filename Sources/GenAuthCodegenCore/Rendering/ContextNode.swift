@@ -1,15 +1,15 @@
 import Mustache
 
-/// A context value prepared for rendering: a struct's stored properties read once, by one `Mirror` pass,
-/// into a dictionary. Mustache looks every `{{name}}` up by reflection otherwise, which made reflection the
-/// generator's main cost.
+/// A context value prepared for rendering: a struct's stored properties read once into a dictionary
+/// (through its synthesized `Encodable` conformance, see ``ContextEncoder``; by `Mirror` for anything else).
+/// Mustache looks every `{{name}}` up by reflection otherwise, which made reflection the generator's main cost.
 final class ContextNode: MustacheParent {
     /// Non-nil values by key.
     let values: [String: Any]
     /// Every stored property's name, nil ones included: the template checker tells a typo from a nil.
     let keys: Set<String>
 
-    private init(values: [String: Any], keys: Set<String>) {
+    init(values: [String: Any], keys: Set<String>) {
         self.values = values
         self.keys = keys
     }
@@ -20,6 +20,14 @@ final class ContextNode: MustacheParent {
 
     /// `value` with every struct in it turned into a ``ContextNode``; strings, numbers and booleans stay.
     static func prepare(_ value: Any) -> Any {
+        if let context = value as? any TemplateContext {
+            return ContextEncoder.prepare(context)
+        }
+        return reflected(value)
+    }
+
+    /// `prepare` by reflection, for values that are not ``TemplateContext``s.
+    private static func reflected(_ value: Any) -> Any {
         // Comparing metatypes is much cheaper than `is` casts on an existential.
         let valueType = type(of: value)
         if valueType == String.self || valueType == Bool.self || valueType == Int.self || valueType == ContextNode.self {
