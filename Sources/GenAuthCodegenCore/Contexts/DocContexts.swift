@@ -136,11 +136,13 @@ enum DocContexts {
 
     static func index(api: API, language: Language, pages: [(Endpoint, String)], specsFolder: String) -> DocIndexContext {
         var modules: [DocIndexModule] = []
-        for file in api.files where file.endpoints.contains(where: { endpoint in pages.contains { $0.0.name == endpoint.name && $0.0.specPath == endpoint.specPath } }) {
+        var pagePaths: [String: String] = [:]
+        for (endpoint, path) in pages { pagePaths[endpoint.specPath + "\u{0}" + endpoint.name] = path }
+        for file in api.files where file.endpoints.contains(where: { pagePaths[$0.specPath + "\u{0}" + $0.name] != nil }) {
             let moduleTitle = Escaping.markdown(file.module?.resolved(language) ?? file.client?.rawValue ?? "")
             let groupTitle = Escaping.markdown(file.group?.resolved(language) ?? file.stem)
             let entries = file.endpoints.compactMap { endpoint -> DocIndexEntry? in
-                guard let path = pages.first(where: { $0.0.specPath == endpoint.specPath && $0.0.name == endpoint.name })?.1 else { return nil }
+                guard let path = pagePaths[endpoint.specPath + "\u{0}" + endpoint.name] else { return nil }
                 return DocIndexEntry(
                     entryTitle: Escaping.markdown(endpoint.summary.resolved(language)),
                     link: OutputNaming.relativeLink(from: OutputNaming.docIndex(language: language), to: path),

@@ -113,13 +113,19 @@ public enum Workspace {
     public static func apply(_ plan: OutputPlan) throws {
         let fileManager = FileManager.default
         var staged: [(temporary: String, target: String)] = []
+        var folders = Set<String>()
         do {
             for change in plan.created + plan.changed {
                 let directory = (change.path as NSString).deletingLastPathComponent
-                try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                if folders.insert(directory).inserted {
+                    try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                }
                 let name = (change.path as NSString).lastPathComponent
                 let temporary = join(directory, ".\(name).genauth-\(ProcessInfo.processInfo.processIdentifier).tmp")
-                guard fileManager.createFile(atPath: temporary, contents: Data(change.contents.utf8)) else {
+                do {
+                    // Not `.atomic`: the rename below is what makes the change atomic.
+                    try Data(change.contents.utf8).write(to: URL(fileURLWithPath: temporary))
+                } catch {
                     throw Failure(description: "\(change.path): error: cannot write the file")
                 }
                 staged.append((temporary, change.path))
