@@ -33,10 +33,11 @@ struct ContractContext: TemplateContext {
 }
 
 enum ContractTests {
-    static func file(api: API, specsFolder: String) -> ContractTestsFileContext {
+    /// - Parameter calls: each endpoint's example call, by ``ExampleCall/key(_:)``.
+    static func file(api: API, calls: [String: ExampleCall], specsFolder: String) -> ContractTestsFileContext {
         let endpoints = api.files.flatMap(\.endpoints)
         let contracts = endpoints.enumerated().map { index, endpoint in
-            contract(endpoint, api: api, notFirst: index > 0)
+            contract(endpoint, call: calls[ExampleCall.key(endpoint)] ?? ExampleCall(endpoint, api: api), api: api, notFirst: index > 0)
         }
         return ContractTestsFileContext(
             header: [
@@ -46,8 +47,7 @@ enum ContractTests {
             contracts: contracts, deprecatedContracts: contracts.filter { $0.deprecatedCallType != nil })
     }
 
-    static func contract(_ endpoint: Endpoint, api: API, notFirst: Bool) -> ContractContext {
-        let call = ExampleCall(endpoint, api: api)
+    static func contract(_ endpoint: Endpoint, call: ExampleCall, api: API, notFirst: Bool) -> ContractContext {
         let response = Examples.complete(endpoint.response, api: api)
         let lines = SampleCode.callLines("_ = try await client.\(endpoint.name)", arguments: call.arguments)
             .flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }

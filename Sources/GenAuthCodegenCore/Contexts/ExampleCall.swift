@@ -13,6 +13,11 @@ struct ExampleCall {
     var query: String?
     var usesFoundation = false
 
+    /// The key of an endpoint's call among all clients' endpoints: `AuthenticationClient.sendSms`.
+    static func key(_ endpoint: Endpoint) -> String {
+        endpoint.client.rawValue + "." + endpoint.name
+    }
+
     /// Which properties a call passes: required ones, and optional ones that have an example.
     static func isPassed(_ property: Property) -> Bool {
         property.required || property.example != nil

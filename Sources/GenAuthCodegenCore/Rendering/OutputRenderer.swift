@@ -21,7 +21,7 @@ struct OutputRenderer {
         var role: OutputRole
         var path: String
         var template: String
-        var context: @Sendable () -> Any
+        var context: @Sendable () -> any TemplateContext
     }
 
     mutating func render() -> [OutputFile] {
@@ -64,7 +64,7 @@ struct OutputRenderer {
 
         let endpoints = api.files.flatMap { file in file.endpoints }
         var calls: [String: ExampleCall] = [:]
-        for endpoint in endpoints { calls[endpoint.client.rawValue + "." + endpoint.name] = ExampleCall(endpoint, api: api) }
+        for endpoint in endpoints { calls[ExampleCall.key(endpoint)] = ExampleCall(endpoint, api: api) }
         var samples: [SampleFunctionContext] = []
         var sampleImports = Set<String>()
         for language in api.languages {
@@ -74,7 +74,7 @@ struct OutputRenderer {
                 (endpoint, OutputNaming.docPage(language: language, specStem: specStem(endpoint), endpoint: endpoint.name))
             }
             for (index, (endpoint, path)) in pages.enumerated() {
-                let sample = SampleCode.build(for: endpoint, call: calls[endpoint.client.rawValue + "." + endpoint.name]!, language: language)
+                let sample = SampleCode.build(for: endpoint, call: calls[ExampleCall.key(endpoint)]!, language: language)
                 sampleImports.formUnion(sample.imports)
                 samples.append(SampleFunctionContext(
                     docPage: "docs/\(path)",
@@ -105,7 +105,7 @@ struct OutputRenderer {
             samples: samples)
         outputs.append(file(.tests, OutputNaming.samplesFile, template: "swift-samples", samplesContext))
         outputs.append(file(.tests, OutputNaming.contractTestsFile, template: "swift-contract-tests",
-                            ContractTests.file(api: api, specsFolder: specsFolder)))
+                            ContractTests.file(api: api, calls: calls, specsFolder: specsFolder)))
 
         return outputs
     }
@@ -126,13 +126,13 @@ struct OutputRenderer {
         return path.hasSuffix(".yaml") ? String(path.dropLast(5)) : path
     }
 
-    private func file(_ role: OutputRole, _ path: String, template: String, _ context: Any) -> Job {
+    private func file(_ role: OutputRole, _ path: String, template: String, _ context: any TemplateContext) -> Job {
         let built = UncheckedSendable(context)
         return Job(role: role, path: path, template: template, context: { built.value })
     }
 
     /// A job whose context is built when (and where) it is rendered.
-    private func file(_ role: OutputRole, _ path: String, template: String, building: @escaping @Sendable () -> Any) -> Job {
+    private func file(_ role: OutputRole, _ path: String, template: String, building: @escaping @Sendable () -> any TemplateContext) -> Job {
         Job(role: role, path: path, template: template, context: building)
     }
 

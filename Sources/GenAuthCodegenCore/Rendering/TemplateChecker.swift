@@ -106,19 +106,11 @@ struct TemplateChecker {
         }
     }
 
-    /// The values a section is rendered with: each element of an array, the value itself when it is
-    /// "truthy", none otherwise.
+    /// The values a section is rendered with: each element of a list, the value itself when it is "truthy"
+    /// (prepared contexts hold only nodes, lists, strings, booleans and integers).
     private static func sectionElements(_ value: Any) -> [Any] {
         if let flag = value as? Bool { return flag ? [value] : [] }
-        if value is ContextNode || value is String { return [value] }
-        if let array = value as? [Any] { return array }
-        let mirror = Mirror(reflecting: value)
-        if mirror.displayStyle == .collection || mirror.displayStyle == .set {
-            return mirror.children.map(\.value)
-        }
-        if mirror.displayStyle == .optional {
-            return mirror.children.first.map { [$0.value] } ?? []
-        }
+        if let list = value as? [Any] { return list }
         return [value]
     }
 
@@ -160,31 +152,15 @@ struct TemplateChecker {
         return current
     }
 
-    /// A stored property of a context value (nil-valued optionals count: the key exists).
+    /// A stored property of a prepared context (nil-valued optionals count: the key exists).
     /// `nil` when there is no such key; `.some(nil)` when the key holds a nil optional.
     private static func child(_ name: String, of object: Any) -> Any?? {
-        if let node = object as? ContextNode {
-            guard node.keys.contains(name) else { return nil }
-            return .some(node.values[name])
-        }
-        if let dictionary = object as? [String: Any] {
-            guard let value = dictionary[name] else { return nil }
-            return .some(unwrapped(value))
-        }
-        guard let child = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
-        return .some(unwrapped(child.value))
-    }
-
-    private static func unwrapped(_ value: Any) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first?.value
+        guard let node = object as? ContextNode, node.keys.contains(name) else { return nil }
+        return .some(node.values[name])
     }
 
     private static func keys(of object: Any) -> [String] {
-        if let node = object as? ContextNode { return Array(node.keys) }
-        if let dictionary = object as? [String: Any] { return Array(dictionary.keys) }
-        return Mirror(reflecting: object).children.compactMap(\.label)
+        (object as? ContextNode).map { Array($0.keys) } ?? []
     }
 
     private mutating func report(_ tag: Tag, _ message: String) {
