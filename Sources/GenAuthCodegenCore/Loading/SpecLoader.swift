@@ -26,7 +26,10 @@ struct SpecLoader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The reader looks at each scalar's text and style, never at Yams' resolved tags: the basic resolver
+            // skips the regular expressions that the default one runs on every scalar, most of all when
+            // Yams hashes mapping keys to find duplicates.
+            root = try Yams.compose(yaml: text, .basic)
         } catch {
             diagnostics.append(contentsOf: [Self.diagnostic(forYAMLError: error, file: file)])
             return nil
