@@ -38,6 +38,7 @@ public enum Pipeline {
 
     public static func generate(_ input: GeneratorInput) -> GenerationResult {
         let (api, specDiagnostics) = validatedAPI(input.specs)
+        Timings.mark("load and validate specs")
         let (templates, templateDiagnostics) = TemplateSet.load(input.templates)
         let diagnostics = specDiagnostics + templateDiagnostics
         guard let api, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {

@@ -33,6 +33,7 @@ struct Paths: ParsableArguments {
 
     /// Reads the inputs and runs the pipeline; prints every diagnostic; exits non-zero on an error.
     func run() throws -> GenerationResult {
+        Timings.start()
         let input: GeneratorInput
         do {
             let specSources = try Workspace.readSpecs(at: specs)
@@ -46,7 +47,9 @@ struct Paths: ParsableArguments {
             Console.error("\(error)")
             throw ExitCode.failure
         }
+        Timings.mark("read specs and templates")
         let result = Pipeline.generate(input)
+        Timings.mark("sort outputs")
         // Warnings (missing translations, mostly) are `lint`'s to list; here they are counted.
         Console.report(result.diagnostics.filter { $0.severity == .error })
         let warnings = result.diagnostics.filter { $0.severity == .warning }.count
@@ -83,7 +86,9 @@ struct Generate: ParsableCommand {
         let plan: OutputPlan
         do {
             plan = try Workspace.plan(result.outputs, at: paths.locations)
+            Timings.mark("compare with disk")
             try Workspace.apply(plan)
+            Timings.mark("write")
         } catch {
             Console.error("\(error)")
             throw ExitCode.failure
@@ -140,6 +145,7 @@ struct Check: ParsableCommand {
         let plan: OutputPlan
         do {
             plan = try Workspace.plan(result.outputs, at: paths.locations)
+            Timings.mark("compare with disk")
         } catch {
             Console.error("\(error)")
             throw ExitCode.failure

@@ -27,11 +27,9 @@ struct ObjectContext: TemplateContext {
     /// Set when a Swift name differs from its JSON key.
     let codingKeys: [CodingKeyContext]
     let hasCodingKeys: Bool
-    /// Inline enums, declared in an extension of the type.
+    /// Inline enums, declared in an extension of the type (each rendered with the `swift-enum` partial).
     let nestedEnums: [EnumContext]
-    /// `nestedEnums` rendered with `swift-enum` and indented (filled in by the renderer: Mustache partials
-    /// do not indent every line of a section).
-    var nestedEnumsSource: String?
+    let hasNestedEnums: Bool
 }
 
 struct PropertyContext: TemplateContext {
@@ -61,6 +59,8 @@ struct CodingKeyContext: TemplateContext {
 
 /// `swift-enum.mustache` (a partial): one string enum.
 struct EnumContext: TemplateContext {
+    /// In a list of enums, every enum but the first is preceded by a blank line.
+    var notFirst = false
     let enumName: String
     let enumDoc: [String]
     let cases: [EnumCaseContext]
@@ -81,8 +81,6 @@ struct SwiftClientFileContext: TemplateContext {
     let methods: [MethodContext]
     /// Inline enums of query and path parameters, nested in the client.
     let parameterEnums: [EnumContext]
-    /// `parameterEnums` rendered with `swift-enum` and indented (filled in by the renderer).
-    var parameterEnumsSource: String?
 }
 
 struct MethodContext: TemplateContext {
@@ -177,12 +175,12 @@ enum SwiftContexts {
                 : "case \(storage) = \(Escaping.swiftStringLiteral(property.key))")
         } : []
 
-        let nested = properties.compactMap(\.inlineEnum).map { enumContext($0) }
+        let nested = properties.compactMap(\.inlineEnum).enumerated().map { enumContext($1, notFirst: $0 > 0) }
         return ObjectContext(
             typeName: type.name, typeDoc: typeDoc, properties: propertyContexts, initDoc: initDoc,
             singleLineInit: singleLine, initParameters: initParameters,
             codingKeys: codingKeys, hasCodingKeys: !codingKeys.isEmpty,
-            nestedEnums: nested, nestedEnumsSource: nil)
+            nestedEnums: nested, hasNestedEnums: !nested.isEmpty)
     }
 
     private static func propertyDocText(_ property: Property) -> String {
@@ -192,8 +190,9 @@ enum SwiftContexts {
     }
 
     /// Not indented: where the enum is nested, the template indents the partial.
-    static func enumContext(_ decl: EnumDecl) -> EnumContext {
+    static func enumContext(_ decl: EnumDecl, notFirst: Bool = false) -> EnumContext {
         EnumContext(
+            notFirst: notFirst,
             enumName: decl.name,
             enumDoc: Escaping.docCommentLines(decl.description?.resolved(.en) ?? "\(decl.name)."),
             cases: decl.cases.map { value in
@@ -211,13 +210,13 @@ enum SwiftContexts {
     static func clientFile(_ file: SpecFile, client: ClientName, api: API, specsFolder: String) -> SwiftClientFileContext {
         let methods = file.endpoints.enumerated().map { methodContext($1, api: api, notFirst: $0 > 0) }
         let parameterEnums = file.endpoints.flatMap { ($0.pathParams + $0.query).compactMap(\.inlineEnum) }
-            .map { enumContext($0) }
+            .map { enumContext($0, notFirst: true) }
         let usesDate = file.endpoints.contains { ($0.pathParams + $0.query).contains { SwiftSyntax.usesFoundation($0.type) } }
         return SwiftClientFileContext(
             header: header(for: file.path, specsFolder: specsFolder),
             imports: usesDate ? ["Foundation"] : [],
             client: client.rawValue, methods: methods,
-            parameterEnums: parameterEnums, parameterEnumsSource: nil)
+            parameterEnums: parameterEnums)
     }
 
     static func methodContext(_ endpoint: Endpoint, api: API, notFirst: Bool) -> MethodContext {

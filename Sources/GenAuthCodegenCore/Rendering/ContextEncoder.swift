@@ -1,10 +1,10 @@
 import Foundation
 
 /// A context of a template. Contexts are plain structs of strings, booleans, lists and other contexts; their
-/// synthesized `Encodable` conformance is how ``ContextNode`` reads them, which is much faster than `Mirror`.
+/// synthesized `Encodable` conformance is how they are read into ``TemplateValue``s (much faster than `Mirror`).
 protocol TemplateContext: Encodable {}
 
-/// Turns an `Encodable` context into ``ContextNode``s, arrays and scalars.
+/// Turns an `Encodable` context into ``TemplateValue``s.
 final class ContextEncoder: Encoder {
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
@@ -14,32 +14,48 @@ final class ContextEncoder: Encoder {
         case none
         case keyed(KeyedBox)
         case unkeyed(UnkeyedBox)
-        case single(Any)
+        case single(TemplateValue)
     }
 
-    final class KeyedBox {
-        var values: [String: Any] = [:]
-    }
+    /// Containers are filled in place; nested ones (never used by synthesized conformances, but legal) are
+    /// kept as boxes until their parent is finished.
+    fileprivate enum Slot {
+        case value(TemplateValue)
+        case keyed(KeyedBox)
+        case unkeyed(UnkeyedBox)
 
-    final class UnkeyedBox {
-        var values: [Any] = []
-    }
-
-    /// The prepared form of `value`; `keys` names every stored property of its type, nil ones included.
-    static func prepare<Value: Encodable>(_ value: Value) -> Any {
-        switch value {
-        case let text as String: return text
-        case let flag as Bool: return flag
-        case let number as Int: return number
-        default: break
+        var value: TemplateValue {
+            switch self {
+            case .value(let value): return value
+            case .keyed(let box): return .object(TemplateObject(values: box.values.mapValues(\.value), keys: Set(box.values.keys)))
+            case .unkeyed(let box): return .list(box.values.map(\.value))
+            }
         }
+    }
+
+    fileprivate final class KeyedBox {
+        fileprivate var values: [String: Slot] = [:]
+    }
+
+    fileprivate final class UnkeyedBox {
+        fileprivate var values: [Slot] = []
+    }
+
+    /// The prepared form of `value`: structs become objects (whose keys name every stored property of the
+    /// type, nil ones included), arrays lists; strings, booleans and integers stay as they are.
+    static func prepare<Value: Encodable>(_ value: Value) -> TemplateValue {
+        // Comparing metatypes is a pointer comparison; `as?` on a generic value is a dynamic cast.
+        if Value.self == String.self { return .text(unsafeBitCast(value, to: String.self)) }
+        if Value.self == Bool.self { return .flag(unsafeBitCast(value, to: Bool.self)) }
+        if Value.self == Int.self { return .number(unsafeBitCast(value, to: Int.self)) }
         let encoder = ContextEncoder()
         try? value.encode(to: encoder)
         switch encoder.storage {
-        case .keyed(let box): return ContextNode(values: box.values, keys: StoredPropertyNames.of(value))
-        case .unkeyed(let box): return box.values
+        case .keyed(let box):
+            return .object(TemplateObject(values: box.values.mapValues(\.value), keys: StoredPropertyNames.of(value)))
+        case .unkeyed(let box): return .list(box.values.map(\.value))
         case .single(let single): return single
-        case .none: return ContextNode(values: [:], keys: [])
+        case .none: return .object(TemplateObject(values: [:], keys: []))
         }
     }
 
@@ -65,19 +81,31 @@ final class ContextEncoder: Encoder {
 
         mutating func encodeNil(forKey key: Key) {}
 
+        mutating func encode(_ value: String, forKey key: Key) {
+            box.values[key.stringValue] = .value(.text(value))
+        }
+
+        mutating func encode(_ value: Bool, forKey key: Key) {
+            box.values[key.stringValue] = .value(.flag(value))
+        }
+
+        mutating func encode(_ value: Int, forKey key: Key) {
+            box.values[key.stringValue] = .value(.number(value))
+        }
+
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
-            box.values[key.stringValue] = ContextEncoder.prepare(value)
+            box.values[key.stringValue] = .value(ContextEncoder.prepare(value))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let nested = KeyedBox()
-            box.values[key.stringValue] = nested
+            box.values[key.stringValue] = .keyed(nested)
             return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             let nested = UnkeyedBox()
-            box.values[key.stringValue] = nested
+            box.values[key.stringValue] = .unkeyed(nested)
             return UnkeyedContainer(box: nested)
         }
 
@@ -92,19 +120,23 @@ final class ContextEncoder: Encoder {
 
         mutating func encodeNil() {}
 
+        mutating func encode(_ value: String) {
+            box.values.append(.value(.text(value)))
+        }
+
         mutating func encode<T: Encodable>(_ value: T) {
-            box.values.append(ContextEncoder.prepare(value))
+            box.values.append(.value(ContextEncoder.prepare(value)))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let nested = KeyedBox()
-            box.values.append(nested)
+            box.values.append(.keyed(nested))
             return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
         }
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
             let nested = UnkeyedBox()
-            box.values.append(nested)
+            box.values.append(.unkeyed(nested))
             return UnkeyedContainer(box: nested)
         }
 

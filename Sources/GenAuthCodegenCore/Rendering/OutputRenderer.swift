@@ -5,15 +5,14 @@ struct OutputRenderer {
     let api: API
     let templates: TemplateSet
     let specsFolder: String
-    private var checker: TemplateChecker
-
-    var diagnostics: [Diagnostic] { checker.diagnostics }
+    /// Names the templates use that their contexts do not have, with the tags' positions.
+    private(set) var diagnostics: [Diagnostic] = []
+    private var reported = Set<Diagnostic>()
 
     init(api: API, templates: TemplateSet, specsFolder: String) {
         self.api = api
         self.templates = templates
         self.specsFolder = specsFolder
-        self.checker = TemplateChecker(sources: templates.sources)
     }
 
     /// One file to render: its place, its template, and what builds its context (run on any thread).
@@ -28,38 +27,41 @@ struct OutputRenderer {
         // The test files hold every endpoint and are by far the largest: start them first, so that the
         // other cores are not left idle waiting for them at the end.
         let jobs = makeJobs().sorted { ($0.role == .tests ? 0 : 1) < ($1.role == .tests ? 0 : 1) }
-        // Contexts are checked in order, and only until the checker has learnt each template (see
-        // TemplateChecker); building contexts and rendering, most of the work, run on every core.
-        for job in jobs where checker.needsCheck(job.template) {
-            checker.check(job.template, ContextNode.prepare(job.context()))
-        }
+        Timings.mark("plan files")
         let templates = self.templates
-        var rendered = [String](repeating: "", count: jobs.count)
-        rendered.withUnsafeMutableBufferPointer { buffer in
-            let results = UnsafeSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                let job = jobs[index]
-                results.buffer[index] = Self.tidy(templates.render(job.template, ContextNode.prepare(job.context())))
-            }
+        // Building contexts and rendering, most of the work, run on every core. Every file is rendered
+        // strictly: a name its context lacks is reported (once per tag), whichever file shows it.
+        let rendered = Pipeline.concurrentMap(jobs) { job in
+            let (output, problems) = templates.render(job.template, TemplateValue.prepare(job.context()))
+            return (Self.tidy(output), problems)
         }
-        return zip(jobs, rendered).map { OutputFile(role: $0.role, path: $0.path, contents: $1) }
+        Timings.mark("build contexts and render")
+        for problem in rendered.flatMap(\.1) { note(problem) }
+        diagnostics = diagnostics.sortedBySource()
+        return zip(jobs, rendered).map { OutputFile(role: $0.role, path: $0.path, contents: $1.0) }
             .sorted { ($0.role.rawValue, $0.path) < ($1.role.rawValue, $1.path) }
     }
 
-    private mutating func makeJobs() -> [Job] {
+    private mutating func note(_ problem: Diagnostic) {
+        if reported.insert(problem).inserted { diagnostics.append(problem) }
+    }
+
+    /// Every file to render, with what builds its context (internal: the engine tests render them with swift-mustache too).
+    func makeJobs() -> [Job] {
         var outputs: [Job] = []
 
         for type in api.sortedTypes {
-            var context = SwiftContexts.modelFile(type, api: api, specsFolder: specsFolder)
-            let nested = nestedEnums(context.object?.nestedEnums ?? [])
-            context.object?.nestedEnumsSource = nested
-            outputs.append(file(.sdk, OutputNaming.modelFileName(type.name), template: "swift-model", context))
+            let (api, specsFolder) = (self.api, self.specsFolder)
+            outputs.append(file(.sdk, OutputNaming.modelFileName(type.name), template: "swift-model") {
+                SwiftContexts.modelFile(type, api: api, specsFolder: specsFolder)
+            })
         }
         for file in api.files where !file.endpoints.isEmpty {
             guard let client = file.client else { continue }
-            var context = SwiftContexts.clientFile(file, client: client, api: api, specsFolder: specsFolder)
-            context.parameterEnumsSource = nestedEnums(context.parameterEnums)
-            outputs.append(self.file(.sdk, OutputNaming.clientFileName(client: client, specStem: file.stem), template: "swift-client", context))
+            let (api, specsFolder) = (self.api, self.specsFolder)
+            outputs.append(self.file(.sdk, OutputNaming.clientFileName(client: client, specStem: file.stem), template: "swift-client") {
+                SwiftContexts.clientFile(file, client: client, api: api, specsFolder: specsFolder)
+            })
         }
 
         let endpoints = api.files.flatMap { file in file.endpoints }
@@ -110,17 +112,6 @@ struct OutputRenderer {
         return outputs
     }
 
-    /// Enums rendered with `swift-enum`, indented one level, separated by blank lines; nil for none.
-    private mutating func nestedEnums(_ enums: [EnumContext]) -> String? {
-        guard !enums.isEmpty else { return nil }
-        return enums.map { decl in
-            let prepared = ContextNode.prepare(decl)
-            checker.check("swift-enum", prepared)
-            return Self.tidy(templates.render("swift-enum", prepared)).split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
-        }.joined(separator: "\n").trimmingTrailingNewlines()
-    }
-
     private func specStem(_ endpoint: Endpoint) -> String {
         let path = endpoint.specPath
         return path.hasSuffix(".yaml") ? String(path.dropLast(5)) : path
@@ -137,11 +128,11 @@ struct OutputRenderer {
     }
 
     /// No trailing whitespace on any line, exactly one newline at the end.
-    static func tidy(_ text: String) -> String {
+    static func tidy(_ text: [UInt8]) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 1)
+        bytes.reserveCapacity(text.count + 1)
         var pending: [UInt8] = []  // spaces and tabs not yet known to be followed by text on their line
-        for byte in text.utf8 {
+        for byte in text {
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
                 pending.append(byte)
                 continue
@@ -161,15 +152,6 @@ extension String {
         var result = self
         while result.hasSuffix("\n") { result.removeLast() }
         return result
-    }
-}
-
-/// Lets the rendering threads write their own, distinct slots of one buffer.
-private struct UnsafeSendableBuffer: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<String>
-
-    init(_ buffer: UnsafeMutableBufferPointer<String>) {
-        self.buffer = buffer
     }
 }
 

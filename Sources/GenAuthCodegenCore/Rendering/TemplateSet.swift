@@ -1,5 +1,3 @@
-import Mustache
-
 /// One template file.
 public struct TemplateSource: Sendable {
     /// The name partials use: the file name without `.mustache`.
@@ -15,52 +13,47 @@ public struct TemplateSource: Sendable {
     }
 }
 
-/// The parsed templates of `Templates/`, rendered without HTML escaping (the output is Swift and Markdown;
-/// contexts escape what they hold).
-struct TemplateSet {
+/// The compiled templates of `Templates/`.
+struct TemplateSet: Sendable {
     /// The templates the generator renders (partials may be added beside them).
     static let required = ["swift-model", "swift-enum", "swift-client", "swift-samples", "swift-contract-tests", "doc-page", "doc-index"]
 
-    private let library: MustacheLibrary
-    let sources: [String: TemplateSource]
+    let templates: [String: Template]
 
-    /// Parses every template; reports syntax errors and missing templates.
+    /// Compiles every template; reports syntax errors, unknown partials and missing templates.
     static func load(_ sources: [TemplateSource]) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
-        var byName: [String: TemplateSource] = [:]
+        var templates: [String: Template] = [:]
         for source in sources {
-            byName[source.name] = source
             do {
-                // Every template, partials included, is plain text: Mustache would otherwise HTML-escape `{{x}}`.
-                let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + source.text)
-                library.register(template, named: source.name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
-                    "template syntax error: \(error.error)",
-                    at: SourceLocation(file: source.displayPath, line: error.context.lineNumber, column: error.context.columnNumber)))
+                templates[source.name] = try Template(compiling: source)
             } catch {
-                diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(file: source.displayPath, line: 1, column: 1)))
+                diagnostics.append(.error(error.message, at: error.location))
             }
         }
-        // Partials are checked here, whatever the contexts: a partial inside a section no context opens
-        // would escape the render-time check.
-        for source in sources {
-            for tag in TemplateChecker.tags(in: source.text, file: source.displayPath) where tag.kind == .partial {
-                if byName[tag.name] == nil {
-                    diagnostics.append(.error(
-                        "unknown partial '\(tag.name)'" + Suggestions.hint(for: tag.name, in: byName.keys), at: tag.location))
-                }
+        // Partials are checked here, whatever the contexts: a partial inside a section that no context opens
+        // would escape the check while rendering.
+        let names = Set(sources.map(\.name))
+        for template in templates.values.sorted(by: { $0.name < $1.name }) {
+            for partial in template.partials where !names.contains(partial.name) {
+                diagnostics.append(.error(
+                    "unknown partial '\(partial.name)'" + Suggestions.hint(for: partial.name, in: names), at: partial.location))
             }
         }
-        for name in required where byName[name] == nil {
+        for name in required where !names.contains(name) {
             diagnostics.append(.error("missing template '\(name).mustache'", at: nil))
         }
-        guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, sources: byName), [])
+        guard diagnostics.isEmpty else { return (nil, diagnostics.sortedBySource()) }
+        return (TemplateSet(templates: templates), [])
     }
 
-    func render(_ name: String, _ context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// `name` rendered over `context`, and the names it could not resolve.
+    func render(_ name: String, _ context: TemplateValue) -> (output: [UInt8], problems: [Diagnostic]) {
+        guard let template = templates[name] else {
+            return ([], [.error("missing template '\(name).mustache'", at: nil)])
+        }
+        var renderer = TemplateRenderer(templates: templates)
+        renderer.render(template, context)
+        return (renderer.output, renderer.problems)
     }
 }
