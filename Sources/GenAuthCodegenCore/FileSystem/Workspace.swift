@@ -80,24 +80,32 @@ public enum Workspace {
     }
 
     /// Compares files (each a path inside a folder) with what is on disk; generated files in the `managing`
-    /// folders that are not among them are to be removed.
+    /// folders that are not among them are to be removed. Files are read on every core.
     public static func plan(_ files: [(folder: String, path: String, contents: String)], managing folders: [String]) throws -> OutputPlan {
-        var plan = OutputPlan()
-        var produced = Set<String>()
+        var paths: [String] = []
+        paths.reserveCapacity(files.count)
         for file in files {
             let components = file.path.split(separator: "/")
             guard !file.path.hasPrefix("/"), !components.contains(".."), !components.contains("."), !components.isEmpty else {
                 throw Failure(description: "refusing to write '\(file.path)': it is not a plain path inside its output folder")
             }
-            let path = join(file.folder, file.path)
-            produced.insert(path)
-            let bytes = Data(file.contents.utf8)
-            switch FileManager.default.contents(atPath: path) {
-            case nil: plan.created.append(.init(path: path, contents: file.contents))
-            case let existing? where existing == bytes: plan.unchanged.append(path)
-            default: plan.changed.append(.init(path: path, contents: file.contents))
+            paths.append(join(file.folder, file.path))
+        }
+        enum State { case created, changed, unchanged }
+        let targets = paths
+        let states = Pipeline.concurrentMap(Array(files.indices)) { index -> State in
+            guard let existing = FileIO.read(targets[index]) else { return .created }
+            return FileIO.same(existing, files[index].contents.utf8) ? .unchanged : .changed
+        }
+        var plan = OutputPlan()
+        for (index, state) in states.enumerated() {
+            switch state {
+            case .created: plan.created.append(.init(path: paths[index], contents: files[index].contents))
+            case .changed: plan.changed.append(.init(path: paths[index], contents: files[index].contents))
+            case .unchanged: plan.unchanged.append(paths[index])
             }
         }
+        let produced = Set(paths)
         for folder in Set(folders).sorted() {
             for relative in try self.files(under: folder, withExtension: nil) {
                 let path = join(folder, relative)
@@ -108,38 +116,42 @@ public enum Workspace {
         return plan
     }
 
-    /// Applies a plan all-or-nothing as far as the file system allows: every new text is first written to a
-    /// temporary file beside its target, and only when all are written are they renamed into place.
+    /// Applies a plan all-or-nothing as far as the file system allows. New files are created in place
+    /// (never over a file that appeared meanwhile); a changed file's new text goes to a temporary file beside
+    /// it, renamed over it only once every file is written. When a write fails, the files created and the
+    /// temporary files are removed again, and every existing file is as it was.
     public static func apply(_ plan: OutputPlan) throws {
         let fileManager = FileManager.default
-        var staged: [(temporary: String, target: String)] = []
-        var folders = Set<String>()
-        do {
-            for change in plan.created + plan.changed {
+        let writes = plan.created.map { (change: $0, written: $0.path, isNew: true) }
+            + plan.changed.map { change in
                 let directory = (change.path as NSString).deletingLastPathComponent
-                if folders.insert(directory).inserted {
-                    try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                }
                 let name = (change.path as NSString).lastPathComponent
-                let temporary = join(directory, ".\(name).genauth-\(ProcessInfo.processInfo.processIdentifier).tmp")
-                do {
-                    // Not `.atomic`: the rename below is what makes the change atomic.
-                    try Data(change.contents.utf8).write(to: URL(fileURLWithPath: temporary))
-                } catch {
-                    throw Failure(description: "\(change.path): error: cannot write the file")
-                }
-                staged.append((temporary, change.path))
+                return (change: change, written: join(directory, ".\(name).genauth-\(getpid()).tmp"), isNew: false)
             }
-        } catch {
-            for file in staged { try? fileManager.removeItem(atPath: file.temporary) }
-            throw error
+        for directory in Set(writes.map { ($0.written as NSString).deletingLastPathComponent }).sorted() {
+            do {
+                try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw Failure(description: "\(directory): error: cannot create the folder")
+            }
         }
-        for file in staged {
-            if rename(file.temporary, file.target) != 0 {
-                let reason = String(cString: strerror(errno))
-                for rest in staged { try? fileManager.removeItem(atPath: rest.temporary) }
-                throw Failure(description: "\(file.target): error: cannot replace the file: \(reason)")
+        let failures = Array(writes.indices).map { index -> FileIO.Failure? in
+            do throws(FileIO.Failure) {
+                try FileIO.write(writes[index].change.contents.utf8, to: writes[index].written, exclusive: writes[index].isNew)
+                return nil
+            } catch {
+                return error
             }
+        }
+        if let index = failures.firstIndex(where: { $0 != nil }), let failure = failures[index] {
+            for (write, failed) in zip(writes, failures) where failed == nil { unlink(write.written) }
+            throw Failure(description: "\(writes[index].change.path): error: cannot write the file: \(failure.reason)")
+        }
+        let staged = writes.filter { !$0.isNew }
+        for (position, file) in staged.enumerated() where rename(file.written, file.change.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            for rest in staged[position...] { unlink(rest.written) }
+            throw Failure(description: "\(file.change.path): error: cannot replace the file: \(reason)")
         }
         for path in plan.removed {
             try fileManager.removeItem(atPath: path)
@@ -165,23 +177,25 @@ public enum Workspace {
         }
     }
 
-    /// Regular files under `folder` (relative, `/`-separated, sorted); hidden files and folders are skipped.
+    /// Regular files under `folder` (relative, `/`-separated, sorted); hidden files and folders are skipped,
+    /// and symbolic links are not followed.
     static func files(under folder: String, withExtension ext: String?) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { return [] }
         guard isDirectory.boolValue else { throw Failure(description: "\(folder): error: not a folder") }
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var result: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
-                continue
+        func walk(_ relative: String) {
+            guard let entries = FileIO.entries(of: relative.isEmpty ? folder : join(folder, relative)) else { return }
+            for entry in entries where !entry.name.hasPrefix(".") {
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                switch entry.kind {
+                case .folder: walk(path)
+                case .file: if ext.map({ path.hasSuffix("." + $0) }) ?? true { result.append(path) }
+                case .other: break
+                }
             }
-            guard (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular else { continue }
-            if let ext, !relative.hasSuffix("." + ext) { continue }
-            result.append(relative)
         }
+        walk("")
         return result.sorted()
     }
 
