@@ -5,6 +5,8 @@ import Foundation
 enum Escaping {
     /// Normalizes line breaks of every kind to `\n`.
     static func normalizedLines(_ text: String) -> [String] {
+        // Most texts are one line: no \n, \r, \v or \f, and no lead byte of U+0085 (C2) or U+2028/9 (E2).
+        if !text.utf8.contains(where: { $0 <= 0x0D && $0 >= 0x0A || $0 == 0xC2 || $0 == 0xE2 }) { return [text] }
         var normalized = ""
         normalized.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         var previousWasCR = false
@@ -96,7 +98,18 @@ enum Escaping {
         return lines.joined(separator: "\n")
     }
 
+    /// Bytes that make `markdownLine` look at a line closely: Markdown's punctuation, controls, and lead bytes
+    /// of the invisible characters (C2: C1 controls, E2: separators and bidirectional controls, EF: BOM).
+    private static let markdownAttention: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in 0..<0x20 { table[byte] = true }
+        for byte: UInt8 in [0x7F, 0xC2, 0xE2, 0xEF] { table[Int(byte)] = true }
+        for byte in "\\`*[]|~$_<>&".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
     private static func markdownLine(_ line: String) -> String {
+        if !line.utf8.contains(where: { markdownAttention[Int($0)] }) { return line }
         let characters = Array(line)
         var result = ""
         for (index, character) in characters.enumerated() {
@@ -125,6 +138,9 @@ enum Escaping {
 
     /// A line that would start a heading, list, quote, rule or numbered list gets its first character escaped.
     private static func escapeBlockStart(_ line: String) -> String {
+        guard let firstByte = line.utf8.first, " #-+=".utf8.contains(firstByte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(firstByte) else {
+            return line
+        }
         let trimmed = line.drop { $0 == " " }
         guard let first = trimmed.first else { return line }
         let indent = String(line.prefix(line.count - trimmed.count))
@@ -147,7 +163,7 @@ enum Escaping {
         let longestRun = longestBacktickRun(flat)
         let fence = String(repeating: "`", count: longestRun + 1)
         let padded = longestRun > 0 || flat.hasPrefix("`") || flat.hasSuffix("`") ? " \(flat) " : flat
-        let content = padded.replacingOccurrences(of: "|", with: "\\|")
+        let content = padded.utf8.contains(UInt8(ascii: "|")) ? padded.replacingOccurrences(of: "|", with: "\\|") : padded
         return content.isEmpty ? "` `" : fence + content + fence
     }
 
@@ -158,8 +174,8 @@ enum Escaping {
 
     private static func longestBacktickRun(_ text: String) -> Int {
         var longest = 0, current = 0
-        for character in text {
-            current = character == "`" ? current + 1 : 0
+        for byte in text.utf8 {
+            current = byte == UInt8(ascii: "`") ? current + 1 : 0
             longest = max(longest, current)
         }
         return longest

@@ -38,8 +38,9 @@ struct OutputRenderer {
         Timings.mark("build contexts and render")
         for problem in rendered.flatMap(\.1) { note(problem) }
         diagnostics = diagnostics.sortedBySource()
+        // Sorted by bytes: comparing `String`s would normalize Unicode, which paths never need.
         return zip(jobs, rendered).map { OutputFile(role: $0.role, path: $0.path, contents: $1.0) }
-            .sorted { ($0.role.rawValue, $0.path) < ($1.role.rawValue, $1.path) }
+            .sorted { $0.role != $1.role ? $0.role.rawValue < $1.role.rawValue : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
     private mutating func note(_ problem: Diagnostic) {
@@ -50,23 +51,23 @@ struct OutputRenderer {
     func makeJobs() -> [Job] {
         var outputs: [Job] = []
 
+        let (api, specsFolder) = (self.api, self.specsFolder)
         for type in api.sortedTypes {
-            let (api, specsFolder) = (self.api, self.specsFolder)
             outputs.append(file(.sdk, OutputNaming.modelFileName(type.name), template: "swift-model") {
                 SwiftContexts.modelFile(type, api: api, specsFolder: specsFolder)
             })
         }
         for file in api.files where !file.endpoints.isEmpty {
             guard let client = file.client else { continue }
-            let (api, specsFolder) = (self.api, self.specsFolder)
             outputs.append(self.file(.sdk, OutputNaming.clientFileName(client: client, specStem: file.stem), template: "swift-client") {
                 SwiftContexts.clientFile(file, client: client, api: api, specsFolder: specsFolder)
             })
         }
 
+        // Example calls and samples are built on every core: each takes one endpoint's types apart.
         let endpoints = api.files.flatMap { file in file.endpoints }
-        var calls: [String: ExampleCall] = [:]
-        for endpoint in endpoints { calls[ExampleCall.key(endpoint)] = ExampleCall(endpoint, api: api) }
+        let exampleCalls = Pipeline.concurrentMap(endpoints) { ExampleCall($0, api: api) }
+        let calls = Dictionary(zip(endpoints.map(ExampleCall.key), exampleCalls), uniquingKeysWith: { first, _ in first })
         var samples: [SampleFunctionContext] = []
         var sampleImports = Set<String>()
         for language in api.languages {
@@ -75,15 +76,16 @@ struct OutputRenderer {
             let pages = endpoints.filter { !$0.summary.isMissing(language) }.map { endpoint in
                 (endpoint, OutputNaming.docPage(language: language, specStem: specStem(endpoint), endpoint: endpoint.name))
             }
-            for (index, (endpoint, path)) in pages.enumerated() {
-                let sample = SampleCode.build(for: endpoint, call: calls[ExampleCall.key(endpoint)]!, language: language)
+            let pageSamples = Pipeline.concurrentMap(pages) { page in
+                SampleCode.build(for: page.0, call: calls[ExampleCall.key(page.0)]!, language: language)
+            }
+            for (index, ((endpoint, path), sample)) in zip(pages, pageSamples).enumerated() {
                 sampleImports.formUnion(sample.imports)
                 samples.append(SampleFunctionContext(
                     docPage: "docs/\(path)",
                     functionName: "\(Naming.lowerCamelCase(endpoint.client.rawValue) ?? "client")\(Naming.upperCamelCase(endpoint.name) ?? "")Sample\(language.rawValue.uppercased())",
                     availability: endpoint.deprecated == nil ? nil : "@available(*, deprecated)",
                     bodyLines: sample.body.map { $0.isEmpty ? "" : "    " + $0 }))
-                let (api, specsFolder) = (self.api, self.specsFolder)
                 let previous = index > 0 ? pages[index - 1] : nil
                 let next = index + 1 < pages.count ? pages[index + 1] : nil
                 outputs.append(file(.docs, path, template: "doc-page") {
@@ -93,8 +95,9 @@ struct OutputRenderer {
                 })
             }
             guard !pages.isEmpty else { continue }
-            let index = DocContexts.index(api: api, language: language, pages: pages, specsFolder: specsFolder)
-            outputs.append(file(.docs, OutputNaming.docIndex(language: language), template: "doc-index", index))
+            outputs.append(file(.docs, OutputNaming.docIndex(language: language), template: "doc-index") {
+                DocContexts.index(api: api, language: language, pages: pages, specsFolder: specsFolder)
+            })
         }
 
         let samplesContext = SamplesFileContext(
@@ -106,8 +109,9 @@ struct OutputRenderer {
             imports: sampleImports.sorted(),
             samples: samples)
         outputs.append(file(.tests, OutputNaming.samplesFile, template: "swift-samples", samplesContext))
-        outputs.append(file(.tests, OutputNaming.contractTestsFile, template: "swift-contract-tests",
-                            ContractTests.file(api: api, calls: calls, specsFolder: specsFolder)))
+        outputs.append(file(.tests, OutputNaming.contractTestsFile, template: "swift-contract-tests") {
+            ContractTests.file(api: api, calls: calls, specsFolder: specsFolder)
+        })
 
         return outputs
     }
@@ -129,20 +133,34 @@ struct OutputRenderer {
 
     /// No trailing whitespace on any line, exactly one newline at the end.
     static func tidy(_ text: [UInt8]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.count + 1)
-        var pending: [UInt8] = []  // spaces and tabs not yet known to be followed by text on their line
-        for byte in text {
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                pending.append(byte)
-                continue
+        var bytes = [UInt8](repeating: 0, count: text.count + 1)
+        let count = bytes.withUnsafeMutableBufferPointer { output in
+            text.withUnsafeBufferPointer { input in
+                var count = 0
+                var lineEnd = 0  // just past the last byte of the current line that is not a space or tab
+                for byte in input {
+                    switch byte {
+                    case UInt8(ascii: "\n"):
+                        count = lineEnd
+                        output[count] = byte
+                        count += 1
+                        lineEnd = count
+                    case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                        output[count] = byte
+                        count += 1
+                    default:
+                        output[count] = byte
+                        count += 1
+                        lineEnd = count
+                    }
+                }
+                count = lineEnd
+                while count > 0 && output[count - 1] == UInt8(ascii: "\n") { count -= 1 }
+                output[count] = UInt8(ascii: "\n")
+                return count + 1
             }
-            if byte != UInt8(ascii: "\n") { bytes.append(contentsOf: pending) }
-            pending.removeAll(keepingCapacity: true)
-            bytes.append(byte)
         }
-        while bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
-        bytes.append(UInt8(ascii: "\n"))
+        bytes.removeLast(bytes.count - count)
         return String(decoding: bytes, as: UTF8.self)
     }
 }
