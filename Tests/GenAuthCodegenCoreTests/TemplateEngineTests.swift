@@ -230,7 +230,7 @@ private final class MustacheValue: MustacheParent {
     }
 
     func child(named name: String) -> Any? {
-        object.values[name].map(Self.any)
+        object.values[name].flatMap { $0 }.map(Self.any)
     }
 
     static func any(_ value: TemplateValue) -> Any {

@@ -15,30 +15,41 @@ enum AnchorScanner {
     }
 
     static func firstAnchorOrAlias(in text: String) -> Finding? {
-        var quote: Unicode.Scalar?  // inside a quoted scalar that may span lines
+        // Every character that matters is ASCII, so the scan runs over UTF-8 bytes.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) { return nil }
+        var text = text
+        return text.withUTF8 { scan(Array($0)) }
+    }
+
+    private static func scan(_ bytes: [UInt8]) -> Finding? {
+        var quote: UInt8?  // inside a quoted scalar that may span lines
         var flowDepth = 0
         var blockScalarIndent: Int?  // inside a block scalar: lines indented more than this belong to it
         var lineNumber = 0
+        var lineStart = 0
 
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n"), bytes[lineEnd] != UInt8(ascii: "\r") { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            let scalars = Array(line.unicodeScalars)
-            let indent = scalars.prefix { $0 == " " }.count
+            var indent = 0
+            while lineStart + indent < lineEnd, bytes[lineStart + indent] == UInt8(ascii: " ") { indent += 1 }
             if let parent = blockScalarIndent {
-                if indent == scalars.count || indent > parent { continue }
+                if lineStart + indent == lineEnd || indent > parent { continue }
                 blockScalarIndent = nil
             }
-            var index = 0
+            var index = lineStart
             var atNodeStart = quote == nil  // a line's first token may start a node
-            while index < scalars.count {
-                let scalar = scalars[index]
+            while index < lineEnd {
+                let byte = bytes[index]
                 if let open = quote {
-                    if open == "\"" && scalar == "\\" {
+                    if open == UInt8(ascii: "\"") && byte == UInt8(ascii: "\\") {
                         index += 2
                         continue
                     }
-                    if scalar == open {
-                        if open == "'", index + 1 < scalars.count, scalars[index + 1] == "'" {
+                    if byte == open {
+                        if open == UInt8(ascii: "'"), index + 1 < lineEnd, bytes[index + 1] == UInt8(ascii: "'") {
                             index += 2
                             continue
                         }
@@ -47,47 +58,49 @@ enum AnchorScanner {
                     index += 1
                     continue
                 }
-                switch scalar {
-                case " ", "\t":
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"):
                     index += 1
                     continue
-                case "#" where index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t":
-                    index = scalars.count
+                case UInt8(ascii: "#") where index == lineStart || bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t"):
+                    index = lineEnd
                     continue
-                case "&" where atNodeStart, "*" where atNodeStart:
-                    if index + 1 < scalars.count, !" \t,[]{}".unicodeScalars.contains(scalars[index + 1]) {
-                        return Finding(line: lineNumber, column: index + 1, isAlias: scalar == "*")
+                case UInt8(ascii: "&") where atNodeStart, UInt8(ascii: "*") where atNodeStart:
+                    if index + 1 < lineEnd, !" \t,[]{}".utf8.contains(bytes[index + 1]) {
+                        // Columns count Unicode scalars: every byte but UTF-8 continuation bytes starts one.
+                        let column = bytes[lineStart..<index].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                        return Finding(line: lineNumber, column: column, isAlias: byte == UInt8(ascii: "*"))
                     }
-                case "\"" where atNodeStart, "'" where atNodeStart:
-                    quote = scalar
+                case UInt8(ascii: "\"") where atNodeStart, UInt8(ascii: "'") where atNodeStart:
+                    quote = byte
                     atNodeStart = false
                     index += 1
                     continue
-                case "|" where atNodeStart && flowDepth == 0, ">" where atNodeStart && flowDepth == 0:
+                case UInt8(ascii: "|") where atNodeStart && flowDepth == 0, UInt8(ascii: ">") where atNodeStart && flowDepth == 0:
                     // A block scalar header: the following, more indented lines are its text.
                     blockScalarIndent = indent
-                    index = scalars.count
+                    index = lineEnd
                     continue
-                case "[", "{":
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
                     flowDepth += 1
                     atNodeStart = true
                     index += 1
                     continue
-                case "]", "}":
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
                     flowDepth = max(0, flowDepth - 1)
-                case "," where flowDepth > 0:
+                case UInt8(ascii: ",") where flowDepth > 0:
                     atNodeStart = true
                     index += 1
                     continue
-                case ":", "-", "?":
-                    let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-                    let followedBySpace = next == " " || next == "\t" || index + 1 == scalars.count
-                    if followedBySpace && (scalar == ":" || atNodeStart) {
+                case UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?"):
+                    let next = index + 1 < lineEnd ? bytes[index + 1] : UInt8(ascii: " ")
+                    let followedBySpace = next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || index + 1 == lineEnd
+                    if followedBySpace && (byte == UInt8(ascii: ":") || atNodeStart) {
                         atNodeStart = true
                         index += 1
                         continue
                     }
-                    if scalar == ":" && flowDepth > 0 {
+                    if byte == UInt8(ascii: ":") && flowDepth > 0 {
                         // In a flow collection a value may follow its key's ':' directly (JSON's "a":"b").
                         atNodeStart = true
                         index += 1

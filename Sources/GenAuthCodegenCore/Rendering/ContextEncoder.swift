@@ -1,10 +1,9 @@
-import Foundation
-
 /// A context of a template. Contexts are plain structs of strings, booleans, lists and other contexts; their
 /// synthesized `Encodable` conformance is how they are read into ``TemplateValue``s (much faster than `Mirror`).
 protocol TemplateContext: Encodable {}
 
-/// Turns an `Encodable` context into ``TemplateValue``s.
+/// Turns an `Encodable` context into ``TemplateValue``s. Synthesized conformances encode an optional
+/// property through `encodeIfPresent`, which this encoder implements so that nil properties are kept, by name.
 final class ContextEncoder: Encoder {
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
@@ -17,32 +16,43 @@ final class ContextEncoder: Encoder {
         case single(TemplateValue)
     }
 
-    /// Containers are filled in place; nested ones (never used by synthesized conformances, but legal) are
-    /// kept as boxes until their parent is finished.
-    fileprivate enum Slot {
-        case value(TemplateValue)
+    /// Containers are filled in place. Nested ones (never used by synthesized conformances, but legal) are
+    /// kept beside the values until their parent is finished.
+    fileprivate final class KeyedBox {
+        var values: [String: TemplateValue?] = [:]
+        var nested: [String: Nested] = [:]
+
+        var object: TemplateObject {
+            guard !nested.isEmpty else { return TemplateObject(values: values) }
+            return TemplateObject(values: values.merging(nested.mapValues { .some($0.value) }) { $1 })
+        }
+    }
+
+    fileprivate final class UnkeyedBox {
+        var values: [TemplateValue] = []
+        var nested: [(index: Int, box: Nested)] = []
+
+        var list: [TemplateValue] {
+            var list = values
+            for (index, box) in nested { list[index] = box.value }
+            return list
+        }
+    }
+
+    fileprivate enum Nested {
         case keyed(KeyedBox)
         case unkeyed(UnkeyedBox)
 
         var value: TemplateValue {
             switch self {
-            case .value(let value): return value
-            case .keyed(let box): return .object(TemplateObject(values: box.values.mapValues(\.value), keys: Set(box.values.keys)))
-            case .unkeyed(let box): return .list(box.values.map(\.value))
+            case .keyed(let box): return .object(box.object)
+            case .unkeyed(let box): return .list(box.list)
             }
         }
     }
 
-    fileprivate final class KeyedBox {
-        fileprivate var values: [String: Slot] = [:]
-    }
-
-    fileprivate final class UnkeyedBox {
-        fileprivate var values: [Slot] = []
-    }
-
-    /// The prepared form of `value`: structs become objects (whose keys name every stored property of the
-    /// type, nil ones included), arrays lists; strings, booleans and integers stay as they are.
+    /// The prepared form of `value`: structs become objects (every stored property by name, nil ones
+    /// included), arrays lists; strings, booleans and integers stay as they are.
     static func prepare<Value: Encodable>(_ value: Value) -> TemplateValue {
         // Comparing metatypes is a pointer comparison; `as?` on a generic value is a dynamic cast.
         if Value.self == String.self { return .text(unsafeBitCast(value, to: String.self)) }
@@ -51,11 +61,10 @@ final class ContextEncoder: Encoder {
         let encoder = ContextEncoder()
         try? value.encode(to: encoder)
         switch encoder.storage {
-        case .keyed(let box):
-            return .object(TemplateObject(values: box.values.mapValues(\.value), keys: StoredPropertyNames.of(value)))
-        case .unkeyed(let box): return .list(box.values.map(\.value))
+        case .keyed(let box): return .object(box.object)
+        case .unkeyed(let box): return .list(box.list)
         case .single(let single): return single
-        case .none: return .object(TemplateObject(values: [:], keys: []))
+        case .none: return .object(TemplateObject(values: [:]))
         }
     }
 
@@ -79,33 +88,51 @@ final class ContextEncoder: Encoder {
         let box: KeyedBox
         var codingPath: [any CodingKey] = []
 
-        mutating func encodeNil(forKey key: Key) {}
+        mutating func encodeNil(forKey key: Key) {
+            box.values[key.stringValue] = .some(nil)
+        }
 
         mutating func encode(_ value: String, forKey key: Key) {
-            box.values[key.stringValue] = .value(.text(value))
+            box.values[key.stringValue] = .text(value)
         }
 
         mutating func encode(_ value: Bool, forKey key: Key) {
-            box.values[key.stringValue] = .value(.flag(value))
+            box.values[key.stringValue] = .flag(value)
         }
 
         mutating func encode(_ value: Int, forKey key: Key) {
-            box.values[key.stringValue] = .value(.number(value))
+            box.values[key.stringValue] = .number(value)
         }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
-            box.values[key.stringValue] = .value(ContextEncoder.prepare(value))
+            box.values[key.stringValue] = ContextEncoder.prepare(value)
+        }
+
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) {
+            box.values[key.stringValue] = .some(value.map(TemplateValue.text))
+        }
+
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) {
+            box.values[key.stringValue] = .some(value.map(TemplateValue.flag))
+        }
+
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) {
+            box.values[key.stringValue] = .some(value.map(TemplateValue.number))
+        }
+
+        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) {
+            box.values[key.stringValue] = .some(value.map { ContextEncoder.prepare($0) })
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let nested = KeyedBox()
-            box.values[key.stringValue] = .keyed(nested)
+            box.nested[key.stringValue] = .keyed(nested)
             return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             let nested = UnkeyedBox()
-            box.values[key.stringValue] = .unkeyed(nested)
+            box.nested[key.stringValue] = .unkeyed(nested)
             return UnkeyedContainer(box: nested)
         }
 
@@ -121,22 +148,24 @@ final class ContextEncoder: Encoder {
         mutating func encodeNil() {}
 
         mutating func encode(_ value: String) {
-            box.values.append(.value(.text(value)))
+            box.values.append(.text(value))
         }
 
         mutating func encode<T: Encodable>(_ value: T) {
-            box.values.append(.value(ContextEncoder.prepare(value)))
+            box.values.append(ContextEncoder.prepare(value))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let nested = KeyedBox()
-            box.values.append(.keyed(nested))
+            box.nested.append((box.values.count, .keyed(nested)))
+            box.values.append(.flag(false))  // replaced when the list is finished
             return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
         }
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
             let nested = UnkeyedBox()
-            box.values.append(.unkeyed(nested))
+            box.nested.append((box.values.count, .unkeyed(nested)))
+            box.values.append(.flag(false))  // replaced when the list is finished
             return UnkeyedContainer(box: nested)
         }
 
@@ -152,19 +181,5 @@ final class ContextEncoder: Encoder {
         mutating func encode<T: Encodable>(_ value: T) {
             encoder.storage = .single(ContextEncoder.prepare(value))
         }
-    }
-}
-
-/// The stored property names of each context type, read once per type with `Mirror`.
-enum StoredPropertyNames {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var cache: [ObjectIdentifier: Set<String>] = [:]
-
-    static func of(_ value: Any) -> Set<String> {
-        let type = ObjectIdentifier(Swift.type(of: value))
-        if let names = lock.withLock({ cache[type] }) { return names }
-        let names = Set(Mirror(reflecting: value).children.compactMap(\.label))
-        lock.withLock { cache[type] = names }
-        return names
     }
 }

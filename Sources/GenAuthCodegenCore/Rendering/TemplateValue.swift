@@ -24,21 +24,20 @@ enum TemplateValue: @unchecked Sendable {
     }
 }
 
-/// A context struct read once: its non-nil stored properties by name, and the names of all of them.
-/// The names tell a misspelt `{{name}}` (an error) from a property that is nil here (renders nothing).
+/// A context struct read once: each stored property by name, nil ones included (as `.some(nil)`), so that a
+/// misspelt `{{name}}` (an error) is told from a property that is nil here (renders nothing).
 final class TemplateObject {
-    let values: [String: TemplateValue]
-    let keys: Set<String>
+    let values: [String: TemplateValue?]
 
-    init(values: [String: TemplateValue], keys: Set<String>) {
+    init(values: [String: TemplateValue?]) {
         self.values = values
-        self.keys = keys
     }
+
+    var keys: Dictionary<String, TemplateValue?>.Keys { values.keys }
 
     /// `.some(value)` for a stored property (`.some(nil)` when it is nil); `nil` when there is none by that name.
     @inline(__always)
     func member(_ name: String) -> TemplateValue?? {
-        if let value = values[name] { return .some(value) }
-        return keys.contains(name) ? .some(nil) : nil
+        values[name]
     }
 }
