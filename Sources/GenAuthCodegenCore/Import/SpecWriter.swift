@@ -92,17 +92,33 @@ enum SpecWriter {
     }
 
     private static func isPlainSafe(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        if " \t".unicodeScalars.contains(last) || " \t".unicodeScalars.contains(first) { return false }
-        if "-?:,[]{}#&*!|>'\"%@`~".unicodeScalars.contains(first) { return false }
-        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
-        if text.unicodeScalars.contains(where: Escaping.isInvisible) { return false }
+        // Every character YAML's plain scalars care about is ASCII: the text is looked at byte by byte.
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { return false }
+        if "-?:,[]{}#&*!|>'\"%@`~".utf8.contains(first) || last == UInt8(ascii: ":") { return false }
+        var previous: UInt8 = 0
+        var mayHideInvisible = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): return false
+            case UInt8(ascii: " ") where previous == UInt8(ascii: ":"): return false
+            case UInt8(ascii: "#") where previous == UInt8(ascii: " "): return false
+            case 0..<0x20, 0x7F: return false
+            case 0xC2, 0xE2, 0xEF: mayHideInvisible = true  // lead bytes of C1 controls, U+2028/9, U+FEFF
+            default: break
+            }
+            previous = byte
+        }
+        if mayHideInvisible && text.unicodeScalars.contains(where: Escaping.isInvisible) { return false }
         // Words and numbers that YAML (1.1 or 1.2) would read as another type.
-        let lowered = text.lowercased()
-        if ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", ".nan"].contains(lowered) { return false }
+        if bytes.count <= 6 {
+            let lowered = text.lowercased()
+            if ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", ".nan"].contains(lowered) { return false }
+        }
         if Double(text) != nil || Int(text) != nil { return false }
-        if text.first!.isNumber || text.hasPrefix("+") || text.hasPrefix(".") { return false }
-        if text.contains(",") || text.contains("[") || text.contains("]") || text.contains("{") || text.contains("}") { return false }
+        if first == UInt8(ascii: "+") || first == UInt8(ascii: ".") { return false }
+        if first >= 0x80 ? text.first!.isNumber : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) { return false }
         return true
     }
 

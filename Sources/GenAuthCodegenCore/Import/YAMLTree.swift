@@ -3,15 +3,28 @@ import Yams
 /// Building and reading YAML node trees: the importer builds a spec as a tree of `Yams.Node`s, merges
 /// overlays into it, and writes it with ``SpecWriter``.
 enum YAMLTree {
-    static func string(_ text: String) -> Node { Node(text, Tag(.str)) }
-    static func integer(_ number: Int) -> Node { Node(String(number), Tag(.int)) }
-    static func number(_ number: Double) -> Node {
-        Node(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(describing: number), Tag(.float))
+    /// One tag of each kind, shared by the nodes built here. Yams makes a new `Constructor` (three
+    /// dictionaries) for every `Tag` created with its defaults, which made building a tree slow.
+    private enum Tags {
+        nonisolated(unsafe) static let str = Tag(.str)
+        nonisolated(unsafe) static let int = Tag(.int)
+        nonisolated(unsafe) static let float = Tag(.float)
+        nonisolated(unsafe) static let bool = Tag(.bool)
+        nonisolated(unsafe) static let null = Tag(.null)
+        nonisolated(unsafe) static let implicit = Tag(.implicit)
     }
-    static func bool(_ flag: Bool) -> Node { Node(flag ? "true" : "false", Tag(.bool)) }
-    static var null: Node { Node("null", Tag(.null)) }
-    static func mapping(_ pairs: [(String, Node)]) -> Node { Node(pairs.map { (string($0.0), $0.1) }) }
-    static func sequence(_ items: [Node]) -> Node { Node(items) }
+
+    static func string(_ text: String) -> Node { Node(text, Tags.str) }
+    static func integer(_ number: Int) -> Node { Node(String(number), Tags.int) }
+    static func number(_ number: Double) -> Node {
+        Node(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(describing: number), Tags.float)
+    }
+    static func bool(_ flag: Bool) -> Node { Node(flag ? "true" : "false", Tags.bool) }
+    static var null: Node { Node("null", Tags.null) }
+    static func mapping(_ pairs: [(String, Node)]) -> Node { Node(pairs.map { (string($0.0), $0.1) }, Tags.implicit) }
+    static func sequence(_ items: [Node]) -> Node { Node(items, Tags.implicit) }
+    /// A mapping of existing key nodes.
+    static func mapping(nodes pairs: [(Node, Node)]) -> Node { Node(pairs, Tags.implicit) }
 
     /// A Text: `{zh: …}` for the document's Chinese.
     static func text(_ translations: [(Language, String)]) -> Node {
@@ -25,7 +38,9 @@ enum YAMLTree {
     }
 
     static func value(_ node: Node?, _ key: String) -> Node? {
-        pairs(node).first { $0.key == key }?.value
+        guard case .mapping(let mapping)? = node else { return nil }
+        for (keyNode, value) in mapping where keyNode.string == key { return value }
+        return nil
     }
 
     /// `node` with `key` set to `value`: replaced in place, or appended.
@@ -36,7 +51,7 @@ enum YAMLTree {
         } else {
             entries.append((string(key), value))
         }
-        return Node(entries)
+        return mapping(nodes: entries)
     }
 
     static func isMapping(_ node: Node?) -> Bool {

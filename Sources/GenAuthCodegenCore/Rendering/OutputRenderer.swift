@@ -73,19 +73,20 @@ struct OutputRenderer {
         for language in api.languages {
             // A page in a language exists where the endpoint's summary is written in it (or in no particular
             // language); other texts of the page fall back to the other language.
-            let pages = endpoints.filter { !$0.summary.isMissing(language) }.map { endpoint in
-                (endpoint, OutputNaming.docPage(language: language, specStem: specStem(endpoint), endpoint: endpoint.name))
-            }
-            let pageSamples = Pipeline.concurrentMap(pages) { page in
-                SampleCode.build(for: page.0, call: calls[ExampleCall.key(page.0)]!, language: language)
-            }
-            for (index, ((endpoint, path), sample)) in zip(pages, pageSamples).enumerated() {
-                sampleImports.formUnion(sample.imports)
-                samples.append(SampleFunctionContext(
+            let built = Pipeline.concurrentMap(endpoints.filter { !$0.summary.isMissing(language) }) { endpoint in
+                let path = OutputNaming.docPage(language: language, specStem: Self.specStem(endpoint), endpoint: endpoint.name)
+                let sample = SampleCode.build(for: endpoint, call: calls[ExampleCall.key(endpoint)]!, language: language)
+                let function = SampleFunctionContext(
                     docPage: "docs/\(path)",
                     functionName: "\(Naming.lowerCamelCase(endpoint.client.rawValue) ?? "client")\(Naming.upperCamelCase(endpoint.name) ?? "")Sample\(language.rawValue.uppercased())",
                     availability: endpoint.deprecated == nil ? nil : "@available(*, deprecated)",
-                    bodyLines: sample.body.map { $0.isEmpty ? "" : "    " + $0 }))
+                    bodyLines: sample.body.map { $0.isEmpty ? "" : "    " + $0 })
+                return (page: (endpoint, path), sample: sample, function: function)
+            }
+            let pages = built.map(\.page)
+            for (index, ((endpoint, path), sample, function)) in built.enumerated() {
+                sampleImports.formUnion(sample.imports)
+                samples.append(function)
                 let previous = index > 0 ? pages[index - 1] : nil
                 let next = index + 1 < pages.count ? pages[index + 1] : nil
                 outputs.append(file(.docs, path, template: "doc-page") {
@@ -116,7 +117,7 @@ struct OutputRenderer {
         return outputs
     }
 
-    private func specStem(_ endpoint: Endpoint) -> String {
+    private static func specStem(_ endpoint: Endpoint) -> String {
         let path = endpoint.specPath
         return path.hasSuffix(".yaml") ? String(path.dropLast(5)) : path
     }
