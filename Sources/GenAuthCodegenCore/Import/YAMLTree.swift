@@ -34,12 +34,18 @@ enum YAMLTree {
     /// The entries of a mapping node, keys as strings.
     static func pairs(_ node: Node?) -> [(key: String, value: Node, keyNode: Node)] {
         guard case .mapping(let mapping)? = node else { return [] }
-        return mapping.map { (key: $0.key.string ?? "", value: $0.value, keyNode: $0.key) }
+        return mapping.map { (key: text(of: $0.key) ?? "", value: $0.value, keyNode: $0.key) }
     }
 
     static func value(_ node: Node?, _ key: String) -> Node? {
         guard case .mapping(let mapping)? = node else { return nil }
-        for (keyNode, value) in mapping where keyNode.string == key { return value }
+        for (keyNode, value) in mapping where text(of: keyNode) == key { return value }
+        return nil
+    }
+
+    /// A scalar's text as written (Yams' `Node.string` runs its constructor machinery for every call).
+    static func text(of node: Node) -> String? {
+        if case .scalar(let scalar) = node { return scalar.string }
         return nil
     }
 
