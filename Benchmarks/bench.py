@@ -38,8 +38,20 @@ def files_under(folder):
     return sum(len(names) for _, _, names in os.walk(folder))
 
 
+TRASH = os.path.join(WORK, "trash")
+
+
+def set_aside(path):
+    """Moves an earlier run's output out of the way instead of deleting it: ext4 skips the inodes of files deleted
+    in the last few seconds when it allocates new ones, and scanning past 20,000 of them made creating files after
+    a deletion up to ten times slower. Everything set aside is deleted once the benchmark is done."""
+    if os.path.lexists(path):
+        os.makedirs(TRASH, exist_ok=True)
+        os.rename(path, os.path.join(tempfile.mkdtemp(dir=TRASH), "x"))
+
+
 def fresh(path):
-    shutil.rmtree(path, ignore_errors=True)
+    set_aside(path)
     os.makedirs(path)
 
 
@@ -79,8 +91,8 @@ def generation(results):
     document = os.path.join(ROOT, "openapi", "authentication-openapi.json")
 
     def clean_ours():
-        shutil.rmtree(os.path.join(space, "out"), ignore_errors=True)
-        shutil.rmtree(os.path.join(space, "specs"), ignore_errors=True)
+        set_aside(os.path.join(space, "out"))
+        set_aside(os.path.join(space, "specs"))
     import_and_generate = ["bash", "-c",
         f"'{OURS}' import-openapi '{document}' --out specs/authentication --overlays overlays/authentication >/dev/null && "
         f"'{OURS}' generate " + " ".join(outputs_args(space))]
@@ -88,7 +100,7 @@ def generation(results):
     t, m = timed(import_and_generate, cwd=space, prepare=clean_ours)
     rows.append(("genauth-codegen: import + generate", t, m, files_under(os.path.join(space, "out"))))
     generate_only = [OURS, "generate"] + outputs_args(space)
-    t, m = timed(generate_only, cwd=space, prepare=lambda: shutil.rmtree(os.path.join(space, "out"), ignore_errors=True))
+    t, m = timed(generate_only, cwd=space, prepare=lambda: set_aside(os.path.join(space, "out")))
     rows.append(("genauth-codegen: generate (from specs/)", t, m, files_under(os.path.join(space, "out"))))
     oag_out = os.path.join(WORK, "oag-auth")
     t, m = timed([OAG, "generate", "-g", "swift6", "-i", auth, "-o", oag_out], prepare=lambda: fresh(oag_out))
@@ -187,7 +199,7 @@ def measure_compile(name, package, target, touched, dependencies=()):
     scratch = os.path.join(package, ".build-bench")
     clean, rebuild = [], []
     for _ in range(RUNS):
-        shutil.rmtree(scratch, ignore_errors=True)
+        set_aside(scratch)
         for dependency in dependencies:  # built first and not timed: only the generated module counts
             run(["swift", "build", "--scratch-path", scratch, "--target", dependency], cwd=package)
         start = time.perf_counter()
@@ -210,7 +222,7 @@ def scaling(results):
         run([sys.executable, os.path.join(ROOT, "Benchmarks", "synthetic-specs.py"), str(count), os.path.join(folder, "specs")])
         shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(folder, "Templates"))
         t, m = timed([OURS, "generate"] + outputs_args(folder), cwd=folder,
-                     prepare=lambda: shutil.rmtree(os.path.join(folder, "out"), ignore_errors=True))
+                     prepare=lambda: set_aside(os.path.join(folder, "out")))
         rows.append((count, t, m, files_under(os.path.join(folder, "out"))))
     results["scaling"] = rows
 
@@ -293,12 +305,19 @@ def main():
             results = json.load(f)
     else:
         results = {}
+        for name in os.listdir(WORK):  # the temporary folders of earlier runs
+            if name.startswith("bench-"):
+                set_aside(os.path.join(WORK, name))
+        if os.path.exists(TRASH):
+            shutil.rmtree(TRASH)
+            time.sleep(15)  # see set_aside
         generation(results)
         compile_package(results)
         scaling(results)
         runtime(results)
         with open(saved, "w") as f:
             json.dump(results, f)
+        shutil.rmtree(TRASH, ignore_errors=True)
     notes_file = os.path.join(ROOT, "Benchmarks", "notes.md")
     if os.path.exists(notes_file):
         with open(notes_file) as f:
