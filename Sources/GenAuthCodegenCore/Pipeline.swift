@@ -87,3 +87,12 @@ public enum Pipeline {
 private struct UnsafeSlots<Result>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Result?>
 }
+
+/// A value handed to other threads that none of them mutates (the model and contexts, while they are read).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+}

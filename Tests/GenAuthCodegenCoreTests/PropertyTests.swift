@@ -109,3 +109,30 @@ import Testing
         return stack.isEmpty ? nil : "unclosed '\(stack.last!)'"
     }
 }
+
+extension PropertyTests {
+    /// Names are split into words on bytes when they are ASCII; that must split them as the Character
+    /// by Character rule does, for any ASCII text.
+    @Test func asciiWordSplittingAgreesWithTheCharacterRule() async {
+        let alphabet = Array("aAbBzZ09_- .:/\t\r\nxYSAMLIdp".utf8)
+        await propertyCheck(count: 2000, input: Gen.int(in: 0...Int.max)) { seed in
+            var generator = SplitMix(seed: UInt64(seed))
+            let length = Int(generator.next() % 24)
+            let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(Naming.asciiWords(text) == Naming.characterWords(text), "\(text.debugDescription)")
+        }
+    }
+}
+
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -33,14 +33,13 @@ struct OutputRenderer {
         // strictly: a name its context lacks is reported (once per tag), whichever file shows it.
         let rendered = Pipeline.concurrentMap(jobs) { job in
             let (output, problems) = templates.render(job.template, TemplateValue.prepare(job.context()))
-            return (Self.tidy(output), problems)
+            return (Self.tidy(consume output), problems)
         }
         Timings.mark("build contexts and render")
         for problem in rendered.flatMap(\.1) { note(problem) }
         diagnostics = diagnostics.sortedBySource()
-        // Sorted by bytes: comparing `String`s would normalize Unicode, which paths never need.
         return zip(jobs, rendered).map { OutputFile(role: $0.role, path: $0.path, contents: $1.0) }
-            .sorted { $0.role != $1.role ? $0.role.rawValue < $1.role.rawValue : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            .sorted { $0.role != $1.role ? $0.role.rawValue < $1.role.rawValue : $0.path < $1.path }
     }
 
     private mutating func note(_ problem: Diagnostic) {
@@ -132,37 +131,36 @@ struct OutputRenderer {
         Job(role: role, path: path, template: template, context: building)
     }
 
-    /// No trailing whitespace on any line, exactly one newline at the end.
-    static func tidy(_ text: [UInt8]) -> String {
-        var bytes = [UInt8](repeating: 0, count: text.count + 1)
-        let count = bytes.withUnsafeMutableBufferPointer { output in
-            text.withUnsafeBufferPointer { input in
-                var count = 0
-                var lineEnd = 0  // just past the last byte of the current line that is not a space or tab
-                for byte in input {
-                    switch byte {
-                    case UInt8(ascii: "\n"):
-                        count = lineEnd
-                        output[count] = byte
-                        count += 1
-                        lineEnd = count
-                    case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                        output[count] = byte
-                        count += 1
-                    default:
-                        output[count] = byte
-                        count += 1
-                        lineEnd = count
-                    }
+    /// No trailing whitespace on any line, exactly one newline at the end. Done in place: the text only
+    /// ever gets shorter, except for a final newline.
+    static func tidy(_ bytes: consuming [UInt8]) -> String {
+        bytes.append(0)  // room for the final newline
+        let count = bytes.withUnsafeMutableBufferPointer { buffer in
+            var count = 0
+            var lineEnd = 0  // just past the last byte of the current line that is not a space or tab
+            for index in 0..<(buffer.count - 1) {
+                let byte = buffer[index]
+                switch byte {
+                case UInt8(ascii: "\n"):
+                    count = lineEnd
+                    buffer[count] = byte
+                    count += 1
+                    lineEnd = count
+                case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                    buffer[count] = byte
+                    count += 1
+                default:
+                    buffer[count] = byte
+                    count += 1
+                    lineEnd = count
                 }
-                count = lineEnd
-                while count > 0 && output[count - 1] == UInt8(ascii: "\n") { count -= 1 }
-                output[count] = UInt8(ascii: "\n")
-                return count + 1
             }
+            count = lineEnd
+            while count > 0 && buffer[count - 1] == UInt8(ascii: "\n") { count -= 1 }
+            buffer[count] = UInt8(ascii: "\n")
+            return count + 1
         }
-        bytes.removeLast(bytes.count - count)
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes[..<count], as: UTF8.self)
     }
 }
 
@@ -171,14 +169,5 @@ extension String {
         var result = self
         while result.hasSuffix("\n") { result.removeLast() }
         return result
-    }
-}
-
-/// A value handed to another thread that is never mutated (contexts are immutable values).
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-
-    init(_ value: Value) {
-        self.value = value
     }
 }

@@ -79,6 +79,11 @@ enum Naming {
     /// The words of a name: runs of ASCII letters and digits, split where the case changes
     /// (`phoneNumber` → phone, Number; `SAMLIdp` → SAML, Idp); anything else separates words.
     static func words(_ text: String) -> [String] {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(text) : characterWords(text)
+    }
+
+    /// `words` for any text, Character by Character (a combining mark after a letter ends its run).
+    static func characterWords(_ text: String) -> [String] {
         var words: [String] = []
         for run in text.split(whereSeparator: { !$0.isASCIIAlphanumeric }) {
             let characters = Array(run)
@@ -100,6 +105,42 @@ enum Naming {
         return words
     }
 
+    /// `words` for ASCII text (almost every name), on bytes: the same runs and the same splits.
+    static func asciiWords(_ text: String) -> [String] {
+        func kind(_ byte: UInt8) -> UInt8 {  // 0: separator, 1: lowercase, 2: uppercase, 3: digit
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): return 1
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): return 2
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return 3
+            default: return 0
+            }
+        }
+        let bytes = Array(text.utf8)
+        var words: [String] = []
+        var start = -1  // the current word's first byte, or -1 outside a word
+        for index in bytes.indices {
+            let current = kind(bytes[index])
+            if current == 0 {
+                if start >= 0 { words.append(String(decoding: bytes[start..<index], as: UTF8.self)) }
+                start = -1
+                continue
+            }
+            if start >= 0 && index > start {
+                let previous = kind(bytes[index - 1])
+                let next = index + 1 < bytes.count ? kind(bytes[index + 1]) : 0
+                let lowerToUpper = (previous == 1 || previous == 3) && current == 2
+                let acronymEnd = previous == 2 && current == 2 && next == 1
+                if lowerToUpper || acronymEnd {
+                    words.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                    start = index
+                }
+            }
+            if start < 0 { start = index }
+        }
+        if start >= 0 { words.append(String(decoding: bytes[start...], as: UTF8.self)) }
+        return words
+    }
+
     private static func capitalized(_ word: String) -> String {
         word.prefix(1).uppercased() + word.dropFirst().lowercased()
     }
@@ -116,9 +157,11 @@ enum Naming {
 }
 
 extension Character {
-    var isASCIILetter: Bool { isASCII && isLetter }
-    var isASCIIUppercase: Bool { isASCII && isUppercase }
-    var isASCIILowercase: Bool { isASCII && isLowercase }
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    /// Byte comparisons, not Unicode property lookups. `"\r\n"` is the one Character whose `asciiValue`
+    /// stands for two scalars; it is none of these.
+    var isASCIIUppercase: Bool { asciiValue.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ?? false }
+    var isASCIILowercase: Bool { asciiValue.map { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) } ?? false }
+    var isASCIIDigit: Bool { asciiValue.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }
+    var isASCIILetter: Bool { isASCIIUppercase || isASCIILowercase }
     var isASCIIAlphanumeric: Bool { isASCIILetter || isASCIIDigit }
 }

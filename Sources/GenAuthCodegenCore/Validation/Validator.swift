@@ -9,26 +9,44 @@ struct Validator {
     /// - Parameter files: the raw specs, in sorted path order.
     mutating func validate(_ files: [RawSpecFile]) -> API {
         collectTypes(files)
-        var types: [String: TypeDecl] = [:]
-        for name in rawTypes.keys.sorted() {
-            let (raw, file) = rawTypes[name]!
-            types[name] = resolveType(raw, in: file)
+        // Types are resolved, and their examples checked, on every core: each one only reads the others.
+        // Each worker reports into its own copy of the validator; the reports are gathered in name order.
+        let names = rawTypes.keys.sorted()
+        let shared = UncheckedSendable(self)
+        let resolved = Pipeline.concurrentMap(names) { name in
+            var worker = shared.value
+            worker.diagnostics = DiagnosticCollector()
+            let (raw, file) = worker.rawTypes[name]!
+            return (worker.resolveType(raw, in: file), worker.diagnostics.diagnostics)
         }
-        var valueChecker = ValueChecker(types: types)
-        for name in rawTypes.keys.sorted() {
-            guard var type = types[name], case .object(var properties) = type.kind else { continue }
-            let raws = rawTypes[name]!.type.properties ?? []
+        var types: [String: TypeDecl] = [:]
+        for (name, (type, reports)) in zip(names, resolved) {
+            types[name] = type
+            diagnostics.append(contentsOf: reports)
+        }
+        let checkedTypes = UncheckedSendable(types)
+        let checked = Pipeline.concurrentMap(names) { name -> (TypeDecl?, [Diagnostic]) in
+            guard var type = checkedTypes.value[name], case .object(var properties) = type.kind else { return (nil, []) }
+            var valueChecker = ValueChecker(types: checkedTypes.value)
+            let raws = shared.value.rawTypes[name]!.type.properties ?? []
             for index in properties.indices {
                 guard let raw = raws.first(where: { $0.key.value == properties[index].key }) else { continue }
                 valueChecker.checkValues(of: raw, into: &properties[index])
             }
             type.kind = .object(properties)
-            types[name] = type
+            return (type, valueChecker.diagnostics.diagnostics)
+        }
+        for (name, (type, reports)) in zip(names, checked) {
+            if let type { types[name] = type }
+            diagnostics.append(contentsOf: reports)
         }
         checkCycles(types)
 
-        var specFiles: [SpecFile] = []
+        // Clients and duplicate endpoints are settled in file order; then each file's endpoints are resolved
+        // on every core.
+        var clients: [ClientName?] = []
         var endpointsByClient: [ClientName: [String: RawEndpoint]] = [:]
+        var kept: [[RawEndpoint]] = []
         for file in files {
             var client: ClientName?
             if let name = file.client {
@@ -47,7 +65,7 @@ struct Validator {
             } else if let first = file.endpoints.first {
                 diagnostics.error("a file with endpoints must name their 'client'", at: first.name.location)
             }
-            var endpoints: [Endpoint] = []
+            var endpoints: [RawEndpoint] = []
             for raw in file.endpoints {
                 if let client {
                     if let previous = endpointsByClient[client]?[raw.name.value] {
@@ -59,15 +77,29 @@ struct Validator {
                     }
                     endpointsByClient[client, default: [:]][raw.name.value] = raw
                 }
-                if let endpoint = resolveEndpoint(raw, client: client ?? .authenticationClient, file: file, types: types, checker: &valueChecker) {
-                    endpoints.append(endpoint)
-                }
+                endpoints.append(raw)
             }
-            specFiles.append(SpecFile(
-                path: file.path, client: client, module: file.module, group: file.group,
-                endpoints: endpoints, typeNames: file.types.map(\.name.value).filter { rawTypes[$0]?.file.path == file.path }))
+            clients.append(client)
+            kept.append(endpoints)
         }
-        diagnostics.append(contentsOf: valueChecker.diagnostics.diagnostics)
+        let work = UncheckedSendable((files: files, kept: kept, clients: clients))
+        let fileResults = Pipeline.concurrentMap(Array(files.indices)) { index -> ([Endpoint], [Diagnostic]) in
+            var worker = shared.value
+            worker.diagnostics = DiagnosticCollector()
+            var valueChecker = ValueChecker(types: checkedTypes.value)
+            let (files, kept, clients) = work.value
+            let endpoints = kept[index].compactMap { raw in
+                worker.resolveEndpoint(raw, client: clients[index] ?? .authenticationClient, file: files[index], types: checkedTypes.value, checker: &valueChecker)
+            }
+            return (endpoints, worker.diagnostics.diagnostics + valueChecker.diagnostics.diagnostics)
+        }
+        var specFiles: [SpecFile] = []
+        for (index, file) in files.enumerated() {
+            diagnostics.append(contentsOf: fileResults[index].1)
+            specFiles.append(SpecFile(
+                path: file.path, client: clients[index], module: file.module, group: file.group,
+                endpoints: fileResults[index].0, typeNames: file.types.map(\.name.value).filter { rawTypes[$0]?.file.path == file.path }))
+        }
         checkFileNames(specFiles, files: files)
         let languages = Self.languages(files)
         warnMissingTranslations(files, languages: languages)
