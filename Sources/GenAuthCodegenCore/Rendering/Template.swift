@@ -14,20 +14,23 @@ struct Template: Sendable {
 
 indirect enum TemplateNode: Sendable {
     case text([UInt8])
-    case variable(TemplateName, SourceLocation)
-    case section(TemplateName, inverted: Bool, [TemplateNode], SourceLocation)
+    case variable(TemplateName)
+    case section(TemplateName, inverted: Bool, [TemplateNode])
     /// `indent`: the whitespace before a standalone partial tag, put before every line of the partial.
     case partial(String, indent: [UInt8], SourceLocation)
 }
 
-/// A tag's name: `.` (the current value) or dotted parts, split once when the template is compiled.
-struct TemplateName: Sendable {
+/// A tag's name: `.` (the current value) or dotted parts, split once when the template is compiled, and
+/// where the tag is. A class: rendering passes it around for every tag, and a class is one reference.
+final class TemplateName: Sendable {
     let text: String
     let parts: [String]
+    let location: SourceLocation
 
-    init(_ text: String) {
+    init(_ text: String, at location: SourceLocation) {
         self.text = text
         self.parts = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        self.location = location
     }
 
     var isImplicit: Bool { parts.isEmpty }
@@ -55,7 +58,7 @@ extension Template {
             for node in nodes {
                 switch node {
                 case .partial(let name, _, let location): found.append((name, location))
-                case .section(_, _, let children, _): walk(children)
+                case .section(_, _, let children): walk(children)
                 case .text, .variable: break
                 }
             }
@@ -158,7 +161,7 @@ private struct TemplateParser {
             case .delimiters:
                 try setDelimiters(body, at: location)
             case .variable:
-                emit(.variable(try checkedName(body, at: location), location))
+                emit(.variable(try checkedName(body, at: location)))
             case .section, .inverted:
                 sections.append(OpenSection(name: try checkedName(body, at: location), inverted: kind == .inverted, location: location, nodes: []))
             case .close:
@@ -167,10 +170,10 @@ private struct TemplateParser {
                 }
                 guard section.name.text == body else {
                     throw TemplateSyntaxError(
-                        message: "'{{/\(body)}}' does not close '{{\(section.inverted ? "^" : "#")\(section.name.text)}}' (opened at line \(section.location.line))",
+                        message: "'{{/\(body)}}' does not close '{{\(section.inverted ? "^" : "#")\(section.name.text)}}' (opened at line \(section.name.location.line))",
                         location: location)
                 }
-                emit(.section(section.name, inverted: section.inverted, section.nodes, section.location))
+                emit(.section(section.name, inverted: section.inverted, section.nodes))
             case .partial:
                 guard !body.isEmpty, !body.contains(where: \.isWhitespace) else {
                     throw TemplateSyntaxError(message: "invalid partial name '\(body)'", location: location)
@@ -208,7 +211,7 @@ private struct TemplateParser {
         guard !body.contains(where: \.isWhitespace), body == "." || !body.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) else {
             throw TemplateSyntaxError(message: "invalid name '\(body)'", location: location)
         }
-        return TemplateName(body)
+        return TemplateName(body, at: location)
     }
 
     /// The start of the line holding `index` if only spaces or tabs stand before `index` on it.

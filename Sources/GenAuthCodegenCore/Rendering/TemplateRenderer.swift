@@ -31,17 +31,17 @@ struct TemplateRenderer {
             switch node {
             case .text(let bytes):
                 writeTemplateText(bytes)
-            case .variable(let name, let location):
-                switch lookup(name, at: location) {
+            case .variable(let name):
+                switch lookup(name) {
                 case nil: break
                 case .text(let text)?: writeValue(text)
                 case .number(let number)?: writeValue(String(number))
                 case .flag(let flag)?: writeValue(flag ? "true" : "false")
                 case let value?:
-                    report("'{{\(name.text)}}' is \(value.kindName), not text: open it as a section ('{{#\(name.text)}}…{{/\(name.text)}}')", at: location)
+                    report("'{{\(name.text)}}' is \(value.kindName), not text: open it as a section ('{{#\(name.text)}}…{{/\(name.text)}}')", at: name.location)
                 }
-            case .section(let name, let inverted, let children, let location):
-                let value = lookup(name, at: location)
+            case .section(let name, let inverted, let children):
+                let value = lookup(name)
                 if inverted {
                     if Self.isFalsy(value) { render(children) }
                     continue
@@ -90,7 +90,7 @@ struct TemplateRenderer {
     }
 
     /// The value `name` names on the stack; nil for a nil property or a name that resolves nowhere (reported).
-    private mutating func lookup(_ name: TemplateName, at location: SourceLocation) -> TemplateValue? {
+    private mutating func lookup(_ name: TemplateName) -> TemplateValue? {
         guard let first = name.parts.first else { return stack.last }
         var found: TemplateValue??
         var index = stack.count - 1
@@ -106,17 +106,17 @@ struct TemplateRenderer {
                 if case .object(let object) = frame { return Array(object.keys) }
                 return []
             }
-            report("unknown variable '\(first)'" + Suggestions.hint(for: first, in: known), at: location)
+            report("unknown variable '\(first)'" + Suggestions.hint(for: first, in: known), at: name.location)
             return nil
         }
         for part in name.parts.dropFirst() {
             guard let value = current else { return nil }  // a nil property: nothing inside it to look at
             guard case .object(let object) = value else {
-                report("unknown variable '\(name.text)': '\(part)' is looked up in \(value.kindName)", at: location)
+                report("unknown variable '\(name.text)': '\(part)' is looked up in \(value.kindName)", at: name.location)
                 return nil
             }
             guard let member = object.member(part) else {
-                report("unknown variable '\(name.text)'" + Suggestions.hint(for: part, in: object.keys), at: location)
+                report("unknown variable '\(name.text)'" + Suggestions.hint(for: part, in: object.keys), at: name.location)
                 return nil
             }
             current = member
