@@ -209,6 +209,7 @@ struct ImportOpenAPI: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
+        Timings.start()
         let result: ImportResult
         do {
             guard let contents = FileManager.default.contents(atPath: document) else {
@@ -216,6 +217,7 @@ struct ImportOpenAPI: ParsableCommand {
             }
             let source = SpecSource(displayPath: document, relativePath: (document as NSString).lastPathComponent, contents: contents)
             let overlaySources = try overlays.map { try Workspace.readSpecs(at: $0) } ?? []
+            Timings.mark("read the document and overlays")
             result = OpenAPIImport.run(document: source, client: client, overlays: overlaySources, outputFolder: out)
         } catch {
             Console.error("\(error)")
@@ -227,6 +229,7 @@ struct ImportOpenAPI: ParsableCommand {
         do {
             plan = try Workspace.plan(result.files.map { (folder: out, path: $0.path, contents: $0.contents) }, managing: [out])
             try Workspace.apply(plan)
+            Timings.mark("write")
         } catch {
             Console.error("\(error)")
             throw ExitCode.failure

@@ -89,7 +89,9 @@ struct ImportSettings {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Tags are resolved when asked (`Node.Scalar.tagName`), so parsing needs no resolver rules: Yams'
+            // default ones run regular expressions on every scalar.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 diagnostics.error("file is empty", at: SourceLocation(file: source.displayPath, line: 1, column: 1))
                 return nil
             }

@@ -35,10 +35,12 @@ public enum OpenAPIImport {
         }
         let settings = ImportSettings.load(overlays.first { $0.relativePath == ImportSettings.fileName }, diagnostics: &diagnostics)
         guard let root = ImportSettings.loadNode(document, diagnostics: &diagnostics) else { return failed() }
+        Timings.mark("read the OpenAPI document")
 
         var importer = OpenAPIImporter(root: root, file: document.displayPath, settings: settings, client: client)
         var files = importer.importSpecs()
         diagnostics.append(contentsOf: importer.diagnostics.diagnostics)
+        Timings.mark("convert operations and schemas")
 
         // Overlays: one per spec file, same name.
         for overlay in overlays where overlay.relativePath != ImportSettings.fileName {
@@ -55,6 +57,7 @@ public enum OpenAPIImport {
             diagnostics.append(contentsOf: merger.diagnostics.diagnostics)
         }
         guard !diagnostics.hasErrors else { return failed() }
+        Timings.mark("apply overlays")
 
         let documentName = URL(fileURLWithPath: document.displayPath).lastPathComponent
         let written = files.map { file in
@@ -68,7 +71,9 @@ public enum OpenAPIImport {
         let sources = written.map {
             SpecSource(displayPath: "\(outputFolder)/\($0.path)", relativePath: $0.path, contents: Data($0.contents.utf8))
         }
+        Timings.mark("write spec files")
         let validation = Pipeline.lint(sources)
+        Timings.mark("validate them")
         diagnostics.append(contentsOf: validation.diagnostics.filter { $0.severity == .error })
         guard !diagnostics.hasErrors else { return failed() }
 
