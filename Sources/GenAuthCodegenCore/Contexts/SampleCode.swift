@@ -34,7 +34,9 @@ struct SampleCode {
         body.append("")
         body += callLines("let response = try await client.\(endpoint.name)", arguments: call.arguments)
         body.append("print(response)")
-        body = body.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        body = body.flatMap { line in
+            line.utf8.contains(UInt8(ascii: "\n")) ? line.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [line]
+        }
 
         let imports = (call.usesFoundation ? ["Foundation"] : []) + ["GenAuth"]
         let code = (imports.map { "import \($0)" } + [""] + body).joined(separator: "\n") + "\n"

@@ -51,8 +51,8 @@ struct NodeReader {
     // MARK: - Endpoint
 
     private mutating func readEndpoint(_ node: Node, name: Located<String>) -> RawEndpoint? {
-        let what = "endpoint '\(name.value)'"
-        guard let entries = mapping(node, what: what) else { return nil }
+        let what = { "endpoint '\(name.value)'" }
+        guard let entries = mapping(node, what: what()) else { return nil }
         var endpoint = RawEndpoint(name: name)
         for (key, value) in entries {
             switch key.value {
@@ -70,11 +70,11 @@ struct NodeReader {
             case "auth": endpoint.auth = scalar(value, what: "'auth'")
             case "deprecated": endpoint.deprecated = deprecation(value)
             case "example": endpoint.example = value
-            default: unknownKey(key, allowed: Self.endpointKeys, in: what)
+            default: unknownKey(key, allowed: Self.endpointKeys, in: what())
             }
         }
         for required in ["summary", "method", "path", "response"] where !entries.contains(where: { $0.0.value == required }) {
-            diagnostics.error("\(what) has no '\(required)'", at: name.location)
+            diagnostics.error("\(what()) has no '\(required)'", at: name.location)
         }
         return endpoint
     }
@@ -82,37 +82,37 @@ struct NodeReader {
     // MARK: - Type
 
     private mutating func readType(_ node: Node, name: Located<String>) -> RawType? {
-        let what = "type '\(name.value)'"
-        guard let entries = mapping(node, what: what) else { return nil }
+        let what = { "type '\(name.value)'" }
+        guard let entries = mapping(node, what: what()) else { return nil }
         var type = RawType(name: name)
         for (key, value) in entries {
             switch key.value {
             case "description": type.description = text(value, what: "'description'")
             case "properties": type.properties = properties(value, what: "'properties'")
             case "enum": type.enumeration = enumeration(value)
-            default: unknownKey(key, allowed: Self.typeKeys, in: what)
+            default: unknownKey(key, allowed: Self.typeKeys, in: what())
             }
         }
         let hasProperties = entries.contains { $0.0.value == "properties" }
         let hasEnum = entries.contains { $0.0.value == "enum" }
         if hasProperties && hasEnum {
-            diagnostics.error("\(what) has both 'properties' and 'enum'; a type is an object or an enum", at: name.location)
+            diagnostics.error("\(what()) has both 'properties' and 'enum'; a type is an object or an enum", at: name.location)
         } else if !hasProperties && !hasEnum {
-            diagnostics.error("\(what) has neither 'properties' nor 'enum'", at: name.location)
+            diagnostics.error("\(what()) has neither 'properties' nor 'enum'", at: name.location)
         }
         return type
     }
 
     // MARK: - Property
 
-    private mutating func properties(_ node: Node, what: String) -> [RawProperty] {
-        guard let entries = mapping(node, what: what) else { return [] }
+    private mutating func properties(_ node: Node, what: @autoclosure () -> String) -> [RawProperty] {
+        guard let entries = mapping(node, what: what()) else { return [] }
         return entries.compactMap { key, value in readProperty(value, key: key) }
     }
 
     private mutating func readProperty(_ node: Node, key: Located<String>) -> RawProperty? {
-        let what = "property '\(key.value)'"
-        guard let entries = mapping(node, what: what) else { return nil }
+        let what = { "property '\(key.value)'" }
+        guard let entries = mapping(node, what: what()) else { return nil }
         var property = RawProperty(key: key)
         for (entryKey, value) in entries {
             switch entryKey.value {
@@ -123,15 +123,15 @@ struct NodeReader {
             case "example": property.example = value
             case "deprecated": property.deprecated = deprecation(value)
             case "enum": property.enumeration = enumeration(value)
-            default: unknownKey(entryKey, allowed: Self.propertyKeys, in: what)
+            default: unknownKey(entryKey, allowed: Self.propertyKeys, in: what())
             }
         }
         let hasType = entries.contains { $0.0.value == "type" }
         let hasEnum = entries.contains { $0.0.value == "enum" }
         if hasType && hasEnum {
-            diagnostics.error("\(what) has both 'type' and 'enum'; an inline enum is always a string", at: key.location)
+            diagnostics.error("\(what()) has both 'type' and 'enum'; an inline enum is always a string", at: key.location)
         } else if !hasType && !hasEnum {
-            diagnostics.error("\(what) has no 'type'", at: key.location)
+            diagnostics.error("\(what()) has no 'type'", at: key.location)
         }
         return property
     }
@@ -222,60 +222,60 @@ struct NodeReader {
         return text(node, what: "'deprecated'").map { .replacedBy($0) }
     }
 
-    mutating func text(_ node: Node, what: String) -> Text? {
+    mutating func text(_ node: Node, what: @autoclosure () -> String) -> Text? {
         switch node {
         case .scalar(let scalar):
             return Text(plain: scalar.string)
         case .mapping:
             var translations: [Language: String] = [:]
-            for (key, value) in mapping(node, what: what) ?? [] {
+            for (key, value) in mapping(node, what: what()) ?? [] {
                 guard let language = Language(rawValue: key.value) else {
                     diagnostics.error(
-                        "unknown language '\(key.value)' in \(what); a text is a string or a mapping of en/zh to strings"
+                        "unknown language '\(key.value)' in \(what()); a text is a string or a mapping of en/zh to strings"
                             + Suggestions.hint(for: key.value, in: Language.allCases.map(\.rawValue)),
                         at: key.location)
                     continue
                 }
-                if let string = scalar(value, what: "the '\(key.value)' text of \(what)") {
+                if let string = scalar(value, what: "the '\(key.value)' text of \(what())") {
                     translations[language] = string.value
                 }
             }
             return translations.isEmpty ? nil : Text(translations: translations)
         default:
-            diagnostics.error("expected a text for \(what), found \(kind(node))", at: location(node))
+            diagnostics.error("expected a text for \(what()), found \(kind(node))", at: location(node))
             return nil
         }
     }
 
-    private mutating func bool(_ node: Node, what: String) -> Bool? {
+    private mutating func bool(_ node: Node, what: @autoclosure () -> String) -> Bool? {
         if case .scalar(let scalar) = node, scalar.style == .plain, let flag = Bool.yamlBool(scalar.string) {
             return flag
         }
-        diagnostics.error("expected true or false for \(what), found \(kind(node))", at: location(node))
+        diagnostics.error("expected true or false for \(what()), found \(kind(node))", at: location(node))
         return nil
     }
 
-    mutating func scalar(_ node: Node, what: String) -> Located<String>? {
+    mutating func scalar(_ node: Node, what: @autoclosure () -> String) -> Located<String>? {
         guard case .scalar(let scalar) = node else {
-            diagnostics.error("expected a string for \(what), found \(kind(node))", at: location(node))
+            diagnostics.error("expected a string for \(what()), found \(kind(node))", at: location(node))
             return nil
         }
         return Located(value: scalar.string, location: location(node))
     }
 
     /// The entries of a mapping node, keys as located strings; reports anything that is not.
-    mutating func mapping(_ node: Node, what: String) -> [(Located<String>, Node)]? {
+    mutating func mapping(_ node: Node, what: @autoclosure () -> String) -> [(Located<String>, Node)]? {
         guard case .mapping(let mapping) = node else {
             if case .scalar(let scalar) = node, scalar.string.isEmpty, scalar.style == .plain {
                 return []  // `key:` with nothing after it: an empty mapping
             }
-            diagnostics.error("expected a mapping for \(what), found \(kind(node))", at: location(node))
+            diagnostics.error("expected a mapping for \(what()), found \(kind(node))", at: location(node))
             return nil
         }
         var entries: [(Located<String>, Node)] = []
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
-                diagnostics.error("expected a string key in \(what), found \(kind(key))", at: location(key))
+                diagnostics.error("expected a string key in \(what()), found \(kind(key))", at: location(key))
                 continue
             }
             entries.append((Located(value: scalar.string, location: location(key)), value))
@@ -283,9 +283,9 @@ struct NodeReader {
         return entries
     }
 
-    private mutating func unknownKey(_ key: Located<String>, allowed: [String], in what: String) {
+    private mutating func unknownKey(_ key: Located<String>, allowed: [String], in what: @autoclosure () -> String) {
         diagnostics.error(
-            "unknown key '\(key.value)' in \(what)" + Suggestions.hint(for: key.value, in: allowed),
+            "unknown key '\(key.value)' in \(what())" + Suggestions.hint(for: key.value, in: allowed),
             at: key.location)
     }
 
