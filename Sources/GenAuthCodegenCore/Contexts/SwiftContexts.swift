@@ -210,7 +210,7 @@ enum SwiftContexts {
     static func clientFile(_ file: SpecFile, client: ClientName, api: API, specsFolder: String) -> SwiftClientFileContext {
         let methods = file.endpoints.enumerated().map { methodContext($1, api: api, notFirst: $0 > 0) }
         let parameterEnums = file.endpoints.flatMap { ($0.pathParams + $0.query).compactMap(\.inlineEnum) }
-            .map { enumContext($0, notFirst: true) }
+            .map { enumContext($0) }
         let usesDate = file.endpoints.contains { ($0.pathParams + $0.query).contains { SwiftSyntax.usesFoundation($0.type) } }
         return SwiftClientFileContext(
             header: header(for: file.path, specsFolder: specsFolder),
