@@ -19,7 +19,8 @@ final class ContextEncoder: Encoder {
     /// Containers are filled in place. Nested ones (never used by synthesized conformances, but legal) are
     /// kept beside the values until their parent is finished.
     fileprivate final class KeyedBox {
-        var values: [String: TemplateValue?] = [:]
+        // Room for a typical context, so that filling it does not regrow the table three times.
+        var values = [String: TemplateValue?](minimumCapacity: 12)
         var nested: [String: Nested] = [:]
 
         var object: TemplateObject {
