@@ -5,8 +5,7 @@ import Foundation
 enum Escaping {
     /// Normalizes line breaks of every kind to `\n`.
     static func normalizedLines(_ text: String) -> [String] {
-        // Most texts are one line: no \n, \r, \v or \f, and no lead byte of U+0085 (C2) or U+2028/9 (E2).
-        if !text.utf8.contains(where: { $0 <= 0x0D && $0 >= 0x0A || $0 == 0xC2 || $0 == 0xE2 }) { return [text] }
+        if !hasLineBreak(text) { return [text] }
         var normalized = ""
         normalized.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         var previousWasCR = false
@@ -26,6 +25,26 @@ enum Escaping {
             previousWasCR = false
         }
         return normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Whether `text` holds any of the line breaks `normalizedLines` splits at: \n, \r, \v, \f, U+0085
+    /// (C2 85), U+2028 and U+2029 (E2 80 A8/A9). Most texts are one line.
+    private static func hasLineBreak(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x0A...0x0D: return true
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return true
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    return true
+                default: break
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     // MARK: - Swift

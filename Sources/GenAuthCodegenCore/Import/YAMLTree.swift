@@ -39,7 +39,13 @@ enum YAMLTree {
 
     static func value(_ node: Node?, _ key: String) -> Node? {
         guard case .mapping(let mapping)? = node else { return nil }
-        for (keyNode, value) in mapping where text(of: keyNode) == key { return value }
+        // By index: iterating a Yams mapping copies all of its pairs into a new array first.
+        var index = mapping.startIndex
+        while index < mapping.endIndex {
+            let pair = mapping[index]
+            if text(of: pair.key) == key { return pair.value }
+            index = mapping.index(after: index)
+        }
         return nil
     }
 

@@ -273,7 +273,10 @@ struct NodeReader {
             return nil
         }
         var entries: [(Located<String>, Node)] = []
-        for (key, value) in mapping {
+        entries.reserveCapacity(mapping.count)
+        // By index: iterating a Yams mapping copies all of its pairs into a new array first.
+        for index in mapping.indices {
+            let (key, value) = mapping[index]
             guard case .scalar(let scalar) = key else {
                 diagnostics.error("expected a string key in \(what()), found \(kind(key))", at: location(key))
                 continue
