@@ -255,6 +255,8 @@ def report(results):
         "",
         "The peers are [openapi-generator](https://openapi-generator.tech)'s `swift6` generator (PyPI's "
         "`openapi-generator-cli` 7.26.0, Java 17) and apple/swift-openapi-generator 1.14.3 (types and client). "
+        "Both Swift command-line tools, genauth-codegen and swift-openapi-generator, are release builds with the Swift "
+        "runtime and Foundation linked in (`--static-swift-stdlib`). "
         "swift-openapi-generator rejects GenAuth's documents as they are, because operations name security schemes "
         "the documents do not define; both peers get the same copy with those schemes added as API-key headers "
         "(authentication: %s; management: %s). genauth-codegen reads the document as it is and reports those "
