@@ -136,3 +136,16 @@ private struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+extension PropertyTests {
+    /// The Foundation-free trim used on hot paths trims what `trimmingCharacters(in: .whitespaces)` trims.
+    @Test func horizontalWhitespaceTrimAgreesWithFoundation() async {
+        let alphabet: [Character] = [" ", "\t", "\u{00A0}", "\u{3000}", "\u{2009}", "\u{2028}", "\n", "a", "中", "-"]
+        await propertyCheck(count: 2000, input: Gen.int(in: 0...Int.max)) { seed in
+            var generator = SplitMix(seed: UInt64(seed))
+            let length = Int(generator.next() % 8)
+            let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            #expect(text.trimmingHorizontalWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+    }
+}

@@ -240,6 +240,21 @@ extension Character {
 }
 
 extension String {
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation: tabs and Unicode space separators (Zs) off
+    /// both ends.
+    func trimmingHorizontalWhitespace() -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar == " " || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return self }
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
     func trimmingTrailingWhitespace() -> String {
         var result = self
         while let last = result.last, last == " " || last == "\t" { result.removeLast() }

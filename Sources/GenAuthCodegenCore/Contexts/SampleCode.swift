@@ -47,7 +47,10 @@ struct SampleCode {
     static func callLines(_ prefix: String, arguments: [String]) -> [String] {
         if arguments.isEmpty { return ["\(prefix)()"] }
         if arguments.count == 1 { return ["\(prefix)(\(arguments[0]))"] }
-        let indented = arguments.map { $0.utf8.contains(UInt8(ascii: "\n")) ? $0.replacingOccurrences(of: "\n", with: "\n    ") : $0 }
+        let indented = arguments.map { argument in
+            argument.utf8.contains(UInt8(ascii: "\n"))
+                ? argument.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ") : argument
+        }
         return ["\(prefix)("] + indented.enumerated().map { "    " + $1 + ($0 == indented.count - 1 ? "" : ",") } + [")"]
     }
 }

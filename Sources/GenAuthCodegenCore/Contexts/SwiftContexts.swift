@@ -311,8 +311,8 @@ enum SwiftContexts {
     /// The first paragraph of a description, on one line, for a `- Parameter` entry.
     static func parameterSummary(_ text: Text?, fallback: String) -> String {
         let lines = Escaping.normalizedLines(text?.resolved(.en) ?? "")
-        let paragraph = lines.prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        let joined = paragraph.map { Escaping.commentSafe($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let paragraph = lines.prefix { !$0.trimmingHorizontalWhitespace().isEmpty }
+        let joined = paragraph.map { Escaping.commentSafe($0).trimmingHorizontalWhitespace() }.joined(separator: " ")
         return joined.isEmpty ? fallback : joined
     }
 }
