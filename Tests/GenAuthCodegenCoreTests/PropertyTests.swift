@@ -116,7 +116,7 @@ extension PropertyTests {
     @Test func asciiWordSplittingAgreesWithTheCharacterRule() async {
         let alphabet = Array("aAbBzZ09_- .:/\t\r\nxYSAMLIdp".utf8)
         await propertyCheck(count: 2000, input: Gen.int(in: 0...Int.max)) { seed in
-            var generator = SplitMix(seed: UInt64(seed))
+            var generator = SplitMix64(seed: UInt64(seed))
             let length = Int(generator.next() % 24)
             let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
             let text = String(decoding: bytes, as: UTF8.self)
@@ -125,24 +125,13 @@ extension PropertyTests {
     }
 }
 
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 extension PropertyTests {
     /// The Foundation-free trim used on hot paths trims what `trimmingCharacters(in: .whitespaces)` trims.
     @Test func horizontalWhitespaceTrimAgreesWithFoundation() async {
         let alphabet: [Character] = [" ", "\t", "\u{00A0}", "\u{3000}", "\u{2009}", "\u{2028}", "\n", "a", "中", "-"]
         await propertyCheck(count: 2000, input: Gen.int(in: 0...Int.max)) { seed in
-            var generator = SplitMix(seed: UInt64(seed))
+            var generator = SplitMix64(seed: UInt64(seed))
             let length = Int(generator.next() % 8)
             let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
             #expect(text.trimmingHorizontalWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
