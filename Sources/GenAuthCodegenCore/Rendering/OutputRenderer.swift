@@ -7,7 +7,6 @@ struct OutputRenderer {
     let specsFolder: String
     /// Names the templates use that their contexts do not have, with the tags' positions.
     private(set) var diagnostics: [Diagnostic] = []
-    private var reported = Set<Diagnostic>()
 
     init(api: API, templates: TemplateSet, specsFolder: String) {
         self.api = api
@@ -36,14 +35,10 @@ struct OutputRenderer {
             return (Self.tidy(consume output), problems)
         }
         Timings.mark("build contexts and render")
-        for problem in rendered.flatMap(\.1) { note(problem) }
-        diagnostics = diagnostics.sortedBySource()
+        var reported = Set<Diagnostic>()
+        diagnostics = rendered.flatMap(\.1).filter { reported.insert($0).inserted }.sortedBySource()
         return zip(jobs, rendered).map { OutputFile(role: $0.role, path: $0.path, contents: $1.0) }
             .sorted { $0.role != $1.role ? $0.role.rawValue < $1.role.rawValue : $0.path < $1.path }
-    }
-
-    private mutating func note(_ problem: Diagnostic) {
-        if reported.insert(problem).inserted { diagnostics.append(problem) }
     }
 
     /// Every file to render, with what builds its context (internal: the engine tests render them with swift-mustache too).

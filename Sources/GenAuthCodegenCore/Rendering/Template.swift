@@ -93,7 +93,6 @@ private struct TemplateParser {
     private struct OpenSection {
         var name: TemplateName
         var inverted: Bool
-        var location: SourceLocation
         var nodes: [TemplateNode]
     }
 
@@ -163,7 +162,7 @@ private struct TemplateParser {
             case .variable:
                 emit(.variable(try checkedName(body, at: location)))
             case .section, .inverted:
-                sections.append(OpenSection(name: try checkedName(body, at: location), inverted: kind == .inverted, location: location, nodes: []))
+                sections.append(OpenSection(name: try checkedName(body, at: location), inverted: kind == .inverted, nodes: []))
             case .close:
                 guard let section = sections.popLast() else {
                     throw TemplateSyntaxError(message: "'{{/\(body)}}' closes no section", location: location)
@@ -184,7 +183,7 @@ private struct TemplateParser {
         if let unclosed = sections.last {
             throw TemplateSyntaxError(
                 message: "'{{\(unclosed.inverted ? "^" : "#")\(unclosed.name.text)}}' is never closed (expected '{{/\(unclosed.name.text)}}')",
-                location: unclosed.location)
+                location: unclosed.name.location)
         }
         emitText(textStart..<bytes.count)
         return nodes
