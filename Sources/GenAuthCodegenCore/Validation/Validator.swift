@@ -14,8 +14,7 @@ struct Validator {
         let names = rawTypes.keys.sorted()
         let shared = UncheckedSendable(self)
         let resolved = Pipeline.concurrentMap(names) { name in
-            var worker = shared.value
-            worker.diagnostics = DiagnosticCollector()
+            var worker = shared.value.worker
             let (raw, file) = worker.rawTypes[name]!
             return (worker.resolveType(raw, in: file), worker.diagnostics.diagnostics)
         }
@@ -84,8 +83,7 @@ struct Validator {
         }
         let work = UncheckedSendable((files: files, kept: kept, clients: clients))
         let fileResults = Pipeline.concurrentMap(Array(files.indices)) { index -> ([Endpoint], [Diagnostic]) in
-            var worker = shared.value
-            worker.diagnostics = DiagnosticCollector()
+            var worker = shared.value.worker
             var valueChecker = ValueChecker(types: checkedTypes.value)
             let (files, kept, clients) = work.value
             let endpoints = kept[index].compactMap { raw in
@@ -104,6 +102,13 @@ struct Validator {
         let languages = Self.languages(files)
         warnMissingTranslations(files, languages: languages)
         return API(files: specFiles, types: types, languages: languages)
+    }
+
+    /// A copy that reports into diagnostics of its own, for a worker thread.
+    private var worker: Validator {
+        var copy = self
+        copy.diagnostics = DiagnosticCollector()
+        return copy
     }
 
     // MARK: - Types
