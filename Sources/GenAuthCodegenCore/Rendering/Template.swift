@@ -32,8 +32,6 @@ final class TemplateName: Sendable {
         self.parts = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         self.location = location
     }
-
-    var isImplicit: Bool { parts.isEmpty }
 }
 
 /// A template that cannot be compiled: the message and where.
