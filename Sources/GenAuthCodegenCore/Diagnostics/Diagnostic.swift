@@ -12,6 +12,12 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 
     public var description: String { "\(file):\(line):\(column)" }
 
+    /// The 1-based column just after `lineBytes`, the UTF-8 bytes from a line's start: every byte but a
+    /// continuation byte starts a Unicode scalar.
+    static func column(after lineBytes: some Sequence<UInt8>) -> Int {
+        lineBytes.reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
+
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }

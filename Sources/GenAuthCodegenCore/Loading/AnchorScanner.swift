@@ -67,8 +67,7 @@ enum AnchorScanner {
                     continue
                 case UInt8(ascii: "&") where atNodeStart, UInt8(ascii: "*") where atNodeStart:
                     if index + 1 < lineEnd, !" \t,[]{}".utf8.contains(bytes[index + 1]) {
-                        // Columns count Unicode scalars: every byte but UTF-8 continuation bytes starts one.
-                        let column = bytes[lineStart..<index].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                        let column = SourceLocation.column(after: bytes[lineStart..<index])
                         return Finding(line: lineNumber, column: column, isAlias: byte == UInt8(ascii: "*"))
                     }
                 case UInt8(ascii: "\"") where atNodeStart, UInt8(ascii: "'") where atNodeStart:

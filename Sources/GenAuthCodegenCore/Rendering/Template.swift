@@ -264,8 +264,7 @@ private struct TemplateParser {
             }
             countedUpTo += 1
         }
-        let column = bytes[lineStart..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-        return SourceLocation(file: file, line: line, column: column)
+        return SourceLocation(file: file, line: line, column: SourceLocation.column(after: bytes[lineStart..<offset]))
     }
 }
 
