@@ -39,6 +39,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation?
     /// Related places, printed after the diagnostic as `note:` lines (the other definition of a duplicate).
     public var notes: [Diagnostic]
+    /// A "did you mean" still to be worked out: only the diagnostics that are shown get one (see
+    /// `sortedBySource()`), so that a spec with a hundred thousand misspelt names costs no more than its size.
+    var pendingHint: PendingHint?
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation?, notes: [Diagnostic] = []) {
         self.severity = severity
@@ -66,6 +69,22 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// A misspelt name and where to look for what was meant. The candidates are gathered only when the hint is
+/// worked out: collecting them (every type name of the specs, say) for each of many errors would cost as much
+/// as comparing them.
+struct PendingHint: Hashable, Sendable {
+    let name: String
+    let candidates: @Sendable () -> [String]
+
+    init(_ name: String, among candidates: @escaping @Sendable () -> [String]) {
+        self.name = name
+        self.candidates = candidates
+    }
+
+    static func == (lhs: PendingHint, rhs: PendingHint) -> Bool { lhs.name == rhs.name }
+    func hash(into hasher: inout Hasher) { hasher.combine(name) }
+}
+
 /// Collects the diagnostics of a run, in the order found.
 struct DiagnosticCollector {
     private(set) var diagnostics: [Diagnostic] = []
@@ -74,6 +93,13 @@ struct DiagnosticCollector {
 
     mutating func error(_ message: String, at location: SourceLocation?, notes: [Diagnostic] = []) {
         diagnostics.append(.error(message, at: location, notes: notes))
+    }
+
+    /// An error whose message gets " (did you mean 'x'?)" when it is among the first ones shown.
+    mutating func error(_ message: String, at location: SourceLocation?, hint: PendingHint) {
+        var diagnostic = Diagnostic.error(message, at: location)
+        diagnostic.pendingHint = hint
+        diagnostics.append(diagnostic)
     }
 
     mutating func warning(_ message: String, at location: SourceLocation?) {
@@ -86,9 +112,10 @@ struct DiagnosticCollector {
 }
 
 extension [Diagnostic] {
-    /// Errors and warnings in source order (file, line, column), then those without a place.
+    /// Errors and warnings in source order (file, line, column), then those without a place; the first
+    /// ``Suggestions/hintLimit`` pending hints worked out, the others dropped.
     func sortedBySource() -> [Diagnostic] {
-        enumerated().sorted { a, b in
+        let sorted = enumerated().sorted { a, b in
             switch (a.element.location, b.element.location) {
             case let (l?, r?) where l != r: return l < r
             case (.some, .none): return true
@@ -96,5 +123,33 @@ extension [Diagnostic] {
             default: return a.offset < b.offset
             }
         }.map(\.element)
+        return sorted.resolvingHints(limit: Suggestions.hintLimit).diagnostics
+    }
+
+    /// The pending hints of the first `limit` diagnostics that have one, worked out (each misspelt name
+    /// once); the rest dropped. Also returns how many names were compared, the work it took.
+    func resolvingHints(limit: Int) -> (diagnostics: [Diagnostic], comparisons: Int) {
+        guard contains(where: { $0.pendingHint != nil }) else { return (self, 0) }
+        var result = self
+        var resolved: [String: String] = [:]
+        var remaining = limit
+        var comparisons = 0
+        for index in result.indices {
+            guard let pending = result[index].pendingHint else { continue }
+            result[index].pendingHint = nil
+            guard remaining > 0 else { continue }
+            remaining -= 1
+            let hint: String
+            if let known = resolved[pending.name] {
+                hint = known
+            } else {
+                let candidates = pending.candidates()
+                comparisons += candidates.count
+                hint = Suggestions.hint(for: pending.name, in: candidates)
+                resolved[pending.name] = hint
+            }
+            result[index].message += hint
+        }
+        return (result, comparisons)
     }
 }

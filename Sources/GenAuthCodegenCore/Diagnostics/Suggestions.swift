@@ -1,7 +1,12 @@
 /// "Did you mean …?" for a misspelt name.
-enum Suggestions {
+public enum Suggestions {
+    /// How many diagnostics of one run get a suggestion: the ones a user reads first. A search compares the
+    /// name with every candidate, so suggesting for every error of a spec with many would take time quadratic
+    /// in its size.
+    static let hintLimit = 200
+
     /// The candidate closest to `name`, if it is close enough to be a likely typo.
-    static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let lowered = name.lowercased()
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != name {

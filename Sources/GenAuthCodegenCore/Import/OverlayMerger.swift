@@ -58,10 +58,10 @@ struct OverlayMerger {
         var result = spec
         for (name, value, keyNode) in YAMLTree.pairs(overlay) {
             guard let existing = YAMLTree.value(result, name) else {
-                let known = YAMLTree.pairs(spec).map(\.key)
+                let specNode = UncheckedSendable(spec)
                 diagnostics.error(
-                    "the overlay changes \(what) '\(name)', which the import does not produce (any more)" + Suggestions.hint(for: name, in: known),
-                    at: location(keyNode))
+                    "the overlay changes \(what) '\(name)', which the import does not produce (any more)", at: location(keyNode),
+                    hint: PendingHint(name, among: { YAMLTree.pairs(specNode.value).map(\.key) }))
                 continue
             }
             let merged: Node
