@@ -140,5 +140,71 @@ import Testing
 
         let badRevision = try run(["diff", "no-such-revision", "specs"])
         #expect(badRevision.status != 0)
+        #expect(badRevision.output == "error: 'no-such-revision' is not a folder, a file, or a git revision (git ls-tree failed)\n")
+    }
+
+    @Test func theSmallPromises() throws {
+        try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let misspelt = try run(["generat"])
+        #expect(misspelt.status == 64)
+        #expect(misspelt.output.hasPrefix("genauth-codegen: error: unknown subcommand 'generat' (did you mean 'generate'?)"), "\(misspelt.output)")
+        #expect(try run(["--version"]).output == "\(GeneratorVersion.current)\n")
+
+        // No specs: the same error from every command that needs them.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        for command in [["lint"], ["generate"], ["check"]] {
+            for specs in ["empty", "missing"] {
+                let result = try run(command + ["--specs", specs])
+                #expect(result.status == 1, "\(command) \(specs)")
+                #expect(result.output.hasPrefix("\(specs): error: no *.yaml spec files found"), "\(command): \(result.output)")
+            }
+        }
+
+        // generate prints one line.
+        let generate = try run(["generate"])
+        #expect(generate.status == 0)
+        #expect(generate.output.split(separator: "\n").count == 1, "\(generate.output)")
+
+        // lint: only the paths asked for; warnings of an imported spec say which overlay fixes them.
+        let extensions = folder.appendingPathComponent("specs/extensions")
+        try FileManager.default.createDirectory(at: extensions, withIntermediateDirectories: true)
+        try Data("""
+            client: AuthenticationClient
+            endpoints:
+              getHealth:
+                summary: { en: Check the service }
+                method: GET
+                path: /api/v3/health
+                response: HealthRespDto
+            types:
+              HealthRespDto:
+                properties:
+                  statusCode: { type: integer, required: true, description: { zh: 状态码 } }
+            """.utf8).write(to: extensions.appendingPathComponent("health.yaml"))
+        let own = try run(["lint", "specs/extensions/health.yaml"])
+        #expect(own.status == 0, "\(own.output)")
+        #expect(own.output == """
+            specs/extensions/health.yaml:3:3: warning: the summary of 'getHealth' has no zh text
+            specs/extensions/health.yaml:11:7: warning: the description of 'statusCode' has no en text
+            genauth-codegen: 87 endpoints, 257 types, 2 warnings
+
+            """, "\(own.output)")
+        #expect(try run(["lint", "--errors-only", "specs/extensions"]).output == "genauth-codegen: 87 endpoints, 257 types, 0 warnings shown (--errors-only)\n")
+        let all = try run(["lint", "--error-limit", "0"])
+        let imported = all.output.split(separator: "\n").filter { $0.contains("specs/authentication/login.yaml") }
+        #expect(!imported.isEmpty && imported.allSatisfy { $0.hasSuffix("; the spec is imported: add it in overlays/authentication/login.yaml") },
+                "\(imported.prefix(3))")
+
+        // Many errors: the first ones, then how many more.
+        var broken = "types:\n"
+        for index in 0..<150 { broken += "  T\(index):\n    properties:\n      a: { type: strin }\n" }
+        try Data(broken.utf8).write(to: extensions.appendingPathComponent("health.yaml"))
+        let capped = try run(["lint", "specs/extensions", "--error-limit", "5"])
+        #expect(capped.status == 1)
+        #expect(capped.output == (0..<5).map { "specs/extensions/health.yaml:\(3 * $0 + 4):18: error: unknown type 'strin' (did you mean 'string'?)\n" }.joined()
+            + "genauth-codegen: 145 more errors not shown (--error-limit 0 shows all)\ngenauth-codegen: 150 errors; nothing was written\n",
+            "\(capped.output)")
     }
 }

@@ -61,6 +61,24 @@ public enum Workspace {
         }
     }
 
+    /// The spec files at `path`, which must hold at least one: every `*.yaml` file under a folder or, with
+    /// `asFile`, a single file. The same error everywhere a command needs specs and finds none.
+    public static func readSpecs(requiredAt path: String, asFile: Bool = false) throws -> [SpecSource] {
+        var isDirectory: ObjCBool = false
+        if asFile, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw Failure(description: "\(path): error: cannot read the file")
+            }
+            return [SpecSource(displayPath: path, relativePath: (path as NSString).lastPathComponent, contents: data)]
+        }
+        let sources = try readSpecs(at: path)
+        guard !sources.isEmpty else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw Failure(description: "\(path): error: no *.yaml spec files found" + (exists ? "" : " (there is no such folder)"))
+        }
+        return sources
+    }
+
     /// Every `*.mustache` file in `folder`, named by its file name without the extension.
     public static func readTemplates(at folder: String) throws -> [TemplateSource] {
         try files(under: folder, withExtension: "mustache").map { relative in

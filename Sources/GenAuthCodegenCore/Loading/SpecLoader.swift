@@ -39,7 +39,8 @@ struct SpecLoader {
             return nil
         }
         var reader = NodeReader(file: file)
-        let spec = reader.readSpecFile(root, path: source.relativePath)
+        var spec = reader.readSpecFile(root, path: source.relativePath)
+        spec?.overlaysFolder = ImportedSpecHeader.overlaysFolder(inHeaderOf: source.contents)
         diagnostics.append(contentsOf: reader.diagnostics.diagnostics)
         return spec
     }
