@@ -267,6 +267,56 @@ import Testing
         #expect(notes.contains { $0.contains("ExDto/properties/kind/example: 'c' is not one of the enum's values; dropped") })
     }
 
+    @Test func constraintsAreCarriedAndExamplesThatBreakThemAreDroppedAndSaid() {
+        let schemas = """
+            CheckDto:
+              type: object
+              properties:
+                resources:
+                  type: array
+                  minItems: 1
+                  items: { type: string, minLength: 1, maxLength: 10 }
+                  example: [short, "far-too-long-resource-code", ok]
+                name: { type: string, maxLength: 3, example: abcd }
+                limit: { type: number, minimum: 1, maximum: 50, example: 10 }
+        """
+        let paths = """
+              /x:
+                get:
+                  operationId: XController_x
+                  summary: X
+                  parameters:
+                    - { name: qrcodeId, in: query, required: true, example: "", schema: { type: string } }
+                    - { name: code, in: query, required: false, maxLength: 50, example: "", schema: { type: string } }
+                  responses: { "200": { content: { application/json: { schema: { $ref: "#/components/schemas/OkDto" } } } } }
+                post:
+                  operationId: XController_y
+                  summary: Y
+                  requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/CheckDto" } } } }
+                  responses: { "200": { content: { application/json: { schema: { $ref: "#/components/schemas/OkDto" } } } } }
+            """
+        let result = Self.run(Self.document(paths, schemas: schemas))
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        let text = Self.file(result, "x.yaml")
+        #expect(text.contains("""
+                  resources:
+                    type: [string]
+                    minItems: 1
+                    items:
+                      minLength: 1
+                      maxLength: 10
+                    example: [short, ok]
+            """), "\(text)")
+        #expect(text.contains("name:\n        type: string\n        maxLength: 3\n      limit:"), "\(text)")
+        #expect(text.contains("limit:\n        type: number\n        minimum: 1\n        maximum: 50\n        example: 10"), "\(text)")
+        #expect(text.contains("qrcodeId:\n        type: string\n        required: true\n      code:"), "\(text)")
+        #expect(text.contains("code:\n        type: string\n        maxLength: 50\n        example: \"\""), "\(text)")
+        let notes = result.diagnostics.map(\.description)
+        #expect(notes.contains("api.yaml:9:65: warning: #/paths/~1x/get/parameters/0/example: the example is empty, but the parameter is required: the server reads an empty value as none; dropped, the samples use a placeholder"), "\(notes)")
+        #expect(notes.contains { $0.hasSuffix("#/components/schemas/CheckDto/properties/resources/example/1: this item of the example has 26 characters; 'maxLength' is 10; left out of the example") })
+        #expect(notes.contains { $0.hasSuffix("#/components/schemas/CheckDto/properties/name/example: the example has 4 characters; 'maxLength' is 3; dropped, the samples use a value that keeps it") })
+    }
+
     @Test func overlaysMergeTextsTypesAndEnumValues() {
         let overlay = """
             endpoints:
@@ -327,7 +377,9 @@ import Testing
         let documentURL = root.appendingPathComponent("openapi/authentication-openapi.json")
         let document = SpecSource(displayPath: documentURL.path, relativePath: "authentication-openapi.json", contents: try Data(contentsOf: documentURL))
         let overlays = try Workspace.readSpecs(at: root.appendingPathComponent("overlays/authentication").path)
-        let result = OpenAPIImport.run(document: document, client: "AuthenticationClient", overlays: overlays, outputFolder: "specs/authentication")
+        let result = OpenAPIImport.run(
+            document: document, client: "AuthenticationClient", overlays: overlays, overlaysFolder: "overlays/authentication",
+            outputFolder: "specs/authentication")
         #expect(!result.hasErrors, "\(result.diagnostics.filter { $0.severity == .error })")
         #expect(result.operationCount == 86)
         #expect(result.hidden.count == 21)

@@ -204,3 +204,101 @@ import Testing
         #expect(diagnostics.allSatisfy { $0.contains(": error: ") })
     }
 }
+
+/// Constraints: where each applies, their bounds, and examples that break them.
+@Suite struct ConstraintTests {
+    @Test func eachConstraintAppliesToItsKindOfValue() {
+        let diagnostics = Harness.diagnostics("""
+            types:
+              A:
+                properties:
+                  name: { type: string, minLength: 1, maxLength: 50 }
+                  tags: { type: [string], minItems: 1, maxItems: 3, uniqueItems: true, items: { maxLength: 5 } }
+                  limit: { type: integer, minimum: 1, maximum: 50 }
+                  count: { type: integer, maxLength: 3 }
+                  title: { type: string, maxItems: 2, minimum: 0 }
+                  flags: { type: boolean, items: { maxLength: 1 } }
+                  range: { type: string, minLength: 5, maxLength: 2 }
+                  size: { type: integer, maxLength: -1 }
+            """)
+        #expect(diagnostics == [
+            "specs/test.yaml:7:42: error: 'maxLength' applies to strings; 'count' is an integer",
+            "specs/test.yaml:8:40: error: 'maxItems' applies to arrays; 'title' is a string",
+            "specs/test.yaml:8:52: error: 'minimum' applies to numbers; 'title' is a string",
+            "specs/test.yaml:9:51: error: 'items' constrains the elements of an array; 'flags' is a boolean",
+            "specs/test.yaml:10:41: error: 'minLength' (5) of 'range' is greater than its 'maxLength' (2)",
+            "specs/test.yaml:11:41: error: expected a whole number of 0 or more for 'maxLength', found the scalar '-1'",
+        ])
+    }
+
+    @Test func examplesAndDefaultsMustKeepTheirConstraints() {
+        let diagnostics = Harness.diagnostics("""
+            types:
+              A:
+                properties:
+                  name: { type: string, maxLength: 3, example: abcd }
+                  tags: { type: [string], maxItems: 2, example: [a, b, c] }
+                  codes: { type: [string], items: { maxLength: 2 }, example: [ab, abc] }
+                  unique: { type: [string], uniqueItems: true, example: [a, a] }
+                  limit: { type: integer, minimum: 1, maximum: 50, default: 0, example: 51 }
+                  inner: { type: B, example: { code: "" } }
+              B:
+                properties:
+                  code: { type: string, minLength: 1 }
+            """)
+        #expect(diagnostics == [
+            "specs/test.yaml:4:52: error: the example of 'name' has 4 characters; 'maxLength' is 3",
+            "specs/test.yaml:5:53: error: the example of 'tags' has 3 items; 'maxItems' is 2",
+            "specs/test.yaml:6:66: error: item 1 of the example of 'codes' has 3 characters; 'maxLength' is 2",
+            "specs/test.yaml:7:61: error: the example of 'unique' repeats an item; 'uniqueItems' is true",
+            "specs/test.yaml:8:65: error: the default of 'limit' is 0; 'minimum' is 1",
+            "specs/test.yaml:8:77: error: the example of 'limit' is 51; 'maximum' is 50",
+            "specs/test.yaml:9:42: error: 'code' in the example of 'inner' is empty; 'minLength' is 1",
+        ])
+    }
+
+    @Test func aRequiredParameterNeedsANonEmptyExample() {
+        let diagnostics = Harness.diagnostics(Snippets.endpoint("""
+            summary: Get
+            method: GET
+            path: /api/v3/codes/{code}
+            pathParams:
+              code: { type: string, example: "" }
+            query:
+              qrcodeId: { type: string, required: true, example: "" }
+              optional: { type: string, example: "" }
+            response: OkDto
+            """))
+        #expect(diagnostics == [
+            "specs/test.yaml:8:38: error: the example of 'code' is empty; a required path parameter needs a value",
+            "specs/test.yaml:10:58: error: the example of 'qrcodeId' is empty; a required query parameter needs a value",
+        ])
+    }
+
+    @Test func samplesKeepTheConstraintsWhereTheSpecGivesNoExample() throws {
+        let api = try #require(Harness.model("""
+            client: AuthenticationClient
+            endpoints:
+              check:
+                summary: Check
+                method: POST
+                path: /api/v3/check
+                query:
+                  code: { type: string, required: true, maxLength: 4 }
+                  limit: { type: integer, required: true, minimum: 1, maximum: 50 }
+                request: CheckDto
+                response: CheckDto
+            types:
+              CheckDto:
+                properties:
+                  resources: { type: [string], required: true, minItems: 2, uniqueItems: true, items: { minLength: 12 } }
+                  ratio: { type: number, required: true, minimum: 0.5 }
+            """))
+        let call = ExampleCall(api.endpoints[0], api: api)
+        #expect(call.query == "code=CODE&limit=1")
+        #expect(call.body == .object([
+            .init(key: "resources", value: .array([.string("RESOURCES_1X"), .string("RESOURCES_2X")])),
+            .init(key: "ratio", value: .number(0.5)),
+        ]))
+    }
+}

@@ -66,7 +66,9 @@ struct ExampleCall {
            let literal = SwiftSyntax.literal(example, as: property.type, inlineEnum: property.inlineEnum, api: api) {
             return (literal, Self.wire(example, type: property.type))
         }
-        return placeholder(property.type, key: property.key, inlineEnum: property.inlineEnum, api: api, depth: depth)
+        return placeholder(
+            property.type, key: property.key, inlineEnum: property.inlineEnum, api: api, depth: depth,
+            constraints: property.constraints, items: property.itemConstraints)
     }
 
     /// `SendSMSDto(…)` with the properties a call passes.
@@ -90,12 +92,23 @@ struct ExampleCall {
         return (swift, .object(entries))
     }
 
-    /// A value of the right type where the spec gives no example.
-    private mutating func placeholder(_ type: TypeRef, key: String, inlineEnum: EnumDecl?, api: API, depth: Int) -> (String, Value) {
+    /// A value of the right type where the spec gives no example, within the property's constraints: the
+    /// key's name in capitals as a string (cut or padded to a valid length), the smallest valid number, as many array
+    /// elements as `minItems` asks for.
+    private mutating func placeholder(
+        _ type: TypeRef, key: String, inlineEnum: EnumDecl?, api: API, depth: Int,
+        constraints: Constraints = Constraints(), items: Constraints = Constraints()
+    ) -> (String, Value) {
         switch type {
-        case .string: return (Escaping.swiftStringLiteral(key), .string(key))
-        case .integer: return ("0", .integer(0))
-        case .number: return ("0.0", .number(0))
+        case .string:
+            let text = Self.placeholderText(key, constraints)
+            return (Escaping.swiftStringLiteral(text), .string(text))
+        case .integer:
+            let number = Self.placeholderNumber(constraints, integral: true)
+            return (String(Int(number)), .integer(Int(number)))
+        case .number:
+            let number = Self.placeholderNumber(constraints, integral: false)
+            return (SwiftSyntax.numberLiteral(number), .number(number))
         case .boolean: return ("false", .bool(false))
         case .dateTime:
             usesFoundation = true
@@ -115,9 +128,37 @@ struct ExampleCall {
             case nil:
                 return ("nil", .null)
             }
-        case .array: return ("[]", .array([]))
+        case .array(let element):
+            // Distinct elements, so that `uniqueItems` holds too: KEY_1, KEY_2, …
+            let count = constraints.minItems ?? 0
+            let elements = (0..<count).map { index in
+                placeholder(element, key: "\(key)_\(index + 1)", inlineEnum: inlineEnum, api: api, depth: depth + 1, constraints: items)
+            }
+            return ("[" + elements.map(\.0).joined(separator: ", ") + "]", .array(elements.map(\.1)))
         case .map: return ("[:]", .object([]))
         }
+    }
+
+    /// The key in capitals, as a value to replace (`qrcodeId` → `QRCODE_ID`), cut to `maxLength` or padded
+    /// with `X` to `minLength`.
+    static func placeholderText(_ key: String, _ constraints: Constraints) -> String {
+        let words = Naming.words(key)
+        var scalars = Array((words.isEmpty ? key : words.map { $0.uppercased() }.joined(separator: "_")).unicodeScalars)
+        if let maxLength = constraints.maxLength, scalars.count > maxLength { scalars = Array(scalars.prefix(maxLength)) }
+        if let minLength = constraints.minLength, scalars.count < minLength {
+            scalars += Array(repeating: "X", count: minLength - scalars.count)
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        return text
+    }
+
+    /// 0, or the nearest bound that allows it.
+    static func placeholderNumber(_ constraints: Constraints, integral: Bool) -> Double {
+        var number = 0.0
+        if let minimum = constraints.minimum, number < minimum { number = integral ? minimum.rounded(.up) : minimum }
+        if let maximum = constraints.maximum, number > maximum { number = integral ? maximum.rounded(.down) : maximum }
+        return number
     }
 
     /// A value as the SDK sends it: a `Date` goes out in the SDK's ISO 8601 form (fractional seconds, UTC).

@@ -11,7 +11,10 @@ struct NodeReader {
         "response", "auth", "deprecated", "example",
     ]
     static let typeKeys = ["description", "properties", "enum"]
+    static let constraintKeys = ["minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minimum", "maximum"]
+    static let itemConstraintKeys = ["minLength", "maxLength", "minimum", "maximum"]
     static let propertyKeys = ["type", "required", "description", "default", "example", "deprecated", "enum"]
+        + constraintKeys + ["items"]
     static let enumValueKeys = ["description", "name"]
 
     init(file: String) {
@@ -123,6 +126,8 @@ struct NodeReader {
             case "example": property.example = value
             case "deprecated": property.deprecated = deprecation(value)
             case "enum": property.enumeration = enumeration(value)
+            case "items": property.itemConstraints = itemConstraints(value)
+            case let name where Self.constraintKeys.contains(name): readConstraint(name, value, into: &property.constraints)
             default: unknownKey(entryKey, allowed: Self.propertyKeys, in: what())
             }
         }
@@ -170,6 +175,50 @@ struct NodeReader {
             diagnostics.error("YAML aliases are not supported in specs", at: location(node))
             return nil
         }
+    }
+
+    // MARK: - Constraints
+
+    private mutating func readConstraint(_ name: String, _ node: Node, into constraints: inout RawConstraints) {
+        switch name {
+        case "minLength": constraints.minLength = count(node, what: name)
+        case "maxLength": constraints.maxLength = count(node, what: name)
+        case "minItems": constraints.minItems = count(node, what: name)
+        case "maxItems": constraints.maxItems = count(node, what: name)
+        case "uniqueItems": constraints.uniqueItems = bool(node, what: "'uniqueItems'").map { Located(value: $0, location: location(node)) }
+        case "minimum": constraints.minimum = number(node, what: name)
+        default: constraints.maximum = number(node, what: name)
+        }
+    }
+
+    /// `items: {minLength: 1, maxLength: 50}`: what each element of an array must satisfy.
+    private mutating func itemConstraints(_ node: Node) -> RawConstraints? {
+        guard let entries = mapping(node, what: "'items'") else { return nil }
+        var constraints = RawConstraints()
+        for (key, value) in entries {
+            if Self.itemConstraintKeys.contains(key.value) {
+                readConstraint(key.value, value, into: &constraints)
+            } else {
+                unknownKey(key, allowed: Self.itemConstraintKeys, in: "'items'")
+            }
+        }
+        return constraints
+    }
+
+    private mutating func count(_ node: Node, what: String) -> Located<Int>? {
+        if case .scalar(let scalar) = node, scalar.style == .plain, let number = Int(scalar.string), number >= 0 {
+            return Located(value: number, location: location(node))
+        }
+        diagnostics.error("expected a whole number of 0 or more for '\(what)', found \(kind(node))", at: location(node))
+        return nil
+    }
+
+    private mutating func number(_ node: Node, what: String) -> Located<Double>? {
+        if case .scalar(let scalar) = node, scalar.style == .plain, let number = Double(scalar.string), number.isFinite {
+            return Located(value: number, location: location(node))
+        }
+        diagnostics.error("expected a number for '\(what)', found \(kind(node))", at: location(node))
+        return nil
     }
 
     // MARK: - Enum

@@ -5,6 +5,8 @@ import Yams
 struct RawSpecFile {
     var path: String
     var location: SourceLocation
+    /// For a spec written by `import-openapi`: the overlays folder its hand edits go to.
+    var overlaysFolder: String?
     var client: Located<String>?
     var module: Text?
     var group: Text?
@@ -50,6 +52,25 @@ struct RawProperty {
     var example: Node?
     var deprecated: Deprecation?
     var enumeration: RawEnum?
+    var constraints = RawConstraints()
+    /// Constraints on each element of an array (`items:`).
+    var itemConstraints: RawConstraints?
+}
+
+/// Constraints as written, each with its place.
+struct RawConstraints {
+    var minLength: Located<Int>?
+    var maxLength: Located<Int>?
+    var minItems: Located<Int>?
+    var maxItems: Located<Int>?
+    var uniqueItems: Located<Bool>?
+    var minimum: Located<Double>?
+    var maximum: Located<Double>?
+
+    var isEmpty: Bool {
+        minLength == nil && maxLength == nil && minItems == nil && maxItems == nil && uniqueItems == nil
+            && minimum == nil && maximum == nil
+    }
 }
 
 /// A TypeRef as spelled in YAML: a name, `[T]` or `{string: T}`.

@@ -98,6 +98,9 @@ struct Property: Sendable {
     var deprecated: Deprecation?
     /// The enum declared inline, nested in the owning type.
     var inlineEnum: EnumDecl?
+    var constraints = Constraints()
+    /// What each element of an array must satisfy.
+    var itemConstraints = Constraints()
 }
 
 /// A property's type, resolved.

@@ -42,7 +42,15 @@ extension Validator {
                     at: rawProperty.key.location)
             }
             checker.checkValues(of: rawProperty, into: &property)
-            if raw.pathParams.contains(where: { $0.key.location == rawProperty.key.location }) {
+            let isPath = raw.pathParams.contains { $0.key.location == rawProperty.key.location }
+            if (isPath || property.required), case .string("")? = property.example, let node = rawProperty.example {
+                // A server reads an empty value in a URL as no value: a sample must send a real one.
+                diagnostics.error(
+                    "the example of '\(property.key)' is empty; a required \(isPath ? "path" : "query") parameter needs a value",
+                    at: SourceLocation(file: name.location.file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1))
+                property.example = nil
+            }
+            if isPath {
                 property.required = true
                 pathParams.append(property)
             } else {
@@ -101,12 +109,13 @@ extension Validator {
 
     private mutating func objectType(_ name: Located<String>, types: [String: TypeDecl], role: String) -> String? {
         guard let type = types[name.value] else {
-            let builtins: Set = ["string", "integer", "number", "boolean", "date-time", "json"]
-            if builtins.contains(name.value) {
+            if Self.builtinTypeNames.contains(name.value) {
                 diagnostics.error("the \(role) must be an object type defined in specs/, not '\(name.value)'", at: name.location)
             } else {
+                let candidates = typeNameCandidates
                 diagnostics.error(
-                    "unknown type '\(name.value)'" + Suggestions.hint(for: name.value, in: types.keys), at: name.location)
+                    "unknown type '\(name.value)'", at: name.location,
+                    hint: PendingHint(name.value, among: { candidates.filter { !Self.builtinTypeNames.contains($0) } }))
             }
             return nil
         }
@@ -194,11 +203,12 @@ extension Validator {
     /// A text missing in a language the docs use is a warning: its page falls back to the other language.
     mutating func warnMissingTranslations(_ files: [RawSpecFile], languages: [Language]) {
         guard languages.count > 1 else { return }
+        var fix = ""
         func check(_ text: Text?, _ what: @autoclosure () -> String, at location: SourceLocation) {
             guard let text else { return }
             let missing = languages.filter { text.isMissing($0) }
             if !missing.isEmpty {
-                diagnostics.warning("\(what()) has no \(missing.map(\.rawValue).joined(separator: ", ")) text", at: location)
+                diagnostics.warning("\(what()) has no \(missing.map(\.rawValue).joined(separator: ", ")) text\(fix)", at: location)
             }
         }
         func checkProperties(_ properties: [RawProperty]) {
@@ -210,6 +220,9 @@ extension Validator {
             }
         }
         for file in files {
+            // An imported spec is rewritten by every import: its texts are added in its overlay.
+            let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
+            fix = file.overlaysFolder.map { "; the spec is imported: add it in \($0)/\(fileName)" } ?? ""
             check(file.module, "'module'", at: file.location)
             check(file.group, "'group'", at: file.location)
             for endpoint in file.endpoints {

@@ -4,11 +4,14 @@ import Yams
 /// every example typed. Reports each problem it finds; the model is only usable without errors.
 struct Validator {
     var diagnostics = DiagnosticCollector()
-    private var rawTypes: [String: (type: RawType, file: RawSpecFile)] = [:]
+    private(set) var rawTypes: [String: (type: RawType, file: RawSpecFile)] = [:]
+    /// Every type name a reference may use, for "did you mean": the defined types and the built-in ones.
+    private(set) var typeNameCandidates: [String] = []
 
     /// - Parameter files: the raw specs, in sorted path order.
     mutating func validate(_ files: [RawSpecFile]) -> API {
         collectTypes(files)
+        typeNameCandidates = rawTypes.keys.sorted() + Self.builtinTypeNames
         // Types are resolved, and their examples checked, on every core: each one only reads the others.
         // Each worker reports into its own copy of the validator; the reports are gathered in name order.
         let names = rawTypes.keys.sorted()
@@ -196,10 +199,12 @@ struct Validator {
                 type = resolveTypeRef(rawType)
             }
             guard let type else { continue }
+            let (constraints, itemConstraints) = resolveConstraints(raw, type: type)
             properties.append((Property(
                 key: raw.key.value, swiftName: swiftName, type: type, required: raw.required,
                 description: raw.description, defaultValue: nil, example: nil,
-                deprecated: raw.deprecated, inlineEnum: inlineEnum), raw))
+                deprecated: raw.deprecated, inlineEnum: inlineEnum,
+                constraints: constraints, itemConstraints: itemConstraints), raw))
         }
         // A nested enum must not hide a named type that the same owner refers to.
         for property in properties.map(\.property) {
@@ -273,14 +278,15 @@ struct Validator {
             case "json": return .json
             default:
                 if rawTypes[name.value] != nil { return .named(name.value) }
-                let builtins = ["string", "integer", "number", "boolean", "date-time", "json"]
+                let candidates = typeNameCandidates
                 diagnostics.error(
-                    "unknown type '\(name.value)'" + Suggestions.hint(for: name.value, in: Array(rawTypes.keys) + builtins),
-                    at: name.location)
+                    "unknown type '\(name.value)'", at: name.location, hint: PendingHint(name.value, among: { candidates }))
                 return nil
             }
         }
     }
+
+    static let builtinTypeNames = ["string", "integer", "number", "boolean", "date-time", "json"]
 
     /// A struct cannot contain itself, directly or through other structs (arrays and maps are fine).
     private mutating func checkCycles(_ types: [String: TypeDecl]) {

@@ -15,13 +15,41 @@ struct ValueChecker {
     mutating func checkValues(of raw: RawProperty, into property: inout Property) {
         let file = raw.key.location.file
         if let node = raw.example {
-            property.example = value(node, as: property.type, inlineEnum: property.inlineEnum,
-                                     what: "the example of '\(raw.key.value)'", file: file)
+            let what = "the example of '\(raw.key.value)'"
+            property.example = value(node, as: property.type, inlineEnum: property.inlineEnum, what: what, file: file)
+            if let example = property.example, !check(example, of: property, what: what, at: location(node, file)) {
+                property.example = nil
+            }
         }
         if let node = raw.defaultValue {
-            property.defaultValue = value(node, as: property.type, inlineEnum: property.inlineEnum,
-                                          what: "the default of '\(raw.key.value)'", file: file)
+            let what = "the default of '\(raw.key.value)'"
+            property.defaultValue = value(node, as: property.type, inlineEnum: property.inlineEnum, what: what, file: file)
+            if let value = property.defaultValue, !check(value, of: property, what: what, at: location(node, file)) {
+                property.defaultValue = nil
+            }
         }
+    }
+
+    /// Whether `value` keeps the property's constraints (and its elements' constraints); reports it where not.
+    mutating func check(_ value: Value, of property: Property, what: String, at location: SourceLocation) -> Bool {
+        if case .null = value { return true }
+        if let violation = property.constraints.violation(of: value) {
+            diagnostics.error("\(what) \(violation)", at: location)
+            return false
+        }
+        if case .array(let items) = value, !property.itemConstraints.isEmpty {
+            for (index, item) in items.enumerated() {
+                if let violation = property.itemConstraints.violation(of: item) {
+                    diagnostics.error("item \(index) of \(what) \(violation)", at: location)
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    private func location(_ node: Node, _ file: String) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
     /// Values an example may hold: YAML aliases can make a small file stand for an exponentially large
@@ -107,11 +135,12 @@ struct ValueChecker {
                     guard let property = properties.first(where: { $0.key == key }) else {
                         let keyLocation = SourceLocation(file: file, line: keyNode.mark?.line ?? 1, column: keyNode.mark?.column ?? 1)
                         diagnostics.error(
-                            "\(what) has a key '\(key)' that '\(name)' does not have" + Suggestions.hint(for: key, in: properties.map(\.key)),
-                            at: keyLocation)
+                            "\(what) has a key '\(key)' that '\(name)' does not have", at: keyLocation,
+                            hint: PendingHint(key, among: { properties.map(\.key) }))
                         continue
                     }
-                    if let value = convert(valueNode, as: property.type, inlineEnum: property.inlineEnum, what: what, file: file, depth: depth + 1) {
+                    if let value = convert(valueNode, as: property.type, inlineEnum: property.inlineEnum, what: what, file: file, depth: depth + 1),
+                       check(value, of: property, what: "'\(key)' in \(what)", at: self.location(valueNode, file)) {
                         entries.append(Value.ObjectEntry(key: key, value: value))
                     }
                 }
@@ -138,8 +167,8 @@ struct ValueChecker {
         }
         guard cases.contains(where: { $0.rawValue == scalar.string }) else {
             diagnostics.error(
-                "\(what) has '\(scalar.string)', which is not one of the enum's values" + Suggestions.hint(for: scalar.string, in: cases.map(\.rawValue)),
-                at: location)
+                "\(what) has '\(scalar.string)', which is not one of the enum's values", at: location,
+                hint: PendingHint(scalar.string, among: { cases.map(\.rawValue) }))
             return nil
         }
         return .string(scalar.string)
