@@ -41,13 +41,19 @@ import Testing
         #expect(client.accessToken == "new-access-token-123456")
     }
 
-    @Test func aFailedSignInKeepsNoToken() async throws {
+    @Test func aFailedSignInThrowsGenAuthsMessageAndKeepsNoToken() async throws {
         let server = try LoopbackServer { _ in
-            .json(200, #"{"statusCode":400,"message":"账号或密码错误","apiCode":2333,"data":{"token_type":"Bearer","expire_in":0}}"#)
+            .json(200, #"{"statusCode":400,"message":"账号或密码错误","apiCode":2333,"requestId":"r-2333"}"#)
         }
         let client = Fixtures.client(server, token: nil)
-        let response = try await client.signInByEmailPassword(email: "a@example.com", password: "wrong-password")
-        #expect(response.statusCode == 400)
+        let error = await #expect(throws: GenAuthError.self) {
+            try await client.signInByEmailPassword(email: "a@example.com", password: "wrong-password")
+        }
+        guard case .api(let failure)? = error else { Issue.record("expected api, got \(String(describing: error))"); return }
+        #expect(failure == APIFailure(
+            statusCode: 400, apiCode: 2333, message: "账号或密码错误", requestId: "r-2333", httpStatus: 200,
+            body: Data(#"{"statusCode":400,"message":"账号或密码错误","apiCode":2333,"requestId":"r-2333"}"#.utf8)))
+        #expect(error?.description == "GenAuth answered statusCode 400 (apiCode 2333): 账号或密码错误 [requestId r-2333]")
         #expect(client.accessToken == nil)
     }
 

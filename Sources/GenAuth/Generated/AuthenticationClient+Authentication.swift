@@ -9,8 +9,10 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func checkPermissionByStringResource(
         _ request: CheckPermissionStringResourceDto
     ) async throws(GenAuthError) -> CheckResourcePermissionsRespDto {
@@ -30,8 +32,10 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func checkPermissionByArrayResource(
         _ request: CheckPermissionArrayResourceDto
     ) async throws(GenAuthError) -> CheckResourcePermissionsRespDto {
@@ -51,8 +55,10 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func checkPermissionByTreeResource(
         _ request: CheckPermissionTreeResourceDto
     ) async throws(GenAuthError) -> CheckResourcePermissionsRespDto {
@@ -71,8 +77,10 @@ extension AuthenticationClient {
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getUserAuthorizedResourcesList(
     ) async throws(GenAuthError) -> GetUserAuthResourceListRespDto {
         try await executor.send(
@@ -90,8 +98,10 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getUserAuthResourcePermissionList(
         _ request: GetUserAuthResourcePermissionListDto
     ) async throws(GenAuthError) -> GetUserAuthResourcePermissionListRespDto {
@@ -111,8 +121,10 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getUserAuthResourceStruct(
         _ request: GetUserAuthResourceStructDto
     ) async throws(GenAuthError) -> GetUserAuthResourceStructRespDto {

@@ -52,8 +52,10 @@ extension AuthenticationClient {
     /// </details>
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func signInByCredentials(
         _ request: SigninByCredentialsDto
     ) async throws(GenAuthError) -> LoginTokenRespDto {
@@ -116,8 +118,10 @@ extension AuthenticationClient {
     /// </details>
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func signInByMobile(_ request: SigninByMobileDto) async throws(GenAuthError) -> LoginTokenRespDto {
         try await executor.send(
             APIRequest(
@@ -133,8 +137,10 @@ extension AuthenticationClient {
     /// 允许个人账号与关联的公共账号间做切换登录，此端点要求账号已登录
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func switchLoginByUser(
         _ request: PublicAccountSwitchLoginDto
     ) async throws(GenAuthError) -> LoginTokenRespDto {
@@ -152,8 +158,10 @@ extension AuthenticationClient {
     /// 此接口用于获取发起支付宝认证需要的[初始化参数 AuthInfo](https://opendocs.alipay.com/open/218/105325)。
     ///
     /// - Parameter extIdpConnidentifier: 外部身份源连接标志符
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getAlipayAuthInfo(
         extIdpConnidentifier: String
     ) async throws(GenAuthError) -> GetAlipayAuthInfoRespDto {
@@ -173,8 +181,10 @@ extension AuthenticationClient {
     /// 生成用于登录的二维码，目前支持生成微信公众号扫码登录、小程序扫码登录、自建移动 APP 扫码登录的二维码。
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func geneQrCode(_ request: GenerateQrcodeDto) async throws(GenAuthError) -> GeneQRCodeRespDto {
         try await executor.send(
             APIRequest(
@@ -190,8 +200,10 @@ extension AuthenticationClient {
     /// 按照用户扫码顺序，共分为未扫码、已扫码等待用户确认、用户同意/取消授权、二维码过期以及未知错误六种状态，前端应该通过不同的状态给到用户不同的反馈。你可以通过下面这篇文章了解扫码登录详细的流程：https://docs.authing.cn/v2/concepts/how-qrcode-works.html.
     ///
     /// - Parameter qrcodeId: 二维码唯一 ID
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func checkQrCodeStatus(qrcodeId: String) async throws(GenAuthError) -> CheckQRCodeStatusRespDto {
         try await executor.send(
             APIRequest(
@@ -254,8 +266,10 @@ extension AuthenticationClient {
     /// </details>
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func exchangeTokenSetWithQrCodeTicket(
         _ request: ExchangeTokenSetWithQRcodeTicketDto
     ) async throws(GenAuthError) -> LoginTokenRespDto {
@@ -273,8 +287,10 @@ extension AuthenticationClient {
     /// 此端点用于在自建 APP 扫码登录中修改二维码状态，对应着在浏览器渲染出二维码之后，终端用户扫码、确认授权、取消授权的过程。**此接口要求具备用户的登录态**。
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func changeQrCodeStatus(
         _ request: ChangeQRCodeStatusDto
     ) async throws(GenAuthError) -> CommonResponseDto {
@@ -292,8 +308,10 @@ extension AuthenticationClient {
     /// 推送登录。
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func signInByPush(_ request: SignInByPushDto) async throws(GenAuthError) -> GenePushCodeRespDto {
         try await executor.send(
             APIRequest(
@@ -309,8 +327,10 @@ extension AuthenticationClient {
     /// 按照推送码使用顺序，共分为已推送、等待用户 同意/取消 授权、推送码过期以及未知错误五种状态，前端应该通过不同的状态给到用户不同的反馈。
     ///
     /// - Parameter pushCodeId: 推送码（推送登录唯一 ID）
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func checkPushCodeStatus(
         pushCodeId: String
     ) async throws(GenAuthError) -> CheckPushCodeStatusRespDto {
@@ -330,8 +350,10 @@ extension AuthenticationClient {
     /// 此端点用于在 Authing 令牌 APP 推送登录中修改推送码状态，对应着在浏览器使用推送登录，点击登录之后，终端用户收到推送登录信息，确认授权、取消授权的过程。**此接口要求具备用户的登录态**。
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func changePushCodeStatus(
         _ request: ChangePushCodeStatusDto
     ) async throws(GenAuthError) -> CommonResponseDto {
@@ -349,8 +371,10 @@ extension AuthenticationClient {
     /// 此端点用于在 Authing 令牌 APP 收到推送登录通知时，可检查当前用户登录的应用是否支持对推送登录请求进行授权。
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getPushLoginRelationApps(
         _ request: GetPushCodeRelationAppsDto
     ) async throws(GenAuthError) -> GetPushCodeRelationAppsRespDto {
@@ -368,8 +392,10 @@ extension AuthenticationClient {
     /// 此端点用于在用户个人中心，获取快速认证参数生成二维码，可使用 Authing 令牌 APP 扫码，完成快速认证。**此接口要求具备用户的登录态**。
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func geneFastpassQrcodeInfo(
         _ request: SignInFastpassDto
     ) async throws(GenAuthError) -> GeneFastpassQRCodeRespDto {
@@ -389,8 +415,10 @@ extension AuthenticationClient {
     /// - Parameters:
     ///   - qrcodeId: The `qrcodeId` parameter.
     ///   - appId: The `appId` parameter.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getFastpassParams(
         qrcodeId: String,
         appId: String
@@ -411,8 +439,10 @@ extension AuthenticationClient {
     ///
     /// 获取 WebAuthn 认证请求初始化参数
     ///
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func initAuthenticationOptions() async throws(GenAuthError) -> GetAuthenticationOptionsRespDto {
         try await executor.send(
             APIRequest(
@@ -427,8 +457,10 @@ extension AuthenticationClient {
     /// 验证 WebAuthn 认证请求凭证
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func verifyAuthentication(
         _ request: VerifyAuthenticationDto
     ) async throws(GenAuthError) -> VerifyAuthenticationResultRespDto {

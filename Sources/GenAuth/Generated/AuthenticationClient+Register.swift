@@ -12,8 +12,10 @@ extension AuthenticationClient {
     /// 社会化登录等使用外部身份源“注册”请直接使用**登录**接口，我们会在其第一次登录的时候为其创建一个新账号。
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func signUp(_ request: SignUpDto) async throws(GenAuthError) -> UserSingleRespDto {
         try await executor.send(
             APIRequest(

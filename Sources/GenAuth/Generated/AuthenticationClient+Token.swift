@@ -7,8 +7,10 @@ extension AuthenticationClient {
     /// 验证 MFA Token
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func verifyMfaToken(
         _ request: MfaTokenIntrospectEndpointParams
     ) async throws(GenAuthError) -> MfaTokenIntrospectResponse {

@@ -16,8 +16,10 @@ extension AuthenticationClient {
     ///   - end: 结束时间，为单位为毫秒的时间戳
     ///   - page: 当前页数，从 1 开始
     ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getLoginHistory(
         appId: String? = nil,
         clientIp: String? = nil,
@@ -50,8 +52,10 @@ extension AuthenticationClient {
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getLoggedInApps() async throws(GenAuthError) -> GetLoggedInAppsRespDto {
         try await executor.send(
             APIRequest(
@@ -67,8 +71,10 @@ extension AuthenticationClient {
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getAccessibleApps() async throws(GenAuthError) -> GetAccessibleAppsRespDto {
         try await executor.send(
             APIRequest(
@@ -84,8 +90,10 @@ extension AuthenticationClient {
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getTenantList() async throws(GenAuthError) -> GetTenantListRespDto {
         try await executor.send(
             APIRequest(
@@ -102,8 +110,10 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameter namespace: 所属权限分组(权限空间)的 Code
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getRoleList(namespace: String? = nil) async throws(GenAuthError) -> RoleListRespDto {
         try await executor.send(
             APIRequest(
@@ -122,8 +132,10 @@ extension AuthenticationClient {
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getGroupList() async throws(GenAuthError) -> GroupListRespDto {
         try await executor.send(
             APIRequest(
@@ -145,8 +157,10 @@ extension AuthenticationClient {
     ///   - withCustomData: 是否获取部门的自定义数据
     ///   - sortBy: 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
     ///   - orderBy: 增序或降序
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getDepartmentList(
         page: Int = 1,
         limit: Int = 10,
@@ -178,8 +192,10 @@ extension AuthenticationClient {
     /// - Parameters:
     ///   - namespace: 所属权限分组(权限空间)的 Code
     ///   - resourceType: 资源类型，如 数据、API、菜单、按钮
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getAuthorizedResources(
         namespace: String? = nil,
         resourceType: GetAuthorizedResourcesResourceType? = nil

@@ -9,8 +9,10 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func decryptWechatMiniProgramData(
         _ request: DecryptWechatMiniProgramDataDto
     ) async throws(GenAuthError) -> DecryptWechatMiniProgramDataRespDto {
@@ -30,8 +32,10 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     @available(*, deprecated)
     public func getWechatMpAccessToken(
         _ request: GetWechatAccessTokenDto
@@ -52,8 +56,10 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getWechatMpAccessTokenInfo(
         _ request: GetWechatAccessTokenDto
     ) async throws(GenAuthError) -> GetWechatAccessTokenInfoRespDto {

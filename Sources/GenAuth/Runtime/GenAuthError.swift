@@ -2,9 +2,21 @@ import Foundation
 
 /// The one error every GenAuth call throws.
 ///
-/// A 2xx response is never an error: its body is decoded and returned, business `statusCode`
-/// included, as GenAuth's other SDKs do. No description of this error contains the app secret,
-/// an access token or a request body.
+/// A call returns only when GenAuth reports success: an HTTP status in 200–299 and, when the body is
+/// GenAuth's envelope (`{"statusCode": …, "message": …, "apiCode": …, "requestId": …}`), `statusCode` 200.
+/// Any other answer is thrown, so there is no `statusCode` to check by hand:
+///
+/// ```swift
+/// do {
+///     let response = try await client.sendSms(SendSMSDto(phoneNumber: "188xxxx8888", channel: .channelLogin))
+///     print(response.message)
+/// } catch let error as GenAuthError {
+///     print(error.message ?? error.description, error.apiCode ?? 0, error.requestId ?? "")
+/// }
+/// ```
+///
+/// No description of this error, nor any body it carries, contains the app secret, an access token, or a
+/// password, pass code, secret or token sent in the request, whatever its length.
 public enum GenAuthError: Error, Sendable, CustomStringConvertible {
     /// The request could not be built: an invalid `appHost`, or a body that cannot be encoded as JSON.
     case invalidRequest(reason: String)
@@ -12,6 +24,8 @@ public enum GenAuthError: Error, Sendable, CustomStringConvertible {
     case transport(TransportFailure)
     /// The server answered with an HTTP status outside 200–299.
     case httpStatus(HTTPStatusFailure)
+    /// The server answered 2xx, but GenAuth's envelope reports a failure: its `statusCode` is not 200.
+    case api(APIFailure)
     /// The server answered 2xx with a body that does not decode as the expected type.
     case undecodableResponse(DecodingFailure)
 
@@ -27,10 +41,54 @@ public enum GenAuthError: Error, Sendable, CustomStringConvertible {
             if let message = failure.message { text += ": \(message)" }
             if let apiCode = failure.apiCode { text += " (apiCode \(apiCode))" }
             if failure.message == nil, !failure.bodyPreview.isEmpty { text += ": \(failure.bodyPreview)" }
+            if let requestId = failure.requestId { text += " [requestId \(requestId)]" }
+            return text
+        case .api(let failure):
+            var text = "GenAuth answered statusCode \(failure.statusCode)"
+            if let apiCode = failure.apiCode { text += " (apiCode \(apiCode))" }
+            text += ": \(failure.message.isEmpty ? "no message" : failure.message)"
+            if let requestId = failure.requestId { text += " [requestId \(requestId)]" }
             return text
         case .undecodableResponse(let failure):
             let path = failure.codingPath.isEmpty ? "the top level" : "'\(failure.codingPath)'"
             return "GenAuth response is not a valid \(failure.typeName) at \(path): \(failure.message)"
+        }
+    }
+
+    /// GenAuth's message: the envelope's `message`, of a failure in the envelope or of an HTTP error.
+    public var message: String? {
+        switch self {
+        case .api(let failure): return failure.message
+        case .httpStatus(let failure): return failure.message
+        default: return nil
+        }
+    }
+
+    /// GenAuth's `apiCode`, which names the kind of failure, when the answer has one.
+    public var apiCode: Int? {
+        switch self {
+        case .api(let failure): return failure.apiCode
+        case .httpStatus(let failure): return failure.apiCode
+        default: return nil
+        }
+    }
+
+    /// GenAuth's `requestId`, to quote to GenAuth's support, when the answer has one.
+    public var requestId: String? {
+        switch self {
+        case .api(let failure): return failure.requestId
+        case .httpStatus(let failure): return failure.requestId
+        default: return nil
+        }
+    }
+
+    /// The envelope's `statusCode` (such as 401 or 403) of a failure in the envelope, or the HTTP status of
+    /// an HTTP error.
+    public var statusCode: Int? {
+        switch self {
+        case .api(let failure): return failure.statusCode
+        case .httpStatus(let failure): return failure.statusCode
+        default: return nil
         }
     }
 }
@@ -75,7 +133,7 @@ public struct TransportFailure: Sendable, Hashable {
 public struct HTTPStatusFailure: Sendable, Hashable {
     /// The HTTP status code, such as 500.
     public var statusCode: Int
-    /// The response body, as received.
+    /// The response body, with the request's secrets replaced by `<redacted>`.
     public var body: Data
     /// `message` of GenAuth's JSON envelope, when the body is one.
     public var message: String?
@@ -97,6 +155,35 @@ public struct HTTPStatusFailure: Sendable, Hashable {
     }
 }
 
+/// A 2xx answer whose envelope reports a failure: GenAuth's `statusCode` is not 200.
+///
+/// GenAuth answers most failures this way (HTTP 200, the failure in the body), as its documents say:
+/// `{"statusCode": 400, "message": "…", "apiCode": 2333, "requestId": "…"}`.
+public struct APIFailure: Sendable, Hashable {
+    /// The envelope's `statusCode`, such as 400, 401 or 403.
+    public var statusCode: Int
+    /// The envelope's `apiCode`, which names the kind of failure (see GenAuth's error code list).
+    public var apiCode: Int?
+    /// The envelope's `message`, with secrets removed.
+    public var message: String
+    /// The envelope's `requestId`.
+    public var requestId: String?
+    /// The HTTP status of the answer, 2xx.
+    public var httpStatus: Int
+    /// The response body, with the request's secrets replaced by `<redacted>`.
+    public var body: Data
+
+    /// Creates a failure reported in GenAuth's envelope.
+    public init(statusCode: Int, apiCode: Int? = nil, message: String, requestId: String? = nil, httpStatus: Int = 200, body: Data = Data()) {
+        self.statusCode = statusCode
+        self.apiCode = apiCode
+        self.message = message
+        self.requestId = requestId
+        self.httpStatus = httpStatus
+        self.body = body
+    }
+}
+
 /// A 2xx body that does not decode as the expected type.
 public struct DecodingFailure: Sendable, Hashable {
     /// The type that was expected, such as `SendSMSRespDto`.
@@ -105,7 +192,7 @@ public struct DecodingFailure: Sendable, Hashable {
     public var codingPath: String
     /// What was wrong there, with secrets removed.
     public var message: String
-    /// The response body, as received.
+    /// The response body, with the request's secrets replaced by `<redacted>`.
     public var body: Data
 
     /// Creates a decoding failure.

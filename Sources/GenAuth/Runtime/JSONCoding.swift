@@ -1,13 +1,14 @@
 import Foundation
 
-/// The JSON encoder and decoder the SDK uses: ISO 8601 dates, absent optionals omitted.
+/// The JSON encoder and decoder the SDK uses: dates as ``GenAuthDate`` reads and writes them, absent
+/// optionals omitted.
 enum JSONCoding {
     static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+            try container.encode(GenAuthDate.format(date))
         }
         return encoder
     }
@@ -16,17 +17,16 @@ enum JSONCoding {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Double.self) {
+                if let date = GenAuthDate.fromUnixTime(number) { return date }
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "Expected a date, found the number \(number)")
+            }
             let text = try container.decode(String.self)
-            if let date = parseDate(text) { return date }
+            if let date = GenAuthDate.parse(text) { return date }
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "Expected an ISO 8601 date, found '\(text.prefix(64))'")
+                in: container,
+                debugDescription: "Expected a date such as 2023-11-01T08:00:00Z or 2023-11-01, found '\(text.prefix(64))'")
         }
         return decoder
-    }
-
-    /// Parses an ISO 8601 date-time, with or without fractional seconds.
-    static func parseDate(_ text: String) -> Date? {
-        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
-        return try? Date.ISO8601FormatStyle().parse(text)
     }
 }

@@ -36,7 +36,7 @@ final class RequestExecutor: @unchecked Sendable {
         } catch {
             throw .undecodableResponse(DecodingFailure(
                 typeName: String(describing: Response.self), codingPath: "",
-                message: redactor.redact(String(describing: error)), body: response.body))
+                message: redactor.redact(String(describing: error)), body: redactor.redact(response.body)))
         }
     }
 
@@ -45,29 +45,47 @@ final class RequestExecutor: @unchecked Sendable {
         _ = try await exchange(request)
     }
 
-    /// Builds and sends a request and checks that the answer is 2xx; returns the response and the redactor
-    /// that keeps this request's secrets out of error descriptions.
+    /// Builds and sends a request and checks that GenAuth reports success: a 2xx status and, where the body is
+    /// GenAuth's envelope, `statusCode` 200. Returns the response and the redactor that keeps this request's
+    /// secrets out of errors.
     private func exchange(_ request: APIRequest) async throws(GenAuthError) -> (HTTPResponse, Redactor) {
         let token = accessToken
         let httpRequest = try build(request, token: token)
-        let redactor = Redactor(secrets: [appSecret, token] + request.secrets + Self.secretValues(in: httpRequest.body))
+        let redactor = Redactor(
+            secrets: [appSecret, token] + request.secrets + Self.secretValues(in: httpRequest.body)
+                + request.query.filter { Self.isSecretName($0.name) }.map(\.value))
         let response = try await perform(httpRequest, redactor: redactor)
         guard (200..<300).contains(response.statusCode) else {
             throw .httpStatus(Self.statusFailure(response, redactor: redactor))
         }
+        if let envelope = Envelope.read(response.body), envelope.reportsFailure, let statusCode = envelope.statusCode {
+            throw .api(APIFailure(
+                statusCode: statusCode, apiCode: envelope.apiCode, message: redactor.redact(envelope.message ?? ""),
+                requestId: envelope.requestId, httpStatus: response.statusCode, body: redactor.redact(response.body)))
+        }
         return (response, redactor)
     }
 
+    /// Whether a field or parameter of this name holds a secret: a password, pass code, secret, token or code
+    /// (not a country code).
+    static func isSecretName(_ name: String) -> Bool {
+        let name = name.lowercased().filter { $0 != "_" && $0 != "-" }
+        guard !name.hasSuffix("countrycode") else { return false }
+        return ["password", "passcode", "secret", "token", "code", "verifier"].contains { name.hasSuffix($0) }
+            || name.contains("password") || name.contains("secret")
+    }
+
     /// Values of body fields whose names say they are secret (passwords, pass codes, tokens, secrets), so that
-    /// a server echoing them cannot put them in an error description.
+    /// a server echoing them cannot put them in an error.
     static func secretValues(in body: Data?) -> [String] {
         guard let body else { return [] }
         var found: [String] = []
         func scan(_ value: JSONValue, key: String?) {
             switch value {
             case .string(let text):
-                let name = (key ?? "").lowercased()
-                if ["password", "passcode", "secret", "token", "code"].contains(where: name.contains) { found.append(text) }
+                if let key, isSecretName(key) { found.append(text) }
+            case .integer(let number):
+                if let key, isSecretName(key) { found.append(String(number)) }
             case .object(let object): for (key, value) in object { scan(value, key: key) }
             case .array(let items): for item in items { scan(item, key: key) }
             default: break
@@ -219,7 +237,7 @@ final class RequestExecutor: @unchecked Sendable {
     // MARK: - Failures
 
     private static func statusFailure(_ response: HTTPResponse, redactor: Redactor) -> HTTPStatusFailure {
-        var failure = HTTPStatusFailure(statusCode: response.statusCode, body: response.body)
+        var failure = HTTPStatusFailure(statusCode: response.statusCode, body: redactor.redact(response.body))
         if let text = String(data: response.body, encoding: .utf8) {
             failure.bodyPreview = redactor.redact(String(text.prefix(500)))
         }
@@ -256,24 +274,10 @@ final class RequestExecutor: @unchecked Sendable {
             typeName: String(describing: type),
             codingPath: context.codingPath.map(\.pathComponent).joined(separator: "."),
             message: redactor.redact(message),
-            body: body)
+            body: redactor.redact(body))
     }
 }
 
 private extension CodingKey {
     var pathComponent: String { intValue.map(String.init) ?? stringValue }
-}
-
-/// Removes known secrets from text that may reach an error description.
-struct Redactor: Sendable {
-    private let secrets: [String]
-
-    init(secrets: [String?]) {
-        // Very short values would blank out ordinary words; secrets, tokens and pass codes are longer.
-        self.secrets = secrets.compactMap { $0 }.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
-    }
-
-    func redact(_ text: String) -> String {
-        secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
-    }
 }

@@ -21,6 +21,8 @@ struct DocLabels: TemplateContext {
     let deprecated: String
     let needsAccessToken: String
     let httpRequest: String
+    /// Under the response: a failure is thrown, never returned.
+    let failureNote: String
     let indexTitle: String
     let indexIntro: String
     let generatedNote: String
@@ -35,7 +37,9 @@ struct DocLabels: TemplateContext {
                 description: "Description", exampleValue: "Example Value", value: "Value", yes: "Yes", no: "No",
                 previousArticle: "Previous article", nextArticle: "Next article", deprecated: "Deprecated",
                 needsAccessToken: "Needs the user's access token: call `setAccessToken(_:)` on the client first.",
-                httpRequest: "HTTP request", indexTitle: "GenAuth Swift SDK",
+                httpRequest: "HTTP request",
+                failureNote: "The method returns once GenAuth reports success. When GenAuth reports a failure (a `statusCode` other than 200, even in an HTTP 200 answer), it throws `GenAuthError.api` with GenAuth's `statusCode`, `apiCode`, `message` and `requestId`; network and HTTP failures are thrown as `GenAuthError` too.",
+                indexTitle: "GenAuth Swift SDK",
                 indexIntro: "Every method of the SDK, by module and group. Each page shows the method's parameters, a Swift sample, and its response.",
                 generatedNote: "This page is generated from the API description in `specs/`; the sample code is compiled by the SDK's tests.")
         case .zh:
@@ -46,7 +50,9 @@ struct DocLabels: TemplateContext {
                 description: "描述", exampleValue: "示例值", value: "值", yes: "是", no: "否",
                 previousArticle: "上一篇", nextArticle: "下一篇", deprecated: "已废弃",
                 needsAccessToken: "需要用户的 access token：先调用客户端的 `setAccessToken(_:)`。",
-                httpRequest: "HTTP 请求", indexTitle: "GenAuth Swift SDK",
+                httpRequest: "HTTP 请求",
+                failureNote: "GenAuth 返回成功时方法才返回。GenAuth 返回失败时（`statusCode` 不是 200，即使 HTTP 状态是 200），方法抛出 `GenAuthError.api`，其中带有 GenAuth 的 `statusCode`、`apiCode`、`message` 和 `requestId`；网络错误和 HTTP 错误同样以 `GenAuthError` 抛出。",
+                indexTitle: "GenAuth Swift SDK",
                 indexIntro: "SDK 的全部方法，按模块和分组排列。每一页列出方法的参数、Swift 示例代码和响应。",
                 generatedNote: "本页由 `specs/` 中的 API 描述生成；示例代码由 SDK 的测试编译。")
         }

@@ -256,8 +256,10 @@ enum SwiftContexts {
             doc.append("    /// - Parameters:")
             doc += docParameters.map { "    ///   - \($0.0): \($0.1)" }
         }
-        doc.append("    /// - Returns: The decoded response; check its `statusCode` for the business result.")
-        doc.append("    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.")
+        doc.append("    /// - Returns: The decoded response, once GenAuth has reported success.")
+        doc.append("    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and")
+        doc.append("    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not")
+        doc.append("    ///   2xx, or the body does not decode.")
 
         let signature = "    public func \(endpoint.name)(" + declarations.joined(separator: ", ")
             + ") async throws(GenAuthError) -> \(endpoint.response) {"

@@ -54,8 +54,8 @@ func authenticationClientGenerateLinkExtIdpUrlSampleZH() async throws {
 
     let response = try await client.generateLinkExtIdpUrl(
         extIdpConnIdentifier: "my-wechat",
-        appId: "",
-        idToken: ""
+        appId: "APP_ID",
+        idToken: "ID_TOKEN"
     )
     print(response)
 }
@@ -278,7 +278,7 @@ func authenticationClientCheckPermissionByTreeResourceSampleZH() async throws {
 
     let response = try await client.checkPermissionByTreeResource(CheckPermissionTreeResourceDto(
         action: "get",
-        resources: ["treeResourceCode1/StructCode1/resourceStructChildrenCode1", "treeResourceCode1/StructCode1/resourceStructChildrenCode2", "treeResourceCode1/StructCode2"]
+        resources: ["treeResourceCode1/StructCode2"]
     ))
     print(response)
 }
@@ -310,7 +310,7 @@ func authenticationClientGetUserAuthResourcePermissionListSampleZH() async throw
     client.setAccessToken("USER_ACCESS_TOKEN")
 
     let response = try await client.getUserAuthResourcePermissionList(GetUserAuthResourcePermissionListDto(
-        resources: ["strResourceCode", "arrResourceCode", "treeResourceCode/StructCode1/resourceStructChildrenCode1"]
+        resources: ["strResourceCode", "arrResourceCode"]
     ))
     print(response)
 }
@@ -377,7 +377,7 @@ func authenticationClientSwitchLoginByUserSampleZH() async throws {
     ))
 
     let response = try await client.switchLoginByUser(PublicAccountSwitchLoginDto(
-        targetUserId: "targetUserId"
+        targetUserId: "TARGET_USER_ID"
     ))
     print(response)
 }
@@ -423,7 +423,7 @@ func authenticationClientCheckQrCodeStatusSampleZH() async throws {
         appHost: "https://YOUR_APP.genauth.ai"
     ))
 
-    let response = try await client.checkQrCodeStatus(qrcodeId: "")
+    let response = try await client.checkQrCodeStatus(qrcodeId: "QRCODE_ID")
     print(response)
 }
 
@@ -484,7 +484,7 @@ func authenticationClientCheckPushCodeStatusSampleZH() async throws {
         appHost: "https://YOUR_APP.genauth.ai"
     ))
 
-    let response = try await client.checkPushCodeStatus(pushCodeId: "")
+    let response = try await client.checkPushCodeStatus(pushCodeId: "PUSH_CODE_ID")
     print(response)
 }
 
@@ -543,8 +543,8 @@ func authenticationClientGetFastpassParamsSampleZH() async throws {
     ))
 
     let response = try await client.getFastpassParams(
-        qrcodeId: "qrcodeId",
-        appId: "appId"
+        qrcodeId: "QRCODE_ID",
+        appId: "APP_ID"
     )
     print(response)
 }
@@ -572,8 +572,8 @@ func authenticationClientVerifyAuthenticationSampleZH() async throws {
     ))
 
     let response = try await client.verifyAuthentication(VerifyAuthenticationDto(
-        authenticationCredential: AuthenticationCredentialDto(id: "id", rawId: "rawId", response: AuthenticatorAssertionResponseDto(authenticatorData: "authenticatorData", clientDataJSON: "clientDataJSON", signature: "signature", userHandle: "userHandle"), type: "public-key"),
-        ticket: "ticket"
+        authenticationCredential: AuthenticationCredentialDto(id: "ID", rawId: "RAW_ID", response: AuthenticatorAssertionResponseDto(authenticatorData: "AUTHENTICATOR_DATA", clientDataJSON: "CLIENT_DATA_JSON", signature: "SIGNATURE", userHandle: "USER_HANDLE"), type: "public-key"),
+        ticket: "TICKET"
     ))
     print(response)
 }
@@ -740,7 +740,7 @@ func authenticationClientGetQrCodeStatusSampleZH() async throws {
         appHost: "https://YOUR_APP.genauth.ai"
     ))
 
-    let response = try await client.getQrCodeStatus(qrcodeId: "")
+    let response = try await client.getQrCodeStatus(qrcodeId: "QRCODE_ID")
     print(response)
 }
 
@@ -835,7 +835,7 @@ func authenticationClientRemoveCredentialSampleZH() async throws {
 
     let response = try await client.removeCredential(
         WebAuthnRemoveCredentialDto(),
-        credentialID: "credentialID"
+        credentialID: "CREDENTIAL_ID"
     )
     print(response)
 }
@@ -1048,7 +1048,7 @@ func authenticationClientUpdatePasswordSampleZH() async throws {
     client.setAccessToken("USER_ACCESS_TOKEN")
 
     let response = try await client.updatePassword(UpdatePasswordDto(
-        newPassword: "newPassword",
+        newPassword: "NEW_PASSWORD",
         passwordEncryptType: UpdatePasswordDto.PasswordEncryptType.none
     ))
     print(response)
@@ -1153,8 +1153,8 @@ func authenticationClientResetPasswordSampleZH() async throws {
     client.setAccessToken("USER_ACCESS_TOKEN")
 
     let response = try await client.resetPassword(ResetPasswordDto(
-        passwordResetToken: "passwordResetToken",
-        password: "password",
+        passwordResetToken: "PASSWORD_RESET_TOKEN",
+        password: "PASSWORD",
         passwordEncryptType: ResetPasswordDto.PasswordEncryptType.none
     ))
     print(response)
@@ -1189,7 +1189,7 @@ func authenticationClientDeleteAccountSampleZH() async throws {
     client.setAccessToken("USER_ACCESS_TOKEN")
 
     let response = try await client.deleteAccount(DeleteAccounDto(
-        deleteAccountToken: "deleteAccountToken"
+        deleteAccountToken: "DELETE_ACCOUNT_TOKEN"
     ))
     print(response)
 }
@@ -1236,8 +1236,8 @@ func authenticationClientVerifyRegisterSampleZH() async throws {
     client.setAccessToken("USER_ACCESS_TOKEN")
 
     let response = try await client.verifyRegister(VerifyRegistrationDto(
-        registrationCredential: RegistrationCredentialDto(id: "id", rawId: "rawId", response: AuthenticatorAttestationResponseDto(attestationObject: "attestationObject", clientDataJSON: "clientDataJSON"), type: "public-key"),
-        ticket: "ticket",
+        registrationCredential: RegistrationCredentialDto(id: "ID", rawId: "RAW_ID", response: AuthenticatorAttestationResponseDto(attestationObject: "ATTESTATION_OBJECT", clientDataJSON: "CLIENT_DATA_JSON"), type: "public-key"),
+        ticket: "TICKET",
         authenticatorCode: .fingerprint
     ))
     print(response)
@@ -1273,7 +1273,7 @@ func authenticationClientUnbindSampleZH() async throws {
     client.setAccessToken("USER_ACCESS_TOKEN")
 
     let response = try await client.unbind(UnbindDeviceDto(
-        deviceId: "deviceId"
+        deviceId: "DEVICE_ID"
     ))
     print(response)
 }
@@ -1290,7 +1290,7 @@ func authenticationClientRevokeSampleZH() async throws {
     client.setAccessToken("USER_ACCESS_TOKEN")
 
     let response = try await client.revoke(RevokeDeviceSessionDto(
-        deviceId: "deviceId"
+        deviceId: "DEVICE_ID"
     ))
     print(response)
 }

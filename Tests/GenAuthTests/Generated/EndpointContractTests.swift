@@ -15,15 +15,15 @@ import Testing
             name: "generateLinkExtIdpUrl",
             method: "GET",
             path: "/api/v3/generate-link-extidp-url",
-            query: "ext_idp_conn_identifier=my-wechat&app_id=&id_token=",
+            query: "ext_idp_conn_identifier=my-wechat&app_id=APP_ID&id_token=ID_TOKEN",
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"url\":\"\"}}")
         try await contract.check { client in
             _ = try await client.generateLinkExtIdpUrl(
                 extIdpConnIdentifier: "my-wechat",
-                appId: "",
-                idToken: ""
+                appId: "APP_ID",
+                idToken: "ID_TOKEN"
             )
         }
     }
@@ -254,13 +254,13 @@ import Testing
             method: "POST",
             path: "/api/v3/check-permission-tree-resource",
             query: nil,
-            body: "{\"action\":\"get\",\"resources\":[\"treeResourceCode1/StructCode1/resourceStructChildrenCode1\",\"treeResourceCode1/StructCode1/resourceStructChildrenCode2\",\"treeResourceCode1/StructCode2\"]}",
+            body: "{\"action\":\"get\",\"resources\":[\"treeResourceCode1/StructCode2\"]}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"checkResultList\":[]}}")
         try await contract.check { client in
             _ = try await client.checkPermissionByTreeResource(CheckPermissionTreeResourceDto(
                 action: "get",
-                resources: ["treeResourceCode1/StructCode1/resourceStructChildrenCode1", "treeResourceCode1/StructCode1/resourceStructChildrenCode2", "treeResourceCode1/StructCode2"]
+                resources: ["treeResourceCode1/StructCode2"]
             ))
         }
     }
@@ -287,12 +287,12 @@ import Testing
             method: "POST",
             path: "/api/v3/get-user-auth-resource-permission-list",
             query: nil,
-            body: "{\"resources\":[\"strResourceCode\",\"arrResourceCode\",\"treeResourceCode/StructCode1/resourceStructChildrenCode1\"]}",
+            body: "{\"resources\":[\"strResourceCode\",\"arrResourceCode\"]}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"permissionList\":[]}}")
         try await contract.check { client in
             _ = try await client.getUserAuthResourcePermissionList(GetUserAuthResourcePermissionListDto(
-                resources: ["strResourceCode", "arrResourceCode", "treeResourceCode/StructCode1/resourceStructChildrenCode1"]
+                resources: ["strResourceCode", "arrResourceCode"]
             ))
         }
     }
@@ -360,12 +360,12 @@ import Testing
             method: "POST",
             path: "/api/v3/switch-login-by-user",
             query: nil,
-            body: "{\"targetUserId\":\"targetUserId\"}",
+            body: "{\"targetUserId\":\"TARGET_USER_ID\"}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"access_token\":\"eyJhbGciOiJSxxxxx\",\"id_token\":\"eyJhbGxxxx\",\"refresh_token\":\"WPsGJbvpBjqXz6IJIr1UHKyrdVF\",\"token_type\":\"bearer\",\"expire_in\":7200}}")
         try await contract.check { client in
             _ = try await client.switchLoginByUser(PublicAccountSwitchLoginDto(
-                targetUserId: "targetUserId"
+                targetUserId: "TARGET_USER_ID"
             ))
         }
     }
@@ -412,12 +412,12 @@ import Testing
             name: "checkQrCodeStatus",
             method: "GET",
             path: "/api/v3/check-qrcode-status",
-            query: "qrcodeId=",
+            query: "qrcodeId=QRCODE_ID",
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"status\":\"PENDING\",\"ticket\":\"\"}}")
         try await contract.check { client in
-            _ = try await client.checkQrCodeStatus(qrcodeId: "")
+            _ = try await client.checkQrCodeStatus(qrcodeId: "QRCODE_ID")
         }
     }
 
@@ -481,12 +481,12 @@ import Testing
             name: "checkPushCodeStatus",
             method: "GET",
             path: "/api/v3/check-pushcode-status",
-            query: "pushCodeId=",
+            query: "pushCodeId=PUSH_CODE_ID",
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"status\":\"PUSHED\"}}")
         try await contract.check { client in
-            _ = try await client.checkPushCodeStatus(pushCodeId: "")
+            _ = try await client.checkPushCodeStatus(pushCodeId: "PUSH_CODE_ID")
         }
     }
 
@@ -547,14 +547,14 @@ import Testing
             name: "getFastpassParams",
             method: "GET",
             path: "/api/v3/get-fastpass-client-apps",
-            query: "qrcodeId=qrcodeId&appId=appId",
+            query: "qrcodeId=QRCODE_ID&appId=APP_ID",
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{}}")
         try await contract.check { client in
             _ = try await client.getFastpassParams(
-                qrcodeId: "qrcodeId",
-                appId: "appId"
+                qrcodeId: "QRCODE_ID",
+                appId: "APP_ID"
             )
         }
     }
@@ -581,13 +581,13 @@ import Testing
             method: "POST",
             path: "/api/v3/webauthn/authentication",
             query: nil,
-            body: "{\"authenticationCredential\":{\"id\":\"id\",\"rawId\":\"rawId\",\"response\":{\"authenticatorData\":\"authenticatorData\",\"clientDataJSON\":\"clientDataJSON\",\"signature\":\"signature\",\"userHandle\":\"userHandle\"},\"type\":\"public-key\"},\"ticket\":\"ticket\"}",
+            body: "{\"authenticationCredential\":{\"id\":\"ID\",\"rawId\":\"RAW_ID\",\"response\":{\"authenticatorData\":\"AUTHENTICATOR_DATA\",\"clientDataJSON\":\"CLIENT_DATA_JSON\",\"signature\":\"SIGNATURE\",\"userHandle\":\"USER_HANDLE\"},\"type\":\"public-key\"},\"ticket\":\"TICKET\"}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"verified\":true}}")
         try await contract.check { client in
             _ = try await client.verifyAuthentication(VerifyAuthenticationDto(
-                authenticationCredential: AuthenticationCredentialDto(id: "id", rawId: "rawId", response: AuthenticatorAssertionResponseDto(authenticatorData: "authenticatorData", clientDataJSON: "clientDataJSON", signature: "signature", userHandle: "userHandle"), type: "public-key"),
-                ticket: "ticket"
+                authenticationCredential: AuthenticationCredentialDto(id: "ID", rawId: "RAW_ID", response: AuthenticatorAssertionResponseDto(authenticatorData: "AUTHENTICATOR_DATA", clientDataJSON: "CLIENT_DATA_JSON", signature: "SIGNATURE", userHandle: "USER_HANDLE"), type: "public-key"),
+                ticket: "TICKET"
             ))
         }
     }
@@ -751,12 +751,12 @@ import Testing
             name: "getQrCodeStatus",
             method: "GET",
             path: "/api/v3/get-app-login-qrcode-status",
-            query: "qrcodeId=",
+            query: "qrcodeId=QRCODE_ID",
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"status\":\"PENDING\",\"ticket\":\"\"}}")
         try await contract.check { client in
-            _ = try await client.getQrCodeStatus(qrcodeId: "")
+            _ = try await client.getQrCodeStatus(qrcodeId: "QRCODE_ID")
         }
     }
 
@@ -845,7 +845,7 @@ import Testing
         let contract = EndpointContract(
             name: "removeCredential",
             method: "POST",
-            path: "/api/v3/webauthn/remove-credential/credentialID",
+            path: "/api/v3/webauthn/remove-credential/CREDENTIAL_ID",
             query: nil,
             body: "{}",
             encoding: .json,
@@ -853,7 +853,7 @@ import Testing
         try await contract.check { client in
             _ = try await client.removeCredential(
                 WebAuthnRemoveCredentialDto(),
-                credentialID: "credentialID"
+                credentialID: "CREDENTIAL_ID"
             )
         }
     }
@@ -1065,12 +1065,12 @@ import Testing
             method: "POST",
             path: "/api/v3/update-password",
             query: nil,
-            body: "{\"newPassword\":\"newPassword\",\"passwordEncryptType\":\"none\"}",
+            body: "{\"newPassword\":\"NEW_PASSWORD\",\"passwordEncryptType\":\"none\"}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\"}")
         try await contract.check { client in
             _ = try await client.updatePassword(UpdatePasswordDto(
-                newPassword: "newPassword",
+                newPassword: "NEW_PASSWORD",
                 passwordEncryptType: UpdatePasswordDto.PasswordEncryptType.none
             ))
         }
@@ -1170,13 +1170,13 @@ import Testing
             method: "POST",
             path: "/api/v3/reset-password",
             query: nil,
-            body: "{\"passwordResetToken\":\"passwordResetToken\",\"password\":\"password\",\"passwordEncryptType\":\"none\"}",
+            body: "{\"passwordResetToken\":\"PASSWORD_RESET_TOKEN\",\"password\":\"PASSWORD\",\"passwordEncryptType\":\"none\"}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"success\":true}}")
         try await contract.check { client in
             _ = try await client.resetPassword(ResetPasswordDto(
-                passwordResetToken: "passwordResetToken",
-                password: "password",
+                passwordResetToken: "PASSWORD_RESET_TOKEN",
+                password: "PASSWORD",
                 passwordEncryptType: ResetPasswordDto.PasswordEncryptType.none
             ))
         }
@@ -1206,12 +1206,12 @@ import Testing
             method: "POST",
             path: "/api/v3/delete-account",
             query: nil,
-            body: "{\"deleteAccountToken\":\"deleteAccountToken\"}",
+            body: "{\"deleteAccountToken\":\"DELETE_ACCOUNT_TOKEN\"}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"success\":true}}")
         try await contract.check { client in
             _ = try await client.deleteAccount(DeleteAccounDto(
-                deleteAccountToken: "deleteAccountToken"
+                deleteAccountToken: "DELETE_ACCOUNT_TOKEN"
             ))
         }
     }
@@ -1253,13 +1253,13 @@ import Testing
             method: "POST",
             path: "/api/v3/webauthn/registration",
             query: nil,
-            body: "{\"registrationCredential\":{\"id\":\"id\",\"rawId\":\"rawId\",\"response\":{\"attestationObject\":\"attestationObject\",\"clientDataJSON\":\"clientDataJSON\"},\"type\":\"public-key\"},\"ticket\":\"ticket\",\"authenticatorCode\":\"fingerprint\"}",
+            body: "{\"registrationCredential\":{\"id\":\"ID\",\"rawId\":\"RAW_ID\",\"response\":{\"attestationObject\":\"ATTESTATION_OBJECT\",\"clientDataJSON\":\"CLIENT_DATA_JSON\"},\"type\":\"public-key\"},\"ticket\":\"TICKET\",\"authenticatorCode\":\"fingerprint\"}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"verified\":false}}")
         try await contract.check { client in
             _ = try await client.verifyRegister(VerifyRegistrationDto(
-                registrationCredential: RegistrationCredentialDto(id: "id", rawId: "rawId", response: AuthenticatorAttestationResponseDto(attestationObject: "attestationObject", clientDataJSON: "clientDataJSON"), type: "public-key"),
-                ticket: "ticket",
+                registrationCredential: RegistrationCredentialDto(id: "ID", rawId: "RAW_ID", response: AuthenticatorAttestationResponseDto(attestationObject: "ATTESTATION_OBJECT", clientDataJSON: "CLIENT_DATA_JSON"), type: "public-key"),
+                ticket: "TICKET",
                 authenticatorCode: .fingerprint
             ))
         }
@@ -1290,12 +1290,12 @@ import Testing
             method: "POST",
             path: "/api/v3/mydevices/unbind",
             query: nil,
-            body: "{\"deviceId\":\"deviceId\"}",
+            body: "{\"deviceId\":\"DEVICE_ID\"}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\"}")
         try await contract.check { client in
             _ = try await client.unbind(UnbindDeviceDto(
-                deviceId: "deviceId"
+                deviceId: "DEVICE_ID"
             ))
         }
     }
@@ -1307,12 +1307,12 @@ import Testing
             method: "POST",
             path: "/api/v3/mydevices/revoke-session",
             query: nil,
-            body: "{\"deviceId\":\"deviceId\"}",
+            body: "{\"deviceId\":\"DEVICE_ID\"}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\"}")
         try await contract.check { client in
             _ = try await client.revoke(RevokeDeviceSessionDto(
-                deviceId: "deviceId"
+                deviceId: "DEVICE_ID"
             ))
         }
     }

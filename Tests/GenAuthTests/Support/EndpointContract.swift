@@ -21,42 +21,67 @@ struct EndpointContract {
     /// The response the server answers with.
     var response: String
 
-    /// Calls `call` with a client of the loopback server, then checks the one request it made.
+    /// Calls `call` with a client of the loopback server and checks the one request it made, then calls it again
+    /// against GenAuth's failure envelope, which must be thrown; records every mismatch as a test issue.
     func check(_ call: @Sendable (AuthenticationClient) async throws -> Void) async throws {
+        for mismatch in try await mismatches(call) {
+            Issue.record("\(name): \(mismatch)")
+        }
+    }
+
+    /// What the endpoint does differently from the contract, one line each; empty when it holds.
+    func mismatches(_ call: @Sendable (AuthenticationClient) async throws -> Void) async throws -> [String] {
+        var found: [String] = []
+        func expect(_ condition: Bool, _ what: @autoclosure () -> String) {
+            if !condition { found.append(what()) }
+        }
         let response = Data(self.response.utf8)
         let server = try LoopbackServer { _ in .respond(status: 200, body: response) }
         do {
             try await call(Fixtures.client(server))
         } catch {
-            Issue.record("\(name): \(error)")
-            return
+            return ["the call threw: \(error)"]
         }
-        #expect(server.requests.count == 1, "\(name) sent \(server.requests.count) requests")
-        let request = try #require(server.requests.first)
-        #expect(request.method == method, "\(name): method")
-        #expect(request.path == path, "\(name): path")
-        #expect(request.query == query, "\(name): query")
-        #expect(request.header("x-authing-app-id") == Fixtures.appId, "\(name): x-authing-app-id")
-        #expect(request.header("x-authing-request-from") == "sdk", "\(name): x-authing-request-from")
-        #expect(request.header("x-authing-sdk-version") == "swift:\(GenAuthSDK.version)", "\(name): x-authing-sdk-version")
-        #expect(request.header("authorization") == "Bearer \(Fixtures.accessToken)", "\(name): authorization")
+        expect(server.requests.count == 1, "sent \(server.requests.count) requests")
+        guard let request = server.requests.first else { return found }
+        expect(request.method == method, "method \(request.method), expected \(method)")
+        expect(request.path == path, "path \(request.path), expected \(path)")
+        expect(request.query == query, "query \(request.query ?? "nil"), expected \(query ?? "nil")")
+        expect(request.header("x-authing-app-id") == Fixtures.appId, "x-authing-app-id")
+        expect(request.header("x-authing-request-from") == "sdk", "x-authing-request-from")
+        expect(request.header("x-authing-sdk-version") == "swift:\(GenAuthSDK.version)", "x-authing-sdk-version")
+        expect(request.header("authorization") == "Bearer \(Fixtures.accessToken)", "authorization")
 
+        let sentBody = String(decoding: request.body, as: UTF8.self)
         switch encoding {
         case .none:
-            #expect(request.body.isEmpty, "\(name): a body was sent")
-            #expect(request.header("content-type") == nil, "\(name): content-type without a body")
+            expect(request.body.isEmpty, "a body was sent")
+            expect(request.header("content-type") == nil, "content-type without a body")
         case .json:
-            #expect(request.header("content-type") == "application/json", "\(name): content-type")
-            let sent = try JSONDecoder().decode(JSONValue.self, from: request.body)
+            expect(request.header("content-type") == "application/json", "content-type \(request.header("content-type") ?? "nil")")
+            let sent = try? JSONDecoder().decode(JSONValue.self, from: request.body)
             let expected = try JSONDecoder().decode(JSONValue.self, from: Data((body ?? "{}").utf8))
-            #expect(sent == expected, "\(name): body \(String(decoding: request.body, as: UTF8.self))")
+            expect(sent == expected, "body \(sentBody), expected \(body ?? "{}")")
         case .form:
-            #expect(request.header("content-type") == "application/x-www-form-urlencoded", "\(name): content-type")
-            let sent = Self.formFields(String(decoding: request.body, as: UTF8.self))
+            expect(request.header("content-type") == "application/x-www-form-urlencoded", "content-type")
             let expected = try JSONDecoder().decode(JSONValue.self, from: Data((body ?? "{}").utf8))
-            #expect(sent == Self.formFields(of: expected), "\(name): form body \(String(decoding: request.body, as: UTF8.self))")
+            expect(Self.formFields(sentBody) == Self.formFields(of: expected), "form body \(sentBody)")
         }
+
+        // GenAuth's failure envelope, in an HTTP 200 answer, is thrown whatever the response type.
+        let failing = try LoopbackServer { _ in .json(200, Self.failureEnvelope) }
+        do {
+            try await call(Fixtures.client(failing))
+            found.append("a failure in the envelope was returned, not thrown")
+        } catch let error as GenAuthError {
+            guard case .api(let failure) = error else { return found + ["a failure in the envelope was thrown as \(error)"] }
+            expect(failure.statusCode == 403 && failure.apiCode == 2004 && failure.message == "无权限" && failure.requestId == "r-403",
+                   "the failure in the envelope was thrown as \(failure)")
+        }
+        return found
     }
+
+    static let failureEnvelope = #"{"statusCode":403,"message":"无权限","apiCode":2004,"requestId":"r-403"}"#
 
     /// `a=1&b=x%20y` → ["a": "1", "b": "x y"].
     static func formFields(_ text: String) -> [String: String] {

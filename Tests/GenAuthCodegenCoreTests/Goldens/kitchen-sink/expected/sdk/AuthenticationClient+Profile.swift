@@ -13,8 +13,10 @@ extension AuthenticationClient {
     ///   - withCustomData: Whether to include custom data.
     ///   - lang: Language of the texts.
     ///   - fields: Fields to return.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func getProfile(
         userId: String,
         withCustomData: Bool = false,
@@ -41,8 +43,10 @@ extension AuthenticationClient {
     /// - Parameters:
     ///   - request: The request body.
     ///   - userId: The user's ID.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     @available(*, deprecated, message: "Use updateUser instead.")
     public func updateProfile(
         _ request: UpdateProfileDto,
@@ -60,8 +64,10 @@ extension AuthenticationClient {
     /// Exchange a code for tokens
     ///
     /// - Parameter request: The request body.
-    /// - Returns: The decoded response; check its `statusCode` for the business result.
-    /// - Throws: ``GenAuthError`` when no response arrives, the HTTP status is not 2xx, or the body does not decode.
+    /// - Returns: The decoded response, once GenAuth has reported success.
+    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
+    ///   2xx, or the body does not decode.
     public func exchangeToken(_ request: TokenRequestDto) async throws(GenAuthError) -> TokenDto {
         try await executor.send(
             APIRequest(

@@ -40,7 +40,7 @@ func authenticationClientUpdateProfileSampleEN() async throws {
             nickname: "Alice",
             birthdate: Date(timeIntervalSince1970: 631152000.0)
         ),
-        userId: "userId"
+        userId: "USER_ID"
     )
     print(response)
 }
@@ -97,7 +97,7 @@ func authenticationClientUpdateProfileSampleZH() async throws {
             nickname: "Alice",
             birthdate: Date(timeIntervalSince1970: 631152000.0)
         ),
-        userId: "userId"
+        userId: "USER_ID"
     )
     print(response)
 }

@@ -32,7 +32,7 @@ import Testing
         let contract = EndpointContract(
             name: "updateProfile",
             method: "PATCH",
-            path: "/api/v3/users/userId/profile",
+            path: "/api/v3/users/USER_ID/profile",
             query: nil,
             body: "{\"nickname\":\"Alice\",\"birthdate\":\"1990-01-01T00:00:00.000Z\"}",
             encoding: .json,
@@ -71,7 +71,7 @@ private struct UpdateProfileCall: DeprecatedEndpointCall {
                 nickname: "Alice",
                 birthdate: Date(timeIntervalSince1970: 631152000.0)
             ),
-            userId: "userId"
+            userId: "USER_ID"
         )
     }
 }
