@@ -8,6 +8,7 @@ WORK = os.path.join(ROOT, "Benchmarks", ".work")
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 WARMUP = int(os.environ.get("BENCH_WARMUP", "1"))  # untimed runs first, for every tool: caches, JIT, CPU clocks
 OURS = os.path.join(ROOT, ".build", "release", "genauth-codegen")
+OURS_DEBUG = os.path.join(ROOT, ".build", "debug", "genauth-codegen")
 OAG = os.path.join(WORK, "venv", "bin", "openapi-generator-cli")
 SOG = os.path.join(WORK, "build-peers", "release", "swift-openapi-generator")
 RUNTIME = os.path.join(WORK, "build-runtime", "release", "RuntimeBenchmark")
@@ -232,6 +233,28 @@ def scaling(results):
     results["scaling"] = rows
 
 
+def many_errors(results):
+    """lint of a spec whose every property refers to a misspelt type: the cost of reporting errors, debug and release."""
+    rows = []
+    for count in (1_200, 12_000, 120_000):
+        folder = tempfile.mkdtemp(prefix=f"bench-errors-{count}-", dir=WORK)
+        specs = os.path.join(folder, "specs")
+        run([sys.executable, os.path.join(ROOT, "Benchmarks", "faulty-specs.py"), str(count), specs])
+        size = os.path.getsize(os.path.join(specs, "faulty.yaml")) / 1e6
+        times = []
+        for binary in (OURS_DEBUG, OURS):
+            command = ["bash", "-c", f"'{binary}' lint --specs '{specs}' 2>&1 | tail -1; exit ${{PIPESTATUS[0]}}"]
+            result = subprocess.run(command, stdout=subprocess.PIPE, text=True)
+            if result.returncode != 1 or f"{count} errors" not in result.stdout:
+                raise RuntimeError(f"lint of {count} faulty references: {result.stdout}")
+            start = time.perf_counter()
+            for _ in range(RUNS):
+                subprocess.run(command, stdout=subprocess.DEVNULL)
+            times.append((time.perf_counter() - start) / RUNS)
+        rows.append((count, size, times[0], times[1]))
+    results["many_errors"] = rows
+
+
 def runtime(results):
     rows = []
     for line in run([RUNTIME]).splitlines():
@@ -294,6 +317,12 @@ def report(results):
               "| endpoints | generate | peak memory | files |", "| --- | --- | --- | --- |"]
     for count, t, m, files in results["scaling"]:
         lines.append(f"| {count:,} | {seconds(t)} | {m:.0f} MB | {files:,} |")
+    lines += ["", "## Reporting many errors (`Benchmarks/faulty-specs.py`)", "",
+              "`genauth-codegen lint` of a spec in which every property refers to the misspelt type `strin`: it prints "
+              "the first 100 errors, a count of the rest, and exits 1. Means of %d runs." % results.get("runs", RUNS), "",
+              "| errors | spec size | debug build | release build |", "| --- | --- | --- | --- |"]
+    for count, size, debug, release in results.get("many_errors", []):
+        lines.append(f"| {count:,} | {size:.1f} MB | {seconds(debug)} | {seconds(release)} |")
     lines += ["", "## The SDK at run time: JSON encoding and decoding (release)", "",
               "| case | generated types (ops/s) | hand-written Codable (ops/s) |", "| --- | --- | --- |"]
     for name, sdk, hand in results["runtime"]:
@@ -322,6 +351,7 @@ def main():
         generation(results)
         compile_package(results)
         scaling(results)
+        many_errors(results)
         runtime(results)
         with open(saved, "w") as f:
             json.dump(results, f)
