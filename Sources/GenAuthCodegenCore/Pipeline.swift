@@ -32,8 +32,7 @@ public enum Pipeline {
     public static func lint(_ specs: [SpecSource]) -> GenerationResult {
         let (api, diagnostics) = validatedAPI(specs)
         return GenerationResult(
-            outputs: [], diagnostics: diagnostics,
-            endpointCount: api?.endpoints.count ?? 0, typeCount: api?.types.count ?? 0)
+            outputs: [], diagnostics: diagnostics, endpointCount: api?.endpointCount ?? 0, typeCount: api?.typeCount ?? 0)
     }
 
     public static func generate(_ input: GeneratorInput) -> GenerationResult {
@@ -50,7 +49,7 @@ public enum Pipeline {
         // A template that names what its context does not have would silently drop text: no output then.
         return GenerationResult(
             outputs: all.contains { $0.severity == .error } ? [] : outputs, diagnostics: all,
-            endpointCount: api.endpoints.count, typeCount: api.types.count)
+            endpointCount: api.endpointCount, typeCount: api.typeCount)
     }
 
     /// `transform` applied to each element on every core, results in order.
@@ -66,7 +65,11 @@ public enum Pipeline {
     }
 
     /// The API model, or nil when the specs have errors; diagnostics in source order.
-    static func validatedAPI(_ specs: [SpecSource]) -> (API?, [Diagnostic]) {
+    ///
+    /// Each client's files are validated on their own: its types are its own namespace (both of GenAuth's
+    /// documents have a `UserDto`, of different shapes), as they are in its Swift module. A file of types
+    /// only, without a `client`, holds types of AuthenticationClient.
+    static func validatedAPI(_ specs: [SpecSource]) -> (APISet?, [Diagnostic]) {
         // Files are read on every core: each YAML document is parsed on its own.
         let sorted = specs.sorted { $0.relativePath < $1.relativePath }
         let loaded = Self.concurrentMap(sorted) { source -> (RawSpecFile?, [Diagnostic]) in
@@ -75,11 +78,19 @@ public enum Pipeline {
             return (raw, loader.diagnostics.diagnostics)
         }
         let raws = loaded.compactMap(\.0)
-        var validator = Validator()
-        let api = validator.validate(raws)
-        let diagnostics = (loaded.flatMap(\.1) + validator.diagnostics.diagnostics).sortedBySource()
+        let languages = Validator.languages(raws)
+        var parts: [API] = []
+        var diagnostics = loaded.flatMap(\.1)
+        for client in ClientName.allCases {
+            let files = raws.filter { ($0.client.flatMap { ClientName(rawValue: $0.value) } ?? .authenticationClient) == client }
+            guard !files.isEmpty || (client == .authenticationClient && raws.isEmpty) else { continue }
+            var validator = Validator()
+            parts.append(validator.validate(files, client: client, languages: languages))
+            diagnostics += validator.diagnostics.diagnostics
+        }
+        diagnostics = diagnostics.sortedBySource()
         let failed = diagnostics.contains { $0.severity == .error } || raws.count != specs.count
-        return (failed ? nil : api, diagnostics)
+        return (failed ? nil : APISet(parts: parts, languages: languages), diagnostics)
     }
 }
 

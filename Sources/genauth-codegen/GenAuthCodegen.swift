@@ -44,14 +44,14 @@ struct Paths: ParsableArguments {
     @Option(help: "The folder of the templates (*.mustache).")
     var templates = "Templates"
 
-    @Option(help: "Where the SDK's generated Swift goes.")
-    var sdkOutput = "Sources/GenAuth/Generated"
+    @Option(help: "The SDK's sources: each client's generated Swift goes to <Module>/Generated in it.")
+    var sdkOutput = "Sources"
 
     @Option(help: "Where the Markdown docs go.")
     var docsOutput = "docs"
 
-    @Option(help: "Where the generated tests go: the docs' samples, compiled, and the endpoint contract tests.")
-    var testsOutput = "Tests/GenAuthTests/Generated"
+    @Option(help: "The SDK's tests: each client's compiled doc samples and contract tests go to <Module>Tests/Generated in it.")
+    var testsOutput = "Tests"
 
     @OptionGroup var diagnostics: DiagnosticOptions
 

@@ -8,9 +8,9 @@ import Testing
 
     static var locations: OutputLocations {
         OutputLocations(
-            sdk: root.appendingPathComponent("Sources/GenAuth/Generated").path,
+            sdk: root.appendingPathComponent("Sources").path,
             docs: root.appendingPathComponent("docs").path,
-            tests: root.appendingPathComponent("Tests/GenAuthTests/Generated").path)
+            tests: root.appendingPathComponent("Tests").path)
     }
 
     @Test func committedOutputMatchesTheSpecs() throws {

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import GenAuthCodegenCore
 
-/// The goldens' generated Swift, compiled for real: type-checked with the SDK's runtime as the `GenAuth`
-/// module (warnings are errors), then their doc samples against that module.
+/// The goldens' generated Swift, compiled for real: each client's module with the SDK's runtime (warnings are
+/// errors), then their doc samples and contract tests against it.
 @Suite(.serialized) struct GeneratedCodeCompilesTests {
     @Test(arguments: GoldenTests.cases)
     func goldenSwiftCompilesWithoutWarnings(_ name: String) throws {
@@ -12,33 +12,54 @@ import Testing
         try Self.compile(result, name: name)
     }
 
-    /// Type-checks the generated Swift of `result`: the SDK part with the runtime, warnings as errors, then
-    /// the generated tests with the test target's support code.
+    /// Type-checks the generated Swift of `result` as SwiftPM builds the SDK: the shared runtime, then each
+    /// client's module (its hand-written files and the generated ones, warnings as errors), then the generated
+    /// tests with the test targets' support code.
     static func compile(_ result: GenerationResult, name: String) throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-compile-\(name)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
-        var sdkFiles: [String] = []
-        var sampleFiles: [String] = []
+        let root = Harness.packageRoot
+        var generated: [String: [String]] = [:]  // top folder (module or test target) → files
         for output in result.outputs where output.role != .docs {
             let url = work.appendingPathComponent(output.role.rawValue).appendingPathComponent(output.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(output.contents.utf8).write(to: url)
-            (output.role == .sdk ? { sdkFiles.append(url.path) } : { sampleFiles.append(url.path) })()
+            generated[String(output.path.split(separator: "/")[0]), default: []].append(url.path)
         }
-        let runtime = try Workspace.files(under: Harness.packageRoot.appendingPathComponent("Sources/GenAuth/Runtime").path, withExtension: "swift")
-            .map { Harness.packageRoot.appendingPathComponent("Sources/GenAuth/Runtime").appendingPathComponent($0).path }
+        func handWritten(_ folder: String) throws -> [String] {
+            let base = root.appendingPathComponent(folder)
+            return try Workspace.files(under: base.path, withExtension: "swift")
+                .filter { !$0.hasPrefix("Generated/") && !$0.hasPrefix("Conveniences/") }.map { base.appendingPathComponent($0).path }
+        }
+        let modules = work.appendingPathComponent("modules")
+        try FileManager.default.createDirectory(at: modules, withIntermediateDirectories: true)
+        let common = ["-parse-as-library", "-swift-version", "6", "-warnings-as-errors", "-package-name", "genauth_swift",
+                      "-I", modules.path] + (buildModules.map { ["-I", $0] } ?? [])
+        func emit(_ module: String, _ files: [String]) throws {
+            try Compiler.run(["-emit-module", "-module-name", module, "-enable-testing",
+                              "-emit-module-path", modules.appendingPathComponent("\(module).swiftmodule").path] + common + files)
+        }
+        try emit("GenAuthCore", try handWritten("Sources/GenAuthCore"))
+        try emit("GenAuthTestSupport", try handWritten("Tests/GenAuthTestSupport"))
+        for client in ClientName.allCases {
+            guard let files = generated[client.moduleName] else { continue }
+            try emit(client.moduleName, try handWritten("Sources/\(client.moduleName)") + files)
+            if let tests = generated[client.testsTarget] {
+                try Compiler.run(["-typecheck", "-module-name", client.testsTarget] + common
+                                 + tests + (try handWritten("Tests/\(client.testsTarget)/Support")))
+            }
+        }
+    }
 
-        let module = work.appendingPathComponent("module")
-        try FileManager.default.createDirectory(at: module, withIntermediateDirectories: true)
-        try Compiler.run(
-            ["-emit-module", "-module-name", "GenAuth", "-parse-as-library", "-swift-version", "6", "-warnings-as-errors", "-enable-testing",
-             "-emit-module-path", module.appendingPathComponent("GenAuth.swiftmodule").path] + runtime + sdkFiles)
-        // The generated tests, with the test target's support code they use (the loopback server, contracts).
-        let support = try Workspace.files(under: Harness.packageRoot.appendingPathComponent("Tests/GenAuthTests/Support").path, withExtension: "swift")
-            .map { Harness.packageRoot.appendingPathComponent("Tests/GenAuthTests/Support").appendingPathComponent($0).path }
-        try Compiler.run(
-            ["-typecheck", "-module-name", "GenAuthTests", "-parse-as-library", "-swift-version", "6", "-warnings-as-errors",
-             "-I", module.path] + sampleFiles + support)
+    /// The modules SwiftPM built for the tests (swift-crypto's, which the management module imports).
+    static var buildModules: String? {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while url.path != "/" {
+            let modules = url.appendingPathComponent("Modules")
+            if FileManager.default.fileExists(atPath: modules.appendingPathComponent("Crypto.swiftmodule").path) { return modules.path }
+            url.deleteLastPathComponent()
+        }
+        return nil
     }
 }
 

@@ -163,11 +163,22 @@ import Testing
         ])
     }
 
-    @Test func managementClientEndpointsAreNotGeneratedYet() {
-        let diagnostics = Harness.diagnostics("client: ManagementClient\nendpoints:\n  listUsers: { summary: S, method: GET, path: /x, response: OkDto }\ntypes:\n" + Snippets.responseType + "\n")
-        #expect(diagnostics == [
-            "specs/test.yaml:1:9: error: ManagementClient endpoints cannot be generated yet: the SDK has no ManagementClient runtime"
+    @Test func eachClientHasItsOwnTypes() throws {
+        let management = "client: ManagementClient\nendpoints:\n  listUsers: { summary: S, method: GET, path: /x, response: OkDto }\ntypes:\n"
+            + Snippets.responseType + "\n  UserDto:\n    properties:\n      tags: { type: [string] }\n"
+        let authentication = Snippets.endpoint("summary: S\nmethod: GET\npath: /y\nresponse: OkDto", types: "  UserDto:\n    properties:\n      id: { type: string }")
+        let result = Pipeline.validatedAPI(Harness.sources(["a.yaml": authentication, "m.yaml": management]))
+        #expect(result.1.isEmpty, "\(result.1)")
+        let parts = try #require(result.0?.parts)
+        #expect(parts.map(\.client) == [.authenticationClient, .managementClient])
+        #expect(parts.map { $0.types["UserDto"]?.properties.map(\.key) } == [["id"], ["tags"]])
+
+        // A type of one client is unknown to the other.
+        let crossing = Harness.diagnostics([
+            "a.yaml": authentication,
+            "m.yaml": "client: ManagementClient\nendpoints:\n  getUser: { summary: S, method: GET, path: /x, response: UserDto }\n",
         ])
+        #expect(crossing == ["specs/m.yaml:3:59: error: unknown type 'UserDto'"])
     }
 
     @Test func anEndpointNameMustNotShadowAClientMember() {

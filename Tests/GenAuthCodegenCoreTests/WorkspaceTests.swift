@@ -20,27 +20,32 @@ import Testing
 
     @Test func writesOnlyWhatChangedAndRemovesOnlyGeneratedFiles() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = try Workspace.plan(outputs(["A.swift": "a", "Models/B.swift": "b"]), at: locations)
+        let generated = "GenAuthAuthentication/Generated"
+        let first = try Workspace.plan(outputs(["\(generated)/A.swift": "a", "\(generated)/Models/B.swift": "b"]), at: locations)
         #expect(first.created.count == 2)
         try Workspace.apply(first)
 
-        let handWritten = folder.appendingPathComponent("sdk/Models/HandWritten.swift")
+        let handWritten = folder.appendingPathComponent("sdk/\(generated)/Models/HandWritten.swift")
         try Data("struct HandWritten {}\n".utf8).write(to: handWritten)
+        // A generated file outside the generated folders (a hand-written copy, say) is not the generator's either.
+        let outside = folder.appendingPathComponent("sdk/GenAuthAuthentication/Copy.swift")
+        try Data("\(OutputNaming.swiftMarker) from specs/x.yaml.\n".utf8).write(to: outside)
 
-        let second = try Workspace.plan(outputs(["A.swift": "a changed"]), at: locations)
-        #expect(second.changed.map(\.path) == [locations.sdk + "/A.swift"])
+        let second = try Workspace.plan(outputs(["\(generated)/A.swift": "a changed"]), at: locations)
+        #expect(second.changed.map(\.path) == [locations.sdk + "/\(generated)/A.swift"])
         #expect(second.created.isEmpty)
-        #expect(second.removed == [locations.sdk + "/Models/B.swift"])
+        #expect(second.removed == [locations.sdk + "/\(generated)/Models/B.swift"])
         try Workspace.apply(second)
 
         #expect(FileManager.default.fileExists(atPath: handWritten.path), "a file the generator did not write is never removed")
-        #expect(!FileManager.default.fileExists(atPath: locations.sdk + "/Models/B.swift"))
-        #expect(try String(contentsOfFile: locations.sdk + "/A.swift", encoding: .utf8).hasSuffix("a changed\n"))
+        #expect(FileManager.default.fileExists(atPath: outside.path))
+        #expect(!FileManager.default.fileExists(atPath: locations.sdk + "/\(generated)/Models/B.swift"))
+        #expect(try String(contentsOfFile: locations.sdk + "/\(generated)/A.swift", encoding: .utf8).hasSuffix("a changed\n"))
 
-        let third = try Workspace.plan(outputs(["A.swift": "a changed"]), at: locations)
+        let third = try Workspace.plan(outputs(["\(generated)/A.swift": "a changed"]), at: locations)
         #expect(third.isUpToDate)
-        #expect(third.unchanged == [locations.sdk + "/A.swift"])
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: locations.sdk).filter { $0.hasPrefix(".") }
+        #expect(third.unchanged == [locations.sdk + "/\(generated)/A.swift"])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: locations.sdk + "/\(generated)").filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "no temporary files are left behind")
     }
 

@@ -4,6 +4,10 @@ import Foundation
 /// the request its examples build; the server checks what arrives and answers with the example response.
 struct ContractTestsFileContext: TemplateContext {
     let header: [String]
+    /// The client's module, such as `GenAuthAuthentication`.
+    let module: String
+    /// The client's type, such as `AuthenticationClient`.
+    let client: String
     let contracts: [ContractContext]
     /// The contracts of deprecated endpoints (see `deprecatedCallType`).
     let deprecatedContracts: [ContractContext]
@@ -44,6 +48,7 @@ enum ContractTests {
                 "\(OutputNaming.swiftMarker) from the endpoints of \(specsFolder)/.",
                 "// Do not edit: change the spec and run `swift run genauth-codegen generate`.",
             ],
+            module: api.client.moduleName, client: api.client.rawValue,
             contracts: contracts, deprecatedContracts: contracts.filter { $0.deprecatedCallType != nil })
     }
 

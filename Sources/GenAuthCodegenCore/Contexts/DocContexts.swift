@@ -134,11 +134,12 @@ enum DocContexts {
             navigation: navigation.isEmpty ? nil : navigation.joined(separator: " · "))
     }
 
-    static func index(api: API, language: Language, pages: [(Endpoint, String)], specsFolder: String) -> DocIndexContext {
+    static func index(api: APISet, language: Language, pages: [(Endpoint, String)], specsFolder: String) -> DocIndexContext {
         var modules: [DocIndexModule] = []
         var pagePaths: [String: String] = [:]
         for (endpoint, path) in pages { pagePaths[endpoint.specPath + "\u{0}" + endpoint.name] = path }
-        for file in api.files where file.endpoints.contains(where: { pagePaths[$0.specPath + "\u{0}" + $0.name] != nil }) {
+        let files = api.parts.flatMap(\.files)
+        for file in files where file.endpoints.contains(where: { pagePaths[$0.specPath + "\u{0}" + $0.name] != nil }) {
             let moduleTitle = Escaping.markdown(file.module?.resolved(language) ?? file.client?.rawValue ?? "")
             let groupTitle = Escaping.markdown(file.group?.resolved(language) ?? file.stem)
             let entries = file.endpoints.compactMap { endpoint -> DocIndexEntry? in
@@ -156,7 +157,7 @@ enum DocContexts {
             }
         }
         return DocIndexContext(
-            header: header(for: api.files.filter { !$0.endpoints.isEmpty }.map(\.path), specsFolder: specsFolder),
+            header: header(for: files.filter { !$0.endpoints.isEmpty }.map(\.path), specsFolder: specsFolder),
             labels: DocLabels.of(language), modules: modules)
     }
 

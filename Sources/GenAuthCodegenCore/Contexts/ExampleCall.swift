@@ -1,3 +1,4 @@
+import GenAuthCore
 import Foundation
 
 /// One call of an endpoint built from the spec's examples (placeholders where there are none): the Swift
@@ -165,7 +166,7 @@ struct ExampleCall {
     static func wire(_ value: Value, type: TypeRef) -> Value {
         switch (value, type) {
         case (.string(let text), .dateTime):
-            return DateParsing.parse(text).map { .string($0.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))) } ?? value
+            return GenAuthDate.parse(text).map { .string(GenAuthDate.format($0)) } ?? value
         case (.array(let items), .array(let element)): return .array(items.map { wire($0, type: element) })
         case (.object(let entries), .map(let element)): return .object(entries.map { .init(key: $0.key, value: wire($0.value, type: element)) })
         default: return value
@@ -178,7 +179,7 @@ struct ExampleCall {
     static func urlText(_ value: Value, type: TypeRef) -> String? {
         switch (value, type) {
         case (.string(let text), .dateTime):
-            return DateParsing.parse(text)?.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+            return GenAuthDate.parse(text).map(GenAuthDate.format)
         case (.string(let text), _): return text
         case (.bool(let flag), _): return flag ? "true" : "false"
         case (.integer(let number), .number): return String(Double(number))

@@ -13,23 +13,37 @@ struct SampleCode {
     static func build(for endpoint: Endpoint, call: ExampleCall, language: Language) -> SampleCode {
         var body: [String] = []
         let client = endpoint.client.rawValue
-        switch language {
-        case .en: body.append("// Replace with your application's ID, secret and address (GenAuth console → Applications).")
-        case .zh: body.append("// 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。")
-        }
-        body += [
-            "let client = \(client)(options: \(client)Options(",
-            "    appId: \"GENAUTH_APP_ID\",",
-            "    appSecret: \"GENAUTH_APP_SECRET\",",
-            "    appHost: \"https://YOUR_APP.genauth.ai\"",
-            "))",
-        ]
-        if endpoint.auth == .accessToken {
+        switch endpoint.client {
+        case .authenticationClient:
             switch language {
-            case .en: body.append("// The user's access token, as returned by a sign-in.")
-            case .zh: body.append("// 用户的 access token，登录后获得。")
+            case .en: body.append("// Replace with your application's ID, secret and address (GenAuth console → Applications).")
+            case .zh: body.append("// 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。")
             }
-            body.append("client.setAccessToken(\"USER_ACCESS_TOKEN\")")
+            body += [
+                "let client = \(client)(options: \(client)Options(",
+                "    appId: \"GENAUTH_APP_ID\",",
+                "    appSecret: \"GENAUTH_APP_SECRET\",",
+                "    appHost: \"https://YOUR_APP.genauth.ai\"",
+                "))",
+            ]
+            if endpoint.auth == .accessToken {
+                switch language {
+                case .en: body.append("// The user's access token, as returned by a sign-in.")
+                case .zh: body.append("// 用户的 access token，登录后获得。")
+                }
+                body.append("client.setAccessToken(\"USER_ACCESS_TOKEN\")")
+            }
+        case .managementClient:
+            switch language {
+            case .en: body.append("// Replace with your user pool's access key (GenAuth console → Settings → Access keys).")
+            case .zh: body.append("// 替换为你的用户池的 Access Key（GenAuth 控制台 → 设置 → 密钥管理）。")
+            }
+            body += [
+                "let client = \(client)(options: \(client)Options(",
+                "    accessKeyId: \"GENAUTH_ACCESS_KEY_ID\",",
+                "    accessKeySecret: \"GENAUTH_ACCESS_KEY_SECRET\"",
+                "))",
+            ]
         }
         body.append("")
         body += callLines("let response = try await client.\(endpoint.name)", arguments: call.arguments)
@@ -38,7 +52,7 @@ struct SampleCode {
             line.utf8.contains(UInt8(ascii: "\n")) ? line.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [line]
         }
 
-        let imports = (call.usesFoundation ? ["Foundation"] : []) + ["GenAuth"]
+        let imports = (call.usesFoundation ? ["Foundation"] : []) + [endpoint.client.moduleName]
         let code = (imports.map { "import \($0)" } + [""] + body).joined(separator: "\n") + "\n"
         return SampleCode(code: code, imports: imports, body: body)
     }

@@ -1,3 +1,4 @@
+import GenAuthCore
 /// How model pieces are spelled in Swift: type names, literals, parameter lists.
 enum SwiftSyntax {
     /// The Swift type of a reference. Inside `owner`, its own nested enums are written unqualified.
@@ -43,7 +44,7 @@ enum SwiftSyntax {
         case (.boolean, .bool(let flag)):
             return flag ? "true" : "false"
         case (.dateTime, .string(let text)):
-            guard let date = DateParsing.parse(text) else { return nil }
+            guard let date = GenAuthDate.parse(text) else { return nil }
             return "Date(timeIntervalSince1970: \(numberLiteral(date.timeIntervalSince1970)))"
         case (.json, _):
             return jsonLiteral(value, depth: depth)

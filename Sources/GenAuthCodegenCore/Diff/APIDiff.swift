@@ -57,10 +57,27 @@ public struct Changelog: Sendable, Equatable {
 
 /// Compares two validated API descriptions.
 enum APIDiff {
+    /// Each client with its counterpart; a client only one side has is all added or all removed.
+    static func compare(old: APISet, new: APISet) -> Changelog {
+        var entries: [Changelog.Entry] = []
+        for client in ClientName.allCases {
+            let empty = API(client: client, files: [], types: [:], languages: [])
+            let before = old.parts.first { $0.client == client }
+            let after = new.parts.first { $0.client == client }
+            guard before != nil || after != nil else { continue }
+            entries += compare(old: before ?? empty, new: after ?? empty).entries
+        }
+        return Changelog(entries: entries.sorted())
+    }
+
+    /// The types of AuthenticationClient are named as they are; those of other clients with their module
+    /// (`GenAuthManagement.UserDto`), since both modules may have a type of the same name.
     static func compare(old: API, new: API) -> Changelog {
         var entries: [Changelog.Entry] = []
+        let qualifier = new.client == .authenticationClient ? "" : new.client.moduleName + "."
         func add(_ impact: Changelog.Impact, _ subject: String, _ change: String) {
-            entries.append(.init(impact: impact, subject: subject, change: change))
+            let isType = !subject.hasPrefix(new.client.rawValue + ".")
+            entries.append(.init(impact: impact, subject: isType ? qualifier + subject : subject, change: change))
         }
 
         // Endpoints, by client and method name.

@@ -94,7 +94,9 @@ public enum Workspace {
     public static func plan(_ outputs: [OutputFile], at locations: OutputLocations) throws -> OutputPlan {
         try plan(
             outputs.map { (folder: locations.folder(for: $0.role), path: $0.path, contents: $0.contents) },
-            managing: OutputRole.allCases.map { locations.folder(for: $0) })
+            managing: OutputRole.allCases.flatMap { role in
+                OutputNaming.generatedFolders(role: role).map { $0.isEmpty ? locations.folder(for: role) : join(locations.folder(for: role), $0) }
+            })
     }
 
     /// Compares files (each a path inside a folder) with what is on disk; generated files in the `managing`

@@ -1,3 +1,4 @@
+import GenAuthCore
 import Foundation
 import Yams
 
@@ -627,7 +628,7 @@ struct OpenAPIImporter {
             if scalar.tagName == .bool || scalar.tagName == .null || text.isEmpty && scalar.tagName != .str {
                 return drop("'\(text)' where a string is expected")
             }
-            if YAMLTree.value(schema, "format")?.string == "date-time", DateParsing.parse(text) == nil {
+            if YAMLTree.value(schema, "format")?.string == "date-time", GenAuthDate.parse(text) == nil {
                 return drop("'\(text)' is not an ISO 8601 date-time")
             }
             if scalar.tagName != .str { warn(pointer, "\(text) is not a string; it is kept as the string '\(text)'", at: value) }

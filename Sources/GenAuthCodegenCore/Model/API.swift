@@ -1,5 +1,19 @@
-/// The validated API description: what every later stage works from. Names are final Swift names.
+/// The validated API description: one part per client, each its own namespace of types and its own Swift
+/// module. What every later stage works from.
+struct APISet: Sendable {
+    /// In the order of ``ClientName/allCases``; only the clients the specs describe.
+    var parts: [API]
+    /// The languages the docs are produced in.
+    var languages: [Language]
+
+    var endpointCount: Int { parts.reduce(0) { $0 + $1.endpoints.count } }
+    var typeCount: Int { parts.reduce(0) { $0 + $1.types.count } }
+}
+
+/// The part of the API of one client: its spec files and its types. Names are final Swift names.
 struct API: Sendable {
+    /// The client whose endpoints and types these are.
+    var client: ClientName
     /// One per spec file, in sorted path order.
     var files: [SpecFile]
     /// Every named type, by name.
@@ -14,9 +28,24 @@ struct API: Sendable {
 }
 
 /// The clients of the SDK.
-enum ClientName: String, CaseIterable, Sendable {
+enum ClientName: String, CaseIterable, Sendable, Comparable {
     case authenticationClient = "AuthenticationClient"
     case managementClient = "ManagementClient"
+
+    /// The Swift module of the client, its types and its generated code.
+    var moduleName: String {
+        switch self {
+        case .authenticationClient: return "GenAuthAuthentication"
+        case .managementClient: return "GenAuthManagement"
+        }
+    }
+
+    /// The test target that compiles the client's doc samples and runs its contract tests.
+    var testsTarget: String { moduleName + "Tests" }
+
+    static func < (lhs: ClientName, rhs: ClientName) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
 }
 
 struct SpecFile: Sendable {

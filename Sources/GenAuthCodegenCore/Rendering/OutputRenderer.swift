@@ -2,13 +2,13 @@ import Dispatch
 
 /// Builds every context and renders it: the API model in, the generated files out.
 struct OutputRenderer {
-    let api: API
+    let api: APISet
     let templates: TemplateSet
     let specsFolder: String
     /// Names the templates use that their contexts do not have, with the tags' positions.
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(api: API, templates: TemplateSet, specsFolder: String) {
+    init(api: APISet, templates: TemplateSet, specsFolder: String) {
         self.api = api
         self.templates = templates
         self.specsFolder = specsFolder
@@ -44,10 +44,29 @@ struct OutputRenderer {
     /// Every file to render, with what builds its context (internal: the engine tests render them with swift-mustache too).
     func makeJobs() -> [Job] {
         var outputs: [Job] = []
-
+        var pagesByLanguage: [Language: [(Endpoint, String)]] = [:]
+        for part in api.parts {
+            let (jobs, pages) = makeJobs(for: part)
+            outputs += jobs
+            for (language, list) in pages { pagesByLanguage[language, default: []] += list }
+        }
         let (api, specsFolder) = (self.api, self.specsFolder)
+        for language in api.languages {
+            guard let pages = pagesByLanguage[language], !pages.isEmpty else { continue }
+            outputs.append(file(.docs, OutputNaming.docIndex(language: language), template: "doc-index") {
+                DocContexts.index(api: api, language: language, pages: pages, specsFolder: specsFolder)
+            })
+        }
+        return outputs
+    }
+
+    /// The files of one client: its module's Swift, its doc pages, its test target's generated tests.
+    private func makeJobs(for api: API) -> (jobs: [Job], pages: [Language: [(Endpoint, String)]]) {
+        var outputs: [Job] = []
+        let specsFolder = self.specsFolder
+        let module = api.client.moduleName
         for type in api.sortedTypes {
-            outputs.append(file(.sdk, OutputNaming.modelFileName(type.name), template: "swift-model") {
+            outputs.append(file(.sdk, OutputNaming.modelFileName(type.name, module: module), template: "swift-model") {
                 SwiftContexts.modelFile(type, api: api, specsFolder: specsFolder)
             })
         }
@@ -64,6 +83,7 @@ struct OutputRenderer {
         let calls = Dictionary(zip(endpoints.map(ExampleCall.key), exampleCalls), uniquingKeysWith: { first, _ in first })
         var samples: [SampleFunctionContext] = []
         var sampleImports = Set<String>()
+        var pagesByLanguage: [Language: [(Endpoint, String)]] = [:]
         for language in api.languages {
             // A page in a language exists where the endpoint's summary is written in it (or in no particular
             // language); other texts of the page fall back to the other language.
@@ -78,6 +98,7 @@ struct OutputRenderer {
                 return (page: (endpoint, path), sample: sample, function: function)
             }
             let pages = built.map(\.page)
+            pagesByLanguage[language] = pages
             for (index, ((endpoint, path), sample, function)) in built.enumerated() {
                 sampleImports.formUnion(sample.imports)
                 samples.append(function)
@@ -89,11 +110,8 @@ struct OutputRenderer {
                         pagePath: path, specsFolder: specsFolder)
                 })
             }
-            guard !pages.isEmpty else { continue }
-            outputs.append(file(.docs, OutputNaming.docIndex(language: language), template: "doc-index") {
-                DocContexts.index(api: api, language: language, pages: pages, specsFolder: specsFolder)
-            })
         }
+        guard !endpoints.isEmpty else { return (outputs, pagesByLanguage) }
 
         let samplesContext = SamplesFileContext(
             header: [
@@ -103,12 +121,11 @@ struct OutputRenderer {
             ],
             imports: sampleImports.sorted(),
             samples: samples)
-        outputs.append(file(.tests, OutputNaming.samplesFile, template: "swift-samples", samplesContext))
-        outputs.append(file(.tests, OutputNaming.contractTestsFile, template: "swift-contract-tests") {
+        outputs.append(file(.tests, OutputNaming.samplesFile(api.client), template: "swift-samples", samplesContext))
+        outputs.append(file(.tests, OutputNaming.contractTestsFile(api.client), template: "swift-contract-tests") {
             ContractTests.file(api: api, calls: calls, specsFolder: specsFolder)
         })
-
-        return outputs
+        return (outputs, pagesByLanguage)
     }
 
     private static func specStem(_ endpoint: Endpoint) -> String {

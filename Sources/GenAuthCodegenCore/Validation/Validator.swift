@@ -8,8 +8,11 @@ struct Validator {
     /// Every type name a reference may use, for "did you mean": the defined types and the built-in ones.
     private(set) var typeNameCandidates: [String] = []
 
-    /// - Parameter files: the raw specs, in sorted path order.
-    mutating func validate(_ files: [RawSpecFile]) -> API {
+    /// - Parameters:
+    ///   - files: the raw specs of one client (and files of its types only), in sorted path order.
+    ///   - client: that client.
+    ///   - languages: the languages of the docs, of all clients.
+    mutating func validate(_ files: [RawSpecFile], client: ClientName, languages: [Language]) -> API {
         collectTypes(files)
         typeNameCandidates = rawTypes.keys.sorted() + Self.builtinTypeNames
         // Types are resolved, and their examples checked, on every core: each one only reads the others.
@@ -53,12 +56,7 @@ struct Validator {
             var client: ClientName?
             if let name = file.client {
                 client = ClientName(rawValue: name.value)
-                if client == .managementClient, !file.endpoints.isEmpty {
-                    diagnostics.error(
-                        "ManagementClient endpoints cannot be generated yet: the SDK has no ManagementClient runtime",
-                        at: name.location)
-                    client = nil
-                } else if client == nil {
+                if client == nil {
                     diagnostics.error(
                         "unknown client '\(name.value)'; it is one of \(ClientName.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))"
                             + Suggestions.hint(for: name.value, in: ClientName.allCases.map(\.rawValue)),
@@ -102,9 +100,8 @@ struct Validator {
                 endpoints: fileResults[index].0, typeNames: file.types.map(\.name.value).filter { rawTypes[$0]?.file.path == file.path }))
         }
         checkFileNames(specFiles, files: files)
-        let languages = Self.languages(files)
         warnMissingTranslations(files, languages: languages)
-        return API(files: specFiles, types: types, languages: languages)
+        return API(client: client, files: specFiles, types: types, languages: languages)
     }
 
     /// A copy that reports into diagnostics of its own, for a worker thread.

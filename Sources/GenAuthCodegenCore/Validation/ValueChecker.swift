@@ -1,3 +1,4 @@
+import GenAuthCore
 import Foundation
 import Yams
 
@@ -199,7 +200,7 @@ struct ValueChecker {
     }
 
     static func isDateTime(_ text: String) -> Bool {
-        DateParsing.parse(text) != nil
+        GenAuthDate.parse(text) != nil
     }
 
     private static func describe(_ node: Node) -> String {

@@ -29,7 +29,7 @@ enum Harness {
     }
 
     static func model(_ yaml: String) -> API? {
-        Pipeline.validatedAPI(sources(["test.yaml": yaml])).0
+        Pipeline.validatedAPI(sources(["test.yaml": yaml])).0?.parts.first
     }
 
     /// A readable line diff: the first differing lines with some context.

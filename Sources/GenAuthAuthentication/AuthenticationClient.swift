@@ -1,0 +1,72 @@
+@_exported import GenAuthCore
+import Foundation
+
+/// The client of GenAuth's authentication API: sign-in, tokens, the user's profile, MFA, messages.
+///
+/// Its endpoint methods are generated from `specs/authentication` (see the `Generated` folder); each is
+/// `async` and throws ``GenAuthError``. One client may be shared by any number of tasks.
+///
+/// ```swift
+/// let client = AuthenticationClient(options: AuthenticationClientOptions(
+///     appId: "GENAUTH_APP_ID",
+///     appHost: "https://example.genauth.ai"
+/// ))
+/// client.setAccessToken(accessToken)
+/// let response = try await client.sendSms(SendSMSDto(phoneNumber: "188xxxx8888", channel: .channelLogin))
+/// ```
+public final class AuthenticationClient: Sendable {
+    /// The options the client was created with (its access token is ``accessToken``).
+    public let options: AuthenticationClientOptions
+    let executor: RequestExecutor
+    private let userToken: UserTokenAuthorizer
+
+    /// Creates a client.
+    ///
+    /// - Parameter options: The application to talk to and how.
+    public init(options: AuthenticationClientOptions) {
+        self.options = options
+        self.userToken = UserTokenAuthorizer(token: options.accessToken)
+        self.executor = RequestExecutor(
+            host: options.appHost, hostOption: "appHost",
+            headers: [HTTPHeader(name: "x-authing-app-id", value: options.appId)],
+            secrets: [options.appSecret], timeout: options.timeout, transport: options.transport,
+            authorizer: userToken)
+    }
+
+    /// Sets the user's access token, sent as `authorization: Bearer <token>` with every later request;
+    /// `nil` stops sending it.
+    ///
+    /// - Parameter accessToken: The token, as returned by a sign-in.
+    public func setAccessToken(_ accessToken: String?) {
+        userToken.token = accessToken
+    }
+
+    /// The access token the client currently sends, if any.
+    public var accessToken: String? {
+        userToken.token
+    }
+}
+
+/// The user's access token, sent as a bearer token once set.
+final class UserTokenAuthorizer: RequestAuthorizer, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storedToken: String?
+
+    init(token: String?) {
+        storedToken = token
+    }
+
+    var token: String? {
+        get { lock.withLock { storedToken } }
+        set { lock.withLock { storedToken = newValue } }
+    }
+
+    func authorize(_ request: inout HTTPRequest) async throws(GenAuthError) -> [String] {
+        guard let token, !token.isEmpty else { return [] }
+        request.headers.append(HTTPHeader(name: "authorization", value: "Bearer \(token)"))
+        return [token]
+    }
+
+    /// A user's token cannot be renewed here: a 401 is the caller's to handle.
+    func credentialsRejected() async -> Bool { false }
+}

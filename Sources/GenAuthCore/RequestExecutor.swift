@@ -1,0 +1,163 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// How a client authenticates its requests: the credentials it adds, and what it does when GenAuth rejects
+/// them. The authentication client adds the user's token; the management client its management token or
+/// an access-key signature.
+package protocol RequestAuthorizer: Sendable {
+    /// Adds the request's credentials to `request` (a header, a signature); returns the values that must
+    /// never appear in an error.
+    func authorize(_ request: inout HTTPRequest) async throws(GenAuthError) -> [String]
+    /// GenAuth answered 401 (in the HTTP status or the envelope's `statusCode`): whether fresh credentials are
+    /// worth one more try. Called at most once per call.
+    func credentialsRejected() async -> Bool
+}
+
+/// Sends no credentials.
+package struct NoAuthorizer: RequestAuthorizer {
+    package init() {}
+    package func authorize(_ request: inout HTTPRequest) async throws(GenAuthError) -> [String] { [] }
+    package func credentialsRejected() async -> Bool { false }
+}
+
+/// Builds, sends and decodes every request of a client: its host, the headers every request carries, its
+/// timeout, transport and credentials.
+package final class RequestExecutor: Sendable {
+    /// The API's address, such as `https://api.genauth.ai`.
+    let host: String
+    /// How the options call the host, for errors: `appHost`, `host`.
+    let hostOption: String
+    /// Headers every request carries (`x-authing-app-id`, the SDK version, …), before the credentials.
+    let headers: [HTTPHeader]
+    /// Values of the options that must never appear in an error (the app secret).
+    let secrets: [String]
+    let timeout: TimeInterval
+    let transport: any HTTPTransport
+    let authorizer: any RequestAuthorizer
+
+    package init(
+        host: String, hostOption: String, headers: [HTTPHeader], secrets: [String?], timeout: TimeInterval,
+        transport: any HTTPTransport, authorizer: any RequestAuthorizer
+    ) {
+        self.host = host
+        self.hostOption = hostOption
+        self.headers = headers + [
+            HTTPHeader(name: "x-authing-request-from", value: "sdk"),
+            HTTPHeader(name: "x-authing-sdk-version", value: "swift:\(GenAuthSDK.version)"),
+            HTTPHeader(name: "accept", value: "application/json"),
+        ]
+        self.secrets = secrets.compactMap { $0 }.filter { !$0.isEmpty }
+        self.timeout = timeout
+        self.transport = transport
+        self.authorizer = authorizer
+    }
+
+    /// Sends `request` and decodes its answer, once GenAuth has reported success.
+    package func send<Response: Decodable>(_ request: APIRequest, as _: Response.Type) async throws(GenAuthError) -> Response {
+        let (response, redactor) = try await exchange(request)
+        do {
+            return try JSONCoding.makeDecoder().decode(Response.self, from: response.body)
+        } catch let error as DecodingError {
+            throw .undecodableResponse(Self.decodingFailure(error, type: Response.self, body: response.body, redactor: redactor))
+        } catch {
+            throw .undecodableResponse(DecodingFailure(
+                typeName: String(describing: Response.self), codingPath: "",
+                message: redactor.redact(String(describing: error)), body: redactor.redact(response.body)))
+        }
+    }
+
+    /// Sends a request whose 2xx response has no body worth decoding.
+    package func sendIgnoringBody(_ request: APIRequest) async throws(GenAuthError) {
+        _ = try await exchange(request)
+    }
+
+    /// Builds and sends a request and checks that GenAuth reports success: a 2xx status and, where the body is
+    /// GenAuth's envelope, `statusCode` 200. A 401 is tried once more when the authorizer has fresh credentials.
+    /// Returns the response and the redactor that keeps this request's secrets out of errors.
+    private func exchange(_ request: APIRequest) async throws(GenAuthError) -> (HTTPResponse, Redactor) {
+        var retried = false
+        while true {
+            var httpRequest = try build(request)
+            let credentials = try await authorizer.authorize(&httpRequest)
+            let redactor = Redactor(
+                secrets: secrets + credentials + request.secrets + Self.secretValues(in: httpRequest.body)
+                    + request.query.filter { Self.isSecretName($0.name) }.map(\.value))
+            let response = try await perform(httpRequest, redactor: redactor)
+            let envelope = Envelope.read(response.body)
+            let rejected = response.statusCode == 401 || envelope?.statusCode == 401
+            if rejected, !retried, await authorizer.credentialsRejected() {
+                retried = true
+                continue
+            }
+            guard (200..<300).contains(response.statusCode) else {
+                throw .httpStatus(Self.statusFailure(response, redactor: redactor))
+            }
+            if let envelope, envelope.reportsFailure, let statusCode = envelope.statusCode {
+                throw .api(APIFailure(
+                    statusCode: statusCode, apiCode: envelope.apiCode, message: redactor.redact(envelope.message ?? ""),
+                    requestId: envelope.requestId, httpStatus: response.statusCode, body: redactor.redact(response.body)))
+            }
+            return (response, redactor)
+        }
+    }
+
+    // MARK: - Sending
+
+    func perform(_ request: HTTPRequest, redactor: Redactor) async throws(GenAuthError) -> HTTPResponse {
+        let transport = self.transport
+        let timeout = self.timeout
+        do {
+            // The transport's own timeout may only count idle time; this bounds the whole call.
+            return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
+                group.addTask { try await transport.send(request) }
+                group.addTask {
+                    try await Task.sleep(nanoseconds: UInt64(max(timeout, 0) * 1_000_000_000))
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let response = first else {
+                    throw TimeoutReached()
+                }
+                return response
+            }
+        } catch is TimeoutReached {
+            throw .transport(TransportFailure(kind: .timedOut, message: "no response within \(Self.seconds(timeout))"))
+        } catch let error as GenAuthError {
+            throw error
+        } catch {
+            throw .transport(Self.transportFailure(error, timeout: timeout, redactor: redactor))
+        }
+    }
+
+    private struct TimeoutReached: Error {}
+
+    private static func seconds(_ value: TimeInterval) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+
+    private static func transportFailure(_ error: any Error, timeout: TimeInterval, redactor: Redactor) -> TransportFailure {
+        if error is CancellationError {
+            return TransportFailure(kind: .cancelled, message: "the calling task was cancelled")
+        }
+        guard let urlError = error as? URLError else {
+            return TransportFailure(kind: .other, message: redactor.redact(String(describing: error)))
+        }
+        let kind: TransportFailure.Kind
+        switch urlError.code {
+        case .timedOut:
+            return TransportFailure(kind: .timedOut, message: "no response within \(seconds(timeout))")
+        case .cancelled:
+            return TransportFailure(kind: .cancelled, message: "the request was cancelled")
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet, .secureConnectionFailed:
+            kind = .cannotConnect
+        case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource:
+            kind = .connectionLost
+        default:
+            kind = .other
+        }
+        return TransportFailure(kind: kind, message: redactor.redact(urlError.localizedDescription))
+    }
+
+}
