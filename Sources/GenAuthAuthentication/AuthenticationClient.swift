@@ -68,5 +68,5 @@ final class UserTokenAuthorizer: RequestAuthorizer, @unchecked Sendable {
     }
 
     /// A user's token cannot be renewed here: a 401 is the caller's to handle.
-    func credentialsRejected() async -> Bool { false }
+    func credentialsRejected(_ request: HTTPRequest) async -> Bool { false }
 }

@@ -10,16 +10,16 @@ package protocol RequestAuthorizer: Sendable {
     /// Adds the request's credentials to `request` (a header, a signature); returns the values that must
     /// never appear in an error.
     func authorize(_ request: inout HTTPRequest) async throws(GenAuthError) -> [String]
-    /// GenAuth answered 401 (in the HTTP status or the envelope's `statusCode`): whether fresh credentials are
-    /// worth one more try. Called at most once per call.
-    func credentialsRejected() async -> Bool
+    /// GenAuth answered 401 (in the HTTP status or the envelope's `statusCode`) to `request`, as authorized:
+    /// whether fresh credentials are worth one more try. Called at most once per call.
+    func credentialsRejected(_ request: HTTPRequest) async -> Bool
 }
 
 /// Sends no credentials.
 package struct NoAuthorizer: RequestAuthorizer {
     package init() {}
     package func authorize(_ request: inout HTTPRequest) async throws(GenAuthError) -> [String] { [] }
-    package func credentialsRejected() async -> Bool { false }
+    package func credentialsRejected(_ request: HTTPRequest) async -> Bool { false }
 }
 
 /// Builds, sends and decodes every request of a client: its host, the headers every request carries, its
@@ -87,7 +87,7 @@ package final class RequestExecutor: Sendable {
             let response = try await perform(httpRequest, redactor: redactor)
             let envelope = Envelope.read(response.body)
             let rejected = response.statusCode == 401 || envelope?.statusCode == 401
-            if rejected, !retried, await authorizer.credentialsRejected() {
+            if rejected, !retried, await authorizer.credentialsRejected(httpRequest) {
                 retried = true
                 continue
             }

@@ -268,7 +268,7 @@ import Testing
         ])
     }
 
-    @Test func aRequiredParameterNeedsANonEmptyExample() {
+    @Test func aParameterNeedsANonEmptyExample() {
         let diagnostics = Harness.diagnostics(Snippets.endpoint("""
             summary: Get
             method: GET
@@ -281,8 +281,9 @@ import Testing
             response: OkDto
             """))
         #expect(diagnostics == [
-            "specs/test.yaml:8:38: error: the example of 'code' is empty; a required path parameter needs a value",
-            "specs/test.yaml:10:58: error: the example of 'qrcodeId' is empty; a required query parameter needs a value",
+            "specs/test.yaml:8:38: error: the example of 'code' is empty; a path parameter's value must not be",
+            "specs/test.yaml:10:58: error: the example of 'qrcodeId' is empty; a query parameter's value must not be",
+            "specs/test.yaml:11:42: error: the example of 'optional' is empty; a query parameter's value must not be",
         ])
     }
 

@@ -40,6 +40,8 @@ struct DocParameterRow: TemplateContext {
 
 struct DocDataStructure: TemplateContext {
     let structureName: String
+    /// "GenAuth's API document calls this type `Result`." where the spec renames it.
+    let originalNameNote: String?
     let structureDescription: String?
     let isEnum: Bool
     let fieldRows: [DocParameterRow]
@@ -122,7 +124,7 @@ enum DocContexts {
             title: md(endpoint.summary),
             descriptionText: description?.isEmpty == false ? description : nil,
             deprecationNote: deprecationNote,
-            authNote: endpoint.auth == .accessToken ? labels.needsAccessToken : nil,
+            authNote: endpoint.auth == .accessToken ? labels.needsAccessToken : endpoint.auth == .accessKey ? labels.usesAccessKey : nil,
             methodName: Escaping.codeSpan("\(endpoint.client.rawValue).\(endpoint.name)"),
             httpRequest: Escaping.codeSpan("\(endpoint.method.rawValue) \(endpoint.path)"),
             requestRows: requestRows, hasRequestRows: !requestRows.isEmpty,
@@ -223,14 +225,16 @@ enum DocContexts {
 
     static func structure(_ type: TypeDecl, api: API, language: Language) -> DocDataStructure {
         let description = type.description.map { Escaping.markdown($0.resolved(language), inTable: false) }
+        let labels = DocLabels.of(language)
+        let originalNameNote = type.originalName.map { "\(labels.originalName) \(Escaping.codeSpan($0))\(language == .zh ? "。" : ".")" }
         switch type.kind {
         case .object(let properties):
             return DocDataStructure(
-                structureName: type.name, structureDescription: description, isEnum: false,
+                structureName: type.name, originalNameNote: originalNameNote, structureDescription: description, isEnum: false,
                 fieldRows: properties.map { row($0, owner: type.name, api: api, language: language) }, valueRows: [])
         case .enumeration(let decl):
             return DocDataStructure(
-                structureName: type.name, structureDescription: description, isEnum: true, fieldRows: [],
+                structureName: type.name, originalNameNote: originalNameNote, structureDescription: description, isEnum: true, fieldRows: [],
                 valueRows: decl.cases.map { value in
                     let text = value.description.map { Escaping.markdown($0.resolved(language)) } ?? ""
                     return DocEnumRow(enumValue: Escaping.codeSpan(value.rawValue), enumDescription: text.isEmpty ? "-" : text)

@@ -36,6 +36,9 @@ struct ExampleCall {
             let isPath = endpoint.pathParams.contains { $0.key == property.key }
             var sent: Value?
             if Self.isPassed(property) {
+                // A list in a URL needs an element: an empty one would be sent as an empty value.
+                var property = property
+                if case .array = property.type { property.constraints.minItems = max(property.constraints.minItems ?? 0, 1) }
                 let (swift, value) = argument(property, api: api, depth: 0)
                 arguments.append("\(property.swiftName): \(swift)")
                 sent = value

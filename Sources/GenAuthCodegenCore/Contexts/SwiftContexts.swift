@@ -133,7 +133,10 @@ enum SwiftContexts {
 
     static func objectContext(_ type: TypeDecl, properties: [Property]) -> ObjectContext {
         let owner = type.name
-        let typeDoc = Escaping.docCommentLines(type.description?.resolved(.en) ?? "\(type.name).")
+        var typeDoc = Escaping.docCommentLines(type.description?.resolved(.en) ?? "\(type.name).")
+        if let original = type.originalName {
+            typeDoc += ["///", "/// GenAuth's API document calls this type `\(Escaping.commentSafe(original))`."]
+        }
 
         let propertyContexts = properties.map { property -> PropertyContext in
             let optional = property.required ? "" : "?"

@@ -7,6 +7,12 @@ import Yams
 /// groups:
 ///   消息服务: { file: message-service, en: Message service }
 /// integers: [statusCode, apiCode]   # properties the document types as number that are integers
+/// # or: integers: all, with the exceptions that are fractional numbers:
+/// fractional: [lat, lon]
+/// types:                            # schemas renamed in Swift (the docs show the document's name too)
+///   Result: ResultDto
+/// operations:                       # method names other than GenAuth's rule gives
+///   TerminalManagementController_deleteDevice: deleteTerminalDevice
 /// ```
 struct ImportSettings {
     struct Group {
@@ -18,6 +24,20 @@ struct ImportSettings {
     var module: Text?
     var groups: [String: Group] = [:]
     var integers: [String: SourceLocation] = [:]
+    /// `integers: all`: every `number` is an integer but those in `fractional`.
+    var allIntegers = false
+    var fractional: [String: SourceLocation] = [:]
+    /// Schema name → Swift type name.
+    var typeNames: [String: Located<String>] = [:]
+    /// operationId → method name.
+    var operationNames: [String: Located<String>] = [:]
+
+    static let keys = ["module", "groups", "integers", "fractional", "types", "operations"]
+
+    /// Whether a property or parameter of type `number` named `name` is an integer.
+    func isInteger(_ name: String) -> Bool {
+        allIntegers ? fractional[name] == nil : integers[name] != nil
+    }
 
     static let fileName = "import.yaml"
 
@@ -55,21 +75,54 @@ struct ImportSettings {
                     settings.groups[name.value] = Group(file: file, english: english, location: name.location)
                 }
             case "integers":
-                guard case .sequence(let items) = value else {
-                    reader.diagnostics.error("expected a list of property names for 'integers'", at: reader.location(value))
+                if case .scalar(let scalar) = value, scalar.string == "all" {
+                    settings.allIntegers = true
                     continue
                 }
-                for item in items {
-                    if let name = reader.scalar(item, what: "a property name") { settings.integers[name.value] = name.location }
+                settings.integers = names(value, what: "'integers'", reader: &reader)
+            case "fractional":
+                settings.fractional = names(value, what: "'fractional'", reader: &reader)
+            case "types":
+                for (name, entry) in reader.mapping(value, what: "'types'") ?? [] {
+                    guard let swiftName = reader.scalar(entry, what: "the Swift name of '\(name.value)'") else { continue }
+                    guard Naming.isTypeName(swiftName.value), !ReservedNames.types.contains(swiftName.value) else {
+                        reader.diagnostics.error(
+                            "'\(swiftName.value)' cannot name a Swift type: use an uppercase letter, then letters and digits, and no name Swift or the SDK already has",
+                            at: swiftName.location)
+                        continue
+                    }
+                    settings.typeNames[name.value] = swiftName
+                }
+            case "operations":
+                for (operationId, entry) in reader.mapping(value, what: "'operations'") ?? [] {
+                    guard let method = reader.scalar(entry, what: "the method name of '\(operationId.value)'") else { continue }
+                    guard Naming.isMethodName(method.value), !Naming.keywords.contains(method.value) else {
+                        reader.diagnostics.error(
+                            "'\(method.value)' cannot name a method: use a lowercase letter, then letters and digits", at: method.location)
+                        continue
+                    }
+                    settings.operationNames[operationId.value] = method
                 }
             default:
                 reader.diagnostics.error(
-                    "unknown key '\(key.value)' in the import settings" + Suggestions.hint(for: key.value, in: ["module", "groups", "integers"]),
+                    "unknown key '\(key.value)' in the import settings" + Suggestions.hint(for: key.value, in: keys),
                     at: key.location)
             }
         }
         diagnostics.append(contentsOf: reader.diagnostics.diagnostics)
         return settings
+    }
+
+    private static func names(_ node: Node, what: String, reader: inout NodeReader) -> [String: SourceLocation] {
+        guard case .sequence(let items) = node else {
+            reader.diagnostics.error("expected a list of property names for \(what)", at: reader.location(node))
+            return [:]
+        }
+        var result: [String: SourceLocation] = [:]
+        for item in items {
+            if let name = reader.scalar(item, what: "a property name") { result[name.value] = name.location }
+        }
+        return result
     }
 
     static func isFileStem(_ text: String) -> Bool {

@@ -86,7 +86,9 @@ public enum OpenAPIImport {
         Timings.mark("write spec files")
         let validation = Pipeline.lint(sources)
         Timings.mark("validate them")
-        diagnostics.append(contentsOf: validation.diagnostics.filter { $0.severity == .error })
+        // The spec files are not written yet: each error is said where it comes from in the document.
+        let tracer = ImportTracer(sources: sources, trace: importer.trace, root: root, document: document.displayPath)
+        diagnostics.append(contentsOf: validation.diagnostics.filter { $0.severity == .error }.map(tracer.traced))
         guard !diagnostics.hasErrors else { return failed() }
 
         return ImportResult(

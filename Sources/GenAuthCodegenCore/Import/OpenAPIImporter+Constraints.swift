@@ -4,8 +4,8 @@ import Yams
 /// management document puts `maxLength` there) that may have to be sent in the URL.
 struct ValueContext {
     var parameter: Node?
-    /// A required query parameter or a path parameter: an empty value would be read as none.
-    var requiredInURL = false
+    /// A query or path parameter: an empty value would be read as none.
+    var inURL = false
 }
 
 extension OpenAPIImporter {
@@ -71,8 +71,8 @@ extension OpenAPIImporter {
     /// with its JSON pointer, since the document contradicts itself there.
     mutating func keptExample(_ example: Node, schema: Node?, context: ValueContext, pointer: Pointer, at node: Node) -> Node? {
         let value = Self.value(of: example)
-        if context.requiredInURL, case .string("") = value {
-            warn(pointer, "the example is empty, but the parameter is required: the server reads an empty value as none; dropped, the samples use a placeholder", at: node)
+        if context.inURL, Validator.isEmptyInURL(value) {
+            warn(pointer, "the example is empty, but a parameter's value in a URL must not be: the server reads an empty value as none; dropped, the samples use a placeholder", at: node)
             return nil
         }
         let (constraints, items) = constraints(schema, context: context)

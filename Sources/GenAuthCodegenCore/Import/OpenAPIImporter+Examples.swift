@@ -37,7 +37,7 @@ extension OpenAPIImporter {
             if scalar.tagName != .str { warn(pointer, "\(text) is not a string; it is kept as the string '\(text)'", at: value) }
             return YAMLTree.string(text)
         case "number"?, "integer"?:
-            let integer = type == "integer" || settings.integers[propertyName] != nil
+            let integer = type == "integer" || settings.isInteger(propertyName)
             guard case .scalar = value, let text, let number = Double(text), number.isFinite else {
                 return drop("'\(SpecWriter.flow(value))' where a number is expected")
             }

@@ -51,7 +51,7 @@ extension OpenAPIImporter {
             entries.append(("group", YAMLTree.text(groupText)))
             entries.append(("endpoints", YAMLTree.mapping(operations.filter { $0.group == group }.map { ($0.name, $0.node) })))
             let own = order.filter { owners[$0] == [group] }
-            if !own.isEmpty { entries.append(("types", YAMLTree.mapping(own.map { ($0, typeNodes[$0]!) }))) }
+            if !own.isEmpty { entries.append(("types", YAMLTree.mapping(own.map { (swiftTypeName($0), typeNodes[$0]!) }))) }
             drafts.append(SpecFileDraft(path: "\(stem).yaml", node: YAMLTree.mapping(entries)))
         }
         let shared = order.filter { (owners[$0]?.count ?? 0) > 1 }
@@ -60,7 +60,7 @@ extension OpenAPIImporter {
                 path: "common.yaml",
                 node: YAMLTree.mapping([
                     ("client", YAMLTree.string(client)),
-                    ("types", YAMLTree.mapping(shared.map { ($0, typeNodes[$0]!) })),
+                    ("types", YAMLTree.mapping(shared.map { (swiftTypeName($0), typeNodes[$0]!) })),
                 ])))
         }
         for (group, setting) in settings.groups.sorted(by: { $0.key < $1.key }) where !groups.contains(group) {
@@ -76,8 +76,7 @@ extension OpenAPIImporter {
                 .first { Self.methodName(YAMLTree.value($0.value, "operationId")?.string ?? "") == operation.name }
                 .flatMap { YAMLTree.value($0.value, "operationId")?.string }
         } ?? ""
-        var controller = String(operationId.split(separator: "_").first ?? "")
-        if let range = controller.range(of: #"(V\d+)?Controller$"#, options: .regularExpression) { controller.removeSubrange(range) }
+        let controller = Self.controllerStem(operationId)
         let stem = Naming.kebabCase(controller).isEmpty ? "group" : Naming.kebabCase(controller)
         diagnostics.warning(
             "group '\(group)' has no entry in import.yaml's 'groups'; its file is named '\(stem).yaml' and it has no English name",

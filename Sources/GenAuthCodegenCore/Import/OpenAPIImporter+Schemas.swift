@@ -7,7 +7,18 @@ extension OpenAPIImporter {
     mutating func convertType(_ name: String, referenced: inout [String]) -> Node {
         let schema = schemas[name]
         let pointer = Pointer(["components", "schemas", name])
+        let swiftName = swiftTypeName(name)
+        trace[TraceKey.type(swiftName)] = pointer
         var entries: [(String, Node)] = []
+        if swiftName != name {
+            entries.append(("originalName", YAMLTree.string(name)))
+        } else if !Naming.isTypeName(name) || ReservedNames.types.contains(name) {
+            diagnostics.error(
+                "\(pointer): the schema name '\(name)' cannot name a Swift type"
+                    + (ReservedNames.types.contains(name) ? " (Swift or the SDK already has it)" : "")
+                    + "; give it a Swift name in import.yaml's 'types' (\(name): \(Naming.upperCamelCase(name).map { $0 == name ? $0 + "Dto" : $0 } ?? "NewName"))",
+                at: location(schema))
+        }
         if let description = YAMLTree.value(schema, "description")?.string, !Self.clean(description).isEmpty {
             entries.append(("description", YAMLTree.text([(.zh, Self.clean(description))])))
         }
@@ -21,6 +32,7 @@ extension OpenAPIImporter {
         let required = Set(YAMLTree.value(schema, "required")?.array().compactMap(\.string) ?? [])
         var properties: [(String, Node)] = []
         for (propertyName, propertySchema, _) in YAMLTree.pairs(YAMLTree.value(schema, "properties")) {
+            trace[TraceKey.property(swiftName, propertyName)] = pointer.appending("properties", propertyName)
             var property = convertSchema(propertySchema, pointer: pointer.appending("properties", propertyName), propertyName: propertyName, types: &referenced)
             if required.contains(propertyName) {
                 property.insert(("required", YAMLTree.bool(true)), at: property.firstIndex { $0.0 == "type" }.map { $0 + 1 } ?? 0)
@@ -49,7 +61,12 @@ extension OpenAPIImporter {
             }
         }
         let enumValues = YAMLTree.value(effective, "enum")
-        if enumValues != nil, YAMLTree.value(effective, "type")?.string != "array" {
+        let untyped = ["type", "$ref", "allOf", "oneOf", "anyOf", "enum", "properties", "items"].allSatisfy { YAMLTree.value(effective, $0) == nil }
+        if context.parameter != nil, untyped {
+            // A URL holds text: a parameter whose schema says nothing is sent as a string.
+            warn(pointer, "the parameter's schema has no type; it is imported as a string (correct it in the overlay if it is not)", at: schema ?? context.parameter)
+            entries.append(("type", YAMLTree.string("string")))
+        } else if enumValues != nil, YAMLTree.value(effective, "type")?.string != "array" {
             let (descriptions, remaining) = Self.enumDescriptions(descriptionText, values: enumValues!)
             descriptionText = remaining
             entries.append(("enum", enumNode(enumValues!, pointer: pointer.appending("enum"), descriptions: descriptions)))
@@ -82,7 +99,7 @@ extension OpenAPIImporter {
                 return YAMLTree.string("json")
             }
             types.append(name)
-            return YAMLTree.string(name)
+            return YAMLTree.string(swiftTypeName(name))
         }
         if let allOf = YAMLTree.value(schema, "allOf")?.array(), allOf.count == 1 {
             return typeNode(allOf[0], pointer: pointer.appending("allOf", "0"), propertyName: propertyName, types: &types, depth: depth + 1)
@@ -97,8 +114,8 @@ extension OpenAPIImporter {
         case "integer"?:
             return YAMLTree.string("integer")
         case "number"?:
-            if settings.integers[propertyName] != nil {
-                usedIntegers.insert(propertyName)
+            usedNumberNames.insert(propertyName)
+            if settings.isInteger(propertyName) {
                 return YAMLTree.string("integer")
             }
             return YAMLTree.string("number")

@@ -18,7 +18,11 @@ struct OpenAPIImporter {
     private(set) var deprecated: [String] = []
     var schemas: [String: Node] = [:]
     var reportedSchemes = Set<String>()
-    var usedIntegers = Set<String>()
+    /// The names of the `number` properties and parameters met, to check `integers` and `fractional` against.
+    var usedNumberNames = Set<String>()
+    /// Where each endpoint, type, property and parameter of the spec files comes from in the document.
+    var trace: [String: Pointer] = [:]
+    var usedOperationIds = Set<String>()
     var typeReferences: [String: [String]] = [:]
 
     init(root: Node, file: String, settings: ImportSettings, client: String) {
@@ -69,14 +73,22 @@ struct OpenAPIImporter {
                     hidden.append(label)
                     continue
                 }
-                guard let name = Self.methodName(operationId) else {
+                let explicit = settings.operationNames[operationId]
+                guard var name = explicit?.value ?? Self.methodName(operationId) else {
                     warn(pointer, "operation has no usable operationId; skipped", at: operation)
                     continue
                 }
                 if let previous = names[name] {
-                    warn(pointer, "operationId '\(operationId)' gives the method name '\(name)', already taken by \(previous); skipped", at: operation)
-                    continue
+                    // GenAuth's SDKs keep the first and drop the others; here each keeps a name of its own.
+                    let alternative = name + Self.controllerStem(operationId)
+                    guard explicit == nil, names[alternative] == nil, alternative != name else {
+                        warn(pointer, "operationId '\(operationId)' gives the method name '\(name)', already taken by \(previous); skipped (name it in import.yaml's 'operations')", at: operation)
+                        continue
+                    }
+                    warn(pointer, "operationId '\(operationId)' gives the method name '\(name)', already taken by \(previous); this one is named '\(alternative)' (name it otherwise in import.yaml's 'operations')", at: operation)
+                    name = alternative
                 }
+                usedOperationIds.insert(operationId)
                 guard let converted = convertOperation(operation, name: name, path: path, method: method, pointer: pointer, schemes: definedSchemes) else {
                     continue
                 }
@@ -89,10 +101,31 @@ struct OpenAPIImporter {
         }
         operationCount = operations.count
         let drafts = files(for: operations)
-        for (name, location) in settings.integers.sorted(by: { $0.key < $1.key }) where !usedIntegers.contains(name) {
-            diagnostics.error("'integers' names '\(name)', which no imported property of type number has", at: location)
+        for (key, names) in [("integers", settings.integers), ("fractional", settings.fractional)] {
+            for (name, location) in names.sorted(by: { $0.key < $1.key }) where !usedNumberNames.contains(name) {
+                diagnostics.error("'\(key)' names '\(name)', which no imported property of type number has", at: location)
+            }
+        }
+        for (operationId, name) in settings.operationNames.sorted(by: { $0.key < $1.key }) where !usedOperationIds.contains(operationId) {
+            diagnostics.error("'operations' names the operationId '\(operationId)', which the document has no visible operation of", at: name.location)
+        }
+        for (schema, name) in settings.typeNames.sorted(by: { $0.key < $1.key }) where schemas[schema] == nil {
+            diagnostics.error("'types' renames the schema '\(schema)', which the document does not have", at: name.location)
         }
         return drafts
+    }
+
+    /// `TerminalManagementController_deleteDevice` → `TerminalManagement`: what tells apart two operations whose
+    /// method names collide.
+    static func controllerStem(_ operationId: String) -> String {
+        var controller = String(operationId.split(separator: "_").first ?? "")
+        if let range = controller.range(of: #"(V\d+)?Controller$"#, options: .regularExpression) { controller.removeSubrange(range) }
+        return Naming.upperCamelCase(controller) ?? controller
+    }
+
+    /// The Swift name of a schema: as in the document, or as `import.yaml` renames it.
+    func swiftTypeName(_ schema: String) -> String {
+        settings.typeNames[schema]?.value ?? schema
     }
 
     /// `MessageV3Controller_sendSms` → `sendSms`; `SignInV3Controller_geneQRCode` → `geneQrCode` (GenAuth's rule).
@@ -106,6 +139,7 @@ struct OpenAPIImporter {
     ) -> (node: Node, types: [String])? {
         var entries: [(String, Node)] = []
         var types: [String] = []
+        trace[TraceKey.endpoint(name)] = pointer
         if let summary = YAMLTree.value(operation, "summary")?.string, !summary.isEmpty {
             entries.append(("summary", YAMLTree.text([(.zh, Self.clean(summary))])))
         } else {
@@ -133,13 +167,14 @@ struct OpenAPIImporter {
                 parameter = resolved
             }
             guard let parameterName = YAMLTree.value(parameter, "name")?.string else { continue }
+            trace[TraceKey.parameter(name, parameterName)] = parameterPointer
             let location = YAMLTree.value(parameter, "in")?.string ?? ""
             guard location == "query" || location == "path" else {
                 warn(parameterPointer, "'\(location)' parameters are not supported; '\(parameterName)' skipped", at: parameter)
                 continue
             }
             let required = location == "path" || YAMLTree.value(parameter, "required")?.bool == true
-            let context = ValueContext(parameter: parameter, requiredInURL: required)
+            let context = ValueContext(parameter: parameter, inURL: true)
             var property = convertSchema(
                 YAMLTree.value(parameter, "schema"), pointer: parameterPointer.appending("schema"), propertyName: parameterName,
                 types: &types, context: context)
@@ -167,12 +202,12 @@ struct OpenAPIImporter {
             let content = YAMLTree.pairs(YAMLTree.value(body, "content"))
             if let json = content.first(where: { $0.key == "application/json" }) {
                 if let type = referencedType(YAMLTree.value(json.value, "schema"), pointer: bodyPointer.appending("application/json", "schema")) {
-                    entries.append(("request", YAMLTree.string(type)))
+                    entries.append(("request", YAMLTree.string(swiftTypeName(type))))
                     types.append(type)
                 }
             } else if let form = content.first(where: { $0.key == "application/x-www-form-urlencoded" }) {
                 if let type = referencedType(YAMLTree.value(form.value, "schema"), pointer: bodyPointer.appending("application/x-www-form-urlencoded", "schema")) {
-                    entries.append(("request", YAMLTree.string(type)))
+                    entries.append(("request", YAMLTree.string(swiftTypeName(type))))
                     entries.append(("encoding", YAMLTree.string("form")))
                     types.append(type)
                 }
@@ -198,7 +233,7 @@ struct OpenAPIImporter {
             warn(responsePointer, "the response has no application/json schema reference; operation skipped", at: response.keyNode)
             return nil
         }
-        entries.append(("response", YAMLTree.string(type)))
+        entries.append(("response", YAMLTree.string(swiftTypeName(type))))
         types.append(type)
         return (YAMLTree.mapping(entries), types)
     }
@@ -214,6 +249,10 @@ struct OpenAPIImporter {
                          "security scheme '\(scheme)' is not defined in components.securitySchemes; ignored", at: keyNode)
                 }
             }
+        }
+        if ClientName(rawValue: client) == .managementClient {
+            // The management client authenticates every call with its access key, whatever the scheme's name.
+            return names.isEmpty ? "none" : "accessKey"
         }
         if names.contains("bearer") { return "accessToken" }
         if names.contains("x-authing-app-id") { return "appId" }
@@ -241,6 +280,14 @@ struct OpenAPIImporter {
         }
         return String(reference.dropFirst(prefix.count))
     }
+}
+
+/// The keys of ``OpenAPIImporter/trace``: an element of the spec files, named as they name it.
+enum TraceKey {
+    static func type(_ name: String) -> String { "types/\(name)" }
+    static func property(_ type: String, _ key: String) -> String { "types/\(type)/\(key)" }
+    static func endpoint(_ name: String) -> String { "endpoints/\(name)" }
+    static func parameter(_ endpoint: String, _ key: String) -> String { "endpoints/\(endpoint)/\(key)" }
 }
 
 /// A JSON pointer into the document, printed as `#/paths/~1api~1v3~1send-sms/post`.

@@ -10,7 +10,7 @@ struct NodeReader {
         "summary", "description", "method", "path", "pathParams", "query", "request", "encoding",
         "response", "auth", "deprecated", "example",
     ]
-    static let typeKeys = ["description", "properties", "enum"]
+    static let typeKeys = ["description", "properties", "enum", "originalName"]
     static let constraintKeys = ["minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minimum", "maximum"]
     static let itemConstraintKeys = ["minLength", "maxLength", "minimum", "maximum"]
     static let propertyKeys = ["type", "required", "description", "default", "example", "deprecated", "enum"]
@@ -93,6 +93,7 @@ struct NodeReader {
             case "description": type.description = text(value, what: "'description'")
             case "properties": type.properties = properties(value, what: "'properties'")
             case "enum": type.enumeration = enumeration(value)
+            case "originalName": type.originalName = scalar(value, what: "'originalName'")
             default: unknownKey(key, allowed: Self.typeKeys, in: what())
             }
         }

@@ -38,6 +38,8 @@ struct RawEndpoint {
 
 struct RawType {
     var name: Located<String>
+    /// The schema's name in the API document, where the spec names the type otherwise.
+    var originalName: Located<String>?
     var description: Text?
     var properties: [RawProperty]?
     var enumeration: RawEnum?

@@ -71,7 +71,9 @@ enum BodyEncoding: String, CaseIterable, Sendable {
 }
 
 enum AuthRequirement: String, CaseIterable, Sendable {
-    case none, appId, accessToken
+    /// `accessToken`: a signed-in user's token. `accessKey`: the management client's credentials, which it
+    /// sends by itself.
+    case none, appId, accessToken, accessKey
 }
 
 enum Deprecation: Hashable, Sendable {
@@ -104,6 +106,8 @@ struct TypeDecl: Sendable {
     }
 
     var name: String
+    /// The schema's name in GenAuth's document, where the spec renames it (`Result` → `ResultDto`).
+    var originalName: String?
     var description: Text?
     var kind: Kind
     var specPath: String

@@ -43,10 +43,11 @@ extension Validator {
             }
             checker.checkValues(of: rawProperty, into: &property)
             let isPath = raw.pathParams.contains { $0.key.location == rawProperty.key.location }
-            if (isPath || property.required), case .string("")? = property.example, let node = rawProperty.example {
-                // A server reads an empty value in a URL as no value: a sample must send a real one.
+            if property.example.map(Self.isEmptyInURL) == true, let node = rawProperty.example {
+                // A server reads an empty value in a URL as no value (OpenAPI allows none by default): a sample must
+                // send a real one.
                 diagnostics.error(
-                    "the example of '\(property.key)' is empty; a required \(isPath ? "path" : "query") parameter needs a value",
+                    "the example of '\(property.key)' is empty; a \(isPath ? "path" : "query") parameter's value must not be",
                     at: SourceLocation(file: name.location.file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1))
                 property.example = nil
             }
@@ -167,6 +168,15 @@ extension Validator {
             valid = false
         }
         return valid
+    }
+
+    /// `""`, or an empty list: what a URL sends as an empty value.
+    static func isEmptyInURL(_ value: Value) -> Bool {
+        switch value {
+        case .string(let text): return text.isEmpty
+        case .array(let items): return items.isEmpty || items.allSatisfy(isEmptyInURL)
+        default: return false
+        }
     }
 
     // MARK: - Files and languages

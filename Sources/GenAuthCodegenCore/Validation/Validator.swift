@@ -142,12 +142,14 @@ struct Validator {
         let name = raw.name.value
         if let enumeration = raw.enumeration {
             return TypeDecl(
-                name: name, description: raw.description,
+                name: name, originalName: raw.originalName?.value, description: raw.description,
                 kind: .enumeration(resolveEnum(enumeration, name: name, description: raw.description)),
                 specPath: file.path)
         }
         let properties = resolveProperties(raw.properties ?? [], owner: name, ownerDescription: "type '\(name)'").map(\.property)
-        return TypeDecl(name: name, description: raw.description, kind: .object(properties), specPath: file.path)
+        return TypeDecl(
+            name: name, originalName: raw.originalName?.value, description: raw.description, kind: .object(properties),
+            specPath: file.path)
     }
 
     /// Resolves the properties of one owner (a type, or an endpoint's query or path parameters), checking
