@@ -65,6 +65,11 @@ import Testing
         case (.string, .string), (.dateTime, .string), (.integer, .integer), (.number, .integer), (.number, .number),
              (.boolean, .bool), (.json, _), (.map, .object), (_, .null):
             break
+        case (.inlineUnion(let qualified), _):
+            guard let alternative = api.unions[qualified]?.cases.first(where: { SwiftSyntax.holds($0.type, value, types: api.types) }) else {
+                return found + ["\(place): \(value) is none of the alternatives of '\(qualified)'"]
+            }
+            found += problems(value, as: alternative.type, property: alternative, api: api, at: "\(place).\(alternative.key)")
         case (.inlineEnum, .string(let raw)):
             if property?.inlineEnum?.cases.contains(where: { $0.rawValue == raw }) == false { found.append("\(place): '\(raw)' is no value of its enum") }
         case (.named(let name), .string(let raw)):

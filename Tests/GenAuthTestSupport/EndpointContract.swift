@@ -112,6 +112,26 @@ public struct EndpointContract: Sendable {
         return found
     }
 
+    /// Iterates the items of a paginated list over the contract's response: `count` items must come, after one
+    /// request to the contract's method and path.
+    public func checkItems<Client, Element>(
+        _ harness: Harness<Client>, count: Int, _ items: @Sendable (Client) -> PageSequence<Element>
+    ) async throws {
+        let response = Data(self.response.utf8)
+        let server = try LoopbackServer { request in harness.auxiliary(request) ?? .respond(status: 200, body: response) }
+        var seen = 0
+        do {
+            for try await _ in items(harness.makeClient(server)) { seen += 1 }
+        } catch {
+            Issue.record("\(name): the iteration threw: \(error)")
+            return
+        }
+        let calls = server.requests.filter { harness.auxiliary($0) == nil }
+        #expect(seen == count, "\(name): \(seen) items, expected \(count)")
+        #expect(calls.count == 1, "\(name): \(calls.count) requests")
+        #expect(calls.allSatisfy { $0.method == method && $0.path == path }, "\(name): method or path")
+    }
+
     public static let failureEnvelope = #"{"statusCode":403,"message":"无权限","apiCode":2004,"requestId":"r-403"}"#
 
     /// `a=1&b=x%20y` → ["a": "1", "b": "x y"].

@@ -46,6 +46,40 @@ extension AuthenticationClient {
             as: GetLoginHistoryRespDto.self)
     }
 
+    /// Every item of ``getLoginHistory(appId:clientIp:success:start:end:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - appId: 应用 ID，可根据应用 ID 筛选。默认不传获取所有应用的登录历史。
+    ///   - clientIp: 客户端 IP，可根据登录时的客户端 IP 进行筛选。默认不传获取所有登录 IP 的登录历史。
+    ///   - success: 是否登录成功，可根据是否登录成功进行筛选。默认不传获取的记录中既包含成功也包含失败的的登录历史。
+    ///   - start: 开始时间，为单位为毫秒的时间戳
+    ///   - end: 结束时间，为单位为毫秒的时间戳
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    /// - Returns: The items, fetched lazily.
+    public func getLoginHistoryItems(
+        appId: String? = nil,
+        clientIp: String? = nil,
+        success: Bool? = nil,
+        start: Int? = nil,
+        end: Int? = nil,
+        limit: Int = 10
+    ) -> PageSequence<LoginHistoryDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<LoginHistoryDto> in
+            let response = try await self.getLoginHistory(
+                appId: appId,
+                clientIp: clientIp,
+                success: success,
+                start: start,
+                end: end,
+                page: page,
+                limit: limit
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取登录应用
     ///
     /// 获取登录应用
@@ -181,6 +215,34 @@ extension AuthenticationClient {
                 ]
             ),
             as: UserDepartmentPaginatedRespDto.self)
+    }
+
+    /// Every item of ``getDepartmentList(page:limit:withCustomData:sortBy:orderBy:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - withCustomData: 是否获取部门的自定义数据
+    ///   - sortBy: 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
+    ///   - orderBy: 增序或降序
+    /// - Returns: The items, fetched lazily.
+    public func getDepartmentListItems(
+        limit: Int = 10,
+        withCustomData: Bool = false,
+        sortBy: GetDepartmentListSortBy = .joinDepartmentAt,
+        orderBy: GetDepartmentListOrderBy = .desc
+    ) -> PageSequence<UserDepartmentRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserDepartmentRespDto> in
+            let response = try await self.getDepartmentList(
+                page: page,
+                limit: limit,
+                withCustomData: withCustomData,
+                sortBy: sortBy,
+                orderBy: orderBy
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 获取被授权的资源列表

@@ -34,6 +34,15 @@ struct ContractContext: TemplateContext {
     /// Set for a deprecated endpoint: the call is made in a deprecated method of this type, reached through
     /// the `DeprecatedEndpointCall` protocol, so that calling it raises no deprecation warning.
     let deprecatedCallType: String?
+    /// Set for a paginated list: its `<name>Items` companion, iterated over an answer of one item.
+    let pages: PagesContractContext?
+}
+
+struct PagesContractContext: TemplateContext {
+    /// The example response with one item in its list and a total count of 1, as a Swift string literal.
+    let pagesResponseLiteral: String
+    /// The companion's call, indented for the test's closure.
+    let itemsCallLines: [String]
 }
 
 enum ContractTests {
@@ -70,6 +79,41 @@ enum ContractTests {
             responseLiteral: Escaping.swiftStringLiteral(Examples.compactJSON(response)),
             callLines: indented(12),
             memberCallLines: indented(8),
-            deprecatedCallType: endpoint.deprecated == nil ? nil : (Naming.upperCamelCase(endpoint.name) ?? endpoint.name) + "Call")
+            deprecatedCallType: endpoint.deprecated == nil ? nil : (Naming.upperCamelCase(endpoint.name) ?? endpoint.name) + "Call",
+            pages: endpoint.deprecated == nil ? pagesContract(endpoint, call: call, api: api) : nil)
+    }
+
+    /// The companion of a paginated list, called with the example call's arguments but the page, over the
+    /// example answer holding one item and a total count of 1.
+    static func pagesContract(_ endpoint: Endpoint, call: ExampleCall, api: API) -> PagesContractContext? {
+        guard Pagination.of(endpoint, api: api) != nil,
+              let data = api.types[endpoint.response]?.properties.first(where: { $0.key == "data" }),
+              case .named(let dataType) = data.type,
+              let list = api.types[dataType]?.properties.first(where: { $0.key == "list" }),
+              case .array(let element) = list.type,
+              case .object(var entries) = Examples.complete(endpoint.response, api: api)
+        else { return nil }
+        let item: Value
+        switch element {
+        case .named(let name): item = Examples.complete(name, api: api)
+        case .string: item = .string("ITEM")
+        case .integer, .number: item = .integer(1)
+        default: item = .object([])
+        }
+        var page: [Value.ObjectEntry] = []
+        if case .object(let existing)? = entries.first(where: { $0.key == "data" })?.value { page = existing }
+        page.removeAll { $0.key == "list" || $0.key == "totalCount" }
+        page.append(.init(key: "list", value: .array([item])))
+        if api.types[dataType]?.properties.contains(where: { $0.key == "totalCount" }) == true {
+            page.append(.init(key: "totalCount", value: .integer(1)))
+        }
+        entries.removeAll { $0.key == "data" }
+        entries.append(.init(key: "data", value: .object(page)))
+        let arguments = call.arguments.filter { !$0.hasPrefix("page: ") }
+        let lines = SampleCode.callLines("client.\(endpoint.name)\(Pagination.companionSuffix)", arguments: arguments)
+            .flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        return PagesContractContext(
+            pagesResponseLiteral: Escaping.swiftStringLiteral(Examples.compactJSON(.object(entries))),
+            itemsCallLines: lines.map { $0.isEmpty ? "" : "            " + $0 })
     }
 }

@@ -95,9 +95,9 @@ enum DocContexts {
         }
         let responseRows = (api.types[endpoint.response]?.properties ?? []).map { row($0, owner: endpoint.response, api: api, language: language) }
 
-        var roots = (endpoint.pathParams + endpoint.query).map(\.type)
-        if let request = endpoint.request { roots += (api.types[request]?.properties ?? []).map(\.type) }
-        roots += (api.types[endpoint.response]?.properties ?? []).map(\.type)
+        var roots = endpoint.pathParams + endpoint.query
+        if let request = endpoint.request { roots += api.types[request]?.properties ?? [] }
+        roots += api.types[endpoint.response]?.properties ?? []
         let structures = reachableTypes(from: roots, api: api).map { structure($0, api: api, language: language) }
 
         let exampleJSON = Examples.json(Examples.response(of: endpoint, api: api)) + "\n"
@@ -173,6 +173,13 @@ enum DocContexts {
             if case .replacedBy(let text) = deprecation { note += ": " + Escaping.markdown(text.resolved(language)) }
             description = description.isEmpty ? note : note + "<br>" + description
         }
+        if let union = property.inlineUnion {
+            let alternatives = union.cases.map { alternative -> String in
+                let text = alternative.description.map { Escaping.markdown($0.resolved(language)) } ?? ""
+                return "- " + Escaping.codeSpan(alternative.key) + " (" + typeName(alternative.type, api: api) + ")" + (text.isEmpty ? "" : ": " + text)
+            }
+            description += (description.isEmpty ? "" : "<br>") + labels.oneOf + "<br>" + alternatives.joined(separator: "<br>")
+        }
         if let decl = property.inlineEnum {
             let values = decl.cases.map { value -> String in
                 let text = value.description.map { Escaping.markdown($0.resolved(language)) } ?? ""
@@ -201,6 +208,9 @@ enum DocContexts {
         case .named(let name): return "[\(name)](#\(name.lowercased()))"
         case .array(let element): return typeName(element, api: api) + "[]"
         case .map(let value): return "map&lt;string, \(typeName(value, api: api))&gt;"
+        case .inlineUnion(let qualified):
+            // One of several: the alternatives' types, the pipe escaped for the table.
+            return (api.unions[qualified]?.cases ?? []).map { typeName($0.type, api: api) }.joined(separator: " \\| ")
         }
     }
 
@@ -209,8 +219,8 @@ enum DocContexts {
         return Escaping.codeSpan(Examples.compactJSON(value))
     }
 
-    /// Named types reachable from `roots`, breadth first, each once.
-    static func reachableTypes(from roots: [TypeRef], api: API) -> [TypeDecl] {
+    /// Named types reachable from the properties `roots`, breadth first, each once.
+    static func reachableTypes(from roots: [Property], api: API) -> [TypeDecl] {
         var queue = roots.flatMap(\.referencedNames)
         var seen = Set<String>()
         var result: [TypeDecl] = []
@@ -218,7 +228,7 @@ enum DocContexts {
             let name = queue.removeFirst()
             guard seen.insert(name).inserted, let type = api.types[name] else { continue }
             result.append(type)
-            queue += type.properties.flatMap(\.type.referencedNames)
+            queue += type.properties.flatMap(\.referencedNames)
         }
         return result
     }

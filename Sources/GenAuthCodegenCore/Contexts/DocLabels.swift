@@ -24,6 +24,8 @@ struct DocLabels: TemplateContext {
     let usesAccessKey: String
     /// "GenAuth's API document calls this type" (followed by the name).
     let originalName: String
+    /// Before the alternatives of a union.
+    let oneOf: String
     let httpRequest: String
     /// Under the response: a failure is thrown, never returned.
     let failureNote: String
@@ -43,6 +45,7 @@ struct DocLabels: TemplateContext {
                 needsAccessToken: "Needs the user's access token: call `setAccessToken(_:)` on the client first.",
                 usesAccessKey: "Authenticated with the client's access key: the `ManagementClient` gets and renews its management token (or signs the request) by itself.",
                 originalName: "GenAuth's API document calls this type",
+                oneOf: "One of:",
                 httpRequest: "HTTP request",
                 failureNote: "The method returns once GenAuth reports success. When GenAuth reports a failure (a `statusCode` other than 200, even in an HTTP 200 answer), it throws `GenAuthError.api` with GenAuth's `statusCode`, `apiCode`, `message` and `requestId`; network and HTTP failures are thrown as `GenAuthError` too.",
                 indexTitle: "GenAuth Swift SDK",
@@ -58,6 +61,7 @@ struct DocLabels: TemplateContext {
                 needsAccessToken: "需要用户的 access token：先调用客户端的 `setAccessToken(_:)`。",
                 usesAccessKey: "使用客户端的 Access Key 鉴权：`ManagementClient` 自动获取并更新管理 Token（或为请求签名）。",
                 originalName: "GenAuth 的 API 文档中此类型名为",
+                oneOf: "以下之一：",
                 httpRequest: "HTTP 请求",
                 failureNote: "GenAuth 返回成功时方法才返回。GenAuth 返回失败时（`statusCode` 不是 200，即使 HTTP 状态是 200），方法抛出 `GenAuthError.api`，其中带有 GenAuth 的 `statusCode`、`apiCode`、`message` 和 `requestId`；网络错误和 HTTP 错误同样以 `GenAuthError` 抛出。",
                 indexTitle: "GenAuth Swift SDK",

@@ -121,6 +121,12 @@ struct ExampleCall {
         case .inlineEnum(let qualified):
             guard let first = inlineEnum?.cases.first else { return (".init(rawValue: \"\")", .string("")) }
             return (SwiftSyntax.enumLiteral(first.rawValue, cases: [first], typeName: qualified), .string(first.rawValue))
+        case .inlineUnion(let qualified):
+            // The first alternative.
+            guard let first = api.unions[qualified]?.cases.first else { return ("nil", .null) }
+            let (swift, value) = placeholder(
+                first.type, key: key, inlineEnum: nil, api: api, depth: depth + 1, constraints: first.constraints, items: first.itemConstraints)
+            return (".\(Naming.escaped(first.swiftName))(\(swift))", value)
         case .named(let name):
             switch api.types[name]?.kind {
             case .enumeration(let decl)?:

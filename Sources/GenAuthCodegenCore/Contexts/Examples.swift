@@ -57,6 +57,9 @@ enum Examples {
             case .dateTime: return .string("2023-11-14T22:13:20.000Z")
             case .json: return .object([])
             case .inlineEnum: return .string(property.inlineEnum?.cases.first?.rawValue ?? "")
+            case .inlineUnion(let qualified):
+                guard let first = api.unions[qualified]?.cases.first else { return .null }
+                return placeholder(first, api: api, depth: depth)
             case .named(let name):
                 if case .enumeration(let decl)? = api.types[name]?.kind { return .string(decl.cases.first?.rawValue ?? "") }
                 return complete(name, api: api, depth: depth + 1)

@@ -19,6 +19,8 @@ struct SwiftModelFileContext: TemplateContext {
 struct ObjectContext: TemplateContext {
     let typeName: String
     let typeDoc: [String]
+    /// An object without declared properties: it keeps every field the server sends, as JSON.
+    let isFreeForm: Bool
     let properties: [PropertyContext]
     let initDoc: [String]
     /// One line: `init(a: A, b: B? = nil)`; else one parameter per line.
@@ -30,6 +32,30 @@ struct ObjectContext: TemplateContext {
     /// Inline enums, declared in an extension of the type (each rendered with the `swift-enum` partial).
     let nestedEnums: [EnumContext]
     let hasNestedEnums: Bool
+    /// Inline unions (`oneOf`), declared in an extension of the type (the `swift-union` partial).
+    let nestedUnions: [UnionContext]
+    let hasNestedUnions: Bool
+}
+
+/// `swift-union.mustache` (a partial): an enum with one case per alternative, decoded by the JSON kind of the
+/// value.
+struct UnionContext: TemplateContext {
+    var notFirst = false
+    let unionName: String
+    let unionDoc: [String]
+    let alternatives: [AlternativeContext]
+    /// "an object, a string or an array", for the error of a value of none of these kinds.
+    let kindsText: String
+}
+
+struct AlternativeContext: TemplateContext {
+    let caseDoc: [String]
+    /// Escaped.
+    let caseName: String
+    /// The payload's Swift type.
+    let payloadType: String
+    /// The `JSONValue` cases of this alternative's kind: `.object`, `.integer, .number`, …
+    let jsonPattern: String
 }
 
 struct PropertyContext: TemplateContext {
@@ -99,6 +125,9 @@ struct MethodContext: TemplateContext {
     let hasQuery: Bool
     /// `.json(request)` or `.form(request)`; nil without a body.
     let bodyExpression: String?
+    /// The lines of the `<name>Items` companion of a paginated list (see ``Pagination``); empty for others.
+    let paginator: [String]
+    let hasPaginator: Bool
 }
 
 struct QueryItemContext: TemplateContext {
@@ -179,11 +208,13 @@ enum SwiftContexts {
         } : []
 
         let nested = properties.compactMap(\.inlineEnum).enumerated().map { enumContext($1, notFirst: $0 > 0) }
+        let unions = properties.compactMap(\.inlineUnion).enumerated().map { unionContext($1, owner: owner, notFirst: $0 > 0) }
         return ObjectContext(
-            typeName: type.name, typeDoc: typeDoc, properties: propertyContexts, initDoc: initDoc,
+            typeName: type.name, typeDoc: typeDoc, isFreeForm: properties.isEmpty, properties: propertyContexts, initDoc: initDoc,
             singleLineInit: singleLine, initParameters: initParameters,
             codingKeys: codingKeys, hasCodingKeys: !codingKeys.isEmpty,
-            nestedEnums: nested, hasNestedEnums: !nested.isEmpty)
+            nestedEnums: nested, hasNestedEnums: !nested.isEmpty,
+            nestedUnions: unions, hasNestedUnions: !unions.isEmpty)
     }
 
     private static func propertyDocText(_ property: Property) -> String {
@@ -206,6 +237,34 @@ enum SwiftContexts {
                     caseName: Naming.escaped(value.swiftName),
                     rawLiteral: Escaping.swiftStringLiteral(value.rawValue))
             })
+    }
+
+    /// Not indented: where the union is nested, the template indents the partial.
+    static func unionContext(_ decl: UnionDecl, owner: String, notFirst: Bool = false) -> UnionContext {
+        let kinds = decl.kinds.map { kind -> (article: String, kind: String, pattern: String) in
+            switch kind {
+            case "string": return ("a", "string", ".string")
+            case "number": return ("a", "number", ".integer, .number")
+            case "boolean": return ("a", "boolean", ".bool")
+            case "array": return ("an", "array", ".array")
+            default: return ("an", "object", ".object")
+            }
+        }
+        let described = kinds.map { "\($0.article) \($0.kind)" }
+        let kindsText = described.count > 1 ? described.dropLast().joined(separator: ", ") + " or " + described.last! : described.joined()
+        return UnionContext(
+            notFirst: notFirst,
+            unionName: decl.name,
+            unionDoc: Escaping.docCommentLines(decl.description?.resolved(.en) ?? "\(decl.name).")
+                + ["///", "/// One of several types, told apart by the kind of JSON value: \(kindsText)."],
+            alternatives: zip(decl.cases, kinds).map { alternative, kind in
+                AlternativeContext(
+                    caseDoc: Escaping.docCommentLines(alternative.description?.resolved(.en) ?? "`\(alternative.key)`", indent: "    "),
+                    caseName: Naming.escaped(alternative.swiftName),
+                    payloadType: SwiftSyntax.typeName(alternative.type, owner: owner),
+                    jsonPattern: kind.pattern)
+            },
+            kindsText: kindsText)
     }
 
     // MARK: - Clients
@@ -272,13 +331,20 @@ enum SwiftContexts {
                 declaration: declaration, assignment: "",
                 separator: index == declarations.count - 1 ? "" : (singleLine ? ", " : ","))
         }
+        let availabilityLine = endpoint.deprecated.map { "    " + availability($0) }
+        let paginator = Pagination.of(endpoint, api: api).map { pagination in
+            pagination.companion(
+                for: endpoint, declarations: declarations,
+                parameterNames: (endpoint.request == nil ? [] : [nil]) + (endpoint.pathParams + endpoint.query).map { Optional($0.swiftName) },
+                documentation: docParameters.map(\.1), availability: availabilityLine)
+        } ?? []
         let queryItems = endpoint.query.map {
             QueryItemContext(queryName: Escaping.swiftStringLiteral($0.key), queryValue: Naming.parameter($0.swiftName).use)
         }
         return MethodContext(
             notFirst: notFirst,
             methodDoc: doc,
-            availability: endpoint.deprecated.map { "    " + availability($0) },
+            availability: availabilityLine,
             methodName: endpoint.name,
             singleLineSignature: singleLine,
             parameters: parameters,
@@ -286,7 +352,8 @@ enum SwiftContexts {
             httpMethod: Escaping.swiftStringLiteral(endpoint.method.rawValue),
             pathExpression: pathExpression(endpoint),
             queryItems: queryItems, hasQuery: !queryItems.isEmpty,
-            bodyExpression: endpoint.request.map { _ in endpoint.encoding == .form ? ".form(request)" : ".json(request)" })
+            bodyExpression: endpoint.request.map { _ in endpoint.encoding == .form ? ".form(request)" : ".json(request)" },
+            paginator: paginator, hasPaginator: !paginator.isEmpty)
     }
 
     /// `"/api/v3/users/\(pathSegment(userId))"`

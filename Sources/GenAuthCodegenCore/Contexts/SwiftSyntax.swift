@@ -11,11 +11,28 @@ enum SwiftSyntax {
         case .dateTime: return "Date"
         case .json: return "JSONValue"
         case .named(let name): return name
-        case .inlineEnum(let qualified):
+        case .inlineEnum(let qualified), .inlineUnion(let qualified):
             if let owner, qualified.hasPrefix(owner + ".") { return String(qualified.dropFirst(owner.count + 1)) }
             return qualified
         case .array(let element): return "[\(typeName(element, owner: owner))]"
         case .map(let value): return "[String: \(typeName(value, owner: owner))]"
+        }
+    }
+
+    /// Whether `value` has the JSON kind of `type`'s values.
+    static func holds(_ type: TypeRef, _ value: Value, types: [String: TypeDecl]) -> Bool {
+        switch (type, value) {
+        case (.string, .string), (.dateTime, .string), (.inlineEnum, .string), (.integer, .integer), (.number, .integer),
+             (.number, .number), (.boolean, .bool), (.array, .array), (.map, .object), (.json, _):
+            return true
+        case (.named(let name), .string):
+            if case .enumeration? = types[name]?.kind { return true }
+            return false
+        case (.named(let name), .object):
+            if case .object? = types[name]?.kind { return true }
+            return false
+        default:
+            return false
         }
     }
 
@@ -50,11 +67,20 @@ enum SwiftSyntax {
             return jsonLiteral(value, depth: depth)
         case (.inlineEnum(let qualified), .string(let raw)):
             return enumLiteral(raw, cases: inlineEnum?.cases ?? [], typeName: qualified)
+        case (.inlineUnion(let qualified), _):
+            // The alternative whose kind the value has.
+            guard let alternative = api.unions[qualified]?.cases.first(where: { Self.holds($0.type, value, types: api.types) }),
+                  let payload = literal(value, as: alternative.type, inlineEnum: nil, api: api, depth: depth + 1)
+            else { return nil }
+            return ".\(Naming.escaped(alternative.swiftName))(\(payload))"
         case (.named(let name), _):
             switch api.types[name]?.kind {
             case .enumeration(let decl)?:
                 guard case .string(let raw) = value else { return nil }
                 return enumLiteral(raw, cases: decl.cases, typeName: name)
+            case .object(let properties)? where properties.isEmpty:
+                guard case .object = value else { return nil }
+                return "\(name)(fields: \(jsonLiteral(value, depth: depth + 1)))"
             case .object(let properties)?:
                 guard case .object(let entries) = value else { return nil }
                 let arguments = properties.compactMap { property -> String? in

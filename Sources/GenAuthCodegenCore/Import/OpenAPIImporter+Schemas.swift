@@ -62,7 +62,10 @@ extension OpenAPIImporter {
         }
         let enumValues = YAMLTree.value(effective, "enum")
         let untyped = ["type", "$ref", "allOf", "oneOf", "anyOf", "enum", "properties", "items"].allSatisfy { YAMLTree.value(effective, $0) == nil }
-        if context.parameter != nil, untyped {
+        if context.parameter == nil, let alternatives = YAMLTree.value(effective, "oneOf")?.array(),
+           let union = unionNode(alternatives, pointer: pointer.appending("oneOf"), propertyName: propertyName, types: &types) {
+            entries.append(("oneOf", union))
+        } else if context.parameter != nil, untyped {
             // A URL holds text: a parameter whose schema says nothing is sent as a string.
             warn(pointer, "the parameter's schema has no type; it is imported as a string (correct it in the overlay if it is not)", at: schema ?? context.parameter)
             entries.append(("type", YAMLTree.string("string")))
@@ -143,6 +146,37 @@ extension OpenAPIImporter {
             warn(pointer, "type '\(other)' is not supported; the property becomes json", at: schema)
             return YAMLTree.string("json")
         }
+    }
+
+    /// A `oneOf` whose alternatives are of distinct JSON kinds: each alternative named by its kind (`object`,
+    /// `string`, `number`, `boolean`, `array`). Nil, and said, when two are of the same kind.
+    mutating func unionNode(_ alternatives: [Node], pointer: Pointer, propertyName: String, types: inout [String]) -> Node? {
+        var cases: [(String, Node)] = []
+        var found: [String] = []
+        for (index, alternative) in alternatives.enumerated() {
+            let kind: String
+            switch YAMLTree.value(alternative, "$ref") != nil ? "object" : YAMLTree.value(alternative, "type")?.string {
+            case "object"?: kind = "object"
+            case "string"?: kind = "string"
+            case "number"?, "integer"?: kind = "number"
+            case "boolean"?: kind = "boolean"
+            case "array"?: kind = "array"
+            default:
+                warn(pointer.appending(String(index)), "an alternative of no JSON kind cannot be told apart from the others; the property becomes json", at: alternative)
+                return nil
+            }
+            guard !cases.contains(where: { $0.0 == kind }) else {
+                warn(pointer, "two alternatives are \(kind == "object" || kind == "array" ? "an" : "a") \(kind): a value could not be told apart; the property becomes json", at: alternative)
+                return nil
+            }
+            var nested: [String] = []
+            let entries = convertSchema(alternative, pointer: pointer.appending(String(index)), propertyName: propertyName, types: &nested)
+                .filter { !["example", "default", "deprecated"].contains($0.0) }
+            found += nested
+            cases.append((kind, YAMLTree.mapping(entries)))
+        }
+        types += found
+        return YAMLTree.mapping(cases)
     }
 
     mutating func enumNode(_ values: Node, pointer: Pointer, descriptions: [String: String]) -> Node {

@@ -13,7 +13,7 @@ struct NodeReader {
     static let typeKeys = ["description", "properties", "enum", "originalName"]
     static let constraintKeys = ["minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minimum", "maximum"]
     static let itemConstraintKeys = ["minLength", "maxLength", "minimum", "maximum"]
-    static let propertyKeys = ["type", "required", "description", "default", "example", "deprecated", "enum"]
+    static let propertyKeys = ["type", "required", "description", "default", "example", "deprecated", "enum", "oneOf"]
         + constraintKeys + ["items"]
     static let enumValueKeys = ["description", "name"]
 
@@ -128,15 +128,20 @@ struct NodeReader {
             case "deprecated": property.deprecated = deprecation(value)
             case "enum": property.enumeration = enumeration(value)
             case "items": property.itemConstraints = itemConstraints(value)
+            case "oneOf":
+                property.oneOfLocation = entryKey.location
+                property.oneOf = mapping(value, what: "'oneOf'")?.compactMap { key, node in readProperty(node, key: key) } ?? []
             case let name where Self.constraintKeys.contains(name): readConstraint(name, value, into: &property.constraints)
             default: unknownKey(entryKey, allowed: Self.propertyKeys, in: what())
             }
         }
-        let hasType = entries.contains { $0.0.value == "type" }
-        let hasEnum = entries.contains { $0.0.value == "enum" }
-        if hasType && hasEnum {
+        let kinds = ["type", "enum", "oneOf"].filter { kind in entries.contains { $0.0.value == kind } }
+        if kinds == ["type", "enum"] {
             diagnostics.error("\(what()) has both 'type' and 'enum'; an inline enum is always a string", at: key.location)
-        } else if !hasType && !hasEnum {
+        } else if kinds.count > 1 {
+            diagnostics.error(
+                "\(what()) has both \(kinds.map { "'\($0)'" }.joined(separator: " and ")); a property has one of them", at: key.location)
+        } else if kinds.isEmpty {
             diagnostics.error("\(what()) has no 'type'", at: key.location)
         }
         return property

@@ -54,6 +54,9 @@ struct RawProperty {
     var example: Node?
     var deprecated: Deprecation?
     var enumeration: RawEnum?
+    /// `oneOf`: the alternatives of a value that is one of several types, each named.
+    var oneOf: [RawProperty]?
+    var oneOfLocation: SourceLocation?
     var constraints = RawConstraints()
     /// Constraints on each element of an array (`items:`).
     var itemConstraints: RawConstraints?

@@ -18,6 +18,8 @@ struct API: Sendable {
     var files: [SpecFile]
     /// Every named type, by name.
     var types: [String: TypeDecl]
+    /// Every inline union (`oneOf`), by its qualified name (`CreateDataResourceDto.Struct`).
+    var unions: [String: UnionDecl] = [:]
     /// The languages the docs are produced in.
     var languages: [Language]
 
@@ -131,6 +133,8 @@ struct Property: Sendable {
     var deprecated: Deprecation?
     /// The enum declared inline, nested in the owning type.
     var inlineEnum: EnumDecl?
+    /// The union (`oneOf`) declared inline, nested in the owning type.
+    var inlineUnion: UnionDecl?
     var constraints = Constraints()
     /// What each element of an array must satisfy.
     var itemConstraints = Constraints()
@@ -143,6 +147,8 @@ indirect enum TypeRef: Hashable, Sendable {
     case named(String)
     /// An inline enum: its Swift name qualified by its owner, as `SendSMSDto.Channel`.
     case inlineEnum(qualifiedName: String)
+    /// An inline union (`oneOf`), qualified by its owner, as `CreateDataResourceDto.Struct`.
+    case inlineUnion(qualifiedName: String)
     case array(TypeRef)
     case map(TypeRef)
 }
@@ -152,6 +158,18 @@ struct EnumDecl: Sendable {
     var name: String
     var description: Text?
     var cases: [EnumCase]
+}
+
+/// A value that is one of several types, told apart by the JSON kind of the value (object, string, number,
+/// boolean, array): a Swift enum with one case per alternative.
+struct UnionDecl: Sendable {
+    /// The Swift type name (unqualified).
+    var name: String
+    var description: Text?
+    /// Each alternative: its key is the case name; its type, constraints and description are the payload's.
+    var cases: [Property]
+    /// The JSON kind of each alternative's values: `object`, `string`, `number`, `boolean` or `array`.
+    var kinds: [String]
 }
 
 struct EnumCase: Sendable {

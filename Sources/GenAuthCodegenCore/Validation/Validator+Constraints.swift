@@ -75,6 +75,7 @@ extension Validator {
         case .named(let name): return "'\(name)'"
         case .array: return "an array"
         case .map: return "a map"
+        case .inlineUnion: return "one of several types"
         }
     }
 }

@@ -256,7 +256,7 @@ extension TypeRef {
     func isParameterType(_ types: [String: TypeDecl]) -> Bool {
         switch self {
         case .string, .integer, .number, .boolean, .dateTime, .inlineEnum: return true
-        case .json, .map: return false
+        case .json, .map, .inlineUnion: return false
         case .named(let name):
             if case .enumeration? = types[name]?.kind { return true }
             return false

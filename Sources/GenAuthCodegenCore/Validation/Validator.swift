@@ -29,10 +29,17 @@ struct Validator {
             types[name] = type
             diagnostics.append(contentsOf: reports)
         }
+        var unions: [String: UnionDecl] = [:]
+        for type in types.values {
+            for property in type.properties {
+                if let union = property.inlineUnion { unions["\(type.name).\(union.name)"] = union }
+            }
+        }
         let checkedTypes = UncheckedSendable(types)
+        let knownUnions = unions
         let checked = Pipeline.concurrentMap(names) { name -> (TypeDecl?, [Diagnostic]) in
             guard var type = checkedTypes.value[name], case .object(var properties) = type.kind else { return (nil, []) }
-            var valueChecker = ValueChecker(types: checkedTypes.value)
+            var valueChecker = ValueChecker(types: checkedTypes.value, unions: knownUnions)
             let raws = shared.value.rawTypes[name]!.type.properties ?? []
             for index in properties.indices {
                 guard let raw = raws.first(where: { $0.key.value == properties[index].key }) else { continue }
@@ -85,7 +92,7 @@ struct Validator {
         let work = UncheckedSendable((files: files, kept: kept, clients: clients))
         let fileResults = Pipeline.concurrentMap(Array(files.indices)) { index -> ([Endpoint], [Diagnostic]) in
             var worker = shared.value.worker
-            var valueChecker = ValueChecker(types: checkedTypes.value)
+            var valueChecker = ValueChecker(types: checkedTypes.value, unions: knownUnions)
             let (files, kept, clients) = work.value
             let endpoints = kept[index].compactMap { raw in
                 worker.resolveEndpoint(raw, client: clients[index] ?? .authenticationClient, file: files[index], types: checkedTypes.value, checker: &valueChecker)
@@ -101,7 +108,7 @@ struct Validator {
         }
         checkFileNames(specFiles, files: files)
         warnMissingTranslations(files, languages: languages)
-        return API(client: client, files: specFiles, types: types, languages: languages)
+        return API(client: client, files: specFiles, types: types, unions: unions, languages: languages)
     }
 
     /// A copy that reports into diagnostics of its own, for a worker thread.
@@ -183,6 +190,7 @@ struct Validator {
 
             var type: TypeRef?
             var inlineEnum: EnumDecl?
+            var inlineUnion: UnionDecl?
             if let enumeration = raw.enumeration {
                 if let enumName = Naming.upperCamelCase(raw.key.value).map({ Naming.nestedTypeName(enumPrefix + $0) }) {
                     if let other = enumNames[enumName] {
@@ -194,6 +202,19 @@ struct Validator {
                     inlineEnum = resolveEnum(enumeration, name: enumName, description: raw.description)
                     type = .inlineEnum(qualifiedName: "\(owner).\(enumName)")
                 }
+            } else if let alternatives = raw.oneOf {
+                if let unionName = Naming.upperCamelCase(raw.key.value).map({ Naming.nestedTypeName(enumPrefix + $0) }) {
+                    if let other = enumNames[unionName] {
+                        diagnostics.error(
+                            "the inline types of '\(raw.key.value)' and '\(other.value)' of \(ownerDescription) both become the type '\(unionName)'",
+                            at: raw.key.location, notes: [.note("'\(other.value)' is here", at: other.location)])
+                    }
+                    enumNames[unionName] = raw.key
+                    if let decl = resolveUnion(alternatives, name: unionName, owner: owner, raw: raw) {
+                        inlineUnion = decl
+                        type = .inlineUnion(qualifiedName: "\(owner).\(unionName)")
+                    }
+                }
             } else if let rawType = raw.type {
                 type = resolveTypeRef(rawType)
             }
@@ -202,12 +223,12 @@ struct Validator {
             properties.append((Property(
                 key: raw.key.value, swiftName: swiftName, type: type, required: raw.required,
                 description: raw.description, defaultValue: nil, example: nil,
-                deprecated: raw.deprecated, inlineEnum: inlineEnum,
+                deprecated: raw.deprecated, inlineEnum: inlineEnum, inlineUnion: inlineUnion,
                 constraints: constraints, itemConstraints: itemConstraints), raw))
         }
         // A nested enum must not hide a named type that the same owner refers to.
         for property in properties.map(\.property) {
-            for name in property.type.referencedNames where enumNames[name] != nil {
+            for name in property.referencedNames where enumNames[name] != nil {
                 diagnostics.error(
                     "the inline enum '\(owner).\(name)' hides the type '\(name)' that '\(property.key)' refers to; rename one of them",
                     at: enumNames[name]!.location)
@@ -263,7 +284,7 @@ struct Validator {
         return EnumDecl(name: name, description: description, cases: cases)
     }
 
-    private mutating func resolveTypeRef(_ raw: RawTypeRef) -> TypeRef? {
+    mutating func resolveTypeRef(_ raw: RawTypeRef) -> TypeRef? {
         switch raw {
         case .array(let element): return resolveTypeRef(element).map { .array($0) }
         case .map(let value): return resolveTypeRef(value).map { .map($0) }
@@ -319,6 +340,13 @@ struct Validator {
         for name in types.keys.sorted() where state[name] == nil {
             visit(name)
         }
+    }
+}
+
+extension Property {
+    /// The named types the property's values mention: its type's, or its union's alternatives'.
+    var referencedNames: [String] {
+        type.referencedNames + (inlineUnion?.cases.flatMap(\.type.referencedNames) ?? [])
     }
 }
 

@@ -5,12 +5,14 @@ import Yams
 /// Checks examples and defaults against their property's type and turns them into ``Value``s.
 struct ValueChecker {
     let types: [String: TypeDecl]
+    let unions: [String: UnionDecl]
     private(set) var diagnostics = DiagnosticCollector()
     /// Bounds the work on pathological input (deep or self-referencing examples).
     private let maxDepth = 64
 
-    init(types: [String: TypeDecl]) {
+    init(types: [String: TypeDecl], unions: [String: UnionDecl] = [:]) {
         self.types = types
+        self.unions = unions
     }
 
     mutating func checkValues(of raw: RawProperty, into property: inout Property) {
@@ -128,6 +130,10 @@ struct ValueChecker {
             switch types[name]?.kind {
             case .enumeration(let decl)?:
                 return enumValue(node, cases: decl.cases, what: what, location: location)
+            case .object(let properties)? where properties.isEmpty:
+                // A free-form object: any fields.
+                guard case .mapping = node else { return mismatch("a mapping (a '\(name)')") }
+                return Self.anyValue(node, depth: depth, maxDepth: maxDepth)
             case .object(let properties)?:
                 guard case .mapping(let mapping) = node else { return mismatch("a mapping (a '\(name)')") }
                 var entries: [Value.ObjectEntry] = []
@@ -149,6 +155,16 @@ struct ValueChecker {
             case nil:
                 return nil  // the unknown type is reported where it is referenced
             }
+        case .inlineUnion(let qualified):
+            // The alternative whose kind the value has, checked as that alternative.
+            guard let union = unions[qualified], let shape = Self.anyValue(node, depth: depth, maxDepth: maxDepth) else { return nil }
+            guard let alternative = union.cases.first(where: { SwiftSyntax.holds($0.type, shape, types: types) }) else {
+                return mismatch("one of: " + union.cases.map(\.key).joined(separator: ", "))
+            }
+            guard let value = convert(node, as: alternative.type, inlineEnum: nil, what: what, file: file, depth: depth + 1),
+                  check(value, of: alternative, what: what, at: location)
+            else { return nil }
+            return value
         case .array(let element):
             guard case .sequence(let sequence) = node else { return mismatch("a sequence") }
             return .array(sequence.compactMap { convert($0, as: element, inlineEnum: inlineEnum, what: what, file: file, depth: depth + 1) })

@@ -95,6 +95,23 @@ extension ManagementClient {
             as: ListApplicationAuthPaginatedRespDto.self)
     }
 
+    /// Every item of ``listAuthApplication(_:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Returns: The items, fetched lazily.
+    public func listAuthApplicationItems(
+        _ request: ListApplicationAuthDto
+    ) -> PageSequence<ListApplicationAuthDataDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ListApplicationAuthDataDto> in
+            var level0 = request
+            level0.page = page
+            let response = try await self.listAuthApplication(level0)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 更新授权开关
     ///
     /// 更新授权开关
@@ -177,6 +194,40 @@ extension ManagementClient {
             as: ApplicationPaginatedRespDto.self)
     }
 
+    /// Every item of ``listApplications(page:limit:isIntegrateApp:isSelfBuiltApp:ssoEnabled:keywords:all:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - isIntegrateApp: 是否为集成应用
+    ///   - isSelfBuiltApp: 是否为自建应用
+    ///   - ssoEnabled: 是否开启单点登录
+    ///   - keywords: 模糊搜索字符串
+    ///   - all: 搜索应用，true：搜索所有应用, 默认为 false
+    /// - Returns: The items, fetched lazily.
+    public func listApplicationsItems(
+        limit: Int = 10,
+        isIntegrateApp: Bool = false,
+        isSelfBuiltApp: Bool = false,
+        ssoEnabled: Bool = false,
+        keywords: String? = nil,
+        all: Bool? = nil
+    ) -> PageSequence<ApplicationDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ApplicationDto> in
+            let response = try await self.listApplications(
+                page: page,
+                limit: limit,
+                isIntegrateApp: isIntegrateApp,
+                isSelfBuiltApp: isSelfBuiltApp,
+                ssoEnabled: ssoEnabled,
+                keywords: keywords,
+                all: all
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取应用简单信息
     ///
     /// 通过应用 ID，获取应用简单信息。
@@ -237,6 +288,37 @@ extension ManagementClient {
                 ]
             ),
             as: ApplicationSimpleInfoPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listApplicationSimpleInfo(page:limit:isIntegrateApp:isSelfBuiltApp:ssoEnabled:keywords:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - isIntegrateApp: 是否为集成应用
+    ///   - isSelfBuiltApp: 是否为自建应用
+    ///   - ssoEnabled: 是否开启单点登录
+    ///   - keywords: 模糊搜索字符串
+    /// - Returns: The items, fetched lazily.
+    public func listApplicationSimpleInfoItems(
+        limit: Int = 10,
+        isIntegrateApp: Bool = false,
+        isSelfBuiltApp: Bool = false,
+        ssoEnabled: Bool = false,
+        keywords: String? = nil
+    ) -> PageSequence<ApplicationSimpleInfoDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ApplicationSimpleInfoDto> in
+            let response = try await self.listApplicationSimpleInfo(
+                page: page,
+                limit: limit,
+                isIntegrateApp: isIntegrateApp,
+                isSelfBuiltApp: isSelfBuiltApp,
+                ssoEnabled: ssoEnabled,
+                keywords: keywords
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 创建应用
@@ -344,6 +426,27 @@ extension ManagementClient {
                 body: .json(request)
             ),
             as: UserPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listApplicationActiveUsers(_:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Returns: The items, fetched lazily.
+    public func listApplicationActiveUsersItems(
+        _ request: ListApplicationActiveUsersDto
+    ) -> PageSequence<UserDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserDto> in
+            var level0 = request
+            var level1 = level0.options ?? ListApplicationActiveUsersOptionsDto()
+            var level2 = level1.pagination ?? PaginationDto()
+            level2.page = page
+            level1.pagination = level2
+            level0.options = level1
+            let response = try await self.listApplicationActiveUsers(level0)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 获取应用默认访问授权策略
@@ -484,6 +587,31 @@ extension ManagementClient {
                 ]
             ),
             as: TenantApplicationListPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listTenantApplications(page:limit:keywords:ssoEnabled:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页获取的应用数量
+    ///   - keywords: 搜索关键字
+    ///   - ssoEnabled: 应用是否加入单点登录
+    /// - Returns: The items, fetched lazily.
+    public func listTenantApplicationsItems(
+        limit: String,
+        keywords: String,
+        ssoEnabled: Bool
+    ) -> PageSequence<TenantApplicationDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<TenantApplicationDto> in
+            let response = try await self.listTenantApplications(
+                page: String(page),
+                limit: limit,
+                keywords: keywords,
+                ssoEnabled: ssoEnabled
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 更新应用登录页配置
@@ -731,6 +859,21 @@ extension ManagementClient {
             as: AsaAccountPaginatedRespDto.self)
     }
 
+    /// Every item of ``listAsaAccount(appId:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - appId: 所属应用 ID
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    /// - Returns: The items, fetched lazily.
+    public func listAsaAccountItems(appId: String, limit: Int = 10) -> PageSequence<AsaAccountDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<AsaAccountDto> in
+            let response = try await self.listAsaAccount(appId: appId, page: page, limit: limit)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取 ASA 账号
     ///
     /// 根据 ASA 账号 ID 获取账号详细信息
@@ -894,6 +1037,31 @@ extension ManagementClient {
                 ]
             ),
             as: GetAsaAccountAssignedTargetRespDto.self)
+    }
+
+    /// Every item of ``getAsaAccountAssignedTargets(appId:accountId:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - appId: 所属应用 ID
+    ///   - accountId: ASA 账号 ID
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    /// - Returns: The items, fetched lazily.
+    public func getAsaAccountAssignedTargetsItems(
+        appId: String,
+        accountId: String,
+        limit: Int = 10
+    ) -> PageSequence<AsaAccountTargetDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<AsaAccountTargetDto> in
+            let response = try await self.getAsaAccountAssignedTargets(
+                appId: appId,
+                accountId: accountId,
+                page: page,
+                limit: limit
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 获取主体被分配的 ASA 账号

@@ -23,6 +23,23 @@ extension ManagementClient {
             as: UserActionLogRespDto.self)
     }
 
+    /// Every item of ``getUserActionLogs(_:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Returns: The items, fetched lazily.
+    public func getUserActionLogsItems(_ request: GetUserActionLogsDto) -> PageSequence<UserActionLogDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserActionLogDto> in
+            var level0 = request
+            var level1 = level0.pagination ?? ListWebhooksDto()
+            level1.page = page
+            level0.pagination = level1
+            let response = try await self.getUserActionLogs(level0)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取管理员操作日志
     ///
     /// 可以选择请求 ID、客户端 IP、操作类型、资源类型、管理员用户 ID、请求是否成功、开始时间戳、结束时间戳、分页来获取管理员操作日志接口
@@ -42,5 +59,22 @@ extension ManagementClient {
                 body: .json(request)
             ),
             as: AdminAuditLogRespDto.self)
+    }
+
+    /// Every item of ``getAdminAuditLogs(_:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Returns: The items, fetched lazily.
+    public func getAdminAuditLogsItems(_ request: GetAdminAuditLogsDto) -> PageSequence<AdminAuditLogDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<AdminAuditLogDto> in
+            var level0 = request
+            var level1 = level0.pagination ?? ListWebhooksDto()
+            level1.page = page
+            level0.pagination = level1
+            let response = try await self.getAdminAuditLogs(level0)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 }

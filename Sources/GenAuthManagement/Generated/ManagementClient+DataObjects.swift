@@ -21,6 +21,21 @@ extension ManagementClient {
             as: FunctionModelValueListResDto.self)
     }
 
+    /// Every item of ``listRow(_:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Returns: The items, fetched lazily.
+    public func listRowItems(_ request: FilterDto) -> PageSequence<JSONValue> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<JSONValue> in
+            var level0 = request
+            level0.page = page
+            let response = try await self.listRow(level0)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取数据对象行信息
     ///
     /// 获取数据对象行信息
@@ -637,6 +652,34 @@ extension ManagementClient {
                 ]
             ),
             as: RelationValueListResDto.self)
+    }
+
+    /// Every item of ``getRelationValue(modelId:fieldId:rowId:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - modelId: 功能 id
+    ///   - fieldId: 字段 id
+    ///   - rowId: 行 id
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    /// - Returns: The items, fetched lazily.
+    public func getRelationValueItems(
+        modelId: String,
+        fieldId: String,
+        rowId: String,
+        limit: Int = 10
+    ) -> PageSequence<String> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<String> in
+            let response = try await self.getRelationValue(
+                modelId: modelId,
+                fieldId: fieldId,
+                rowId: rowId,
+                page: page,
+                limit: limit
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 删除行关联数据

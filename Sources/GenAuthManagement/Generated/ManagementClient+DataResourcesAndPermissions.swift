@@ -120,6 +120,24 @@ extension ManagementClient {
             as: PermissionNamespaceListPaginatedRespDto.self)
     }
 
+    /// Every item of ``listPermissionNamespaces(page:limit:query:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - query: 权限空间 name
+    /// - Returns: The items, fetched lazily.
+    public func listPermissionNamespacesItems(
+        limit: Int = 10,
+        query: String? = nil
+    ) -> PageSequence<PermissionNamespacesListRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<PermissionNamespacesListRespDto> in
+            let response = try await self.listPermissionNamespaces(page: page, limit: limit, query: query)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 修改权限空间
     ///
     /// 修改权限空间，可以修改权限空间名称、权限空间描述信息以及权限空间新的唯一标志符(Code)。
@@ -235,6 +253,31 @@ extension ManagementClient {
                 ]
             ),
             as: PermissionNamespaceRolesListPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listPermissionNamespaceRoles(page:limit:code:query:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - code: 权限分组唯一标志符 Code
+    ///   - query: 角色 Code 或者名称
+    /// - Returns: The items, fetched lazily.
+    public func listPermissionNamespaceRolesItems(
+        limit: Int = 10,
+        code: String,
+        query: String? = nil
+    ) -> PageSequence<PermissionNamespaceRolesListRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<PermissionNamespaceRolesListRespDto> in
+            let response = try await self.listPermissionNamespaceRoles(
+                page: page,
+                limit: limit,
+                code: code,
+                query: query
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 创建数据资源（推荐、重点）
@@ -423,6 +466,31 @@ extension ManagementClient {
                 ]
             ),
             as: ListDataResourcesPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listDataResources(page:limit:query:namespaceCodes:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - query: 关键字搜索，可以是数据资源名称或者数据资源 Code
+    ///   - namespaceCodes: 权限数据所属权限空间 Code 列表
+    /// - Returns: The items, fetched lazily.
+    public func listDataResourcesItems(
+        limit: Int = 10,
+        query: String? = nil,
+        namespaceCodes: [String]? = nil
+    ) -> PageSequence<ListDataResourcesRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ListDataResourcesRespDto> in
+            let response = try await self.listDataResources(
+                page: page,
+                limit: limit,
+                query: query,
+                namespaceCodes: namespaceCodes
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 获取数据资源详情
@@ -742,6 +810,24 @@ extension ManagementClient {
             as: ListDataPoliciesPaginatedRespDto.self)
     }
 
+    /// Every item of ``listDataPolices(page:limit:query:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - query: 数据策略名称关键字搜索
+    /// - Returns: The items, fetched lazily.
+    public func listDataPolicesItems(
+        limit: Int = 10,
+        query: String? = nil
+    ) -> PageSequence<ListDataPoliciesRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ListDataPoliciesRespDto> in
+            let response = try await self.listDataPolices(page: page, limit: limit, query: query)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取数据策略简略信息列表
     ///
     /// 分页获取数据策略简略信息列表，通过关键字搜索数据策略名称或者数据策略 Code 进行模糊查找出数据策略 ID、数据策略名称和数据策略描述信息。
@@ -770,6 +856,24 @@ extension ManagementClient {
                 ]
             ),
             as: ListSimpleDataPoliciesPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listSimpleDataPolices(page:limit:query:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - query: 数据策略名称关键字搜索
+    /// - Returns: The items, fetched lazily.
+    public func listSimpleDataPolicesItems(
+        limit: Int = 10,
+        query: String? = nil
+    ) -> PageSequence<ListSimpleDataPoliciesRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ListSimpleDataPoliciesRespDto> in
+            let response = try await self.listSimpleDataPolices(page: page, limit: limit, query: query)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 获取数据策略详情
@@ -892,6 +996,34 @@ extension ManagementClient {
                 ]
             ),
             as: ListDataPolicySubjectPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listDataPolicyTargets(policyId:page:limit:query:targetType:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - policyId: 数据策略 ID
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - query: 主体名称
+    ///   - targetType: 主体类型,包括 USER、GROUP、ROLE、ORG 四种类型
+    /// - Returns: The items, fetched lazily.
+    public func listDataPolicyTargetsItems(
+        policyId: String,
+        limit: Int = 10,
+        query: String? = nil,
+        targetType: [String]? = nil
+    ) -> PageSequence<DataSubjectRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<DataSubjectRespDto> in
+            let response = try await self.listDataPolicyTargets(
+                policyId: policyId,
+                page: page,
+                limit: limit,
+                query: query,
+                targetType: targetType
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 授权数据策略
@@ -1934,5 +2066,22 @@ extension ManagementClient {
                 body: .json(request)
             ),
             as: ListPermissionViewResponseDto.self)
+    }
+
+    /// Every item of ``listPermissionView(_:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Returns: The items, fetched lazily.
+    public func listPermissionViewItems(
+        _ request: ListPermissionViewDto
+    ) -> PageSequence<ListPermissionViewRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ListPermissionViewRespDto> in
+            var level0 = request
+            level0.page = page
+            let response = try await self.listPermissionView(level0)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 }

@@ -68,6 +68,21 @@ extension ManagementClient {
             as: OpenEventPaginatedRespDto.self)
     }
 
+    /// Every item of ``listEvents(page:limit:app:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - app: 应用类型
+    /// - Returns: The items, fetched lazily.
+    public func listEventsItems(limit: Int = 10, app: String? = nil) -> PageSequence<OpenEventDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<OpenEventDto> in
+            let response = try await self.listEvents(page: page, limit: limit, app: app)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 定义自定义事件
     ///
     /// 在 Authing 事件中心定义自定义事件

@@ -68,6 +68,37 @@ extension ManagementClient {
             as: GroupPaginatedRespDto.self)
     }
 
+    /// Every item of ``listGroups(keywords:page:limit:withMetadata:withCustomData:flatCustomData:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - keywords: 搜索分组 code 或分组名称
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - withMetadata: 是否展示元数据内容
+    ///   - withCustomData: 是否获取自定义数据
+    ///   - flatCustomData: 是否拍平扩展字段
+    /// - Returns: The items, fetched lazily.
+    public func listGroupsItems(
+        keywords: String? = nil,
+        limit: Int = 10,
+        withMetadata: Bool? = nil,
+        withCustomData: Bool? = nil,
+        flatCustomData: Bool = false
+    ) -> PageSequence<ResGroupDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ResGroupDto> in
+            let response = try await self.listGroups(
+                keywords: keywords,
+                page: page,
+                limit: limit,
+                withMetadata: withMetadata,
+                withCustomData: withCustomData,
+                flatCustomData: flatCustomData
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取所有分组
     ///
     /// 获取所有分组
@@ -275,6 +306,37 @@ extension ManagementClient {
                 ]
             ),
             as: UserPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listGroupMembers(code:page:limit:withCustomData:withIdentities:withDepartmentIds:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - code: 分组 code
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - withCustomData: 是否获取自定义数据
+    ///   - withIdentities: 是否获取 identities
+    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    /// - Returns: The items, fetched lazily.
+    public func listGroupMembersItems(
+        code: String,
+        limit: Int = 10,
+        withCustomData: Bool = false,
+        withIdentities: Bool = false,
+        withDepartmentIds: Bool = false
+    ) -> PageSequence<UserDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserDto> in
+            let response = try await self.listGroupMembers(
+                code: code,
+                page: page,
+                limit: limit,
+                withCustomData: withCustomData,
+                withIdentities: withIdentities,
+                withDepartmentIds: withDepartmentIds
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 获取分组被授权的资源列表

@@ -260,6 +260,34 @@ extension ManagementClient {
             as: ExtIdpListPaginatedRespDto.self)
     }
 
+    /// Every item of ``listTenantExtIdp(tenantId:appId:type:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - tenantId: 租户 ID
+    ///   - appId: 应用 ID
+    ///   - type: 身份源类型
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    /// - Returns: The items, fetched lazily.
+    public func listTenantExtIdpItems(
+        tenantId: String? = nil,
+        appId: String? = nil,
+        type: ListTenantExtIdpType? = nil,
+        limit: Int = 10
+    ) -> PageSequence<ExtIdpDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ExtIdpDto> in
+            let response = try await self.listTenantExtIdp(
+                tenantId: tenantId,
+                appId: appId,
+                type: type,
+                page: page,
+                limit: limit
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 身份源下应用的连接详情
     ///
     /// 在身份源详情页获取应用的连接情况

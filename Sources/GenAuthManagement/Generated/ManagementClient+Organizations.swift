@@ -110,6 +110,40 @@ extension ManagementClient {
             as: OrganizationPaginatedRespDto.self)
     }
 
+    /// Every item of ``listOrganizations(page:limit:fetchAll:withCustomData:withPost:tenantId:status:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - fetchAll: 拉取所有
+    ///   - withCustomData: 是否获取自定义数据
+    ///   - withPost: 是否获取 部门信息
+    ///   - tenantId: 租户 ID
+    ///   - status: 组织的状态
+    /// - Returns: The items, fetched lazily.
+    public func listOrganizationsItems(
+        limit: Int = 10,
+        fetchAll: Bool = false,
+        withCustomData: Bool = false,
+        withPost: Bool = false,
+        tenantId: String? = nil,
+        status: Bool? = nil
+    ) -> PageSequence<OrganizationDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<OrganizationDto> in
+            let response = try await self.listOrganizations(
+                page: page,
+                limit: limit,
+                fetchAll: fetchAll,
+                withCustomData: withCustomData,
+                withPost: withPost,
+                tenantId: tenantId,
+                status: status
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 创建组织机构
     ///
     /// 创建组织机构，会创建一个只有一个节点的组织机构，可以选择组织描述信息、根节点自定义 ID、多语言等。
@@ -207,6 +241,34 @@ extension ManagementClient {
                 ]
             ),
             as: OrganizationPaginatedRespDto.self)
+    }
+
+    /// Every item of ``searchOrganizations(keywords:page:limit:withCustomData:tenantId:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - keywords: 搜索关键词，如组织机构名称
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - withCustomData: 是否获取自定义数据
+    ///   - tenantId: 租户 ID
+    /// - Returns: The items, fetched lazily.
+    public func searchOrganizationsItems(
+        keywords: String,
+        limit: Int = 10,
+        withCustomData: Bool = false,
+        tenantId: String? = nil
+    ) -> PageSequence<OrganizationDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<OrganizationDto> in
+            let response = try await self.searchOrganizations(
+                keywords: keywords,
+                page: page,
+                limit: limit,
+                withCustomData: withCustomData,
+                tenantId: tenantId
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 更新组织机构状态
@@ -511,6 +573,55 @@ extension ManagementClient {
             as: UserPaginatedRespDto.self)
     }
 
+    /// Every item of ``listDepartmentMembers(organizationCode:departmentId:sortBy:orderBy:departmentIdType:includeChildrenDepartments:page:limit:withCustomData:withIdentities:withDepartmentIds:tenantId:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - organizationCode: 组织 code
+    ///   - departmentId: 部门 ID，根部门传 `root`
+    ///   - sortBy: 排序依据
+    ///   - orderBy: 增序还是倒序
+    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
+    ///   - includeChildrenDepartments: 是否包含子部门的成员
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - withCustomData: 是否获取自定义数据
+    ///   - withIdentities: 是否获取 identities
+    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - tenantId: 租户 ID
+    /// - Returns: The items, fetched lazily.
+    public func listDepartmentMembersItems(
+        organizationCode: String,
+        departmentId: String,
+        sortBy: ListDepartmentMembersSortBy = .joinDepartmentAt,
+        orderBy: ListDepartmentMembersOrderBy = .desc,
+        departmentIdType: ListDepartmentMembersDepartmentIdType = .departmentId,
+        includeChildrenDepartments: Bool = false,
+        limit: Int = 10,
+        withCustomData: Bool = false,
+        withIdentities: Bool = false,
+        withDepartmentIds: Bool = false,
+        tenantId: String? = nil
+    ) -> PageSequence<UserDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserDto> in
+            let response = try await self.listDepartmentMembers(
+                organizationCode: organizationCode,
+                departmentId: departmentId,
+                sortBy: sortBy,
+                orderBy: orderBy,
+                departmentIdType: departmentIdType,
+                includeChildrenDepartments: includeChildrenDepartments,
+                page: page,
+                limit: limit,
+                withCustomData: withCustomData,
+                withIdentities: withIdentities,
+                withDepartmentIds: withDepartmentIds,
+                tenantId: tenantId
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取部门直属成员 ID 列表
     ///
     /// 通过组织 code、部门 ID，获取部门直属成员 ID 列表。
@@ -596,6 +707,52 @@ extension ManagementClient {
                 ]
             ),
             as: UserPaginatedRespDto.self)
+    }
+
+    /// Every item of ``searchDepartmentMembers(organizationCode:departmentId:keywords:page:limit:departmentIdType:includeChildrenDepartments:withCustomData:withIdentities:withDepartmentIds:tenantId:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - organizationCode: 组织 code
+    ///   - departmentId: 部门 ID，根部门传 `root`
+    ///   - keywords: 搜索关键词，如成员名称
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
+    ///   - includeChildrenDepartments: 是否包含子部门的成员
+    ///   - withCustomData: 是否获取自定义数据
+    ///   - withIdentities: 是否获取 identities
+    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - tenantId: 租户 ID
+    /// - Returns: The items, fetched lazily.
+    public func searchDepartmentMembersItems(
+        organizationCode: String,
+        departmentId: String,
+        keywords: String,
+        limit: Int = 10,
+        departmentIdType: SearchDepartmentMembersDepartmentIdType = .departmentId,
+        includeChildrenDepartments: Bool = false,
+        withCustomData: Bool = false,
+        withIdentities: Bool = false,
+        withDepartmentIds: Bool = false,
+        tenantId: String? = nil
+    ) -> PageSequence<UserDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserDto> in
+            let response = try await self.searchDepartmentMembers(
+                organizationCode: organizationCode,
+                departmentId: departmentId,
+                keywords: keywords,
+                page: page,
+                limit: limit,
+                departmentIdType: departmentIdType,
+                includeChildrenDepartments: includeChildrenDepartments,
+                withCustomData: withCustomData,
+                withIdentities: withIdentities,
+                withDepartmentIds: withDepartmentIds,
+                tenantId: tenantId
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 部门下添加成员

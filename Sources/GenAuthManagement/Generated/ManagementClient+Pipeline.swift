@@ -183,6 +183,21 @@ extension ManagementClient {
             as: PipelineFunctionPaginatedRespDto.self)
     }
 
+    /// Every item of ``getPipelineLogs(funcId:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - funcId: Pipeline 函数 ID
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    /// - Returns: The items, fetched lazily.
+    public func getPipelineLogsItems(funcId: String, limit: Int = 10) -> PageSequence<PipelineFunctionDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<PipelineFunctionDto> in
+            let response = try await self.getPipelineLogs(funcId: funcId, page: page, limit: limit)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 通过函数的触发场景进行筛选（可选，默认返回所有）：
     public struct ListPipelineFunctionsScene: GenAuthStringEnum {
         /// The raw value, as sent on the wire.

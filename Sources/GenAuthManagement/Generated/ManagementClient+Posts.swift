@@ -44,6 +44,40 @@ extension ManagementClient {
             as: PostPaginatedRespDto.self)
     }
 
+    /// Every item of ``postList(keywords:skipCount:page:limit:withMetadata:withCustomData:flatCustomData:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - keywords: 搜索岗位 code 或名称
+    ///   - skipCount: 是否统计岗位关联的部门数和用户数
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - withMetadata: 是否展示元数据内容
+    ///   - withCustomData: 是否获取自定义数据
+    ///   - flatCustomData: 是否拍平扩展字段
+    /// - Returns: The items, fetched lazily.
+    public func postListItems(
+        keywords: String? = nil,
+        skipCount: Bool? = nil,
+        limit: Int = 10,
+        withMetadata: Bool? = nil,
+        withCustomData: Bool? = nil,
+        flatCustomData: Bool = false
+    ) -> PageSequence<PostItemDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<PostItemDto> in
+            let response = try await self.postList(
+                keywords: keywords,
+                skipCount: skipCount,
+                page: page,
+                limit: limit,
+                withMetadata: withMetadata,
+                withCustomData: withCustomData,
+                flatCustomData: flatCustomData
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取岗位
     ///
     /// 获取岗位

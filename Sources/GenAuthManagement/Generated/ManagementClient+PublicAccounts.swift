@@ -193,6 +193,27 @@ extension ManagementClient {
             as: PublicAccountPaginatedRespDto.self)
     }
 
+    /// Every item of ``listPublicAccounts(_:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Returns: The items, fetched lazily.
+    public func listPublicAccountsItems(
+        _ request: ListPublicAccountsRequestDto
+    ) -> PageSequence<PublicAccountDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<PublicAccountDto> in
+            var level0 = request
+            var level1 = level0.options ?? ListPublicAccountsOptionsDto()
+            var level2 = level1.pagination ?? PaginationDto()
+            level2.page = page
+            level1.pagination = level2
+            level0.options = level1
+            let response = try await self.listPublicAccounts(level0)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取公共账号信息
     ///
     /// 通过公共账号用户 ID，获取公共账号详情，可以选择获取自定义数据、选择指定用户 ID 类型等。
@@ -726,6 +747,43 @@ extension ManagementClient {
                 ]
             ),
             as: UserDepartmentPaginatedRespDto.self)
+    }
+
+    /// Every item of ``getPublicAccountDepartments(userId:userIdType:page:limit:withCustomData:withDepartmentPaths:sortBy:orderBy:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
+    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - withCustomData: 是否获取自定义数据
+    ///   - withDepartmentPaths: 是否获取部门路径
+    ///   - sortBy: 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
+    ///   - orderBy: 增序或降序
+    /// - Returns: The items, fetched lazily.
+    public func getPublicAccountDepartmentsItems(
+        userId: String,
+        userIdType: GetPublicAccountDepartmentsUserIdType = .userId,
+        limit: Int = 10,
+        withCustomData: Bool = false,
+        withDepartmentPaths: Bool = false,
+        sortBy: GetPublicAccountDepartmentsSortBy = .joinDepartmentAt,
+        orderBy: GetPublicAccountDepartmentsOrderBy = .desc
+    ) -> PageSequence<UserDepartmentRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserDepartmentRespDto> in
+            let response = try await self.getPublicAccountDepartments(
+                userId: userId,
+                userIdType: userIdType,
+                page: page,
+                limit: limit,
+                withCustomData: withCustomData,
+                withDepartmentPaths: withDepartmentPaths,
+                sortBy: sortBy,
+                orderBy: orderBy
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 设置公共账号所在部门

@@ -129,6 +129,31 @@ extension ManagementClient {
             as: CommonResourcePaginatedRespDto.self)
     }
 
+    /// Every item of ``listCommonResource(page:limit:keyword:namespaceCodeList:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - keyword: 查询条件
+    ///   - namespaceCodeList: 权限空间列表
+    /// - Returns: The items, fetched lazily.
+    public func listCommonResourceItems(
+        limit: Int = 10,
+        keyword: String? = nil,
+        namespaceCodeList: String? = nil
+    ) -> PageSequence<CommonResourceDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<CommonResourceDto> in
+            let response = try await self.listCommonResource(
+                page: page,
+                limit: limit,
+                keyword: keyword,
+                namespaceCodeList: namespaceCodeList
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 分页获取资源列表
     ///
     /// 根据筛选条件，分页获取资源详情列表。
@@ -160,6 +185,31 @@ extension ManagementClient {
                 ]
             ),
             as: ResourcePaginatedRespDto.self)
+    }
+
+    /// Every item of ``listResources(namespace:type:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - namespace: 所属权限分组(权限空间)的 Code
+    ///   - type: 资源类型
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    /// - Returns: The items, fetched lazily.
+    public func listResourcesItems(
+        namespace: String? = nil,
+        type: ListResourcesType? = nil,
+        limit: Int = 10
+    ) -> PageSequence<ResourceDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ResourceDto> in
+            let response = try await self.listResources(
+                namespace: namespace,
+                type: type,
+                page: page,
+                limit: limit
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 修改资源
@@ -440,6 +490,24 @@ extension ManagementClient {
             as: NamespaceListPaginatedRespDto.self)
     }
 
+    /// Every item of ``listNamespaces(page:limit:keywords:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - keywords: 搜索权限分组 Code
+    /// - Returns: The items, fetched lazily.
+    public func listNamespacesItems(
+        limit: Int = 10,
+        keywords: String? = nil
+    ) -> PageSequence<NamespacesListRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<NamespacesListRespDto> in
+            let response = try await self.listNamespaces(page: page, limit: limit, keywords: keywords)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 分页权限分组下所有的角色列表
     ///
     /// 根据筛选条件，分页获取权限分组下所有的角色列表。
@@ -573,6 +641,23 @@ extension ManagementClient {
                 body: .json(request)
             ),
             as: GetResourceAuthorizedTargetRespDto.self)
+    }
+
+    /// Every item of ``getResourceAuthorizedTargets(_:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Returns: The items, fetched lazily.
+    public func getResourceAuthorizedTargetsItems(
+        _ request: GetResourceAuthorizedTargetsDto
+    ) -> PageSequence<ResourceAuthorizedTargetDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ResourceAuthorizedTargetDto> in
+            var level0 = request
+            level0.page = page
+            let response = try await self.getResourceAuthorizedTargets(level0)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 资源类型

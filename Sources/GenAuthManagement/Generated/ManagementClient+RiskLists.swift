@@ -32,6 +32,21 @@ extension ManagementClient {
             as: IpListPaginatedRespDto.self)
     }
 
+    /// Every item of ``findIpList(page:limit:ipType:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - ipType: IP 类型
+    /// - Returns: The items, fetched lazily.
+    public func findIpListItems(limit: Int = 10, ipType: FindIpListIpType) -> PageSequence<IpListRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<IpListRespDto> in
+            let response = try await self.findIpList(page: page, limit: limit, ipType: ipType)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 创建 ip 名单
     ///
     /// 创建 ip 名单
@@ -99,6 +114,24 @@ extension ManagementClient {
             as: UserListPaginatedRespDto.self)
     }
 
+    /// Every item of ``findUserList(page:limit:userListType:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - userListType: IP 类型
+    /// - Returns: The items, fetched lazily.
+    public func findUserListItems(
+        limit: Int = 10,
+        userListType: FindUserListUserListType
+    ) -> PageSequence<RiskListItemDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<RiskListItemDto> in
+            let response = try await self.findUserList(page: page, limit: limit, userListType: userListType)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 创建用户名单
     ///
     /// 创建用户名单
@@ -164,6 +197,24 @@ extension ManagementClient {
                 ]
             ),
             as: UserListPolicyPaginatedRespDto.self)
+    }
+
+    /// Every item of ``findRiskListPolicy(page:limit:optObject:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - optObject: 策略操作对象，目前只有 ip
+    /// - Returns: The items, fetched lazily.
+    public func findRiskListPolicyItems(
+        limit: Int = 10,
+        optObject: FindRiskListPolicyOptObject
+    ) -> PageSequence<RiskListPolicyRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<RiskListPolicyRespDto> in
+            let response = try await self.findRiskListPolicy(page: page, limit: limit, optObject: optObject)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 创建风险策略

@@ -181,6 +181,40 @@ extension ManagementClient {
             as: UserPaginatedRespDto.self)
     }
 
+    /// Every item of ``listRoleMembers(page:limit:withCustomData:withIdentities:withDepartmentIds:code:namespace:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - withCustomData: 是否获取自定义数据
+    ///   - withIdentities: 是否获取 identities
+    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - code: 权限分组内角色的唯一标识符
+    ///   - namespace: 所属权限分组的 code
+    /// - Returns: The items, fetched lazily.
+    public func listRoleMembersItems(
+        limit: Int = 10,
+        withCustomData: Bool = false,
+        withIdentities: Bool = false,
+        withDepartmentIds: Bool = false,
+        code: String,
+        namespace: String? = nil
+    ) -> PageSequence<UserDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserDto> in
+            let response = try await self.listRoleMembers(
+                page: page,
+                limit: limit,
+                withCustomData: withCustomData,
+                withIdentities: withIdentities,
+                withDepartmentIds: withDepartmentIds,
+                code: code,
+                namespace: namespace
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取角色的部门列表
     ///
     /// 通过权限分组内角色 code，获取角色的部门列表，支持分页。
@@ -212,6 +246,31 @@ extension ManagementClient {
                 ]
             ),
             as: RoleDepartmentListPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listRoleDepartments(code:namespace:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - code: 权限分组内角色的唯一标识符
+    ///   - namespace: 所属权限分组的 code
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    /// - Returns: The items, fetched lazily.
+    public func listRoleDepartmentsItems(
+        code: String,
+        namespace: String? = nil,
+        limit: Int = 10
+    ) -> PageSequence<RoleDepartmentRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<RoleDepartmentRespDto> in
+            let response = try await self.listRoleDepartments(
+                code: code,
+                namespace: namespace,
+                page: page,
+                limit: limit
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 创建角色
@@ -264,6 +323,31 @@ extension ManagementClient {
                 ]
             ),
             as: RolePaginatedRespDto.self)
+    }
+
+    /// Every item of ``listRoles(page:limit:keywords:namespace:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - keywords: 用于根据角色的 code 或者名称进行模糊搜索，可选。
+    ///   - namespace: 所属权限分组(权限空间)的 code
+    /// - Returns: The items, fetched lazily.
+    public func listRolesItems(
+        limit: Int = 10,
+        keywords: String? = nil,
+        namespace: String = "default"
+    ) -> PageSequence<RoleDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<RoleDto> in
+            let response = try await self.listRoles(
+                page: page,
+                limit: limit,
+                keywords: keywords,
+                namespace: namespace
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 单个权限分组（权限空间）内删除角色

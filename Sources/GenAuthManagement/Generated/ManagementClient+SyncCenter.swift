@@ -50,6 +50,19 @@ extension ManagementClient {
             as: SyncTaskPaginatedRespDto.self)
     }
 
+    /// Every item of ``listSyncTasks(page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter limit: 每页数目，最大不能超过 50，默认为 10
+    /// - Returns: The items, fetched lazily.
+    public func listSyncTasksItems(limit: Int = 10) -> PageSequence<SyncTaskDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<SyncTaskDto> in
+            let response = try await self.listSyncTasks(page: page, limit: limit)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 创建同步任务
     ///
     /// 创建同步任务
@@ -167,6 +180,31 @@ extension ManagementClient {
             as: SyncJobPaginatedRespDto.self)
     }
 
+    /// Every item of ``listSyncJobs(syncTaskId:page:limit:syncTrigger:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - syncTaskId: 同步任务 ID
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - syncTrigger: 同步任务触发类型：
+    /// - Returns: The items, fetched lazily.
+    public func listSyncJobsItems(
+        syncTaskId: Int,
+        limit: Int = 10,
+        syncTrigger: ListSyncJobsSyncTrigger? = nil
+    ) -> PageSequence<SyncJobDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<SyncJobDto> in
+            let response = try await self.listSyncJobs(
+                syncTaskId: syncTaskId,
+                page: page,
+                limit: limit,
+                syncTrigger: syncTrigger
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取同步作业详情
     ///
     /// 获取同步作业详情
@@ -240,6 +278,34 @@ extension ManagementClient {
                 ]
             ),
             as: SyncRiskOperationPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listSyncRiskOperations(syncTaskId:page:limit:status:objectType:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - syncTaskId: 同步任务 ID
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - status: 根据执行状态筛选
+    ///   - objectType: 根据操作对象类型，默认获取所有类型的记录： - `department`: 部门 - `user`: 用户
+    /// - Returns: The items, fetched lazily.
+    public func listSyncRiskOperationsItems(
+        syncTaskId: Int,
+        limit: Int = 10,
+        status: [String]? = nil,
+        objectType: [String]? = nil
+    ) -> PageSequence<SyncRiskOperationDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<SyncRiskOperationDto> in
+            let response = try await self.listSyncRiskOperations(
+                syncTaskId: syncTaskId,
+                page: page,
+                limit: limit,
+                status: status,
+                objectType: objectType
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 执行同步风险操作

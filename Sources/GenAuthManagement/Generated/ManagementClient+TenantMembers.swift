@@ -267,6 +267,25 @@ extension ManagementClient {
             as: TenantUserListPaginatedRespDto.self)
     }
 
+    /// Every item of ``listTenantUsers(_:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Returns: The items, fetched lazily.
+    public func listTenantUsersItems(_ request: ListTenantUserDto) -> PageSequence<TenantUserDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<TenantUserDto> in
+            var level0 = request
+            var level1 = level0.options ?? ListTenantUsersOptionsDto()
+            var level2 = level1.pagination ?? PaginationDto()
+            level2.page = page
+            level1.pagination = level2
+            level0.options = level1
+            let response = try await self.listTenantUsers(level0)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取单个租户成员
     ///
     /// 根据用户 ID 或租户成员 ID 获取租户成员信息

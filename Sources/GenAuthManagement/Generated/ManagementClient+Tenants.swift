@@ -102,6 +102,43 @@ extension ManagementClient {
             as: TenantListPaginatedRespDto.self)
     }
 
+    /// Every item of ``listTenants(keywords:withMembersCount:withAppDetail:withCreatorDetail:withSourceAppDetail:page:limit:source:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - keywords: 搜索关键字
+    ///   - withMembersCount: 是否增加返回租户成员统计
+    ///   - withAppDetail: 增加返回租户下 app 简单信息
+    ///   - withCreatorDetail: 增加返回租户下创建者简单信息
+    ///   - withSourceAppDetail: 增加返回租户下来源 app 简单信息
+    ///   - limit: The size of each page. 每页获取的数据量
+    ///   - source: 租户来源
+    /// - Returns: The items, fetched lazily.
+    public func listTenantsItems(
+        keywords: String? = nil,
+        withMembersCount: Bool? = nil,
+        withAppDetail: Bool? = nil,
+        withCreatorDetail: Bool? = nil,
+        withSourceAppDetail: Bool? = nil,
+        limit: String? = nil,
+        source: String? = nil
+    ) -> PageSequence<TenantRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<TenantRespDto> in
+            let response = try await self.listTenants(
+                keywords: keywords,
+                withMembersCount: withMembersCount,
+                withAppDetail: withAppDetail,
+                withCreatorDetail: withCreatorDetail,
+                withSourceAppDetail: withSourceAppDetail,
+                page: String(page),
+                limit: limit,
+                source: source
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取租户一点点的信息
     ///
     /// 根据租户 ID 获取租户一点点的详情
@@ -220,6 +257,19 @@ extension ManagementClient {
             as: ImportTenantHistoryRespDto.self)
     }
 
+    /// Every item of ``importTenantHistory(page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter limit: 每页获取的数据量
+    /// - Returns: The items, fetched lazily.
+    public func importTenantHistoryItems(limit: String? = nil) -> PageSequence<JSONValue> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<JSONValue> in
+            let response = try await self.importTenantHistory(page: String(page), limit: limit)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 导入租户通知用户列表
     ///
     /// 此接口用于查询导入租户通知用户列表。
@@ -248,6 +298,28 @@ extension ManagementClient {
                 ]
             ),
             as: ImportTenantNotifyUserRespDto.self)
+    }
+
+    /// Every item of ``importTenantNotifyUser(importId:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - importId: 导入记录 id
+    ///   - limit: The size of each page. 每页获取的数据量
+    /// - Returns: The items, fetched lazily.
+    public func importTenantNotifyUserItems(
+        importId: String,
+        limit: String? = nil
+    ) -> PageSequence<JSONValue> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<JSONValue> in
+            let response = try await self.importTenantNotifyUser(
+                importId: importId,
+                page: String(page),
+                limit: limit
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 导入租户通知邮箱用户
@@ -427,6 +499,28 @@ extension ManagementClient {
             as: InviteTenantUserRecordListRespDto.self)
     }
 
+    /// Every item of ``listInviteTennatUserRecords(keywords:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - keywords: 搜索关键字
+    ///   - limit: The size of each page. 每页获取的数据量
+    /// - Returns: The items, fetched lazily.
+    public func listInviteTennatUserRecordsItems(
+        keywords: String,
+        limit: String
+    ) -> PageSequence<InviteTenantUserRecord> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<InviteTenantUserRecord> in
+            let response = try await self.listInviteTennatUserRecords(
+                keywords: keywords,
+                page: String(page),
+                limit: limit
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取多租户管理员用户列表
     ///
     /// 根据用户池 ID 获取某个用户池内拥有多租户管理权限的用户列表
@@ -455,6 +549,28 @@ extension ManagementClient {
                 ]
             ),
             as: MultipleTenantAdminPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listMultipleTenantAdmin(keywords:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - keywords: 搜索关键字
+    ///   - limit: The size of each page. 每页获取的数据量
+    /// - Returns: The items, fetched lazily.
+    public func listMultipleTenantAdminItems(
+        keywords: String? = nil,
+        limit: String? = nil
+    ) -> PageSequence<MultipleTenantAdminDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<MultipleTenantAdminDto> in
+            let response = try await self.listMultipleTenantAdmin(
+                keywords: keywords,
+                page: String(page),
+                limit: limit
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 创建多租户管理员用户
@@ -532,6 +648,31 @@ extension ManagementClient {
                 ]
             ),
             as: TenantCooperatorPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listTenantCooperators(keywords:external:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - keywords: 搜索关键字
+    ///   - external: 是否外部
+    ///   - limit: The size of each page. 每页获取的数据量
+    /// - Returns: The items, fetched lazily.
+    public func listTenantCooperatorsItems(
+        keywords: String? = nil,
+        external: Bool? = nil,
+        limit: String? = nil
+    ) -> PageSequence<TenantCooperatorDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<TenantCooperatorDto> in
+            let response = try await self.listTenantCooperators(
+                keywords: keywords,
+                external: external,
+                page: String(page),
+                limit: limit
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 获取一个协调管理员

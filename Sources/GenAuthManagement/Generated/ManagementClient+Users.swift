@@ -191,6 +191,25 @@ extension ManagementClient {
             as: UserPaginatedRespDto.self)
     }
 
+    /// Every item of ``listUsers(_:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Returns: The items, fetched lazily.
+    public func listUsersItems(_ request: ListUsersRequestDto) -> PageSequence<UserDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserDto> in
+            var level0 = request
+            var level1 = level0.options ?? ListUsersOptionsDto()
+            var level2 = level1.pagination ?? PaginationDto()
+            level2.page = page
+            level1.pagination = level2
+            level0.options = level1
+            let response = try await self.listUsers(level0)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 获取用户列表
     ///
     /// 获取用户列表接口，支持分页，可以选择获取自定义数据、identities 等。
@@ -238,6 +257,47 @@ extension ManagementClient {
                 ]
             ),
             as: UserPaginatedRespDto.self)
+    }
+
+    /// Every item of ``listUsersLegacy(page:limit:status:updatedAtStart:updatedAtEnd:withCustomData:withPost:withIdentities:withDepartmentIds:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - status: 账户当前状态，如 已停用、已离职、正常状态、已归档
+    ///   - updatedAtStart: 用户创建、修改开始时间，为精确到秒的 UNIX 时间戳；支持获取从某一段时间之后的增量数据
+    ///   - updatedAtEnd: 用户创建、修改终止时间，为精确到秒的 UNIX 时间戳；支持获取某一段时间内的增量数据。默认为当前时间
+    ///   - withCustomData: 是否获取自定义数据
+    ///   - withPost: 是否获取 部门信息
+    ///   - withIdentities: 是否获取 identities
+    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    /// - Returns: The items, fetched lazily.
+    @available(*, deprecated)
+    public func listUsersLegacyItems(
+        limit: Int = 10,
+        status: ListUsersLegacyStatus? = nil,
+        updatedAtStart: Int? = nil,
+        updatedAtEnd: Int? = nil,
+        withCustomData: Bool = false,
+        withPost: Bool = false,
+        withIdentities: Bool = false,
+        withDepartmentIds: Bool = false
+    ) -> PageSequence<UserDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserDto> in
+            let response = try await self.listUsersLegacy(
+                page: page,
+                limit: limit,
+                status: status,
+                updatedAtStart: updatedAtStart,
+                updatedAtEnd: updatedAtEnd,
+                withCustomData: withCustomData,
+                withPost: withPost,
+                withIdentities: withIdentities,
+                withDepartmentIds: withDepartmentIds
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 获取用户信息
@@ -593,6 +653,43 @@ extension ManagementClient {
             as: UserDepartmentPaginatedRespDto.self)
     }
 
+    /// Every item of ``getUserDepartments(userId:userIdType:page:limit:withCustomData:withDepartmentPaths:sortBy:orderBy:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
+    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - withCustomData: 是否获取自定义数据
+    ///   - withDepartmentPaths: 是否获取部门路径
+    ///   - sortBy: 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
+    ///   - orderBy: 增序或降序
+    /// - Returns: The items, fetched lazily.
+    public func getUserDepartmentsItems(
+        userId: String,
+        userIdType: GetUserDepartmentsUserIdType = .userId,
+        limit: Int = 10,
+        withCustomData: Bool = false,
+        withDepartmentPaths: Bool = false,
+        sortBy: GetUserDepartmentsSortBy = .joinDepartmentAt,
+        orderBy: GetUserDepartmentsOrderBy = .desc
+    ) -> PageSequence<UserDepartmentRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserDepartmentRespDto> in
+            let response = try await self.getUserDepartments(
+                userId: userId,
+                userIdType: userIdType,
+                page: page,
+                limit: limit,
+                withCustomData: withCustomData,
+                withDepartmentPaths: withDepartmentPaths,
+                sortBy: sortBy,
+                orderBy: orderBy
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 设置用户所在部门
     ///
     /// 通过用户 ID，设置用户所在部门，可以选择指定用户 ID 类型等。
@@ -696,6 +793,24 @@ extension ManagementClient {
                 ]
             ),
             as: ListArchivedUsersSingleRespDto.self)
+    }
+
+    /// Every item of ``listArchivedUsers(page:limit:startAt:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - startAt: 开始时间，为精确到秒的 UNIX 时间戳，默认不指定
+    /// - Returns: The items, fetched lazily.
+    public func listArchivedUsersItems(
+        limit: Int = 10,
+        startAt: Int? = nil
+    ) -> PageSequence<ListArchivedUsersRespDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ListArchivedUsersRespDto> in
+            let response = try await self.listArchivedUsers(page: page, limit: limit, startAt: startAt)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 强制下线用户
@@ -854,6 +969,43 @@ extension ManagementClient {
                 ]
             ),
             as: UserLoginHistoryPaginatedRespDto.self)
+    }
+
+    /// Every item of ``getUserLoginHistory(userId:userIdType:appId:clientIp:start:end:page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameters:
+    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
+    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - appId: 应用 ID
+    ///   - clientIp: 客户端 IP
+    ///   - start: 开始时间戳（毫秒）
+    ///   - end: 结束时间戳（毫秒）
+    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    /// - Returns: The items, fetched lazily.
+    public func getUserLoginHistoryItems(
+        userId: String,
+        userIdType: GetUserLoginHistoryUserIdType = .userId,
+        appId: String? = nil,
+        clientIp: String? = nil,
+        start: Int? = nil,
+        end: Int? = nil,
+        limit: Int = 10
+    ) -> PageSequence<UserLoginHistoryDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserLoginHistoryDto> in
+            let response = try await self.getUserLoginHistory(
+                userId: userId,
+                userIdType: userIdType,
+                appId: appId,
+                clientIp: clientIp,
+                start: start,
+                end: end,
+                page: page,
+                limit: limit
+            )
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 获取用户曾经登录过的应用

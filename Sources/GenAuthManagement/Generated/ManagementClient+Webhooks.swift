@@ -50,6 +50,19 @@ extension ManagementClient {
             as: GetWebhooksRespDto.self)
     }
 
+    /// Every item of ``listWebhooks(page:limit:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter limit: 每页数目，最大不能超过 50，默认为 10
+    /// - Returns: The items, fetched lazily.
+    public func listWebhooksItems(limit: Int = 10) -> PageSequence<WebhookDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<WebhookDto> in
+            let response = try await self.listWebhooks(page: page, limit: limit)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
+    }
+
     /// 修改 Webhook 配置
     ///
     /// 需要指定 webhookId，可选 Webhook 名称、Webhook 回调地址、请求数据格式、用户真实名称、是否启用、请求密钥参数进行修改 webhook
@@ -111,6 +124,21 @@ extension ManagementClient {
                 body: .json(request)
             ),
             as: ListWebhookLogsRespDto.self)
+    }
+
+    /// Every item of ``getWebhookLogs(_:)``,
+    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
+    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    ///
+    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Returns: The items, fetched lazily.
+    public func getWebhookLogsItems(_ request: ListWebhookLogs) -> PageSequence<WebhookLogDto> {
+        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<WebhookLogDto> in
+            var level0 = request
+            level0.page = page
+            let response = try await self.getWebhookLogs(level0)
+            return Page(items: response.data.list, totalCount: response.data.totalCount)
+        }
     }
 
     /// 手动触发 Webhook 执行

@@ -12,6 +12,10 @@ extension EndpointContract {
         try await check(Self.authentication, call)
     }
 
+    func checkItems<Element>(count: Int, _ items: @Sendable (AuthenticationClient) -> PageSequence<Element>) async throws {
+        try await checkItems(Self.authentication, count: count, items)
+    }
+
     func mismatches(_ call: @Sendable (AuthenticationClient) async throws -> Void) async throws -> [String] {
         try await mismatches(Self.authentication, call)
     }

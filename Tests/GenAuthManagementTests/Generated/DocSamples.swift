@@ -1564,7 +1564,7 @@ func managementClientCreateDataResourceSampleZH() async throws {
         resourceName: "示例数据资源名称",
         resourceCode: "dataResourceTestCode",
         type: .tree,
-        struct: [:],
+        struct: .object(DataResourceTreeStructs(code: "123", name: "数据资源", value: "示例数据资源节点", children: [["code": "code1", "name": "子节点1", "value": "子节点值", "children": [["code": "code2", "name": "子节点2", "value": "子节点2值"]]]])),
         actions: ["read", "get"],
         description: "示例数据资源描述"
     ))

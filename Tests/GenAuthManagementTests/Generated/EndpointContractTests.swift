@@ -173,6 +173,28 @@ import Testing
         }
     }
 
+    /// `POST /api/v3/list-applications-auth`, item by item: one page of one item.
+    @Test func listAuthApplicationItems() async throws {
+        let contract = EndpointContract(
+            name: "listAuthApplicationItems",
+            method: "POST",
+            path: "/api/v3/list-applications-auth",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"6229ffaxxxxxxxxcade3e3d9\",\"targetId\":\"6229ffaxxxxxxxxcade3e3d9\",\"targetName\":\"张三\",\"targetType\":\"USER\",\"effect\":\"ALLOW\",\"enabled\":true,\"permissionType\":\"SUBJECT\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listAuthApplicationItems(ListApplicationAuthDto(
+                page: 1,
+                limit: 10,
+                appId: "5a597f35085a2000144a10ed",
+                targetName: "张三",
+                targetTypeList: ["USER", "ORG"],
+                enabled: true
+            ))
+        }
+    }
+
     /// `POST /api/v3/update-auth-enabled`
     @Test func enabledAuth() async throws {
         let contract = EndpointContract(
@@ -226,6 +248,25 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-applications`, item by item: one page of one item.
+    @Test func listApplicationsItems() async throws {
+        let contract = EndpointContract(
+            name: "listApplicationsItems",
+            method: "GET",
+            path: "/api/v3/list-applications",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"appId\":\"62eaa95fe0xxxx9a5295bf7c\",\"appIdentifier\":\"example\",\"appName\":\"示例应用\",\"appLogo\":\"示例应用\",\"appDescription\":\"示例描述信息\",\"appType\":\"web\",\"userPoolId\":\"\",\"isIntegrateApp\":false,\"defaultProtocol\":\"oidc\",\"redirectUris\":[\"https://example.com/callback\"],\"logoutRedirectUris\":[\"https://example.com/logout-callback\"],\"initLoginUri\":\"initLoginUri\",\"ssoEnabled\":true,\"ssoEnabledAt\":\"2022-07-03T02:20:30.000Z\",\"loginConfig\":{\"mergeLoginAndRegisterPage\":false,\"enabledBasicLoginMethods\":[\"EMAIL_CODE\",\"EMAIL_PASSWORD\"],\"defaultLoginMethod\":{\"connectionType\":\"PASSCODE\",\"qrcodeType\":\"WECHAT_OFFICIAL_ACCOUNT\",\"qrcodeExtIdpConnId\":\"6303a2bf2xxxxx7f665f01bf1\",\"adExtIdpConnId\":\"6303a2bf2xxxxx7f665f01bf1\",\"ldapExtIdpConnId\":\"6303a2bf2xxxxx7f665f01bf1\"},\"enabledExtIdpConns\":[],\"showAuthorizationPage\":false},\"registerConfig\":{\"enabledBasicRegisterMethods\":[\"EMAIL_CODE\",\"PHONE_CODE\"],\"defaultRegisterMethod\":\"PASSCODE\"},\"brandingConfig\":{\"customCSSEnabled\":false,\"customCSS\":\"/* \\nEdit login page css\\neg：\\n.authing-guard-layout {\\n  background: black !important;\\n}\\nChange the background color\\n*/\",\"guardVersion\":\"Advanced\",\"customLoadingImage\":\"https://files.authing.co/user-contents/photos/cbd51df7-efb1-4b50-b38c-d8e5a04b1830.png\",\"customBackground\":\"https://files.authing.co/user-contents/photos/cbd51df7-efb1-4b50-b38c-d8e5a04b1830.png\",\"showChangeLanguageButton\":false,\"defaultLanguage\":\"zh-CN\",\"showForgetPasswordButton\":true,\"showEnterpriseConnections\":true,\"showSocialConnections\":true,\"showAgreement\":false,\"agreements\":[]},\"oidcConfig\":{},\"samlProviderEnabled\":false,\"oauthProviderEnabled\":false,\"casProviderEnabled\":false,\"customBrandingEnabled\":false,\"customSecurityEnabled\":false,\"template\":\"github\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listApplicationsItems(
+                limit: 10,
+                keywords: "test",
+                all: true
+            )
+        }
+    }
+
     /// `GET /api/v3/get-application-simple-info`
     @Test func getApplicationSimpleInfo() async throws {
         let contract = EndpointContract(
@@ -254,6 +295,24 @@ import Testing
         try await contract.check { client in
             _ = try await client.listApplicationSimpleInfo(
                 page: 1,
+                limit: 10,
+                keywords: "test"
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-application-simple-info`, item by item: one page of one item.
+    @Test func listApplicationSimpleInfoItems() async throws {
+        let contract = EndpointContract(
+            name: "listApplicationSimpleInfoItems",
+            method: "GET",
+            path: "/api/v3/list-application-simple-info",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"appId\":\"62eaa95fe0xxxx9a5295bf7c\",\"appIdentifier\":\"example\",\"appName\":\"示例应用\",\"appLogo\":\"示例应用\",\"appDescription\":\"示例描述信息\",\"appType\":\"web\",\"isIntegrateApp\":false}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listApplicationSimpleInfoItems(
                 limit: 10,
                 keywords: "test"
             )
@@ -351,6 +410,23 @@ import Testing
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"totalCount\":0,\"list\":[]}}")
         try await contract.check { client in
             _ = try await client.listApplicationActiveUsers(ListApplicationActiveUsersDto(
+                appId: "6229ffaxxxxxxxxcade3e3d9"
+            ))
+        }
+    }
+
+    /// `POST /api/v3/list-application-active-users`, item by item: one page of one item.
+    @Test func listApplicationActiveUsersItems() async throws {
+        let contract = EndpointContract(
+            name: "listApplicationActiveUsersItems",
+            method: "POST",
+            path: "/api/v3/list-application-active-users",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listApplicationActiveUsersItems(ListApplicationActiveUsersDto(
                 appId: "6229ffaxxxxxxxxcade3e3d9"
             ))
         }
@@ -455,6 +531,25 @@ import Testing
         try await contract.check { client in
             _ = try await client.listTenantApplications(
                 page: "1",
+                limit: "1",
+                keywords: "KEYWORDS",
+                ssoEnabled: false
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-tenant-applications`, item by item: one page of one item.
+    @Test func listTenantApplicationsItems() async throws {
+        let contract = EndpointContract(
+            name: "listTenantApplicationsItems",
+            method: "GET",
+            path: "/api/v3/list-tenant-applications",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userPoolId\":\"62b40xxxxxxxxxxxd16f57c7\",\"tenantAppId\":\"62b40xxxxxxxxxxxd16f57c7\",\"name\":\"App Name\",\"logo\":\"https://example.com/logo.png\",\"applicationType\":\"applicationType\",\"ssoEnabled\":true,\"appId\":\"62b40xxxxxxxxxxxd16f57c7\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listTenantApplicationsItems(
                 limit: "1",
                 keywords: "KEYWORDS",
                 ssoEnabled: false
@@ -658,6 +753,24 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-asa-accounts`, item by item: one page of one item.
+    @Test func listAsaAccountItems() async throws {
+        let contract = EndpointContract(
+            name: "listAsaAccountItems",
+            method: "GET",
+            path: "/api/v3/list-asa-accounts",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"appId\":\"62a50xxxxxxxxxxxd15d57c7\",\"accountId\":\"62b40xxxxxxxxxxxd16f57c7\",\"accountInfo\":{\"account\":\"account@example.com\",\"password\":\"123456\"}}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listAsaAccountItems(
+                appId: "62a50xxxxxxxxxxxd15d57c7",
+                limit: 10
+            )
+        }
+    }
+
     /// `GET /api/v3/get-asa-account`
     @Test func getAsaAccount() async throws {
         let contract = EndpointContract(
@@ -788,6 +901,25 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/get-asa-account-assigned-targets`, item by item: one page of one item.
+    @Test func getAsaAccountAssignedTargetsItems() async throws {
+        let contract = EndpointContract(
+            name: "getAsaAccountAssignedTargetsItems",
+            method: "GET",
+            path: "/api/v3/get-asa-account-assigned-targets",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"targetType\":\"USER\",\"targetIdentifier\":\"code\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.getAsaAccountAssignedTargetsItems(
+                appId: "62a50xxxxxxxxxxxd15d57c7",
+                accountId: "6228edaxxxxxxxxcade3a3d9",
+                limit: 10
+            )
+        }
+    }
+
     /// `GET /api/v3/get-assigned-account`
     @Test func getAssignedAccount() async throws {
         let contract = EndpointContract(
@@ -831,6 +963,30 @@ import Testing
         }
     }
 
+    /// `POST /api/v3/get-user-action-logs`, item by item: one page of one item.
+    @Test func getUserActionLogsItems() async throws {
+        let contract = EndpointContract(
+            name: "getUserActionLogsItems",
+            method: "POST",
+            path: "/api/v3/get-user-action-logs",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"xxx\",\"userAvatar\":\"https://files.authing.co/authing-console/default-app-logo.png\",\"userDisplayName\":\"张三\",\"userLoginsCount\":3,\"appId\":\"xxx\",\"appName\":\"示例应用\",\"clientIp\":\"127.0.0.1\",\"eventType\":\"login\",\"eventDetail\":\"登录账户「 test@example.com 」\",\"success\":true,\"appLoginUrl\":\"https://example.authing.cn/login\",\"appLogo\":\"https://files.authing.co/authing-console/default-app-logo.png\",\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/104.0.0.0 Safari/537.36\",\"parsedUserAgent\":{\"device\":\"Desktop\",\"browser\":\"Chrome\",\"os\":\"Windows\"},\"geoip\":{\"location\":{\"lon\":116.3889,\"lat\":39.9288},\"country_name\":\"China\",\"country_code2\":\"CN\",\"country_code3\":\"CN\",\"region_name\":\"Beijing\",\"region_code\":\"BJ\",\"city_name\":\"Beijing\",\"continent_code\":\"AS\",\"timezone\":\"Asia/Shanghai\"},\"timestamp\":\"2022-09-20T08:55:00.188+0800\",\"requestId\":\"b63b9772-384c-4f2d-981b-01d1feed964d\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.getUserActionLogsItems(GetUserActionLogsDto(
+                requestId: "xxx",
+                clientIp: "xxx",
+                eventType: "login",
+                userId: "xxx",
+                appId: "xxx",
+                start: 11,
+                end: 111,
+                success: true
+            ))
+        }
+    }
+
     /// `POST /api/v3/get-admin-audit-logs`
     @Test func getAdminAuditLogs() async throws {
         let contract = EndpointContract(
@@ -843,6 +999,30 @@ import Testing
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"totalCount\":1,\"list\":[]}}")
         try await contract.check { client in
             _ = try await client.getAdminAuditLogs(GetAdminAuditLogsDto(
+                requestId: "xxx",
+                clientIp: "xxx",
+                operationType: "create",
+                resourceType: "user",
+                userId: "xxx",
+                success: true,
+                start: 11,
+                end: 111
+            ))
+        }
+    }
+
+    /// `POST /api/v3/get-admin-audit-logs`, item by item: one page of one item.
+    @Test func getAdminAuditLogsItems() async throws {
+        let contract = EndpointContract(
+            name: "getAdminAuditLogsItems",
+            method: "POST",
+            path: "/api/v3/get-admin-audit-logs",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"adminUserId\":\"xxx\",\"adminUserAvatar\":\"https://files.authing.co/authing-console/default-app-logo.png\",\"adminUserDisplayName\":\"张三\",\"clientIp\":\"127.0.0.1\",\"operationType\":\"create\",\"resourceType\":\"user\",\"eventDetail\":\"修改了集成应用「Discourse」\",\"operationParam\":\"{\\\"ext\\\":{\\\"_dontFinishNotYet\\\":true,\\\"_appName\\\":\\\"Discourse\\\"},\\\"protocol\\\":\\\"oidc\\\",\\\"isAsa\\\":false,\\\"name\\\":\\\"Discourse\\\",\\\"oidcConfig\\\":{\\\"grant_types\\\":[\\\"authorization_code\\\",\\\"password\\\",\\\"refresh_token\\\"],\\\"response_types\\\":[\\\"code\\\"],\\\"id_token_signed_response_alg\\\":\\\"RS256\\\",\\\"token_endpoint_auth_method\\\":\\\"client_secret_post\\\",\\\"introspection_endpoint_auth_method\\\":\\\"client_secret_post\\\",\\\"revocation_endpoint_auth_method\\\":\\\"client\\\"}\",\"originValue\":\"\",\"targetValue\":\"\",\"success\":true,\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/104.0.0.0 Safari/537.36\",\"parsedUserAgent\":{\"device\":\"Desktop\",\"browser\":\"Chrome\",\"os\":\"Windows\"},\"geoip\":{\"location\":{\"lon\":116.3889,\"lat\":39.9288},\"country_name\":\"China\",\"country_code2\":\"CN\",\"country_code3\":\"CN\",\"region_name\":\"Beijing\",\"region_code\":\"BJ\",\"city_name\":\"Beijing\",\"continent_code\":\"AS\",\"timezone\":\"Asia/Shanghai\"},\"timestamp\":\"2022-09-20T08:55:00.188+0800\",\"requestId\":\"b63b9772-384c-4f2d-981b-01d1feed964d\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.getAdminAuditLogsItems(GetAdminAuditLogsDto(
                 requestId: "xxx",
                 clientIp: "xxx",
                 operationType: "create",
@@ -1051,6 +1231,26 @@ import Testing
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"apiCode\":20001,\"data\":{\"totalCount\":0,\"list\":[]}}")
         try await contract.check { client in
             _ = try await client.listRow(FilterDto(
+                modelId: "MODEL_ID",
+                sort: [["key1": "desc"], ["key2": "asc"]],
+                page: 1,
+                limit: 10
+            ))
+        }
+    }
+
+    /// `POST /api/v3/metadata/filter`, item by item: one page of one item.
+    @Test func listRowItems() async throws {
+        let contract = EndpointContract(
+            name: "listRowItems",
+            method: "POST",
+            path: "/api/v3/metadata/filter",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"apiCode\":20001,\"data\":{\"list\":[{}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listRowItems(FilterDto(
                 modelId: "MODEL_ID",
                 sort: [["key1": "desc"], ["key2": "asc"]],
                 page: 1,
@@ -1619,6 +1819,26 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/metadata/get-row-relation`, item by item: one page of one item.
+    @Test func getRelationValueItems() async throws {
+        let contract = EndpointContract(
+            name: "getRelationValueItems",
+            method: "GET",
+            path: "/api/v3/metadata/get-row-relation",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[\"ITEM\"],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.getRelationValueItems(
+                modelId: "MODEL_ID",
+                fieldId: "FIELD_ID",
+                rowId: "ROW_ID",
+                limit: 10
+            )
+        }
+    }
+
     /// `POST /api/v3/metadata/remove-row-relation`
     @Test func removeRelationValue() async throws {
         let contract = EndpointContract(
@@ -1758,6 +1978,24 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-permission-namespaces`, item by item: one page of one item.
+    @Test func listPermissionNamespacesItems() async throws {
+        let contract = EndpointContract(
+            name: "listPermissionNamespacesItems",
+            method: "GET",
+            path: "/api/v3/list-permission-namespaces",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"name\":\"示例权限空间名称\",\"code\":\"examplePermissionNamespace\",\"description\":\"dd8d7stf44\",\"status\":1}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listPermissionNamespacesItems(
+                limit: 10,
+                query: "examplePermissionNamespace"
+            )
+        }
+    }
+
     /// `POST /api/v3/update-permission-namespace`
     @Test func updatePermissionNamespace() async throws {
         let contract = EndpointContract(
@@ -1850,6 +2088,25 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-permission-namespace-roles`, item by item: one page of one item.
+    @Test func listPermissionNamespaceRolesItems() async throws {
+        let contract = EndpointContract(
+            name: "listPermissionNamespaceRolesItems",
+            method: "GET",
+            path: "/api/v3/list-permission-namespace-roles",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"name\":\"角色名称\",\"code\":\"role1\",\"description\":\"这是一个示例角色的描述\",\"namespace\":\"system\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listPermissionNamespaceRolesItems(
+                limit: 10,
+                code: "examplePermissionNamespace",
+                query: "test"
+            )
+        }
+    }
+
     /// `POST /api/v3/create-data-resource`
     @Test func createDataResource() async throws {
         let contract = EndpointContract(
@@ -1857,16 +2114,16 @@ import Testing
             method: "POST",
             path: "/api/v3/create-data-resource",
             query: nil,
-            body: "{\"namespaceCode\":\"examplePermissionNamespace\",\"resourceName\":\"示例数据资源名称\",\"resourceCode\":\"dataResourceTestCode\",\"type\":\"TREE\",\"struct\":{},\"actions\":[\"read\",\"get\"],\"description\":\"示例数据资源描述\"}",
+            body: "{\"namespaceCode\":\"examplePermissionNamespace\",\"resourceName\":\"示例数据资源名称\",\"resourceCode\":\"dataResourceTestCode\",\"type\":\"TREE\",\"struct\":{\"code\":\"123\",\"name\":\"数据资源\",\"value\":\"示例数据资源节点\",\"children\":[{\"code\":\"code1\",\"name\":\"子节点1\",\"value\":\"子节点值\",\"children\":[{\"code\":\"code2\",\"name\":\"子节点2\",\"value\":\"子节点2值\"}]}]},\"actions\":[\"read\",\"get\"],\"description\":\"示例数据资源描述\"}",
             encoding: .json,
-            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"resourceName\":\"示例数据资源名称\",\"resourceCode\":\"dataResourceTestCode\",\"type\":\"TREE\",\"description\":\"示例数据资源描述\",\"struct\":{},\"actions\":[\"read\",\"get\"]}}")
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"resourceName\":\"示例数据资源名称\",\"resourceCode\":\"dataResourceTestCode\",\"type\":\"TREE\",\"description\":\"示例数据资源描述\",\"struct\":{\"code\":\"123\",\"name\":\"数据资源\",\"value\":\"示例数据资源节点\",\"children\":[{\"code\":\"code1\",\"name\":\"子节点1\",\"value\":\"子节点值\",\"children\":[{\"code\":\"code2\",\"name\":\"子节点2\",\"value\":\"子节点2值\"}]}]},\"actions\":[\"read\",\"get\"]}}")
         try await contract.check { client in
             _ = try await client.createDataResource(CreateDataResourceDto(
                 namespaceCode: "examplePermissionNamespace",
                 resourceName: "示例数据资源名称",
                 resourceCode: "dataResourceTestCode",
                 type: .tree,
-                struct: [:],
+                struct: .object(DataResourceTreeStructs(code: "123", name: "数据资源", value: "示例数据资源节点", children: [["code": "code1", "name": "子节点1", "value": "子节点值", "children": [["code": "code2", "name": "子节点2", "value": "子节点2值"]]]])),
                 actions: ["read", "get"],
                 description: "示例数据资源描述"
             ))
@@ -1959,6 +2216,25 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-data-resources`, item by item: one page of one item.
+    @Test func listDataResourcesItems() async throws {
+        let contract = EndpointContract(
+            name: "listDataResourcesItems",
+            method: "GET",
+            path: "/api/v3/list-data-resources",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"resourceName\":\"示例数据资源名称\",\"resourceCode\":\"dataResourceTestCode\",\"type\":\"TREE\",\"description\":\"示例数据资源描述\",\"namespaceCode\":\"examplePermissionNamespace\",\"namespaceName\":\"示例权限空间\",\"authorizationNum\":1,\"updatedAt\":\"2022-07-03T02:20:30.000Z\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listDataResourcesItems(
+                limit: 10,
+                query: "资源1",
+                namespaceCodes: ["examplePermissionNamespace1", "examplePermissionNamespac2"]
+            )
+        }
+    }
+
     /// `GET /api/v3/get-data-resource`
     @Test func getDataResource() async throws {
         let contract = EndpointContract(
@@ -1968,7 +2244,7 @@ import Testing
             query: "namespaceCode=examplePermissionNamespace&resourceCode=dataResourceTestCode",
             body: nil,
             encoding: .none,
-            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"resourceName\":\"示例数据资源名称\",\"resourceCode\":\"dataResourceTestCode\",\"type\":\"TREE\",\"description\":\"示例数据资源描述\",\"struct\":{},\"namespaceCode\":\"code1\",\"actions\":[\"read\",\"get\"]}}")
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"resourceName\":\"示例数据资源名称\",\"resourceCode\":\"dataResourceTestCode\",\"type\":\"TREE\",\"description\":\"示例数据资源描述\",\"struct\":{\"code\":\"123\",\"name\":\"数据资源\",\"value\":\"示例数据资源节点\",\"children\":[{\"code\":\"code1\",\"name\":\"子节点1\",\"value\":\"子节点值\",\"children\":[{\"code\":\"code2\",\"name\":\"子节点2\",\"value\":\"子节点2值\"}]}]},\"namespaceCode\":\"code1\",\"actions\":[\"read\",\"get\"]}}")
         try await contract.check { client in
             _ = try await client.getDataResource(
                 namespaceCode: "examplePermissionNamespace",
@@ -1986,7 +2262,7 @@ import Testing
             query: nil,
             body: "{\"namespaceCode\":\"examplePermissionNamespace\",\"resourceCode\":\"dataResourceTestCode\",\"resourceName\":\"示例数据资源名称\",\"description\":\"示例数据资源描述\",\"actions\":[\"read\",\"get\"]}",
             encoding: .json,
-            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"resourceName\":\"示例数据资源名称\",\"resourceCode\":\"dataResourceTestCode\",\"type\":\"TREE\",\"description\":\"示例数据资源描述\",\"struct\":{},\"actions\":[\"read\",\"get\"]}}")
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"resourceName\":\"示例数据资源名称\",\"resourceCode\":\"dataResourceTestCode\",\"type\":\"TREE\",\"description\":\"示例数据资源描述\",\"struct\":{\"code\":\"123\",\"name\":\"数据资源\",\"value\":\"示例数据资源节点\",\"children\":[{\"code\":\"code1\",\"name\":\"子节点1\",\"value\":\"子节点值\",\"children\":[{\"code\":\"code2\",\"name\":\"子节点2\",\"value\":\"子节点2值\"}]}]},\"actions\":[\"read\",\"get\"]}}")
         try await contract.check { client in
             _ = try await client.updateDataResource(UpdateDataResourceDto(
                 namespaceCode: "examplePermissionNamespace",
@@ -2073,6 +2349,24 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-data-policies`, item by item: one page of one item.
+    @Test func listDataPolicesItems() async throws {
+        let contract = EndpointContract(
+            name: "listDataPolicesItems",
+            method: "GET",
+            path: "/api/v3/list-data-policies",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"policyName\":\"示例数据策略名称\",\"description\":\"示例数据策略描述\",\"resourceList\":[],\"policyId\":\"60b49xxxxxxxxxxxxxxx6e68\",\"targetList\":[],\"updatedAt\":\"2022-07-03T02:20:30.000Z\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listDataPolicesItems(
+                limit: 10,
+                query: "examplePolicyName"
+            )
+        }
+    }
+
     /// `GET /api/v3/list-simple-data-policies`
     @Test func listSimpleDataPolices() async throws {
         let contract = EndpointContract(
@@ -2086,6 +2380,24 @@ import Testing
         try await contract.check { client in
             _ = try await client.listSimpleDataPolices(
                 page: 1,
+                limit: 10,
+                query: "examplePolicyName"
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-simple-data-policies`, item by item: one page of one item.
+    @Test func listSimpleDataPolicesItems() async throws {
+        let contract = EndpointContract(
+            name: "listSimpleDataPolicesItems",
+            method: "GET",
+            path: "/api/v3/list-simple-data-policies",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"policyId\":\"60b49xxxxxxxxxxxxxxx6e68\",\"policyName\":\"示例数据策略名称\",\"description\":\"示例数据策略描述\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listSimpleDataPolicesItems(
                 limit: 10,
                 query: "examplePolicyName"
             )
@@ -2172,6 +2484,26 @@ import Testing
             _ = try await client.listDataPolicyTargets(
                 policyId: "60b49xxxxxxxxxxxxxxx6e68",
                 page: 1,
+                limit: 10,
+                query: "示例1",
+                targetType: ["0"]
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-data-policy-targets`, item by item: one page of one item.
+    @Test func listDataPolicyTargetsItems() async throws {
+        let contract = EndpointContract(
+            name: "listDataPolicyTargetsItems",
+            method: "GET",
+            path: "/api/v3/list-data-policy-targets",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"targetIdentifier\":\"6301cexxxxxxxxxxxxxxxxx78\",\"targetType\":\"USER\",\"targetName\":\"test\",\"authorizationTime\":\"2022-07-03T02:20:30.000Z\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listDataPolicyTargetsItems(
+                policyId: "60b49xxxxxxxxxxxxxxx6e68",
                 limit: 10,
                 query: "示例1",
                 targetType: ["0"]
@@ -2393,6 +2725,25 @@ import Testing
         }
     }
 
+    /// `POST /api/v3/list-permission-view/data`, item by item: one page of one item.
+    @Test func listPermissionViewItems() async throws {
+        let contract = EndpointContract(
+            name: "listPermissionViewItems",
+            method: "POST",
+            path: "/api/v3/list-permission-view/data",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"username\":\"张三\",\"namespaceId\":\"6229ffaxxxxxxxxcade3e3d9\",\"namespaceCode\":\"examplePermissionNamespace\",\"namespaceName\":\"示例权限空间\",\"dataResourceId\":\"6229ffaxxxxxxxxcade3e3d9\",\"dataResourceCode\":\"exampleDataResource\",\"dataResourceName\":\"示例数据资源名称\",\"dataPolicyList\":[],\"roleList\":[],\"groupList\":[],\"nodeList\":[]}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listPermissionViewItems(ListPermissionViewDto(
+                page: 1,
+                limit: 10,
+                keyword: "123"
+            ))
+        }
+    }
+
     /// `POST /api/v3/delete-device-by-user`
     @Test func deleteDevice() async throws {
         let contract = EndpointContract(
@@ -2605,6 +2956,24 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-events`, item by item: one page of one item.
+    @Test func listEventsItems() async throws {
+        let contract = EndpointContract(
+            name: "listEventsItems",
+            method: "GET",
+            path: "/api/v3/list-events",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"12203530144321536\",\"code\":\"authing.user.login\",\"topic\":\"authing.user.login\",\"name\":\"用户登录事件\",\"desc\":\"用户登录事件\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listEventsItems(
+                limit: 10,
+                app: "authing"
+            )
+        }
+    }
+
     /// `POST /api/v3/define-event`
     @Test func defineEvent() async throws {
         let contract = EndpointContract(
@@ -2691,6 +3060,26 @@ import Testing
             _ = try await client.listGroups(
                 keywords: "分组1",
                 page: 1,
+                limit: 10,
+                withMetadata: false,
+                withCustomData: false
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-groups`, item by item: one page of one item.
+    @Test func listGroupsItems() async throws {
+        let contract = EndpointContract(
+            name: "listGroupsItems",
+            method: "GET",
+            path: "/api/v3/list-groups",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"code\":\"developer\",\"name\":\"开发者\",\"description\":\"描述内容\",\"type\":\"static\",\"metadataSource\":[],\"members\":[]}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listGroupsItems(
+                keywords: "分组1",
                 limit: 10,
                 withMetadata: false,
                 withCustomData: false
@@ -2859,6 +3248,27 @@ import Testing
             _ = try await client.listGroupMembers(
                 code: "developer",
                 page: 1,
+                limit: 10,
+                withCustomData: true,
+                withIdentities: true,
+                withDepartmentIds: true
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-group-members`, item by item: one page of one item.
+    @Test func listGroupMembersItems() async throws {
+        let contract = EndpointContract(
+            name: "listGroupMembersItems",
+            method: "GET",
+            path: "/api/v3/list-group-members",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listGroupMembersItems(
+                code: "developer",
                 limit: 10,
                 withCustomData: true,
                 withIdentities: true,
@@ -3096,6 +3506,25 @@ import Testing
                 tenantId: "60b49eb83fd80adb96f26e68",
                 appId: "60b49eb83fd80adb96f26e68",
                 page: 1,
+                limit: 10
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-tenant-ext-idp`, item by item: one page of one item.
+    @Test func listTenantExtIdpItems() async throws {
+        let contract = EndpointContract(
+            name: "listTenantExtIdpItems",
+            method: "GET",
+            path: "/api/v3/list-tenant-ext-idp",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"name\":\"default\",\"logo\":\"https://files.authing.co/authing-console/social-connections/wechatIdentitySource.svg\",\"tenantId\":\"60b49eb83fd80adb96f26e68\",\"type\":\"wechat\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listTenantExtIdpItems(
+                tenantId: "60b49eb83fd80adb96f26e68",
+                appId: "60b49eb83fd80adb96f26e68",
                 limit: 10
             )
         }
@@ -3531,6 +3960,27 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-organizations`, item by item: one page of one item.
+    @Test func listOrganizationsItems() async throws {
+        let contract = EndpointContract(
+            name: "listOrganizationsItems",
+            method: "GET",
+            path: "/api/v3/list-organizations",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"organizationCode\":\"steamory\",\"organizationName\":\"蒸汽记忆\",\"description\":\"组织描述信息\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"departmentId\":\"60b49eb83fd80adb96f26e68\",\"openDepartmentId\":\"60b49eb83fd80adb96f26e68\",\"hasChildren\":true,\"leaderUserIds\":[\"60b49eb83fd80adb96f26e68\"],\"membersCount\":150,\"isVirtualNode\":false,\"customData\":{\"icon\":\"https://example.com/logo\"},\"tenantId\":\"623c20b2a062aaaaf41b17da\",\"postIdList\":[\"xxx\"],\"status\":\"false\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listOrganizationsItems(
+                limit: 10,
+                fetchAll: false,
+                withCustomData: true,
+                withPost: true,
+                tenantId: "623c20b2a062aaaaf41b17da"
+            )
+        }
+    }
+
     /// `POST /api/v3/create-organization`
     @Test func createOrganization() async throws {
         let contract = EndpointContract(
@@ -3610,6 +4060,26 @@ import Testing
             _ = try await client.searchOrganizations(
                 keywords: "Authing",
                 page: 1,
+                limit: 10,
+                withCustomData: true,
+                tenantId: "623c20b2a062aaaaf41b17da"
+            )
+        }
+    }
+
+    /// `GET /api/v3/search-organizations`, item by item: one page of one item.
+    @Test func searchOrganizationsItems() async throws {
+        let contract = EndpointContract(
+            name: "searchOrganizationsItems",
+            method: "GET",
+            path: "/api/v3/search-organizations",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"organizationCode\":\"steamory\",\"organizationName\":\"蒸汽记忆\",\"description\":\"组织描述信息\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"departmentId\":\"60b49eb83fd80adb96f26e68\",\"openDepartmentId\":\"60b49eb83fd80adb96f26e68\",\"hasChildren\":true,\"leaderUserIds\":[\"60b49eb83fd80adb96f26e68\"],\"membersCount\":150,\"isVirtualNode\":false,\"customData\":{\"icon\":\"https://example.com/logo\"},\"tenantId\":\"623c20b2a062aaaaf41b17da\",\"postIdList\":[\"xxx\"],\"status\":\"false\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.searchOrganizationsItems(
+                keywords: "Authing",
                 limit: 10,
                 withCustomData: true,
                 tenantId: "623c20b2a062aaaaf41b17da"
@@ -3845,6 +4315,33 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-department-members`, item by item: one page of one item.
+    @Test func listDepartmentMembersItems() async throws {
+        let contract = EndpointContract(
+            name: "listDepartmentMembersItems",
+            method: "GET",
+            path: "/api/v3/list-department-members",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listDepartmentMembersItems(
+                organizationCode: "steamory",
+                departmentId: "root",
+                sortBy: .joinDepartmentAt,
+                orderBy: .desc,
+                departmentIdType: .departmentId,
+                includeChildrenDepartments: false,
+                limit: 10,
+                withCustomData: true,
+                withIdentities: true,
+                withDepartmentIds: true,
+                tenantId: "623c20b2a062aaaaf41b17da"
+            )
+        }
+    }
+
     /// `GET /api/v3/list-department-member-ids`
     @Test func listDepartmentMemberIds() async throws {
         let contract = EndpointContract(
@@ -3881,6 +4378,32 @@ import Testing
                 departmentId: "root",
                 keywords: "张三",
                 page: 1,
+                limit: 10,
+                departmentIdType: .departmentId,
+                includeChildrenDepartments: false,
+                withCustomData: true,
+                withIdentities: true,
+                withDepartmentIds: true,
+                tenantId: "623c20b2a062aaaaf41b17da"
+            )
+        }
+    }
+
+    /// `GET /api/v3/search-department-members`, item by item: one page of one item.
+    @Test func searchDepartmentMembersItems() async throws {
+        let contract = EndpointContract(
+            name: "searchDepartmentMembersItems",
+            method: "GET",
+            path: "/api/v3/search-department-members",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.searchDepartmentMembersItems(
+                organizationCode: "steamory",
+                departmentId: "root",
+                keywords: "张三",
                 limit: 10,
                 departmentIdType: .departmentId,
                 includeChildrenDepartments: false,
@@ -4305,6 +4828,24 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/get-pipeline-logs`, item by item: one page of one item.
+    @Test func getPipelineLogsItems() async throws {
+        let contract = EndpointContract(
+            name: "getPipelineLogsItems",
+            method: "GET",
+            path: "/api/v3/get-pipeline-logs",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"funcId\":\"62ce9135dxxxxb83e373f5d6\",\"funcName\":\"每周日凌晨 3-6 点系统维护禁止注册/登录\",\"funcDescription\":\"每周日凌晨 3-6 点系统维护禁止注册/登录。\",\"scene\":\"PRE_REGISTER\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"isAsynchronous\":false,\"timeout\":3,\"terminateOnTimeout\":false,\"sourceCode\":\"async function pipe(user, context, callback) {\\n  const date = new Date();\\n  const d = date.getDay();\\n  const n = date.getHours();\\n  // 每周日凌晨 3-6 点禁止注册\\n  if (d === 0 && (3 <= n && n <= 6)) {\\n    return callback(new Error('系统维护中，暂时停止注册！'));\\n  }\\n  callback(null, user, context)\\n}\",\"status\":\"success\",\"enabled\":false}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.getPipelineLogsItems(
+                funcId: "62cc23737exxxx8341b1ce16",
+                limit: 10
+            )
+        }
+    }
+
     /// `GET /api/v3/list-post`
     @Test func postList() async throws {
         let contract = EndpointContract(
@@ -4320,6 +4861,27 @@ import Testing
                 keywords: "xxx",
                 skipCount: false,
                 page: 1,
+                limit: 10,
+                withMetadata: false,
+                withCustomData: false
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-post`, item by item: one page of one item.
+    @Test func postListItems() async throws {
+        let contract = EndpointContract(
+            name: "postListItems",
+            method: "GET",
+            path: "/api/v3/list-post",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"code\":\"developer\",\"name\":\"研发\",\"description\":\"描述内容\",\"userCount\":0,\"departmentCount\":0,\"metadataSource\":[]}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.postListItems(
+                keywords: "xxx",
+                skipCount: false,
                 limit: 10,
                 withMetadata: false,
                 withCustomData: false
@@ -4495,6 +5057,24 @@ import Testing
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"totalCount\":0,\"list\":[]}}")
         try await contract.check { client in
             _ = try await client.listPublicAccounts(ListPublicAccountsRequestDto(
+                keywords: "张三",
+                searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
+            ))
+        }
+    }
+
+    /// `POST /api/v3/list-public-accounts`, item by item: one page of one item.
+    @Test func listPublicAccountsItems() async throws {
+        let contract = EndpointContract(
+            name: "listPublicAccountsItems",
+            method: "POST",
+            path: "/api/v3/list-public-accounts",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listPublicAccountsItems(ListPublicAccountsRequestDto(
                 keywords: "张三",
                 searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
             ))
@@ -4958,6 +5538,29 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/get-departments-of-public-account`, item by item: one page of one item.
+    @Test func getPublicAccountDepartmentsItems() async throws {
+        let contract = EndpointContract(
+            name: "getPublicAccountDepartmentsItems",
+            method: "GET",
+            path: "/api/v3/get-departments-of-public-account",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"organizationCode\":\"steamory\",\"departmentId\":\"60b49eb83fd80adb96f26e68\",\"isRoot\":false,\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"name\":\"dd8d7stf44\",\"description\":\"dd8d7stf44\",\"openDepartmentId\":\"ou_7dab8a3d3cdccxxxxxx777c7ad535d62\",\"isLeader\":true,\"code\":\"6229c4deb3e4d8a20b6021ff\",\"isMainDepartment\":true,\"joinedAt\":\"2022-07-03T02:20:30.000Z\",\"isVirtualNode\":false,\"customData\":{\"icon\":\"https://example.com/logo\"},\"departmentIdPath\":[\"parentId1\",\"parentId2\"],\"departmentCodePath\":[\"parentCode1\",\"parentCode2\"],\"departmentNamePath\":[\"parentName1\",\"parentName2\"]}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.getPublicAccountDepartmentsItems(
+                userId: "6229ffaxxxxxxxxcade3e3d9",
+                userIdType: .userId,
+                limit: 10,
+                withCustomData: true,
+                withDepartmentPaths: true,
+                sortBy: .joinDepartmentAt,
+                orderBy: .desc
+            )
+        }
+    }
+
     /// `POST /api/v3/set-public-account-of-departments`
     @Test func setPublicAccountOfDepartments() async throws {
         let contract = EndpointContract(
@@ -5206,6 +5809,24 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-common-resource`, item by item: one page of one item.
+    @Test func listCommonResourceItems() async throws {
+        let contract = EndpointContract(
+            name: "listCommonResourceItems",
+            method: "GET",
+            path: "/api/v3/list-common-resource",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"list\":[{\"code\":\"ecs\",\"description\":\"服务器\",\"name\":\"服务器\",\"type\":\"API\",\"apiIdentifier\":\"https://my-awesome-api.com/api\",\"namespace\":\"default\",\"linkedToTenant\":false,\"id\":\"62b40xxxxxxxxxxxd16f57c7\",\"namespaceId\":1,\"namespaceName\":\"权限应用一\",\"userPoolId\":\"62b40xxxxxxxxxxxd16f57c7\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listCommonResourceItems(
+                limit: 10,
+                keyword: "resourceName"
+            )
+        }
+    }
+
     /// `GET /api/v3/list-resources`
     @Test func listResources() async throws {
         let contract = EndpointContract(
@@ -5221,6 +5842,25 @@ import Testing
                 namespace: "default",
                 type: .data,
                 page: 1,
+                limit: 10
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-resources`, item by item: one page of one item.
+    @Test func listResourcesItems() async throws {
+        let contract = EndpointContract(
+            name: "listResourcesItems",
+            method: "GET",
+            path: "/api/v3/list-resources",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"list\":[{\"code\":\"ecs\",\"description\":\"服务器\",\"name\":\"服务器\",\"type\":\"API\",\"apiIdentifier\":\"https://my-awesome-api.com/api\",\"namespace\":\"default\",\"linkedToTenant\":false}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listResourcesItems(
+                namespace: "default",
+                type: .data,
                 limit: 10
             )
         }
@@ -5461,6 +6101,24 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-namespaces`, item by item: one page of one item.
+    @Test func listNamespacesItems() async throws {
+        let contract = EndpointContract(
+            name: "listNamespacesItems",
+            method: "GET",
+            path: "/api/v3/list-namespaces",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"name\":\"系统权限组\",\"code\":\"system\",\"description\":\"示例权限分组描述\",\"status\":1}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listNamespacesItems(
+                limit: 10,
+                keywords: "test"
+            )
+        }
+    }
+
     /// `GET /api/v3/list-namespace-roles`
     @Test func listNamespaceRoles() async throws {
         let contract = EndpointContract(
@@ -5559,6 +6217,26 @@ import Testing
         }
     }
 
+    /// `POST /api/v3/get-resource-authorized-targets`, item by item: one page of one item.
+    @Test func getResourceAuthorizedTargetsItems() async throws {
+        let contract = EndpointContract(
+            name: "getResourceAuthorizedTargetsItems",
+            method: "POST",
+            path: "/api/v3/get-resource-authorized-targets",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"targetType\":\"USER\",\"targetIdentifier\":\"code\",\"actions\":[\"ecs:Start\",\"ecs:Stop\"]}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.getResourceAuthorizedTargetsItems(GetResourceAuthorizedTargetsDto(
+                resource: "ecs:1",
+                targetType: .user,
+                page: 1,
+                limit: 10
+            ))
+        }
+    }
+
     /// `GET /api/v3/ip-list`
     @Test func findIpList() async throws {
         let contract = EndpointContract(
@@ -5572,6 +6250,24 @@ import Testing
         try await contract.check { client in
             _ = try await client.findIpList(
                 page: 1,
+                limit: 10,
+                ipType: .black
+            )
+        }
+    }
+
+    /// `GET /api/v3/ip-list`, item by item: one page of one item.
+    @Test func findIpListItems() async throws {
+        let contract = EndpointContract(
+            name: "findIpListItems",
+            method: "GET",
+            path: "/api/v3/ip-list",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"ip\":\"10.123.32.25\",\"ipType\":\"WHITE\",\"addType\":\"MANUAL\",\"removeType\":\"MANUAL\",\"limitList\":[]}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.findIpListItems(
                 limit: 10,
                 ipType: .black
             )
@@ -5634,6 +6330,24 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/user-list`, item by item: one page of one item.
+    @Test func findUserListItems() async throws {
+        let contract = EndpointContract(
+            name: "findUserListItems",
+            method: "GET",
+            path: "/api/v3/user-list",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"userId\":\"60b49eb83fd80adb96f26e68\",\"addType\":\"MANUAL\",\"userListType\":\"WHITE\",\"removeType\":\"MANUAL\",\"limitList\":[],\"addAt\":\"2023-09-12T05:54:58.758Z\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.findUserListItems(
+                limit: 10,
+                userListType: .black
+            )
+        }
+    }
+
     /// `POST /api/v3/user-list`
     @Test func addUser() async throws {
         let contract = EndpointContract(
@@ -5684,6 +6398,24 @@ import Testing
         try await contract.check { client in
             _ = try await client.findRiskListPolicy(
                 page: 1,
+                limit: 10,
+                optObject: .ip
+            )
+        }
+    }
+
+    /// `GET /api/v3/risk-list-policy`, item by item: one page of one item.
+    @Test func findRiskListPolicyItems() async throws {
+        let contract = EndpointContract(
+            name: "findRiskListPolicyItems",
+            method: "GET",
+            path: "/api/v3/risk-list-policy",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"optObject\":\"IP\",\"ipRange\":\"ALL\",\"userRange\":\"ALL\",\"ipCond\":\"ONE\",\"userCond\":\"ONE\",\"timeRange\":1,\"countThr\":3,\"eventStateType\":\"password_wrong\",\"removeType\":\"MANUAL\",\"action\":\"ADD_IP_BLACK_LIST\",\"limitList\":\"FORBID_LOGIN\",\"createdAt\":\"2023-09-18T06:49:45.191Z\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.findRiskListPolicyItems(
                 limit: 10,
                 optObject: .ip
             )
@@ -5868,6 +6600,28 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-role-members`, item by item: one page of one item.
+    @Test func listRoleMembersItems() async throws {
+        let contract = EndpointContract(
+            name: "listRoleMembersItems",
+            method: "GET",
+            path: "/api/v3/list-role-members",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listRoleMembersItems(
+                limit: 10,
+                withCustomData: true,
+                withIdentities: true,
+                withDepartmentIds: true,
+                code: "manager",
+                namespace: "default"
+            )
+        }
+    }
+
     /// `GET /api/v3/list-role-departments`
     @Test func listRoleDepartments() async throws {
         let contract = EndpointContract(
@@ -5883,6 +6637,25 @@ import Testing
                 code: "manager",
                 namespace: "default",
                 page: 1,
+                limit: 10
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-role-departments`, item by item: one page of one item.
+    @Test func listRoleDepartmentsItems() async throws {
+        let contract = EndpointContract(
+            name: "listRoleDepartmentsItems",
+            method: "GET",
+            path: "/api/v3/list-role-departments",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"code\":\"code\",\"name\":\"departmentName\",\"description\":\"dd8d7stf44\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listRoleDepartmentsItems(
+                code: "manager",
+                namespace: "default",
                 limit: 10
             )
         }
@@ -5922,6 +6695,25 @@ import Testing
         try await contract.check { client in
             _ = try await client.listRoles(
                 page: 1,
+                limit: 10,
+                keywords: "admin",
+                namespace: "default"
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-roles`, item by item: one page of one item.
+    @Test func listRolesItems() async throws {
+        let contract = EndpointContract(
+            name: "listRolesItems",
+            method: "GET",
+            path: "/api/v3/list-roles",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"code\":\"role1\",\"name\":\"role1\",\"description\":\"this is role description\",\"namespace\":\"default\",\"namespaceName\":\"示例权限名称\",\"status\":\"ENABLE\",\"disableTime\":1669881887852}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listRolesItems(
                 limit: 10,
                 keywords: "admin",
                 namespace: "default"
@@ -6183,6 +6975,21 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-sync-tasks`, item by item: one page of one item.
+    @Test func listSyncTasksItems() async throws {
+        let contract = EndpointContract(
+            name: "listSyncTasksItems",
+            method: "GET",
+            path: "/api/v3/list-sync-tasks",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"syncTaskId\":1000,\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"syncTaskName\":\"我的飞书同步任务\",\"syncTaskType\":\"lark\",\"syncFlow\":\"upstream\",\"syncTrigger\":\"manually\",\"lastSyncMessage\":\"\",\"lastSyncRate\":80,\"lastSyncStatus\":\"success\",\"lastSyncTime\":\"2022-07-03T02:20:30.000Z\",\"organizationCode\":\"steamory\",\"fieldMapping\":[]}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listSyncTasksItems(limit: 10)
+        }
+    }
+
     /// `POST /api/v3/create-sync-task`
     @Test func createSyncTask() async throws {
         let contract = EndpointContract(
@@ -6280,6 +7087,25 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-sync-jobs`, item by item: one page of one item.
+    @Test func listSyncJobsItems() async throws {
+        let contract = EndpointContract(
+            name: "listSyncJobsItems",
+            method: "GET",
+            path: "/api/v3/list-sync-jobs",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"syncJobId\":1,\"syncTaskId\":1000,\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"syncStatus\":\"success\",\"syncFlow\":\"upstream\",\"syncTrigger\":\"manually\",\"departmentCountAll\":0,\"departmentCountSucc\":0,\"departmentUpdateCountAll\":0,\"departmentUpdateCountSucc\":0,\"accountCountAll\":0,\"accountCountSucc\":0,\"accountUpdateCountAll\":0,\"accountUpdateCountSucc\":0,\"errMsg\":\"\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listSyncJobsItems(
+                syncTaskId: 1000,
+                limit: 10,
+                syncTrigger: .manually
+            )
+        }
+    }
+
     /// `GET /api/v3/list-sync-job-logs`
     @Test func listSyncJobLogs() async throws {
         let contract = EndpointContract(
@@ -6316,6 +7142,26 @@ import Testing
             _ = try await client.listSyncRiskOperations(
                 syncTaskId: 1000,
                 page: 1,
+                limit: 10,
+                status: ["SUCCESS", "FAILED"],
+                objectType: ["DEPARTMENT", "USER"]
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-sync-risk-operations`, item by item: one page of one item.
+    @Test func listSyncRiskOperationsItems() async throws {
+        let contract = EndpointContract(
+            name: "listSyncRiskOperationsItems",
+            method: "GET",
+            path: "/api/v3/list-sync-risk-operations",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"syncRiskOperationId\":1,\"syncTaskId\":1000,\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"SUCCESS\",\"level\":0,\"objectType\":\"DEPARTMENT\",\"objectName\":\"张三\",\"objectId\":\"624cf96f7axxx7918478ee7\",\"errMsg\":\"\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listSyncRiskOperationsItems(
+                syncTaskId: 1000,
                 limit: 10,
                 status: ["SUCCESS", "FAILED"],
                 objectType: ["DEPARTMENT", "USER"]
@@ -6480,6 +7326,23 @@ import Testing
         }
     }
 
+    /// `POST /api/v3/list-tenant-users`, item by item: one page of one item.
+    @Test func listTenantUsersItems() async throws {
+        let contract = EndpointContract(
+            name: "listTenantUsersItems",
+            method: "POST",
+            path: "/api/v3/list-tenant-users",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"preferredUsername\":\"alice\",\"lastLoginApp\":\"\",\"userPoolId\":\"60b49eb83fd80adb96f26e68\",\"tenantId\":\"60b49eb83fd80adb96f26e68\",\"memberId\":\"memberId\",\"linkUserId\":\"linkUserId\",\"isTenantAdmin\":false,\"password\":\"passw0rd\",\"salt\":\"dgisaeieruur\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listTenantUsersItems(ListTenantUserDto(
+                tenantId: "TENANT_ID"
+            ))
+        }
+    }
+
     /// `GET /api/v3/get-tenant-user`
     @Test func getTenantUser() async throws {
         let contract = EndpointContract(
@@ -6610,6 +7473,21 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-tenants`, item by item: one page of one item.
+    @Test func listTenantsItems() async throws {
+        let contract = EndpointContract(
+            name: "listTenantsItems",
+            method: "GET",
+            path: "/api/v3/list-tenants",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"tenantId\":\"60b49eb83fd80adb96f26e68\",\"userPoolId\":\"60b49eb83fe80adb66f25a37\",\"name\":\"租户一\",\"description\":\"我是租户一\",\"logo\":[],\"rejectHint\":\"尚未加入当前租户，无法登录\",\"appIds\":[\"60b49eb83fa80adb96f26e68\",\"60b49eb83fd80adb96f26e69\"],\"creator\":\"60b49eb83fd80adb96f26e68\",\"sourceAppId\":\"60b49eb83fd80adb96f26e68\",\"source\":\"source\",\"code\":\"code\",\"enterpriseDomains\":\"enterpriseDomains\",\"creatorDetail\":{\"name\":\"用户一\",\"photo\":\"https://image.example.com/logo.jpg\",\"username\":\"\",\"nickname\":\"\"},\"sourceAppDetail\":{\"name\":\"应用一\",\"logo\":\"https://image.example.com/logo.jpg\"}}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listTenantsItems()
+        }
+    }
+
     /// `GET /api/v3/get-tenant-little-info`
     @Test func getTenantLittleInfo() async throws {
         let contract = EndpointContract(
@@ -6684,6 +7562,21 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/import-tenant-history`, item by item: one page of one item.
+    @Test func importTenantHistoryItems() async throws {
+        let contract = EndpointContract(
+            name: "importTenantHistoryItems",
+            method: "GET",
+            path: "/api/v3/import-tenant-history",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.importTenantHistoryItems()
+        }
+    }
+
     /// `GET /api/v3/import-tenant-notify-user`
     @Test func importTenantNotifyUser() async throws {
         let contract = EndpointContract(
@@ -6696,6 +7589,21 @@ import Testing
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"totalCount\":0,\"list\":[]}}")
         try await contract.check { client in
             _ = try await client.importTenantNotifyUser(importId: "IMPORT_ID")
+        }
+    }
+
+    /// `GET /api/v3/import-tenant-notify-user`, item by item: one page of one item.
+    @Test func importTenantNotifyUserItems() async throws {
+        let contract = EndpointContract(
+            name: "importTenantNotifyUserItems",
+            method: "GET",
+            path: "/api/v3/import-tenant-notify-user",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.importTenantNotifyUserItems(importId: "IMPORT_ID")
         }
     }
 
@@ -6843,6 +7751,24 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-invite-tenant-user-records`, item by item: one page of one item.
+    @Test func listInviteTennatUserRecordsItems() async throws {
+        let contract = EndpointContract(
+            name: "listInviteTennatUserRecordsItems",
+            method: "GET",
+            path: "/api/v3/list-invite-tenant-user-records",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"recordId\":0,\"inviteAccount\":\"test@test.cn\",\"verifiedStatus\":\"pending\",\"inviteLink\":\"inviteLink\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"activatedAt\":\"2023-11-14T22:13:20.000Z\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listInviteTennatUserRecordsItems(
+                keywords: "KEYWORDS",
+                limit: "LIMIT"
+            )
+        }
+    }
+
     /// `GET /api/v3/list-multiple-tenant-admins`
     @Test func listMultipleTenantAdmin() async throws {
         let contract = EndpointContract(
@@ -6855,6 +7781,21 @@ import Testing
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"totalCount\":0,\"list\":[]}}")
         try await contract.check { client in
             _ = try await client.listMultipleTenantAdmin()
+        }
+    }
+
+    /// `GET /api/v3/list-multiple-tenant-admins`, item by item: one page of one item.
+    @Test func listMultipleTenantAdminItems() async throws {
+        let contract = EndpointContract(
+            name: "listMultipleTenantAdminItems",
+            method: "GET",
+            path: "/api/v3/list-multiple-tenant-admins",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"60b49eb83fd80adb96f26e68\",\"name\":\"用户A\",\"phone\":\"phone\",\"email\":\"email\",\"lastLogin\":\"lastLogin\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listMultipleTenantAdminItems()
         }
     }
 
@@ -6903,6 +7844,21 @@ import Testing
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"totalCount\":0,\"list\":[]}}")
         try await contract.check { client in
             _ = try await client.listTenantCooperators()
+        }
+    }
+
+    /// `GET /api/v3/list-tenant-cooperators`, item by item: one page of one item.
+    @Test func listTenantCooperatorsItems() async throws {
+        let contract = EndpointContract(
+            name: "listTenantCooperatorsItems",
+            method: "GET",
+            path: "/api/v3/list-tenant-cooperators",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"60b49eb83fd80adb96f26e68\",\"type\":\"<知道了有哪些类型再改这里>\",\"external\":false,\"user\":{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listTenantCooperatorsItems()
         }
     }
 
@@ -6981,6 +7937,24 @@ import Testing
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"totalCount\":0,\"list\":[]}}")
         try await contract.check { client in
             _ = try await client.listUsers(ListUsersRequestDto(
+                keywords: "张三",
+                searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
+            ))
+        }
+    }
+
+    /// `POST /api/v3/list-users`, item by item: one page of one item.
+    @Test func listUsersItems() async throws {
+        let contract = EndpointContract(
+            name: "listUsersItems",
+            method: "POST",
+            path: "/api/v3/list-users",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listUsersItems(ListUsersRequestDto(
                 keywords: "张三",
                 searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
             ))
@@ -7318,6 +8292,29 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/get-user-departments`, item by item: one page of one item.
+    @Test func getUserDepartmentsItems() async throws {
+        let contract = EndpointContract(
+            name: "getUserDepartmentsItems",
+            method: "GET",
+            path: "/api/v3/get-user-departments",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"organizationCode\":\"steamory\",\"departmentId\":\"60b49eb83fd80adb96f26e68\",\"isRoot\":false,\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"name\":\"dd8d7stf44\",\"description\":\"dd8d7stf44\",\"openDepartmentId\":\"ou_7dab8a3d3cdccxxxxxx777c7ad535d62\",\"isLeader\":true,\"code\":\"6229c4deb3e4d8a20b6021ff\",\"isMainDepartment\":true,\"joinedAt\":\"2022-07-03T02:20:30.000Z\",\"isVirtualNode\":false,\"customData\":{\"icon\":\"https://example.com/logo\"},\"departmentIdPath\":[\"parentId1\",\"parentId2\"],\"departmentCodePath\":[\"parentCode1\",\"parentCode2\"],\"departmentNamePath\":[\"parentName1\",\"parentName2\"]}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.getUserDepartmentsItems(
+                userId: "6229ffaxxxxxxxxcade3e3d9",
+                userIdType: .userId,
+                limit: 10,
+                withCustomData: true,
+                withDepartmentPaths: true,
+                sortBy: .joinDepartmentAt,
+                orderBy: .desc
+            )
+        }
+    }
+
     /// `POST /api/v3/set-user-departments`
     @Test func setUserDepartments() async throws {
         let contract = EndpointContract(
@@ -7385,6 +8382,24 @@ import Testing
         try await contract.check { client in
             _ = try await client.listArchivedUsers(
                 page: 1,
+                limit: 10,
+                startAt: 1655714763890
+            )
+        }
+    }
+
+    /// `GET /api/v3/list-archived-users`, item by item: one page of one item.
+    @Test func listArchivedUsersItems() async throws {
+        let contract = EndpointContract(
+            name: "listArchivedUsersItems",
+            method: "GET",
+            path: "/api/v3/list-archived-users",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"userId\",\"archivedAt\":\"2022-07-03T02:20:30.000Z\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listArchivedUsersItems(
                 limit: 10,
                 startAt: 1655714763890
             )
@@ -7501,6 +8516,28 @@ import Testing
                 start: 1647360000000,
                 end: 1648051199000,
                 page: 1,
+                limit: 10
+            )
+        }
+    }
+
+    /// `GET /api/v3/get-user-login-history`, item by item: one page of one item.
+    @Test func getUserLoginHistoryItems() async throws {
+        let contract = EndpointContract(
+            name: "getUserLoginHistoryItems",
+            method: "GET",
+            path: "/api/v3/get-user-login-history",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"appId\":\"app1\",\"appName\":\"App Name\",\"appLogo\":\"https://example.com/logo.png\",\"appLoginUrl\":\"https://example.com/login\",\"clientIp\":\"127.0.0.1\",\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/99.0.4844.51 Safari/537.36\",\"time\":\"2023-11-14T22:13:20.000Z\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.getUserLoginHistoryItems(
+                userId: "6229ffaxxxxxxxxcade3e3d9",
+                userIdType: .userId,
+                clientIp: "127.0.0.1",
+                start: 1647360000000,
+                end: 1648051199000,
                 limit: 10
             )
         }
@@ -7819,6 +8856,21 @@ import Testing
         }
     }
 
+    /// `GET /api/v3/list-webhooks`, item by item: one page of one item.
+    @Test func listWebhooksItems() async throws {
+        let contract = EndpointContract(
+            name: "listWebhooksItems",
+            method: "GET",
+            path: "/api/v3/list-webhooks",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"webhookId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"name\":\"用户创建事件\",\"url\":\"https://example.com/callback\",\"contentType\":\"application/json\",\"enabled\":true,\"events\":[\"user:created\"],\"secret\":\"xxxxxxxxxxxx\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.listWebhooksItems(limit: 10)
+        }
+    }
+
     /// `POST /api/v3/update-webhook`
     @Test func updateWebhook() async throws {
         let contract = EndpointContract(
@@ -7871,6 +8923,25 @@ import Testing
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"totalCount\":1,\"list\":[]}}")
         try await contract.check { client in
             _ = try await client.getWebhookLogs(ListWebhookLogs(
+                page: 1,
+                limit: 10,
+                webhookId: "6229ffaxxxxxxxxcade3e3d9"
+            ))
+        }
+    }
+
+    /// `POST /api/v3/get-webhook-logs`, item by item: one page of one item.
+    @Test func getWebhookLogsItems() async throws {
+        let contract = EndpointContract(
+            name: "getWebhookLogsItems",
+            method: "POST",
+            path: "/api/v3/get-webhook-logs",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"webhookId\":\"6229ffaxxxxxxxxcade3e3d9\",\"eventName\":\"user:created\",\"requestBody\":{\"eventName\":\"test\",\"data\":{\"description\":\"A test from authing\"}},\"requestHeaders\":{\"eventName\":\"test\",\"data\":{\"description\":\"A test from authing\"}},\"responseStatusCode\":200,\"responseHeaders\":{\"Accept\":\"application/json, text/plain, */*\",\"user-agent\":\"authing-webhook@2.0\",\"x-authing-token\":\"a\",\"x-authing-webhook-secret\":\"a\"},\"responseBody\":{\"success\":true},\"timestamp\":\"2022-09-20T08:55:00.188+0800\",\"success\":true,\"errorMessage\":\"ERRTIMEOUT\"}],\"totalCount\":1}}")
+        try await contract.checkItems(count: 1) { client in
+            client.getWebhookLogsItems(ListWebhookLogs(
                 page: 1,
                 limit: 10,
                 webhookId: "6229ffaxxxxxxxxcade3e3d9"

@@ -13,6 +13,10 @@ extension EndpointContract {
         try await check(Self.management, call)
     }
 
+    func checkItems<Element>(count: Int, _ items: @Sendable (ManagementClient) -> PageSequence<Element>) async throws {
+        try await checkItems(Self.management, count: count, items)
+    }
+
     func mismatches(_ call: @Sendable (ManagementClient) async throws -> Void) async throws -> [String] {
         try await mismatches(Self.management, call)
     }

@@ -16,7 +16,7 @@ public struct GetDataResourceRespDto: Codable, Hashable, Sendable {
     public var description: String?
 
     /// 数据资源结构，支持字符串（STRING）、树结构（TREE）和数组结构（ARRAY）。
-    public var `struct`: JSONValue
+    public var `struct`: Struct
 
     /// 数据策略所在的权限空间 Code
     public var namespaceCode: String
@@ -39,7 +39,7 @@ public struct GetDataResourceRespDto: Codable, Hashable, Sendable {
         resourceCode: String,
         type: TypeEnum,
         description: String? = nil,
-        `struct`: JSONValue,
+        `struct`: Struct,
         namespaceCode: String,
         actions: [String]
     ) {
@@ -79,5 +79,40 @@ extension GetDataResourceRespDto {
             .string,
             .array,
         ]
+    }
+}
+
+extension GetDataResourceRespDto {
+    /// 数据资源结构，支持字符串（STRING）、树结构（TREE）和数组结构（ARRAY）。
+    ///
+    /// One of several types, told apart by the kind of JSON value: an object, a string or an array.
+    public indirect enum Struct: Codable, Hashable, Sendable {
+        /// 数据资源树结构类型
+        case object(DataResourceTreeStructs)
+        /// 数据资源字符串节点
+        case string(String)
+        /// 数据资源数组节点
+        case array([String])
+
+        /// Decodes the alternative of the value's kind.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            switch try container.decode(JSONValue.self) {
+            case .object: self = .object(try container.decode(DataResourceTreeStructs.self))
+            case .string: self = .string(try container.decode(String.self))
+            case .array: self = .array(try container.decode([String].self))
+            default: throw DecodingError.dataCorruptedError(in: container, debugDescription: "Expected an object, a string or an array")
+            }
+        }
+
+        /// Encodes the value of the alternative.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .object(let value): try container.encode(value)
+            case .string(let value): try container.encode(value)
+            case .array(let value): try container.encode(value)
+            }
+        }
     }
 }

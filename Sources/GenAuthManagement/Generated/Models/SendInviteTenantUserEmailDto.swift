@@ -3,7 +3,23 @@
 
 /// SendInviteTenantUserEmailDto.
 public struct SendInviteTenantUserEmailDto: Codable, Hashable, Sendable {
+    /// The object's fields, as GenAuth sends them: its API document does not list them.
+    public var fields: [String: JSONValue]
+
     /// Creates a `SendInviteTenantUserEmailDto`.
-    public init() {
+    ///
+    /// - Parameter fields: The object's fields.
+    public init(fields: [String: JSONValue] = [:]) {
+        self.fields = fields
+    }
+
+    /// Decodes any JSON object, every field kept.
+    public init(from decoder: any Decoder) throws {
+        fields = try [String: JSONValue](from: decoder)
+    }
+
+    /// Encodes the fields as they are.
+    public func encode(to encoder: any Encoder) throws {
+        try fields.encode(to: encoder)
     }
 }

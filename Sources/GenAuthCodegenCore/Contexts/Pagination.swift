@@ -1,0 +1,149 @@
+/// A list endpoint whose items can be iterated one by one: it takes a page number (a `page` query parameter,
+/// or `page` in its body, in the body's `pagination` or in its `options.pagination`) and answers
+/// `data: {list, totalCount}`. Its companion method `<name>Items` returns a `PageSequence` that calls it page
+/// after page.
+struct Pagination {
+    /// Where the page number goes.
+    enum PageLocation {
+        case query
+        /// The properties from the body down to `page` (`options`, `pagination`, `page`), with their types.
+        case body([(property: Property, owner: String)])
+    }
+
+    var location: PageLocation
+    /// The page number is sent as a string (some of GenAuth's operations type it so).
+    var pageIsString = false
+    /// The Swift type of the list's items.
+    var elementType: String
+    /// `response.data.list`, with `?` where a level is optional.
+    var itemsExpression: String
+    /// `response.data.totalCount`.
+    var totalExpression: String
+
+    static let companionSuffix = "Items"
+
+    /// The pagination of an endpoint, if it has one.
+    static func of(_ endpoint: Endpoint, api: API) -> Pagination? {
+        guard let data = api.types[endpoint.response]?.properties.first(where: { $0.key == "data" }),
+              case .named(let dataType) = data.type,
+              let list = api.types[dataType]?.properties.first(where: { $0.key == "list" }),
+              case .array(let element) = list.type
+        else { return nil }
+        // Without a total count only an empty page could end the list: a server that ignores the page number
+        // would never give one. Such lists are left to their own method.
+        guard let total = api.types[dataType]?.properties.first(where: { $0.key == "totalCount" && $0.type == .integer }) else {
+            return nil
+        }
+        let dataAccess = "response.\(Naming.escaped(data.swiftName))" + (data.required ? "" : "?")
+        let items = "\(dataAccess).\(Naming.escaped(list.swiftName))" + (data.required && list.required ? "" : " ?? []")
+        let totalExpression = "\(dataAccess).\(Naming.escaped(total.swiftName))"
+        let elementType = SwiftSyntax.typeName(element, owner: dataType)
+
+        if endpoint.request == nil, let page = endpoint.query.first(where: { $0.key == "page" }), page.type == .integer || page.type == .string {
+            return Pagination(
+                location: .query, pageIsString: page.type == .string, elementType: elementType, itemsExpression: items,
+                totalExpression: totalExpression)
+        }
+        guard let request = endpoint.request else { return nil }
+        for path in [["page"], ["pagination", "page"], ["options", "pagination", "page"]] {
+            if let steps = Self.steps(path, from: request, api: api) {
+                return Pagination(location: .body(steps), elementType: elementType, itemsExpression: items, totalExpression: totalExpression)
+            }
+        }
+        return nil
+    }
+
+    /// The properties along `path` from the type `start`, when each level can be made when it is absent (an
+    /// optional object without required properties) and the last is an integer.
+    private static func steps(_ path: [String], from start: String, api: API) -> [(property: Property, owner: String)]? {
+        var owner = start
+        var steps: [(property: Property, owner: String)] = []
+        for (index, key) in path.enumerated() {
+            guard let property = api.types[owner]?.properties.first(where: { $0.key == key }) else { return nil }
+            steps.append((property, owner))
+            if index == path.count - 1 { return property.type == .integer ? steps : nil }
+            guard case .named(let next) = property.type, case .object(let properties)? = api.types[next]?.kind else { return nil }
+            if !property.required, properties.contains(where: \.required) { return nil }
+            owner = next
+        }
+        return nil
+    }
+
+    /// `head(a, b)tail` on one line when it fits in ``SwiftContexts/lineLimit``, else one argument per line.
+    static func wrapped(_ head: String, _ arguments: [String], _ tail: String, indent: String) -> [String] {
+        let line = head + arguments.joined(separator: ", ") + tail
+        guard line.count > SwiftContexts.lineLimit, !arguments.isEmpty else { return [line] }
+        return [head] + arguments.enumerated().map { indent + "    " + $1 + ($0 == arguments.count - 1 ? "" : ",") } + [indent + tail]
+    }
+
+    /// The lines of the companion method, indented for the client's extension.
+    /// - Parameters:
+    ///   - declarations: The method's parameter declarations.
+    ///   - parameterNames: Their Swift names, nil for the body.
+    ///   - documentation: Their `- Parameter` summaries.
+    func companion(
+        for endpoint: Endpoint, declarations: [String], parameterNames: [String?], documentation: [String], availability: String?
+    ) -> [String] {
+        let name = endpoint.name + Self.companionSuffix
+        let link = "``\(endpoint.name)(\(parameterNames.map { ($0 ?? "_") + ":" }.joined()))``"
+        var lines = [
+            "    /// Every item of \(link),",
+            "    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the",
+            "    /// total count GenAuth reports or at an empty page (see ``PageSequence``).",
+        ]
+        var kept: [(String, String?)] = []
+        switch location {
+        case .query:
+            kept = zip(declarations, parameterNames).filter { $0.1 != "page" }.map { ($0.0, $0.1) }
+        case .body:
+            kept = [(declarations[0], nil)]
+        }
+        lines.append("    ///")
+        switch location {
+        case .query:
+            let documented = zip(parameterNames, documentation).filter { $0.0 != "page" }
+            if documented.count == 1, let only = documented.first {
+                lines.append("    /// - Parameter \(only.0 ?? "request"): \(only.1)")
+            } else if !documented.isEmpty {
+                lines.append("    /// - Parameters:")
+                lines += documented.map { "    ///   - \($0.0 ?? "request"): \($0.0 == "limit" ? "The size of each page. " : "")\($0.1)" }
+            }
+        case .body:
+            lines.append("    /// - Parameter request: The request; its page number is set for each page, from the first.")
+        }
+        lines.append("    /// - Returns: The items, fetched lazily.")
+        if let availability { lines.append(availability) }
+        lines += Self.wrapped("    public func \(name)(", kept.map(\.0), ") -> PageSequence<\(elementType)> {", indent: "    ")
+        let pageType = "Page<\(elementType)>"
+        switch location {
+        case .query:
+            let arguments = parameterNames.map { label -> String in
+                guard let label else { return "request" }
+                let use = Naming.parameter(label).use
+                return label == "page" ? (pageIsString ? "page: String(page)" : "page: page") : "\(label): \(use)"
+            }
+            lines.append("        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> \(pageType) in")
+            lines += Self.wrapped("            let response = try await self.\(endpoint.name)(", arguments, ")", indent: "            ")
+        case .body(let steps):
+            lines.append("        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> \(pageType) in")
+            lines.append("            var level0 = request")
+            for index in 0..<(steps.count - 1) {
+                let step = steps[index]
+                let typeName = SwiftSyntax.typeName(step.property.type)
+                let access = "level\(index).\(Naming.escaped(step.property.swiftName))"
+                lines.append("            var level\(index + 1) = " + (step.property.required ? access : "\(access) ?? \(typeName)()"))
+            }
+            lines.append("            level\(steps.count - 1).\(Naming.escaped(steps[steps.count - 1].property.swiftName)) = page")
+            for index in stride(from: steps.count - 2, through: 0, by: -1) {
+                lines.append("            level\(index).\(Naming.escaped(steps[index].property.swiftName)) = level\(index + 1)")
+            }
+            lines.append("            let response = try await self.\(endpoint.name)(level0)")
+        }
+        lines += [
+            "            return Page(items: \(itemsExpression), totalCount: \(totalExpression))",
+            "        }",
+            "    }",
+        ]
+        return lines
+    }
+}
