@@ -24,10 +24,10 @@ import Testing
         """
     }
 
-    static func run(_ document: String, overlays: [String: String] = [:]) -> ImportResult {
+    static func run(_ document: String, overlays: [String: String] = [:], client: String = "AuthenticationClient") -> ImportResult {
         OpenAPIImport.run(
             document: SpecSource(displayPath: "api.yaml", relativePath: "api.yaml", contents: Data(document.utf8)),
-            client: "AuthenticationClient",
+            client: client,
             overlays: overlays.map { SpecSource(displayPath: "overlays/\($0.key)", relativePath: $0.key, contents: Data($0.value.utf8)) },
             outputFolder: "specs/test")
     }
@@ -374,26 +374,133 @@ import Testing
     }
 
     /// GenAuth's document and the overlays reproduce the committed specs byte for byte.
-    @Test func theRealDocumentReproducesTheCommittedSpecs() throws {
+    /// GenAuth's documents and the overlays reproduce the committed specs byte for byte.
+    @Test(arguments: [
+        ("authentication", "AuthenticationClient", 86, 21, 0),
+        ("management", "ManagementClient", 414, 11, 4),
+    ])
+    func theRealDocumentReproducesTheCommittedSpecs(name: String, client: String, operations: Int, hidden: Int, renamed: Int) throws {
         let root = Harness.packageRoot
-        let documentURL = root.appendingPathComponent("openapi/authentication-openapi.json")
-        let document = SpecSource(displayPath: documentURL.path, relativePath: "authentication-openapi.json", contents: try Data(contentsOf: documentURL))
-        let overlays = try Workspace.readSpecs(at: root.appendingPathComponent("overlays/authentication").path)
+        let documentURL = root.appendingPathComponent("openapi/\(name)-openapi.json")
+        let document = SpecSource(displayPath: documentURL.path, relativePath: "\(name)-openapi.json", contents: try Data(contentsOf: documentURL))
+        let overlays = try Workspace.readSpecs(at: root.appendingPathComponent("overlays/\(name)").path)
         let result = OpenAPIImport.run(
-            document: document, client: "AuthenticationClient", overlays: overlays, overlaysFolder: "overlays/authentication",
-            outputFolder: "specs/authentication")
+            document: document, client: client, overlays: overlays, overlaysFolder: "overlays/\(name)", outputFolder: "specs/\(name)")
         #expect(!result.hasErrors, "\(result.diagnostics.filter { $0.severity == .error })")
-        #expect(result.operationCount == 86)
-        #expect(result.hidden.count == 21)
+        #expect(result.operationCount == operations)
+        #expect(result.hidden.count == hidden)
+        // Colliding method names: every operation is kept, under a name of its own.
+        #expect(result.diagnostics.filter { $0.message.contains("already taken by") && $0.message.contains("this one is named") }.count == renamed)
+        #expect(!result.diagnostics.contains { $0.message.contains("; skipped") && $0.message.contains("already taken") })
 
         let plan = try Workspace.plan(
-            result.files.map { (folder: root.appendingPathComponent("specs/authentication").path, path: $0.path, contents: $0.contents) },
-            managing: [root.appendingPathComponent("specs/authentication").path])
+            result.files.map { (folder: root.appendingPathComponent("specs/\(name)").path, path: $0.path, contents: $0.contents) },
+            managing: [root.appendingPathComponent("specs/\(name)").path])
         for change in plan.changed {
             let onDisk = try String(contentsOfFile: change.path, encoding: .utf8)
             Issue.record("stale: \(change.path)\n\(Harness.diff(expected: onDisk, actual: change.contents, name: change.path))")
         }
         for change in plan.created { Issue.record("missing: \(change.path)") }
         for path in plan.removed { Issue.record("extra: \(path)") }
+    }
+
+    /// What GenAuth's management document needs of the import.
+    static let management = document("""
+              /api/v3/delete-device-by-user:
+                post:
+                  operationId: TerminalUserController_deleteDevice
+                  summary: 删除用户设备
+                  security: [{ x-authing-userpool-id: [], bearer: [] }]
+                  requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/DeviceDto" } } } }
+                  responses: { "200": { content: { application/json: { schema: { $ref: "#/components/schemas/Result" } } } } }
+              /api/v3/delete-device:
+                post:
+                  operationId: TerminalManagementController_deleteDevice
+                  summary: 删除设备
+                  security: [{ x-authing-userpool-id: [], bearer: [] }]
+                  requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/DeviceDto" } } } }
+                  responses: { "200": { content: { application/json: { schema: { $ref: "#/components/schemas/OkDto" } } } } }
+              /api/v3/list-tenants:
+                get:
+                  operationId: TenantController_listTenants
+                  summary: 租户列表
+                  parameters:
+                    - { name: source, in: query, required: false, schema: {} }
+                  responses: { "200": { content: { application/json: { schema: { $ref: "#/components/schemas/OkDto" } } } } }
+        """, schemas: """
+            DeviceDto:
+              type: object
+              properties:
+                deviceId: { type: string, example: d-1 }
+                count: { type: number, example: 3 }
+                lat: { type: number, example: 39.9288 }
+            Result:
+              type: object
+              properties:
+                addUser: { type: number }
+        """)
+
+    @Test func theManagementDocumentsConstructs() {
+        let settings = """
+            integers: all
+            fractional: [lat]
+            types:
+              Result: ResultDto
+            """
+        let result = Self.run(Self.management, overlays: ["import.yaml": settings], client: "ManagementClient")
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        let text = result.files.map(\.contents).joined(separator: "\n")
+        for expected in [
+            "client: ManagementClient",
+            "deleteDevice:\n    summary: { zh: 删除用户设备 }\n    method: POST\n    path: /api/v3/delete-device-by-user\n    auth: accessKey",
+            "deleteDeviceTerminalManagement:\n    summary: { zh: 删除设备 }",
+            "response: ResultDto",
+            "ResultDto:\n    originalName: Result",
+            "source:\n        type: string",
+            "count:\n        type: integer",
+            "lat:\n        type: number",
+        ] {
+            #expect(text.contains(expected), "missing:\n\(expected)\nin:\n\(text)")
+        }
+        let notes = result.diagnostics.map(\.description)
+        #expect(notes.contains { $0.contains("#/paths/~1api~1v3~1delete-device/post: operationId 'TerminalManagementController_deleteDevice' gives the method name 'deleteDevice', already taken by #/paths/~1api~1v3~1delete-device-by-user/post; this one is named 'deleteDeviceTerminalManagement'") }, "\(notes)")
+        #expect(notes.contains { $0.contains("#/paths/~1api~1v3~1list-tenants/get/parameters/0/schema: the parameter's schema has no type; it is imported as a string") }, "\(notes)")
+
+        // 'operations' names a method; an entry the document has no operation for is an error.
+        let named = Self.run(Self.management, overlays: ["import.yaml": settings + "\noperations:\n  TerminalManagementController_deleteDevice: deleteTerminalDevice\n  NoController_nothing: nothing\n"], client: "ManagementClient")
+        #expect(named.diagnostics.map(\.description).contains { $0.contains("error: 'operations' names the operationId 'NoController_nothing'") })
+    }
+
+    @Test func aSchemaSwiftCannotNameIsAnErrorAtItsPointerWithTheFix() {
+        let result = Self.run(Self.management, client: "ManagementClient")
+        #expect(result.hasErrors)
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description).contains {
+            $0.hasPrefix("api.yaml:") && $0.contains("error: #/components/schemas/Result: the schema name 'Result' cannot name a Swift type (Swift or the SDK already has it); give it a Swift name in import.yaml's 'types' (Result: ResultDto)")
+        }, "\(result.diagnostics)")
+        #expect(result.files.isEmpty)
+    }
+
+    @Test func anErrorOfTheImportedSpecsIsSaidAtTheDocumentsPointer() {
+        let schemas = """
+            ClashDto:
+              type: object
+              properties:
+                user_id: { type: string }
+                userId: { type: string }
+        """
+        let paths = """
+              /x:
+                post:
+                  operationId: XController_x
+                  summary: X
+                  requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/ClashDto" } } } }
+                  responses: { "200": { content: { application/json: { schema: { $ref: "#/components/schemas/OkDto" } } } } }
+            """
+        let result = Self.run(Self.document(paths, schemas: schemas))
+        let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.hasPrefix("api.yaml:") == true, "the document, not a spec file that is never written: \(errors)")
+        #expect(errors.first?.contains("error: #/components/schemas/ClashDto/properties/userId: 'userId' and 'user_id' of type 'ClashDto' both become the Swift name 'userId'") == true, "\(errors)")
+        #expect(errors.first?.contains("specs/test/x.yaml:") == true, "a note says where the spec file would have it")
     }
 }

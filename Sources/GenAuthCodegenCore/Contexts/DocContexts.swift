@@ -10,6 +10,8 @@ struct DocPageContext: TemplateContext {
     /// "Deprecated: …" when the endpoint is.
     let deprecationNote: String?
     let authNote: String?
+    /// For a paginated list: how to iterate every item with its `<name>Items` companion.
+    let paginationNote: String?
     /// `` `AuthenticationClient.sendSms` ``
     let methodName: String
     /// `` `POST /api/v3/send-sms` ``
@@ -89,7 +91,9 @@ enum DocContexts {
         let labels = DocLabels.of(language)
         let md = { (text: Text?) in Escaping.markdown(text?.resolved(language) ?? "") }
 
-        var requestRows = (endpoint.pathParams + endpoint.query).map { row($0, owner: endpoint.client.rawValue, api: api, language: language) }
+        var requestRows = (endpoint.pathParams + endpoint.query).map {
+            row($0, owner: endpoint.client.rawValue, api: api, language: language, inURL: true)
+        }
         if let request = endpoint.request {
             requestRows += (api.types[request]?.properties ?? []).map { row($0, owner: request, api: api, language: language) }
         }
@@ -125,6 +129,9 @@ enum DocContexts {
             descriptionText: description?.isEmpty == false ? description : nil,
             deprecationNote: deprecationNote,
             authNote: endpoint.auth == .accessToken ? labels.needsAccessToken : endpoint.auth == .accessKey ? labels.usesAccessKey : nil,
+            paginationNote: Pagination.of(endpoint, api: api).map { _ in
+                "\(labels.everyItem) \(Escaping.codeSpan("\(endpoint.client.rawValue).\(endpoint.name)\(Pagination.companionSuffix)"))\(labels.everyItemTail)"
+            },
             methodName: Escaping.codeSpan("\(endpoint.client.rawValue).\(endpoint.name)"),
             httpRequest: Escaping.codeSpan("\(endpoint.method.rawValue) \(endpoint.path)"),
             requestRows: requestRows, hasRequestRows: !requestRows.isEmpty,
@@ -165,9 +172,13 @@ enum DocContexts {
 
     // MARK: - Rows
 
-    static func row(_ property: Property, owner: String, api: API, language: Language) -> DocParameterRow {
+    static func row(_ property: Property, owner: String, api: API, language: Language, inURL: Bool = false) -> DocParameterRow {
         let labels = DocLabels.of(language)
         var description = Escaping.markdown(property.description?.resolved(language) ?? "")
+        if inURL, case .array = property.type {
+            // GenAuth's server reads a list in a URL comma-separated, as its document's own samples send it.
+            description += (description.isEmpty ? "" : "<br>") + labels.commaSeparated
+        }
         if let deprecation = property.deprecated {
             var note = "**\(labels.deprecated)**"
             if case .replacedBy(let text) = deprecation { note += ": " + Escaping.markdown(text.resolved(language)) }

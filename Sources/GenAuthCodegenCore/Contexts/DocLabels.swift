@@ -26,6 +26,12 @@ struct DocLabels: TemplateContext {
     let originalName: String
     /// Before the alternatives of a union.
     let oneOf: String
+    /// Before the companion of a paginated list: "To go through every item, page after page, use".
+    let everyItem: String
+    /// After it: ": it returns a `PageSequence` to iterate with `for try await`; each page is fetched when needed."
+    let everyItemTail: String
+    /// For a list in a URL.
+    let commaSeparated: String
     let httpRequest: String
     /// Under the response: a failure is thrown, never returned.
     let failureNote: String
@@ -46,6 +52,9 @@ struct DocLabels: TemplateContext {
                 usesAccessKey: "Authenticated with the client's access key: the `ManagementClient` gets and renews its management token (or signs the request) by itself.",
                 originalName: "GenAuth's API document calls this type",
                 oneOf: "One of:",
+                everyItem: "To go through every item, page after page, use",
+                everyItemTail: ": it returns a `PageSequence` to iterate with `for try await`, and fetches each page when its items are needed.",
+                commaSeparated: "A list is sent comma-separated: `a,b`.",
                 httpRequest: "HTTP request",
                 failureNote: "The method returns once GenAuth reports success. When GenAuth reports a failure (a `statusCode` other than 200, even in an HTTP 200 answer), it throws `GenAuthError.api` with GenAuth's `statusCode`, `apiCode`, `message` and `requestId`; network and HTTP failures are thrown as `GenAuthError` too.",
                 indexTitle: "GenAuth Swift SDK",
@@ -62,6 +71,9 @@ struct DocLabels: TemplateContext {
                 usesAccessKey: "使用客户端的 Access Key 鉴权：`ManagementClient` 自动获取并更新管理 Token（或为请求签名）。",
                 originalName: "GenAuth 的 API 文档中此类型名为",
                 oneOf: "以下之一：",
+                everyItem: "逐项遍历全部数据（自动逐页获取）请使用",
+                everyItemTail: "：它返回一个 `PageSequence`，可用 `for try await` 遍历，需要时才获取下一页。",
+                commaSeparated: "列表以逗号分隔发送：`a,b`。",
                 httpRequest: "HTTP 请求",
                 failureNote: "GenAuth 返回成功时方法才返回。GenAuth 返回失败时（`statusCode` 不是 200，即使 HTTP 状态是 200），方法抛出 `GenAuthError.api`，其中带有 GenAuth 的 `statusCode`、`apiCode`、`message` 和 `requestId`；网络错误和 HTTP 错误同样以 `GenAuthError` 抛出。",
                 indexTitle: "GenAuth Swift SDK",
