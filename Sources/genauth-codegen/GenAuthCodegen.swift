@@ -23,7 +23,7 @@ struct GenAuthCodegen: ParsableCommand {
         commandName: "genauth-codegen",
         abstract: "Generates the GenAuth Swift SDK and its docs from the API description in specs/.",
         version: GeneratorVersion.current,
-        subcommands: [Generate.self, Check.self, Lint.self, ImportOpenAPI.self, Diff.self],
+        subcommands: [Generate.self, Check.self, Lint.self, ImportOpenAPI.self, Diff.self, Untranslated.self],
         defaultSubcommand: Generate.self)
 
     static var subcommandNames: [String] {

@@ -184,3 +184,29 @@ enum SpecInput {
         return data
     }
 }
+
+struct Untranslated: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the Chinese texts of the specs that have no English, as entries for an overlays folder's translations.yaml.",
+        discussion: """
+            Prints each text once, as `- zh: "…"` with an empty `en`: fill in the English, add the entries to the \
+            translations.yaml of the spec's overlays folder, and import again.
+            """)
+
+    @Option(help: "The folder of spec files to look at, such as specs/management.")
+    var specs = "specs"
+
+    func run() throws {
+        let result: (yaml: String, count: Int, diagnostics: [Diagnostic])
+        do {
+            result = Translations.untranslated(try Workspace.readSpecs(requiredAt: specs))
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode.failure
+        }
+        Console.report(result.diagnostics)
+        if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+        print(result.yaml, terminator: "")
+        Console.error("genauth-codegen: \(Console.count(result.count, "text")) without English")
+    }
+}

@@ -503,4 +503,39 @@ import Testing
         #expect(errors.first?.contains("error: #/components/schemas/ClashDto/properties/userId: 'userId' and 'user_id' of type 'ClashDto' both become the Swift name 'userId'") == true, "\(errors)")
         #expect(errors.first?.contains("specs/test/x.yaml:") == true, "a note says where the spec file would have it")
     }
+
+    @Test func translationsAddTheEnglishOfEveryMatchingTextAndAnOverlayWins() {
+        let translations = """
+            - zh: 发送短信
+              en: Send an SMS
+            - zh: 手机号
+              en: Phone number
+            - zh: "用于用户登录"
+              en: For signing in
+            - zh: 已经删除的文字
+              en: A text GenAuth removed
+            - zh: 未翻译
+              en: ""
+            """
+        let overlay = "endpoints:\n  sendSms:\n    summary: { en: Send SMS }\n"
+        let result = Self.run(
+            Self.document(Self.post, schemas: Self.sendSMSDto),
+            overlays: ["translations.yaml": translations, "message.yaml": overlay])
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        let text = Self.file(result, "message.yaml")
+        #expect(text.contains("summary: { en: Send SMS, zh: 发送短信 }"), "the overlay's English wins: \(text)")
+        #expect(text.contains("description: { en: Phone number, zh: 手机号 }"), "\(text)")
+        #expect(text.contains("CHANNEL_LOGIN: { en: For signing in, zh: 用于用户登录 }"), "\(text)")
+        #expect(text.contains("CHANNEL_REGISTER: { zh: 用于用户注册 }"), "an untranslated text keeps its Chinese alone: \(text)")
+        #expect(result.diagnostics.map(\.description).contains("overlays/translations.yaml:7:7: warning: 1 translation matches no text of the document any more (the document changed): remove it"),
+                "\(result.diagnostics)")
+
+        let twice = Self.run(Self.document(Self.post, schemas: Self.sendSMSDto), overlays: ["translations.yaml": translations + "\n- zh: 手机号\n  en: Mobile\n"])
+        #expect(twice.diagnostics.map(\.description).contains { $0.hasPrefix("overlays/translations.yaml:11:7: error: the text is translated twice") })
+
+        let untranslated = Translations.untranslated([SpecSource(
+            displayPath: "specs/m.yaml", relativePath: "m.yaml", contents: Data(Self.file(result, "message.yaml").utf8))])
+        #expect(untranslated.count == 4, "the module, the group, a description, an enum value: \(untranslated.yaml)")
+        #expect(untranslated.yaml.contains("- zh: \"用于用户注册\"\n  en: \"\"\n"))
+    }
 }

@@ -2,16 +2,16 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension AuthenticationClient {
-    /// 生成绑定外部身份源的链接
+    /// Generate a link for binding an external identity source
     ///
-    /// 此接口用于生成绑定外部身份源的链接，生成之后可以引导用户进行跳转。
+    /// This API is used to generate a link for binding an external identity source. After it is generated, you can redirect the user to it.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameters:
-    ///   - extIdpConnIdentifier: 外部身份源连接唯一标志
-    ///   - appId: Authing 应用 ID
-    ///   - idToken: 用户的 id_token
+    ///   - extIdpConnIdentifier: Unique identifier of the external identity source connection
+    ///   - appId: GenAuth application ID
+    ///   - idToken: User's id_token
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -34,9 +34,9 @@ extension AuthenticationClient {
             as: GenerateBindExtIdpLinkRespDto.self)
     }
 
-    /// 解绑外部身份源
+    /// Unbind external identity source
     ///
-    /// 解绑外部身份源，此接口需要传递用户绑定的外部身份源 ID，**注意不是身份源连接 ID**。
+    /// Unbind an external identity source. This API requires the ID of the external identity source bound to the user, **note that this is not the identity source connection ID**.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -55,15 +55,15 @@ extension AuthenticationClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取绑定的外部身份源
+    /// Get bound external identity sources
     ///
-    /// 如在**介绍**部分中所描述的，一个外部身份源对应多个外部身份源连接，用户通过某个外部身份源连接绑定了某个外部身份源账号之后，
-    /// 用户会建立一条与此外部身份源之间的关联关系。此接口用于获取此用户绑定的所有外部身份源。
+    /// As described in the **Introduction** section, one external identity source corresponds to multiple external identity source connections. After a user binds an external identity source account through an external identity source connection,
+    /// an association is created between the user and this external identity source. This API is used to get all external identity sources bound to this user.
     ///
-    /// 取决于外部身份源的具体实现，一个用户在外部身份源中，可能会有多个身份 ID，比如在微信体系中会有 `openid` 和 `unionid`，在非书中有
-    /// `open_id`、`union_id` 和 `user_id`。在 Authing 中，我们把这样的一条 `open_id` 或者 `unionid_` 叫做一条 `Identity`， 所以用户在一个身份源会有多条 `Identity` 记录。
+    /// Depending on the implementation of the external identity source, a user may have multiple identity IDs in an external identity source. For example, WeChat has `openid` and `unionid`, and Lark has
+    /// `open_id`, `union_id` and `user_id`. In GenAuth, we call each such `open_id` or `unionid_` an `Identity`, so a user may have multiple `Identity` records for one identity source.
     ///
-    /// 以微信为例，如果用户使用微信登录或者绑定了微信账号，他的 `Identity` 信息如下所示：
+    /// Taking WeChat as an example, if a user logs in with WeChat or has bound a WeChat account, their `Identity` information is as follows:
     ///
     /// ```json
     /// [
@@ -87,8 +87,8 @@ extension AuthenticationClient {
     /// ```
     ///
     ///
-    /// 可以看到他们的 `extIdpId` 是一样的，这个是你在 Authing 中创建的**身份源 ID**；`provider` 都是 `wechat`；
-    /// 通过 `type` 可以区分出哪个是 `openid`，哪个是 `unionid`，以及具体的值（`userIdInIdp`）；他们都来自于同一个身份源连接（`originConnIds`）。
+    /// As you can see, their `extIdpId` is the same, which is the **identity source ID** you created in GenAuth; their `provider` is `wechat`;
+    /// `type` tells you which one is `openid` and which one is `unionid`, along with the actual value (`userIdInIdp`); and they both come from the same identity source connection (`originConnIds`).
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -105,9 +105,9 @@ extension AuthenticationClient {
             as: GetIdentitiesRespDto.self)
     }
 
-    /// 获取应用开启的外部身份源列表
+    /// Get the list of external identity sources enabled for the application
     ///
-    /// 获取应用开启的外部身份源列表，前端可以基于此渲染外部身份源按钮。
+    /// Get the list of external identity sources enabled for the application. The frontend can render external identity source buttons based on it.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -124,9 +124,9 @@ extension AuthenticationClient {
             as: GetExtIdpsRespDto.self)
     }
 
-    /// 微信移动端登录
+    /// WeChat mobile login
     ///
-    /// 移动端应用：使用微信作为外部身份源登录。
+    /// Mobile application: log in with WeChat as the external identity source.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -145,9 +145,9 @@ extension AuthenticationClient {
             as: LoginTokenResponseDataDto.self)
     }
 
-    /// 微信移动端：使用身份源中用户信息
+    /// WeChat mobile: use user information from the identity source
     ///
-    /// 询问绑定开启时：绑定到外部身份源，根据外部身份源中的用户信息创建用户后绑定到当前身份源并登录。
+    /// When ask-to-bind is enabled: bind to the external identity source. A user is created based on the user information in the external identity source, then bound to the current identity source and logged in.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -166,9 +166,9 @@ extension AuthenticationClient {
             as: WechatLoginTokenRespDto.self)
     }
 
-    /// 微信移动端：邮箱验证码模式
+    /// WeChat mobile: email verification code mode
     ///
-    /// 询问绑定开启时：绑定到外部身份源，根据输入的邮箱验证用户信息，找到对应的用户后绑定到当前身份源并登录；找不到时报错“用户不存在”。
+    /// When ask-to-bind is enabled: bind to the external identity source. The user is verified with the entered email; if a matching user is found, the user is bound to the current identity source and logged in; if not, the error "User does not exist" is returned.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -187,9 +187,9 @@ extension AuthenticationClient {
             as: WechatLoginTokenRespDto.self)
     }
 
-    /// 微信移动端：手机号验证码模式
+    /// WeChat mobile: phone verification code mode
     ///
-    /// 询问绑定开启时：绑定到外部身份源，根据输入的手机验证用户信息，找到对应的用户后绑定到当前身份源并登录；找不到时报错“用户不存在”。
+    /// When ask-to-bind is enabled: bind to the external identity source. The user is verified with the entered phone number; if a matching user is found, the user is bound to the current identity source and logged in; if not, the error "User does not exist" is returned.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -208,9 +208,9 @@ extension AuthenticationClient {
             as: WechatLoginTokenRespDto.self)
     }
 
-    /// 微信移动端：账号密码模式
+    /// WeChat mobile: account and password mode
     ///
-    /// 询问绑定开启时：绑定到外部身份源，根据输入的账号（用户名/手机号/邮箱）密码验证用户信息，找到对应的用户后绑定到当前身份源并登录；找不到时报错“用户不存在”。
+    /// When ask-to-bind is enabled: bind to the external identity source. The user is verified with the entered account (username/phone number/email) and password; if a matching user is found, the user is bound to the current identity source and logged in; if not, the error "User does not exist" is returned.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -229,9 +229,9 @@ extension AuthenticationClient {
             as: WechatLoginTokenRespDto.self)
     }
 
-    /// 微信移动端：多账号场景
+    /// WeChat mobile: multiple accounts scenario
     ///
-    /// 询问绑定开启时：根据选择的账号绑定外部身份源，根据输入的账号 ID 验证用户信息，找到对应的用户后绑定到当前身份源并登录；找不到时报错“用户不存在”。
+    /// When ask-to-bind is enabled: bind the external identity source to the selected account. The user is verified with the entered account ID; if a matching user is found, the user is bound to the current identity source and logged in; if not, the error "User does not exist" is returned.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -250,9 +250,9 @@ extension AuthenticationClient {
             as: WechatLoginTokenRespDto.self)
     }
 
-    /// 微信移动端：账号 ID 模式
+    /// WeChat mobile: account ID mode
     ///
-    /// 询问绑定开启时：绑定到外部身份源，根据输入的账号 ID 验证用户信息，找到对应的用户后绑定到当前身份源并登录；找不到时报错“用户不存在”。
+    /// When ask-to-bind is enabled: bind to the external identity source. The user is verified with the entered account ID; if a matching user is found, the user is bound to the current identity source and logged in; if not, the error "User does not exist" is returned.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension AuthenticationClient {
-    /// 字符串类型资源鉴权
+    /// String resource authorization check
     ///
-    /// 字符串类型资源鉴权，支持用户对一个或者多个字符串资源进行权限判断
+    /// String resource authorization check. Checks a user's permissions on one or more string resources.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -25,9 +25,9 @@ extension AuthenticationClient {
             as: CheckResourcePermissionsRespDto.self)
     }
 
-    /// 数组类型资源鉴权
+    /// Array resource authorization check
     ///
-    /// 数组类型资源鉴权，支持用户对一个或者多个数组资源进行权限判断
+    /// Array resource authorization check. Checks a user's permissions on one or more array resources.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -48,9 +48,9 @@ extension AuthenticationClient {
             as: CheckResourcePermissionsRespDto.self)
     }
 
-    /// 树类型资源鉴权
+    /// Tree resource authorization check
     ///
-    /// 树类型资源鉴权，支持用户对一个或者多个树资源进行权限判断
+    /// Tree resource authorization check. Checks a user's permissions on one or more tree resources.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -71,9 +71,9 @@ extension AuthenticationClient {
             as: CheckResourcePermissionsRespDto.self)
     }
 
-    /// 获取用户在登录应用下被授权资源列表
+    /// Get the list of resources authorized to the user in the logged-in application
     ///
-    /// 获取用户指定资源权限列表，用户获取在某个应用下所拥有的资源列表。
+    /// Get the user's permission list for specified resources. The user gets the list of resources they have in an application.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -91,9 +91,9 @@ extension AuthenticationClient {
             as: GetUserAuthResourceListRespDto.self)
     }
 
-    /// 获取用户指定资源权限列表
+    /// Get the user's permission list for specified resources
     ///
-    /// 获取用户指定资源的权限列表,用户获取某个应用下指定资源的权限列表。
+    /// Get the user's permission list for specified resources. The user gets the permission list for specified resources in an application.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -114,9 +114,9 @@ extension AuthenticationClient {
             as: GetUserAuthResourcePermissionListRespDto.self)
     }
 
-    /// 获取用户授权资源的结构列表
+    /// Get the structure list of resources authorized to the user
     ///
-    /// 获取用户授权的资源列表，用户获取某个应用下的某个资源所授权的结构列表，通过不同的资源类型返回对应资源的授权列表。
+    /// Get the list of resources authorized to the user. The user gets the authorized structure list of a resource in an application; the authorization list of the resource is returned according to the resource type.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///

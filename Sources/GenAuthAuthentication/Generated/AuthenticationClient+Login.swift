@@ -2,48 +2,48 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension AuthenticationClient {
-    /// 使用用户凭证登录
+    /// Log in with user credentials
     ///
-    /// 此端点为基于直接 API 调用形式的登录端点，适用于你需要自建登录页面的场景。**此端点暂时不支持 MFA、信息补全、首次密码重置等流程，如有需要，请使用 OIDC 标准协议认证端点。**
+    /// This endpoint is a login endpoint based on direct API calls, suitable for scenarios where you need to build your own login page. **This endpoint does not currently support MFA, information completion, first-time password reset and other flows. If needed, please use the OIDC standard protocol authentication endpoint.**
     ///
     ///
-    /// 注意事项：取决于你在 Authing 创建应用时选择的**应用类型**和应用配置的**换取 token 身份验证方式**，在调用此接口时需要对客户端的身份进行不同形式的验证。
+    /// Note: Depending on the **application type** you selected when creating the application in GenAuth and the **token endpoint authentication method** configured for the application, the client's identity must be verified in different ways when calling this API.
     ///
     /// <details>
-    /// <summary>点击展开详情</summary>
+    /// <summary>Click to expand details</summary>
     ///
     /// <br>
     ///
-    /// 你可以在 [Authing 控制台](https://console.authing.cn) 的**应用** - **自建应用** - **应用详情** - **应用配置** - **其他设置** - **授权配置**
-    /// 中找到**换取 token 身份验证方式** 配置项：
+    /// In the [GenAuth console](https://console.authing.cn), go to **Applications** - **Self-built Apps** - **Application Details** - **Application Configuration** - **Other Settings** - **Authorization Configuration**
+    /// to find the **token endpoint authentication method** setting:
     ///
-    /// > 单页 Web 应用和客户端应用隐藏，默认为 `none`，不允许修改；后端应用和标准 Web 应用可以修改此配置项。
+    /// > It is hidden for single-page web applications and client applications, defaults to `none`, and cannot be changed; backend applications and standard web applications can change this setting.
     ///
     /// ![](https://files.authing.co/api-explorer/tokenAuthMethod.jpg)
     ///
-    /// #### 换取 token 身份验证方式为 none 时
+    /// #### When the token endpoint authentication method is none
     ///
-    /// 调用此接口不需要进行额外操作。
+    /// No extra steps are needed when calling this API.
     ///
-    /// #### 换取 token 身份验证方式为 client_secret_post 时
+    /// #### When the token endpoint authentication method is client_secret_post
     ///
-    /// 调用此接口时必须在 body 中传递 `client_id` 和 `client_secret` 参数，作为验证客户端身份的条件。其中 `client_id` 为应用 ID、`client_secret` 为应用密钥。
+    /// When calling this API, you must pass the `client_id` and `client_secret` parameters in the body to verify the client's identity. `client_id` is the application ID and `client_secret` is the application secret.
     ///
-    /// #### 换取 token 身份验证方式为 client_secret_basic 时
+    /// #### When the token endpoint authentication method is client_secret_basic
     ///
-    /// 调用此接口时必须在 HTTP 请求头中携带 `authorization` 请求头，作为验证客户端身份的条件。`authorization` 请求头的格式如下（其中 `client_id` 为应用 ID、`client_secret` 为应用密钥。）：
+    /// When calling this API, you must include the `authorization` header in the HTTP request to verify the client's identity. The format of the `authorization` header is as follows (`client_id` is the application ID and `client_secret` is the application secret):
     ///
     /// ```
     /// Basic base64(<client_id>:<client_secret>)
     /// ```
     ///
-    /// 结果示例：
+    /// Example result:
     ///
     /// ```
     /// Basic NjA2M2ZiMmYzY3h4eHg2ZGY1NWYzOWViOjJmZTdjODdhODFmODY3eHh4eDAzMjRkZjEyZGFlZGM3
     /// ```
     ///
-    /// JS 代码示例：
+    /// JS code example:
     ///
     /// ```js
     /// 'Basic ' + Buffer.from(client_id + ':' + client_secret).toString('base64');
@@ -68,48 +68,48 @@ extension AuthenticationClient {
             as: LoginTokenRespDto.self)
     }
 
-    /// 使用移动端社会化登录
+    /// Log in with mobile social login
     ///
-    /// 此端点为移动端社会化登录接口，使用第三方移动社会化登录返回的临时凭证登录，并换取用户的 `id_token` 和 `access_token`。请先阅读相应社会化登录的接入流程。
+    /// This endpoint is the mobile social login API. It logs in with the temporary credential returned by third-party mobile social login and exchanges it for the user's `id_token` and `access_token`. Please first read the integration process of the corresponding social login.
     ///
     ///
-    /// 注意事项：取决于你在 Authing 创建应用时选择的**应用类型**和应用配置的**换取 token 身份验证方式**，在调用此接口时需要对客户端的身份进行不同形式的验证。
+    /// Note: Depending on the **application type** you selected when creating the application in GenAuth and the **token endpoint authentication method** configured for the application, the client's identity must be verified in different ways when calling this API.
     ///
     /// <details>
-    /// <summary>点击展开详情</summary>
+    /// <summary>Click to expand details</summary>
     ///
     /// <br>
     ///
-    /// 你可以在 [Authing 控制台](https://console.authing.cn) 的**应用** - **自建应用** - **应用详情** - **应用配置** - **其他设置** - **授权配置**
-    /// 中找到**换取 token 身份验证方式** 配置项：
+    /// In the [GenAuth console](https://console.authing.cn), go to **Applications** - **Self-built Apps** - **Application Details** - **Application Configuration** - **Other Settings** - **Authorization Configuration**
+    /// to find the **token endpoint authentication method** setting:
     ///
-    /// > 单页 Web 应用和客户端应用隐藏，默认为 `none`，不允许修改；后端应用和标准 Web 应用可以修改此配置项。
+    /// > It is hidden for single-page web applications and client applications, defaults to `none`, and cannot be changed; backend applications and standard web applications can change this setting.
     ///
     /// ![](https://files.authing.co/api-explorer/tokenAuthMethod.jpg)
     ///
-    /// #### 换取 token 身份验证方式为 none 时
+    /// #### When the token endpoint authentication method is none
     ///
-    /// 调用此接口不需要进行额外操作。
+    /// No extra steps are needed when calling this API.
     ///
-    /// #### 换取 token 身份验证方式为 client_secret_post 时
+    /// #### When the token endpoint authentication method is client_secret_post
     ///
-    /// 调用此接口时必须在 body 中传递 `client_id` 和 `client_secret` 参数，作为验证客户端身份的条件。其中 `client_id` 为应用 ID、`client_secret` 为应用密钥。
+    /// When calling this API, you must pass the `client_id` and `client_secret` parameters in the body to verify the client's identity. `client_id` is the application ID and `client_secret` is the application secret.
     ///
-    /// #### 换取 token 身份验证方式为 client_secret_basic 时
+    /// #### When the token endpoint authentication method is client_secret_basic
     ///
-    /// 调用此接口时必须在 HTTP 请求头中携带 `authorization` 请求头，作为验证客户端身份的条件。`authorization` 请求头的格式如下（其中 `client_id` 为应用 ID、`client_secret` 为应用密钥。）：
+    /// When calling this API, you must include the `authorization` header in the HTTP request to verify the client's identity. The format of the `authorization` header is as follows (`client_id` is the application ID and `client_secret` is the application secret):
     ///
     /// ```
     /// Basic base64(<client_id>:<client_secret>)
     /// ```
     ///
-    /// 结果示例：
+    /// Example result:
     ///
     /// ```
     /// Basic NjA2M2ZiMmYzY3h4eHg2ZGY1NWYzOWViOjJmZTdjODdhODFmODY3eHh4eDAzMjRkZjEyZGFlZGM3
     /// ```
     ///
-    /// JS 代码示例：
+    /// JS code example:
     ///
     /// ```js
     /// 'Basic ' + Buffer.from(client_id + ':' + client_secret).toString('base64');
@@ -132,9 +132,9 @@ extension AuthenticationClient {
             as: LoginTokenRespDto.self)
     }
 
-    /// 公共账号切换登录
+    /// Switch login to public account
     ///
-    /// 允许个人账号与关联的公共账号间做切换登录，此端点要求账号已登录
+    /// Allows switching login between a personal account and its associated public accounts. This endpoint requires the account to be logged in.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -153,11 +153,11 @@ extension AuthenticationClient {
             as: LoginTokenRespDto.self)
     }
 
-    /// 获取支付宝 AuthInfo
+    /// Get Alipay AuthInfo
     ///
-    /// 此接口用于获取发起支付宝认证需要的[初始化参数 AuthInfo](https://opendocs.alipay.com/open/218/105325)。
+    /// This API is used to get the [initialization parameter AuthInfo](https://opendocs.alipay.com/open/218/105325) required to initiate Alipay authentication.
     ///
-    /// - Parameter extIdpConnidentifier: 外部身份源连接标志符
+    /// - Parameter extIdpConnidentifier: External identity source connection identifier
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -176,9 +176,9 @@ extension AuthenticationClient {
             as: GetAlipayAuthInfoRespDto.self)
     }
 
-    /// 生成用于登录的二维码
+    /// Generate QR code for login
     ///
-    /// 生成用于登录的二维码，目前支持生成微信公众号扫码登录、小程序扫码登录、自建移动 APP 扫码登录的二维码。
+    /// Generate a QR code for login. Currently supports generating QR codes for WeChat Official Account QR code login, Mini Program QR code login, and self-built mobile APP QR code login.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -195,11 +195,11 @@ extension AuthenticationClient {
             as: GeneQRCodeRespDto.self)
     }
 
-    /// 查询二维码状态
+    /// Query QR code status
     ///
-    /// 按照用户扫码顺序，共分为未扫码、已扫码等待用户确认、用户同意/取消授权、二维码过期以及未知错误六种状态，前端应该通过不同的状态给到用户不同的反馈。你可以通过下面这篇文章了解扫码登录详细的流程：https://docs.authing.cn/v2/concepts/how-qrcode-works.html.
+    /// Following the order of user scanning, there are six statuses: not scanned, scanned and awaiting user confirmation, user authorized/cancelled authorization, QR code expired, and unknown error. The frontend should give the user different feedback for different statuses. You can learn about the detailed QR code login flow in this article: https://docs.authing.cn/v2/concepts/how-qrcode-works.html.
     ///
-    /// - Parameter qrcodeId: 二维码唯一 ID
+    /// - Parameter qrcodeId: Unique ID of the QR code
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -216,48 +216,48 @@ extension AuthenticationClient {
             as: CheckQRCodeStatusRespDto.self)
     }
 
-    /// 使用二维码 ticket 换取 TokenSet
+    /// Exchange QR code ticket for TokenSet
     ///
-    /// 此端点为使用二维码的 ticket 换取用户的 `access_token` 和 `id_token`。
+    /// This endpoint exchanges the QR code ticket for the user's `access_token` and `id_token`.
     ///
     ///
-    /// 注意事项：取决于你在 Authing 创建应用时选择的**应用类型**和应用配置的**换取 token 身份验证方式**，在调用此接口时需要对客户端的身份进行不同形式的验证。
+    /// Note: Depending on the **application type** you selected when creating the application in GenAuth and the **token endpoint authentication method** configured for the application, the client's identity must be verified in different ways when calling this API.
     ///
     /// <details>
-    /// <summary>点击展开详情</summary>
+    /// <summary>Click to expand details</summary>
     ///
     /// <br>
     ///
-    /// 你可以在 [Authing 控制台](https://console.authing.cn) 的**应用** - **自建应用** - **应用详情** - **应用配置** - **其他设置** - **授权配置**
-    /// 中找到**换取 token 身份验证方式** 配置项：
+    /// In the [GenAuth console](https://console.authing.cn), go to **Applications** - **Self-built Apps** - **Application Details** - **Application Configuration** - **Other Settings** - **Authorization Configuration**
+    /// to find the **token endpoint authentication method** setting:
     ///
-    /// > 单页 Web 应用和客户端应用隐藏，默认为 `none`，不允许修改；后端应用和标准 Web 应用可以修改此配置项。
+    /// > It is hidden for single-page web applications and client applications, defaults to `none`, and cannot be changed; backend applications and standard web applications can change this setting.
     ///
     /// ![](https://files.authing.co/api-explorer/tokenAuthMethod.jpg)
     ///
-    /// #### 换取 token 身份验证方式为 none 时
+    /// #### When the token endpoint authentication method is none
     ///
-    /// 调用此接口不需要进行额外操作。
+    /// No extra steps are needed when calling this API.
     ///
-    /// #### 换取 token 身份验证方式为 client_secret_post 时
+    /// #### When the token endpoint authentication method is client_secret_post
     ///
-    /// 调用此接口时必须在 body 中传递 `client_id` 和 `client_secret` 参数，作为验证客户端身份的条件。其中 `client_id` 为应用 ID、`client_secret` 为应用密钥。
+    /// When calling this API, you must pass the `client_id` and `client_secret` parameters in the body to verify the client's identity. `client_id` is the application ID and `client_secret` is the application secret.
     ///
-    /// #### 换取 token 身份验证方式为 client_secret_basic 时
+    /// #### When the token endpoint authentication method is client_secret_basic
     ///
-    /// 调用此接口时必须在 HTTP 请求头中携带 `authorization` 请求头，作为验证客户端身份的条件。`authorization` 请求头的格式如下（其中 `client_id` 为应用 ID、`client_secret` 为应用密钥。）：
+    /// When calling this API, you must include the `authorization` header in the HTTP request to verify the client's identity. The format of the `authorization` header is as follows (`client_id` is the application ID and `client_secret` is the application secret):
     ///
     /// ```
     /// Basic base64(<client_id>:<client_secret>)
     /// ```
     ///
-    /// 结果示例：
+    /// Example result:
     ///
     /// ```
     /// Basic NjA2M2ZiMmYzY3h4eHg2ZGY1NWYzOWViOjJmZTdjODdhODFmODY3eHh4eDAzMjRkZjEyZGFlZGM3
     /// ```
     ///
-    /// JS 代码示例：
+    /// JS code example:
     ///
     /// ```js
     /// 'Basic ' + Buffer.from(client_id + ':' + client_secret).toString('base64');
@@ -282,9 +282,9 @@ extension AuthenticationClient {
             as: LoginTokenRespDto.self)
     }
 
-    /// 自建 APP 扫码登录：APP 端修改二维码状态
+    /// Self-built APP QR code login: change QR code status on the APP side
     ///
-    /// 此端点用于在自建 APP 扫码登录中修改二维码状态，对应着在浏览器渲染出二维码之后，终端用户扫码、确认授权、取消授权的过程。**此接口要求具备用户的登录态**。
+    /// This endpoint is used to change the QR code status in self-built APP QR code login, corresponding to the process in which, after the QR code is rendered in the browser, the end user scans the QR code and confirms or cancels authorization. **This API requires the user to be logged in**.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -303,9 +303,9 @@ extension AuthenticationClient {
             as: CommonResponseDto.self)
     }
 
-    /// 推送登录
+    /// Push login
     ///
-    /// 推送登录。
+    /// Push login.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -322,11 +322,11 @@ extension AuthenticationClient {
             as: GenePushCodeRespDto.self)
     }
 
-    /// 查询推送码状态
+    /// Query push code status
     ///
-    /// 按照推送码使用顺序，共分为已推送、等待用户 同意/取消 授权、推送码过期以及未知错误五种状态，前端应该通过不同的状态给到用户不同的反馈。
+    /// Following the order of push code usage, there are five statuses: pushed, awaiting user to authorize/cancel authorization, push code expired, and unknown error. The frontend should give the user different feedback for different statuses.
     ///
-    /// - Parameter pushCodeId: 推送码（推送登录唯一 ID）
+    /// - Parameter pushCodeId: Push code (unique ID of the push login)
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -345,9 +345,9 @@ extension AuthenticationClient {
             as: CheckPushCodeStatusRespDto.self)
     }
 
-    /// 推送登录：APP 端修改推送码状态
+    /// Push login: change push code status on the APP side
     ///
-    /// 此端点用于在 Authing 令牌 APP 推送登录中修改推送码状态，对应着在浏览器使用推送登录，点击登录之后，终端用户收到推送登录信息，确认授权、取消授权的过程。**此接口要求具备用户的登录态**。
+    /// This endpoint is used to change the push code status in push login of the GenAuth Authenticator APP, corresponding to the process in which, after push login is used in the browser and login is clicked, the end user receives the push login message and confirms or cancels authorization. **This API requires the user to be logged in**.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -366,9 +366,9 @@ extension AuthenticationClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取推送登录请求关联的客户端应用
+    /// Get the client application associated with the push login request
     ///
-    /// 此端点用于在 Authing 令牌 APP 收到推送登录通知时，可检查当前用户登录的应用是否支持对推送登录请求进行授权。
+    /// This endpoint is used to check, when the GenAuth Authenticator APP receives a push login notification, whether the application the current user is logged in to supports authorizing push login requests.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -387,9 +387,9 @@ extension AuthenticationClient {
             as: GetPushCodeRelationAppsRespDto.self)
     }
 
-    /// 获取快速认证二维码数据
+    /// Get quick authentication QR code data
     ///
-    /// 此端点用于在用户个人中心，获取快速认证参数生成二维码，可使用 Authing 令牌 APP 扫码，完成快速认证。**此接口要求具备用户的登录态**。
+    /// This endpoint is used in the user's personal center to get quick authentication parameters for generating a QR code, which can be scanned with the GenAuth Authenticator APP to complete quick authentication. **This API requires the user to be logged in**.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -408,9 +408,9 @@ extension AuthenticationClient {
             as: GeneFastpassQRCodeRespDto.self)
     }
 
-    /// 获取快速认证的应用列表
+    /// Get the list of applications for quick authentication
     ///
-    /// 此端点用于使用 Authing 令牌 APP 扫「用户个人中心」-「快速认证」二维码后，拉取可快速认证的客户端应用列表。
+    /// This endpoint is used to fetch the list of client applications available for quick authentication after the GenAuth token APP scans the QR code in "User Personal Center" - "Quick Authentication".
     ///
     /// - Parameters:
     ///   - qrcodeId: The `qrcodeId` parameter.
@@ -435,9 +435,9 @@ extension AuthenticationClient {
             as: GetFastpassQRCodeRelationAppsRespDto.self)
     }
 
-    /// 获取 WebAuthn 认证请求初始化参数
+    /// Get WebAuthn authentication request initialization parameters
     ///
-    /// 获取 WebAuthn 认证请求初始化参数
+    /// Get WebAuthn authentication request initialization parameters
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -452,9 +452,9 @@ extension AuthenticationClient {
             as: GetAuthenticationOptionsRespDto.self)
     }
 
-    /// 验证 WebAuthn 认证请求凭证
+    /// Verify WebAuthn authentication request credentials
     ///
-    /// 验证 WebAuthn 认证请求凭证
+    /// Verify WebAuthn authentication request credentials
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

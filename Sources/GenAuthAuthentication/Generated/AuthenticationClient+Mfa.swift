@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension AuthenticationClient {
-    /// 发起绑定 MFA 认证要素请求
+    /// Initiate a request to bind an MFA factor
     ///
-    /// 当用户未绑定某个 MFA 认证要素时，可以发起绑定 MFA 认证要素请求。不同类型的 MFA 认证要素绑定请求需要发送不同的参数，详细见 profile 参数。发起验证请求之后，Authing 服务器会根据相应的认证要素类型和传递的参数，使用不同的手段要求验证。此接口会返回 enrollmentToken，你需要在请求「绑定 MFA 认证要素」接口时带上此 enrollmentToken，并提供相应的凭证。
+    /// When the user has not bound an MFA factor, you can initiate a request to bind the MFA factor. Different types of MFA factor binding requests require different parameters; see the profile parameter for details. After the verification request is initiated, the GenAuth server will require verification by different means based on the corresponding factor type and the parameters passed. This API returns an enrollmentToken. You need to include this enrollmentToken when calling the "Bind MFA factor" API and provide the corresponding credential.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -25,9 +25,9 @@ extension AuthenticationClient {
             as: SendEnrollFactorRequestRespDto.self)
     }
 
-    /// 绑定 MFA 认证要素
+    /// Bind MFA factor
     ///
-    /// 绑定 MFA 要素。
+    /// Bind an MFA factor.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -46,9 +46,9 @@ extension AuthenticationClient {
             as: EnrollFactorRespDto.self)
     }
 
-    /// 解绑 MFA 认证要素
+    /// Unbind MFA factor
     ///
-    /// 根据 Factor ID 解绑用户绑定的某个 MFA 认证要素。
+    /// Unbind an MFA factor bound by the user based on the Factor ID.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -67,9 +67,9 @@ extension AuthenticationClient {
             as: ResetFactorRespDto.self)
     }
 
-    /// 获取绑定的所有 MFA 认证要素
+    /// Get all bound MFA factors
     ///
-    /// Authing 目前支持四种类型的 MFA 认证要素：手机短信、邮件验证码、OTP、人脸。
+    /// GenAuth currently supports four types of MFA factors: SMS, email verification code, OTP, and face.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -86,9 +86,9 @@ extension AuthenticationClient {
             as: ListEnrolledFactorsRespDto.self)
     }
 
-    /// 获取绑定的某个 MFA 认证要素
+    /// Get a bound MFA factor
     ///
-    /// 根据 Factor ID 获取用户绑定的某个 MFA Factor 详情。
+    /// Get the details of an MFA Factor bound by the user based on the Factor ID.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -109,9 +109,9 @@ extension AuthenticationClient {
             as: GetFactorRespDto.self)
     }
 
-    /// 获取可绑定的 MFA 认证要素
+    /// Get bindable MFA factors
     ///
-    /// 获取所有应用已经开启、用户暂未绑定的 MFA 认证要素，用户可以从返回的列表中绑定新的 MFA 认证要素。
+    /// Get all MFA factors that are enabled by the application but not yet bound by the user. The user can bind new MFA factors from the returned list.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -128,9 +128,9 @@ extension AuthenticationClient {
             as: ListFactorsToEnrollRespDto.self)
     }
 
-    /// 校验用户 MFA 绑定的 OTP
+    /// Verify the OTP bound to the user's MFA
     ///
-    /// 校验用户 MFA 绑定的 OTP。
+    /// Verify the OTP bound to the user's MFA.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///

@@ -2,11 +2,11 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension AuthenticationClient {
-    /// 查询个人中心「快速认证二维码」的状态
+    /// Query the status of the "Quick Authentication QR code" in the personal center
     ///
-    /// 按照用户扫码顺序，共分为未扫码、已扫码、已登录、二维码过期以及未知错误五种状态，前端应该通过不同的状态给到用户不同的反馈。
+    /// Following the user's scanning sequence, there are five statuses: not scanned, scanned, logged in, QR code expired, and unknown error. The frontend should give the user different feedback based on the different statuses.
     ///
-    /// - Parameter qrcodeId: 二维码唯一 ID
+    /// - Parameter qrcodeId: Unique ID of the QR code
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -23,9 +23,9 @@ extension AuthenticationClient {
             as: CheckQRCodeStatusRespDto.self)
     }
 
-    /// APP 端扫码登录
+    /// APP scan code login
     ///
-    /// 此端点用于在授权使 APP 成功扫码登录中，对应着在「个人中心」-「快速认证」页面渲染出二维码，终端用户扫码并成功登录的过程。
+    /// This endpoint is used in the process of authorized APP scan code login, corresponding to the QR code rendered on the "Personal Center" - "Quick Authentication" page, where the end user scans the code and successfully logs in.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -42,9 +42,9 @@ extension AuthenticationClient {
             as: LoginTokenRespDto.self)
     }
 
-    /// 预检验验证码是否正确
+    /// Pre-check whether the verification code is correct
     ///
-    /// 预检测验证码是否有效，此检验不会使得验证码失效。
+    /// Pre-check whether the verification code is valid. This check does not invalidate the verification code.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///

@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension AuthenticationClient {
-    /// 获取服务器公开信息
+    /// Get public server information
     ///
-    /// 可端点可获取服务器的公开信息，如 RSA256 公钥、SM2 公钥、Authing 服务版本号等。
+    /// This endpoint can get public information of the server, such as RSA256 public key, SM2 public key, GenAuth service version number, etc.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -21,9 +21,9 @@ extension AuthenticationClient {
             as: SystemInfoResp.self)
     }
 
-    /// 获取国家列表
+    /// Get country list
     ///
-    /// 动态获取国家列表，可以用于前端登录页面国家选择和国际短信输入框选择，以减少前端静态资源体积。
+    /// Dynamically get the country list, which can be used for country selection on the frontend login page and the international SMS input box, to reduce the size of frontend static resources.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///

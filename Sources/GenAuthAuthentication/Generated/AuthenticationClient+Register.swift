@@ -2,14 +2,14 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension AuthenticationClient {
-    /// 注册
+    /// Register
     ///
-    /// 此端点目前支持以下几种基于的注册方式：
+    /// This endpoint currently supports the following registration methods:
     ///
-    /// 1. 基于密码（PASSWORD）：用户名 + 密码，邮箱 + 密码。
-    /// 2. 基于一次性临时验证码（PASSCODE）：手机号 + 验证码，邮箱 + 验证码。你需要先调用发送短信或者发送邮件接口获取验证码。
+    /// 1. Password-based (PASSWORD): username + password, email + password.
+    /// 2. One-time temporary verification code based (PASSCODE): phone number + verification code, email + verification code. You need to call the send SMS or send email API first to get the verification code.
     ///
-    /// 社会化登录等使用外部身份源“注册”请直接使用**登录**接口，我们会在其第一次登录的时候为其创建一个新账号。
+    /// For "registration" via external identity sources such as social login, please use the **login** API directly. We will create a new account for the user on their first login.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension AuthenticationClient {
-    /// 验证 MFA Token
+    /// Verify MFA Token
     ///
-    /// 验证 MFA Token
+    /// Verify MFA Token
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

@@ -2,16 +2,16 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension AuthenticationClient {
-    /// 获取用户资料
+    /// Get user profile
     ///
-    /// 此端点用户获取用户资料，需要在请求头中带上用户的 `access_token`，Authing 服务器会根据用户 `access_token` 中的 `scope` 返回对应的字段。
+    /// This endpoint is used to get the user profile. You need to include the user's `access_token` in the request header, and the GenAuth server will return the corresponding fields based on the `scope` in the user's `access_token`.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameters:
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - withCustomData: Whether to get custom data
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -34,9 +34,9 @@ extension AuthenticationClient {
             as: UserSingleRespDto.self)
     }
 
-    /// 修改用户资料
+    /// Update user profile
     ///
-    /// 此接口用于修改用户的用户资料，包含用户的自定义数据。如果需要**修改邮箱**、**修改手机号**、**修改密码**，请使用对应的单独接口。
+    /// This API is used to update the user's profile, including the user's custom data. To **change email**, **change phone number**, or **change password**, please use the corresponding separate APIs.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -57,9 +57,9 @@ extension AuthenticationClient {
             as: UserSingleRespDto.self)
     }
 
-    /// 绑定邮箱
+    /// Bind email
     ///
-    /// 如果用户还**没有绑定邮箱**，此接口可用于用户**自主**绑定邮箱。如果用户已经绑定邮箱想要修改邮箱，请使用**修改邮箱**接口。你需要先调用**发送邮件**接口发送邮箱验证码。
+    /// If the user has **not bound an email**, this API can be used by the user to bind an email **by themselves**. If the user has already bound an email and wants to change it, please use the **change email** API. You need to call the **send email** API first to send the email verification code.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -78,9 +78,9 @@ extension AuthenticationClient {
             as: CommonResponseDto.self)
     }
 
-    /// 解绑邮箱
+    /// Unbind email
     ///
-    /// 用户解绑邮箱，如果用户没有绑定其他登录方式（手机号、社会化登录账号），将无法解绑邮箱，会提示错误。
+    /// Unbind the user's email. If the user has not bound any other login method (phone number, social login account), the email cannot be unbound and an error will be returned.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -99,9 +99,9 @@ extension AuthenticationClient {
             as: CommonResponseDto.self)
     }
 
-    /// 绑定手机号
+    /// Bind phone number
     ///
-    /// 如果用户还**没有绑定手机号**，此接口可用于用户**自主**绑定手机号。如果用户已经绑定手机号想要修改手机号，请使用**修改手机号**接口。你需要先调用**发送短信**接口发送短信验证码。
+    /// If the user has **not bound a phone number**, this API can be used by the user to bind a phone number **by themselves**. If the user has already bound a phone number and wants to change it, please use the **change phone number** API. You need to call the **send SMS** API first to send the SMS verification code.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -120,9 +120,9 @@ extension AuthenticationClient {
             as: CommonResponseDto.self)
     }
 
-    /// 解绑手机号
+    /// Unbind phone number
     ///
-    /// 用户解绑手机号，如果用户没有绑定其他登录方式（邮箱、社会化登录账号），将无法解绑手机号，会提示错误。
+    /// Unbind the user's phone number. If the user has not bound any other login method (email, social login account), the phone number cannot be unbound and an error will be returned.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -141,9 +141,9 @@ extension AuthenticationClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取密码强度和账号安全等级评分
+    /// Get password strength and account security level score
     ///
-    /// 获取用户的密码强度和账号安全等级评分，需要在请求头中带上用户的 `access_token`。
+    /// Get the user's password strength and account security level score. You need to include the user's `access_token` in the request header.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -160,9 +160,9 @@ extension AuthenticationClient {
             as: GetSecurityInfoRespDto.self)
     }
 
-    /// 修改密码
+    /// Change password
     ///
-    /// 此端点用于用户自主修改密码，如果用户之前已经设置密码，需要提供用户的原始密码作为凭证。如果用户忘记了当前密码，请使用**忘记密码**接口。
+    /// This endpoint is used by users to change their password by themselves. If the user has previously set a password, the user's original password must be provided as a credential. If the user forgot the current password, please use the **forgot password** API.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -181,9 +181,9 @@ extension AuthenticationClient {
             as: CommonResponseDto.self)
     }
 
-    /// 发起修改邮箱的验证请求
+    /// Initiate a verification request to change email
     ///
-    /// 终端用户自主修改邮箱时，需要提供相应的验证手段。此接口用于验证用户的修改邮箱请求是否合法。当前支持通过**邮箱验证码**的方式进行验证，你需要先调用发送邮件接口发送对应的邮件验证码。
+    /// When end users change their email by themselves, they need to provide a corresponding verification method. This API is used to verify whether the user's request to change email is legitimate. Currently, verification via **email verification code** is supported. You need to call the send email API first to send the corresponding email verification code.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -204,10 +204,10 @@ extension AuthenticationClient {
             as: VerifyUpdateEmailRequestRespDto.self)
     }
 
-    /// 修改邮箱
+    /// Change email
     ///
-    /// 终端用户自主修改邮箱，需要提供相应的验证手段，见[发起修改邮箱的验证请求](#tag/用户资料/API%20列表/operation/ProfileV3Controller_verifyUpdateEmailRequest)。
-    /// 此参数需要提供一次性临时凭证 `updateEmailToken`，此数据需要从**发起修改邮箱的验证请求**接口获取。
+    /// End users change their email by themselves and need to provide a corresponding verification method, see [Initiate a verification request to change email](#tag/用户资料/API%20列表/operation/ProfileV3Controller_verifyUpdateEmailRequest).
+    /// This parameter requires the one-time temporary credential `updateEmailToken`, which must be obtained from the **Initiate a verification request to change email** API.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -226,9 +226,9 @@ extension AuthenticationClient {
             as: CommonResponseDto.self)
     }
 
-    /// 发起修改手机号的验证请求
+    /// Initiate a verification request to change phone number
     ///
-    /// 终端用户自主修改手机号时，需要提供相应的验证手段。此接口用于验证用户的修改手机号请求是否合法。当前支持通过**短信验证码**的方式进行验证，你需要先调用发送短信接口发送对应的短信验证码。
+    /// When end users change their phone number by themselves, they need to provide a corresponding verification method. This API is used to verify whether the user's request to change phone number is legitimate. Currently, verification via **SMS verification code** is supported. You need to call the send SMS API first to send the corresponding SMS verification code.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -249,10 +249,10 @@ extension AuthenticationClient {
             as: VerifyUpdatePhoneRequestRespDto.self)
     }
 
-    /// 修改手机号
+    /// Change phone number
     ///
-    /// 终端用户自主修改手机号，需要提供相应的验证手段，见[发起修改手机号的验证请求](#tag/用户资料/API%20列表/operation/ProfileV3Controller_updatePhoneVerification)。
-    /// 此参数需要提供一次性临时凭证 `updatePhoneToken`，此数据需要从**发起修改手机号的验证请求**接口获取。
+    /// End users change their phone number by themselves and need to provide a corresponding verification method, see [Initiate a verification request to change phone number](#tag/用户资料/API%20列表/operation/ProfileV3Controller_updatePhoneVerification).
+    /// This parameter requires the one-time temporary credential `updatePhoneToken`, which must be obtained from the **Initiate a verification request to change phone number** API.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -271,9 +271,9 @@ extension AuthenticationClient {
             as: CommonResponseDto.self)
     }
 
-    /// 发起忘记密码请求
+    /// Initiate a forgot password request
     ///
-    /// 当用户忘记密码时，可以通过此端点找回密码。用户需要使用相关验证手段进行验证，目前支持**邮箱验证码**和**手机号验证码**两种验证手段。
+    /// When a user forgets their password, they can retrieve it through this endpoint. The user needs to verify using a relevant verification method. Currently, two verification methods are supported: **email verification code** and **phone verification code**.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -294,9 +294,9 @@ extension AuthenticationClient {
             as: PasswordResetVerifyResp.self)
     }
 
-    /// 忘记密码
+    /// Forgot password
     ///
-    /// 此端点用于用户忘记密码之后，通过**手机号验证码**或者**邮箱验证码**的方式重置密码。此接口需要提供用于重置密码的临时凭证 `passwordResetToken`，此参数需要通过**发起忘记密码请求**接口获取。
+    /// This endpoint is used to reset the password via **phone verification code** or **email verification code** after the user forgets the password. This API requires the temporary credential `passwordResetToken` for resetting the password, which must be obtained through the **Initiate a forgot password request** API.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -315,9 +315,9 @@ extension AuthenticationClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 发起注销账号请求
+    /// Initiate an account deletion request
     ///
-    /// 当用户希望注销账号时，需提供相应凭证，当前支持**使用邮箱验证码**、使用**手机验证码**、**使用密码**三种验证方式。
+    /// When users want to delete their account, they need to provide the corresponding credentials. Currently, three verification methods are supported: **using email verification code**, using **phone verification code**, and **using password**.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -338,9 +338,9 @@ extension AuthenticationClient {
             as: VerifyDeleteAccountRequestRespDto.self)
     }
 
-    /// 注销账户
+    /// Delete account
     ///
-    /// 此端点用于用户自主注销账号，需要提供用于注销账号的临时凭证 deleteAccountToken，此参数需要通过**发起注销账号请求**接口获取。
+    /// This endpoint is used by users to delete their account by themselves. It requires the temporary credential deleteAccountToken for deleting the account, which must be obtained through the **Initiate an account deletion request** API.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -359,13 +359,13 @@ extension AuthenticationClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 查询当前登录用户可切换登录的公共账号列表
+    /// Query the list of public accounts the currently logged-in user can switch login to
     ///
-    /// 此端点用于查询当前登录用户可切换登录的公共账号列表，如果没有可切换登录的公共账号，则返回空数组。
+    /// This endpoint is used to query the list of public accounts the currently logged-in user can switch login to. If there are no public accounts available for switching, an empty array is returned.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
-    /// - Parameter withOriginUser: 是否包含当前个人用户基本信息
+    /// - Parameter withOriginUser: Whether to include the basic information of the current personal user
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -384,9 +384,9 @@ extension AuthenticationClient {
             as: GetPublicAccountDataRespDto.self)
     }
 
-    /// 获取 webauthn 凭证创建初始化参数
+    /// Get webauthn credential creation initialization parameters
     ///
-    /// 获取 webauthn 凭证创建初始化参数。**此接口要求具备用户的登录态**
+    /// Get webauthn credential creation initialization parameters. **This API requires the user's login state**
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -403,9 +403,9 @@ extension AuthenticationClient {
             as: GetRegistrationOptionsRespDto.self)
     }
 
-    /// 验证 webauthn 绑定注册认证器凭证
+    /// Verify webauthn binding registration authenticator credentials
     ///
-    /// 验证 webauthn 绑定注册认证器凭证
+    /// Verify webauthn binding registration authenticator credentials
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -426,15 +426,15 @@ extension AuthenticationClient {
             as: VerifyRegistrationResultRespDto.self)
     }
 
-    /// 我的设备列表
+    /// My device list
     ///
-    /// 我登录过的设备列表。
+    /// List of devices I have logged in to.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -452,9 +452,9 @@ extension AuthenticationClient {
             as: TerminalSessionRespDto.self)
     }
 
-    /// 移除设备
+    /// Remove device
     ///
-    /// 移除某个设备。
+    /// Remove a device.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -473,9 +473,9 @@ extension AuthenticationClient {
             as: CommonResponseDto.self)
     }
 
-    /// 从设备上退出登录
+    /// Log out from device
     ///
-    /// 移除某个已登录设备的登录态。
+    /// Remove the login state of a logged-in device.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///

@@ -2,20 +2,20 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension AuthenticationClient {
-    /// 获取登录日志
+    /// Get login logs
     ///
-    /// 获取登录日志
+    /// Get login logs
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID，可根据应用 ID 筛选。默认不传获取所有应用的登录历史。
-    ///   - clientIp: 客户端 IP，可根据登录时的客户端 IP 进行筛选。默认不传获取所有登录 IP 的登录历史。
-    ///   - success: 是否登录成功，可根据是否登录成功进行筛选。默认不传获取的记录中既包含成功也包含失败的的登录历史。
-    ///   - start: 开始时间，为单位为毫秒的时间戳
-    ///   - end: 结束时间，为单位为毫秒的时间戳
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - appId: App ID, can be used to filter by app ID. If not passed, the login history of all apps is returned by default.
+    ///   - clientIp: Client IP, can be used to filter by the client IP used at login. If not passed, the login history of all login IPs is returned by default.
+    ///   - success: Whether the login was successful, can be used to filter by login success. If not passed, the returned records include both successful and failed login history by default.
+    ///   - start: Start time, a timestamp in milliseconds
+    ///   - end: End time, a timestamp in milliseconds
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -51,12 +51,12 @@ extension AuthenticationClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID，可根据应用 ID 筛选。默认不传获取所有应用的登录历史。
-    ///   - clientIp: 客户端 IP，可根据登录时的客户端 IP 进行筛选。默认不传获取所有登录 IP 的登录历史。
-    ///   - success: 是否登录成功，可根据是否登录成功进行筛选。默认不传获取的记录中既包含成功也包含失败的的登录历史。
-    ///   - start: 开始时间，为单位为毫秒的时间戳
-    ///   - end: 结束时间，为单位为毫秒的时间戳
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - appId: App ID, can be used to filter by app ID. If not passed, the login history of all apps is returned by default.
+    ///   - clientIp: Client IP, can be used to filter by the client IP used at login. If not passed, the login history of all login IPs is returned by default.
+    ///   - success: Whether the login was successful, can be used to filter by login success. If not passed, the returned records include both successful and failed login history by default.
+    ///   - start: Start time, a timestamp in milliseconds
+    ///   - end: End time, a timestamp in milliseconds
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The items, fetched lazily.
     public func getLoginHistoryItems(
         appId: String? = nil,
@@ -80,9 +80,9 @@ extension AuthenticationClient {
         }
     }
 
-    /// 获取登录应用
+    /// Get logged-in apps
     ///
-    /// 获取登录应用
+    /// Get logged-in apps
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -99,9 +99,9 @@ extension AuthenticationClient {
             as: GetLoggedInAppsRespDto.self)
     }
 
-    /// 获取具备访问权限的应用
+    /// Get apps with access permission
     ///
-    /// 获取具备访问权限的应用
+    /// Get apps with access permission
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -118,9 +118,9 @@ extension AuthenticationClient {
             as: GetAccessibleAppsRespDto.self)
     }
 
-    /// 获取租户列表
+    /// Get tenant list
     ///
-    /// 获取租户列表
+    /// Get tenant list
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -137,13 +137,13 @@ extension AuthenticationClient {
             as: GetTenantListRespDto.self)
     }
 
-    /// 获取角色列表
+    /// Get role list
     ///
-    /// 获取角色列表
+    /// Get role list
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
-    /// - Parameter namespace: 所属权限分组(权限空间)的 Code
+    /// - Parameter namespace: Code of the permission group (permission space) it belongs to
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -160,9 +160,9 @@ extension AuthenticationClient {
             as: RoleListRespDto.self)
     }
 
-    /// 获取分组列表
+    /// Get group list
     ///
-    /// 获取分组列表
+    /// Get group list
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -179,18 +179,18 @@ extension AuthenticationClient {
             as: GroupListRespDto.self)
     }
 
-    /// 获取部门列表
+    /// Get department list
     ///
-    /// 此接口用于获取用户的部门列表，可根据一定排序规则进行排序。
+    /// This API is used to get the user's department list, which can be sorted according to certain sorting rules.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取部门的自定义数据
-    ///   - sortBy: 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
-    ///   - orderBy: 增序或降序
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get the department's custom data
+    ///   - sortBy: Sort by, such as department creation time, time of joining the department, department name, department identifier
+    ///   - orderBy: Ascending or descending order
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -222,10 +222,10 @@ extension AuthenticationClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取部门的自定义数据
-    ///   - sortBy: 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
-    ///   - orderBy: 增序或降序
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get the department's custom data
+    ///   - sortBy: Sort by, such as department creation time, time of joining the department, department name, department identifier
+    ///   - orderBy: Ascending or descending order
     /// - Returns: The items, fetched lazily.
     public func getDepartmentListItems(
         limit: Int = 10,
@@ -245,15 +245,15 @@ extension AuthenticationClient {
         }
     }
 
-    /// 获取被授权的资源列表
+    /// Get authorized resource list
     ///
-    /// 此接口用于获取用户被授权的资源列表。
+    /// This API is used to get the list of resources authorized to the user.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Parameters:
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - resourceType: 资源类型，如 数据、API、菜单、按钮
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - resourceType: Resource type, such as data, API, menu, button
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -274,7 +274,7 @@ extension AuthenticationClient {
             as: AuthorizedResourcePaginatedRespDto.self)
     }
 
-    /// 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
+    /// Sort by, such as department creation time, time of joining the department, department name, department identifier
     public struct GetDepartmentListSortBy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -305,7 +305,7 @@ extension AuthenticationClient {
         ]
     }
 
-    /// 增序或降序
+    /// Ascending or descending order
     public struct GetDepartmentListOrderBy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -328,7 +328,7 @@ extension AuthenticationClient {
         ]
     }
 
-    /// 资源类型，如 数据、API、菜单、按钮
+    /// Resource type, such as data, API, menu, button
     public struct GetAuthorizedResourcesResourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

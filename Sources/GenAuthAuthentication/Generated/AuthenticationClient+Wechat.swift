@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension AuthenticationClient {
-    /// 解密微信小程序数据
+    /// Decrypt WeChat Mini Program data
     ///
-    /// 解密微信小程序数据
+    /// Decrypt WeChat Mini Program data
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -25,9 +25,9 @@ extension AuthenticationClient {
             as: DecryptWechatMiniProgramDataRespDto.self)
     }
 
-    /// 获取微信小程序、公众号 Access Token
+    /// Get WeChat Mini Program and Official Account Access Token
     ///
-    /// 获取 Authing 服务器缓存的微信小程序、公众号 Access Token（废弃，请使用 /api/v3/get-wechat-access-token-info）
+    /// Get WeChat Mini Program and Official Account Access Token cached by the GenAuth server (deprecated, please use /api/v3/get-wechat-access-token-info)
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
@@ -49,9 +49,9 @@ extension AuthenticationClient {
             as: GetWechatAccessTokenRespDto.self)
     }
 
-    /// 获取微信小程序、公众号 Access Token
+    /// Get WeChat Mini Program and Official Account Access Token
     ///
-    /// 获取 Authing 服务器缓存的微信小程序、公众号 Access Token
+    /// Get WeChat Mini Program and Official Account Access Token cached by the GenAuth server
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///

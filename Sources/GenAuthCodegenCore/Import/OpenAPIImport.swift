@@ -50,8 +50,19 @@ public enum OpenAPIImport {
         diagnostics.append(contentsOf: importer.diagnostics.diagnostics)
         Timings.mark("convert operations and schemas")
 
-        // Overlays: one per spec file, same name.
-        for overlay in overlays where overlay.relativePath != ImportSettings.fileName {
+        // The English of the document's texts, then the overlays: one per spec file, same name.
+        let translations = Translations.load(overlays.first { $0.relativePath == Translations.fileName }, diagnostics: &diagnostics)
+        var translated = Set<String>()
+        for index in files.indices {
+            files[index].node = translations.apply(to: files[index].node, used: &translated)
+        }
+        let unused = translations.unused(translated)
+        if let first = unused.first {
+            diagnostics.warning(
+                "\(unused.count) translation\(unused.count == 1 ? " matches" : "s match") no text of the document any more (the document changed): remove \(unused.count == 1 ? "it" : "them")",
+                at: first)
+        }
+        for overlay in overlays where overlay.relativePath != ImportSettings.fileName && overlay.relativePath != Translations.fileName {
             guard let index = files.firstIndex(where: { $0.path == overlay.relativePath }) else {
                 diagnostics.error(
                     "overlay '\(overlay.relativePath)' has no spec file to apply to; the import produces "

@@ -232,7 +232,7 @@ extension Validator {
         for file in files {
             // An imported spec is rewritten by every import: its texts are added in its overlay.
             let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
-            fix = file.overlaysFolder.map { "; the spec is imported: add it in \($0)/\(fileName)" } ?? ""
+            fix = file.overlaysFolder.map { "; the spec is imported: add it in \($0)/\(Translations.fileName) or \($0)/\(fileName)" } ?? ""
             check(file.module, "'module'", at: file.location)
             check(file.group, "'group'", at: file.location)
             for endpoint in file.endpoints {

@@ -2,15 +2,15 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取协作管理员 AK/SK 列表
+    /// Get collaborative administrator AK/SK list
     ///
-    /// 根据协作管理员 Id 获取协作管理员下所有的 AK/SK 列表
+    /// Get all AK/SK lists under a collaborative administrator by collaborative administrator ID
     ///
     /// - Parameters:
-    ///   - userId: 密钥所属用户 ID
-    ///   - tenantId: 密钥所属租户 ID
-    ///   - type: 密钥类型
-    ///   - status: AccessKey 状态，activated：已激活，staging：分级（可轮换），revoked：已撤销
+    ///   - userId: ID of the user the key belongs to
+    ///   - tenantId: ID of the tenant the key belongs to
+    ///   - type: Key type
+    ///   - status: AccessKey status, activated: activated, staging: staged (rotatable), revoked: revoked
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -35,12 +35,12 @@ extension ManagementClient {
             as: ListAccessKeyResponseDto.self)
     }
 
-    /// 获取协作管理员 AK/SK 详细信息
+    /// Get collaborative administrator AK/SK details
     ///
-    /// 获取协作管理员 AK/SK 详细信息,根据协作管理员 ID 和 accessKeyId 获取对应 AK/SK 的详细信息。
+    /// Get collaborative administrator AK/SK details. Get the details of the corresponding AK/SK by collaborative administrator ID and accessKeyId.
     ///
     /// - Parameters:
-    ///   - userId: 用户 ID
+    ///   - userId: User ID
     ///   - accessKeyId: accessKeyId
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -62,9 +62,9 @@ extension ManagementClient {
             as: GetAccessKeyResponseDto.self)
     }
 
-    /// 创建协作管理员的 AK/SK
+    /// Create collaborative administrator AK/SK
     ///
-    /// 创建协作管理员的 AK/SK,根据协作管理员 ID 生成指定的 AK/SK。
+    /// Create collaborative administrator AK/SK. Generate the specified AK/SK by collaborative administrator ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -83,9 +83,9 @@ extension ManagementClient {
             as: CreateAccessKeyResponseDto.self)
     }
 
-    /// 删除协作管理员的 AK/SK
+    /// Delete collaborative administrator AK/SK
     ///
-    /// 删除协作管理员的 AK/SK,根据所选择的 AK/SK 的 accessKeyId 进行指定删除。
+    /// Delete collaborative administrator AK/SK. Delete the specified AK/SK by the accessKeyId of the selected AK/SK.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -104,9 +104,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 更新一个管理员 AccessKey
+    /// Update an administrator AccessKey
     ///
-    /// 根据 AccessKeyId 更新一个管理员 AccessKey，目前只支持更新 status，status 支持 activated / revoked
+    /// Update an administrator AccessKey by AccessKeyId. Currently only updating status is supported, and status supports activated / revoked
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

@@ -2,11 +2,11 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取应用详情
+    /// Get app details
     ///
-    /// 通过应用 ID，获取应用详情。
+    /// Get app details by app ID.
     ///
-    /// - Parameter appId: 应用 ID
+    /// - Parameter appId: Application ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -23,14 +23,14 @@ extension ManagementClient {
             as: ApplicationSingleRespDto.self)
     }
 
-    /// 主体授权详情
+    /// Subject authorization details
     ///
-    /// 主体授权详情
+    /// Subject authorization details
     ///
     /// - Parameters:
-    ///   - targetId: 主体 id
-    ///   - targetType: 主体类型
-    ///   - appId: 应用 ID
+    ///   - targetId: Subject ID
+    ///   - targetType: Subject type
+    ///   - appId: Application ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -53,9 +53,9 @@ extension ManagementClient {
             as: GetSubjectAuthRespDto.self)
     }
 
-    /// 主体授权列表
+    /// Subject authorization list
     ///
-    /// 主体授权列表
+    /// Subject authorization list
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -74,9 +74,9 @@ extension ManagementClient {
             as: ListApplicationSubjectRespDto.self)
     }
 
-    /// 应用授权列表
+    /// App authorization list
     ///
-    /// 应用授权列表
+    /// App authorization list
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -112,9 +112,9 @@ extension ManagementClient {
         }
     }
 
-    /// 更新授权开关
+    /// Update authorization switch
     ///
-    /// 更新授权开关
+    /// Update authorization switch
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -131,11 +131,11 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 批量删除应用授权
+    /// Batch delete app authorizations
     ///
-    /// 批量删除应用授权
+    /// Batch delete app authorizations
     ///
-    /// - Parameter authIds: 授权 ID
+    /// - Parameter authIds: Authorization ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -152,18 +152,18 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取应用列表
+    /// Get app list
     ///
-    /// 获取应用列表
+    /// Get app list
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - isIntegrateApp: 是否为集成应用
-    ///   - isSelfBuiltApp: 是否为自建应用
-    ///   - ssoEnabled: 是否开启单点登录
-    ///   - keywords: 模糊搜索字符串
-    ///   - all: 搜索应用，true：搜索所有应用, 默认为 false
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - isIntegrateApp: Whether it is an integrated app
+    ///   - isSelfBuiltApp: Whether it is a self-built app
+    ///   - ssoEnabled: Whether SSO is enabled
+    ///   - keywords: Fuzzy search string
+    ///   - all: Search apps, true: search all apps, default is false
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -199,12 +199,12 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - isIntegrateApp: 是否为集成应用
-    ///   - isSelfBuiltApp: 是否为自建应用
-    ///   - ssoEnabled: 是否开启单点登录
-    ///   - keywords: 模糊搜索字符串
-    ///   - all: 搜索应用，true：搜索所有应用, 默认为 false
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - isIntegrateApp: Whether it is an integrated app
+    ///   - isSelfBuiltApp: Whether it is a self-built app
+    ///   - ssoEnabled: Whether SSO is enabled
+    ///   - keywords: Fuzzy search string
+    ///   - all: Search apps, true: search all apps, default is false
     /// - Returns: The items, fetched lazily.
     public func listApplicationsItems(
         limit: Int = 10,
@@ -228,11 +228,11 @@ extension ManagementClient {
         }
     }
 
-    /// 获取应用简单信息
+    /// Get app basic information
     ///
-    /// 通过应用 ID，获取应用简单信息。
+    /// Get app basic information by app ID.
     ///
-    /// - Parameter appId: 应用 ID
+    /// - Parameter appId: Application ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -251,17 +251,17 @@ extension ManagementClient {
             as: ApplicationSimpleInfoSingleRespDto.self)
     }
 
-    /// 获取应用简单信息列表
+    /// Get app basic information list
     ///
-    /// 获取应用简单信息列表
+    /// Get app basic information list
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - isIntegrateApp: 是否为集成应用
-    ///   - isSelfBuiltApp: 是否为自建应用
-    ///   - ssoEnabled: 是否开启单点登录
-    ///   - keywords: 模糊搜索字符串
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - isIntegrateApp: Whether it is an integrated app
+    ///   - isSelfBuiltApp: Whether it is a self-built app
+    ///   - ssoEnabled: Whether SSO is enabled
+    ///   - keywords: Fuzzy search string
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -295,11 +295,11 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - isIntegrateApp: 是否为集成应用
-    ///   - isSelfBuiltApp: 是否为自建应用
-    ///   - ssoEnabled: 是否开启单点登录
-    ///   - keywords: 模糊搜索字符串
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - isIntegrateApp: Whether it is an integrated app
+    ///   - isSelfBuiltApp: Whether it is a self-built app
+    ///   - ssoEnabled: Whether SSO is enabled
+    ///   - keywords: Fuzzy search string
     /// - Returns: The items, fetched lazily.
     public func listApplicationSimpleInfoItems(
         limit: Int = 10,
@@ -321,9 +321,9 @@ extension ManagementClient {
         }
     }
 
-    /// 创建应用
+    /// Create app
     ///
-    /// 创建应用
+    /// Create app
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -342,9 +342,9 @@ extension ManagementClient {
             as: CreateApplicationRespDto.self)
     }
 
-    /// 删除应用
+    /// Delete app
     ///
-    /// 通过应用 ID，删除应用。
+    /// Delete app by app ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -363,11 +363,11 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取应用密钥
+    /// Get app secret
     ///
-    /// 获取应用密钥
+    /// Get app secret
     ///
-    /// - Parameter appId: 应用 ID
+    /// - Parameter appId: Application ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -386,9 +386,9 @@ extension ManagementClient {
             as: GetApplicationSecretRespDto.self)
     }
 
-    /// 刷新应用密钥
+    /// Refresh app secret
     ///
-    /// 刷新应用密钥
+    /// Refresh app secret
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -407,9 +407,9 @@ extension ManagementClient {
             as: RefreshApplicationSecretRespDto.self)
     }
 
-    /// 获取应用当前登录用户
+    /// Get currently logged-in users of the app
     ///
-    /// 获取应用当前处于登录状态的用户
+    /// Get users currently logged in to the app
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -449,11 +449,11 @@ extension ManagementClient {
         }
     }
 
-    /// 获取应用默认访问授权策略
+    /// Get app default access authorization policy
     ///
-    /// 获取应用默认访问授权策略
+    /// Get app default access authorization policy
     ///
-    /// - Parameter appId: 应用 ID
+    /// - Parameter appId: Application ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -472,9 +472,9 @@ extension ManagementClient {
             as: GetApplicationPermissionStrategyRespDto.self)
     }
 
-    /// 更新应用默认访问授权策略
+    /// Update app default access authorization policy
     ///
-    /// 更新应用默认访问授权策略
+    /// Update app default access authorization policy
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -493,9 +493,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 授权应用访问权限
+    /// Authorize app access permission
     ///
-    /// 给用户、分组、组织或角色授权应用访问权限，如果用户、分组、组织或角色不存在，则跳过，进行下一步授权，不返回报错
+    /// Grant app access permission to users, groups, organizations, or roles. If a user, group, organization, or role does not exist, it is skipped and the next authorization proceeds without returning an error
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -514,9 +514,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 删除应用访问授权记录
+    /// Delete app access authorization records
     ///
-    /// 取消给用户、分组、组织或角色的应用访问权限授权,如果传入数据不存在，则返回数据不报错处理。
+    /// Revoke app access permission granted to users, groups, organizations, or roles. If the passed data does not exist, data is returned without an error.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -535,9 +535,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 检测域名是否可用
+    /// Check whether the domain is available
     ///
-    /// 检测域名是否可用于创建新应用或更新应用域名
+    /// Check whether the domain is available for creating a new app or updating the app domain
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -556,15 +556,15 @@ extension ManagementClient {
             as: CheckDomainAvailableSecretRespDto.self)
     }
 
-    /// 获取租户应用列表
+    /// Get tenant app list
     ///
-    /// 获取应用列表，可以指定 租户 ID 筛选。
+    /// Get app list, which can be filtered by tenant ID.
     ///
     /// - Parameters:
-    ///   - page: 获取应用列表的页码
-    ///   - limit: 每页获取的应用数量
-    ///   - keywords: 搜索关键字
-    ///   - ssoEnabled: 应用是否加入单点登录
+    ///   - page: Page number for getting the app list
+    ///   - limit: Number of apps to get per page
+    ///   - keywords: Search keyword
+    ///   - ssoEnabled: Whether the app is added to SSO
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -594,9 +594,9 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页获取的应用数量
-    ///   - keywords: 搜索关键字
-    ///   - ssoEnabled: 应用是否加入单点登录
+    ///   - limit: The size of each page. Number of apps to get per page
+    ///   - keywords: Search keyword
+    ///   - ssoEnabled: Whether the app is added to SSO
     /// - Returns: The items, fetched lazily.
     public func listTenantApplicationsItems(
         limit: String,
@@ -614,9 +614,9 @@ extension ManagementClient {
         }
     }
 
-    /// 更新应用登录页配置
+    /// Update app login page configuration
     ///
-    /// 通过应用 ID 更新登录页配置。
+    /// Update login page configuration by app ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -635,9 +635,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取用户池租户配置信息
+    /// Get user pool tenant configuration
     ///
-    /// 根据用户池 ID 获取用户池多租户配置信息
+    /// Get user pool multi-tenant configuration by user pool ID
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -652,9 +652,9 @@ extension ManagementClient {
             as: UserPoolTenantConfigDtoRespDto.self)
     }
 
-    /// 更新用户池租户配置信息
+    /// Update user pool tenant configuration
     ///
-    /// 更新用户池多租户配置内登录信息
+    /// Update login information in the user pool multi-tenant configuration
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -673,9 +673,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 更新租户控制台扫码登录状态
+    /// Update tenant console QR code login status
     ///
-    /// 更新租户控制台扫码登录状态
+    /// Update tenant console QR code login status
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -694,9 +694,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 设置用户池多租户身份源连接
+    /// Set user pool multi-tenant identity source connections
     ///
-    /// 设置用户池多租户身份源连接，支持同时设置多个身份源连接，支持设置连接和取消连接
+    /// Set user pool multi-tenant identity source connections. Supports setting multiple identity source connections at the same time, and supports connecting and disconnecting
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -715,9 +715,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 修改应用多因素认证配置
+    /// Modify app multi-factor authentication configuration
     ///
-    /// 传入 MFA 认证因素列表进行开启或关闭
+    /// Pass in the list of MFA authentication factors to enable or disable
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -736,14 +736,14 @@ extension ManagementClient {
             as: MFASettingsRespDto.self)
     }
 
-    /// 获取应用下用户 MFA 触发数据
+    /// Get user MFA trigger data under the app
     ///
-    /// 获取应用下用户 MFA 触发数据。
+    /// Get user MFA trigger data under the app.
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - appId: App ID it belongs to
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -766,9 +766,9 @@ extension ManagementClient {
             as: GetMapInfoRespDto.self)
     }
 
-    /// 创建 ASA 账号
+    /// Create ASA account
     ///
-    /// 在某一应用下创建 ASA 账号
+    /// Create an ASA account under an app
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -787,9 +787,9 @@ extension ManagementClient {
             as: AsaAccountSingleRespDto.self)
     }
 
-    /// 批量创建 ASA 账号
+    /// Batch create ASA accounts
     ///
-    /// 在某一应用下批量创建 ASA 账号
+    /// Batch create ASA accounts under an app
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -808,9 +808,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 更新 ASA 账号
+    /// Update ASA account
     ///
-    /// 更新某个 ASA 账号信息
+    /// Update information of an ASA account
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -829,14 +829,14 @@ extension ManagementClient {
             as: AsaAccountSingleRespDto.self)
     }
 
-    /// 获取 ASA 账号列表
+    /// Get ASA account list
     ///
-    /// 分页获取某一应用下的 ASA 账号列表
+    /// Get the list of ASA accounts under an app with pagination
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - appId: App ID it belongs to
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -864,8 +864,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - appId: App ID it belongs to
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The items, fetched lazily.
     public func listAsaAccountItems(appId: String, limit: Int = 10) -> PageSequence<AsaAccountDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<AsaAccountDto> in
@@ -874,13 +874,13 @@ extension ManagementClient {
         }
     }
 
-    /// 获取 ASA 账号
+    /// Get ASA account
     ///
-    /// 根据 ASA 账号 ID 获取账号详细信息
+    /// Get account details by ASA account ID
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - accountId: ASA 账号 ID
+    ///   - appId: App ID it belongs to
+    ///   - accountId: ASA account ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -901,9 +901,9 @@ extension ManagementClient {
             as: AsaAccountSingleRespDto.self)
     }
 
-    /// 批量获取 ASA 账号
+    /// Batch get ASA accounts
     ///
-    /// 根据 ASA 账号 ID 列表批量获取账号详细信息
+    /// Batch get account details by a list of ASA account IDs
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -922,9 +922,9 @@ extension ManagementClient {
             as: AsaAccountListRespDto.self)
     }
 
-    /// 删除 ASA 账号
+    /// Delete ASA account
     ///
-    /// 通过 ASA 账号 ID 删除 ASA 账号
+    /// Delete an ASA account by ASA account ID
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -943,9 +943,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 批量删除 ASA 账号
+    /// Batch delete ASA accounts
     ///
-    /// 通过 ASA 账号 ID 批量删除 ASA 账号
+    /// Batch delete ASA accounts by ASA account IDs
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -964,9 +964,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 分配 ASA 账号
+    /// Assign ASA account
     ///
-    /// 分配 ASA 账号给用户、组织、分组或角色
+    /// Assign an ASA account to users, organizations, groups, or roles
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -985,9 +985,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 取消分配 ASA 账号
+    /// Unassign ASA account
     ///
-    /// 取消分配给用户、组织、分组或角色的  ASA 账号
+    /// Unassign ASA accounts assigned to users, organizations, groups, or roles
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1006,15 +1006,15 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取 ASA 账号分配的主体列表
+    /// Get subjects assigned an ASA account
     ///
-    /// 根据 ASA 账号 ID 分页获取账号被分配的主体列表
+    /// Get the list of subjects the account is assigned to, with pagination, by ASA account ID
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - accountId: ASA 账号 ID
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - appId: App ID it belongs to
+    ///   - accountId: ASA account ID
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -1044,9 +1044,9 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - accountId: ASA 账号 ID
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - appId: App ID it belongs to
+    ///   - accountId: ASA account ID
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The items, fetched lazily.
     public func getAsaAccountAssignedTargetsItems(
         appId: String,
@@ -1064,14 +1064,14 @@ extension ManagementClient {
         }
     }
 
-    /// 获取主体被分配的 ASA 账号
+    /// Get ASA accounts assigned to a subject
     ///
-    /// 根据主体类型和标识获取直接分配给主体的 ASA 账号
+    /// Get ASA accounts directly assigned to a subject by subject type and identifier
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - targetType: 目标对象类型：
-    ///   - targetIdentifier: 目标对象的唯一标志符： - 如果是用户，为用户的 ID，如 `6343b98b7cfxxx9366e9b7c` - 如果是角色，为角色的 code，如 `admin` - 如果是分组，为分组的 code，如 `developer` - 如果是部门，为部门的 ID，如 `6343bafc019xxxx889206c4c`
+    ///   - appId: App ID it belongs to
+    ///   - targetType: Target object type:
+    ///   - targetIdentifier: Unique identifier of the target object: - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c` - For a role, it is the role's code, such as `admin` - For a group, it is the group's code, such as `developer` - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -1094,7 +1094,7 @@ extension ManagementClient {
             as: AsaAccountSingleNullableRespDto.self)
     }
 
-    /// 主体类型
+    /// Subject type
     public struct DetailAuthSubjectTargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1129,9 +1129,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetMfaTriggerDataUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1141,25 +1141,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1178,7 +1178,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 目标对象类型：
+    /// Target object type:
     public struct GetAssignedAccountTargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1188,16 +1188,16 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// 用户
+        /// User
         public static let user = Self(rawValue: "USER")
 
-        /// 角色
+        /// Role
         public static let role = Self(rawValue: "ROLE")
 
-        /// 分组
+        /// Group
         public static let group = Self(rawValue: "GROUP")
 
-        /// 部门
+        /// Department
         public static let department = Self(rawValue: "DEPARTMENT")
 
         /// Every value the SDK knows.

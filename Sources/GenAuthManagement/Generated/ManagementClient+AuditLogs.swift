@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取用户行为日志
+    /// Get user action logs
     ///
-    /// 可以选择请求 ID、客户端 IP、用户 ID、应用 ID、开始时间戳、请求是否成功、分页参数来获取用户行为日志
+    /// Get user action logs by request ID, client IP, user ID, app ID, start timestamp, whether the request was successful, and pagination parameters
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -40,9 +40,9 @@ extension ManagementClient {
         }
     }
 
-    /// 获取管理员操作日志
+    /// Get administrator operation logs
     ///
-    /// 可以选择请求 ID、客户端 IP、操作类型、资源类型、管理员用户 ID、请求是否成功、开始时间戳、结束时间戳、分页来获取管理员操作日志接口
+    /// Get administrator operation logs by request ID, client IP, operation type, resource type, administrator user ID, whether the request was successful, start timestamp, end timestamp, and pagination
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

@@ -2,11 +2,11 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取 verify-config-app 列表
+    /// Get verify-config-app list
     ///
-    /// 获取 verify-config-app 列表
+    /// Get verify-config-app list
     ///
-    /// - Parameter keywords: 搜索关键字
+    /// - Parameter keywords: Search keyword
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not

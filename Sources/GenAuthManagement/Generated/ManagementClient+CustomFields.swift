@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取用户内置字段列表
+    /// Get user built-in field list
     ///
-    /// 获取用户内置的字段列表
+    /// Get the list of user built-in fields
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -19,21 +19,21 @@ extension ManagementClient {
             as: CustomFieldListRespDto.self)
     }
 
-    /// 获取用户内置字段列表
+    /// Get user built-in field list
     ///
-    /// 获取用户内置的字段列表
+    /// Get the list of user built-in fields
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - targetType: 目标对象类型： ;该接口暂不支持分组(GROUP)
-    ///   - dataType: 字段类型
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - userVisible: 用户是否可见
-    ///   - adminVisible: 管理员是否可见
-    ///   - accessControl: 访问控制
-    ///   - keyword: 搜索关键词
-    ///   - lang: 搜索语言
+    ///   - tenantId: Tenant ID
+    ///   - targetType: Target object type: ;This API does not currently support groups (GROUP)
+    ///   - dataType: Field type
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - userVisible: Whether visible to users
+    ///   - adminVisible: Whether visible to administrators
+    ///   - accessControl: Access control
+    ///   - keyword: Search keyword
+    ///   - lang: Search language
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -70,9 +70,9 @@ extension ManagementClient {
             as: ListCistomFieldsResDto.self)
     }
 
-    /// 修改用户内置字段配置
+    /// Modify user built-in field configuration
     ///
-    /// 修改用户内置字段配置，内置字段不允许修改数据类型、唯一性。
+    /// Modify user built-in field configuration. The data type and uniqueness of built-in fields cannot be modified.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -91,13 +91,13 @@ extension ManagementClient {
             as: CustomFieldListRespDto.self)
     }
 
-    /// 获取自定义字段列表
+    /// Get custom field list
     ///
-    /// 通过主体类型，获取用户、部门或角色的自定义字段列表。
+    /// Get the custom field list of users, departments, or roles by subject type.
     ///
     /// - Parameters:
-    ///   - targetType: 目标对象类型： ;该接口暂不支持分组(GROUP)
-    ///   - tenantId: 租户 ID
+    ///   - targetType: Target object type: ;This API does not currently support groups (GROUP)
+    ///   - tenantId: Tenant ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -118,21 +118,21 @@ extension ManagementClient {
             as: CustomFieldListRespDto.self)
     }
 
-    /// 获取自定义字段列表
+    /// Get custom field list
     ///
-    /// 通过主体类型，获取用户、部门或角色的自定义字段列表。
+    /// Get the custom field list of users, departments, or roles by subject type.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - targetType: 目标对象类型： ;该接口暂不支持分组(GROUP)
-    ///   - dataType: 字段类型
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - userVisible: 用户是否可见
-    ///   - adminVisible: 管理员是否可见
-    ///   - accessControl: 访问控制
-    ///   - keyword: 搜索关键词
-    ///   - lang: 搜索语言
+    ///   - tenantId: Tenant ID
+    ///   - targetType: Target object type: ;This API does not currently support groups (GROUP)
+    ///   - dataType: Field type
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - userVisible: Whether visible to users
+    ///   - adminVisible: Whether visible to administrators
+    ///   - accessControl: Access control
+    ///   - keyword: Search keyword
+    ///   - lang: Search language
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -169,9 +169,9 @@ extension ManagementClient {
             as: ListCistomFieldsResDto.self)
     }
 
-    /// 创建/修改自定义字段定义
+    /// Create/modify custom field definitions
     ///
-    /// 创建/修改用户、部门或角色自定义字段定义，如果传入的 key 不存在则创建，存在则更新。
+    /// Create/modify custom field definitions for users, departments, or roles. If the passed key does not exist, it is created; if it exists, it is updated.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -190,9 +190,9 @@ extension ManagementClient {
             as: CustomFieldListRespDto.self)
     }
 
-    /// 删除自定义字段定义
+    /// Delete custom field definitions
     ///
-    /// 删除用户、部门或角色自定义字段定义。
+    /// Delete custom field definitions for users, departments, or roles.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -211,9 +211,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 设置自定义字段的值
+    /// Set custom field values
     ///
-    /// 给用户、角色或部门设置自定义字段的值，如果存在则更新，不存在则创建。
+    /// Set custom field values for users, roles, or departments. If a value exists, it is updated; if it does not exist, it is created.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -230,15 +230,15 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取用户、分组、角色、组织机构的自定义字段值
+    /// Get custom field values of users, groups, roles, or organizations
     ///
-    /// 通过筛选条件，获取用户、分组、角色、组织机构的自定义字段值。
+    /// Get custom field values of users, groups, roles, or organizations by filter conditions.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - targetType: 目标对象类型：
-    ///   - targetIdentifier: 目标对象的唯一标志符： - 如果是用户，为用户的 ID，如 `6343b98b7cfxxx9366e9b7c` - 如果是角色，为角色的 code，如 `admin` - 如果是分组，为分组的 code，如 `developer` - 如果是部门，为部门的 ID，如 `6343bafc019xxxx889206c4c`
-    ///   - namespace: 所属权限分组的 code，当 targetType 为角色的时候需要填写，否则可以忽略
+    ///   - tenantId: Tenant ID
+    ///   - targetType: Target object type:
+    ///   - targetIdentifier: Unique identifier of the target object: - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c` - For a role, it is the role's code, such as `admin` - For a group, it is the group's code, such as `developer` - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
+    ///   - namespace: Code of the permission group it belongs to. Required when targetType is role, otherwise it can be ignored
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -263,8 +263,8 @@ extension ManagementClient {
             as: GetCustomDataRespDto.self)
     }
 
-    /// 目标对象类型：
-    ///     ;该接口暂不支持分组(GROUP)
+    /// Target object type:
+    ///     ;This API does not currently support groups (GROUP)
     public struct ListUserBaseFieldsTargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -274,16 +274,16 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// 用户
+        /// User
         public static let user = Self(rawValue: "USER")
 
-        /// 角色
+        /// Role
         public static let role = Self(rawValue: "ROLE")
 
-        /// 分组
+        /// Group
         public static let group = Self(rawValue: "GROUP")
 
-        /// 部门
+        /// Department
         public static let department = Self(rawValue: "DEPARTMENT")
 
         /// Every value the SDK knows.
@@ -295,7 +295,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 字段类型
+    /// Field type
     public struct ListUserBaseFieldsDataType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -334,8 +334,8 @@ extension ManagementClient {
         ]
     }
 
-    /// 目标对象类型：
-    ///     ;该接口暂不支持分组(GROUP)
+    /// Target object type:
+    ///     ;This API does not currently support groups (GROUP)
     public struct GetCustomFieldsTargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -345,16 +345,16 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// 用户
+        /// User
         public static let user = Self(rawValue: "USER")
 
-        /// 角色
+        /// Role
         public static let role = Self(rawValue: "ROLE")
 
-        /// 分组
+        /// Group
         public static let group = Self(rawValue: "GROUP")
 
-        /// 部门
+        /// Department
         public static let department = Self(rawValue: "DEPARTMENT")
 
         /// Every value the SDK knows.
@@ -366,8 +366,8 @@ extension ManagementClient {
         ]
     }
 
-    /// 目标对象类型：
-    ///     ;该接口暂不支持分组(GROUP)
+    /// Target object type:
+    ///     ;This API does not currently support groups (GROUP)
     public struct ListCustFieldsTargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -377,16 +377,16 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// 用户
+        /// User
         public static let user = Self(rawValue: "USER")
 
-        /// 角色
+        /// Role
         public static let role = Self(rawValue: "ROLE")
 
-        /// 分组
+        /// Group
         public static let group = Self(rawValue: "GROUP")
 
-        /// 部门
+        /// Department
         public static let department = Self(rawValue: "DEPARTMENT")
 
         /// Every value the SDK knows.
@@ -398,7 +398,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 字段类型
+    /// Field type
     public struct ListCustFieldsDataType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -437,7 +437,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 目标对象类型：
+    /// Target object type:
     public struct GetCustomDataTargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -447,16 +447,16 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// 用户
+        /// User
         public static let user = Self(rawValue: "USER")
 
-        /// 角色
+        /// Role
         public static let role = Self(rawValue: "ROLE")
 
-        /// 分组
+        /// Group
         public static let group = Self(rawValue: "GROUP")
 
-        /// 部门
+        /// Department
         public static let department = Self(rawValue: "DEPARTMENT")
 
         /// Every value the SDK knows.

@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 数据对象高级搜索
+    /// Advanced search of data objects
     ///
-    /// 数据对象高级搜索
+    /// Advanced search of data objects
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -36,14 +36,14 @@ extension ManagementClient {
         }
     }
 
-    /// 获取数据对象行信息
+    /// Get data object row information
     ///
-    /// 获取数据对象行信息
+    /// Get data object row information
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - rowId: 行 id
-    ///   - showFieldId: 返回结果中是否使用字段 id 作为 key
+    ///   - modelId: Function ID
+    ///   - rowId: Row ID
+    ///   - showFieldId: Whether to use the field ID as the key in the returned result
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -66,15 +66,15 @@ extension ManagementClient {
             as: FunctionModelValueResDto.self)
     }
 
-    /// 根据属性值获取数据对象行信息
+    /// Get data object row information by attribute value
     ///
-    /// 根据属性值获取数据对象行信息，只允许通过唯一性字段进行精确查询。
+    /// Get data object row information by attribute value. Only exact queries by unique fields are allowed.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - key: 字段 key
-    ///   - value: 字段值
-    ///   - showFieldId: 返回结果中是否使用字段 id 作为 key
+    ///   - modelId: Function ID
+    ///   - key: Field key
+    ///   - value: Field value
+    ///   - showFieldId: Whether to use the field ID as the key in the returned result
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -99,9 +99,9 @@ extension ManagementClient {
             as: FunctionModelValueResDto.self)
     }
 
-    /// 批量获取行信息
+    /// Batch get row information
     ///
-    /// 批量获取行信息
+    /// Batch get row information
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -118,9 +118,9 @@ extension ManagementClient {
             as: MetadataListResDto.self)
     }
 
-    /// 添加行
+    /// Add row
     ///
-    /// 添加行
+    /// Add row
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -137,9 +137,9 @@ extension ManagementClient {
             as: FunctionModelValueResDto.self)
     }
 
-    /// 更新行
+    /// Update row
     ///
-    /// 更新行
+    /// Update row
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -156,9 +156,9 @@ extension ManagementClient {
             as: FunctionModelValueResDto.self)
     }
 
-    /// 删除行
+    /// Delete row
     ///
-    /// 删除行
+    /// Delete row
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -175,9 +175,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 创建数据对象
+    /// Create data object
     ///
-    /// 利用此接口可以创建一个自定义的数据对象，定义数据对象的基本信息
+    /// Use this API to create a custom data object and define its basic information
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -196,11 +196,11 @@ extension ManagementClient {
             as: FunctionModelResDto.self)
     }
 
-    /// 获取数据对象详情
+    /// Get data object details
     ///
-    /// 利用功能 id ，获取数据对象的详细信息
+    /// Get the details of a data object by function ID
     ///
-    /// - Parameter id: 功能 id 可以从控制台页面获取
+    /// - Parameter id: The function ID can be obtained from the console page
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -217,9 +217,9 @@ extension ManagementClient {
             as: FunctionModelResDto.self)
     }
 
-    /// 获取数据对象列表
+    /// Get data object list
     ///
-    /// 获取数据对象列表
+    /// Get data object list
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -234,9 +234,9 @@ extension ManagementClient {
             as: FunctionModelListDto.self)
     }
 
-    /// 删除数据对象
+    /// Delete data object
     ///
-    /// 根据请求的功能 id ，删除对应的数据对象
+    /// Delete the corresponding data object by the requested function ID
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -253,9 +253,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 更新数据对象
+    /// Update data object
     ///
-    /// 更新对应功能 id 的数据对象信息
+    /// Update the data object information of the corresponding function ID
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -274,9 +274,9 @@ extension ManagementClient {
             as: FunctionModelResDto.self)
     }
 
-    /// 创建数据对象的字段
+    /// Create data object field
     ///
-    /// 创建相关数据对象的字段，配置字段信息及基本校验规则
+    /// Create fields of the related data object, and configure field information and basic validation rules
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -295,9 +295,9 @@ extension ManagementClient {
             as: FunctionModelFieldResDto.self)
     }
 
-    /// 更新数据对象的字段
+    /// Update data object field
     ///
-    /// 更新相关数据对象的字段信息及基本校验规则
+    /// Update field information and basic validation rules of the related data object
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -316,9 +316,9 @@ extension ManagementClient {
             as: FunctionModelFieldResDto.self)
     }
 
-    /// 删除数据对象的字段
+    /// Delete data object field
     ///
-    /// 根据功能字段 id 、功能 id 、字段属性名删除对应的字段
+    /// Delete the corresponding field by function field ID, function ID, and field attribute name
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -337,11 +337,11 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取数据对象字段列表
+    /// Get data object field list
     ///
-    /// 获取数据对象字段列表
+    /// Get data object field list
     ///
-    /// - Parameter modelId: 功能 id
+    /// - Parameter modelId: Function ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -358,9 +358,9 @@ extension ManagementClient {
             as: FunctionFieldListResDto.self)
     }
 
-    /// 导出全部数据
+    /// Export all data
     ///
-    /// 导出全部数据
+    /// Export all data
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -377,9 +377,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 导入数据
+    /// Import data
     ///
-    /// 导入数据
+    /// Import data
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -396,11 +396,11 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取导入模板
+    /// Get import template
     ///
-    /// 获取导入模板
+    /// Get import template
     ///
-    /// - Parameter modelId: 功能 id
+    /// - Parameter modelId: Function ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -417,9 +417,9 @@ extension ManagementClient {
             as: GetImportTemplateResDto.self)
     }
 
-    /// 创建自定义操作
+    /// Create custom action
     ///
-    /// 创建自定义操作
+    /// Create custom action
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -438,9 +438,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 移除自定义操作
+    /// Remove custom action
     ///
-    /// 移除自定义操作
+    /// Remove custom action
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -459,9 +459,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 执行自定义操作
+    /// Execute custom action
     ///
-    /// 执行自定义操作
+    /// Execute custom action
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -480,9 +480,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 复制自定义操作
+    /// Copy custom action
     ///
-    /// 复制自定义操作
+    /// Copy custom action
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -501,15 +501,15 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 操作管理列表(分页)
+    /// Action management list (paginated)
     ///
-    /// 操作管理列表(分页)
+    /// Action management list (paginated)
     ///
     /// - Parameters:
-    ///   - keywords: 搜索功能名称
+    ///   - keywords: Search function name
     ///   - modelId: model Id
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -534,9 +534,9 @@ extension ManagementClient {
             as: OperateModelDto.self)
     }
 
-    /// 全部操作管理列表
+    /// All action management list
     ///
-    /// 全部操作管理列表
+    /// All action management list
     ///
     /// - Parameter modelId: model Id
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -555,9 +555,9 @@ extension ManagementClient {
             as: OperateModelDto.self)
     }
 
-    /// 更新操作管理
+    /// Update action management
     ///
-    /// 更新操作管理
+    /// Update action management
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -576,9 +576,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取关联数据详情
+    /// Get associated data details
     ///
-    /// 获取关联数据详情
+    /// Get associated data details
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -597,9 +597,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 创建行关联数据
+    /// Create row associated data
     ///
-    /// 创建行关联数据
+    /// Create row associated data
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -618,16 +618,16 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取行关联数据
+    /// Get row associated data
     ///
-    /// 获取行关联数据
+    /// Get row associated data
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - fieldId: 字段 id
-    ///   - rowId: 行 id
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - modelId: Function ID
+    ///   - fieldId: Field ID
+    ///   - rowId: Row ID
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -659,10 +659,10 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - fieldId: 字段 id
-    ///   - rowId: 行 id
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - modelId: Function ID
+    ///   - fieldId: Field ID
+    ///   - rowId: Row ID
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The items, fetched lazily.
     public func getRelationValueItems(
         modelId: String,
@@ -682,9 +682,9 @@ extension ManagementClient {
         }
     }
 
-    /// 删除行关联数据
+    /// Delete row associated data
     ///
-    /// 删除行关联数据
+    /// Delete row associated data
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -703,9 +703,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 导出数据对象
+    /// Export data objects
     ///
-    /// 导出数据对象
+    /// Export data objects
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -722,9 +722,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 导入数据对象
+    /// Import data objects
     ///
-    /// 导入数据对象
+    /// Import data objects
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 创建权限空间
+    /// Create permission space
     ///
-    /// 创建权限空间,可以设置权限空间名称、Code 和描述信息。
+    /// Create a permission space. You can set the permission space name, Code, and description.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -23,9 +23,9 @@ extension ManagementClient {
             as: CreatePermissionNamespaceResponseDto.self)
     }
 
-    /// 批量创建权限空间
+    /// Create permission spaces in batches
     ///
-    /// 批量创建权限空间，可以分别设置权限空间名称、Code 和描述信息。
+    /// Create permission spaces in batches. You can set the name, Code, and description of each permission space.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -44,11 +44,11 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取权限空间详情
+    /// Get permission space details
     ///
-    /// 通过权限空间唯一标志符(Code)，获取权限空间详情。
+    /// Get permission space details by the permission space unique identifier (Code).
     ///
-    /// - Parameter code: 权限空间 Code
+    /// - Parameter code: Permission space code
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -67,11 +67,11 @@ extension ManagementClient {
             as: GetPermissionNamespaceResponseDto.self)
     }
 
-    /// 批量获取权限空间详情列表
+    /// Get permission space details list in batches
     ///
-    /// 分别通过权限空间唯一标志符(Code)，获取权限空间详情。
+    /// Get the details of each permission space by its unique identifier (Code).
     ///
-    /// - Parameter codes: 权限空间 code 列表，批量可以使用逗号分隔
+    /// - Parameter codes: List of permission space codes. Separate multiple codes with commas for batch queries
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -90,14 +90,14 @@ extension ManagementClient {
             as: GetPermissionNamespaceListResponseDto.self)
     }
 
-    /// 分页获取权限空间列表
+    /// Get permission space list by page
     ///
-    /// 分页获取权限空间列表。
+    /// Get the permission space list by page.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - query: 权限空间 name
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - query: Permission space name
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -125,8 +125,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - query: 权限空间 name
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - query: Permission space name
     /// - Returns: The items, fetched lazily.
     public func listPermissionNamespacesItems(
         limit: Int = 10,
@@ -138,9 +138,9 @@ extension ManagementClient {
         }
     }
 
-    /// 修改权限空间
+    /// Update permission space
     ///
-    /// 修改权限空间，可以修改权限空间名称、权限空间描述信息以及权限空间新的唯一标志符(Code)。
+    /// Update a permission space. You can modify the permission space name, the permission space description, and the new unique identifier (Code) of the permission space.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -159,9 +159,9 @@ extension ManagementClient {
             as: UpdatePermissionNamespaceResponseDto.self)
     }
 
-    /// 删除权限空间
+    /// Delete permission space
     ///
-    /// 通过权限空间唯一标志符(Code)，删除权限空间信息。
+    /// Delete permission space information by the permission space unique identifier (Code).
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -180,9 +180,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 批量删除权限空间
+    /// Delete permission spaces in batches
     ///
-    /// 分别通过权限空间唯一标志符(Code)，批量删除权限空间信息。
+    /// Delete permission space information in batches by each permission space unique identifier (Code).
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -201,9 +201,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 校验权限空间 Code 或者名称是否可用
+    /// Check whether the permission space Code or name is available
     ///
-    /// 通过用户池 ID 和权限空间 Code,或者用户池 ID 和权限空间名称查询是否可用。
+    /// Check whether it is available by user pool ID and permission space Code, or by user pool ID and permission space name.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -222,15 +222,15 @@ extension ManagementClient {
             as: PermissionNamespaceCheckExistsRespDto.self)
     }
 
-    /// 分页查询权限空间下所有的角色列表
+    /// Get all roles in a permission space by page
     ///
-    /// 分页查询权限空间下所有的角色列表，分页获取权限空间下所有的角色列表。
+    /// Query the list of all roles in a permission space by page, getting the list of all roles in the permission space page by page.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - code: 权限分组唯一标志符 Code
-    ///   - query: 角色 Code 或者名称
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - code: Permission group unique identifier Code
+    ///   - query: Role Code or name
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -260,9 +260,9 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - code: 权限分组唯一标志符 Code
-    ///   - query: 角色 Code 或者名称
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - code: Permission group unique identifier Code
+    ///   - query: Role Code or name
     /// - Returns: The items, fetched lazily.
     public func listPermissionNamespaceRolesItems(
         limit: Int = 10,
@@ -280,16 +280,16 @@ extension ManagementClient {
         }
     }
 
-    /// 创建数据资源（推荐、重点）
+    /// Create data resource (recommended, important)
     ///
-    ///   ## 描述
-    ///   该接口用于创建数据资源，当你存在需要被设置权限的数据，根据它们的数据类型，创建对应类型的数据资源，目前我们支持：字符串、数组、树三种类型。
-    ///   ## 注意
-    ///   请求体中的 `struct` 字段需要根据不同的资源类型传入不同的数据结构，具体请参考下面的示例
-    /// ## 请求示例
-    /// ### 创建字符串类型数据资源示例
-    /// 当你的数据仅用一个字符串就可以表示时，可以使用此类型，例如：一个 API、一个用户 ID 等。
-    /// 以下是创建一个表示 '/resource/create' API 的数据资源示例：
+    ///   ## Description
+    ///   This API is used to create data resources. When you have data that needs permissions set, create a data resource of the corresponding type based on its data type. Currently we support three types: string, array, and tree.
+    ///   ## Note
+    ///   The `struct` field in the request body needs different data structures depending on the resource type. For details, please refer to the examples below
+    /// ## Request examples
+    /// ### Example of creating a string-type data resource
+    /// When your data can be represented by a single string, you can use this type, for example: an API, a user ID, etc.
+    /// The following is an example of creating a data resource that represents the '/resource/create' API:
     /// ```json
     /// {
     ///   "namespaceCode": "examplePermissionNamespace",
@@ -302,9 +302,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 创建数组类型数据资源示例
-    /// 当你的数据是一组同类型的数据时，可以使用此类型，例如：一组文档链接、一组门禁卡号等。
-    /// 以下是创建一个表示一组门禁卡号的数据资源示例：
+    /// ### Example of creating an array-type data resource
+    /// When your data is a group of data of the same type, you can use this type, for example: a group of document links, a group of access card numbers, etc.
+    /// The following is an example of creating a data resource that represents a group of access card numbers:
     /// ```json
     /// {
     ///   "namespaceCode": "examplePermissionNamespace",
@@ -317,9 +317,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 创建树类型数据资源示例
-    /// 当你的数据是具备层级关系时，可以使用此类型，例如：组织架构、文件夹结构等。
-    /// 以下是创建一个表示公司组织架构的数据资源示例：
+    /// ### Example of creating a tree-type data resource
+    /// When your data has hierarchical relationships, you can use this type, for example: organizational structure, folder structure, etc.
+    /// The following is an example of creating a data resource that represents a company's organizational structure:
     /// ```json
     /// {
     ///   "namespaceCode": "examplePermissionNamespace",
@@ -372,9 +372,9 @@ extension ManagementClient {
             as: CreateDataResourceResponseDto.self)
     }
 
-    /// 创建字符串数据资源
+    /// Create string data resource
     ///
-    /// 当你仅需要创建字符串类型数据资源时，可以使用此 API，我们固定了数据资源类型，你无需在传入 `type` 字符段，注意：`struct` 字段只能够传入字符串类型数据。
+    /// When you only need to create a string-type data resource, you can use this API. The data resource type is fixed, so you do not need to pass the `type` field. Note: The `struct` field can only accept string-type data.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -393,9 +393,9 @@ extension ManagementClient {
             as: CreateStringDataResourceResponseDto.self)
     }
 
-    /// 创建数组数据资源
+    /// Create array data resource
     ///
-    /// 当你仅需要创建数组类型数据资源时，可以使用此 API，我们固定了数据资源类型，你无需在传入 `type` 字符段，注意：`struct` 字段只能够传入数组类型数据。
+    /// When you only need to create an array-type data resource, you can use this API. The data resource type is fixed, so you do not need to pass the `type` field. Note: The `struct` field can only accept array-type data.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -414,9 +414,9 @@ extension ManagementClient {
             as: CreateArrayDataResourceResponseDto.self)
     }
 
-    /// 创建树数据资源
+    /// Create tree data resource
     ///
-    /// 当你仅需要创建树类型数据资源时，可以使用此 API，我们固定了数据资源类型，你无需在传入 `type` 字符段，注意：`struct` 要按照树类型数据资源结构进行传入，请参考示例。
+    /// When you only need to create a tree-type data resource, you can use this API. The data resource type is fixed, so you do not need to pass the `type` field. Note: `struct` must be passed according to the tree-type data resource structure. Please refer to the example.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -435,15 +435,15 @@ extension ManagementClient {
             as: CreateTreeDataResourceResponseDto.self)
     }
 
-    /// 获取数据资源列表
+    /// Get data resource list
     ///
-    /// 获取数据资源列表,可通过数据资源名称、数据资源 Code 和数据资源所属权限空间 Code 列表进行指定筛选。
+    /// Get the data resource list. You can filter by data resource name, data resource Code, and the list of Codes of the permission spaces that the data resources belong to.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - query: 关键字搜索，可以是数据资源名称或者数据资源 Code
-    ///   - namespaceCodes: 权限数据所属权限空间 Code 列表
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - query: Keyword search, which can be the data resource name or data resource Code
+    ///   - namespaceCodes: List of Codes of the permission spaces that the permission data belongs to
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -473,9 +473,9 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - query: 关键字搜索，可以是数据资源名称或者数据资源 Code
-    ///   - namespaceCodes: 权限数据所属权限空间 Code 列表
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - query: Keyword search, which can be the data resource name or data resource Code
+    ///   - namespaceCodes: List of Codes of the permission spaces that the permission data belongs to
     /// - Returns: The items, fetched lazily.
     public func listDataResourcesItems(
         limit: Int = 10,
@@ -493,13 +493,13 @@ extension ManagementClient {
         }
     }
 
-    /// 获取数据资源详情
+    /// Get data resource details
     ///
-    /// 获取数据资源,通过数据资源 ID 查询对应的数据资源信息,包含数据资源名称、数据资源 Code、数据资源类型（TREE、STRING、ARRAY）、数据资源所属权限空间 ID、数据资源所属权限空间 Code 以及数据资源操作列表等基本信息。
+    /// Get a data resource. Query the corresponding data resource information by data resource ID, including basic information such as the data resource name, data resource Code, data resource type (TREE, STRING, ARRAY), ID of the permission space the data resource belongs to, Code of the permission space the data resource belongs to, and the data resource action list.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 数据资源所属的权限空间 Code
-    ///   - resourceCode: 数据资源 Code, 权限空间内唯一
+    ///   - namespaceCode: Code of the permission space that the data resource belongs to
+    ///   - resourceCode: Data resource Code, unique within the permission space
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -520,9 +520,9 @@ extension ManagementClient {
             as: GetDataResourceResponseDto.self)
     }
 
-    /// 修改数据资源
+    /// Update data resource
     ///
-    /// 修改数据资源,根据权限空间 Code 和数据资源 Code 查询原始信息,只允许修改数据资源名称、描述和数据资源节点。
+    /// Update a data resource. The original information is queried by permission space Code and data resource Code. Only the data resource name, description, and data resource nodes can be modified.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -541,9 +541,9 @@ extension ManagementClient {
             as: UpdateDataResourceResponseDto.self)
     }
 
-    /// 删除数据资源
+    /// Delete data resource
     ///
-    /// 删除数据资源,根据数据资源 ID 删除对应的数据资源信息。
+    /// Delete a data resource. Delete the corresponding data resource information by data resource ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -562,13 +562,13 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 检查数据资源 Code 或者名称是否可用
+    /// Check whether the data resource Code or name is available
     ///
-    /// 检查数据资源名称或者 Code 在权限空间内是否有效,通过数据资源名称或者数据资源 Code 以及所属权限空间 Code,判断在指定的权限空间内是否可用。
+    /// Check whether the data resource name or Code is valid within the permission space. Determine whether it is available in the specified permission space by the data resource name or data resource Code and the Code of the permission space it belongs to.
     ///
-    /// ### 数据资源 Code 有效示例
+    /// ### Example of a valid data resource Code
     ///
-    /// - 入参
+    /// - Input parameters
     ///
     /// ```json
     /// {
@@ -577,7 +577,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Output parameters
     ///
     /// ```json
     /// {
@@ -590,9 +590,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 数据资源名称有效示例
+    /// ### Example of a valid data resource name
     ///
-    /// - 入参
+    /// - Input parameters
     ///
     /// ```json
     /// {
@@ -601,7 +601,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Output parameters
     ///
     /// ```json
     /// {
@@ -614,9 +614,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 数据资源 Code 无效示例
+    /// ### Example of an invalid data resource Code
     ///
-    /// - 入参
+    /// - Input parameters
     ///
     /// ```json
     /// {
@@ -625,7 +625,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Output parameters
     ///
     /// ```json
     /// {
@@ -641,9 +641,9 @@ extension ManagementClient {
     /// ```
     ///
     /// - Parameters:
-    ///   - namespaceCode: 数据资源所属的权限空间 Code
-    ///   - resourceName: 数据资源名称, 权限空间内唯一
-    ///   - resourceCode: 数据资源 Code, 权限空间内唯一
+    ///   - namespaceCode: Code of the permission space that the data resource belongs to
+    ///   - resourceName: Data resource name, unique within the permission space
+    ///   - resourceCode: Data resource Code, unique within the permission space
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -666,17 +666,17 @@ extension ManagementClient {
             as: CheckParamsDataResourceResponseDto.self)
     }
 
-    /// 创建数据策略（重点）
+    /// Create data policy (important)
     ///
-    ///   ## 描述
-    ///   该接口用于创建数据策略，通过数据策略你可以将一组数据资源及其指定的操作进行绑定到一起，共同授权给主体。
-    ///   ## 注意
-    /// 为了方便使用，`permissions` 字段我们基于路径的方式提供了快捷的写法，如：
-    /// - 数组、字符串资源：权限空间 code/数据资源 code/数据资源某一 action（如果表示所有操作，则使用`*`替代action）
-    /// - 树类型资源：权限空间 code/数据资源 code/node code 1/node code 1_1/.../数据资源某一 action
+    ///   ## Description
+    ///   This API is used to create data policies. With a data policy, you can bind a group of data resources and their specified actions together and authorize them to subjects together.
+    ///   ## Note
+    /// For ease of use, we provide a path-based shorthand for the `permissions` field, for example:
+    /// - Array and string resources: permission space code/data resource code/an action of the data resource (to represent all actions, use `*` instead of the action)
+    /// - Tree-type resources: permission space code/data resource code/node code 1/node code 1_1/.../an action of the data resource
     ///
-    /// ## 请求示例
-    /// 假设我们要对一名研发人员进行授权，首先创建 3 个数据资源如下：
+    /// ## Request example
+    /// Suppose we want to authorize an R&D engineer. First, create 3 data resources as follows:
     /// ```json
     /// {
     ///   "namespaceCode": "examplePermissionNamespace",
@@ -738,7 +738,7 @@ extension ManagementClient {
     ///   "actions": ["access", "execute"]
     /// }
     /// ```
-    /// 我们分配一台服务器：server_2023 给他使用，他可以在上面进行任意操作，同时他可以阅读、编辑研发知识库，最后他可以在研发内部平台中进行部署测试环境，但是不能够导出数据库数据。
+    /// We assign a server, server_2023, to him, and he can perform any operation on it. He can also read and edit the R&D knowledge base. Finally, he can deploy the test environment on the R&D internal platform, but cannot export database data.
     /// ```json
     /// {
     ///   "policyName": "研发人员策略",
@@ -780,14 +780,14 @@ extension ManagementClient {
             as: CreateDataPolicyResponseDto.self)
     }
 
-    /// 获取数据策略列表
+    /// Get data policy list
     ///
-    /// 分页查询数据策略列表，也可通过关键字搜索数据策略名称或者数据策略 Code 进行模糊查找。
+    /// Query the data policy list by page. You can also perform a fuzzy search by keyword on the data policy name or data policy Code.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - query: 数据策略名称关键字搜索
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - query: Keyword search for data policy name
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -815,8 +815,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - query: 数据策略名称关键字搜索
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - query: Keyword search for data policy name
     /// - Returns: The items, fetched lazily.
     public func listDataPolicesItems(
         limit: Int = 10,
@@ -828,14 +828,14 @@ extension ManagementClient {
         }
     }
 
-    /// 获取数据策略简略信息列表
+    /// Get data policy summary list
     ///
-    /// 分页获取数据策略简略信息列表，通过关键字搜索数据策略名称或者数据策略 Code 进行模糊查找出数据策略 ID、数据策略名称和数据策略描述信息。
+    /// Get the data policy summary list by page. Perform a fuzzy search by keyword on the data policy name or data policy Code to find the data policy ID, data policy name, and data policy description.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - query: 数据策略名称关键字搜索
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - query: Keyword search for data policy name
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -863,8 +863,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - query: 数据策略名称关键字搜索
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - query: Keyword search for data policy name
     /// - Returns: The items, fetched lazily.
     public func listSimpleDataPolicesItems(
         limit: Int = 10,
@@ -876,11 +876,11 @@ extension ManagementClient {
         }
     }
 
-    /// 获取数据策略详情
+    /// Get data policy details
     ///
-    /// 获取数据策略详情，通过数据策略 ID 获取对应数据策略信息,包含数据策略 ID、数据策略名称、数据策略描述、数据策略下所有的数据权限列表等信息。
+    /// Get data policy details. Get the corresponding data policy information by data policy ID, including the data policy ID, data policy name, data policy description, and the list of all data permissions under the data policy.
     ///
-    /// - Parameter policyId: 数据策略 ID
+    /// - Parameter policyId: Data policy ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -897,9 +897,9 @@ extension ManagementClient {
             as: GetDataPolicyResponseDto.self)
     }
 
-    /// 修改数据策略
+    /// Update data policy
     ///
-    /// 修改数据策略，通过数据策略名称、数据策略描述和相关的数据资源等字段修改数据策略信息。
+    /// Update a data policy. Modify the data policy information through fields such as the data policy name, data policy description, and related data resources.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -918,9 +918,9 @@ extension ManagementClient {
             as: UpdateDataPolicyResponseDto.self)
     }
 
-    /// 删除数据策略
+    /// Delete data policy
     ///
-    /// 删除数据策略，通过数据策略 ID 删除对应的策略,同时也删除数据策略和对应的数据资源等关系数据。
+    /// Delete a data policy. Delete the corresponding policy by data policy ID, and also delete the relationship data between the data policy and its data resources.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -939,11 +939,11 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 检查数据策略名称是否可用
+    /// Check whether the data policy name is available
     ///
-    /// 通过数据策略名称查询用户池内是否有效。
+    /// Check whether the data policy name is valid within the user pool.
     ///
-    /// - Parameter policyName: 数据策略名称，用户池唯一
+    /// - Parameter policyName: Data policy name, unique within the user pool
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -962,16 +962,16 @@ extension ManagementClient {
             as: CheckParamsDataPolicyResponseDto.self)
     }
 
-    /// 获取数据策略授权的主体列表
+    /// Get the list of subjects authorized with a data policy
     ///
-    /// 获取数据策略授权的主体列表，通过授权主体类型、数据策略 ID 和数据资源 ID 查找授权主体列表。
+    /// Get the list of subjects authorized with a data policy. Find the authorized subject list by authorized subject type, data policy ID, and data resource ID.
     ///
     /// - Parameters:
-    ///   - policyId: 数据策略 ID
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - query: 主体名称
-    ///   - targetType: 主体类型,包括 USER、GROUP、ROLE、ORG 四种类型
+    ///   - policyId: Data policy ID
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - query: Subject name
+    ///   - targetType: Subject type, including four types: USER, GROUP, ROLE, and ORG
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -1003,10 +1003,10 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - policyId: 数据策略 ID
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - query: 主体名称
-    ///   - targetType: 主体类型,包括 USER、GROUP、ROLE、ORG 四种类型
+    ///   - policyId: Data policy ID
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - query: Subject name
+    ///   - targetType: Subject type, including four types: USER, GROUP, ROLE, and ORG
     /// - Returns: The items, fetched lazily.
     public func listDataPolicyTargetsItems(
         policyId: String,
@@ -1026,9 +1026,9 @@ extension ManagementClient {
         }
     }
 
-    /// 授权数据策略
+    /// Authorize data policy
     ///
-    /// 数据策略创建主体授权，通过授权主体和数据策略进行相互授权。
+    /// Create subject authorization for data policies, authorizing subjects and data policies to each other.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1047,9 +1047,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 删除数据策略授权
+    /// Delete data policy authorization
     ///
-    /// 删除数据策略授权，通过授权主体 ID、授权主体类型和数据策略 ID 进行删除。
+    /// Delete data policy authorization by authorized subject ID, authorized subject type, and data policy ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1068,19 +1068,19 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取用户权限列表
+    /// Get user permission list
     ///
-    ///   ## 描述
-    ///   该接口用于查询某些用户在某些权限空间的数据资源的权限数据。
-    /// 我们的鉴权接口针对不同的鉴权场景有多种，区别在于在所处的场景下能够传递的参数列表以及不同形式的出参，**当你需要查询某些用户的所有权限时**可以使用此接口，
-    /// ## 注意
-    /// 接口提供了两个数组类型的入参`userIds`和`namespaceCodes`来支持批量查询（注意：namespaceCodes 是可选的）。
-    /// ## 场景举例
-    /// 假如你的业务场景是用户登录后能看到他所有可以访问或者进行其他操作的文档、人员信息、设备信息等资源，那么你可以在用户登录后调用此接口查询用户的所有权限。
-    /// ## 请求示例
-    /// ### 查询单个用户权限列表示例
-    /// 注意：在此接口的返回参数中，树类型的数据资源权限返回是按照**路径**的方式返回的
-    /// - 入参
+    ///   ## Description
+    ///   This API is used to query the permission data of certain users for the data resources in certain permission spaces.
+    /// We provide multiple permission check APIs for different authorization scenarios. They differ in the parameter lists that can be passed in each scenario and in the forms of their output parameters. **When you need to query all permissions of certain users**, you can use this API.
+    /// ## Note
+    /// The API provides two array-type input parameters, `userIds` and `namespaceCodes`, to support batch queries (note: namespaceCodes is optional).
+    /// ## Scenario example
+    /// If in your business scenario a user, after logging in, can see all the documents, personnel information, device information, and other resources that they can access or perform other operations on, you can call this API after the user logs in to query all of the user's permissions.
+    /// ## Request examples
+    /// ### Example of querying the permission list of a single user
+    /// Note: In the response of this API, permissions for tree-type data resources are returned as **paths**
+    /// - Input parameters
     ///
     /// ```json
     /// {
@@ -1090,7 +1090,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Output parameters
     ///
     /// ```json
     /// {
@@ -1173,9 +1173,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 查询多个用户权限列表示例
+    /// ### Example of querying the permission lists of multiple users
     ///
-    /// - 入参
+    /// - Input parameters
     ///
     /// ```json
     /// {
@@ -1186,7 +1186,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Output parameters
     ///
     /// ```json
     /// {
@@ -1241,9 +1241,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 查询多个用户在多个权限空间下权限列表示例
+    /// ### Example of querying the permission lists of multiple users in multiple permission spaces
     ///
-    /// - 入参
+    /// - Input parameters
     ///
     /// ```json
     /// {
@@ -1258,7 +1258,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Output parameters
     ///
     /// ```json
     /// {
@@ -1330,21 +1330,21 @@ extension ManagementClient {
             as: GetUserPermissionListRespDto.self)
     }
 
-    /// 判断用户权限（重点）
+    /// Check user permissions (key API)
     ///
-    ///   ## 描述
-    ///   当你需要判断用户是否拥有某些资源的指定权限时可以使用此接口
-    ///   ## 注意
-    ///   - 该接口通过传递资源 code 定位对应的数据资源（如果是树类型，则需要传递节点的完整 code 路径）。
-    ///   - 如果你在配置数据策略时配置了**环境属性**的条件判断，那么需要设置参数`judgeConditionEnabled`为`true`（默认为 false），并且通过参数`authEnvParams`传递请求时所处的环境信息（如 IP、设备类型、系统类型等），否则条件判断会不生效，导致数据策略不生效。
+    ///   ## Description
+    ///   Use this API when you need to check whether a user has the specified permission on certain resources.
+    ///   ## Note
+    ///   - This API locates the corresponding data resources by the resource codes you pass (for a tree-type resource, pass the full code path of the node).
+    ///   - If you configured conditions on **environment attributes** when configuring the data policy, you need to set the parameter `judgeConditionEnabled` to `true` (default is false) and pass the environment information of the request (such as IP, device type, system type, etc.) in the parameter `authEnvParams`. Otherwise, the conditions will not take effect, and as a result the data policy will not take effect.
     ///
-    /// ## 场景举例
-    /// 用户在删除某条数据时，需要判断他是否拥有此资源的删除权限，则可以使用此接口。
+    /// ## Example scenario
+    /// When a user deletes a piece of data, you need to check whether the user has the delete permission on this resource. You can use this API in this case.
     ///
-    /// ## 请求示例
-    /// ### 判断用户对字符串和数组资源权限示例（无条件判断）
+    /// ## Request examples
+    /// ### Example: check user permissions on string and array resources (without condition checks)
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1355,7 +1355,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1381,9 +1381,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 判断用户对字符串和数组资源权限示例（开启条件判断）
+    /// ### Example: check user permissions on string and array resources (with condition checks enabled)
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1405,7 +1405,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1431,9 +1431,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 判断用户对树资源权限示例
+    /// ### Example: check user permissions on tree resources
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1444,7 +1444,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1484,10 +1484,10 @@ extension ManagementClient {
             as: CheckPermissionRespDto.self)
     }
 
-    /// 判断外部用户权限
+    /// Check external user permissions
     ///
-    ///   ## 描述
-    ///   当你的用户是外部用户，需要判断其是否拥有某资源的某一权限时，可以使用此接口，通过`externalId`来传递用户的 ID
+    ///   ## Description
+    ///   When your user is an external user and you need to check whether the user has a certain permission on a resource, you can use this API and pass the user's ID in `externalId`.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1506,16 +1506,16 @@ extension ManagementClient {
             as: CheckExternalUserPermissionRespDto.self)
     }
 
-    /// 获取用户拥有某些资源的权限列表（推荐）
+    /// Get the list of a user's permissions on certain resources (recommended)
     ///
-    ///   ## 描述
-    ///   当你需要查询某一用户拥有指定的资源列表的权限时，可以使用此接口。
-    ///   ## 注意
-    ///   该接口需要你传递指定的资源 code（如果是树类型资源则需要传递节点的完整 code 路径），此接口性能更佳，推荐使用。
-    ///   ## 请求示例
-    /// ### 获取用户字符串和数组资源权限示例
+    ///   ## Description
+    ///   Use this API when you need to query a user's permissions on a specified list of resources.
+    ///   ## Note
+    ///   This API requires you to pass the specified resource codes (for a tree-type resource, pass the full code path of the node). This API has better performance and is recommended.
+    ///   ## Request examples
+    /// ### Example: get user permissions on string and array resources
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1525,7 +1525,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1547,9 +1547,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 获取用户树资源权限示例
+    /// ### Example: get user permissions on tree resources
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1559,7 +1559,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1597,16 +1597,16 @@ extension ManagementClient {
             as: GetUserResourcePermissionListRespDto.self)
     }
 
-    /// 获取拥有某些资源权限的用户列表
+    /// Get the list of users who have permissions on certain resources
     ///
-    ///   ## 描述
-    ///   当你需要获取拥有指定资源的权限的用户时，可以使用此接口。
-    ///   ## 场景举例
-    ///   假如你的业务场景是：想看看当前文档能够编辑的用户列表，那么你可以使用此接口。
-    ///   ## 请求示例
-    /// ### 获取字符串和数组资源被授权的用户列表示例
+    ///   ## Description
+    ///   Use this API when you need to get the users who have permissions on the specified resources.
+    ///   ## Example scenario
+    ///   Suppose your business scenario is that you want to see the list of users who can edit the current document. Then you can use this API.
+    ///   ## Request examples
+    /// ### Example: get the list of users authorized on string and array resources
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1616,7 +1616,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1653,9 +1653,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 获取树资源被授权的用户列表示例
+    /// ### Example: get the list of users authorized on tree resources
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1665,7 +1665,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1719,16 +1719,16 @@ extension ManagementClient {
             as: ListResourceTargetsRespDto.self)
     }
 
-    /// 获取用户拥有指定资源的权限及资源结构信息
+    /// Get a user's permissions on a specified resource and the resource structure information
     ///
-    ///   ## 描述
-    ///   当你需要获取用户拥有某一资源的权限并且需要这个资源的结构信息（树类型资源返回树结构，数组类型资源返回数组、字符串类型返回字符串）则可以使用此接口。
-    ///   ## 注意
-    ///   由于其他接口对树类型资源的返回参数格式是按照路径的方式返回的，所以我们提供此此接口，按照完整的树结构形式返回。
-    ///   ## 请求示例
-    /// ### 获取用户授权字符串数据资源示例
+    ///   ## Description
+    ///   Use this API when you need to get a user's permissions on a resource together with the structure information of this resource (a tree-type resource returns a tree structure, an array-type resource returns an array, and a string-type resource returns a string).
+    ///   ## Note
+    ///   Because other APIs return tree-type resources in the form of paths, we provide this API, which returns them in the form of a complete tree structure.
+    ///   ## Request examples
+    /// ### Example: get the user's authorized string data resource
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1738,7 +1738,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1758,9 +1758,9 @@ extension ManagementClient {
     /// ```
     ///
     ///
-    /// ### 获取用户授权数据数组资源示例
+    /// ### Example: get the user's authorized array data resource
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1770,7 +1770,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1790,9 +1790,9 @@ extension ManagementClient {
     /// ```
     ///
     ///
-    /// ### 获取用户授权树数据资源示例
+    /// ### Example: get the user's authorized tree data resource
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1802,7 +1802,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1853,14 +1853,14 @@ extension ManagementClient {
             as: GetUserResourceStructRespDto.self)
     }
 
-    /// 获取外部用户拥有指定资源的权限及资源结构信息
+    /// Get an external user's permissions on a specified resource and the resource structure information
     ///
-    ///   ## 描述
-    ///   当你需要获取外部用户（通过参数`externalId`参数传递外部用户 ID）拥有某一资源的权限并且需要这个资源的结构信息（树类型资源返回树结构，数组类型资源返回数组、字符串类型返回字符串）则可以使用此接口。
-    ///   ## 请求示例
-    /// ### 获取用户授权字符串数据资源示例
+    ///   ## Description
+    ///   Use this API when you need to get an external user's permissions on a resource (pass the external user ID in the parameter `externalId`) together with the structure information of this resource (a tree-type resource returns a tree structure, an array-type resource returns an array, and a string-type resource returns a string).
+    ///   ## Request examples
+    /// ### Example: get the user's authorized string data resource
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1870,7 +1870,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1890,9 +1890,9 @@ extension ManagementClient {
     /// ```
     ///
     ///
-    /// ### 获取用户授权数据数组资源示例
+    /// ### Example: get the user's authorized array data resource
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1902,7 +1902,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1922,9 +1922,9 @@ extension ManagementClient {
     /// ```
     ///
     ///
-    /// ### 获取用户授权树数据资源示例
+    /// ### Example: get the user's authorized tree data resource
     ///
-    /// - 入参
+    /// - Request parameters
     ///
     /// ```json
     /// {
@@ -1934,7 +1934,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// - 出参
+    /// - Response parameters
     ///
     /// ```json
     /// {
@@ -1985,16 +1985,16 @@ extension ManagementClient {
             as: GetExternalUserResourceStructRespDto.self)
     }
 
-    /// 判断用户在树资源同层级下的权限（推荐）
+    /// Determine the user's permissions at the same level of a tree resource (recommended)
     ///
-    ///   ## 描述
-    ///   此接口用于判断用户是否拥有某一树资源的**同层级下**部分的节点的某种权限。由于树类型资源比较常用，所以我们基于“判断用户是否拥有资源权限”的业务场景，新增了针对判断树这种类型资源节点权限的接口。
-    ///   ## 注意
-    ///   我们通过`resource`参数定位到树类型数据资源的某一层级（所以该参数是按照`资源 code/节点 code 路径`格式进行传递的），并通过`resourceNodeCodes`参数定位到是当前曾经的哪些节点。
-    ///   ## 场景举例
-    /// 假如你的业务场景是：当在一个文件系统中，用户在删除某一文件夹下某些文件，需要判断他是否拥有这些文件的删除权限，则可以使用此接口。
-    /// ## 请求示例
-    /// ### 判断用户在树资源同层级权限示例（无条件判断）
+    ///   ## Description
+    ///   This API is used to determine whether a user has a certain permission on some nodes **at the same level** of a tree resource. Since tree-type resources are commonly used, based on the business scenario of "determining whether a user has a resource permission", we have added an API for determining permissions on tree-type resource nodes.
+    ///   ## Note
+    ///   We use the `resource` parameter to locate a certain level of a tree-type data resource (so this parameter is passed in the format of `resource code/node code path`), and use the `resourceNodeCodes` parameter to locate which nodes at the current level are involved.
+    ///   ## Example scenario
+    /// If your business scenario is: in a file system, when a user deletes some files under a folder, you need to determine whether the user has permission to delete these files, then you can use this API.
+    /// ## Request example
+    /// ### Example of determining user permissions at the same level of a tree resource (without condition judgment)
     ///
     /// ```json
     /// {
@@ -2006,7 +2006,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 判断用户在树资源同层级权限示例（开启条件判断）
+    /// ### Example of determining user permissions at the same level of a tree resource (with condition judgment enabled)
     ///
     /// ```json
     /// {
@@ -2046,10 +2046,10 @@ extension ManagementClient {
             as: CheckUserSameLevelPermissionResponseDto.self)
     }
 
-    /// 获取权限视图数据列表
+    /// Get permission view data list
     ///
-    ///   ## 描述
-    ///   此接口用于导出菜单：权限管理 -> 数据权限 -> 权限试图列表数据，如果你需要拉取我们数据权限的授权数据（所有用户拥有的所有资源的所有权限），则可以使用此接口。
+    ///   ## Description
+    ///   This API is used to export the data of the menu: Permission Management -> Data Permissions -> Permission View list. If you need to pull the authorization data of our data permissions (all permissions on all resources owned by all users), you can use this API.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 移除绑定(用户详情页)
+    /// Remove binding (user details page)
     ///
-    /// 移除绑定(用户详情页)。
+    /// Remove binding (user details page).
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -23,9 +23,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 挂起设备(用户详情页)
+    /// Suspend device (user details page)
     ///
-    /// 挂起设备(用户详情页)。
+    /// Suspend device (user details page).
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -44,9 +44,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 停用设备(用户详情页)
+    /// Disable device (user details page)
     ///
-    /// 停用设备(用户详情页)。
+    /// Disable device (user details page).
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -65,9 +65,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 启用设备(用户详情页)
+    /// Enable device (user details page)
     ///
-    /// 启用设备(用户详情页)。
+    /// Enable device (user details page).
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -86,9 +86,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取设备状态
+    /// Get device status
     ///
-    /// 获取设备状态。
+    /// Get device status.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -107,9 +107,9 @@ extension ManagementClient {
             as: DeviceStatusRespDto.self)
     }
 
-    /// 移除设备
+    /// Remove device
     ///
-    /// 移除设备。
+    /// Remove device.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -128,9 +128,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 挂起设备
+    /// Suspend device
     ///
-    /// 挂起设备。
+    /// Suspend device.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -149,9 +149,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 停用设备
+    /// Disable device
     ///
-    /// 停用设备。
+    /// Disable device.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -170,9 +170,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 启用设备
+    /// Enable device
     ///
-    /// 启用设备。
+    /// Enable device.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 创建自定义事件应用
+    /// Create custom event app
     ///
-    /// 创建自定义事件应用
+    /// Create custom event app
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -21,9 +21,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取事件应用列表
+    /// Get event app list
     ///
-    /// 获取事件应用列表
+    /// Get event app list
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -38,14 +38,14 @@ extension ManagementClient {
             as: EventAppPaginatedRespDto.self)
     }
 
-    /// 获取事件列表
+    /// Get event list
     ///
-    /// 获取 Authing 服务支持的所有事件列表
+    /// Get the list of all events supported by the GenAuth service
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - app: 应用类型
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - app: App type
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -73,8 +73,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - app: 应用类型
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - app: App type
     /// - Returns: The items, fetched lazily.
     public func listEventsItems(limit: Int = 10, app: String? = nil) -> PageSequence<OpenEventDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<OpenEventDto> in
@@ -83,9 +83,9 @@ extension ManagementClient {
         }
     }
 
-    /// 定义自定义事件
+    /// Define custom event
     ///
-    /// 在 Authing 事件中心定义自定义事件
+    /// Define a custom event in the GenAuth event center
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -102,9 +102,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 推送自定义事件
+    /// Push custom event
     ///
-    /// 向 Authing 事件中心推送自定义事件
+    /// Push a custom event to the GenAuth event center
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -121,9 +121,9 @@ extension ManagementClient {
             as: PubEventRespDto.self)
     }
 
-    /// 认证端推送自定义事件
+    /// Push custom event from the authentication side
     ///
-    /// 认证端向 Authing 事件中心推送自定义事件
+    /// Push a custom event from the authentication side to the GenAuth event center
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

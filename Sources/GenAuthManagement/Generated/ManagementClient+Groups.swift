@@ -2,13 +2,13 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取分组详情
+    /// Get group details
     ///
-    /// 通过分组 code，获取分组详情。
+    /// Get group details by group code.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - withCustomData: 是否获取自定义数据
+    ///   - code: Group code
+    ///   - withCustomData: Whether to get custom data
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -29,17 +29,17 @@ extension ManagementClient {
             as: GroupSingleRespDto.self)
     }
 
-    /// 获取分组列表
+    /// Get group list
     ///
-    /// 获取分组列表，支持分页。
+    /// Get group list, with pagination support.
     ///
     /// - Parameters:
-    ///   - keywords: 搜索分组 code 或分组名称
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - withMetadata: 是否展示元数据内容
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - flatCustomData: 是否拍平扩展字段
+    ///   - keywords: Search by group code or group name
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - withMetadata: Whether to display metadata content
+    ///   - withCustomData: Whether to get custom data
+    ///   - flatCustomData: Whether to flatten extended fields
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -73,11 +73,11 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - keywords: 搜索分组 code 或分组名称
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - withMetadata: 是否展示元数据内容
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - flatCustomData: 是否拍平扩展字段
+    ///   - keywords: Search by group code or group name
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - withMetadata: Whether to display metadata content
+    ///   - withCustomData: Whether to get custom data
+    ///   - flatCustomData: Whether to flatten extended fields
     /// - Returns: The items, fetched lazily.
     public func listGroupsItems(
         keywords: String? = nil,
@@ -99,13 +99,13 @@ extension ManagementClient {
         }
     }
 
-    /// 获取所有分组
+    /// Get all groups
     ///
-    /// 获取所有分组
+    /// Get all groups
     ///
     /// - Parameters:
-    ///   - fetchMembers: 是否获取成员列表
-    ///   - withCustomData: 是否获取自定义数据
+    ///   - fetchMembers: Whether to get the member list
+    ///   - withCustomData: Whether to get custom data
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -126,9 +126,9 @@ extension ManagementClient {
             as: GroupListRespDto.self)
     }
 
-    /// 创建分组
+    /// Create group
     ///
-    /// 创建分组，一个分组必须包含分组名称与唯一标志符 code，且必须为一个合法的英文标志符，如 developers。
+    /// Create a group. A group must contain a group name and a unique identifier code, which must be a valid English identifier, such as developers.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -145,9 +145,9 @@ extension ManagementClient {
             as: GroupSingleRespDto.self)
     }
 
-    /// 创建或修改分组
+    /// Create or update group
     ///
-    /// 不存在时则创建，存在时则进行更新。
+    /// Create if it does not exist; update if it exists.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -166,9 +166,9 @@ extension ManagementClient {
             as: CreateOrUpdateGroupRespDto.self)
     }
 
-    /// 批量创建分组
+    /// Create groups in batch
     ///
-    /// 批量创建分组，一个分组必须包含分组名称与唯一标志符 code，且必须为一个合法的英文标志符，如 developers。
+    /// Create groups in batch. A group must contain a group name and a unique identifier code, which must be a valid English identifier, such as developers.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -187,9 +187,9 @@ extension ManagementClient {
             as: GroupListRespDto.self)
     }
 
-    /// 修改分组
+    /// Update group
     ///
-    /// 通过分组 code，修改分组，可以修改此分组的 code。
+    /// Update a group by group code. The code of this group can be modified.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -206,9 +206,9 @@ extension ManagementClient {
             as: GroupSingleRespDto.self)
     }
 
-    /// 批量删除分组
+    /// Delete groups in batch
     ///
-    /// 通过分组 code，批量删除分组。
+    /// Delete groups in batch by group code.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -227,9 +227,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 添加分组成员
+    /// Add group members
     ///
-    /// 添加分组成员，成员以用户 ID 数组形式传递。
+    /// Add group members. Members are passed as an array of user IDs.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -248,9 +248,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 批量移除分组成员
+    /// Remove group members in batch
     ///
-    /// 批量移除分组成员，成员以用户 ID 数组形式传递。
+    /// Remove group members in batch. Members are passed as an array of user IDs.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -269,17 +269,17 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取分组成员列表
+    /// Get group member list
     ///
-    /// 通过分组 code，获取分组成员列表，支持分页，可以获取自定义数据、identities、部门 ID 列表。
+    /// Get the group member list by group code, with pagination support. Custom data, identities, and department ID list can be obtained.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - code: Group code
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get custom data
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -313,11 +313,11 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - code: Group code
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get custom data
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The items, fetched lazily.
     public func listGroupMembersItems(
         code: String,
@@ -339,14 +339,14 @@ extension ManagementClient {
         }
     }
 
-    /// 获取分组被授权的资源列表
+    /// Get the list of resources authorized to the group
     ///
-    /// 通过分组 code，获取分组被授权的资源列表，可以通过资源类型、权限分组 code 筛选。
+    /// Get the list of resources authorized to the group by group code. It can be filtered by resource type and permission group code.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - resourceType: 资源类型
+    ///   - code: Group code
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - resourceType: Resource type
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -369,7 +369,7 @@ extension ManagementClient {
             as: AuthorizedResourceListRespDto.self)
     }
 
-    /// 资源类型
+    /// Resource type
     public struct GetGroupAuthorizedResourcesResourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

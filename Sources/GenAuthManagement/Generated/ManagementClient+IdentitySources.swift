@@ -2,13 +2,13 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取身份源列表
+    /// Get identity source list
     ///
-    /// 获取身份源列表，可以指定 租户 ID 筛选。
+    /// Get the identity source list. You can specify a tenant ID to filter.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - appId: 应用 ID
+    ///   - tenantId: Tenant ID
+    ///   - appId: Application ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -29,15 +29,15 @@ extension ManagementClient {
             as: ExtIdpListPaginatedRespDto.self)
     }
 
-    /// 获取身份源详情
+    /// Get identity source details
     ///
-    /// 通过 身份源 ID，获取身份源详情，可以指定 租户 ID 筛选。
+    /// Get identity source details by identity source ID. You can specify a tenant ID to filter.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - appId: 应用 ID
-    ///   - id: 身份源 ID
-    ///   - type: 身份源类型
+    ///   - tenantId: Tenant ID
+    ///   - appId: Application ID
+    ///   - id: Identity source ID
+    ///   - type: Identity source type
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -62,9 +62,9 @@ extension ManagementClient {
             as: ExtIdpDetailSingleRespDto.self)
     }
 
-    /// 创建身份源
+    /// Create identity source
     ///
-    /// 创建身份源，可以设置身份源名称、连接类型、租户 ID 等。
+    /// Create an identity source. You can set the identity source name, connection type, tenant ID, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -81,9 +81,9 @@ extension ManagementClient {
             as: ExtIdpSingleRespDto.self)
     }
 
-    /// 更新身份源配置
+    /// Update identity source configuration
     ///
-    /// 更新身份源配置，可以设置身份源 ID 与 名称。
+    /// Update identity source configuration. You can set the identity source ID and name.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -100,9 +100,9 @@ extension ManagementClient {
             as: ExtIdpSingleRespDto.self)
     }
 
-    /// 删除身份源
+    /// Delete identity source
     ///
-    /// 通过身份源 ID，删除身份源。
+    /// Delete an identity source by identity source ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -119,9 +119,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 在某个已有身份源下创建新连接
+    /// Create a new connection under an existing identity source
     ///
-    /// 在某个已有身份源下创建新连接，可以设置身份源图标、是否只支持登录等。
+    /// Create a new connection under an existing identity source. You can set the identity source icon, whether it only supports login, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -140,9 +140,9 @@ extension ManagementClient {
             as: ExtIdpConnDetailSingleRespDto.self)
     }
 
-    /// 更新身份源连接
+    /// Update identity source connection
     ///
-    /// 更新身份源连接，可以设置身份源图标、是否只支持登录等。
+    /// Update an identity source connection. You can set the identity source icon, whether it only supports login, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -161,9 +161,9 @@ extension ManagementClient {
             as: ExtIdpConnDetailSingleRespDto.self)
     }
 
-    /// 删除身份源连接
+    /// Delete identity source connection
     ///
-    /// 通过身份源连接 ID，删除身份源连接。
+    /// Delete an identity source connection by identity source connection ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -182,9 +182,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 身份源连接开关
+    /// Identity source connection switch
     ///
-    /// 身份源连接开关，可以打开或关闭身份源连接。
+    /// Identity source connection switch, which can turn an identity source connection on or off.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -203,9 +203,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 租户关联身份源
+    /// Associate tenant with identity source
     ///
-    /// 租户可以关联或取消关联身份源连接。
+    /// A tenant can associate or disassociate identity source connections.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -224,16 +224,16 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 租户控制台获取身份源列表
+    /// Get identity source list in tenant console
     ///
-    /// 在租户控制台内获取身份源列表，可以根据 应用 ID 筛选。
+    /// Get the identity source list in the tenant console. It can be filtered by app ID.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - appId: 应用 ID
-    ///   - type: 身份源类型
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - tenantId: Tenant ID
+    ///   - appId: Application ID
+    ///   - type: Identity source type
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -265,10 +265,10 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - appId: 应用 ID
-    ///   - type: 身份源类型
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - tenantId: Tenant ID
+    ///   - appId: Application ID
+    ///   - type: Identity source type
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The items, fetched lazily.
     public func listTenantExtIdpItems(
         tenantId: String? = nil,
@@ -288,15 +288,15 @@ extension ManagementClient {
         }
     }
 
-    /// 身份源下应用的连接详情
+    /// Connection details of apps under the identity source
     ///
-    /// 在身份源详情页获取应用的连接情况
+    /// Get the connection status of apps on the identity source details page
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - appId: 应用 ID
-    ///   - id: 身份源 ID
-    ///   - type: 身份源类型
+    ///   - tenantId: Tenant ID
+    ///   - appId: Application ID
+    ///   - id: Identity source ID
+    ///   - type: Identity source type
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -321,7 +321,7 @@ extension ManagementClient {
             as: ExtIdpListPaginatedRespDto.self)
     }
 
-    /// 身份源类型
+    /// Identity source type
     public struct GetExtIdpType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -344,7 +344,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 身份源类型
+    /// Identity source type
     public struct ListTenantExtIdpType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -367,7 +367,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 身份源类型
+    /// Identity source type
     public struct ExtIdpConnStateByAppsType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 生成 LDAP Server 管理员密码
+    /// Generate LDAP Server administrator password
     ///
-    /// 生成 LDAP Server 管理员密码
+    /// Generate LDAP Server administrator password
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -19,9 +19,9 @@ extension ManagementClient {
             as: LdapGetBindPwdRespDto.self)
     }
 
-    /// 获取 LDAP server 配置信息
+    /// Get LDAP server configuration
     ///
-    /// 获取 LDAP server 配置信息
+    /// Get LDAP server configuration
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -36,9 +36,9 @@ extension ManagementClient {
             as: LdapConfigInfoRespDto.self)
     }
 
-    /// 更新 LDAP server 配置信息
+    /// Update LDAP server configuration
     ///
-    /// 更新 LDAP server 配置信息
+    /// Update LDAP server configuration
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -57,9 +57,9 @@ extension ManagementClient {
             as: LdapOperateRespDto.self)
     }
 
-    /// 初始化/重启 LDAP server
+    /// Initialize/restart LDAP server
     ///
-    /// 初始化/重启 LDAP server
+    /// Initialize/restart LDAP server
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -76,9 +76,9 @@ extension ManagementClient {
             as: LdapOperateRespDto.self)
     }
 
-    /// 关闭 LDAP server 服务，关闭前必须先初始化
+    /// Shut down LDAP server service. It must be initialized before shutting down
     ///
-    /// 关闭 LDAP server 服务，关闭前必须先初始化
+    /// Shut down LDAP server service. It must be initialized before shutting down
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -97,20 +97,20 @@ extension ManagementClient {
             as: LdapOperateRespDto.self)
     }
 
-    /// LDAP server 日志查询
+    /// LDAP server log query
     ///
-    /// LDAP server 日志查询
+    /// LDAP server log query
     ///
     /// - Parameters:
-    ///   - type: 类型：1 访问日志，2 错误日志
-    ///   - connection: 连接标识
-    ///   - operationNumber: 操作码
-    ///   - errorCode: 错误码
-    ///   - message: 消息内容
-    ///   - startTime: 开始时间-时间戳
-    ///   - endTime: 结束时间-时间戳
-    ///   - page: 当前页,从 1 开始
-    ///   - limit: 每页条数
+    ///   - type: Type: 1 access log, 2 error log
+    ///   - connection: Connection identifier
+    ///   - operationNumber: Operation code
+    ///   - errorCode: Error code
+    ///   - message: Message content
+    ///   - startTime: Start time - timestamp
+    ///   - endTime: End time - timestamp
+    ///   - page: Current page, starting from 1
+    ///   - limit: Number of items per page
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -145,14 +145,14 @@ extension ManagementClient {
             as: LdapLogRespDto.self)
     }
 
-    /// LDAP server 根据 DN 查询下一级
+    /// LDAP server queries the next level by DN
     ///
-    /// LDAP server 根据 DN 查询下一级
+    /// LDAP server queries the next level by DN
     ///
     /// - Parameters:
-    ///   - dn: 当前 DN
-    ///   - page: 当前页,从 1 开始
-    ///   - limit: 每页条数
+    ///   - dn: Current DN
+    ///   - page: Current page, starting from 1
+    ///   - limit: Number of items per page
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not

@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取邮件模版列表
+    /// Get email template list
     ///
-    /// 获取邮件模版列表
+    /// Get email template list
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -19,9 +19,9 @@ extension ManagementClient {
             as: GetEmailTemplatesRespDto.self)
     }
 
-    /// 修改邮件模版
+    /// Update email template
     ///
-    /// 修改邮件模版
+    /// Update email template
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -40,9 +40,9 @@ extension ManagementClient {
             as: EmailTemplateSingleItemRespDto.self)
     }
 
-    /// 预览邮件模版
+    /// Preview email template
     ///
-    /// 预览邮件模版
+    /// Preview email template
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -61,9 +61,9 @@ extension ManagementClient {
             as: PreviewEmailTemplateRespDto.self)
     }
 
-    /// 获取第三方邮件服务配置
+    /// Get third-party email service configuration
     ///
-    /// 获取第三方邮件服务配置
+    /// Get third-party email service configuration
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -78,9 +78,9 @@ extension ManagementClient {
             as: EmailProviderRespDto.self)
     }
 
-    /// 配置第三方邮件服务
+    /// Configure third-party email service
     ///
-    /// 配置第三方邮件服务
+    /// Configure third-party email service
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

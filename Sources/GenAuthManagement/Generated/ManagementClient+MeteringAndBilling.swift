@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取套餐详情
+    /// Get package details
     ///
-    /// 获取当前用户池套餐详情。
+    /// Get the package details of the current user pool.
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -19,9 +19,9 @@ extension ManagementClient {
             as: CostGetCurrentPackageRespDto.self)
     }
 
-    /// 获取用量详情
+    /// Get usage details
     ///
-    /// 获取当前用户池用量详情。
+    /// Get the usage details of the current user pool.
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -36,13 +36,13 @@ extension ManagementClient {
             as: CostGetCurrentUsageRespDto.self)
     }
 
-    /// 获取 MAU 使用记录
+    /// Get MAU usage records
     ///
-    /// 获取当前用户池 MAU 使用记录
+    /// Get the MAU usage records of the current user pool
     ///
     /// - Parameters:
-    ///   - startTime: 起始时间（年月日）
-    ///   - endTime: 截止时间（年月日）
+    ///   - startTime: Start date (year, month, day)
+    ///   - endTime: End date (year, month, day)
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -63,9 +63,9 @@ extension ManagementClient {
             as: CostGetMauPeriodUsageHistoryRespDto.self)
     }
 
-    /// 获取所有权益
+    /// Get all benefits
     ///
-    /// 获取当前用户池所有权益
+    /// Get all benefits of the current user pool
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -80,13 +80,13 @@ extension ManagementClient {
             as: CostGetAllRightItemRespDto.self)
     }
 
-    /// 获取订单列表
+    /// Get order list
     ///
-    /// 获取当前用户池订单列表
+    /// Get the order list of the current user pool
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -104,11 +104,11 @@ extension ManagementClient {
             as: CostGetOrdersRespDto.self)
     }
 
-    /// 获取订单详情
+    /// Get order details
     ///
-    /// 获取当前用户池订单详情
+    /// Get the order details of the current user pool
     ///
-    /// - Parameter orderNo: 订单号
+    /// - Parameter orderNo: Order number
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -125,11 +125,11 @@ extension ManagementClient {
             as: CostGetOrderDetailRespDto.self)
     }
 
-    /// 获取订单支付明细
+    /// Get order payment details
     ///
-    /// 获取当前用户池订单支付明细
+    /// Get the order payment details of the current user pool
     ///
-    /// - Parameter orderNo: 订单号
+    /// - Parameter orderNo: Order number
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not

@@ -2,15 +2,15 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取组织机构详情
+    /// Get organization details
     ///
-    /// 获取组织机构详情
+    /// Get organization details
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 Code（organizationCode）
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withPost: 是否获取 部门信息
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization Code (organizationCode)
+    ///   - withCustomData: Whether to get custom data
+    ///   - withPost: Whether to get department information
+    ///   - tenantId: Tenant ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -35,15 +35,15 @@ extension ManagementClient {
             as: OrganizationSingleRespDto.self)
     }
 
-    /// 批量获取组织机构详情
+    /// Get organization details in batch
     ///
-    /// 批量获取组织机构详情
+    /// Get organization details in batch
     ///
     /// - Parameters:
-    ///   - organizationCodeList: 组织 Code（organizationCode）列表
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withPost: 是否获取 部门信息
-    ///   - tenantId: 租户 ID
+    ///   - organizationCodeList: Organization code (organizationCode) list
+    ///   - withCustomData: Whether to get custom data
+    ///   - withPost: Whether to get department information
+    ///   - tenantId: Tenant ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -68,18 +68,18 @@ extension ManagementClient {
             as: OrganizationListRespDto.self)
     }
 
-    /// 获取组织机构列表
+    /// Get organization list
     ///
-    /// 获取组织机构列表，支持分页。
+    /// Get organization list, with pagination support.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - fetchAll: 拉取所有
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withPost: 是否获取 部门信息
-    ///   - tenantId: 租户 ID
-    ///   - status: 组织的状态
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - fetchAll: Fetch all
+    ///   - withCustomData: Whether to get custom data
+    ///   - withPost: Whether to get department information
+    ///   - tenantId: Tenant ID
+    ///   - status: Organization status
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -115,12 +115,12 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - fetchAll: 拉取所有
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withPost: 是否获取 部门信息
-    ///   - tenantId: 租户 ID
-    ///   - status: 组织的状态
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - fetchAll: Fetch all
+    ///   - withCustomData: Whether to get custom data
+    ///   - withPost: Whether to get department information
+    ///   - tenantId: Tenant ID
+    ///   - status: Organization status
     /// - Returns: The items, fetched lazily.
     public func listOrganizationsItems(
         limit: Int = 10,
@@ -144,9 +144,9 @@ extension ManagementClient {
         }
     }
 
-    /// 创建组织机构
+    /// Create organization
     ///
-    /// 创建组织机构，会创建一个只有一个节点的组织机构，可以选择组织描述信息、根节点自定义 ID、多语言等。
+    /// Create an organization. This creates an organization with only one node. You can choose the organization description, root node custom ID, multilingual settings, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -165,9 +165,9 @@ extension ManagementClient {
             as: OrganizationSingleRespDto.self)
     }
 
-    /// 修改组织机构
+    /// Update organization
     ///
-    /// 通过组织 code，修改组织机构，可以选择部门描述、新组织 code、组织名称等。
+    /// Update an organization by organization code. You can choose the department description, new organization code, organization name, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -186,9 +186,9 @@ extension ManagementClient {
             as: OrganizationSingleRespDto.self)
     }
 
-    /// 删除组织机构
+    /// Delete organization
     ///
-    /// 通过组织 code，删除组织机构树。
+    /// Delete an organization tree by organization code.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -207,16 +207,16 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 搜索组织机构列表
+    /// Search organization list
     ///
-    /// 通过搜索关键词，搜索组织机构列表，支持分页。
+    /// Search the organization list by search keywords, with pagination support.
     ///
     /// - Parameters:
-    ///   - keywords: 搜索关键词，如组织机构名称
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - tenantId: 租户 ID
+    ///   - keywords: Search keyword, such as organization name
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get custom data
+    ///   - tenantId: Tenant ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -248,10 +248,10 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - keywords: 搜索关键词，如组织机构名称
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - tenantId: 租户 ID
+    ///   - keywords: Search keyword, such as organization name
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get custom data
+    ///   - tenantId: Tenant ID
     /// - Returns: The items, fetched lazily.
     public func searchOrganizationsItems(
         keywords: String,
@@ -271,7 +271,7 @@ extension ManagementClient {
         }
     }
 
-    /// 更新组织机构状态
+    /// Update organization status
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -290,18 +290,18 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取部门信息
+    /// Get department information
     ///
-    /// 通过组织 code 以及 部门 ID 或 部门 code，获取部门信息，可以获取自定义数据。
+    /// Get department information by organization code and department ID or department code. Custom data can be obtained.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - departmentId: 部门 ID，根部门传 `root`。departmentId 和 departmentCode 必传其一。
-    ///   - departmentCode: 部门 code。departmentId 和 departmentCode 必传其一。
-    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - flatCustomData: 是否拍平扩展字段
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization code
+    ///   - departmentId: Department ID. Pass `root` for the root department. Either departmentId or departmentCode is required.
+    ///   - departmentCode: Department code. Either departmentId or departmentCode is required.
+    ///   - departmentIdType: Type of department ID used in this call
+    ///   - withCustomData: Whether to get custom data
+    ///   - flatCustomData: Whether to flatten extended fields
+    ///   - tenantId: Tenant ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -332,9 +332,9 @@ extension ManagementClient {
             as: DepartmentSingleRespDto.self)
     }
 
-    /// 创建部门
+    /// Create department
     ///
-    /// 通过组织 code、部门名称、父部门 ID，创建部门，可以设置多种参数。
+    /// Create a department by organization code, department name, and parent department ID. Multiple parameters can be set.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -353,9 +353,9 @@ extension ManagementClient {
             as: DepartmentSingleRespDto.self)
     }
 
-    /// 修改部门
+    /// Update department
     ///
-    /// 通过组织 code、部门 ID，修改部门，可以设置多种参数。
+    /// Update a department by organization code and department ID. Multiple parameters can be set.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -374,9 +374,9 @@ extension ManagementClient {
             as: DepartmentSingleRespDto.self)
     }
 
-    /// 删除部门
+    /// Delete department
     ///
-    /// 通过组织 code、部门 ID，删除部门。
+    /// Delete a department by organization code and department ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -395,9 +395,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 搜索部门
+    /// Search departments
     ///
-    /// 通过组织 code、搜索关键词，搜索部门，可以搜索组织名称等。
+    /// Search departments by organization code and search keywords. You can search by organization name, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -417,9 +417,9 @@ extension ManagementClient {
             as: DepartmentListRespDto.self)
     }
 
-    /// 搜索部门
+    /// Search departments
     ///
-    /// 通过组织 code、搜索关键词，搜索部门，可以搜索组织名称等。
+    /// Search departments by organization code and search keywords. You can search by organization name, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -438,19 +438,19 @@ extension ManagementClient {
             as: DepartmentListRespDto.self)
     }
 
-    /// 获取子部门列表
+    /// Get child department list
     ///
-    /// 通过组织 code、部门 ID，获取子部门列表，可以选择获取自定义数据、虚拟组织等。
+    /// Get the child department list by organization code and department ID. You can choose to get custom data, virtual organizations, etc.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - departmentId: 需要获取的部门 ID
-    ///   - status: 部门的状态
-    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
-    ///   - excludeVirtualNode: 是否要排除虚拟组织
-    ///   - onlyVirtualNode: 是否只包含虚拟组织
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization code
+    ///   - departmentId: ID of the department to get
+    ///   - status: Department status
+    ///   - departmentIdType: Type of department ID used in this call
+    ///   - excludeVirtualNode: Whether to exclude virtual organizations
+    ///   - onlyVirtualNode: Whether to include only virtual organizations
+    ///   - withCustomData: Whether to get custom data
+    ///   - tenantId: Tenant ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -483,15 +483,15 @@ extension ManagementClient {
             as: DepartmentPaginatedRespDto.self)
     }
 
-    /// 获取所有部门列表
+    /// Get list of all departments
     ///
-    /// 获取所有部门列表，可以用于获取某个组织下的所有部门列表。
+    /// Get the list of all departments, which can be used to get all departments under an organization.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - departmentId: 部门 ID，不填写默认为 `root` 根部门 ID
-    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
-    ///   - withCustomData: 是否获取自定义数据
+    ///   - organizationCode: Organization code
+    ///   - departmentId: Department ID. If not specified, defaults to the root department ID `root`
+    ///   - departmentIdType: Type of department ID used in this call
+    ///   - withCustomData: Whether to get custom data
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -516,23 +516,23 @@ extension ManagementClient {
             as: DepartmentPaginatedRespDto.self)
     }
 
-    /// 获取部门成员列表
+    /// Get department member list
     ///
-    /// 通过组织 code、部门 ID、排序，获取部门成员列表，支持分页，可以选择获取自定义数据、identities 等。
+    /// Get the department member list by organization code, department ID, and sorting, with pagination support. You can choose to get custom data, identities, etc.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - departmentId: 部门 ID，根部门传 `root`
-    ///   - sortBy: 排序依据
-    ///   - orderBy: 增序还是倒序
-    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
-    ///   - includeChildrenDepartments: 是否包含子部门的成员
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization code
+    ///   - departmentId: Department ID. Pass `root` for the root department
+    ///   - sortBy: Sort by
+    ///   - orderBy: Ascending or descending order
+    ///   - departmentIdType: Type of department ID used in this call
+    ///   - includeChildrenDepartments: Whether to include members of child departments
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get custom data
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
+    ///   - tenantId: Tenant ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -578,17 +578,17 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - departmentId: 部门 ID，根部门传 `root`
-    ///   - sortBy: 排序依据
-    ///   - orderBy: 增序还是倒序
-    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
-    ///   - includeChildrenDepartments: 是否包含子部门的成员
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization code
+    ///   - departmentId: Department ID. Pass `root` for the root department
+    ///   - sortBy: Sort by
+    ///   - orderBy: Ascending or descending order
+    ///   - departmentIdType: Type of department ID used in this call
+    ///   - includeChildrenDepartments: Whether to include members of child departments
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get custom data
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
+    ///   - tenantId: Tenant ID
     /// - Returns: The items, fetched lazily.
     public func listDepartmentMembersItems(
         organizationCode: String,
@@ -622,15 +622,15 @@ extension ManagementClient {
         }
     }
 
-    /// 获取部门直属成员 ID 列表
+    /// Get the list of direct member IDs of the department
     ///
-    /// 通过组织 code、部门 ID，获取部门直属成员 ID 列表。
+    /// Get the list of direct member IDs of the department by organization code and department ID.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - departmentId: 部门 ID，根部门传 `root`
-    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization code
+    ///   - departmentId: Department ID. Pass `root` for the root department
+    ///   - departmentIdType: Type of department ID used in this call
+    ///   - tenantId: Tenant ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -655,22 +655,22 @@ extension ManagementClient {
             as: UserIdListRespDto.self)
     }
 
-    /// 搜索部门下的成员
+    /// Search members under a department
     ///
-    /// 通过组织 code、部门 ID、搜索关键词，搜索部门下的成员，支持分页，可以选择获取自定义数据、identities 等。
+    /// Search members under a department by organization code, department ID, and search keywords, with pagination support. You can choose to get custom data, identities, etc.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - departmentId: 部门 ID，根部门传 `root`
-    ///   - keywords: 搜索关键词，如成员名称
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
-    ///   - includeChildrenDepartments: 是否包含子部门的成员
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization code
+    ///   - departmentId: Department ID. Pass `root` for the root department
+    ///   - keywords: Search keyword, such as member name
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - departmentIdType: Type of department ID used in this call
+    ///   - includeChildrenDepartments: Whether to include members of child departments
+    ///   - withCustomData: Whether to get custom data
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
+    ///   - tenantId: Tenant ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -714,16 +714,16 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - departmentId: 部门 ID，根部门传 `root`
-    ///   - keywords: 搜索关键词，如成员名称
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
-    ///   - includeChildrenDepartments: 是否包含子部门的成员
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization code
+    ///   - departmentId: Department ID. Pass `root` for the root department
+    ///   - keywords: Search keyword, such as member name
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - departmentIdType: Type of department ID used in this call
+    ///   - includeChildrenDepartments: Whether to include members of child departments
+    ///   - withCustomData: Whether to get custom data
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
+    ///   - tenantId: Tenant ID
     /// - Returns: The items, fetched lazily.
     public func searchDepartmentMembersItems(
         organizationCode: String,
@@ -755,9 +755,9 @@ extension ManagementClient {
         }
     }
 
-    /// 部门下添加成员
+    /// Add members to department
     ///
-    /// 通过部门 ID、组织 code，添加部门下成员。
+    /// Add members to a department by department ID and organization code.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -776,9 +776,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 部门下删除成员
+    /// Remove members from department
     ///
-    /// 通过部门 ID、组织 code，删除部门下成员。
+    /// Remove members from a department by department ID and organization code.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -797,16 +797,16 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取父部门信息
+    /// Get parent department information
     ///
-    /// 通过组织 code、部门 ID，获取父部门信息，可以选择获取自定义数据等。
+    /// Get parent department information by organization code and department ID. You can choose to get custom data, etc.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - departmentId: 部门 ID
-    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization code
+    ///   - departmentId: Department ID
+    ///   - departmentIdType: Type of department ID used in this call
+    ///   - withCustomData: Whether to get custom data
+    ///   - tenantId: Tenant ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -833,17 +833,17 @@ extension ManagementClient {
             as: DepartmentSingleRespDto.self)
     }
 
-    /// 判断用户是否在某个部门下
+    /// Determine whether the user is in a department
     ///
-    /// 通过组织 code、部门 ID，判断用户是否在某个部门下，可以选择包含子部门。
+    /// Determine whether the user is in a department by organization code and department ID. You can choose to include child departments.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - organizationCode: 组织 code
-    ///   - departmentId: 部门 ID，根部门传 `root`。departmentId 和 departmentCode 必传其一。
-    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
-    ///   - includeChildrenDepartments: 是否包含子部门
-    ///   - tenantId: 租户 ID
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - organizationCode: Organization code
+    ///   - departmentId: Department ID. Pass `root` for the root department. Either departmentId or departmentCode is required.
+    ///   - departmentIdType: Type of department ID used in this call
+    ///   - includeChildrenDepartments: Whether to include child departments
+    ///   - tenantId: Tenant ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -872,14 +872,14 @@ extension ManagementClient {
             as: IsUserInDepartmentRespDto.self)
     }
 
-    /// 根据部门id查询部门
+    /// Get department by department ID
     ///
-    /// 根据部门id查询部门
+    /// Get department by department ID
     ///
     /// - Parameters:
-    ///   - departmentId: 部门 ID
-    ///   - tenantId: 租户 ID
-    ///   - withCustomData: 是否获取自定义数据
+    ///   - departmentId: Department ID
+    ///   - tenantId: Tenant ID
+    ///   - withCustomData: Whether to get custom data
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -902,9 +902,9 @@ extension ManagementClient {
             as: DepartmentSingleRespDto.self)
     }
 
-    /// 根据组织树批量创建部门
+    /// Create departments in batch based on organization tree
     ///
-    /// 根据组织树批量创建部门，部门名称不存在时会自动创建
+    /// Create departments in batch based on the organization tree. Departments whose names do not exist will be created automatically
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -923,16 +923,16 @@ extension ManagementClient {
             as: CreateDepartmentTreeRespDto.self)
     }
 
-    /// 获取部门绑定的第三方同步关系
+    /// Get the third-party sync relationships bound to the department
     ///
-    /// 如果在 Authing 中的部门进行了上下游同步，此接口可以用于查询出在第三方的关联用户信息
+    /// If the department in GenAuth has been synchronized upstream or downstream, this API can be used to query the associated user information in the third party
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - departmentId: 部门 ID，根部门传 `root`。departmentId 和 departmentCode 必传其一。
-    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization code
+    ///   - departmentId: Department ID. Pass `root` for the root department. Either departmentId or departmentCode is required.
+    ///   - departmentIdType: Type of department ID used in this call
+    ///   - withCustomData: Whether to get custom data
+    ///   - tenantId: Tenant ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -959,9 +959,9 @@ extension ManagementClient {
             as: SyncRelationListRespDto.self)
     }
 
-    /// 删除部门同步关联关系
+    /// Delete department sync association
     ///
-    /// 如果在 Authing 中的部门进行了上下游同步，此接口可以用于删除某个部门在指定身份源下的关联关系。
+    /// If the department in GenAuth has been synchronized upstream or downstream, this API can be used to delete the association of a department under the specified identity source.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -980,9 +980,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 更新部门状态
+    /// Update department status
     ///
-    /// 启用和禁用部门
+    /// Enable and disable departments
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -999,7 +999,7 @@ extension ManagementClient {
             as: Node.self)
     }
 
-    /// 此次调用中使用的部门 ID 的类型
+    /// Type of department ID used in this call
     public struct GetDepartmentDepartmentIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1034,7 +1034,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 此次调用中使用的部门 ID 的类型
+    /// Type of department ID used in this call
     public struct ListChildrenDepartmentsDepartmentIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1069,7 +1069,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 此次调用中使用的部门 ID 的类型
+    /// Type of department ID used in this call
     public struct GetAllDepartmentsDepartmentIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1092,7 +1092,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 排序依据
+    /// Sort by
     public struct ListDepartmentMembersSortBy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1115,7 +1115,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 增序还是倒序
+    /// Ascending or descending order
     public struct ListDepartmentMembersOrderBy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1138,7 +1138,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 此次调用中使用的部门 ID 的类型
+    /// Type of department ID used in this call
     public struct ListDepartmentMembersDepartmentIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1173,7 +1173,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 此次调用中使用的部门 ID 的类型
+    /// Type of department ID used in this call
     public struct ListDepartmentMemberIdsDepartmentIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1208,7 +1208,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 此次调用中使用的部门 ID 的类型
+    /// Type of department ID used in this call
     public struct SearchDepartmentMembersDepartmentIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1243,7 +1243,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 此次调用中使用的部门 ID 的类型
+    /// Type of department ID used in this call
     public struct GetParentDepartmentDepartmentIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1278,7 +1278,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 此次调用中使用的部门 ID 的类型
+    /// Type of department ID used in this call
     public struct IsUserInDepartmentDepartmentIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1313,7 +1313,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 此次调用中使用的部门 ID 的类型
+    /// Type of department ID used in this call
     public struct GetDepartmentSyncRelationsDepartmentIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

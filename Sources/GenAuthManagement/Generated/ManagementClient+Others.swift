@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 新增设备
+    /// Add device
     ///
-    /// 创建新设备。
+    /// Create a new device.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -21,9 +21,9 @@ extension ManagementClient {
             as: TerminalInfoRespDto.self)
     }
 
-    /// 最近登录应用
+    /// Recently logged-in apps
     ///
-    /// 根据设备唯一标识获取最近登录的应用列表。
+    /// Get the list of recently logged-in apps by device unique identifier.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -42,9 +42,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 新增 verify 设备
+    /// Add verify device
     ///
-    /// 创建 verify 新设备。
+    /// Create a new verify device.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 创建 Pipeline 函数
+    /// Create Pipeline function
     ///
-    /// 创建 Pipeline 函数
+    /// Create Pipeline function
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -23,11 +23,11 @@ extension ManagementClient {
             as: PipelineFunctionSingleRespDto.self)
     }
 
-    /// 获取 Pipeline 函数详情
+    /// Get Pipeline function details
     ///
-    /// 获取 Pipeline 函数详情
+    /// Get Pipeline function details
     ///
-    /// - Parameter funcId: Pipeline 函数 ID
+    /// - Parameter funcId: Pipeline function ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -46,9 +46,9 @@ extension ManagementClient {
             as: PipelineFunctionSingleRespDto.self)
     }
 
-    /// 重新上传 Pipeline 函数
+    /// Re-upload Pipeline function
     ///
-    /// 当 Pipeline 函数上传失败时，重新上传 Pipeline 函数
+    /// Re-upload the Pipeline function when its upload fails
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -67,9 +67,9 @@ extension ManagementClient {
             as: PipelineFunctionSingleRespDto.self)
     }
 
-    /// 修改 Pipeline 函数
+    /// Update Pipeline function
     ///
-    /// 修改 Pipeline 函数
+    /// Update Pipeline function
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -88,9 +88,9 @@ extension ManagementClient {
             as: PipelineFunctionSingleRespDto.self)
     }
 
-    /// 修改 Pipeline 函数顺序
+    /// Update Pipeline function order
     ///
-    /// 修改 Pipeline 函数顺序
+    /// Update Pipeline function order
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -109,9 +109,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 删除 Pipeline 函数
+    /// Delete Pipeline function
     ///
-    /// 删除 Pipeline 函数
+    /// Delete Pipeline function
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -130,11 +130,11 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取 Pipeline 函数列表
+    /// Get Pipeline function list
     ///
-    /// 获取 Pipeline 函数列表
+    /// Get Pipeline function list
     ///
-    /// - Parameter scene: 通过函数的触发场景进行筛选（可选，默认返回所有）：
+    /// - Parameter scene: Filter by the trigger scenario of the function (optional, returns all by default):
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -153,14 +153,14 @@ extension ManagementClient {
             as: PipelineFunctionPaginatedRespDto.self)
     }
 
-    /// 获取 Pipeline 日志
+    /// Get Pipeline logs
     ///
-    /// 获取 Pipeline
+    /// Get Pipeline
     ///
     /// - Parameters:
-    ///   - funcId: Pipeline 函数 ID
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - funcId: Pipeline function ID
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -188,8 +188,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - funcId: Pipeline 函数 ID
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - funcId: Pipeline function ID
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The items, fetched lazily.
     public func getPipelineLogsItems(funcId: String, limit: Int = 10) -> PageSequence<PipelineFunctionDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<PipelineFunctionDto> in
@@ -198,7 +198,7 @@ extension ManagementClient {
         }
     }
 
-    /// 通过函数的触发场景进行筛选（可选，默认返回所有）：
+    /// Filter by the trigger scenario of the function (optional, returns all by default):
     public struct ListPipelineFunctionsScene: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -208,25 +208,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// 注册前
+        /// Before registration
         public static let preRegister = Self(rawValue: "PRE_REGISTER")
 
-        /// 注册后
+        /// After registration
         public static let postRegister = Self(rawValue: "POST_REGISTER")
 
-        /// 认证前
+        /// Before authentication
         public static let preAuthentication = Self(rawValue: "PRE_AUTHENTICATION")
 
-        /// 认证后
+        /// After authentication
         public static let postAuthentication = Self(rawValue: "POST_AUTHENTICATION")
 
-        /// OIDC ID Token 签发前
+        /// Before OIDC ID Token is issued
         public static let preOidcIdTokenIssued = Self(rawValue: "PRE_OIDC_ID_TOKEN_ISSUED")
 
-        /// OIDC Access Token 签发前
+        /// Before OIDC Access Token is issued
         public static let preOidcAccessTokenIssued = Self(rawValue: "PRE_OIDC_ACCESS_TOKEN_ISSUED")
 
-        /// 补全用户信息前
+        /// Before completing user information
         public static let preCompleteUserInfo = Self(rawValue: "PRE_COMPLETE_USER_INFO")
 
         /// `PRE_MFA_VERIFY`

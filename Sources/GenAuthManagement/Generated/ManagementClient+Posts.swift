@@ -2,18 +2,18 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 岗位列表
+    /// Post list
     ///
-    /// 岗位列表
+    /// Post list
     ///
     /// - Parameters:
-    ///   - keywords: 搜索岗位 code 或名称
-    ///   - skipCount: 是否统计岗位关联的部门数和用户数
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - withMetadata: 是否展示元数据内容
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - flatCustomData: 是否拍平扩展字段
+    ///   - keywords: Search by post code or name
+    ///   - skipCount: Whether to count the number of departments and users associated with the post
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - withMetadata: Whether to display metadata content
+    ///   - withCustomData: Whether to get custom data
+    ///   - flatCustomData: Whether to flatten extended fields
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -49,12 +49,12 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - keywords: 搜索岗位 code 或名称
-    ///   - skipCount: 是否统计岗位关联的部门数和用户数
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - withMetadata: 是否展示元数据内容
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - flatCustomData: 是否拍平扩展字段
+    ///   - keywords: Search by post code or name
+    ///   - skipCount: Whether to count the number of departments and users associated with the post
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - withMetadata: Whether to display metadata content
+    ///   - withCustomData: Whether to get custom data
+    ///   - flatCustomData: Whether to flatten extended fields
     /// - Returns: The items, fetched lazily.
     public func postListItems(
         keywords: String? = nil,
@@ -78,13 +78,13 @@ extension ManagementClient {
         }
     }
 
-    /// 获取岗位
+    /// Get post
     ///
-    /// 获取岗位
+    /// Get post
     ///
     /// - Parameters:
-    ///   - code: 岗位 code
-    ///   - withCustomData: 是否获取自定义数据
+    ///   - code: Post code
+    ///   - withCustomData: Whether to get custom data
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -105,13 +105,13 @@ extension ManagementClient {
             as: CreatePostDto.self)
     }
 
-    /// 获取用户关联岗位
+    /// Get the post associated with the user
     ///
-    /// 获取用户关联的所有岗位
+    /// Get all posts associated with the user
     ///
     /// - Parameters:
-    ///   - userId: 用户 id
-    ///   - withCustomData: 是否获取自定义数据
+    ///   - userId: User ID
+    ///   - withCustomData: Whether to get custom data
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -133,13 +133,13 @@ extension ManagementClient {
             as: PostListRespDto.self)
     }
 
-    /// 获取用户关联岗位
+    /// Get the post associated with the user
     ///
-    /// 此接口只会返回一个岗位，已废弃，请使用 /api/v3/get-user-posts 接口
+    /// This API only returns one post and is deprecated. Please use the /api/v3/get-user-posts API
     ///
     /// - Parameters:
-    ///   - userId: 用户 id
-    ///   - withCustomData: 是否获取自定义数据
+    ///   - userId: User ID
+    ///   - withCustomData: Whether to get custom data
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -161,9 +161,9 @@ extension ManagementClient {
             as: CreatePostDto.self)
     }
 
-    /// 获取岗位信息
+    /// Get post information
     ///
-    /// 根据岗位 id 获取岗位详情
+    /// Get post details by post ID
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -180,9 +180,9 @@ extension ManagementClient {
             as: PostRespDto.self)
     }
 
-    /// 创建岗位
+    /// Create post
     ///
-    /// 创建岗位
+    /// Create post
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -199,9 +199,9 @@ extension ManagementClient {
             as: CreatePostRespDto.self)
     }
 
-    /// 更新岗位信息
+    /// Update post information
     ///
-    /// 更新岗位信息
+    /// Update post information
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -218,9 +218,9 @@ extension ManagementClient {
             as: CreatePostRespDto.self)
     }
 
-    /// 删除岗位
+    /// Delete post
     ///
-    /// 删除岗位
+    /// Delete post
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -237,9 +237,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 用户设置岗位
+    /// Set user posts
     ///
-    /// 一次性给用户设置岗位：如果之前的岗位不在传入的列表中，会进行移除；如果有新增的岗位，会加入到新的岗位；如果不变，则不进行任何操作。
+    /// Set posts for a user at once: if a previous post is not in the passed list, it will be removed; if there are new posts, the user will be added to them; if nothing changes, no operation is performed.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -256,9 +256,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 用户关联岗位
+    /// Associate user with posts
     ///
-    /// 用户关联岗位
+    /// Associate user with posts
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

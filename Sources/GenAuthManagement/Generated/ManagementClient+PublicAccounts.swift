@@ -2,14 +2,14 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取/搜索公共账号列表
+    /// Get/search public account list
     ///
-    /// 此接口用于获取用户列表，支持模糊搜索，以及通过用户基础字段、用户自定义字段、用户所在部门、用户历史登录应用等维度筛选用户。
+    /// This API is used to get the user list. It supports fuzzy search, as well as filtering users by dimensions such as user basic fields, user custom fields, the user's departments, and apps the user has logged in to.
     ///
-    /// ### 模糊搜素示例
+    /// ### Fuzzy search example
     ///
-    /// 模糊搜索默认会从 `phone`, `email`, `name`, `username`, `nickname` 五个字段对用户进行模糊搜索，你也可以通过设置 `options.fuzzySearchOn`
-    /// 决定模糊匹配的字段范围：
+    /// By default, fuzzy search matches users on five fields: `phone`, `email`, `name`, `username`, and `nickname`. You can also set `options.fuzzySearchOn`
+    /// to determine the range of fields for fuzzy matching:
     ///
     /// ```json
     /// {
@@ -22,14 +22,14 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 高级搜索示例
+    /// ### Advanced search example
     ///
-    /// 你可以通过 `advancedFilter` 进行高级搜索，高级搜索支持通过用户的基础信息、自定义数据、所在部门、用户来源、登录应用、外部身份源信息等维度对用户进行筛选。
-    /// **且这些筛选条件可以任意组合。**
+    /// You can perform an advanced search through `advancedFilter`. Advanced search supports filtering users by dimensions such as the user's basic information, custom data, department, user source, login apps, and external identity source information.
+    /// **These filter conditions can be combined in any way.**
     ///
-    /// #### 筛选状态为禁用的用户
+    /// #### Filter users whose status is disabled
     ///
-    /// 用户状态（`status`）为字符串类型，可选值为 `Activated` 和 `Suspended`：
+    /// User status (`status`) is a string, and the possible values are `Activated` and `Suspended`:
     ///
     /// ```json
     /// {
@@ -43,9 +43,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 筛选邮箱中包含 `@example.com` 的用户
+    /// #### Filter users whose email contains `@example.com`
     ///
-    /// 用户邮箱（`email`）为字符串类型，可以进行模糊搜索：
+    /// User email (`email`) is a string and supports fuzzy search:
     ///
     /// ```json
     /// {
@@ -59,7 +59,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户的任意扩展字段进行搜索
+    /// #### Search by any extended field of the user
     ///
     /// ```json
     /// {
@@ -73,9 +73,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户登录次数筛选
+    /// #### Filter by user login count
     ///
-    /// 筛选登录次数大于 10 的用户：
+    /// Filter users whose login count is greater than 10:
     ///
     /// ```json
     /// {
@@ -89,7 +89,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// 筛选登录次数在 10 - 100 次的用户：
+    /// Filter users whose login count is between 10 and 100:
     ///
     /// ```json
     /// {
@@ -103,9 +103,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户上次登录时间进行筛选
+    /// #### Filter by the user's last login time
     ///
-    /// 筛选最近 7 天内登录过的用户：
+    /// Filter users who have logged in within the last 7 days:
     ///
     /// ```json
     /// {
@@ -119,7 +119,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// 筛选在某一段时间内登录过的用户：
+    /// Filter users who have logged in within a certain period of time:
     ///
     /// ```json
     /// {
@@ -136,9 +136,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户曾经登录过的应用筛选
+    /// #### Filter by apps the user has logged in to
     ///
-    /// 筛选出曾经登录过应用 `appId1` 或者 `appId2` 的用户：
+    /// Filter users who have logged in to app `appId1` or `appId2`:
     ///
     /// ```json
     /// {
@@ -155,7 +155,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户所在部门进行筛选
+    /// #### Filter by the user's department
     ///
     /// ```json
     /// {
@@ -214,15 +214,15 @@ extension ManagementClient {
         }
     }
 
-    /// 获取公共账号信息
+    /// Get public account information
     ///
-    /// 通过公共账号用户 ID，获取公共账号详情，可以选择获取自定义数据、选择指定用户 ID 类型等。
+    /// Get public account details by public account user ID. You can choose whether to get custom data, specify the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userId: 公共账号用户 ID
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为：
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - userId: Public account user ID
+    ///   - userIdType: User ID type. The default value is `user_id`. Optional values are:
+    ///   - withCustomData: Whether to get custom data
+    ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -247,15 +247,15 @@ extension ManagementClient {
             as: PublicAccountSingleRespDto.self)
     }
 
-    /// 批量获取公共账号信息
+    /// Batch get public account information
     ///
-    /// 通过公共账号用户 ID 列表，批量获取公共账号信息，可以选择获取自定义数据、选择指定用户 ID 类型等。
+    /// Batch get public account information by a list of public account user IDs. You can choose whether to get custom data, specify the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userIds: 公共账号用户 ID 数组
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为：
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - userIds: Array of public account user IDs
+    ///   - userIdType: User ID type. The default value is `user_id`. Optional values are:
+    ///   - withCustomData: Whether to get custom data
+    ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -280,9 +280,9 @@ extension ManagementClient {
             as: PublicAccountListRespDto.self)
     }
 
-    /// 创建公共账号
+    /// Create public account
     ///
-    /// 创建公共账号，邮箱、手机号、用户名必须包含其中一个，邮箱、手机号、用户名、externalId 用户池内唯一，此接口将以管理员身份创建公共账号用户因此不需要进行手机号验证码检验等安全检测。
+    /// Create a public account. One of email, phone number, or username must be included. Email, phone number, username, and externalId are unique within the user pool. This API creates the public account user as an administrator, so security checks such as phone verification code validation are not required.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -301,9 +301,9 @@ extension ManagementClient {
             as: PublicAccountSingleRespDto.self)
     }
 
-    /// 批量创建公共账号
+    /// Batch create public accounts
     ///
-    /// 批量创建公共账号，邮箱、手机号、用户名必须包含其中一个，邮箱、手机号、用户名、externalId 用户池内唯一，此接口将以管理员身份创建公共账号用户因此不需要进行手机号验证码检验等安全检测。
+    /// Batch create public accounts. One of email, phone number, or username must be included. Email, phone number, username, and externalId are unique within the user pool. This API creates the public account users as an administrator, so security checks such as phone verification code validation are not required.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -322,9 +322,9 @@ extension ManagementClient {
             as: PublicAccountListRespDto.self)
     }
 
-    /// 修改公共账号资料
+    /// Update public account profile
     ///
-    /// 通过公共账号用户 ID，修改公共账号资料，邮箱、手机号、用户名、externalId 用户池内唯一，此接口将以管理员身份修改公共账号资料因此不需要进行手机号验证码检验等安全检测。
+    /// Update a public account profile by public account user ID. Email, phone number, username, and externalId are unique within the user pool. This API updates the public account profile as an administrator, so security checks such as phone verification code validation are not required.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -343,9 +343,9 @@ extension ManagementClient {
             as: PublicAccountSingleRespDto.self)
     }
 
-    /// 批量修改公共账号资料
+    /// Batch update public account profiles
     ///
-    /// 批量修改公共账号资料，邮箱、手机号、用户名、externalId 用户池内唯一，此接口将以管理员身份修改公共账号资料因此不需要进行手机号验证码检验等安全检测。
+    /// Batch update public account profiles. Email, phone number, username, and externalId are unique within the user pool. This API updates the public account profiles as an administrator, so security checks such as phone verification code validation are not required.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -364,9 +364,9 @@ extension ManagementClient {
             as: PublicAccountListRespDto.self)
     }
 
-    /// 批量删除公共账号
+    /// Batch delete public accounts
     ///
-    /// 通过公共账号 ID 列表，删除公共账号，支持批量删除，可以选择指定用户 ID 类型等。
+    /// Delete public accounts by a list of public account IDs. Batch deletion is supported. You can specify the user ID type, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -385,9 +385,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 强制下线公共账号
+    /// Force public accounts to log out
     ///
-    /// 通过公共账号 ID、App ID 列表，强制让公共账号下线，可以选择指定公共账号 ID 类型等。
+    /// Force public accounts to log out by a list of public account IDs and App IDs. You can specify the public account ID type, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -406,9 +406,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 个人账号转换为公共账号
+    /// Convert personal account to public account
     ///
-    /// 通过用户 ID，把个人账号转换为公共账号。
+    /// Convert a personal account to a public account by user ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -427,11 +427,11 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取用户的公共账号列表
+    /// Get user's public account list
     ///
-    /// 通过用户 ID，获取用户的公共账号列表。
+    /// Get the user's public account list by user ID.
     ///
-    /// - Parameter userId: 用户 ID
+    /// - Parameter userId: User ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -450,11 +450,11 @@ extension ManagementClient {
             as: PublicAccountPaginatedRespDto.self)
     }
 
-    /// 公共账号的用户列表
+    /// User list of public account
     ///
-    /// 通过公共账号 ID，获取用户列表。
+    /// Get the user list by public account ID.
     ///
-    /// - Parameter publicAccountId: 公共账号 ID
+    /// - Parameter publicAccountId: Public account ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -473,9 +473,9 @@ extension ManagementClient {
             as: PublicAccountPaginatedRespDto.self)
     }
 
-    /// 公共账号绑定批量用户
+    /// Bind users to public account in batch
     ///
-    /// 使用公共账号绑定批量用户
+    /// Bind multiple users to a public account
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -494,9 +494,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 用户绑定批量公共账号
+    /// Bind public accounts to user in batch
     ///
-    /// 用户绑定批量公共账号
+    /// Bind public accounts to user in batch
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -515,9 +515,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 公共账号解绑用户
+    /// Unbind users from public account
     ///
-    /// 公共账号解绑用户
+    /// Unbind users from public account
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -536,14 +536,14 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取公共账号的角色列表
+    /// Get public account's role list
     ///
-    /// 通过用户 ID，获取用户角色列表，可以选择所属权限分组 code、选择指定用户 ID 类型等。
+    /// Get the user's role list by user ID. You can specify the permission group code, the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
-    ///   - namespace: 所属权限分组(权限空间)的 code
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
+    ///   - namespace: Code of the permission group (permission space)
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -566,11 +566,11 @@ extension ManagementClient {
             as: PublicAccountPaginatedRespDto.self)
     }
 
-    /// 获取角色的公共账号列表
+    /// Get role's public account list
     ///
-    /// 通过角色 ID，获取用户的公共账号列表。
+    /// Get the list of public accounts by role ID.
     ///
-    /// - Parameter roleId: 角色 ID
+    /// - Parameter roleId: Role ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -589,9 +589,9 @@ extension ManagementClient {
             as: PublicAccountPaginatedRespDto.self)
     }
 
-    /// 公共账号绑定批量角色
+    /// Bind roles to public account in batch
     ///
-    /// 公共账号绑定批量角色
+    /// Bind roles to public account in batch
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -610,11 +610,11 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取分组的公共账号列表
+    /// Get group's public account list
     ///
-    /// 通过分组 ID，获取用户的公共账号列表。
+    /// Get the list of public accounts by group ID.
     ///
-    /// - Parameter groupId: 分组 ID
+    /// - Parameter groupId: Group ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -633,13 +633,13 @@ extension ManagementClient {
             as: PublicAccountPaginatedRespDto.self)
     }
 
-    /// 获取公共账号分组列表
+    /// Get public account's group list
     ///
-    /// 通过公共账号 ID，获取公共账号分组列表，可以选择指定用户 ID 类型等。
+    /// Get the public account's group list by public account ID. You can specify the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户唯一标志，可以是用户 ID、用户名、邮箱、手机号、外部 ID、在外部身份源的 ID。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: Unique user identifier, which can be the user ID, username, email, phone number, external ID, or ID in an external identity source.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -660,9 +660,9 @@ extension ManagementClient {
             as: GroupPaginatedRespDto.self)
     }
 
-    /// 公共账号添加批量分组
+    /// Add public account to groups in batch
     ///
-    /// 公共账号通过分组 ID 添加批量分组
+    /// Add a public account to multiple groups by group ID
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -681,11 +681,11 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取部门的公共账号列表
+    /// Get department's public account list
     ///
-    /// 通过部门 ID，获取用户的公共账号列表。
+    /// Get the list of public accounts by department ID.
     ///
-    /// - Parameter departmentId: 部门 ID
+    /// - Parameter departmentId: Department ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -704,19 +704,19 @@ extension ManagementClient {
             as: PublicAccountPaginatedRespDto.self)
     }
 
-    /// 获取公共账号的部门列表
+    /// Get public account's department list
     ///
-    /// 通过用户 ID，获取用户部门列表，支持分页，可以选择获取自定义数据、选择指定用户 ID 类型、增序或降序等。
+    /// Get the user's department list by user ID. Pagination is supported. You can choose whether to get custom data, specify the user ID type, and sort in ascending or descending order, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withDepartmentPaths: 是否获取部门路径
-    ///   - sortBy: 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
-    ///   - orderBy: 增序或降序
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get custom data
+    ///   - withDepartmentPaths: Whether to get the department path
+    ///   - sortBy: Sort by, such as department creation time, time of joining the department, department name, department identifier
+    ///   - orderBy: Ascending or descending order
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -754,13 +754,13 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withDepartmentPaths: 是否获取部门路径
-    ///   - sortBy: 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
-    ///   - orderBy: 增序或降序
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get custom data
+    ///   - withDepartmentPaths: Whether to get the department path
+    ///   - sortBy: Sort by, such as department creation time, time of joining the department, department name, department identifier
+    ///   - orderBy: Ascending or descending order
     /// - Returns: The items, fetched lazily.
     public func getPublicAccountDepartmentsItems(
         userId: String,
@@ -786,9 +786,9 @@ extension ManagementClient {
         }
     }
 
-    /// 设置公共账号所在部门
+    /// Set public account's departments
     ///
-    /// 设置公共账号所在部门。
+    /// Set the departments of a public account.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -807,14 +807,14 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 批量离职用户
+    /// Batch resign users
     ///
-    /// 批量离职用户。离职操作会进行以下操作：
+    /// Batch resign users. The resignation performs the following operations:
     ///
-    /// - 离职后该成员授权、部门、角色、分组、岗位关系将被删除；
-    /// - 离职后将保留用户基本信息，同时账号将被禁用，无法登录应用；如果需要彻底删除账号，请调用删除接口。
+    /// - After resignation, the member's authorizations, departments, roles, groups, and post relationships will be deleted;
+    /// - After resignation, the user's basic information will be retained, but the account will be disabled and cannot log in to applications; if you need to delete the account completely, please call the delete API.
     ///
-    /// 该操作不可恢复，请谨慎操作！
+    /// This operation cannot be undone, please proceed with caution!
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -833,11 +833,11 @@ extension ManagementClient {
             as: ResignUserRespDto.self)
     }
 
-    /// 获取公共账号的岗位
+    /// Get public account's posts
     ///
-    /// 获取公共账号的岗位
+    /// Get public account's posts
     ///
-    /// - Parameter userId: 用户 id
+    /// - Parameter userId: User ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -854,11 +854,11 @@ extension ManagementClient {
             as: CreatePostDto.self)
     }
 
-    /// 获取岗位的公共账号列表
+    /// Get post's public account list
     ///
-    /// 通过岗位 ID，获取用户的公共账号列表。
+    /// Get the list of public accounts by post ID.
     ///
-    /// - Parameter postId: 岗位 ID
+    /// - Parameter postId: Post ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -877,9 +877,9 @@ extension ManagementClient {
             as: PublicAccountPaginatedRespDto.self)
     }
 
-    /// 设置公共账号的岗位
+    /// Set public account's posts
     ///
-    /// 设置公共账号关联的岗位
+    /// Set the posts associated with a public account
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -898,9 +898,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 解绑公共账号关联岗位
+    /// Unbind post from public account
     ///
-    /// 解绑公共账号关联岗位
+    /// Unbind post from public account
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -919,7 +919,7 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
+    /// User ID type. The default value is `user_id`. Optional values are:
     public struct GetPublicAccountUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -929,19 +929,19 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
         /// `identity`
@@ -966,7 +966,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
+    /// User ID type. The default value is `user_id`. Optional values are:
     public struct GetPublicAccountBatchUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -976,19 +976,19 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
         /// `identity`
@@ -1013,9 +1013,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetPublicAccountRolesUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1025,25 +1025,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1062,9 +1062,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetGroupsOfPublicAccountUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1074,25 +1074,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1111,9 +1111,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetPublicAccountDepartmentsUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1123,25 +1123,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1160,7 +1160,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
+    /// Sort by, such as department creation time, time of joining the department, department name, department identifier
     public struct GetPublicAccountDepartmentsSortBy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1191,7 +1191,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 增序或降序
+    /// Ascending or descending order
     public struct GetPublicAccountDepartmentsOrderBy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 创建注册白名单
+    /// Create registration whitelist
     ///
-    /// 你需要指定注册白名单类型以及数据，来进行创建
+    /// You need to specify the registration whitelist type and data to create it
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -21,11 +21,11 @@ extension ManagementClient {
             as: WhitelistListRespDto.self)
     }
 
-    /// 获取注册白名单列表
+    /// Get registration whitelist list
     ///
-    /// 获取注册白名单列表，可选页数、分页大小来获取
+    /// Get the registration whitelist list, optionally by page number and page size
     ///
-    /// - Parameter type: 白名单类型
+    /// - Parameter type: Whitelist type
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -42,9 +42,9 @@ extension ManagementClient {
             as: WhitelistListRespDto.self)
     }
 
-    /// 删除注册白名单
+    /// Delete registration whitelist
     ///
-    /// 通过指定多个注册白名单数据,以数组的形式进行注册白名单的删除
+    /// Delete registration whitelist entries by specifying multiple registration whitelist data in the form of an array
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -61,7 +61,7 @@ extension ManagementClient {
             as: IsSuccessDto.self)
     }
 
-    /// 白名单类型
+    /// Whitelist type
     public struct ListWhitelistsType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

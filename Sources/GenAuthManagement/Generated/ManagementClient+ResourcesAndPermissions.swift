@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 创建资源
+    /// Create resource
     ///
-    /// 创建资源，可以设置资源的描述、定义的操作类型、URL 标识等。
+    /// Create a resource. You can set the resource description, defined action types, URL identifier, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -21,9 +21,9 @@ extension ManagementClient {
             as: ResourceRespDto.self)
     }
 
-    /// 批量创建资源
+    /// Batch create resources
     ///
-    /// 批量创建资源，可以设置资源的描述、定义的操作类型、URL 标识等。
+    /// Batch create resources. You can set the resource description, defined action types, URL identifier, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -42,13 +42,13 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取资源详情
+    /// Get resource details
     ///
-    /// 根据筛选条件，获取资源详情。
+    /// Get resource details based on filter criteria.
     ///
     /// - Parameters:
-    ///   - code: 资源唯一标志符
-    ///   - namespace: 所属权限分组(权限空间)的 Code
+    ///   - code: Unique resource identifier
+    ///   - namespace: Code of the permission group (permission space) it belongs to
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -69,13 +69,13 @@ extension ManagementClient {
             as: ResourceRespDto.self)
     }
 
-    /// 批量获取资源详情
+    /// Batch get resource details
     ///
-    /// 根据筛选条件，批量获取资源详情。
+    /// Batch get resource details based on filter criteria.
     ///
     /// - Parameters:
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - codeList: 资源 code 列表，批量可以使用逗号分隔
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - codeList: List of resource codes, separated by commas for batch
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -96,15 +96,15 @@ extension ManagementClient {
             as: ResourceListRespDto.self)
     }
 
-    /// 分页获取常规资源列表
+    /// Get paginated list of common resources
     ///
-    /// 根据筛选条件，分页获取常规资源详情列表。
+    /// Get a paginated list of common resource details based on filter criteria.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - keyword: 查询条件
-    ///   - namespaceCodeList: 权限空间列表
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - keyword: Query conditions
+    ///   - namespaceCodeList: Permission space list
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -134,9 +134,9 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - keyword: 查询条件
-    ///   - namespaceCodeList: 权限空间列表
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - keyword: Query conditions
+    ///   - namespaceCodeList: Permission space list
     /// - Returns: The items, fetched lazily.
     public func listCommonResourceItems(
         limit: Int = 10,
@@ -154,15 +154,15 @@ extension ManagementClient {
         }
     }
 
-    /// 分页获取资源列表
+    /// Get paginated resource list
     ///
-    /// 根据筛选条件，分页获取资源详情列表。
+    /// Get a paginated list of resource details based on filter criteria.
     ///
     /// - Parameters:
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - type: 资源类型
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - type: Resource type
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -192,9 +192,9 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - type: 资源类型
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - type: Resource type
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The items, fetched lazily.
     public func listResourcesItems(
         namespace: String? = nil,
@@ -212,9 +212,9 @@ extension ManagementClient {
         }
     }
 
-    /// 修改资源
+    /// Update resource
     ///
-    /// 修改资源，可以设置资源的描述、定义的操作类型、URL 标识等。
+    /// Update a resource. You can set the resource description, defined action types, URL identifier, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -231,9 +231,9 @@ extension ManagementClient {
             as: ResourceRespDto.self)
     }
 
-    /// 删除资源
+    /// Delete resource
     ///
-    /// 通过资源唯一标志符以及所属权限分组，删除资源。
+    /// Delete a resource by its unique identifier and the permission group it belongs to.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -250,9 +250,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 批量删除资源
+    /// Batch delete resources
     ///
-    /// 通过资源唯一标志符以及所属权限分组，批量删除资源
+    /// Batch delete resources by their unique identifiers and the permission group they belong to
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -271,9 +271,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 批量删除资源
+    /// Batch delete resources
     ///
-    /// 通过资源id批量删除资源
+    /// Batch delete resources by resource ID
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -292,9 +292,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 关联/取消关联应用资源到租户
+    /// Associate/disassociate application resources with tenants
     ///
-    /// 通过资源唯一标识以及权限分组，关联或取消关联资源到租户
+    /// Associate or disassociate resources with tenants by the unique resource identifier and permission group
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -313,9 +313,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 创建权限分组
+    /// Create permission group
     ///
-    /// 创建权限分组，可以设置权限分组名称、Code 和描述信息。
+    /// Create a permission group. You can set the permission group name, Code, and description.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -334,9 +334,9 @@ extension ManagementClient {
             as: NamespaceRespDto.self)
     }
 
-    /// 批量创建权限分组
+    /// Batch create permission groups
     ///
-    /// 批量创建权限分组，可以分别设置权限分组名称、Code 和描述信息。
+    /// Batch create permission groups. You can set the name, Code, and description of each permission group.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -355,11 +355,11 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取权限分组详情
+    /// Get permission group details
     ///
-    /// 通过权限分组唯一标志符(Code)，获取权限分组详情。
+    /// Get permission group details by the unique permission group identifier (Code).
     ///
-    /// - Parameter code: 权限分组唯一标志符
+    /// - Parameter code: Unique permission group identifier
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -376,11 +376,11 @@ extension ManagementClient {
             as: NamespaceRespDto.self)
     }
 
-    /// 批量获取权限分组详情
+    /// Batch get permission group details
     ///
-    /// 分别通过权限分组唯一标志符(Code)，批量获取权限分组详情。
+    /// Batch get permission group details by their unique permission group identifiers (Code).
     ///
-    /// - Parameter codeList: 权限分组 code 列表，批量可以使用逗号分隔
+    /// - Parameter codeList: List of permission group codes, separated by commas for batch
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -397,9 +397,9 @@ extension ManagementClient {
             as: NamespaceListRespDto.self)
     }
 
-    /// 修改权限分组信息
+    /// Update permission group information
     ///
-    /// 修改权限分组信息，可以修改名称、描述信息以及新的唯一标志符(NewCode)。
+    /// Update permission group information. You can update the name, description, and new unique identifier (NewCode).
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -418,9 +418,9 @@ extension ManagementClient {
             as: UpdateNamespaceRespDto.self)
     }
 
-    /// 删除权限分组信息
+    /// Delete permission group information
     ///
-    /// 通过权限分组唯一标志符(Code)，删除权限分组信息。
+    /// Delete permission group information by the unique permission group identifier (Code).
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -439,9 +439,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 批量删除权限分组
+    /// Batch delete permission groups
     ///
-    /// 分别通过权限分组唯一标志符(Code)，批量删除权限分组。
+    /// Batch delete permission groups by their unique permission group identifiers (Code).
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -460,14 +460,14 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 分页获取权限分组列表
+    /// Get paginated permission group list
     ///
-    /// 根据筛选条件，分页获取权限分组列表。
+    /// Get a paginated list of permission groups based on filter criteria.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - keywords: 搜索权限分组 Code
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - keywords: Search permission group Code
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -495,8 +495,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - keywords: 搜索权限分组 Code
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - keywords: Search permission group Code
     /// - Returns: The items, fetched lazily.
     public func listNamespacesItems(
         limit: Int = 10,
@@ -508,15 +508,15 @@ extension ManagementClient {
         }
     }
 
-    /// 分页权限分组下所有的角色列表
+    /// Get paginated list of all roles in permission group
     ///
-    /// 根据筛选条件，分页获取权限分组下所有的角色列表。
+    /// Get a paginated list of all roles in a permission group based on filter criteria.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - code: 权限分组唯一标志符
-    ///   - keywords: 角色 Code 或者名称
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - code: Unique permission group identifier
+    ///   - keywords: Role Code or name
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -541,9 +541,9 @@ extension ManagementClient {
             as: NamespaceRolesListPaginatedRespDto.self)
     }
 
-    /// 授权资源
+    /// Authorize resources
     ///
-    /// 将一个/多个资源授权给用户、角色、分组、组织机构等主体，且可以分别指定不同的操作权限。
+    /// Authorize one or more resources to principals such as users, roles, groups, and organizations, and specify different action permissions for each.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -562,17 +562,17 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取某个主体被授权的资源列表
+    /// Get list of resources authorized to a principal
     ///
-    /// 根据筛选条件，获取某个主体被授权的资源列表。
+    /// Get the list of resources authorized to a principal based on filter criteria.
     ///
     /// - Parameters:
-    ///   - targetType: 目标对象类型：
-    ///   - targetIdentifier: 目标对象的唯一标志符： - 如果是用户，为用户的 ID，如 `6343b98b7cfxxx9366e9b7c` - 如果是角色，为角色的 code，如 `admin` - 如果是分组，为分组的 code，如 `developer` - 如果是部门，为部门的 ID，如 `6343bafc019xxxx889206c4c`
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - resourceType: 限定资源类型，如数据、API、按钮、菜单
-    ///   - resourceList: 限定查询的资源列表，如果指定，只会返回所指定的资源列表。
-    ///   - withDenied: 是否获取被拒绝的资源
+    ///   - targetType: Target object type:
+    ///   - targetIdentifier: Unique identifier of the target object: - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c` - For a role, it is the role's code, such as `admin` - For a group, it is the group's code, such as `developer` - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - resourceType: Restrict the resource type, such as data, API, button, menu
+    ///   - resourceList: Restrict the queried resource list. If specified, only the specified resources will be returned.
+    ///   - withDenied: Whether to get denied resources
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -601,9 +601,9 @@ extension ManagementClient {
             as: AuthorizedResourcePaginatedRespDto.self)
     }
 
-    /// 判断用户是否对某个资源的某个操作有权限
+    /// Check whether the user has permission for an action on a resource
     ///
-    /// 判断用户是否对某个资源的某个操作有权限。
+    /// Check whether the user has permission for a certain action on a certain resource.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -622,9 +622,9 @@ extension ManagementClient {
             as: IsActionAllowedRespDtp.self)
     }
 
-    /// 获取资源被授权的主体
+    /// Get principals authorized for a resource
     ///
-    /// 获取资源被授权的主体
+    /// Get principals authorized for a resource
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -660,7 +660,7 @@ extension ManagementClient {
         }
     }
 
-    /// 资源类型
+    /// Resource type
     public struct ListResourcesType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -695,7 +695,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 目标对象类型：
+    /// Target object type:
     public struct GetAuthorizedResourcesTargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -705,16 +705,16 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// 用户
+        /// User
         public static let user = Self(rawValue: "USER")
 
-        /// 角色
+        /// Role
         public static let role = Self(rawValue: "ROLE")
 
-        /// 分组
+        /// Group
         public static let group = Self(rawValue: "GROUP")
 
-        /// 部门
+        /// Department
         public static let department = Self(rawValue: "DEPARTMENT")
 
         /// Every value the SDK knows.
@@ -726,7 +726,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 限定资源类型，如数据、API、按钮、菜单
+    /// Restrict the resource type, such as data, API, button, menu
     public struct GetAuthorizedResourcesResourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -2,14 +2,14 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取 ip 列表
+    /// Get IP list
     ///
-    /// 分页获取 ip 列表
+    /// Get paginated IP list
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - ipType: IP 类型
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - ipType: IP type
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -37,8 +37,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - ipType: IP 类型
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - ipType: IP type
     /// - Returns: The items, fetched lazily.
     public func findIpListItems(limit: Int = 10, ipType: FindIpListIpType) -> PageSequence<IpListRespDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<IpListRespDto> in
@@ -47,9 +47,9 @@ extension ManagementClient {
         }
     }
 
-    /// 创建 ip 名单
+    /// Create IP list
     ///
-    /// 创建 ip 名单
+    /// Create IP list
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -66,9 +66,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 删除 ip 名单
+    /// Delete IP list
     ///
-    /// 删除 ip 名单
+    /// Delete IP list
     ///
     /// - Parameter id: The `id` parameter.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -84,14 +84,14 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取用户列表
+    /// Get user list
     ///
-    /// 分页获取用户列表
+    /// Get paginated user list
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - userListType: IP 类型
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - userListType: IP type
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -119,8 +119,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - userListType: IP 类型
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - userListType: IP type
     /// - Returns: The items, fetched lazily.
     public func findUserListItems(
         limit: Int = 10,
@@ -132,9 +132,9 @@ extension ManagementClient {
         }
     }
 
-    /// 创建用户名单
+    /// Create user list
     ///
-    /// 创建用户名单
+    /// Create user list
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -151,9 +151,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 删除用户名单
+    /// Delete user list
     ///
-    /// 删除用户 名单
+    /// Delete user list
     ///
     /// - Parameter id: The `id` parameter.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -169,14 +169,14 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取风险策略列表
+    /// Get risk policy list
     ///
-    /// 分页获取风险策略列表
+    /// Get paginated risk policy list
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - optObject: 策略操作对象，目前只有 ip
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - optObject: Policy operation object, currently only ip
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -204,8 +204,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - optObject: 策略操作对象，目前只有 ip
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - optObject: Policy operation object, currently only ip
     /// - Returns: The items, fetched lazily.
     public func findRiskListPolicyItems(
         limit: Int = 10,
@@ -217,9 +217,9 @@ extension ManagementClient {
         }
     }
 
-    /// 创建风险策略
+    /// Create risk policy
     ///
-    /// 创建风险策略
+    /// Create risk policy
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -238,9 +238,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 删除风险策略
+    /// Delete risk policy
     ///
-    /// 删除风险策略
+    /// Delete risk policy
     ///
     /// - Parameter id: The `id` parameter.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -256,7 +256,7 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// IP 类型
+    /// IP type
     public struct FindIpListIpType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -279,7 +279,7 @@ extension ManagementClient {
         ]
     }
 
-    /// IP 类型
+    /// IP type
     public struct FindUserListUserListType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -302,7 +302,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 策略操作对象，目前只有 ip
+    /// Policy operation object, currently only ip
     public struct FindRiskListPolicyOptObject: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

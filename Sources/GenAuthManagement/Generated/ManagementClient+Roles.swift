@@ -2,13 +2,13 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取角色详情
+    /// Get role details
     ///
-    /// 通过权限分组内角色 code，获取角色详情。
+    /// Get role details by the role code within the permission group.
     ///
     /// - Parameters:
-    ///   - code: 权限分组(权限空间)内角色的唯一标识符
-    ///   - namespace: 所属权限分组(权限空间)的 Code
+    ///   - code: Unique identifier of the role within the permission group (permission space)
+    ///   - namespace: Code of the permission group (permission space) it belongs to
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -29,9 +29,9 @@ extension ManagementClient {
             as: RoleSingleRespDto.self)
     }
 
-    /// 单个角色批量授权
+    /// Batch authorize a single role
     ///
-    /// 通过权限分组内角色 code，分配角色，被分配者可以是用户或部门。
+    /// Assign a role by the role code within the permission group. The assignee can be a user or a department.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -48,9 +48,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 批量分配角色
+    /// Batch assign roles
     ///
-    /// 批量分配角色，被分配者可以是用户，可以是部门
+    /// Batch assign roles. The assignee can be a user or a department
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -69,9 +69,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 移除分配的角色
+    /// Revoke assigned role
     ///
-    /// 通过权限分组内角色 code，移除分配的角色，被分配者可以是用户或部门。
+    /// Revoke an assigned role by the role code within the permission group. The assignee can be a user or a department.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -88,9 +88,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 批量移除分配的角色
+    /// Batch revoke assigned roles
     ///
-    /// 批量移除分配的角色，被分配者可以是用户，可以是部门
+    /// Batch revoke assigned roles. The assignee can be a user or a department
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -109,14 +109,14 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取角色被授权的资源列表
+    /// Get list of resources authorized to role
     ///
-    /// 通过权限分组内角色 code，获取角色被授权的资源列表。
+    /// Get the list of resources authorized to a role by the role code within the permission group.
     ///
     /// - Parameters:
-    ///   - code: 权限分组内角色的唯一标识符
-    ///   - namespace: 所属权限分组的 code
-    ///   - resourceType: 资源类型，如 数据、API、按钮、菜单
+    ///   - code: Unique identifier of the role within the permission group
+    ///   - namespace: Code of the permission group it belongs to
+    ///   - resourceType: Resource type, such as data, API, button, menu
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -139,18 +139,18 @@ extension ManagementClient {
             as: RoleAuthorizedResourcePaginatedRespDto.self)
     }
 
-    /// 获取角色成员列表
+    /// Get role member list
     ///
-    /// 通过权限分组内内角色 code，获取角色成员列表，支持分页，可以选择或获取自定义数据、identities 等。
+    /// Get the role member list by the role code within the permission group. Pagination is supported. You can choose whether to get custom data, identities, etc.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
-    ///   - code: 权限分组内角色的唯一标识符
-    ///   - namespace: 所属权限分组的 code
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get custom data
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
+    ///   - code: Unique identifier of the role within the permission group
+    ///   - namespace: Code of the permission group it belongs to
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -186,12 +186,12 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
-    ///   - code: 权限分组内角色的唯一标识符
-    ///   - namespace: 所属权限分组的 code
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get custom data
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
+    ///   - code: Unique identifier of the role within the permission group
+    ///   - namespace: Code of the permission group it belongs to
     /// - Returns: The items, fetched lazily.
     public func listRoleMembersItems(
         limit: Int = 10,
@@ -215,15 +215,15 @@ extension ManagementClient {
         }
     }
 
-    /// 获取角色的部门列表
+    /// Get role's department list
     ///
-    /// 通过权限分组内角色 code，获取角色的部门列表，支持分页。
+    /// Get the role's department list by the role code within the permission group. Pagination is supported.
     ///
     /// - Parameters:
-    ///   - code: 权限分组内角色的唯一标识符
-    ///   - namespace: 所属权限分组的 code
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - code: Unique identifier of the role within the permission group
+    ///   - namespace: Code of the permission group it belongs to
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -253,9 +253,9 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - code: 权限分组内角色的唯一标识符
-    ///   - namespace: 所属权限分组的 code
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - code: Unique identifier of the role within the permission group
+    ///   - namespace: Code of the permission group it belongs to
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The items, fetched lazily.
     public func listRoleDepartmentsItems(
         code: String,
@@ -273,9 +273,9 @@ extension ManagementClient {
         }
     }
 
-    /// 创建角色
+    /// Create role
     ///
-    /// 通过权限分组（权限空间）内角色 code，创建角色，可以选择权限分组、角色描述、角色名称等。
+    /// Create a role by the role code within the permission group (permission space). You can specify the permission group, role description, role name, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -292,15 +292,15 @@ extension ManagementClient {
             as: RoleSingleRespDto.self)
     }
 
-    /// 获取角色列表
+    /// Get role list
     ///
-    /// 获取角色列表，支持分页、支持根据权限分组（权限空间）筛选
+    /// Get role list, with pagination and filtering by permission group (permission space) supported
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - keywords: 用于根据角色的 code 或者名称进行模糊搜索，可选。
-    ///   - namespace: 所属权限分组(权限空间)的 code
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - keywords: Used for fuzzy search by role code or name. Optional.
+    ///   - namespace: Code of the permission group (permission space)
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -330,9 +330,9 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - keywords: 用于根据角色的 code 或者名称进行模糊搜索，可选。
-    ///   - namespace: 所属权限分组(权限空间)的 code
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - keywords: Used for fuzzy search by role code or name. Optional.
+    ///   - namespace: Code of the permission group (permission space)
     /// - Returns: The items, fetched lazily.
     public func listRolesItems(
         limit: Int = 10,
@@ -350,9 +350,9 @@ extension ManagementClient {
         }
     }
 
-    /// 单个权限分组（权限空间）内删除角色
+    /// Delete roles within a single permission group (permission space)
     ///
-    /// 单个权限分组（权限空间）内删除角色，可以批量删除。
+    /// Delete roles within a single permission group (permission space). Batch deletion is supported.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -369,9 +369,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 批量创建角色
+    /// Batch create roles
     ///
-    /// 批量创建角色，可以选择权限分组、角色描述等。
+    /// Batch create roles. You can specify the permission group, role description, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -388,9 +388,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 修改角色
+    /// Update role
     ///
-    /// 通过权限分组(权限空间）内角色新旧 Code，修改角色，可以选择角色名称、角色描述等。
+    /// Update a role by its old and new Code within the permission group (permission space). You can specify the role name, role description, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -407,9 +407,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 跨权限分组（空间）删除角色
+    /// Delete roles across permission groups (spaces)
     ///
-    /// 跨权限分组（空间）删除角色，可以批量删除。
+    /// Delete roles across permission groups (spaces). Batch deletion is supported.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -426,9 +426,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 校验角色 Code 或者名称是否可用
+    /// Check whether role Code or name is available
     ///
-    /// 通过用户池 ID、权限空间 Code和角色 Code,或者用户池 ID、权限空间名称和角色名称查询是否可用。
+    /// Check availability by user pool ID, permission space Code and role Code, or by user pool ID, permission space name and role name.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -447,17 +447,17 @@ extension ManagementClient {
             as: RoleCheckParamsRespDto.self)
     }
 
-    /// 获取角色授权列表
+    /// Get role authorization list
     ///
-    /// 获取角色授权列表。
+    /// Get the role authorization list.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - query: 按角色 Code 或者角色名称查询
-    ///   - roleCode: 角色 code,只能使用字母、数字和 -_，最多 50 字符
-    ///   - namespaceCode: 权限空间code
-    ///   - targetType: 目标类型，接受用户，部门
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - query: Query by role Code or role name
+    ///   - roleCode: Role code. Only letters, numbers, and -_ are allowed, up to 50 characters
+    ///   - namespaceCode: Permission space code
+    ///   - targetType: Target type, accepts user and department
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -486,9 +486,9 @@ extension ManagementClient {
             as: RoleListPageRespDto.self)
     }
 
-    /// 创建管理员角色
+    /// Create administrator role
     ///
-    /// 通过角色 code、角色名称进行创建管理员角色，可以选择角色描述
+    /// Create an administrator role by role code and role name. The role description is optional
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -507,9 +507,9 @@ extension ManagementClient {
             as: RoleCheckParamsRespDto.self)
     }
 
-    /// 删除管理员自定义角色
+    /// Delete administrator custom roles
     ///
-    /// 删除管理员自定义角色，支持批量删除。
+    /// Delete administrator custom roles. Batch deletion is supported.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -528,7 +528,7 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 资源类型，如 数据、API、按钮、菜单
+    /// Resource type, such as data, API, button, menu
     public struct GetRoleAuthorizedResourcesResourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

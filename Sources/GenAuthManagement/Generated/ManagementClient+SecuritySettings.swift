@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取安全配置
+    /// Get security settings
     ///
-    /// 无需传参获取安全配置
+    /// Get security settings, no parameters required
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -19,9 +19,9 @@ extension ManagementClient {
             as: SecuritySettingsRespDto.self)
     }
 
-    /// 修改安全配置
+    /// Update security settings
     ///
-    /// 可选安全域、Authing Token 有效时间（秒）、验证码长度、验证码尝试次数、用户修改邮箱的安全策略、用户修改手机号的安全策略、Cookie 过期时间设置、是否禁止用户注册、频繁注册检测配置、验证码注册后是否要求用户设置密码、未验证的邮箱登录时是否禁止登录并发送认证邮件、用户自助解锁配置、Authing 登录页面是否开启登录账号选择、APP 扫码登录安全配置进行修改安全配置
+    /// Update security settings. Optional settings include: security domains, GenAuth Token validity period (seconds), verification code length, number of verification code attempts, security policy for users changing email, security policy for users changing phone number, Cookie expiration time, whether to disable user registration, frequent registration detection configuration, whether to require users to set a password after registering with a verification code, whether to forbid login and send a verification email when logging in with an unverified email, user self-service unlock configuration, whether to enable login account selection on the GenAuth login page, and APP QR code login security configuration
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -40,9 +40,9 @@ extension ManagementClient {
             as: SecuritySettingsRespDto.self)
     }
 
-    /// 获取全局多因素认证配置
+    /// Get global multi-factor authentication settings
     ///
-    /// 无需传参获取全局多因素认证配置
+    /// Get global multi-factor authentication settings, no parameters required
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -57,9 +57,9 @@ extension ManagementClient {
             as: MFASettingsRespDto.self)
     }
 
-    /// 修改全局多因素认证配置
+    /// Update global multi-factor authentication settings
     ///
-    /// 传入 MFA 认证因素列表进行开启,
+    /// Pass in a list of MFA authentication factors to enable them,
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

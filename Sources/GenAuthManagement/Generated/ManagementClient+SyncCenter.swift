@@ -2,11 +2,11 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取同步任务详情
+    /// Get sync task details
     ///
-    /// 获取同步任务详情
+    /// Get sync task details
     ///
-    /// - Parameter syncTaskId: 同步任务 ID
+    /// - Parameter syncTaskId: Sync task ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -23,13 +23,13 @@ extension ManagementClient {
             as: SyncTaskSingleRespDto.self)
     }
 
-    /// 获取同步任务列表
+    /// Get sync task list
     ///
-    /// 获取同步任务列表
+    /// Get sync task list
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -54,7 +54,7 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
-    /// - Parameter limit: 每页数目，最大不能超过 50，默认为 10
+    /// - Parameter limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The items, fetched lazily.
     public func listSyncTasksItems(limit: Int = 10) -> PageSequence<SyncTaskDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<SyncTaskDto> in
@@ -63,9 +63,9 @@ extension ManagementClient {
         }
     }
 
-    /// 创建同步任务
+    /// Create sync task
     ///
-    /// 创建同步任务
+    /// Create sync task
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -84,9 +84,9 @@ extension ManagementClient {
             as: SyncTaskPaginatedRespDto.self)
     }
 
-    /// 修改同步任务
+    /// Update sync task
     ///
-    /// 修改同步任务
+    /// Update sync task
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -105,9 +105,9 @@ extension ManagementClient {
             as: SyncTaskPaginatedRespDto.self)
     }
 
-    /// 执行同步任务
+    /// Execute sync task
     ///
-    /// 执行同步任务
+    /// Execute sync task
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -126,11 +126,11 @@ extension ManagementClient {
             as: TriggerSyncTaskRespDto.self)
     }
 
-    /// 获取同步作业详情
+    /// Get sync job details
     ///
-    /// 获取同步作业详情
+    /// Get sync job details
     ///
-    /// - Parameter syncJobId: 同步作业 ID
+    /// - Parameter syncJobId: Sync job ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -147,15 +147,15 @@ extension ManagementClient {
             as: SyncJobSingleRespDto.self)
     }
 
-    /// 获取同步作业详情
+    /// Get sync job details
     ///
-    /// 获取同步作业详情
+    /// Get sync job details
     ///
     /// - Parameters:
-    ///   - syncTaskId: 同步任务 ID
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - syncTrigger: 同步任务触发类型：
+    ///   - syncTaskId: Sync task ID
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - syncTrigger: Sync task trigger type:
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -185,9 +185,9 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - syncTaskId: 同步任务 ID
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - syncTrigger: 同步任务触发类型：
+    ///   - syncTaskId: Sync task ID
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - syncTrigger: Sync task trigger type:
     /// - Returns: The items, fetched lazily.
     public func listSyncJobsItems(
         syncTaskId: Int,
@@ -205,17 +205,17 @@ extension ManagementClient {
         }
     }
 
-    /// 获取同步作业详情
+    /// Get sync job details
     ///
-    /// 获取同步作业详情
+    /// Get sync job details
     ///
     /// - Parameters:
-    ///   - syncJobId: 同步作业 ID
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - success: 根据是否操作成功进行筛选
-    ///   - action: 根据操作类型进行筛选：
-    ///   - objectType: 操作对象类型: - `department`: 部门 - `user`: 用户
+    ///   - syncJobId: Sync job ID
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - success: Filter by whether the operation succeeded
+    ///   - action: Filter by operation type:
+    ///   - objectType: Operation object type: - `department`: department - `user`: user
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -244,16 +244,16 @@ extension ManagementClient {
             as: TriggerSyncTaskRespDto.self)
     }
 
-    /// 获取同步风险操作列表
+    /// Get list of sync risk operations
     ///
-    /// 获取同步风险操作列表
+    /// Get list of sync risk operations
     ///
     /// - Parameters:
-    ///   - syncTaskId: 同步任务 ID
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - status: 根据执行状态筛选
-    ///   - objectType: 根据操作对象类型，默认获取所有类型的记录： - `department`: 部门 - `user`: 用户
+    ///   - syncTaskId: Sync task ID
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - status: Filter by execution status
+    ///   - objectType: By operation object type. Records of all types are returned by default: - `department`: department - `user`: user
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -285,10 +285,10 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - syncTaskId: 同步任务 ID
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - status: 根据执行状态筛选
-    ///   - objectType: 根据操作对象类型，默认获取所有类型的记录： - `department`: 部门 - `user`: 用户
+    ///   - syncTaskId: Sync task ID
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - status: Filter by execution status
+    ///   - objectType: By operation object type. Records of all types are returned by default: - `department`: department - `user`: user
     /// - Returns: The items, fetched lazily.
     public func listSyncRiskOperationsItems(
         syncTaskId: Int,
@@ -308,9 +308,9 @@ extension ManagementClient {
         }
     }
 
-    /// 执行同步风险操作
+    /// Execute sync risk operations
     ///
-    /// 执行同步风险操作
+    /// Execute sync risk operations
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -329,9 +329,9 @@ extension ManagementClient {
             as: TriggerSyncRiskOperationsRespDto.self)
     }
 
-    /// 取消同步风险操作
+    /// Cancel sync risk operations
     ///
-    /// 取消同步风险操作
+    /// Cancel sync risk operations
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -350,7 +350,7 @@ extension ManagementClient {
             as: CancelSyncRiskOperationsRespDto.self)
     }
 
-    /// 同步任务触发类型：
+    /// Sync task trigger type:
     public struct ListSyncJobsSyncTrigger: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -360,13 +360,13 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// 手动触发执行
+        /// Triggered manually
         public static let manually = Self(rawValue: "manually")
 
-        /// 定时触发
+        /// Triggered on schedule
         public static let timed = Self(rawValue: "timed")
 
-        /// 根据事件自动触发
+        /// Triggered automatically by events
         public static let automatic = Self(rawValue: "automatic")
 
         /// Every value the SDK knows.
@@ -377,7 +377,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 根据操作类型进行筛选：
+    /// Filter by operation type:
     public struct ListSyncJobLogsAction: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -387,46 +387,46 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// 创建用户
+        /// Create user
         public static let createUser = Self(rawValue: "CreateUser")
 
-        /// 修改用户信息
+        /// Update user information
         public static let updateUser = Self(rawValue: "UpdateUser")
 
-        /// 删除用户
+        /// Delete user
         public static let deleteUser = Self(rawValue: "DeleteUser")
 
-        /// 修改用户唯一标志符
+        /// Update unique user identifier
         public static let updateUserIdentifier = Self(rawValue: "UpdateUserIdentifier")
 
-        /// 修改用户部门
+        /// Update user department
         public static let changeUserDepartment = Self(rawValue: "ChangeUserDepartment")
 
-        /// 创建部门
+        /// Create department
         public static let createDepartment = Self(rawValue: "CreateDepartment")
 
-        /// 修改部门信息
+        /// Update department information
         public static let updateDepartment = Self(rawValue: "UpdateDepartment")
 
-        /// 删除部门
+        /// Delete department
         public static let deleteDepartment = Self(rawValue: "DeleteDepartment")
 
-        /// 移动部门
+        /// Move department
         public static let moveDepartment = Self(rawValue: "MoveDepartment")
 
-        /// 同步部门负责人
+        /// Sync department leader
         public static let updateDepartmentLeader = Self(rawValue: "UpdateDepartmentLeader")
 
-        /// 创建分组
+        /// Create group
         public static let createGroup = Self(rawValue: "CreateGroup")
 
-        /// 修改分组
+        /// Update group
         public static let updateGroup = Self(rawValue: "UpdateGroup")
 
-        /// 删除分组
+        /// Delete group
         public static let deleteGroup = Self(rawValue: "DeleteGroup")
 
-        /// 无更新
+        /// No update
         public static let updateless = Self(rawValue: "Updateless")
 
         /// Every value the SDK knows.
@@ -448,9 +448,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 操作对象类型:
-    /// - `department`: 部门
-    /// - `user`: 用户
+    /// Operation object type:
+    /// - `department`: department
+    /// - `user`: user
     public struct ListSyncJobLogsObjectType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

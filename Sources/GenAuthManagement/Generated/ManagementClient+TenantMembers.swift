@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 发送邀请租户用户邮件
+    /// Send tenant user invitation email
     ///
-    /// 向多个邮箱发送邀请成为租户用户的邮件
+    /// Send emails to multiple email addresses inviting them to become tenant users
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -23,9 +23,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 添加租户成员
+    /// Add tenant members
     ///
-    /// 根据用户 ID 批量添加租户成员
+    /// Batch add tenant members by user ID
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -42,9 +42,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 批量移除租户成员
+    /// Batch remove tenant members
     ///
-    /// 此接口用于根据用户 ID 或租户成员 ID 批量移除租户成员。
+    /// This API is used to batch remove tenant members by user ID or tenant member ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -63,9 +63,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 更新租户成员
+    /// Update tenant member
     ///
-    /// 此接口用于根据用户 ID 或租户成员 ID 更新租户成员。
+    /// This API is used to update a tenant member by user ID or tenant member ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -84,9 +84,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 创建租户成员
+    /// Create tenant member
     ///
-    /// 创建租户成员，邮箱、手机号、用户名必须包含其中一个，邮箱、手机号、用户名、externalId 用户池内唯一，此接口将以管理员身份创建用户因此不需要进行手机号验证码检验等安全检测。
+    /// Create a tenant member. One of email, phone number, or username must be included. Email, phone number, username, and externalId are unique within the user pool. This API creates the user as an administrator, so security checks such as phone verification code validation are not required.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -105,14 +105,14 @@ extension ManagementClient {
             as: TenantUserDto.self)
     }
 
-    /// 获取/搜索租户成员列表
+    /// Get/search tenant member list
     ///
-    /// 此接口用于获取用户列表，支持模糊搜索，以及通过用户基础字段、用户自定义字段、用户所在部门、用户历史登录应用等维度筛选用户。
+    /// This API is used to get the user list. It supports fuzzy search, and filtering users by basic user fields, custom user fields, the user's department, applications the user has logged in to, and other dimensions.
     ///
-    /// ### 模糊搜素示例
+    /// ### Fuzzy search example
     ///
-    /// 模糊搜索默认会从 `phone`, `email`, `name`, `username`, `nickname` 五个字段对用户进行模糊搜索，你也可以通过设置 `options.fuzzySearchOn`
-    /// 决定模糊匹配的字段范围：
+    /// By default, fuzzy search matches users on five fields: `phone`, `email`, `name`, `username`, `nickname`. You can also set `options.fuzzySearchOn`
+    /// to determine the range of fields for fuzzy matching:
     ///
     /// ```json
     /// {
@@ -125,14 +125,14 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 高级搜索示例
+    /// ### Advanced search example
     ///
-    /// 你可以通过 `advancedFilter` 进行高级搜索，高级搜索支持通过用户的基础信息、自定义数据、所在部门、用户来源、登录应用、外部身份源信息等维度对用户进行筛选。
-    /// **且这些筛选条件可以任意组合。**
+    /// You can perform advanced search with `advancedFilter`. Advanced search supports filtering users by basic information, custom data, department, user source, logged-in applications, external identity source information, and other dimensions.
+    /// **And these filter conditions can be combined in any way.**
     ///
-    /// #### 筛选邮箱中包含 `@example.com` 的用户
+    /// #### Filter users whose email contains `@example.com`
     ///
-    /// 用户邮箱（`email`）为字符串类型，可以进行模糊搜索：
+    /// The user email (`email`) is of string type and supports fuzzy search:
     ///
     /// ```json
     /// {
@@ -147,9 +147,9 @@ extension ManagementClient {
     /// ```
     ///
     ///
-    /// #### 根据用户登录次数筛选
+    /// #### Filter by the number of user logins
     ///
-    /// 筛选登录次数大于 10 的用户：
+    /// Filter users who have logged in more than 10 times:
     ///
     /// ```json
     /// {
@@ -163,7 +163,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// 筛选登录次数在 10 - 100 次的用户：
+    /// Filter users who have logged in 10 - 100 times:
     ///
     /// ```json
     /// {
@@ -177,9 +177,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户上次登录时间进行筛选
+    /// #### Filter by the user's last login time
     ///
-    /// 筛选最近 7 天内登录过的用户：
+    /// Filter users who have logged in within the last 7 days:
     ///
     /// ```json
     /// {
@@ -193,7 +193,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// 筛选在某一段时间内登录过的用户：
+    /// Filter users who have logged in within a certain period of time:
     ///
     /// ```json
     /// {
@@ -210,9 +210,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户曾经登录过的应用筛选
+    /// #### Filter by applications the user has logged in to
     ///
-    /// 筛选出曾经登录过应用 `appId1` 或者 `appId2` 的用户：
+    /// Filter users who have logged in to application `appId1` or `appId2`:
     ///
     /// ```json
     /// {
@@ -229,7 +229,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户所在部门进行筛选
+    /// #### Filter by the user's department
     ///
     /// ```json
     /// {
@@ -286,14 +286,14 @@ extension ManagementClient {
         }
     }
 
-    /// 获取单个租户成员
+    /// Get a single tenant member
     ///
-    /// 根据用户 ID 或租户成员 ID 获取租户成员信息
+    /// Get tenant member information by user ID or tenant member ID
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - linkUserId: 关联的用户池级别的用户 ID
-    ///   - memberId: 租户成员 ID
+    ///   - tenantId: Tenant ID
+    ///   - linkUserId: Associated user ID at the user pool level
+    ///   - memberId: Tenant member ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not

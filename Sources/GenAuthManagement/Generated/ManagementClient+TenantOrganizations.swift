@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 租户部门下添加成员
+    /// Add members to a tenant department
     ///
-    /// 通过部门 ID、组织 code，添加部门下成员。
+    /// Add members to a department by department ID and organization code.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -23,9 +23,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 租户部门下删除成员
+    /// Remove members from a tenant department
     ///
-    /// 通过部门 ID、组织 code，删除部门下成员。
+    /// Remove members from a department by department ID and organization code.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

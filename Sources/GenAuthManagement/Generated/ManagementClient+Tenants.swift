@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 创建租户
+    /// Create tenant
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -19,9 +19,9 @@ extension ManagementClient {
             as: CreateTenantRespDto.self)
     }
 
-    /// 更新租户数据
+    /// Update tenant data
     ///
-    /// 此接口用于更新租户基本信息。
+    /// This API is used to update the basic information of a tenant.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -38,9 +38,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 删除租户
+    /// Delete tenant
     ///
-    /// 此接口用于删除租户。
+    /// This API is used to delete a tenant.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -57,19 +57,19 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取/搜索租户列表
+    /// Get/search tenant list
     ///
-    /// 此接口用于获取租户列表，支持模糊搜索。
+    /// This API is used to get the tenant list and supports fuzzy search.
     ///
     /// - Parameters:
-    ///   - keywords: 搜索关键字
-    ///   - withMembersCount: 是否增加返回租户成员统计
-    ///   - withAppDetail: 增加返回租户下 app 简单信息
-    ///   - withCreatorDetail: 增加返回租户下创建者简单信息
-    ///   - withSourceAppDetail: 增加返回租户下来源 app 简单信息
-    ///   - page: 页码
-    ///   - limit: 每页获取的数据量
-    ///   - source: 租户来源
+    ///   - keywords: Search keyword
+    ///   - withMembersCount: Whether to additionally return tenant member statistics
+    ///   - withAppDetail: Additionally return brief information of apps under the tenant
+    ///   - withCreatorDetail: Additionally return brief information of the creator of the tenant
+    ///   - withSourceAppDetail: Additionally return brief information of the source app of the tenant
+    ///   - page: Page number
+    ///   - limit: Number of items per page
+    ///   - source: Tenant source
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -107,13 +107,13 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - keywords: 搜索关键字
-    ///   - withMembersCount: 是否增加返回租户成员统计
-    ///   - withAppDetail: 增加返回租户下 app 简单信息
-    ///   - withCreatorDetail: 增加返回租户下创建者简单信息
-    ///   - withSourceAppDetail: 增加返回租户下来源 app 简单信息
-    ///   - limit: The size of each page. 每页获取的数据量
-    ///   - source: 租户来源
+    ///   - keywords: Search keyword
+    ///   - withMembersCount: Whether to additionally return tenant member statistics
+    ///   - withAppDetail: Additionally return brief information of apps under the tenant
+    ///   - withCreatorDetail: Additionally return brief information of the creator of the tenant
+    ///   - withSourceAppDetail: Additionally return brief information of the source app of the tenant
+    ///   - limit: The size of each page. Number of items per page
+    ///   - source: Tenant source
     /// - Returns: The items, fetched lazily.
     public func listTenantsItems(
         keywords: String? = nil,
@@ -139,16 +139,16 @@ extension ManagementClient {
         }
     }
 
-    /// 获取租户一点点的信息
+    /// Get brief tenant information
     ///
-    /// 根据租户 ID 获取租户一点点的详情
+    /// Get brief tenant details by tenant ID
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - withMembersCount: 是否增加返回租户成员统计
-    ///   - withAppDetail: 增加返回租户关联应用简单信息
-    ///   - withCreatorDetail: 增加返回租户下创建者简单信息
-    ///   - withSourceAppDetail: 增加返回租户来源应用简单信息
+    ///   - tenantId: Tenant ID
+    ///   - withMembersCount: Whether to additionally return tenant member statistics
+    ///   - withAppDetail: Additionally return brief information of the tenant's associated applications
+    ///   - withCreatorDetail: Additionally return brief information of the creator of the tenant
+    ///   - withSourceAppDetail: Additionally return brief information of the tenant's source application
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -175,16 +175,16 @@ extension ManagementClient {
             as: TenantSingleRespDto.self)
     }
 
-    /// 获取租户详情
+    /// Get tenant details
     ///
-    /// 根据租户 ID 获取租户详情
+    /// Get tenant details by tenant ID
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - withMembersCount: 是否增加返回租户成员统计
-    ///   - withAppDetail: 增加返回租户关联应用简单信息
-    ///   - withCreatorDetail: 增加返回租户下创建者简单信息
-    ///   - withSourceAppDetail: 增加返回租户来源应用简单信息
+    ///   - tenantId: Tenant ID
+    ///   - withMembersCount: Whether to additionally return tenant member statistics
+    ///   - withAppDetail: Additionally return brief information of the tenant's associated applications
+    ///   - withCreatorDetail: Additionally return brief information of the creator of the tenant
+    ///   - withSourceAppDetail: Additionally return brief information of the tenant's source application
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -211,9 +211,9 @@ extension ManagementClient {
             as: TenantSingleRespDto.self)
     }
 
-    /// 导入租户
+    /// Import tenants
     ///
-    /// 此接口用于 Excel 导入租户。
+    /// This API is used to import tenants from Excel.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -230,13 +230,13 @@ extension ManagementClient {
             as: ImportTenantRespDto.self)
     }
 
-    /// 导入租户历史
+    /// Tenant import history
     ///
-    /// 此接口用于 Excel 导入租户的历史查询。
+    /// This API is used to query the history of importing tenants from Excel.
     ///
     /// - Parameters:
-    ///   - page: 页码
-    ///   - limit: 每页获取的数据量
+    ///   - page: Page number
+    ///   - limit: Number of items per page
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -261,7 +261,7 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
-    /// - Parameter limit: 每页获取的数据量
+    /// - Parameter limit: Number of items per page
     /// - Returns: The items, fetched lazily.
     public func importTenantHistoryItems(limit: String? = nil) -> PageSequence<JSONValue> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<JSONValue> in
@@ -270,14 +270,14 @@ extension ManagementClient {
         }
     }
 
-    /// 导入租户通知用户列表
+    /// List of users to notify about tenant import
     ///
-    /// 此接口用于查询导入租户通知用户列表。
+    /// This API is used to query the list of users to notify about tenant import.
     ///
     /// - Parameters:
-    ///   - importId: 导入记录 id
-    ///   - page: 页码
-    ///   - limit: 每页获取的数据量
+    ///   - importId: Import record ID
+    ///   - page: Page number
+    ///   - limit: Number of items per page
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -305,8 +305,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - importId: 导入记录 id
-    ///   - limit: The size of each page. 每页获取的数据量
+    ///   - importId: Import record ID
+    ///   - limit: The size of each page. Number of items per page
     /// - Returns: The items, fetched lazily.
     public func importTenantNotifyUserItems(
         importId: String,
@@ -322,9 +322,9 @@ extension ManagementClient {
         }
     }
 
-    /// 导入租户通知邮箱用户
+    /// Notify users by email about tenant import
     ///
-    /// 此接口用于批量发送邮件通知。
+    /// This API is used to send email notifications in batches.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -343,9 +343,9 @@ extension ManagementClient {
             as: SendEmailBatchDataDto.self)
     }
 
-    /// 导入租户短信通知用户
+    /// Notify users by SMS about tenant import
     ///
-    /// 此接口用于批量发送短信通知。
+    /// This API is used to send SMS notifications in batches.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -364,9 +364,9 @@ extension ManagementClient {
             as: SendSmsBatchRespDto.self)
     }
 
-    /// 获取租户管理员列表
+    /// Get tenant administrator list
     ///
-    /// 此接口用于获取租户成员列表，支持模糊搜索。
+    /// This API is used to get the tenant member list and supports fuzzy search.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -385,9 +385,9 @@ extension ManagementClient {
             as: TenantUserListPaginatedRespDto.self)
     }
 
-    /// 设置租户管理员
+    /// Set tenant administrator
     ///
-    /// 此接口用于根据用户 ID 或租户成员 ID 设置租户管理员。
+    /// This API is used to set a tenant administrator by user ID or tenant member ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -406,9 +406,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 取消设置租户管理员
+    /// Unset tenant administrator
     ///
-    /// 此接口用于根据用户 ID 或租户成员 ID 取消设置租户管理员。
+    /// This API is used to unset a tenant administrator by user ID or tenant member ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -427,9 +427,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 批量移除租户成员
+    /// Batch remove tenant members
     ///
-    /// 此接口用于根据用户 ID 或租户成员 ID 批量移除租户成员。
+    /// This API is used to batch remove tenant members by user ID or tenant member ID.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -448,9 +448,9 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 生成一个邀请租户成员的链接
+    /// Generate a link to invite tenant members
     ///
-    /// 此接口用于生成一个邀请租户成员的链接。appId 为用户注册成功后要访问的应用 ID
+    /// This API is used to generate a link to invite tenant members. appId is the ID of the application the user will access after successful registration
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -469,14 +469,14 @@ extension ManagementClient {
             as: InviteTenantUsersRespDto.self)
     }
 
-    /// 获取可访问的租户控制台列表
+    /// Get the list of accessible tenant consoles
     ///
-    /// 根据用户 ID 获取可访问的租户控制台列表
+    /// Get the list of accessible tenant consoles by user ID
     ///
     /// - Parameters:
-    ///   - keywords: 搜索关键字
-    ///   - page: 页码
-    ///   - limit: 每页获取的数据量
+    ///   - keywords: Search keyword
+    ///   - page: Page number
+    ///   - limit: Number of items per page
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -504,8 +504,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - keywords: 搜索关键字
-    ///   - limit: The size of each page. 每页获取的数据量
+    ///   - keywords: Search keyword
+    ///   - limit: The size of each page. Number of items per page
     /// - Returns: The items, fetched lazily.
     public func listInviteTennatUserRecordsItems(
         keywords: String,
@@ -521,14 +521,14 @@ extension ManagementClient {
         }
     }
 
-    /// 获取多租户管理员用户列表
+    /// Get the list of multi-tenant administrator users
     ///
-    /// 根据用户池 ID 获取某个用户池内拥有多租户管理权限的用户列表
+    /// Get the list of users with multi-tenant management permissions in a user pool by user pool ID
     ///
     /// - Parameters:
-    ///   - keywords: 搜索关键字
-    ///   - page: 页码
-    ///   - limit: 每页获取的数据量
+    ///   - keywords: Search keyword
+    ///   - page: Page number
+    ///   - limit: Number of items per page
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -556,8 +556,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - keywords: 搜索关键字
-    ///   - limit: The size of each page. 每页获取的数据量
+    ///   - keywords: Search keyword
+    ///   - limit: The size of each page. Number of items per page
     /// - Returns: The items, fetched lazily.
     public func listMultipleTenantAdminItems(
         keywords: String? = nil,
@@ -573,9 +573,9 @@ extension ManagementClient {
         }
     }
 
-    /// 创建多租户管理员用户
+    /// Create a multi-tenant administrator user
     ///
-    /// 根据用户 ID 创建一个用户池内拥有多租户管理权限的用户
+    /// Create a user with multi-tenant management permissions in a user pool by user ID
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -594,11 +594,11 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取多租户管理员用户列表
+    /// Get the list of multi-tenant administrator users
     ///
-    /// 根据用户池 ID 获取某个用户池内拥有多租户管理权限的用户列表
+    /// Get the list of users with multi-tenant management permissions in a user pool by user pool ID
     ///
-    /// - Parameter userId: 用户 ID
+    /// - Parameter userId: User ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -617,15 +617,15 @@ extension ManagementClient {
             as: MultipleTenantAdminPaginatedRespDto.self)
     }
 
-    /// 获取协作管理员用户列表
+    /// Get the list of collaborative administrator users
     ///
-    /// 根据用户池 ID 获取某个用户池内拥有协作管理员能力的用户列表
+    /// Get the list of users with collaborative administrator capabilities in a user pool by user pool ID
     ///
     /// - Parameters:
-    ///   - keywords: 搜索关键字
-    ///   - external: 是否外部
-    ///   - page: 页码
-    ///   - limit: 每页获取的数据量
+    ///   - keywords: Search keyword
+    ///   - external: Whether external
+    ///   - page: Page number
+    ///   - limit: Number of items per page
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -655,9 +655,9 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - keywords: 搜索关键字
-    ///   - external: 是否外部
-    ///   - limit: The size of each page. 每页获取的数据量
+    ///   - keywords: Search keyword
+    ///   - external: Whether external
+    ///   - limit: The size of each page. Number of items per page
     /// - Returns: The items, fetched lazily.
     public func listTenantCooperatorsItems(
         keywords: String? = nil,
@@ -675,11 +675,11 @@ extension ManagementClient {
         }
     }
 
-    /// 获取一个协调管理员
+    /// Get a collaborative administrator
     ///
-    /// 根据用户池 ID 获取某个协调管理员的列表
+    /// Get the list of a collaborative administrator by user pool ID
     ///
-    /// - Parameter userId: 用户 ID
+    /// - Parameter userId: User ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -698,11 +698,11 @@ extension ManagementClient {
             as: TenantCooperatorSingleRespDto.self)
     }
 
-    /// 获取一个协调管理员拥有的列表
+    /// Get the list owned by a collaborative administrator
     ///
-    /// 根据用户池 ID 获取某个协调管理员的列表
+    /// Get the list of a collaborative administrator by user pool ID
     ///
-    /// - Parameter userId: 用户 ID
+    /// - Parameter userId: User ID
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -721,9 +721,9 @@ extension ManagementClient {
             as: TenantCooperatorSingleRespDto.self)
     }
 
-    /// 创建协调管理员
+    /// Create collaborative administrator
     ///
-    /// 创建一个协调管理员
+    /// Create a collaborative administrator
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -742,11 +742,11 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取租户详情
+    /// Get tenant details
     ///
-    /// 根据租户 Code 获取租户详情
+    /// Get tenant details by tenant Code
     ///
-    /// - Parameter code: 租户 Code
+    /// - Parameter code: Tenant Code
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not

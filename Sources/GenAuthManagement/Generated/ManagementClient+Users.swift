@@ -2,14 +2,14 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 获取/搜索用户列表
+    /// Get/search user list
     ///
-    /// 此接口用于获取用户列表，支持模糊搜索，以及通过用户基础字段、用户自定义字段、用户所在部门、用户历史登录应用等维度筛选用户。
+    /// This API is used to get the user list. It supports fuzzy search, as well as filtering users by dimensions such as user basic fields, user custom fields, the user's departments, and apps the user has logged in to.
     ///
-    /// ### 模糊搜素示例
+    /// ### Fuzzy search example
     ///
-    /// 模糊搜索默认会从 `phone`, `email`, `name`, `username`, `nickname` 五个字段对用户进行模糊搜索，你也可以通过设置 `options.fuzzySearchOn`
-    /// 决定模糊匹配的字段范围：
+    /// By default, fuzzy search matches users on five fields: `phone`, `email`, `name`, `username`, and `nickname`. You can also set `options.fuzzySearchOn`
+    /// to determine the range of fields for fuzzy matching:
     ///
     /// ```json
     /// {
@@ -22,14 +22,14 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### 高级搜索示例
+    /// ### Advanced search example
     ///
-    /// 你可以通过 `advancedFilter` 进行高级搜索，高级搜索支持通过用户的基础信息、自定义数据、所在部门、用户来源、登录应用、外部身份源信息等维度对用户进行筛选。
-    /// **且这些筛选条件可以任意组合。**
+    /// You can perform an advanced search through `advancedFilter`. Advanced search supports filtering users by dimensions such as the user's basic information, custom data, department, user source, login apps, and external identity source information.
+    /// **These filter conditions can be combined in any way.**
     ///
-    /// #### 筛选状态为禁用的用户
+    /// #### Filter users whose status is disabled
     ///
-    /// 用户状态（`status`）为字符串类型，可选值为 `Activated` 和 `Suspended`：
+    /// User status (`status`) is a string, and the possible values are `Activated` and `Suspended`:
     ///
     /// ```json
     /// {
@@ -43,9 +43,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 筛选邮箱中包含 `@example.com` 的用户
+    /// #### Filter users whose email contains `@example.com`
     ///
-    /// 用户邮箱（`email`）为字符串类型，可以进行模糊搜索：
+    /// User email (`email`) is a string and supports fuzzy search:
     ///
     /// ```json
     /// {
@@ -59,7 +59,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户的任意扩展字段进行搜索
+    /// #### Search by any extended field of the user
     ///
     /// ```json
     /// {
@@ -73,9 +73,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户登录次数筛选
+    /// #### Filter by user login count
     ///
-    /// 筛选登录次数大于 10 的用户：
+    /// Filter users whose login count is greater than 10:
     ///
     /// ```json
     /// {
@@ -89,7 +89,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// 筛选登录次数在 10 - 100 次的用户：
+    /// Filter users whose login count is between 10 and 100:
     ///
     /// ```json
     /// {
@@ -103,9 +103,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户上次登录时间进行筛选
+    /// #### Filter by the user's last login time
     ///
-    /// 筛选最近 7 天内登录过的用户：
+    /// Filter users who have logged in within the last 7 days:
     ///
     /// ```json
     /// {
@@ -119,7 +119,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// 筛选在某一段时间内登录过的用户：
+    /// Filter users who have logged in within a certain period of time:
     ///
     /// ```json
     /// {
@@ -136,9 +136,9 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户曾经登录过的应用筛选
+    /// #### Filter by apps the user has logged in to
     ///
-    /// 筛选出曾经登录过应用 `appId1` 或者 `appId2` 的用户：
+    /// Filter users who have logged in to app `appId1` or `appId2`:
     ///
     /// ```json
     /// {
@@ -155,7 +155,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### 根据用户所在部门进行筛选
+    /// #### Filter by the user's department
     ///
     /// ```json
     /// {
@@ -210,20 +210,20 @@ extension ManagementClient {
         }
     }
 
-    /// 获取用户列表
+    /// Get user list
     ///
-    /// 获取用户列表接口，支持分页，可以选择获取自定义数据、identities 等。
+    /// API for getting the user list. Supports pagination, and you can choose to get custom data, identities, etc.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - status: 账户当前状态，如 已停用、已离职、正常状态、已归档
-    ///   - updatedAtStart: 用户创建、修改开始时间，为精确到秒的 UNIX 时间戳；支持获取从某一段时间之后的增量数据
-    ///   - updatedAtEnd: 用户创建、修改终止时间，为精确到秒的 UNIX 时间戳；支持获取某一段时间内的增量数据。默认为当前时间
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withPost: 是否获取 部门信息
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - status: Current status of the account, such as Suspended, Resigned, Normal, or Archived
+    ///   - updatedAtStart: Start time of user creation or modification, a UNIX timestamp accurate to the second. Supports getting incremental data after a certain time
+    ///   - updatedAtEnd: End time of user creation or modification, a UNIX timestamp accurate to the second. Supports getting incremental data within a certain period. Defaults to the current time
+    ///   - withCustomData: Whether to get custom data
+    ///   - withPost: Whether to get department information
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -264,14 +264,14 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - status: 账户当前状态，如 已停用、已离职、正常状态、已归档
-    ///   - updatedAtStart: 用户创建、修改开始时间，为精确到秒的 UNIX 时间戳；支持获取从某一段时间之后的增量数据
-    ///   - updatedAtEnd: 用户创建、修改终止时间，为精确到秒的 UNIX 时间戳；支持获取某一段时间内的增量数据。默认为当前时间
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withPost: 是否获取 部门信息
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - status: Current status of the account, such as Suspended, Resigned, Normal, or Archived
+    ///   - updatedAtStart: Start time of user creation or modification, a UNIX timestamp accurate to the second. Supports getting incremental data after a certain time
+    ///   - updatedAtEnd: End time of user creation or modification, a UNIX timestamp accurate to the second. Supports getting incremental data within a certain period. Defaults to the current time
+    ///   - withCustomData: Whether to get custom data
+    ///   - withPost: Whether to get department information
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The items, fetched lazily.
     @available(*, deprecated)
     public func listUsersLegacyItems(
@@ -300,18 +300,18 @@ extension ManagementClient {
         }
     }
 
-    /// 获取用户信息
+    /// Get user information
     ///
-    /// 通过用户 ID，获取用户详情，可以选择获取自定义数据、identities、选择指定用户 ID 类型等。
+    /// Get user details by user ID. You can choose to get custom data, identities, specify the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户 ID
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
-    ///   - flatCustomData: 是否拍平扩展字段
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withPost: 是否获取 部门信息
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - userId: User ID
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
+    ///   - flatCustomData: Whether to flatten extended fields
+    ///   - withCustomData: Whether to get custom data
+    ///   - withPost: Whether to get department information
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -342,17 +342,17 @@ extension ManagementClient {
             as: UserSingleRespDto.self)
     }
 
-    /// 批量获取用户信息
+    /// Get user information in batches
     ///
-    /// 通过用户 ID 列表，批量获取用户信息，可以选择获取自定义数据、identities、选择指定用户 ID 类型等。
+    /// Get user information in batches by a list of user IDs. You can choose to get custom data, identities, specify the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userIds: 用户 ID 数组
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - flatCustomData: 是否拍平扩展字段
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - userIds: User ID array
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
+    ///   - withCustomData: Whether to get custom data
+    ///   - flatCustomData: Whether to flatten extended fields
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -381,9 +381,9 @@ extension ManagementClient {
             as: UserListRespDto.self)
     }
 
-    /// 用户属性解密
+    /// Decrypt user attributes
     ///
-    /// 接口接收加密信息，返回解密信息
+    /// The API receives encrypted information and returns the decrypted information
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -402,9 +402,9 @@ extension ManagementClient {
             as: UserFieldDecryptRespDto.self)
     }
 
-    /// 创建用户
+    /// Create user
     ///
-    /// 创建用户，邮箱、手机号、用户名必须包含其中一个，邮箱、手机号、用户名、externalId 用户池内唯一，此接口将以管理员身份创建用户因此不需要进行手机号验证码检验等安全检测。
+    /// Create a user. At least one of email, phone number and username must be provided. Email, phone number, username and externalId are unique within the user pool. This API creates the user as an administrator, so security checks such as phone verification code validation are not required.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -421,9 +421,9 @@ extension ManagementClient {
             as: UserSingleRespDto.self)
     }
 
-    /// 批量创建用户
+    /// Create users in batches
     ///
-    /// 批量创建用户，邮箱、手机号、用户名必须包含其中一个，邮箱、手机号、用户名、externalId 用户池内唯一，此接口将以管理员身份创建用户因此不需要进行手机号验证码检验等安全检测。
+    /// Create users in batches. At least one of email, phone number and username must be provided. Email, phone number, username and externalId are unique within the user pool. This API creates users as an administrator, so security checks such as phone verification code validation are not required.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -442,9 +442,9 @@ extension ManagementClient {
             as: UserListRespDto.self)
     }
 
-    /// 修改用户资料
+    /// Update user profile
     ///
-    /// 通过用户 ID，修改用户资料，邮箱、手机号、用户名、externalId 用户池内唯一，此接口将以管理员身份修改用户资料因此不需要进行手机号验证码检验等安全检测。
+    /// Modify the user profile by user ID. Email, phone number, username and externalId are unique within the user pool. This API modifies the user profile as an administrator, so security checks such as phone verification code validation are not required.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -461,9 +461,9 @@ extension ManagementClient {
             as: UserSingleRespDto.self)
     }
 
-    /// 批量修改用户资料
+    /// Modify user profiles in batches
     ///
-    /// 批量修改用户资料，邮箱、手机号、用户名、externalId 用户池内唯一，此接口将以管理员身份修改用户资料因此不需要进行手机号验证码检验等安全检测。
+    /// Modify user profiles in batches. Email, phone number, username and externalId are unique within the user pool. This API modifies user profiles as an administrator, so security checks such as phone verification code validation are not required.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -482,9 +482,9 @@ extension ManagementClient {
             as: UserListRespDto.self)
     }
 
-    /// 批量删除用户
+    /// Delete users in batches
     ///
-    /// 通过用户 ID 列表，删除用户，支持批量删除，可以选择指定用户 ID 类型等。
+    /// Delete users by a list of user IDs. Supports batch deletion, and you can specify the user ID type, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -503,13 +503,13 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取用户的外部身份源
+    /// Get the user's external identity sources
     ///
-    /// 通过用户 ID，获取用户的外部身份源、选择指定用户 ID 类型。
+    /// Get the user's external identity sources by user ID. You can specify the user ID type.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -530,14 +530,14 @@ extension ManagementClient {
             as: IdentityListRespDto.self)
     }
 
-    /// 获取用户角色列表
+    /// Get user role list
     ///
-    /// 通过用户 ID，获取用户角色列表，可以选择所属权限分组 code、选择指定用户 ID 类型等。注意：如果不传 namespace，默认只会获取默认权限分组下面的角色！
+    /// Get the user's role list by user ID. You can specify the permission group code, the user ID type, etc. Note: if namespace is not passed, only roles under the default permission group will be returned!
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
-    ///   - namespace: 所属权限分组(权限空间)的 Code
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
+    ///   - namespace: Code of the permission group (permission space) it belongs to
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -560,13 +560,13 @@ extension ManagementClient {
             as: RolePaginatedRespDto.self)
     }
 
-    /// 获取用户实名认证信息
+    /// Get user real-name authentication information
     ///
-    /// 通过用户 ID，获取用户实名认证信息，可以选择指定用户 ID 类型。
+    /// Get the user's real-name authentication information by user ID. You can specify the user ID type.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -587,9 +587,9 @@ extension ManagementClient {
             as: PrincipalAuthenticationInfoPaginatedRespDto.self)
     }
 
-    /// 删除用户实名认证信息
+    /// Delete user real-name authentication information
     ///
-    /// 通过用户 ID，删除用户实名认证信息，可以选择指定用户 ID 类型等。
+    /// Delete the user's real-name authentication information by user ID. You can specify the user ID type, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -608,19 +608,19 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取用户部门列表
+    /// Get user department list
     ///
-    /// 通过用户 ID，获取用户部门列表，支持分页，可以选择获取自定义数据、选择指定用户 ID 类型、增序或降序等。
+    /// Get the user's department list by user ID. Pagination is supported. You can choose whether to get custom data, specify the user ID type, and sort in ascending or descending order, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withDepartmentPaths: 是否获取部门路径
-    ///   - sortBy: 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
-    ///   - orderBy: 增序或降序
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get custom data
+    ///   - withDepartmentPaths: Whether to get the department path
+    ///   - sortBy: Sort by, such as department creation time, time of joining the department, department name, department identifier
+    ///   - orderBy: Ascending or descending order
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -658,13 +658,13 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withDepartmentPaths: 是否获取部门路径
-    ///   - sortBy: 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
-    ///   - orderBy: 增序或降序
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - withCustomData: Whether to get custom data
+    ///   - withDepartmentPaths: Whether to get the department path
+    ///   - sortBy: Sort by, such as department creation time, time of joining the department, department name, department identifier
+    ///   - orderBy: Ascending or descending order
     /// - Returns: The items, fetched lazily.
     public func getUserDepartmentsItems(
         userId: String,
@@ -690,9 +690,9 @@ extension ManagementClient {
         }
     }
 
-    /// 设置用户所在部门
+    /// Set user departments
     ///
-    /// 通过用户 ID，设置用户所在部门，可以选择指定用户 ID 类型等。
+    /// Set the user's departments by user ID. You can specify the user ID type, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -711,13 +711,13 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取用户分组列表
+    /// Get user group list
     ///
-    /// 通过用户 ID，获取用户分组列表，可以选择指定用户 ID 类型等。
+    /// Get the user's group list by user ID. You can specify the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -738,13 +738,13 @@ extension ManagementClient {
             as: GroupPaginatedRespDto.self)
     }
 
-    /// 获取用户 MFA 绑定信息
+    /// Get user MFA binding information
     ///
-    /// 通过用户 ID，获取用户 MFA 绑定信息，可以选择指定用户 ID 类型等。
+    /// Get the user's MFA binding information by user ID. You can specify the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -765,14 +765,14 @@ extension ManagementClient {
             as: UserMfaSingleRespDto.self)
     }
 
-    /// 获取已归档的用户列表
+    /// Get archived user list
     ///
-    /// 获取已归档的用户列表，支持分页，可以筛选开始时间等。
+    /// Get the archived user list. Supports pagination, and you can filter by start time, etc.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - startAt: 开始时间，为精确到秒的 UNIX 时间戳，默认不指定
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - startAt: Start time, a UNIX timestamp accurate to the second. Not specified by default
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -800,8 +800,8 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
-    ///   - startAt: 开始时间，为精确到秒的 UNIX 时间戳，默认不指定
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - startAt: Start time, a UNIX timestamp accurate to the second. Not specified by default
     /// - Returns: The items, fetched lazily.
     public func listArchivedUsersItems(
         limit: Int = 10,
@@ -813,9 +813,9 @@ extension ManagementClient {
         }
     }
 
-    /// 强制下线用户
+    /// Force user logout
     ///
-    /// 通过用户 ID、App ID 列表，强制让用户下线，可以选择指定用户 ID 类型等。
+    /// Force the user to log out by user ID and a list of App IDs. You can specify the user ID type, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -832,9 +832,9 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 判断用户是否存在
+    /// Check whether a user exists
     ///
-    /// 根据条件判断用户是否存在，可以筛选用户名、邮箱、手机号、第三方外部 ID 等。
+    /// Check whether a user exists based on conditions. You can filter by username, email, phone number, third-party external ID, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -853,13 +853,13 @@ extension ManagementClient {
             as: IsUserExistsRespDto.self)
     }
 
-    /// 获取用户可访问的应用
+    /// Get applications accessible to the user
     ///
-    /// 通过用户 ID，获取用户可访问的应用，可以选择指定用户 ID 类型等。
+    /// Get the applications accessible to the user by user ID. You can specify the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -880,13 +880,13 @@ extension ManagementClient {
             as: AppListRespDto.self)
     }
 
-    /// 获取用户授权的应用
+    /// Get applications authorized to the user
     ///
-    /// 通过用户 ID，获取用户授权的应用，可以选择指定用户 ID 类型等。
+    /// Get the applications authorized to the user by user ID. You can specify the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -907,9 +907,9 @@ extension ManagementClient {
             as: AppListRespDto.self)
     }
 
-    /// 判断用户是否有某个角色
+    /// Check whether the user has a role
     ///
-    /// 通过用户 ID，判断用户是否有某个角色，支持传入多个角色，可以选择指定用户 ID 类型等。
+    /// Check whether the user has a role by user ID. Supports passing in multiple roles, and you can specify the user ID type, etc.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -926,19 +926,19 @@ extension ManagementClient {
             as: HasAnyRoleRespDto.self)
     }
 
-    /// 获取用户的登录历史记录
+    /// Get user login history
     ///
-    /// 通过用户 ID，获取用户登录历史记录，支持分页，可以选择指定用户 ID 类型、应用 ID、开始与结束时间戳等。
+    /// Get the user's login history by user ID. Supports pagination, and you can specify the user ID type, application ID, start and end timestamps, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
-    ///   - appId: 应用 ID
-    ///   - clientIp: 客户端 IP
-    ///   - start: 开始时间戳（毫秒）
-    ///   - end: 结束时间戳（毫秒）
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
+    ///   - appId: Application ID
+    ///   - clientIp: Client IP
+    ///   - start: Start timestamp (milliseconds)
+    ///   - end: End timestamp (milliseconds)
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -976,13 +976,13 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
-    ///   - appId: 应用 ID
-    ///   - clientIp: 客户端 IP
-    ///   - start: 开始时间戳（毫秒）
-    ///   - end: 结束时间戳（毫秒）
-    ///   - limit: The size of each page. 每页数目，最大不能超过 50，默认为 10
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
+    ///   - appId: Application ID
+    ///   - clientIp: Client IP
+    ///   - start: Start timestamp (milliseconds)
+    ///   - end: End timestamp (milliseconds)
+    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The items, fetched lazily.
     public func getUserLoginHistoryItems(
         userId: String,
@@ -1008,13 +1008,13 @@ extension ManagementClient {
         }
     }
 
-    /// 获取用户曾经登录过的应用
+    /// Get applications the user has logged in to
     ///
-    /// 通过用户 ID，获取用户曾经登录过的应用，可以选择指定用户 ID 类型等。
+    /// Get the applications the user has logged in to by user ID. You can specify the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -1035,13 +1035,13 @@ extension ManagementClient {
             as: UserLoggedInAppsListRespDto.self)
     }
 
-    /// 获取用户曾经登录过的身份源
+    /// Get identity sources the user has logged in with
     ///
-    /// 通过用户 ID，获取用户曾经登录过的身份源，可以选择指定用户 ID 类型等。
+    /// Get the identity sources the user has logged in with by user ID. You can specify the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -1062,14 +1062,14 @@ extension ManagementClient {
             as: UserLoggedInIdentitiesRespDto.self)
     }
 
-    /// 离职用户
+    /// Resign user
     ///
-    /// 离职用户。离职操作会进行以下操作：
+    /// Resign a user. The resignation performs the following operations:
     ///
-    /// - 离职后该成员授权、部门、角色、分组、岗位关系将被删除；
-    /// - 离职后将保留用户基本信息，同时账号将被禁用，无法登录应用；如果需要彻底删除账号，请调用删除接口。
+    /// - After resignation, the member's authorizations and department, role, group and position relationships will be deleted;
+    /// - After resignation, the user's basic information will be retained, and the account will be disabled and unable to log in to applications. To delete the account completely, call the delete API.
     ///
-    /// 该操作不可恢复，请谨慎操作！
+    /// This operation cannot be undone. Please proceed with caution!
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1086,14 +1086,14 @@ extension ManagementClient {
             as: ResignUserRespDto.self)
     }
 
-    /// 批量离职用户
+    /// Batch resign users
     ///
-    /// 批量离职用户。离职操作会进行以下操作：
+    /// Batch resign users. The resignation performs the following operations:
     ///
-    /// - 离职后该成员授权、部门、角色、分组、岗位关系将被删除；
-    /// - 离职后将保留用户基本信息，同时账号将被禁用，无法登录应用；如果需要彻底删除账号，请调用删除接口。
+    /// - After resignation, the member's authorizations, departments, roles, groups, and post relationships will be deleted;
+    /// - After resignation, the user's basic information will be retained, but the account will be disabled and cannot log in to applications; if you need to delete the account completely, please call the delete API.
     ///
-    /// 该操作不可恢复，请谨慎操作！
+    /// This operation cannot be undone, please proceed with caution!
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1112,15 +1112,15 @@ extension ManagementClient {
             as: ResignUserRespDto.self)
     }
 
-    /// 获取用户被授权的所有资源
+    /// Get all resources authorized to the user
     ///
-    /// 通过用户 ID，获取用户被授权的所有资源，可以选择指定用户 ID 类型等，用户被授权的资源是用户自身被授予、通过分组继承、通过角色继承、通过组织机构继承的集合。
+    /// Get all resources authorized to the user by user ID. You can specify the user ID type, etc. The resources authorized to a user are the union of those granted to the user directly and those inherited through groups, roles and organizations.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - resourceType: 资源类型，如 数据、API、菜单、按钮
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - resourceType: Resource type, such as data, API, menu, button
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -1145,9 +1145,9 @@ extension ManagementClient {
             as: AuthorizedResourcePaginatedRespDto.self)
     }
 
-    /// 检查某个用户在应用下是否具备 Session 登录态
+    /// Check whether a user has a Session login state in an application
     ///
-    /// 检查某个用户在应用下是否具备 Session 登录态
+    /// Check whether a user has a Session login state in an application
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1166,9 +1166,9 @@ extension ManagementClient {
             as: CheckSessionStatusRespDto.self)
     }
 
-    /// 导入用户的 OTP
+    /// Import user's OTP
     ///
-    /// 导入用户的 OTP
+    /// Import user's OTP
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1185,13 +1185,13 @@ extension ManagementClient {
             as: CommonResponseDto.self)
     }
 
-    /// 获取用户绑定 OTP 的秘钥
+    /// Get the secret key of the user's bound OTP
     ///
-    /// 通过用户 ID，获取用户绑定 OTP 的秘钥。可以选择指定用户 ID 类型等。
+    /// Get the secret key of the user's bound OTP by user ID. You can specify the user ID type, etc.
     ///
     /// - Parameters:
-    ///   - userId: 用户 ID
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: User ID
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -1212,9 +1212,9 @@ extension ManagementClient {
             as: GetOtpSecretRespDto.self)
     }
 
-    /// 获取用户自定义加密的密码
+    /// Get the user's custom-encrypted password
     ///
-    /// 此功能主要是用户在控制台配置加基于 RSA、SM2 等加密的密钥后，加密用户的密码。
+    /// This feature encrypts the user's password after the user configures an RSA, SM2 or other encryption key in the console.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1233,9 +1233,9 @@ extension ManagementClient {
             as: GetUserPasswordCiphertextRespDto.self)
     }
 
-    /// 给用户绑定一个身份信息
+    /// Bind an identity to a user
     ///
-    /// 用户池管理员手动将来自外部身份源的身份信息绑定到用户上。绑定完成后，可以用执行过绑定操作的身份源登录到对应的 Authing 用户。
+    /// The user pool administrator manually binds identity information from an external identity source to a user. After binding, the user can log in to the corresponding GenAuth user with the identity source that performed the binding.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1252,9 +1252,9 @@ extension ManagementClient {
             as: LinkIdentityResDto.self)
     }
 
-    /// 解除绑定用户在身份源下的所有身份信息
+    /// Unbind all identities of the user under an identity source
     ///
-    /// 解除绑定用户在某个身份源下的所有身份信息。解绑后，将无法使用执行过解绑操作的身份源登录到对应的 Authing 用户，除非重新绑定身份信息。
+    /// Unbind all identity information of the user under an identity source. After unbinding, the identity source that performed the unbinding can no longer be used to log in to the corresponding GenAuth user, unless the identity information is bound again.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1271,9 +1271,9 @@ extension ManagementClient {
             as: UnlinkIdentityResDto.self)
     }
 
-    /// 设置用户 MFA 状态
+    /// Set user MFA status
     ///
-    /// 设置用户 MFA 状态，即 MFA 触发数据。
+    /// Set the user's MFA status, that is, MFA trigger data.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1290,13 +1290,13 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 获取用户 MFA 状态
+    /// Get user MFA status
     ///
-    /// 获取用户 MFA 状态，即 MFA 触发数据。
+    /// Get the user's MFA status, that is, MFA trigger data.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -1317,13 +1317,13 @@ extension ManagementClient {
             as: GetMapInfoRespDto.self)
     }
 
-    /// 获取用户绑定的第三方同步关系
+    /// Get third-party sync relationships bound to the user
     ///
-    /// 如果在 Authing 中的用户进行了上下游同步，此接口可以用于查询出在第三方的关联用户信息
+    /// If a user in GenAuth has been synchronized upstream or downstream, this API can be used to query the associated user information in the third party
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -1344,9 +1344,9 @@ extension ManagementClient {
             as: SyncRelationListRespDto.self)
     }
 
-    /// 删除用户同步关联关系
+    /// Delete user sync association
     ///
-    /// 如果在 Authing 中的用户进行了上下游同步，此接口可以用于删除某个用户在指定身份源下的关联关系。
+    /// If a user in GenAuth has been synchronized upstream or downstream, this API can be used to delete the user's association under the specified identity source.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1365,7 +1365,7 @@ extension ManagementClient {
             as: IsSuccessRespDto.self)
     }
 
-    /// 账户当前状态，如 已停用、已离职、正常状态、已归档
+    /// Current status of the account, such as Suspended, Resigned, Normal, or Archived
     public struct ListUsersLegacyStatus: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1400,9 +1400,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1412,25 +1412,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1449,9 +1449,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserBatchUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1461,25 +1461,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1498,9 +1498,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserIdentitiesUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1510,25 +1510,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1547,9 +1547,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserRolesUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1559,25 +1559,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1596,9 +1596,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserPrincipalAuthenticationInfoUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1608,25 +1608,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1645,9 +1645,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserDepartmentsUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1657,25 +1657,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1694,7 +1694,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 排序依据，如 部门创建时间、加入部门时间、部门名称、部门标志符
+    /// Sort by, such as department creation time, time of joining the department, department name, department identifier
     public struct GetUserDepartmentsSortBy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1725,7 +1725,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 增序或降序
+    /// Ascending or descending order
     public struct GetUserDepartmentsOrderBy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1748,9 +1748,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserGroupsUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1760,25 +1760,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1797,9 +1797,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserMfaInfoUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1809,25 +1809,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1846,9 +1846,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserAccessibleAppsUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1858,25 +1858,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1895,9 +1895,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserAuthorizedAppsUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1907,25 +1907,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1944,9 +1944,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserLoginHistoryUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -1956,25 +1956,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -1993,9 +1993,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserLoggedinAppsUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -2005,25 +2005,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -2042,9 +2042,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserLoggedinIdentitiesUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -2054,25 +2054,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -2091,9 +2091,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserAuthorizedResourcesUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -2103,25 +2103,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -2140,7 +2140,7 @@ extension ManagementClient {
         ]
     }
 
-    /// 资源类型，如 数据、API、菜单、按钮
+    /// Resource type, such as data, API, menu, button
     public struct GetUserAuthorizedResourcesResourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -2175,9 +2175,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetOtpSecretByUserUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -2187,25 +2187,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -2224,9 +2224,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserMfaStatusUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -2236,25 +2236,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -2273,9 +2273,9 @@ extension ManagementClient {
         ]
     }
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct GetUserSyncRelationsUserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -2285,25 +2285,25 @@ extension ManagementClient {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`

@@ -2,9 +2,9 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension ManagementClient {
-    /// 创建 Webhook
+    /// Create Webhook
     ///
-    /// 你需要指定 Webhook 名称、Webhook 回调地址、请求数据格式、用户真实名称来创建 Webhook。还可选是否启用、请求密钥进行创建
+    /// You need to specify the Webhook name, Webhook callback URL, request data format and the user's real name to create a Webhook. You can also optionally specify whether it is enabled and a request secret
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -23,13 +23,13 @@ extension ManagementClient {
             as: CreateWebhookRespDto.self)
     }
 
-    /// 获取 Webhook 列表
+    /// Get Webhook list
     ///
-    /// 获取 Webhook 列表，可选页数、分页大小来获取
+    /// Get the Webhook list. You can optionally specify the page number and page size
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -54,7 +54,7 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``PageSequence``).
     ///
-    /// - Parameter limit: 每页数目，最大不能超过 50，默认为 10
+    /// - Parameter limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The items, fetched lazily.
     public func listWebhooksItems(limit: Int = 10) -> PageSequence<WebhookDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<WebhookDto> in
@@ -63,9 +63,9 @@ extension ManagementClient {
         }
     }
 
-    /// 修改 Webhook 配置
+    /// Modify Webhook configuration
     ///
-    /// 需要指定 webhookId，可选 Webhook 名称、Webhook 回调地址、请求数据格式、用户真实名称、是否启用、请求密钥参数进行修改 webhook
+    /// webhookId is required. You can optionally modify the Webhook name, Webhook callback URL, request data format, user's real name, whether it is enabled and the request secret
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -84,9 +84,9 @@ extension ManagementClient {
             as: UpdateWebhooksRespDto.self)
     }
 
-    /// 删除 Webhook
+    /// Delete Webhook
     ///
-    /// 通过指定多个 webhookId,以数组的形式进行 webhook 的删除,如果 webhookId 不存在,不提示报错
+    /// Delete webhooks by specifying multiple webhookIds as an array. If a webhookId does not exist, no error is reported
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -105,9 +105,9 @@ extension ManagementClient {
             as: DeleteWebhookRespDto.self)
     }
 
-    /// 获取 Webhook 日志
+    /// Get Webhook logs
     ///
-    /// 通过指定 webhookId，可选 page 和 limit 来获取 webhook 日志,如果 webhookId 不存在,不返回报错信息
+    /// Get webhook logs by specifying webhookId, with optional page and limit. If the webhookId does not exist, no error message is returned
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -141,9 +141,9 @@ extension ManagementClient {
         }
     }
 
-    /// 手动触发 Webhook 执行
+    /// Manually trigger Webhook
     ///
-    /// 通过指定 webhookId，可选请求头和请求体进行手动触发 webhook 执行
+    /// Manually trigger a webhook by specifying webhookId, with optional request headers and request body
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -162,9 +162,9 @@ extension ManagementClient {
             as: TriggerWebhookRespDto.self)
     }
 
-    /// 获取 Webhook 详情
+    /// Get Webhook details
     ///
-    /// 根据指定的 webhookId 获取 webhook 详情
+    /// Get webhook details by the specified webhookId
     ///
     /// - Parameter webhookId: Webhook ID
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -183,9 +183,9 @@ extension ManagementClient {
             as: GetWebhookRespDto.self)
     }
 
-    /// 获取 Webhook 事件列表
+    /// Get Webhook event list
     ///
-    /// 返回事件列表和分类列表
+    /// Returns the event list and category list
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and

@@ -5,6 +5,543 @@
 import Foundation
 import GenAuthAuthentication
 
+// docs/en/authentication/account-binding/generate-link-ext-idp-url.md
+func authenticationClientGenerateLinkExtIdpUrlSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.generateLinkExtIdpUrl(
+        extIdpConnIdentifier: "my-wechat",
+        appId: "APP_ID",
+        idToken: "ID_TOKEN"
+    )
+    print(response)
+}
+
+// docs/en/authentication/account-binding/unlink-ext-idp.md
+func authenticationClientUnlinkExtIdpSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.unlinkExtIdp(UnlinkExtIdpDto(
+        extIdpId: "62f209327xxxxcc10d966ee5"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/account-binding/get-identities.md
+func authenticationClientGetIdentitiesSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getIdentities()
+    print(response)
+}
+
+// docs/en/authentication/account-binding/get-application-enabled-ext-idps.md
+func authenticationClientGetApplicationEnabledExtIdpsSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getApplicationEnabledExtIdps()
+    print(response)
+}
+
+// docs/en/authentication/account-binding/auth-by-code-identity.md
+func authenticationClientAuthByCodeIdentitySampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.authByCodeIdentity(WechatMobileAuthByCodeIdentityInput(
+        code: "031OgeHa1lKgnE0wynHa1p77Yu3OgeHq",
+        appId: "638c832674d838ecaec4e1e0",
+        connId: "63844bec86236e221510f1e7"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/account-binding/register-new-user.md
+func authenticationClientRegisterNewUserSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.registerNewUser(BindByRegiserInputApi(
+        action: "create-federation-account",
+        key: "03f4f724-7b5f-44af-92fc-068aea204298"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/account-binding/bind-by-email-code.md
+func authenticationClientBindByEmailCodeSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.bindByEmailCode(BindByEmailCodeInputApi(
+        email: "example@authing.cn",
+        code: "1234",
+        action: "bind-identity-by-email-code",
+        key: "03f4f724-7b5f-44af-92fc-068aea204298"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/account-binding/bind-by-phone-code.md
+func authenticationClientBindByPhoneCodeSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.bindByPhoneCode(BindByPhoneCodeInputApi(
+        phone: "19920230104",
+        code: "123456",
+        phoneCountryCode: "86",
+        action: "bind-identity-by-phone-code",
+        key: "03f4f724-7b5f-44af-92fc-068aea204298"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/account-binding/bind-by-account.md
+func authenticationClientBindByAccountSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.bindByAccount(BindByAccountInputApi(
+        account: "test_user_2023",
+        password: "tXPm2vlAEX1RaU2c0GfN9ZGkui3W4XnZhx/vEL7TaYlTK72jV4uVLQdqeSBq\nR85xRdHSMK2hKTYxuUIyUbDd9qvEFF+xWpCjOoGlakrDCVhTN9KCYM+X9L8G\nyuvwteu8d3aP4HlH0gjXRN/3prO/eKeYdxCy8vUDh6b6/R45/r0=\n",
+        action: "bind-identity-by-password",
+        key: "03f4f724-7b5f-44af-92fc-068aea204298"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/account-binding/select-account.md
+func authenticationClientSelectAccountSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.selectAccount(BindByAccountsInputApi(
+        account: "638ad16fea6354b72cd9a73c",
+        action: "bind-identity-by-selection",
+        key: "03f4f724-7b5f-44af-92fc-068aea204298"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/account-binding/bind-by-account-id.md
+func authenticationClientBindByAccountIdSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.bindByAccountId(BindByAccountIdInputApi(
+        accountId: "638ad16fea6354b72cd9a73c",
+        action: "bind-identity-by-account-id",
+        key: "03f4f724-7b5f-44af-92fc-068aea204298"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/authentication/check-permission-by-string-resource.md
+func authenticationClientCheckPermissionByStringResourceSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.checkPermissionByStringResource(CheckPermissionStringResourceDto(
+        action: "get",
+        resources: ["exampleStringResource1", "exampleStringResource2"]
+    ))
+    print(response)
+}
+
+// docs/en/authentication/authentication/check-permission-by-array-resource.md
+func authenticationClientCheckPermissionByArrayResourceSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.checkPermissionByArrayResource(CheckPermissionArrayResourceDto(
+        action: "get",
+        resources: ["exampleArrayResource1", "exampleArrayResource2"]
+    ))
+    print(response)
+}
+
+// docs/en/authentication/authentication/check-permission-by-tree-resource.md
+func authenticationClientCheckPermissionByTreeResourceSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.checkPermissionByTreeResource(CheckPermissionTreeResourceDto(
+        action: "get",
+        resources: ["treeResourceCode1/StructCode2"]
+    ))
+    print(response)
+}
+
+// docs/en/authentication/authentication/get-user-authorized-resources-list.md
+func authenticationClientGetUserAuthorizedResourcesListSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getUserAuthorizedResourcesList()
+    print(response)
+}
+
+// docs/en/authentication/authentication/get-user-auth-resource-permission-list.md
+func authenticationClientGetUserAuthResourcePermissionListSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getUserAuthResourcePermissionList(GetUserAuthResourcePermissionListDto(
+        resources: ["strResourceCode", "arrResourceCode"]
+    ))
+    print(response)
+}
+
+// docs/en/authentication/authentication/get-user-auth-resource-struct.md
+func authenticationClientGetUserAuthResourceStructSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getUserAuthResourceStruct(GetUserAuthResourceStructDto(
+        resource: "exampleDataResourceCode"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/login/sign-in-by-credentials.md
+func authenticationClientSignInByCredentialsSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.signInByCredentials(SigninByCredentialsDto(
+        connection: .password,
+        clientId: "6342b8537axxxx047d314109",
+        clientSecret: "4203d30e5e915xxxxxx26c31c9adce68"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/login/sign-in-by-mobile.md
+func authenticationClientSignInByMobileSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.signInByMobile(SigninByMobileDto(
+        connection: .wechat,
+        extIdpConnidentifier: "wework",
+        clientId: "6342b8537axxxx047d314109",
+        clientSecret: "4203d30e5e915xxxxxx26c31c9adce68"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/login/switch-login-by-user.md
+func authenticationClientSwitchLoginByUserSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.switchLoginByUser(PublicAccountSwitchLoginDto(
+        targetUserId: "TARGET_USER_ID"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/login/get-alipay-auth-info.md
+func authenticationClientGetAlipayAuthInfoSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.getAlipayAuthInfo(extIdpConnidentifier: "wework")
+    print(response)
+}
+
+// docs/en/authentication/login/gene-qr-code.md
+func authenticationClientGeneQrCodeSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.geneQrCode(GenerateQrcodeDto(
+        type: .mobileApp,
+        extIdpConnId: "62eb7ed1f04xxxxc6955b329",
+        customData: ["school": "hust"],
+        context: ["source": "utm"],
+        autoMergeQrCode: false
+    ))
+    print(response)
+}
+
+// docs/en/authentication/login/check-qr-code-status.md
+func authenticationClientCheckQrCodeStatusSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.checkQrCodeStatus(qrcodeId: "QRCODE_ID")
+    print(response)
+}
+
+// docs/en/authentication/login/exchange-token-set-with-qr-code-ticket.md
+func authenticationClientExchangeTokenSetWithQrCodeTicketSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.exchangeTokenSetWithQrCodeTicket(ExchangeTokenSetWithQRcodeTicketDto(
+        ticket: "",
+        clientId: "6342b8537axxxx047d314109",
+        clientSecret: "4203d30e5e915xxxxxx26c31c9adce68"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/login/change-qr-code-status.md
+func authenticationClientChangeQrCodeStatusSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.changeQrCodeStatus(ChangeQRCodeStatusDto(
+        qrcodeId: "",
+        action: .confirm
+    ))
+    print(response)
+}
+
+// docs/en/authentication/login/sign-in-by-push.md
+func authenticationClientSignInByPushSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.signInByPush(SignInByPushDto(
+        account: "test"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/login/check-push-code-status.md
+func authenticationClientCheckPushCodeStatusSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.checkPushCodeStatus(pushCodeId: "PUSH_CODE_ID")
+    print(response)
+}
+
+// docs/en/authentication/login/change-push-code-status.md
+func authenticationClientChangePushCodeStatusSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.changePushCodeStatus(ChangePushCodeStatusDto(
+        pushCodeId: "",
+        action: .confirm
+    ))
+    print(response)
+}
+
+// docs/en/authentication/login/get-push-login-relation-apps.md
+func authenticationClientGetPushLoginRelationAppsSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.getPushLoginRelationApps(GetPushCodeRelationAppsDto(
+        pushCodeId: "",
+        appId: ""
+    ))
+    print(response)
+}
+
+// docs/en/authentication/login/gene-fastpass-qrcode-info.md
+func authenticationClientGeneFastpassQrcodeInfoSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.geneFastpassQrcodeInfo(SignInFastpassDto())
+    print(response)
+}
+
+// docs/en/authentication/login/get-fastpass-params.md
+func authenticationClientGetFastpassParamsSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.getFastpassParams(
+        qrcodeId: "QRCODE_ID",
+        appId: "APP_ID"
+    )
+    print(response)
+}
+
+// docs/en/authentication/login/init-authentication-options.md
+func authenticationClientInitAuthenticationOptionsSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.initAuthenticationOptions()
+    print(response)
+}
+
+// docs/en/authentication/login/verify-authentication.md
+func authenticationClientVerifyAuthenticationSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.verifyAuthentication(VerifyAuthenticationDto(
+        authenticationCredential: AuthenticationCredentialDto(id: "ID", rawId: "RAW_ID", response: AuthenticatorAssertionResponseDto(authenticatorData: "AUTHENTICATOR_DATA", clientDataJSON: "CLIENT_DATA_JSON", signature: "SIGNATURE", userHandle: "USER_HANDLE"), type: "public-key"),
+        ticket: "TICKET"
+    ))
+    print(response)
+}
+
 // docs/en/authentication/message-service/send-sms.md
 func authenticationClientSendSmsSampleEN() async throws {
     // Replace with your application's ID, secret and address (GenAuth console → Applications).
@@ -38,6 +575,878 @@ func authenticationClientSendEmailSampleEN() async throws {
     let response = try await client.sendEmail(SendEmailDto(
         email: "test@example.com",
         channel: .channelLogin
+    ))
+    print(response)
+}
+
+// docs/en/authentication/mfa/send-enroll-factor-request.md
+func authenticationClientSendEnrollFactorRequestSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.sendEnrollFactorRequest(SendEnrollFactorRequestDto(
+        factorType: .sms,
+        profile: FactorProfile(phoneNumber: "188xxxx8888", phoneCountryCode: "+86", email: "test@example.com")
+    ))
+    print(response)
+}
+
+// docs/en/authentication/mfa/enroll-factor.md
+func authenticationClientEnrollFactorSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.enrollFactor(EnrollFactorDto(
+        factorType: .sms,
+        enrollmentToken: "TQoCISidM0kBji0dxRi3afSDtkvvMiUphenIgLF87y+JOw4T8fDWOsHHXIcvZ2EVESXhTrfGyh1iGf52Cg9e9byeFQvm1VZ0QWrwmzwpntFAVtf1IP9LqVhmzXhBMFvLOcU/z1Eh/n0CrwX0uHNpJoMW9lp9AqHd9HvauaGKX+Y=",
+        enrollmentData: EnrollFactorEnrollmentDataDto(passCode: "123456", photo: "132434235ad244", isExternalPhoto: true)
+    ))
+    print(response)
+}
+
+// docs/en/authentication/mfa/reset-factor.md
+func authenticationClientResetFactorSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.resetFactor(ResetFactorDto(
+        factorId: "6229ffaxxxxxxxxcade3e3d9"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/mfa/list-enrolled-factors.md
+func authenticationClientListEnrolledFactorsSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.listEnrolledFactors()
+    print(response)
+}
+
+// docs/en/authentication/mfa/get-factor.md
+func authenticationClientGetFactorSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getFactor(factorId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/en/authentication/mfa/list-factors-to-enroll.md
+func authenticationClientListFactorsToEnrollSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.listFactorsToEnroll()
+    print(response)
+}
+
+// docs/en/authentication/mfa/mfa-otp-verify.md
+func authenticationClientMfaOtpVerifySampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.mfaOtpVerify(MfaOtpVerityDto(
+        totp: "612311"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/others/get-qr-code-status.md
+func authenticationClientGetQrCodeStatusSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.getQrCodeStatus(qrcodeId: "QRCODE_ID")
+    print(response)
+}
+
+// docs/en/authentication/others/qr-code-app-login.md
+func authenticationClientQrCodeAppLoginSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.qrCodeAppLogin(AppQRCodeLoginDto(
+        qrcodeId: "",
+        action: .appLogin
+    ))
+    print(response)
+}
+
+// docs/en/authentication/others/pre-check-code.md
+func authenticationClientPreCheckCodeSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.preCheckCode(PreCheckCodeDto(
+        codeType: .sms
+    ))
+    print(response)
+}
+
+// docs/en/authentication/others/list-credentials-by-page.md
+func authenticationClientListCredentialsByPageSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.listCredentialsByPage(ListDeviceCredentialDto())
+    print(response)
+}
+
+// docs/en/authentication/others/check-valid-credentials-by-cred-ids.md
+func authenticationClientCheckValidCredentialsByCredIdsSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.checkValidCredentialsByCredIds(CheckDeviceCredentialIdDto())
+    print(response)
+}
+
+// docs/en/authentication/others/remove-all-credentials.md
+func authenticationClientRemoveAllCredentialsSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.removeAllCredentials(RemoveDeviceCredentialDto())
+    print(response)
+}
+
+// docs/en/authentication/others/remove-credential.md
+func authenticationClientRemoveCredentialSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.removeCredential(
+        WebAuthnRemoveCredentialDto(),
+        credentialID: "CREDENTIAL_ID"
+    )
+    print(response)
+}
+
+// docs/en/authentication/public-info/get-system-info.md
+func authenticationClientGetSystemInfoSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getSystemInfo()
+    print(response)
+}
+
+// docs/en/authentication/public-info/get-country-list.md
+func authenticationClientGetCountryListSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getCountryList()
+    print(response)
+}
+
+// docs/en/authentication/register/sign-up.md
+func authenticationClientSignUpSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.signUp(SignUpDto(
+        connection: .password
+    ))
+    print(response)
+}
+
+// docs/en/authentication/token/verify-mfa-token.md
+func authenticationClientVerifyMfaTokenSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let response = try await client.verifyMfaToken(MfaTokenIntrospectEndpointParams(
+        token: "xxxxx"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/get-profile.md
+func authenticationClientGetProfileSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getProfile(
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true
+    )
+    print(response)
+}
+
+// docs/en/authentication/user-information/update-profile.md
+func authenticationClientUpdateProfileSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.updateProfile(UpdateUserProfileDto(
+        name: "张三",
+        nickname: "张三",
+        photo: "https://files.authing.co/authing-console/default-user-avatar.png",
+        externalId: "10010",
+        birthdate: Date(timeIntervalSince1970: 1654214400.0),
+        country: "CN",
+        province: "BJ",
+        city: "BJ",
+        address: "北京朝阳",
+        streetAddress: "北京朝阳区 xxx 街道",
+        postalCode: "438100",
+        gender: .m,
+        username: "bob",
+        company: "steamory",
+        customData: ["school": "北京大学", "age": 22],
+        identityNumber: "420421xxxxxxxx1234"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/bind-email.md
+func authenticationClientBindEmailSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.bindEmail(BindEmailDto(
+        email: "test@example.com",
+        passCode: "123456"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/unbind-email.md
+func authenticationClientUnbindEmailSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.unbindEmail(UnbindEmailDto(
+        passCode: "1234"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/bind-phone.md
+func authenticationClientBindPhoneSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.bindPhone(BindPhoneDto(
+        phoneNumber: "188xxxx8888",
+        passCode: "123456",
+        phoneCountryCode: "+86"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/unbind-phone.md
+func authenticationClientUnbindPhoneSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.unbindPhone(UnbindPhoneDto(
+        passCode: "1234"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/get-security-level.md
+func authenticationClientGetSecurityLevelSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getSecurityLevel()
+    print(response)
+}
+
+// docs/en/authentication/user-information/update-password.md
+func authenticationClientUpdatePasswordSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.updatePassword(UpdatePasswordDto(
+        newPassword: "NEW_PASSWORD",
+        passwordEncryptType: UpdatePasswordDto.PasswordEncryptType.none
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/verify-update-email-request.md
+func authenticationClientVerifyUpdateEmailRequestSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.verifyUpdateEmailRequest(VerifyUpdateEmailRequestDto(
+        verifyMethod: .emailPasscode,
+        emailPassCodePayload: UpdateEmailByEmailPassCodeDto(newEmail: "new@example.com", newEmailPassCode: "123456", oldEmail: "old@example.com", oldEmailPassCode: "123456")
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/update-email.md
+func authenticationClientUpdateEmailSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.updateEmail(UpdateEmailDto(
+        updateEmailToken: "xxxx"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/verify-update-phone-request.md
+func authenticationClientVerifyUpdatePhoneRequestSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.verifyUpdatePhoneRequest(VerifyUpdatePhoneRequestDto(
+        verifyMethod: .phonePasscode,
+        phonePassCodePayload: UpdatePhoneByPhonePassCodeDto(newPhoneNumber: "188xxxx8888", newPhonePassCode: "123456", newPhoneCountryCode: "+86", oldPhoneNumber: "188xxxx8888", oldPhonePassCode: "123456", oldPhoneCountryCode: "+86")
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/update-phone.md
+func authenticationClientUpdatePhoneSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.updatePhone(UpdatePhoneDto(
+        updatePhoneToken: "xxxx"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/verify-reset-password-request.md
+func authenticationClientVerifyResetPasswordRequestSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.verifyResetPasswordRequest(VerifyResetPasswordRequestDto(
+        verifyMethod: .emailPasscode
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/reset-password.md
+func authenticationClientResetPasswordSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.resetPassword(ResetPasswordDto(
+        passwordResetToken: "PASSWORD_RESET_TOKEN",
+        password: "PASSWORD",
+        passwordEncryptType: ResetPasswordDto.PasswordEncryptType.none
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/verify-delete-account-request.md
+func authenticationClientVerifyDeleteAccountRequestSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.verifyDeleteAccountRequest(VerifyDeleteAccountRequestDto(
+        verifyMethod: .phonePasscode
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/delete-account.md
+func authenticationClientDeleteAccountSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.deleteAccount(DeleteAccounDto(
+        deleteAccountToken: "DELETE_ACCOUNT_TOKEN"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/list-public-accounts-for-switch-logged-in.md
+func authenticationClientListPublicAccountsForSwitchLoggedInSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.listPublicAccountsForSwitchLoggedIn(withOriginUser: false)
+    print(response)
+}
+
+// docs/en/authentication/user-information/init-register-options.md
+func authenticationClientInitRegisterOptionsSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.initRegisterOptions()
+    print(response)
+}
+
+// docs/en/authentication/user-information/verify-register.md
+func authenticationClientVerifyRegisterSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.verifyRegister(VerifyRegistrationDto(
+        registrationCredential: RegistrationCredentialDto(id: "ID", rawId: "RAW_ID", response: AuthenticatorAttestationResponseDto(attestationObject: "ATTESTATION_OBJECT", clientDataJSON: "CLIENT_DATA_JSON"), type: "public-key"),
+        ticket: "TICKET",
+        authenticatorCode: .fingerprint
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/list.md
+func authenticationClientListSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.list(
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/authentication/user-information/unbind.md
+func authenticationClientUnbindSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.unbind(UnbindDeviceDto(
+        deviceId: "DEVICE_ID"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-information/revoke.md
+func authenticationClientRevokeSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.revoke(RevokeDeviceSessionDto(
+        deviceId: "DEVICE_ID"
+    ))
+    print(response)
+}
+
+// docs/en/authentication/user-resources/get-login-history.md
+func authenticationClientGetLoginHistorySampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getLoginHistory(
+        appId: "5f6265c67fxxxxae64ec516e",
+        clientIp: "127.0.0.1",
+        success: true,
+        start: 1660828100000,
+        end: 1660828100000,
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/authentication/user-resources/get-logged-in-apps.md
+func authenticationClientGetLoggedInAppsSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getLoggedInApps()
+    print(response)
+}
+
+// docs/en/authentication/user-resources/get-accessible-apps.md
+func authenticationClientGetAccessibleAppsSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getAccessibleApps()
+    print(response)
+}
+
+// docs/en/authentication/user-resources/get-tenant-list.md
+func authenticationClientGetTenantListSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getTenantList()
+    print(response)
+}
+
+// docs/en/authentication/user-resources/get-role-list.md
+func authenticationClientGetRoleListSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getRoleList(namespace: "default")
+    print(response)
+}
+
+// docs/en/authentication/user-resources/get-group-list.md
+func authenticationClientGetGroupListSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getGroupList()
+    print(response)
+}
+
+// docs/en/authentication/user-resources/get-department-list.md
+func authenticationClientGetDepartmentListSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getDepartmentList(
+        page: 1,
+        limit: 10,
+        withCustomData: true,
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc
+    )
+    print(response)
+}
+
+// docs/en/authentication/user-resources/get-authorized-resources.md
+func authenticationClientGetAuthorizedResourcesSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getAuthorizedResources(namespace: "default")
+    print(response)
+}
+
+// docs/en/authentication/wechat/decrypt-wechat-mini-program-data.md
+func authenticationClientDecryptWechatMiniProgramDataSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.decryptWechatMiniProgramData(DecryptWechatMiniProgramDataDto(
+        extIdpConnidentifier: "my-wxapp",
+        encryptedData: "",
+        iv: "",
+        code: ""
+    ))
+    print(response)
+}
+
+// docs/en/authentication/wechat/get-wechat-mp-access-token.md
+@available(*, deprecated)
+func authenticationClientGetWechatMpAccessTokenSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getWechatMpAccessToken(GetWechatAccessTokenDto(
+        appId: "",
+        appSecret: ""
+    ))
+    print(response)
+}
+
+// docs/en/authentication/wechat/get-wechat-mp-access-token-info.md
+func authenticationClientGetWechatMpAccessTokenInfoSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let response = try await client.getWechatMpAccessTokenInfo(GetWechatAccessTokenDto(
+        appId: "",
+        appSecret: ""
     ))
     print(response)
 }

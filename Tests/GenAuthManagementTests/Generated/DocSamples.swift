@@ -5,6 +5,6706 @@
 import Foundation
 import GenAuthManagement
 
+// docs/en/management/access-keys/get-access-key-list.md
+func managementClientGetAccessKeyListSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getAccessKeyList(type: "userpool")
+    print(response)
+}
+
+// docs/en/management/access-keys/get-access-key.md
+func managementClientGetAccessKeySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getAccessKey(
+        userId: "userId1",
+        accessKeyId: "Restzvws35346Rfre"
+    )
+    print(response)
+}
+
+// docs/en/management/access-keys/create-access-key.md
+func managementClientCreateAccessKeySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createAccessKey(CreateAccessKeyDto(
+        type: "userpool"
+    ))
+    print(response)
+}
+
+// docs/en/management/access-keys/delete-access-key.md
+func managementClientDeleteAccessKeySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteAccessKey(DeleteAccessKeyDto(
+        accessKeyId: "23435"
+    ))
+    print(response)
+}
+
+// docs/en/management/access-keys/update-access-key.md
+func managementClientUpdateAccessKeySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateAccessKey(UpdateAccessKeyDto(
+        accessKeyId: "ACCESS_KEY_ID",
+        enable: false
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/get-application.md
+func managementClientGetApplicationSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getApplication(appId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/en/management/applications/detail-auth-subject.md
+func managementClientDetailAuthSubjectSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.detailAuthSubject(
+        targetId: "6229ffaxxxxxxxxcade3e3d9",
+        targetType: .user,
+        appId: "5a597f35085a2000144a10ed"
+    )
+    print(response)
+}
+
+// docs/en/management/applications/list-auth-subject.md
+func managementClientListAuthSubjectSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listAuthSubject(ListAuthSubjectDto(
+        targetId: "6229ffaxxxxxxxxcade3e3d9",
+        targetType: .user,
+        appName: "应用一",
+        appTypeList: ["SELFBUILT"],
+        effect: ["ALLOW", "DENY"],
+        enabled: true
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/list-auth-application.md
+func managementClientListAuthApplicationSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listAuthApplication(ListApplicationAuthDto(
+        page: 1,
+        limit: 10,
+        appId: "5a597f35085a2000144a10ed",
+        targetName: "张三",
+        targetTypeList: ["USER", "ORG"],
+        enabled: true
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/enabled-auth.md
+func managementClientEnabledAuthSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.enabledAuth(UpdateAuthEnabledDto(
+        id: "6229ffaxxxxxxxxcade3e3d9",
+        enabled: true
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/delete-auth.md
+func managementClientDeleteAuthSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteAuth(authIds: ["6229ffaxxxxxxxxcade3e3d9"])
+    print(response)
+}
+
+// docs/en/management/applications/list-applications.md
+func managementClientListApplicationsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listApplications(
+        page: 1,
+        limit: 10,
+        keywords: "test",
+        all: true
+    )
+    print(response)
+}
+
+// docs/en/management/applications/get-application-simple-info.md
+func managementClientGetApplicationSimpleInfoSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getApplicationSimpleInfo(appId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/en/management/applications/list-application-simple-info.md
+func managementClientListApplicationSimpleInfoSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listApplicationSimpleInfo(
+        page: 1,
+        limit: 10,
+        keywords: "test"
+    )
+    print(response)
+}
+
+// docs/en/management/applications/create-application.md
+func managementClientCreateApplicationSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createApplication(CreateApplicationDto(
+        appName: "示例应用",
+        template: "github",
+        templateData: "github",
+        appIdentifier: "example",
+        appLogo: "示例应用",
+        appDescription: "示例描述信息",
+        appType: .web,
+        defaultProtocol: .oidc,
+        redirectUris: ["https://example.com/callback"],
+        logoutRedirectUris: ["https://example.com/logout-callback"],
+        ssoEnabled: false,
+        samlProviderEnabled: false,
+        oauthProviderEnabled: false,
+        casProviderEnabled: false
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/delete-application.md
+func managementClientDeleteApplicationSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteApplication(DeleteApplicationDto(
+        appId: "6229ffaxxxxxxxxcade3e3d9"
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/get-application-secret.md
+func managementClientGetApplicationSecretSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getApplicationSecret(appId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/en/management/applications/refresh-application-secret.md
+func managementClientRefreshApplicationSecretSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.refreshApplicationSecret(RefreshApplicationSecretDto(
+        appId: "6229ffaxxxxxxxxcade3e3d9"
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/list-application-active-users.md
+func managementClientListApplicationActiveUsersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listApplicationActiveUsers(ListApplicationActiveUsersDto(
+        appId: "6229ffaxxxxxxxxcade3e3d9"
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/get-application-permission-strategy.md
+func managementClientGetApplicationPermissionStrategySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getApplicationPermissionStrategy(appId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/en/management/applications/update-application-permission-strategy.md
+func managementClientUpdateApplicationPermissionStrategySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateApplicationPermissionStrategy(UpdateApplicationPermissionStrategyDataDto(
+        appId: "6229ffaxxxxxxxxcade3e3d9",
+        permissionStrategy: .allowAll
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/authorize-application-access.md
+func managementClientAuthorizeApplicationAccessSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.authorizeApplicationAccess(AuthorizeApplicationAccessDto(
+        appId: "6229ffaxxxxxxxxcade3e3d9",
+        list: []
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/revoke-application-access.md
+func managementClientRevokeApplicationAccessSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.revokeApplicationAccess(RevokeApplicationAccessDto(
+        appId: "6229ffaxxxxxxxxcade3e3d9",
+        list: []
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/check-domain-available.md
+func managementClientCheckDomainAvailableSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.checkDomainAvailable(CheckDomainAvailable(
+        domain: "domain-a"
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/list-tenant-applications.md
+func managementClientListTenantApplicationsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listTenantApplications(
+        page: "1",
+        limit: "1",
+        keywords: "KEYWORDS",
+        ssoEnabled: false
+    )
+    print(response)
+}
+
+// docs/en/management/applications/update-login-page-config.md
+func managementClientUpdateLoginPageConfigSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateLoginPageConfig(UpdateLoginConfigDto(
+        update: UpdateLoginConfig(tabMethodsSortConfig: ApplicationTabMethodsSortConfigDto(), qrCodeSortConfig: ApplicationTabMethodsSortConfigDto(), ssoPageCustomizationSettings: ISsoPageCustomizationSettingsDto(), passwordTabConfig: TabConfigDto(), verifyCodeTabConfig: TabConfigDto(), config: LanguageCoinfigDto(global: LanguageCoinfigGlobalDto()), enableCreateTenant: false, createTenantScenes: [], enableJoinTenant: false, joinTenantScenes: [], enableVerifyDomain: false, verifyDomainScenes: [])
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/userpoll-tenant-config.md
+func managementClientUserpollTenantConfigSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.userpollTenantConfig()
+    print(response)
+}
+
+// docs/en/management/applications/update-user-pool-tenant-config.md
+func managementClientUpdateUserPoolTenantConfigSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateUserPoolTenantConfig(UpdateUserPoolTenantLoginConfigDto(
+        update: UpdateLoginConfig(tabMethodsSortConfig: ApplicationTabMethodsSortConfigDto(), qrCodeSortConfig: ApplicationTabMethodsSortConfigDto(), ssoPageCustomizationSettings: ISsoPageCustomizationSettingsDto(), passwordTabConfig: TabConfigDto(), verifyCodeTabConfig: TabConfigDto(), config: LanguageCoinfigDto(global: LanguageCoinfigGlobalDto()), enableCreateTenant: false, createTenantScenes: [], enableJoinTenant: false, joinTenantScenes: [], enableVerifyDomain: false, verifyDomainScenes: [])
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/update-tenant-qr-code-state.md
+func managementClientUpdateTenantQrCodeStateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateTenantQrCodeState(UpdateTenantAppqrcodeState(
+        enabled: false
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/change-userpool-tenan-ext-idp-conn-state.md
+func managementClientChangeUserpoolTenanExtIdpConnStateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.changeUserpoolTenanExtIdpConnState(ChangeUserPoolTenantExtIdpConnDto(
+        connIds: [],
+        enabled: false
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/update-application-mfa-settings.md
+func managementClientUpdateApplicationMfaSettingsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateApplicationMfaSettings(UpdateApplicationMfaSettingsDto(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        enabledFactors: ["SMS"],
+        disabledFactors: ["EMAIL"]
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/get-mfa-trigger-data.md
+func managementClientGetMfaTriggerDataSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getMfaTriggerData(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/applications/create-asa-account.md
+func managementClientCreateAsaAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createAsaAccount(CreateAsaAccountDto(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        accountInfo: ["account": "account@example.com", "password": "123456"]
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/create-asa-account-batch.md
+func managementClientCreateAsaAccountBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createAsaAccountBatch(CreateAsaAccountsBatchDto(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        list: [CreateAsaAccountsBatchItemDto(accountInfo: ["account": "account@example.com", "password": "123456"])]
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/update-asa-account.md
+func managementClientUpdateAsaAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateAsaAccount(UpdateAsaAccountDto(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        accountId: "6228edaxxxxxxxxcade3a3d9",
+        accountInfo: ["account": "account@example.com", "password": "123456"]
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/list-asa-account.md
+func managementClientListAsaAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listAsaAccount(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/applications/get-asa-account.md
+func managementClientGetAsaAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getAsaAccount(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        accountId: "6228edaxxxxxxxxcade3a3d9"
+    )
+    print(response)
+}
+
+// docs/en/management/applications/get-asa-account-batch.md
+func managementClientGetAsaAccountBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getAsaAccountBatch(GetAsaAccountBatchDto(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        accountIds: ["6228edaxxxxxxxxcade3a3d9"]
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/delete-asa-account.md
+func managementClientDeleteAsaAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteAsaAccount(DeleteAsaAccountDto(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        accountId: "6228edaxxxxxxxxcade3a3d9"
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/delete-asa-account-batch.md
+func managementClientDeleteAsaAccountBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteAsaAccountBatch(DeleteAsaAccountBatchDto(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        accountIds: ["6228edaxxxxxxxxcade3a3d9"]
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/assign-asa-account.md
+func managementClientAssignAsaAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.assignAsaAccount(AssignAsaAccountsDto(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        accountId: "6228edaxxxxxxxxcade3a3d9",
+        targets: [AssignAsaAccountItem(targetType: .user, targetIdentifiers: ["userId1", "userId2"])]
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/unassign-asa-account.md
+func managementClientUnassignAsaAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.unassignAsaAccount(AssignAsaAccountsDto(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        accountId: "6228edaxxxxxxxxcade3a3d9",
+        targets: [AssignAsaAccountItem(targetType: .user, targetIdentifiers: ["userId1", "userId2"])]
+    ))
+    print(response)
+}
+
+// docs/en/management/applications/get-asa-account-assigned-targets.md
+func managementClientGetAsaAccountAssignedTargetsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getAsaAccountAssignedTargets(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        accountId: "6228edaxxxxxxxxcade3a3d9",
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/applications/get-assigned-account.md
+func managementClientGetAssignedAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getAssignedAccount(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        targetType: .user,
+        targetIdentifier: "code"
+    )
+    print(response)
+}
+
+// docs/en/management/audit-logs/get-user-action-logs.md
+func managementClientGetUserActionLogsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserActionLogs(GetUserActionLogsDto(
+        requestId: "xxx",
+        clientIp: "xxx",
+        eventType: "login",
+        userId: "xxx",
+        appId: "xxx",
+        start: 11,
+        end: 111,
+        success: true
+    ))
+    print(response)
+}
+
+// docs/en/management/audit-logs/get-admin-audit-logs.md
+func managementClientGetAdminAuditLogsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getAdminAuditLogs(GetAdminAuditLogsDto(
+        requestId: "xxx",
+        clientIp: "xxx",
+        operationType: "create",
+        resourceType: "user",
+        userId: "xxx",
+        success: true,
+        start: 11,
+        end: 111
+    ))
+    print(response)
+}
+
+// docs/en/management/authing-verify/get-verify-config-app.md
+func managementClientGetVerifyConfigAppSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getVerifyConfigApp()
+    print(response)
+}
+
+// docs/en/management/custom-fields/get-user-base-fields.md
+func managementClientGetUserBaseFieldsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserBaseFields()
+    print(response)
+}
+
+// docs/en/management/custom-fields/list-user-base-fields.md
+func managementClientListUserBaseFieldsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listUserBaseFields(
+        tenantId: "xxxx",
+        targetType: .user,
+        dataType: .string,
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/custom-fields/set-user-base-fields.md
+func managementClientSetUserBaseFieldsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.setUserBaseFields(SetUserBaseFieldsReqDto(
+        list: [SetUserBaseFieldDto(key: "school", label: "学校", description: "学校", userEditable: false, visibleInAdminConsole: true, visibleInUserCenter: true)]
+    ))
+    print(response)
+}
+
+// docs/en/management/custom-fields/get-custom-fields.md
+func managementClientGetCustomFieldsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getCustomFields(
+        targetType: .user,
+        tenantId: "642c1df417c2d8a80d744c1d"
+    )
+    print(response)
+}
+
+// docs/en/management/custom-fields/list-cust-fields.md
+func managementClientListCustFieldsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listCustFields(
+        tenantId: "xxxx",
+        targetType: .user,
+        dataType: .string,
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/custom-fields/set-custom-fields.md
+func managementClientSetCustomFieldsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.setCustomFields(SetCustomFieldsReqDto(
+        list: [SetCustomFieldDto(targetType: .user, key: "school", dataType: .`enum`, label: "学校", description: "学校", encrypted: false, isUnique: false, userEditable: false, visibleInAdminConsole: true, visibleInUserCenter: true, validateRules: [["type": "UNIQUE", "content": "", "error": "已存在当前"]], appIds: ["appid1"], desensitization: true)],
+        tenantId: "642c1df417c2d8a80d744c1d"
+    ))
+    print(response)
+}
+
+// docs/en/management/custom-fields/delete-custom-fields.md
+func managementClientDeleteCustomFieldsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteCustomFields(DeleteCustomFieldsReqDto(
+        list: [DeleteCustomFieldDto(targetType: .user, key: "school")],
+        tenantId: "xxxx"
+    ))
+    print(response)
+}
+
+// docs/en/management/custom-fields/set-custom-data.md
+func managementClientSetCustomDataSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.setCustomData(SetCustomDataReqDto(
+        tenantId: "642c1df417c2d8a80d744c1d",
+        targetType: .user,
+        targetIdentifier: "userId1",
+        namespace: "default",
+        list: [SetCustomDataDto(tenantId: "642c1df417c2d8a80d744c1d", key: "school", value: "pku")]
+    ))
+    print(response)
+}
+
+// docs/en/management/custom-fields/get-custom-data.md
+func managementClientGetCustomDataSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getCustomData(
+        tenantId: "642c1df417c2d8a80d744c1d",
+        targetType: .user,
+        targetIdentifier: "userId1",
+        namespace: "default"
+    )
+    print(response)
+}
+
+// docs/en/management/data-objects/list-row.md
+func managementClientListRowSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listRow(FilterDto(
+        modelId: "MODEL_ID",
+        sort: [["key1": "desc"], ["key2": "asc"]],
+        page: 1,
+        limit: 10
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/get-row.md
+func managementClientGetRowSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getRow(
+        modelId: "MODEL_ID",
+        rowId: "ROW_ID",
+        showFieldId: "SHOW_FIELD_ID"
+    )
+    print(response)
+}
+
+// docs/en/management/data-objects/get-row-by-value.md
+func managementClientGetRowByValueSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getRowByValue(
+        modelId: "MODEL_ID",
+        key: "KEY",
+        value: "VALUE",
+        showFieldId: "SHOW_FIELD_ID"
+    )
+    print(response)
+}
+
+// docs/en/management/data-objects/get-row-batch.md
+func managementClientGetRowBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getRowBatch(GetRowBatchDto(
+        modelId: "MODEL_ID",
+        rowIds: []
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/create-row.md
+func managementClientCreateRowSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createRow(CreateRowDto(
+        modelId: "MODEL_ID",
+        data: [:]
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/update-row.md
+func managementClientUpdateRowSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateRow(UpdateRowDto(
+        modelId: "MODEL_ID",
+        rowId: "ROW_ID",
+        data: [:]
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/remove-row.md
+func managementClientRemoveRowSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.removeRow(RemoveRowDto(
+        modelId: "MODEL_ID",
+        rowIdList: [],
+        recursive: false
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/create-model.md
+func managementClientCreateModelSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createModel(CreateFunctionModelDto(
+        name: "NAME",
+        description: "会员等级",
+        type: .ueba,
+        dataType: .list,
+        enable: false,
+        parentKey: "PARENT_KEY"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/get-model.md
+func managementClientGetModelSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getModel(id: "ID")
+    print(response)
+}
+
+// docs/en/management/data-objects/list-model.md
+func managementClientListModelSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listModel()
+    print(response)
+}
+
+// docs/en/management/data-objects/remove-model.md
+func managementClientRemoveModelSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.removeModel(FunctionModelIdDto(
+        id: "ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/update-model.md
+func managementClientUpdateModelSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateModel(UpdateFunctionModelDto(
+        id: "ID",
+        name: "NAME",
+        description: "描述 1",
+        enable: false,
+        parentKey: "PARENT_KEY",
+        type: .ueba,
+        fieldOrder: "FIELD_ORDER",
+        config: [:]
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/create-field.md
+func managementClientCreateFieldSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createField(CreateFunctionModelFieldDto(
+        modelId: "MODEL_ID",
+        name: "NAME",
+        key: "KEY",
+        type: .text,
+        show: false,
+        editable: false,
+        help: "HELP",
+        default: [:],
+        require: false,
+        unique: false,
+        maxLength: 0,
+        max: 0,
+        min: 0,
+        regexp: "REGEXP",
+        format: 0,
+        dropDown: DropDownItemDto(key: "KEY", label: "LABEL"),
+        fuzzySearch: false,
+        forLogin: false,
+        relationType: "RELATION_TYPE",
+        relationMultiple: false,
+        relationShowKey: "RELATION_SHOW_KEY",
+        relationOptionalRange: Condition(key: "KEY", value: [:], operator: "OPERATOR"),
+        userVisible: false
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/update-field.md
+func managementClientUpdateFieldSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateField(UpdateFunctionModelFieldDto(
+        id: "ID",
+        modelId: "MODEL_ID",
+        name: "NAME",
+        show: false,
+        editable: false,
+        help: "HELP",
+        default: [:],
+        require: false,
+        unique: false,
+        maxLength: 0,
+        max: 0,
+        min: 0,
+        regexp: "REGEXP",
+        format: 0,
+        dropDown: [],
+        fuzzySearch: false,
+        forLogin: false,
+        relationShowKey: "RELATION_SHOW_KEY",
+        relationOptionalRange: RelationOptionalRange(conjunction: "CONJUNCTION", conditions: Condition(key: "KEY", value: [:], operator: "OPERATOR")),
+        userVisible: false
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/remote-field.md
+func managementClientRemoteFieldSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.remoteField(FunctionModelFieldIdDto(
+        id: "ID",
+        modelId: "MODEL_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/list-field.md
+func managementClientListFieldSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listField(modelId: "MODEL_ID")
+    print(response)
+}
+
+// docs/en/management/data-objects/export-meatdata.md
+func managementClientExportMeatdataSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.exportMeatdata(ExportModelDto(
+        modelId: "MODEL_ID",
+        idList: []
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/import-metadata.md
+func managementClientImportMetadataSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.importMetadata(ImportModelDto(
+        modelId: "MODEL_ID",
+        file: "FILE"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/get-import-template.md
+func managementClientGetImportTemplateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getImportTemplate(modelId: "MODEL_ID")
+    print(response)
+}
+
+// docs/en/management/data-objects/create-operate.md
+func managementClientCreateOperateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createOperate(CreateOperateModelDto(
+        modelId: "MODEL_ID",
+        operateKey: "OPERATE_KEY",
+        operateName: "OPERATE_NAME",
+        config: [:],
+        icon: "ICON",
+        show: false
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/remove-operate.md
+func managementClientRemoveOperateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.removeOperate(FunctionModelOperateIdDto(
+        id: "ID",
+        modelId: "MODEL_ID",
+        customConfig: [:]
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/execute-operate.md
+func managementClientExecuteOperateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.executeOperate(FunctionModelOperateIdDto(
+        id: "ID",
+        modelId: "MODEL_ID",
+        customConfig: [:]
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/copy-operate.md
+func managementClientCopyOperateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.copyOperate(FunctionModelOperateIdDto(
+        id: "ID",
+        modelId: "MODEL_ID",
+        customConfig: [:]
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/list-operate.md
+func managementClientListOperateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listOperate(
+        modelId: "MODEL_ID",
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/data-objects/list-operate-all.md
+func managementClientListOperateAllSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listOperateAll(modelId: "MODEL_ID")
+    print(response)
+}
+
+// docs/en/management/data-objects/update-operate.md
+func managementClientUpdateOperateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateOperate(UpdateOperateModelDto(
+        id: "ID",
+        modelId: "MODEL_ID",
+        show: false,
+        operateKey: "OPERATE_KEY",
+        operateName: "OPERATE_NAME",
+        config: [:],
+        icon: "ICON"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/get-relation-info.md
+func managementClientGetRelationInfoSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getRelationInfo(GetRelationInfoDto(
+        modelId: "MODEL_ID",
+        idList: []
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/create-row-relation.md
+func managementClientCreateRowRelationSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createRowRelation(CreateRelationValueDto(
+        modelId: "MODEL_ID",
+        fieldId: "FIELD_ID",
+        rowId: "ROW_ID",
+        valueList: []
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/get-relation-value.md
+func managementClientGetRelationValueSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getRelationValue(
+        modelId: "MODEL_ID",
+        fieldId: "FIELD_ID",
+        rowId: "ROW_ID",
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/data-objects/remove-relation-value.md
+func managementClientRemoveRelationValueSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.removeRelationValue(RemoveRelationValueDto(
+        modelId: "MODEL_ID",
+        rowId: "ROW_ID",
+        fieldIds: [],
+        value: "VALUE"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/export-model.md
+func managementClientExportModelSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.exportModel(ExportMetadataDto(
+        modelId: "MODEL_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-objects/import-model.md
+func managementClientImportModelSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.importModel(ImportMetadataDto(
+        file: "FILE"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/create-permission-namespace.md
+func managementClientCreatePermissionNamespaceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createPermissionNamespace(CreatePermissionNamespaceDto(
+        code: "examplePermissionNamespace",
+        name: "示例权限空间",
+        description: "示例权限空间描述"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/create-permission-namespaces-batch.md
+func managementClientCreatePermissionNamespacesBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createPermissionNamespacesBatch(CreatePermissionNamespacesBatchDto(
+        list: [CreatePermissionNamespacesBatchItemDto(code: "examplePermissionNamespace", name: "示例权限空间", description: "示例权限空间描述")]
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/get-permission-namespace.md
+func managementClientGetPermissionNamespaceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPermissionNamespace(code: "examplePermissionNamespace")
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/get-permission-namespaces-batch.md
+func managementClientGetPermissionNamespacesBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPermissionNamespacesBatch(codes: ["example1", "example2"])
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/list-permission-namespaces.md
+func managementClientListPermissionNamespacesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listPermissionNamespaces(
+        page: 1,
+        limit: 10,
+        query: "examplePermissionNamespace"
+    )
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/update-permission-namespace.md
+func managementClientUpdatePermissionNamespaceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updatePermissionNamespace(UpdatePermissionNamespaceDto(
+        code: "examplePermissionNamespace",
+        name: "示例权限空间",
+        newCode: "exampleNewPermissionNamespace",
+        description: "示例权限空间描述"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/delete-permission-namespace.md
+func managementClientDeletePermissionNamespaceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deletePermissionNamespace(DeletePermissionNamespaceDto(
+        code: "examplePermissionNamespace"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/delete-permission-namespaces-batch.md
+func managementClientDeletePermissionNamespacesBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deletePermissionNamespacesBatch(DeletePermissionNamespacesBatchDto(
+        codes: ["example1", "example2"]
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/check-permission-namespace-exists.md
+func managementClientCheckPermissionNamespaceExistsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.checkPermissionNamespaceExists(CheckPermissionNamespaceExistsDto(
+        code: "examplePermissionNamespace",
+        name: "示例权限空间"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/list-permission-namespace-roles.md
+func managementClientListPermissionNamespaceRolesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listPermissionNamespaceRoles(
+        page: 1,
+        limit: 10,
+        code: "examplePermissionNamespace",
+        query: "test"
+    )
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/create-data-resource.md
+func managementClientCreateDataResourceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createDataResource(CreateDataResourceDto(
+        namespaceCode: "examplePermissionNamespace",
+        resourceName: "示例数据资源名称",
+        resourceCode: "dataResourceTestCode",
+        type: .tree,
+        struct: .object(DataResourceTreeStructs(code: "123", name: "数据资源", value: "示例数据资源节点", children: [["code": "code1", "name": "子节点1", "value": "子节点值", "children": [["code": "code2", "name": "子节点2", "value": "子节点2值"]]]])),
+        actions: ["read", "get"],
+        description: "示例数据资源描述"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/create-data-resource-by-string.md
+func managementClientCreateDataResourceByStringSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createDataResourceByString(CreateStringDataResourceDto(
+        namespaceCode: "code1",
+        resourceName: "示例数据资源名称",
+        resourceCode: "dataResourceTestCode",
+        struct: "exampleStringStruct",
+        actions: ["read", "get"],
+        description: "示例数据资源描述"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/create-data-resource-by-array.md
+func managementClientCreateDataResourceByArraySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createDataResourceByArray(CreateArrayDataResourceDto(
+        namespaceCode: "code1",
+        resourceName: "示例数据资源名称",
+        resourceCode: "dataResourceTestCode",
+        struct: ["exampleArrayStruct1", "exampleArrayStruct2"],
+        actions: ["read", "get"],
+        description: "示例数据资源描述"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/create-data-resource-by-tree.md
+func managementClientCreateDataResourceByTreeSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createDataResourceByTree(CreateTreeDataResourceDto(
+        namespaceCode: "code1",
+        resourceName: "示例数据资源名称",
+        resourceCode: "dataResourceTestCode",
+        struct: [DataResourceTreeStructs(code: "123", name: "数据资源", value: "示例数据资源节点", children: [["code": "code1", "name": "子节点1", "value": "子节点值", "children": [["code": "code2", "name": "子节点2", "value": "子节点2值"]]]])],
+        actions: ["read", "get"],
+        description: "示例数据资源描述"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/list-data-resources.md
+func managementClientListDataResourcesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listDataResources(
+        page: 1,
+        limit: 10,
+        query: "资源1",
+        namespaceCodes: ["examplePermissionNamespace1", "examplePermissionNamespac2"]
+    )
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/get-data-resource.md
+func managementClientGetDataResourceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getDataResource(
+        namespaceCode: "examplePermissionNamespace",
+        resourceCode: "dataResourceTestCode"
+    )
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/update-data-resource.md
+func managementClientUpdateDataResourceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateDataResource(UpdateDataResourceDto(
+        namespaceCode: "examplePermissionNamespace",
+        resourceCode: "dataResourceTestCode",
+        resourceName: "示例数据资源名称",
+        description: "示例数据资源描述",
+        actions: ["read", "get"]
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/delete-data-resource.md
+func managementClientDeleteDataResourceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteDataResource(DeleteDataResourceDto(
+        namespaceCode: "examplePermissionNamespace",
+        resourceCode: "dataResourceTestCode"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/check-data-resource-exists.md
+func managementClientCheckDataResourceExistsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.checkDataResourceExists(
+        namespaceCode: "examplePermissionNamespace",
+        resourceName: "示例数据资源名称",
+        resourceCode: "dataResourceTestCode"
+    )
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/create-data-policy.md
+func managementClientCreateDataPolicySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createDataPolicy(CreateDataPolicyDto(
+        policyName: "示例数据策略名称",
+        statementList: [DataStatementPermissionDto(effect: .allow, permissions: ["namespaceCode/stringResourceCode/action", "namespaceCode/arrayResourceCode/action", "namespaceCode/treeResourceCode/path/action"])],
+        description: "示例数据策略描述"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/list-data-polices.md
+func managementClientListDataPolicesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listDataPolices(
+        page: 1,
+        limit: 10,
+        query: "examplePolicyName"
+    )
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/list-simple-data-polices.md
+func managementClientListSimpleDataPolicesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listSimpleDataPolices(
+        page: 1,
+        limit: 10,
+        query: "examplePolicyName"
+    )
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/get-data-policy.md
+func managementClientGetDataPolicySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getDataPolicy(policyId: "60b49xxxxxxxxxxxxxxx6e68")
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/update-data-policy.md
+func managementClientUpdateDataPolicySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateDataPolicy(UpdateDataPolicyDto(
+        policyId: "60b49xxxxxxxxxxxxxxx6e68",
+        policyName: "示例数据策略名称",
+        description: "示例数据策略描述"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/delete-data-policy.md
+func managementClientDeleteDataPolicySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteDataPolicy(DeleteDataPolicyDto(
+        policyId: "60b49xxxxxxxxxxxxxxx6e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/check-data-policy-exists.md
+func managementClientCheckDataPolicyExistsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.checkDataPolicyExists(policyName: "示例数据策略名称")
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/list-data-policy-targets.md
+func managementClientListDataPolicyTargetsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listDataPolicyTargets(
+        policyId: "60b49xxxxxxxxxxxxxxx6e68",
+        page: 1,
+        limit: 10,
+        query: "示例1",
+        targetType: ["0"]
+    )
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/authorize-data-policies.md
+func managementClientAuthorizeDataPoliciesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.authorizeDataPolicies(CreateAuthorizeDataPolicyDto(
+        policyIds: ["6301cexxxxxxxxxx27478", "63123cexxxxxxxxxx2123101"],
+        targetList: []
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/revoke-data-policy.md
+func managementClientRevokeDataPolicySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.revokeDataPolicy(DeleteAuthorizeDataPolicyDto(
+        policyId: "60b49xxxxxxxxxxxxxxx6e68",
+        targetIdentifier: "6301cexxxxxxxxxxxxxxxxx78",
+        targetType: .user
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/get-user-permission-list.md
+func managementClientGetUserPermissionListSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserPermissionList(GetUserPermissionListDto(
+        userIds: ["6301ceaxxxxxxxxxxx27478"],
+        namespaceCodes: ["examplePermissionNamespace1"]
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/check-permission.md
+func managementClientCheckPermissionSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.checkPermission(CheckPermissionDto(
+        namespaceCode: "examplePermissionNamespace",
+        userId: "63721xxxxxxxxxxxxdde14a3",
+        action: "get",
+        resources: ["strResourceCode", "arrResourceCode"],
+        judgeConditionEnabled: false
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/check-external-user-permission.md
+func managementClientCheckExternalUserPermissionSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.checkExternalUserPermission(CheckExternalUserPermissionDto(
+        namespaceCode: "examplePermissionNamespace",
+        externalId: "63721xxxxxxxxxxxxdde14a3",
+        action: "get",
+        resources: ["strResourceCode", "arrResourceCode"],
+        judgeConditionEnabled: true
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/get-user-resource-permission-list.md
+func managementClientGetUserResourcePermissionListSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserResourcePermissionList(GetUserResourcePermissionListDto(
+        namespaceCode: "examplePermissionNamespace",
+        userId: "6301ceaxxxxxxxxx27478",
+        resources: ["strResourceCode", "arrResourceCode"]
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/list-resource-targets.md
+func managementClientListResourceTargetsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listResourceTargets(ListResourceTargetsDto(
+        namespaceCode: "examplePermissionNamespace",
+        actions: ["get"],
+        resources: ["treeResourceCode1"]
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/get-user-resource-struct.md
+func managementClientGetUserResourceStructSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserResourceStruct(GetUserResourceStructDto(
+        namespaceCode: "examplePermissionNamespace",
+        userId: "6301ceaxxxxxxxxxxx27478",
+        resourceCode: "exampleDataResourceCode"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/get-external-user-resource-struct.md
+func managementClientGetExternalUserResourceStructSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getExternalUserResourceStruct(GetExternalUserResourceStructDto(
+        namespaceCode: "examplePermissionNamespace",
+        externalId: "63721xxxxxxxxxxxxdde14a3",
+        resourceCode: "exampleResourceCode"
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/check-user-same-level-permission.md
+func managementClientCheckUserSameLevelPermissionSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.checkUserSameLevelPermission(CheckUserSameLevelPermissionDto(
+        namespaceCode: "examplePermissionNamespace",
+        userId: "63721xxxxxxxxxxxxdde14a3",
+        action: "read",
+        resource: "treeResourceCode",
+        resourceNodeCodes: ["resourceStructChildrenCode1"],
+        judgeConditionEnabled: false
+    ))
+    print(response)
+}
+
+// docs/en/management/data-resources-and-permissions/list-permission-view.md
+func managementClientListPermissionViewSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listPermissionView(ListPermissionViewDto(
+        page: 1,
+        limit: 10,
+        keyword: "123"
+    ))
+    print(response)
+}
+
+// docs/en/management/devices/delete-device.md
+func managementClientDeleteDeviceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteDevice(DeleteTerminalUserDto(
+        id: "ID",
+        userId: "USER_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/devices/suspend-device.md
+func managementClientSuspendDeviceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.suspendDevice(SuspendTerminalUserDto(
+        id: "ID",
+        userId: "USER_ID",
+        endTime: Date(timeIntervalSince1970: 1700000000.0)
+    ))
+    print(response)
+}
+
+// docs/en/management/devices/disable-device.md
+func managementClientDisableDeviceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.disableDevice(UpdateTerminalUserDto(
+        id: "ID",
+        userId: "USER_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/devices/enable-device.md
+func managementClientEnableDeviceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.enableDevice(UpdateTerminalUserDto(
+        id: "ID",
+        userId: "USER_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/devices/get-device-status.md
+func managementClientGetDeviceStatusSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getDeviceStatus(TerminalBaseDto(
+        id: "ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/devices/delete-device-terminal-management.md
+func managementClientDeleteDeviceTerminalManagementSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteDeviceTerminalManagement(DeleteTerminalDto(
+        id: "ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/devices/suspend-device-terminal-management.md
+func managementClientSuspendDeviceTerminalManagementSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.suspendDeviceTerminalManagement(SuspendTerminalDto(
+        id: "ID",
+        endTime: 1672502400000
+    ))
+    print(response)
+}
+
+// docs/en/management/devices/disable-device-terminal-management.md
+func managementClientDisableDeviceTerminalManagementSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.disableDeviceTerminalManagement(UpdateTerminalDto(
+        id: "ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/devices/enable-device-terminal-management.md
+func managementClientEnableDeviceTerminalManagementSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.enableDeviceTerminalManagement(UpdateTerminalDto(
+        id: "ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/events/create-event-app.md
+func managementClientCreateEventAppSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createEventApp(CreateEventAppDto(
+        identifier: "myapp",
+        name: "自定义应用",
+        logo: "LOGO"
+    ))
+    print(response)
+}
+
+// docs/en/management/events/list-event-apps.md
+func managementClientListEventAppsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listEventApps()
+    print(response)
+}
+
+// docs/en/management/events/list-events.md
+func managementClientListEventsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listEvents(
+        page: 1,
+        limit: 10,
+        app: "authing"
+    )
+    print(response)
+}
+
+// docs/en/management/events/define-event.md
+func managementClientDefineEventSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.defineEvent(DefineEventDto(
+        eventType: "myapp.user.created",
+        eventDescription: "我的应用的用户创建事件"
+    ))
+    print(response)
+}
+
+// docs/en/management/events/verify-event.md
+func managementClientVerifyEventSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.verifyEvent(PubEventDto(
+        eventType: "myapp.user.created",
+        eventData: ["name": "张三", "id": "xxxxx", "email": "test@example.com"]
+    ))
+    print(response)
+}
+
+// docs/en/management/events/pub-user-event.md
+func managementClientPubUserEventSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.pubUserEvent(PubEventDto(
+        eventType: "myapp.user.created",
+        eventData: ["name": "张三", "id": "xxxxx", "email": "test@example.com"]
+    ))
+    print(response)
+}
+
+// docs/en/management/groups/get-group.md
+func managementClientGetGroupSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getGroup(
+        code: "分组1",
+        withCustomData: false
+    )
+    print(response)
+}
+
+// docs/en/management/groups/list-groups.md
+func managementClientListGroupsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listGroups(
+        keywords: "分组1",
+        page: 1,
+        limit: 10,
+        withMetadata: false,
+        withCustomData: false
+    )
+    print(response)
+}
+
+// docs/en/management/groups/get-all-groups.md
+func managementClientGetAllGroupsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getAllGroups(withCustomData: false)
+    print(response)
+}
+
+// docs/en/management/groups/create-group.md
+func managementClientCreateGroupSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createGroup(CreateGroupReqDto(
+        code: "developer",
+        name: "开发者",
+        description: "描述内容",
+        type: "static",
+        customData: ["custom_id": "xxx"]
+    ))
+    print(response)
+}
+
+// docs/en/management/groups/create-or-update-group.md
+func managementClientCreateOrUpdateGroupSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createOrUpdateGroup(CreateOrUpdateGroupReqDto(
+        code: "developer",
+        name: "开发者",
+        description: "描述内容",
+        type: "static"
+    ))
+    print(response)
+}
+
+// docs/en/management/groups/create-groups-batch.md
+func managementClientCreateGroupsBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createGroupsBatch(CreateGroupBatchReqDto(
+        list: [CreateGroupReqDto(code: "developer", name: "开发者", description: "描述内容", type: "static", customData: ["custom_id": "xxx"])]
+    ))
+    print(response)
+}
+
+// docs/en/management/groups/update-group.md
+func managementClientUpdateGroupSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateGroup(UpdateGroupReqDto(
+        code: "developer",
+        description: "描述内容",
+        name: "开发者",
+        newCode: "developer",
+        customData: ["custom_id": "xxx"]
+    ))
+    print(response)
+}
+
+// docs/en/management/groups/delete-groups-batch.md
+func managementClientDeleteGroupsBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteGroupsBatch(DeleteGroupsReqDto(
+        codeList: ["code1"]
+    ))
+    print(response)
+}
+
+// docs/en/management/groups/add-group-members.md
+func managementClientAddGroupMembersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.addGroupMembers(AddGroupMembersReqDto(
+        code: "developer",
+        userIds: ["6229ffaxxxxxxxxcade3e3d9"]
+    ))
+    print(response)
+}
+
+// docs/en/management/groups/remove-group-members.md
+func managementClientRemoveGroupMembersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.removeGroupMembers(RemoveGroupMembersReqDto(
+        code: "developer",
+        userIds: ["6229ffaxxxxxxxxcade3e3d9"]
+    ))
+    print(response)
+}
+
+// docs/en/management/groups/list-group-members.md
+func managementClientListGroupMembersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listGroupMembers(
+        code: "developer",
+        page: 1,
+        limit: 10,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true
+    )
+    print(response)
+}
+
+// docs/en/management/groups/get-group-authorized-resources.md
+func managementClientGetGroupAuthorizedResourcesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getGroupAuthorizedResources(
+        code: "developer",
+        namespace: "default"
+    )
+    print(response)
+}
+
+// docs/en/management/identity-sources/list-ext-idp.md
+func managementClientListExtIdpSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listExtIdp(
+        tenantId: "60b49eb83fd80adb96f26e68",
+        appId: "60b49eb83fd80adb96f26e68"
+    )
+    print(response)
+}
+
+// docs/en/management/identity-sources/get-ext-idp.md
+func managementClientGetExtIdpSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getExtIdp(
+        tenantId: "60b49eb83fd80adb96f26e68",
+        appId: "60b49eb83fd80adb96f26e68",
+        id: "6268b0e5e4b9a0e8ffa8fd60"
+    )
+    print(response)
+}
+
+// docs/en/management/identity-sources/create-ext-idp.md
+func managementClientCreateExtIdpSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createExtIdp(CreateExtIdpDto(
+        name: "exampleName",
+        type: .ad,
+        tenantId: "60b49eb83fd80adb96f26e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/identity-sources/update-ext-idp.md
+func managementClientUpdateExtIdpSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateExtIdp(UpdateExtIdpDto(
+        name: "exampleName",
+        id: "60b49eb83fd80adb96f26e68",
+        tenantId: "60b49eb83fd80adb96f26e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/identity-sources/delete-ext-idp.md
+func managementClientDeleteExtIdpSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteExtIdp(DeleteExtIdpDto(
+        id: "60b49eb83fd80adb96f26e68",
+        tenantId: "60b49eb83fd80adb96f26e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/identity-sources/create-ext-idp-conn.md
+func managementClientCreateExtIdpConnSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createExtIdpConn(CreateExtIdpConnDto(
+        extIdpId: "60b49eb83fd80adb96f26e68",
+        type: .ad,
+        identifier: "60b49eb83fd80adb96f26e68",
+        loginOnly: false,
+        logo: "https://files.authing.co/authing-console/social-connections/icon_xiaochengxu@2x.png",
+        displayName: "登录页",
+        fields: ["clientId": "身份源上的 clientId", "clientSecret": "身份源上的 clientSecret"],
+        tenantId: "60b49eb83fd80adb96f26e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/identity-sources/update-ext-idp-conn.md
+func managementClientUpdateExtIdpConnSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateExtIdpConn(UpdateExtIdpConnDto(
+        id: "60b49eb83fd80adb96f26e68",
+        displayName: "exampleName",
+        fields: ["clientId": "clientId"],
+        logo: "https://files.authing.co/authing-console/social-connections/icon_xiaochengxu@2x.png",
+        loginOnly: false,
+        tenantId: "60b49eb83fd80adb96f26e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/identity-sources/delete-ext-idp-conn.md
+func managementClientDeleteExtIdpConnSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteExtIdpConn(DeleteExtIdpConnDto(
+        id: "60b49eb83fd80adb96f26e68",
+        tenantId: "60b49eb83fd80adb96f26e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/identity-sources/change-ext-idp-conn-state.md
+func managementClientChangeExtIdpConnStateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.changeExtIdpConnState(ChangeExtIdpConnStateDto(
+        id: "60b49eb83fd80adb96f26e68",
+        enabled: false,
+        appId: "60b49eb83fd80adb96f26e68",
+        tenantId: "60b49eb83fd80adb96f26e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/identity-sources/change-ext-idp-conn-association-state.md
+func managementClientChangeExtIdpConnAssociationStateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.changeExtIdpConnAssociationState(ChangeExtIdpAssociationStateDto(
+        id: "60b49eb83fd80adb96f26e68",
+        association: false,
+        tenantId: "60b49eb83fd80adb96f26e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/identity-sources/list-tenant-ext-idp.md
+func managementClientListTenantExtIdpSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listTenantExtIdp(
+        tenantId: "60b49eb83fd80adb96f26e68",
+        appId: "60b49eb83fd80adb96f26e68",
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/identity-sources/ext-idp-conn-state-by-apps.md
+func managementClientExtIdpConnStateByAppsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.extIdpConnStateByApps(
+        tenantId: "60b49eb83fd80adb96f26e68",
+        appId: "60b49eb83fd80adb96f26e68",
+        id: "6268b0e5e4b9a0e8ffa8fd60"
+    )
+    print(response)
+}
+
+// docs/en/management/ldap-server/get-bind-pwd.md
+func managementClientGetBindPwdSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getBindPwd()
+    print(response)
+}
+
+// docs/en/management/ldap-server/query-ldap-config-info.md
+func managementClientQueryLdapConfigInfoSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.queryLdapConfigInfo()
+    print(response)
+}
+
+// docs/en/management/ldap-server/update-ldap-config-info.md
+func managementClientUpdateLdapConfigInfoSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateLdapConfigInfo(LdapUpdateDto(
+        bindPwd: "%76q64e,^,qcaN2n"
+    ))
+    print(response)
+}
+
+// docs/en/management/ldap-server/save-ldap-config-info.md
+func managementClientSaveLdapConfigInfoSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.saveLdapConfigInfo(LdapSaveDto(
+        ldapDomain: "example.com",
+        linkUrl: "ldaps://39.107.123.96:3389"
+    ))
+    print(response)
+}
+
+// docs/en/management/ldap-server/disable-ldap-server.md
+func managementClientDisableLdapServerSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.disableLdapServer(LdapSetEnabledFlagDto(
+        enabled: false
+    ))
+    print(response)
+}
+
+// docs/en/management/ldap-server/query-ldap-log.md
+func managementClientQueryLdapLogSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.queryLdapLog(
+        type: 1,
+        connection: 1244,
+        operationNumber: 0,
+        errorCode: 32,
+        message: "scope=0 deref=3 filter=\"(objectClass=*)\"",
+        startTime: 1668528000000,
+        endTime: 1668528000000,
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/ldap-server/query-ldap-sub-entries.md
+func managementClientQueryLdapSubEntriesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.queryLdapSubEntries(
+        dn: "cn=zhansan,ou=test,dc=com,o=authing-test",
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/message-services/get-email-templates.md
+func managementClientGetEmailTemplatesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getEmailTemplates()
+    print(response)
+}
+
+// docs/en/management/message-services/update-email-template.md
+func managementClientUpdateEmailTemplateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateEmailTemplate(UpdateEmailTemplateDto(
+        type: .welcomeEmail,
+        customizeEnabled: true,
+        name: "欢迎邮件",
+        subject: "欢迎加入 {{app_name}}",
+        sender: "{{client_name}}",
+        content: "xxx",
+        expiresIn: 300,
+        redirectTo: "https://example.com",
+        tplEngine: .handlebar
+    ))
+    print(response)
+}
+
+// docs/en/management/message-services/preview-email-template.md
+func managementClientPreviewEmailTemplateSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.previewEmailTemplate(PreviewEmailTemplateDto(
+        type: .welcomeEmail,
+        content: "xxx",
+        subject: "欢迎加入 {{app_name}}",
+        sender: "{{client_name}}",
+        expiresIn: 300,
+        tplEngine: .handlebar
+    ))
+    print(response)
+}
+
+// docs/en/management/message-services/get-email-provider.md
+func managementClientGetEmailProviderSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getEmailProvider()
+    print(response)
+}
+
+// docs/en/management/message-services/config-email-provider.md
+func managementClientConfigEmailProviderSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.configEmailProvider(ConfigEmailProviderDto(
+        enabled: true,
+        type: .custom
+    ))
+    print(response)
+}
+
+// docs/en/management/metadata/capture.md
+func managementClientCaptureSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.capture(CreateUEBADto(
+        data: ["appId": "xxxxx", "timestamp": 1680241048891, "ip": "183.95.62.38", "ua": "Mozilla/5.0 (iPad; CPU OS 13_3 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/87.0.4280.77 Mobile/15E148 Safari/604.1 Edg/111.0.0.0", "originalIdentity": "123456789", "behaviorType": "login", "actionType": "Read", "loginType": "wechat", "someKey": "这是自定义的"]
+    ))
+    print(response)
+}
+
+// docs/en/management/metering-and-billing/get-current-package-info.md
+func managementClientGetCurrentPackageInfoSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getCurrentPackageInfo()
+    print(response)
+}
+
+// docs/en/management/metering-and-billing/get-usage-info.md
+func managementClientGetUsageInfoSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUsageInfo()
+    print(response)
+}
+
+// docs/en/management/metering-and-billing/get-mau-period-usage-history.md
+func managementClientGetMauPeriodUsageHistorySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getMauPeriodUsageHistory(
+        startTime: "20220202",
+        endTime: "20220802"
+    )
+    print(response)
+}
+
+// docs/en/management/metering-and-billing/get-all-rights-item.md
+func managementClientGetAllRightsItemSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getAllRightsItem()
+    print(response)
+}
+
+// docs/en/management/metering-and-billing/get-orders.md
+func managementClientGetOrdersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getOrders(
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/metering-and-billing/get-order-detail.md
+func managementClientGetOrderDetailSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getOrderDetail(orderNo: "2022080410062060e26f7fd6b9")
+    print(response)
+}
+
+// docs/en/management/metering-and-billing/get-order-pay-detail.md
+func managementClientGetOrderPayDetailSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getOrderPayDetail(orderNo: "2022080410062060e26f7fd6b9")
+    print(response)
+}
+
+// docs/en/management/organizations/get-organization.md
+func managementClientGetOrganizationSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getOrganization(
+        organizationCode: "steamory",
+        withCustomData: true,
+        withPost: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/get-organizations-batch.md
+func managementClientGetOrganizationsBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getOrganizationsBatch(
+        organizationCodeList: ["code1", "code2"],
+        withCustomData: true,
+        withPost: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/list-organizations.md
+func managementClientListOrganizationsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listOrganizations(
+        page: 1,
+        limit: 10,
+        fetchAll: false,
+        withCustomData: true,
+        withPost: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/create-organization.md
+func managementClientCreateOrganizationSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createOrganization(CreateOrganizationReqDto(
+        organizationCode: "steamory",
+        organizationName: "蒸汽记忆",
+        description: "组织描述信息",
+        openDepartmentId: "60b49eb83fd80adb96f26e68",
+        tenantId: "623c20b2a062aaaaf41b17da",
+        postIdList: ["xxx"],
+        metadata: [:]
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/update-organization.md
+func managementClientUpdateOrganizationSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateOrganization(UpdateOrganizationReqDto(
+        organizationCode: "steamory",
+        description: "技术研发部门",
+        openDepartmentId: "60b49eb83fd80adb96f26e68",
+        leaderUserIds: ["60b49eb83fd80adb96f26e68"],
+        tenantId: "623c20b2a062aaaaf41b17da",
+        organizationNewCode: "steamory2",
+        organizationName: "蒸汽记忆",
+        postIdList: ["xxx"]
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/delete-organization.md
+func managementClientDeleteOrganizationSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteOrganization(DeleteOrganizationReqDto(
+        organizationCode: "steamory",
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/search-organizations.md
+func managementClientSearchOrganizationsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.searchOrganizations(
+        keywords: "Authing",
+        page: 1,
+        limit: 10,
+        withCustomData: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/update-organization-status.md
+func managementClientUpdateOrganizationStatusSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateOrganizationStatus(UpdateOrganizationStatusReqDto(
+        status: "false",
+        rootNodeId: "623c20b2a062aaaaf41b17da"
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/get-department.md
+func managementClientGetDepartmentSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getDepartment(
+        organizationCode: "steamory",
+        departmentId: "root",
+        departmentCode: "example",
+        departmentIdType: .departmentId,
+        withCustomData: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/create-department.md
+func managementClientCreateDepartmentSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createDepartment(CreateDepartmentReqDto(
+        organizationCode: "steamory",
+        openDepartmentId: "ou_7dab8a3d3cdccxxxxxx777c7ad535d62",
+        name: "开发部",
+        description: "技术研发部门",
+        parentDepartmentId: "6229c4deb3e4d8a20b6021ff",
+        code: "6229c4deb3e4d8a20b6021ff",
+        isVirtualNode: false,
+        customData: ["icon": "https://example.com/logo"],
+        departmentIdType: .departmentId,
+        postIdList: ["xxx"],
+        tenantId: "623c20b2a062aaaaf41b17da",
+        metadata: [:]
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/update-department.md
+func managementClientUpdateDepartmentSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateDepartment(UpdateDepartmentReqDto(
+        organizationCode: "steamory",
+        departmentId: "60b49eb83fd80adb96f26e68",
+        leaderUserIds: ["60b49eb83fd80adb96f26e68"],
+        description: "技术研发部门",
+        code: "6229c4deb3e4d8a20b6021ff",
+        status: false,
+        name: "开发部",
+        departmentIdType: .departmentId,
+        parentDepartmentId: "6229c4deb3e4d8a20b6021ff",
+        customData: ["icon": "https://example.com/icon"],
+        metadata: [:],
+        postIdList: ["xxx"],
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/delete-department.md
+func managementClientDeleteDepartmentSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteDepartment(DeleteDepartmentReqDto(
+        organizationCode: "steamory",
+        departmentId: "60b49eb83fd80adb96f26e68",
+        departmentIdType: .departmentId,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/search-departments.md
+@available(*, deprecated)
+func managementClientSearchDepartmentsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.searchDepartments(SearchDepartmentsReqDto(
+        organizationCode: "steamory",
+        keywords: "Authing",
+        withCustomData: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/search-departments-list.md
+func managementClientSearchDepartmentsListSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.searchDepartmentsList(SearchDepartmentsListReqDto(
+        organizationCode: "steamory",
+        withCustomData: true,
+        withPost: true,
+        page: 1,
+        limit: 10,
+        sortBy: .updatedAt,
+        orderBy: .desc,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/list-children-departments.md
+func managementClientListChildrenDepartmentsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listChildrenDepartments(
+        organizationCode: "steamory",
+        departmentId: "60b49eb83fd80adb96f26e68",
+        status: false,
+        departmentIdType: .departmentId,
+        excludeVirtualNode: false,
+        onlyVirtualNode: false,
+        withCustomData: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/get-all-departments.md
+func managementClientGetAllDepartmentsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getAllDepartments(
+        organizationCode: "steamory",
+        departmentId: "root",
+        departmentIdType: .departmentId,
+        withCustomData: true
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/list-department-members.md
+func managementClientListDepartmentMembersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listDepartmentMembers(
+        organizationCode: "steamory",
+        departmentId: "root",
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc,
+        departmentIdType: .departmentId,
+        includeChildrenDepartments: false,
+        page: 1,
+        limit: 10,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/list-department-member-ids.md
+func managementClientListDepartmentMemberIdsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listDepartmentMemberIds(
+        organizationCode: "steamory",
+        departmentId: "root",
+        departmentIdType: .departmentId,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/search-department-members.md
+func managementClientSearchDepartmentMembersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.searchDepartmentMembers(
+        organizationCode: "steamory",
+        departmentId: "root",
+        keywords: "张三",
+        page: 1,
+        limit: 10,
+        departmentIdType: .departmentId,
+        includeChildrenDepartments: false,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/add-department-members.md
+func managementClientAddDepartmentMembersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.addDepartmentMembers(AddDepartmentMembersReqDto(
+        departmentId: "60b49eb83fd80adb96f26e68",
+        organizationCode: "steamory",
+        departmentIdType: .departmentId,
+        userIds: ["623c20b2a062aaaaf41b17da"],
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/remove-department-members.md
+func managementClientRemoveDepartmentMembersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.removeDepartmentMembers(RemoveDepartmentMembersReqDto(
+        departmentId: "60b49eb83fd80adb96f26e68",
+        organizationCode: "steamory",
+        departmentIdType: .departmentId,
+        userIds: ["623c20b2a062aaaaf41b17da"],
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/get-parent-department.md
+func managementClientGetParentDepartmentSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getParentDepartment(
+        organizationCode: "steamory",
+        departmentId: "root",
+        departmentIdType: .departmentId,
+        withCustomData: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/is-user-in-department.md
+func managementClientIsUserInDepartmentSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.isUserInDepartment(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        organizationCode: "steamory",
+        departmentId: "root",
+        departmentIdType: .departmentId,
+        includeChildrenDepartments: false,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/get-department-by-id.md
+func managementClientGetDepartmentByIdSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getDepartmentById(
+        departmentId: "root",
+        tenantId: "623c20b2a062aaaaf41b17da",
+        withCustomData: true
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/create-department-tree.md
+func managementClientCreateDepartmentTreeSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createDepartmentTree(CreateDepartmentTreeReqDto(
+        name: "研发",
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/get-department-sync-relations.md
+func managementClientGetDepartmentSyncRelationsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getDepartmentSyncRelations(
+        organizationCode: "steamory",
+        departmentId: "root",
+        departmentIdType: .departmentId,
+        withCustomData: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    )
+    print(response)
+}
+
+// docs/en/management/organizations/delete-department-sync-relations.md
+func managementClientDeleteDepartmentSyncRelationsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteDepartmentSyncRelations(DeleteDepartmentSyncRelationReqDto(
+        organizationCode: "steamory",
+        departmentId: "root",
+        departmentIdType: .departmentId,
+        provider: "PROVIDER"
+    ))
+    print(response)
+}
+
+// docs/en/management/organizations/update-node-status.md
+func managementClientUpdateNodeStatusSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateNodeStatus(UpdateDepartmentStatusReqDto(
+        departmentId: "60b49eb83fd80adb96f26e68",
+        status: true
+    ))
+    print(response)
+}
+
+// docs/en/management/others/create-device.md
+func managementClientCreateDeviceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createDevice(CreateTerminalDto(
+        deviceUniqueId: "HZ2F6J3AGNAVSOTV",
+        name: "打印机",
+        version: "Android 1.0",
+        hks: "lajldjaksjl",
+        fde: "",
+        sn: "NHHYASKDJKJHKJHSD",
+        type: .mobile,
+        producer: "索尼",
+        mod: "Vig9a",
+        os: "iOS",
+        imei: "",
+        meid: "",
+        description: "这是公共设备",
+        language: "zh-CN",
+        cookie: false,
+        userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/108.0.0.0 Safari/537.36",
+        customData: [:]
+    ))
+    print(response)
+}
+
+// docs/en/management/others/find-last-login-apps-by-device-ids.md
+func managementClientFindLastLoginAppsByDeviceIdsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.findLastLoginAppsByDeviceIds(QueryTerminalAppsDto(
+        deviceIds: []
+    ))
+    print(response)
+}
+
+// docs/en/management/others/create-verify-device.md
+func managementClientCreateVerifyDeviceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createVerifyDevice(CreateTerminalDto(
+        deviceUniqueId: "HZ2F6J3AGNAVSOTV",
+        name: "打印机",
+        version: "Android 1.0",
+        hks: "lajldjaksjl",
+        fde: "",
+        sn: "NHHYASKDJKJHKJHSD",
+        type: .mobile,
+        producer: "索尼",
+        mod: "Vig9a",
+        os: "iOS",
+        imei: "",
+        meid: "",
+        description: "这是公共设备",
+        language: "zh-CN",
+        cookie: false,
+        userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/108.0.0.0 Safari/537.36",
+        customData: [:]
+    ))
+    print(response)
+}
+
+// docs/en/management/pipeline/create-pipeline-function.md
+func managementClientCreatePipelineFunctionSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createPipelineFunction(CreatePipelineFunctionDto(
+        funcName: "每周日凌晨 3-6 点系统维护禁止注册/登录",
+        funcDescription: "每周日凌晨 3-6 点系统维护禁止注册/登录。",
+        scene: .preRegister,
+        sourceCode: "async function pipe(user, context, callback) {\n  const date = new Date();\n  const d = date.getDay();\n  const n = date.getHours();\n  // 每周日凌晨 3-6 点禁止注册\n  if (d === 0 && (3 <= n && n <= 6)) {\n    return callback(new Error('系统维护中，暂时停止注册！'));\n  }\n  callback(null, user, context)\n}",
+        isAsynchronous: false,
+        timeout: 3,
+        terminateOnTimeout: false,
+        enabled: false
+    ))
+    print(response)
+}
+
+// docs/en/management/pipeline/get-pipeline-function.md
+func managementClientGetPipelineFunctionSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPipelineFunction(funcId: "62ce9135dxxxxb83e373f5d6")
+    print(response)
+}
+
+// docs/en/management/pipeline/reupload-pipeline-function.md
+func managementClientReuploadPipelineFunctionSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.reuploadPipelineFunction(ReUploadPipelineFunctionDto(
+        funcId: "62ce9135dxxxxb83e373f5d6"
+    ))
+    print(response)
+}
+
+// docs/en/management/pipeline/update-pipeline-function.md
+func managementClientUpdatePipelineFunctionSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updatePipelineFunction(UpdatePipelineFunctionDto(
+        funcId: "62ce9135dxxxxb83e373f5d6",
+        funcName: "每周日凌晨 3-6 点系统维护禁止注册/登录",
+        funcDescription: "每周日凌晨 3-6 点系统维护禁止注册/登录。",
+        sourceCode: "async function pipe(user, context, callback) {\n  const date = new Date();\n  const d = date.getDay();\n  const n = date.getHours();\n  // 每周日凌晨 3-6 点禁止注册\n  if (d === 0 && (3 <= n && n <= 6)) {\n    return callback(new Error('系统维护中，暂时停止注册！'));\n  }\n  callback(null, user, context)\n}",
+        isAsynchronous: false,
+        timeout: 3,
+        terminateOnTimeout: false,
+        enabled: false
+    ))
+    print(response)
+}
+
+// docs/en/management/pipeline/update-pipeline-order.md
+func managementClientUpdatePipelineOrderSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updatePipelineOrder(UpdatePipelineOrderDto(
+        scene: .preRegister,
+        order: []
+    ))
+    print(response)
+}
+
+// docs/en/management/pipeline/delete-pipeline-function.md
+func managementClientDeletePipelineFunctionSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deletePipelineFunction(DeletePipelineFunctionDto(
+        funcId: "62ce9135dxxxxb83e373f5d6"
+    ))
+    print(response)
+}
+
+// docs/en/management/pipeline/list-pipeline-functions.md
+func managementClientListPipelineFunctionsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listPipelineFunctions(scene: .preRegister)
+    print(response)
+}
+
+// docs/en/management/pipeline/get-pipeline-logs.md
+func managementClientGetPipelineLogsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPipelineLogs(
+        funcId: "62cc23737exxxx8341b1ce16",
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/posts/post-list.md
+func managementClientPostListSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.postList(
+        keywords: "xxx",
+        skipCount: false,
+        page: 1,
+        limit: 10,
+        withMetadata: false,
+        withCustomData: false
+    )
+    print(response)
+}
+
+// docs/en/management/posts/get-post.md
+func managementClientGetPostSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPost(
+        code: "developer",
+        withCustomData: false
+    )
+    print(response)
+}
+
+// docs/en/management/posts/get-user-posts.md
+@available(*, deprecated)
+func managementClientGetUserPostsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserPosts(
+        userId: "xxxxx",
+        withCustomData: false
+    )
+    print(response)
+}
+
+// docs/en/management/posts/get-user-post.md
+@available(*, deprecated)
+func managementClientGetUserPostSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserPost(
+        userId: "xxxxx",
+        withCustomData: false
+    )
+    print(response)
+}
+
+// docs/en/management/posts/get-post-by-id.md
+func managementClientGetPostByIdSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPostById(GetPostByIdListDto(
+        withCustomData: false
+    ))
+    print(response)
+}
+
+// docs/en/management/posts/create-post.md
+func managementClientCreatePostSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createPost(CreatePostDto(
+        code: "developer",
+        name: "研发",
+        description: "描述内容"
+    ))
+    print(response)
+}
+
+// docs/en/management/posts/update-post.md
+func managementClientUpdatePostSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updatePost(CreatePostDto(
+        code: "developer",
+        name: "研发",
+        description: "描述内容"
+    ))
+    print(response)
+}
+
+// docs/en/management/posts/remove-post.md
+func managementClientRemovePostSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.removePost(RemovePostDto(
+        code: "developer"
+    ))
+    print(response)
+}
+
+// docs/en/management/posts/set-user-posts.md
+func managementClientSetUserPostsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.setUserPosts(SetUserPostsDto(
+        userId: "xxxx",
+        postIds: []
+    ))
+    print(response)
+}
+
+// docs/en/management/posts/user-connection-post.md
+func managementClientUserConnectionPostSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.userConnectionPost(UserConnectionPostDto(
+        postId: "xxxx",
+        userId: "xxxx"
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/list-public-accounts.md
+func managementClientListPublicAccountsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listPublicAccounts(ListPublicAccountsRequestDto(
+        keywords: "张三",
+        searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-public-account.md
+func managementClientGetPublicAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPublicAccount(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        withCustomData: true,
+        withDepartmentIds: true
+    )
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-public-account-batch.md
+func managementClientGetPublicAccountBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPublicAccountBatch(
+        userIds: ["6229ffaxxxxxxxxcade3e3d9", "6229ffaxxxxxxxxcade3e3d0"],
+        userIdType: .userId,
+        withCustomData: true,
+        withDepartmentIds: true
+    )
+    print(response)
+}
+
+// docs/en/management/public-accounts/create-public-account.md
+func managementClientCreatePublicAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createPublicAccount(CreatePublicAccountReqDto(
+        status: .activated,
+        email: "test@example.com",
+        phone: "188xxxx8888",
+        phoneCountryCode: "+86",
+        username: "bob",
+        externalId: "10010",
+        name: "张三",
+        nickname: "张三",
+        photo: "https://files.authing.co/authing-console/default-user-avatar.png",
+        gender: .m,
+        emailVerified: true,
+        phoneVerified: true,
+        birthdate: Date(timeIntervalSince1970: 1654214400.0),
+        country: "CN",
+        province: "BJ",
+        city: "BJ",
+        address: "北京朝阳",
+        streetAddress: "北京朝阳区 xxx 街道",
+        postalCode: "438100",
+        company: "steamory",
+        browser: "Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0",
+        device: "iOS",
+        givenName: "三",
+        familyName: "张",
+        middleName: "James",
+        profile: "alice",
+        preferredUsername: "alice",
+        website: "https://my-website.com",
+        zoneinfo: "GMT-08:00",
+        locale: "af",
+        formatted: "132, My Street, Kingston, New York 12401.",
+        region: "Xinjiang Uyghur Autonomous Region",
+        password: "passw0rd",
+        salt: "dgisaeieruur",
+        departmentIds: ["624d930c3xxxx5c08dd4986e", "624d93102xxxx012f33cd2fe"],
+        customData: ["school": "北京大学", "age": 22],
+        identityNumber: "420421xxxxxxxx1234"
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/create-public-accounts-batch.md
+func managementClientCreatePublicAccountsBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createPublicAccountsBatch(CreatePublicAccountBatchReqDto(
+        list: [CreatePublicAccountReqDto(status: .activated, email: "test@example.com", phone: "188xxxx8888", phoneCountryCode: "+86", username: "bob", externalId: "10010", name: "张三", nickname: "张三", photo: "https://files.authing.co/authing-console/default-user-avatar.png", gender: .m, emailVerified: true, phoneVerified: true, birthdate: Date(timeIntervalSince1970: 1654214400.0), country: "CN", province: "BJ", city: "BJ", address: "北京朝阳", streetAddress: "北京朝阳区 xxx 街道", postalCode: "438100", company: "steamory", browser: "Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0", device: "iOS", givenName: "三", familyName: "张", middleName: "James", profile: "alice", preferredUsername: "alice", website: "https://my-website.com", zoneinfo: "GMT-08:00", locale: "af", formatted: "132, My Street, Kingston, New York 12401.", region: "Xinjiang Uyghur Autonomous Region", password: "passw0rd", salt: "dgisaeieruur", departmentIds: ["624d930c3xxxx5c08dd4986e", "624d93102xxxx012f33cd2fe"], customData: ["school": "北京大学", "age": 22], identityNumber: "420421xxxxxxxx1234")]
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/update-public-account.md
+func managementClientUpdatePublicAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updatePublicAccount(UpdatePublicAccountReqDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        phoneCountryCode: "+86",
+        name: "张三",
+        nickname: "张三",
+        photo: "https://files.authing.co/authing-console/default-user-avatar.png",
+        externalId: "10010",
+        status: .activated,
+        emailVerified: true,
+        phoneVerified: true,
+        birthdate: Date(timeIntervalSince1970: 1654214400.0),
+        country: "CN",
+        province: "BJ",
+        city: "BJ",
+        address: "北京朝阳",
+        streetAddress: "北京朝阳区 xxx 街道",
+        postalCode: "438100",
+        gender: .m,
+        username: "bob",
+        email: "test@example.com",
+        phone: "188xxxx8888",
+        password: "passw0rd",
+        company: "steamory",
+        browser: "Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0",
+        device: "iOS",
+        givenName: "三",
+        familyName: "张",
+        middleName: "James",
+        profile: "alice",
+        preferredUsername: "alice",
+        website: "https://my-website.com",
+        zoneinfo: "GMT-08:00",
+        locale: "af",
+        formatted: "132, My Street, Kingston, New York 12401.",
+        region: "Xinjiang Uyghur Autonomous Region",
+        identityNumber: "420421xxxxxxxx1234",
+        customData: ["school": "北京大学", "age": 22]
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/update-public-account-batch.md
+func managementClientUpdatePublicAccountBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updatePublicAccountBatch(UpdatePublicAccountBatchReqDto(
+        list: []
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/delete-public-accounts-batch.md
+func managementClientDeletePublicAccountsBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deletePublicAccountsBatch(DeletePublicAccountsBatchDto(
+        userIds: ["userId1", "userId2"]
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/kick-public-accounts.md
+func managementClientKickPublicAccountsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.kickPublicAccounts(KickPublicAccountsDto(
+        userId: "USER_ID",
+        appIds: ["62188e71cxxxx3075289c580"]
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/change-into-public-account.md
+func managementClientChangeIntoPublicAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.changeIntoPublicAccount(CreatePublicAccountFromUserDto(
+        userId: "USER_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-public-accounts-of-user.md
+func managementClientGetPublicAccountsOfUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPublicAccountsOfUser(userId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-users-of-public-account.md
+func managementClientGetUsersOfPublicAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUsersOfPublicAccount(publicAccountId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/en/management/public-accounts/bind-users-public-account.md
+func managementClientBindUsersPublicAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.bindUsersPublicAccount(SetPublicAccountBatchReqDto(
+        userIds: ["6229ffaxxxxxxxxcade3e3d9"],
+        publicAccountId: "6229ffaxxxxxxxxcade3e3d9"
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/setuser-of-public-account.md
+func managementClientSetuserOfPublicAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.setuserOfPublicAccount(SetUserOfPublicAccountBatchReqDto(
+        publicAccountIds: ["6229ffaxxxxxxxxcade3e3d9"],
+        userId: "6229ffaxxxxxxxxcade3e3d9"
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/unbind-users-public-account.md
+func managementClientUnbindUsersPublicAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.unbindUsersPublicAccount(UnbindPublicAccountBatchReqDto(
+        publicAccountId: "6229ffaxxxxxxxxcade3e3d9",
+        userId: "6229ffaxxxxxxxxcade3e3d9"
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-public-account-roles.md
+func managementClientGetPublicAccountRolesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPublicAccountRoles(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        namespace: "default"
+    )
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-public-accounts-of-role.md
+func managementClientGetPublicAccountsOfRoleSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPublicAccountsOfRole(roleId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/en/management/public-accounts/bind-public-account-of-roles.md
+func managementClientBindPublicAccountOfRolesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.bindPublicAccountOfRoles(SetUserRolesDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        roleIds: ["60b49eb83fd80adb96f26e68", "60b49eb83fd80adb96f26e68"]
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-public-accounts-of-group.md
+func managementClientGetPublicAccountsOfGroupSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPublicAccountsOfGroup(groupId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-groups-of-public-account.md
+func managementClientGetGroupsOfPublicAccountSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getGroupsOfPublicAccount(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-public-account-of-groups.md
+func managementClientGetPublicAccountOfGroupsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPublicAccountOfGroups(SetUserGroupsDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        groupIds: ["60b49eb83fd80adb96f26e68", "60b49eb83fd80adb96f26e68"]
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-public-accounts-of-department.md
+func managementClientGetPublicAccountsOfDepartmentSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPublicAccountsOfDepartment(departmentId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-public-account-departments.md
+func managementClientGetPublicAccountDepartmentsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPublicAccountDepartments(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        page: 1,
+        limit: 10,
+        withCustomData: true,
+        withDepartmentPaths: true,
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc
+    )
+    print(response)
+}
+
+// docs/en/management/public-accounts/set-public-account-of-departments.md
+func managementClientSetPublicAccountOfDepartmentsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.setPublicAccountOfDepartments(SetUserDepartmentsDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        departments: [SetUserDepartmentDto(departmentId: "60b49eb83fd80adb96f26e68", isLeader: true, isMainDepartment: true)]
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/resign-public-account-batch.md
+func managementClientResignPublicAccountBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.resignPublicAccountBatch(ResignUserBatchReqDto(
+        userIds: ["6229ffaxxxxxxxxcade3e3d9"],
+        userIdType: .userId
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-post-of-public-user.md
+func managementClientGetPostOfPublicUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPostOfPublicUser(userId: "xxxxx")
+    print(response)
+}
+
+// docs/en/management/public-accounts/get-public-accounts-of-post.md
+func managementClientGetPublicAccountsOfPostSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getPublicAccountsOfPost(postId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/en/management/public-accounts/set-public-account-ofn-post.md
+func managementClientSetPublicAccountOfnPostSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.setPublicAccountOfnPost(UserConnectionPostDto(
+        postId: "xxxx",
+        userId: "xxxx"
+    ))
+    print(response)
+}
+
+// docs/en/management/public-accounts/unbind-public-account-of-post.md
+func managementClientUnbindPublicAccountOfPostSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.unbindPublicAccountOfPost(UserConnectionPostDto(
+        postId: "xxxx",
+        userId: "xxxx"
+    ))
+    print(response)
+}
+
+// docs/en/management/registration-whitelist/add-whitelist.md
+func managementClientAddWhitelistSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.addWhitelist(AddWhitelistDto(
+        type: .email,
+        list: ["12580@163.com"]
+    ))
+    print(response)
+}
+
+// docs/en/management/registration-whitelist/list-whitelists.md
+func managementClientListWhitelistsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listWhitelists(type: .email)
+    print(response)
+}
+
+// docs/en/management/registration-whitelist/delete-whitelist.md
+func managementClientDeleteWhitelistSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteWhitelist(DeleteWhitelistDto(
+        type: .email,
+        list: ["12580@163.com"]
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/create-resource.md
+func managementClientCreateResourceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createResource(CreateResourceDto(
+        code: "ecs",
+        description: "服务器",
+        name: "服务器",
+        type: .api,
+        apiIdentifier: "https://my-awesome-api.com/api",
+        namespace: "default"
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/create-resources-batch.md
+func managementClientCreateResourcesBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createResourcesBatch(CreateResourcesBatchDto(
+        namespace: "default",
+        list: [CreateResourceBatchItemDto(code: "ecs", description: "服务器", name: "服务器", type: .api, apiIdentifier: "https://my-awesome-api.com/api")]
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/get-resource.md
+func managementClientGetResourceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getResource(
+        code: "ecs",
+        namespace: "default"
+    )
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/get-resources-batch.md
+func managementClientGetResourcesBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getResourcesBatch(
+        namespace: "default",
+        codeList: ["code1", "code2"]
+    )
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/list-common-resource.md
+func managementClientListCommonResourceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listCommonResource(
+        page: 1,
+        limit: 10,
+        keyword: "resourceName"
+    )
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/list-resources.md
+func managementClientListResourcesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listResources(
+        namespace: "default",
+        type: .data,
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/update-resource.md
+func managementClientUpdateResourceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateResource(UpdateResourceDto(
+        code: "ecs",
+        description: "服务器",
+        name: "服务器",
+        apiIdentifier: "https://my-awesome-api.com/api",
+        namespace: "default",
+        type: .api
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/delete-resource.md
+func managementClientDeleteResourceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteResource(DeleteResourceDto(
+        code: "ecs",
+        namespace: "default"
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/delete-resources-batch.md
+func managementClientDeleteResourcesBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteResourcesBatch(DeleteResourcesBatchDto(
+        namespace: "default",
+        codeList: ["code1", "code2"],
+        ids: ["6250f12d5dxxxx9bcfcf784b", "6250f12d5dxxxx9bcfcf784b"]
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/batch-delete-common-resource.md
+func managementClientBatchDeleteCommonResourceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.batchDeleteCommonResource(DeleteCommonResourcesBatchDto(
+        ids: ["6250f12d5dxxxx9bcfcf784b", "6250f12d5dxxxx9bcfcf784b"]
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/associate-tenant-resource.md
+func managementClientAssociateTenantResourceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.associateTenantResource(AssociateTenantResourceDto(
+        code: "CODE",
+        association: false,
+        appId: "60b49eb83fd80adb96f26e68",
+        tenantId: "60b49eb83fd80adb96f26e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/create-namespace.md
+func managementClientCreateNamespaceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createNamespace(CreateNamespaceDto(
+        code: "my-namespace",
+        name: "我的权限分组",
+        description: "我的权限分组描述"
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/create-namespaces-batch.md
+func managementClientCreateNamespacesBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createNamespacesBatch(CreateNamespacesBatchDto(
+        list: [CreateNamespacesBatchItemDto(code: "my-namespace", name: "我的权限分组", description: "我的权限分组描述")]
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/get-namespace.md
+func managementClientGetNamespaceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getNamespace(code: "my-namespace")
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/get-namespaces-batch.md
+func managementClientGetNamespacesBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getNamespacesBatch(codeList: ["CODE_LIST_1"])
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/update-namespace.md
+func managementClientUpdateNamespaceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateNamespace(UpdateNamespaceDto(
+        code: "my-namespace",
+        description: "我的权限分组描述",
+        name: "我的权限分组",
+        newCode: "my-new-namespace"
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/delete-namespace.md
+func managementClientDeleteNamespaceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteNamespace(DeleteNamespaceDto(
+        code: "my-namespace"
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/delete-namespaces-batch.md
+func managementClientDeleteNamespacesBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteNamespacesBatch(DeleteNamespacesBatchDto(
+        codeList: ["code1", "code2"]
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/list-namespaces.md
+func managementClientListNamespacesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listNamespaces(
+        page: 1,
+        limit: 10,
+        keywords: "test"
+    )
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/list-namespace-roles.md
+func managementClientListNamespaceRolesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listNamespaceRoles(
+        page: 1,
+        limit: 10,
+        code: "my-namespace",
+        keywords: "test"
+    )
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/authorize-resources.md
+func managementClientAuthorizeResourcesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.authorizeResources(AuthorizeResourcesDto(
+        namespace: "default",
+        list: [AuthorizeResourceItem(targetType: .user, targetIdentifiers: ["userId1", "userId2"], resources: [])]
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/get-authorized-resources.md
+func managementClientGetAuthorizedResourcesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getAuthorizedResources(
+        targetType: .user,
+        targetIdentifier: "userId1",
+        namespace: "default",
+        resourceType: .data
+    )
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/is-action-allowed.md
+func managementClientIsActionAllowedSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.isActionAllowed(IsActionAllowedDto(
+        namespace: "default",
+        userId: "userId1",
+        action: "ecs:Start",
+        resource: "ecs:1"
+    ))
+    print(response)
+}
+
+// docs/en/management/resources-and-permissions/get-resource-authorized-targets.md
+func managementClientGetResourceAuthorizedTargetsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getResourceAuthorizedTargets(GetResourceAuthorizedTargetsDto(
+        resource: "ecs:1",
+        targetType: .user,
+        page: 1,
+        limit: 10
+    ))
+    print(response)
+}
+
+// docs/en/management/risk-lists/find-ip-list.md
+func managementClientFindIpListSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.findIpList(
+        page: 1,
+        limit: 10,
+        ipType: .black
+    )
+    print(response)
+}
+
+// docs/en/management/risk-lists/add.md
+func managementClientAddSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.add(IpListCreateDto(
+        ips: "10.123.32.25",
+        ipType: "WHITE",
+        addType: "MANUAL",
+        removeType: "MANUAL",
+        limitList: [],
+        expireAt: "2023-09-12T05:54:58.758Z"
+    ))
+    print(response)
+}
+
+// docs/en/management/risk-lists/delete-by-id.md
+func managementClientDeleteByIdSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteById(id: "ID")
+    print(response)
+}
+
+// docs/en/management/risk-lists/find-user-list.md
+func managementClientFindUserListSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.findUserList(
+        page: 1,
+        limit: 10,
+        userListType: .black
+    )
+    print(response)
+}
+
+// docs/en/management/risk-lists/add-user.md
+func managementClientAddUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.addUser(UserListCreateDto(
+        userIds: [],
+        userListType: "WHITE",
+        addType: "MANUAL",
+        removeType: "MANUAL",
+        limitList: [],
+        expireAt: 0
+    ))
+    print(response)
+}
+
+// docs/en/management/risk-lists/delete-user-list-by-id.md
+func managementClientDeleteUserListByIdSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteUserListById(id: "ID")
+    print(response)
+}
+
+// docs/en/management/risk-lists/find-risk-list-policy.md
+func managementClientFindRiskListPolicySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.findRiskListPolicy(
+        page: 1,
+        limit: 10,
+        optObject: .ip
+    )
+    print(response)
+}
+
+// docs/en/management/risk-lists/add-risk-list-policy.md
+func managementClientAddRiskListPolicySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.addRiskListPolicy(RiskListPolicyCreateDto(
+        optObject: .ip,
+        ipRange: .all,
+        userRange: .all,
+        ipCond: .one,
+        userCond: .one,
+        timeRange: 1,
+        countThr: 3,
+        eventStateType: .passwordWrong,
+        removeType: .manual,
+        action: .addIpBlackList,
+        limitList: .forbidLogin
+    ))
+    print(response)
+}
+
+// docs/en/management/risk-lists/delete-risk-list-policy-by-id.md
+func managementClientDeleteRiskListPolicyByIdSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteRiskListPolicyById(id: "ID")
+    print(response)
+}
+
+// docs/en/management/roles/get-role.md
+func managementClientGetRoleSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getRole(
+        code: "manager",
+        namespace: "default"
+    )
+    print(response)
+}
+
+// docs/en/management/roles/assign-role.md
+func managementClientAssignRoleSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.assignRole(AssignRoleDto(
+        code: "code1",
+        endTime: 1669114748050,
+        enableTime: 1669114748050,
+        namespace: "60b49eb83fd80adb96f26e68",
+        targets: [TargetDto(targetType: .department, targetIdentifier: "60b49eb83fd80adb96f26e68")]
+    ))
+    print(response)
+}
+
+// docs/en/management/roles/assign-role-batch.md
+func managementClientAssignRoleBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.assignRoleBatch(AssignRoleBatchDto(
+        roles: [RoleCodeDto(code: "admin", namespace: "60b49eb83fd80adb96f26e68")],
+        targets: [TargetDto(targetType: .department, targetIdentifier: "60b49eb83fd80adb96f26e68")]
+    ))
+    print(response)
+}
+
+// docs/en/management/roles/revoke-role.md
+func managementClientRevokeRoleSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.revokeRole(RevokeRoleDto(
+        code: "code1",
+        namespace: "default",
+        targets: [TargetDto(targetType: .department, targetIdentifier: "60b49eb83fd80adb96f26e68")]
+    ))
+    print(response)
+}
+
+// docs/en/management/roles/revoke-role-batch.md
+func managementClientRevokeRoleBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.revokeRoleBatch(RevokeRoleBatchDto(
+        roles: [RoleCodeDto(code: "admin", namespace: "60b49eb83fd80adb96f26e68")],
+        targets: [TargetDto(targetType: .department, targetIdentifier: "60b49eb83fd80adb96f26e68")]
+    ))
+    print(response)
+}
+
+// docs/en/management/roles/get-role-authorized-resources.md
+func managementClientGetRoleAuthorizedResourcesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getRoleAuthorizedResources(
+        code: "60b49eb83fd80adb96f26e68",
+        namespace: "default",
+        resourceType: .data
+    )
+    print(response)
+}
+
+// docs/en/management/roles/list-role-members.md
+func managementClientListRoleMembersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listRoleMembers(
+        page: 1,
+        limit: 10,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true,
+        code: "manager",
+        namespace: "default"
+    )
+    print(response)
+}
+
+// docs/en/management/roles/list-role-departments.md
+func managementClientListRoleDepartmentsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listRoleDepartments(
+        code: "manager",
+        namespace: "default",
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/roles/create-role.md
+func managementClientCreateRoleSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createRole(CreateRoleDto(
+        code: "manager",
+        name: "manager",
+        namespace: "default",
+        description: "this is role manager description",
+        disableTime: "1669881887852"
+    ))
+    print(response)
+}
+
+// docs/en/management/roles/list-roles.md
+func managementClientListRolesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listRoles(
+        page: 1,
+        limit: 10,
+        keywords: "admin",
+        namespace: "default"
+    )
+    print(response)
+}
+
+// docs/en/management/roles/delete-roles-batch.md
+func managementClientDeleteRolesBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteRolesBatch(DeleteRoleDto(
+        codeList: ["code1", "code2"],
+        namespace: "default"
+    ))
+    print(response)
+}
+
+// docs/en/management/roles/create-roles-batch.md
+func managementClientCreateRolesBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createRolesBatch(CreateRolesBatch(
+        list: [RoleListItem(code: "my-role-code", name: "my-role-name", description: "this is a description about the role", namespace: "default")]
+    ))
+    print(response)
+}
+
+// docs/en/management/roles/update-role.md
+func managementClientUpdateRoleSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateRole(UpdateRoleDto(
+        code: "code1",
+        newCode: "code2",
+        name: "name",
+        namespace: "default",
+        description: "this is description",
+        status: "enable",
+        disableTime: "1669881887852"
+    ))
+    print(response)
+}
+
+// docs/en/management/roles/delete-roles.md
+func managementClientDeleteRolesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteRoles(DeleteRoleBatchDto(
+        roleList: [RoleCodeAndNamespaceDto(code: "manager", namespace: "system")]
+    ))
+    print(response)
+}
+
+// docs/en/management/roles/check-params-namespace.md
+func managementClientCheckParamsNamespaceSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.checkParamsNamespace(CheckRoleParamsDto(
+        namespace: "default",
+        code: "exampleCode",
+        name: "示例角色名称"
+    ))
+    print(response)
+}
+
+// docs/en/management/roles/list-role-assignments.md
+func managementClientListRoleAssignmentsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listRoleAssignments(
+        page: 1,
+        limit: 10,
+        query: "示例应用",
+        roleCode: "code_1",
+        targetType: ["USER", "ORG"]
+    )
+    print(response)
+}
+
+// docs/en/management/roles/create-admin-role.md
+func managementClientCreateAdminRoleSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createAdminRole(CreateAdminRoleDto(
+        code: "manager",
+        name: "manager",
+        description: "this is role manager description"
+    ))
+    print(response)
+}
+
+// docs/en/management/roles/delete-admin-roles-batch.md
+func managementClientDeleteAdminRolesBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteAdminRolesBatch(DeleteAdminRoleDto(
+        codeList: ["code1", "code2"]
+    ))
+    print(response)
+}
+
+// docs/en/management/security-settings/get-security-settings.md
+func managementClientGetSecuritySettingsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getSecuritySettings()
+    print(response)
+}
+
+// docs/en/management/security-settings/update-security-settings.md
+func managementClientUpdateSecuritySettingsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateSecuritySettings(UpdateSecuritySettingsDto(
+        allowedOrigins: ["https://example.com"],
+        authingTokenExpiresIn: 1296000,
+        verifyCodeLength: 6,
+        verifyCodeMaxAttempts: 1,
+        registerDisabled: false,
+        completePasswordAfterPassCodeLogin: false,
+        enableLoginAccountSwitch: false
+    ))
+    print(response)
+}
+
+// docs/en/management/security-settings/get-global-mfa-settings.md
+func managementClientGetGlobalMfaSettingsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getGlobalMfaSettings()
+    print(response)
+}
+
+// docs/en/management/security-settings/update-global-mfa-settings.md
+func managementClientUpdateGlobalMfaSettingsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateGlobalMfaSettings(MFASettingsDto(
+        enabledFactors: ["SMS"]
+    ))
+    print(response)
+}
+
+// docs/en/management/sync-center/get-sync-task.md
+func managementClientGetSyncTaskSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getSyncTask(syncTaskId: 1000)
+    print(response)
+}
+
+// docs/en/management/sync-center/list-sync-tasks.md
+func managementClientListSyncTasksSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listSyncTasks(
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/sync-center/create-sync-task.md
+func managementClientCreateSyncTaskSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createSyncTask(CreateSyncTaskDto(
+        syncTaskName: "我的飞书同步任务",
+        syncTaskType: .lark,
+        clientConfig: SyncTaskClientConfig(),
+        syncTaskFlow: .upstream,
+        syncTaskTrigger: .manually,
+        organizationCode: "steamory",
+        fieldMapping: []
+    ))
+    print(response)
+}
+
+// docs/en/management/sync-center/update-sync-task.md
+func managementClientUpdateSyncTaskSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateSyncTask(UpdateSyncTaskDto(
+        syncTaskId: 1000,
+        syncTaskName: "我的飞书同步任务",
+        syncTaskType: .lark,
+        syncTaskFlow: .upstream,
+        syncTaskTrigger: .manually,
+        organizationCode: "steamory"
+    ))
+    print(response)
+}
+
+// docs/en/management/sync-center/trigger-sync-task.md
+func managementClientTriggerSyncTaskSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.triggerSyncTask(TriggerSyncTaskDto(
+        syncTaskId: 1000
+    ))
+    print(response)
+}
+
+// docs/en/management/sync-center/get-sync-job.md
+func managementClientGetSyncJobSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getSyncJob(syncJobId: 1)
+    print(response)
+}
+
+// docs/en/management/sync-center/list-sync-jobs.md
+func managementClientListSyncJobsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listSyncJobs(
+        syncTaskId: 1000,
+        page: 1,
+        limit: 10,
+        syncTrigger: .manually
+    )
+    print(response)
+}
+
+// docs/en/management/sync-center/list-sync-job-logs.md
+func managementClientListSyncJobLogsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listSyncJobLogs(
+        syncJobId: 1000,
+        page: 1,
+        limit: 10,
+        success: true,
+        action: .createUser,
+        objectType: .department
+    )
+    print(response)
+}
+
+// docs/en/management/sync-center/list-sync-risk-operations.md
+func managementClientListSyncRiskOperationsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listSyncRiskOperations(
+        syncTaskId: 1000,
+        page: 1,
+        limit: 10,
+        status: ["SUCCESS", "FAILED"],
+        objectType: ["DEPARTMENT", "USER"]
+    )
+    print(response)
+}
+
+// docs/en/management/sync-center/trigger-sync-risk-operations.md
+func managementClientTriggerSyncRiskOperationsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.triggerSyncRiskOperations(TriggerSyncRiskOperationDto(
+        syncRiskOperationIds: [1, 2]
+    ))
+    print(response)
+}
+
+// docs/en/management/sync-center/cancel-sync-risk-operation.md
+func managementClientCancelSyncRiskOperationSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.cancelSyncRiskOperation(CancelSyncRiskOperationDto(
+        syncRiskOperationIds: [1, 2]
+    ))
+    print(response)
+}
+
+// docs/en/management/tenant-members/send-invite-tenant-user-email.md
+func managementClientSendInviteTenantUserEmailSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.sendInviteTenantUserEmail(SendInviteTenantUserEmailDto())
+    print(response)
+}
+
+// docs/en/management/tenant-members/add-tenant-users.md
+func managementClientAddTenantUsersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.addTenantUsers(AddTenantUsersDto(
+        tenantId: "TENANT_ID",
+        linkUserIds: []
+    ))
+    print(response)
+}
+
+// docs/en/management/tenant-members/remove-tenant-users.md
+func managementClientRemoveTenantUsersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.removeTenantUsers(RemoveTenantUsersDto(
+        tenantId: "TENANT_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenant-members/update-tenant-user.md
+func managementClientUpdateTenantUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateTenantUser(UpdateTenantUserDto(
+        tenantId: "TENANT_ID",
+        updates: ["name": "张三", "phone": "13800138000", "email": "zhangsan@example.com"]
+    ))
+    print(response)
+}
+
+// docs/en/management/tenant-members/create-tenant-user.md
+func managementClientCreateTenantUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createTenantUser(CreateTenantUserReqDto(
+        email: "test@example.com",
+        phone: "188xxxx8888",
+        phoneCountryCode: "+86",
+        username: "bob",
+        name: "张三",
+        nickname: "张三",
+        photo: "https://files.authing.co/authing-console/default-user-avatar.png",
+        gender: .m,
+        birthdate: Date(timeIntervalSince1970: 1654214400.0),
+        country: "CN",
+        province: "BJ",
+        city: "BJ",
+        address: "北京朝阳",
+        streetAddress: "北京朝阳区 xxx 街道",
+        postalCode: "438100",
+        givenName: "三",
+        familyName: "张",
+        middleName: "James",
+        preferredUsername: "alice",
+        tenantId: "60b49eb83fd80adb96f26e68",
+        password: "passw0rd",
+        salt: "dgisaeieruur"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenant-members/list-tenant-users.md
+func managementClientListTenantUsersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listTenantUsers(ListTenantUserDto(
+        tenantId: "TENANT_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenant-members/get-tenant-user.md
+func managementClientGetTenantUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getTenantUser(tenantId: "TENANT_ID")
+    print(response)
+}
+
+// docs/en/management/tenant-organizations/add-tenant-department-members.md
+func managementClientAddTenantDepartmentMembersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.addTenantDepartmentMembers(AddTenantDepartmentMembersReqDto(
+        departmentId: "60b49eb83fd80adb96f26e68",
+        organizationCode: "steamory",
+        departmentIdType: .departmentId,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenant-organizations/remove-tenant-department-members.md
+func managementClientRemoveTenantDepartmentMembersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.removeTenantDepartmentMembers(RemoveTenantDepartmentMembersReqDto(
+        departmentId: "60b49eb83fd80adb96f26e68",
+        organizationCode: "steamory",
+        departmentIdType: .departmentId,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/create-tenant.md
+func managementClientCreateTenantSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createTenant(CreateTenantDto(
+        name: "租户一",
+        appIds: ["60b49eb83fa80adb96f26e68", "60b49eb83fd80adb96f26e69"],
+        description: "我是租户一",
+        rejectHint: "尚未加入当前租户，无法登录",
+        sourceAppId: "60b49eb83fd80adb96f26e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/update-tenant.md
+func managementClientUpdateTenantSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateTenant(UpdateTenantDto(
+        tenantId: "60b49eb83fd80adb96f26e68",
+        name: "租户一",
+        appIds: ["60b49eb83fa80adb96f26e68", "60b49eb83fd80adb96f26e69"],
+        description: "我是租户一",
+        rejectHint: "尚未加入当前租户，无法登录",
+        sourceAppId: "60b49eb83fd80adb96f26e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/delete-tenant.md
+func managementClientDeleteTenantSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteTenant(DeleteTenantDto(
+        tenantId: "60b49eb83fd80adb96f26e68"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/list-tenants.md
+func managementClientListTenantsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listTenants()
+    print(response)
+}
+
+// docs/en/management/tenants/get-tenant-little-info.md
+func managementClientGetTenantLittleInfoSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getTenantLittleInfo(
+        tenantId: "60b49eb83fd80adb96f26e68",
+        withMembersCount: false,
+        withAppDetail: false,
+        withCreatorDetail: false,
+        withSourceAppDetail: false
+    )
+    print(response)
+}
+
+// docs/en/management/tenants/get-tenant.md
+func managementClientGetTenantSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getTenant(
+        tenantId: "60b49eb83fd80adb96f26e68",
+        withMembersCount: false,
+        withAppDetail: false,
+        withCreatorDetail: false,
+        withSourceAppDetail: false
+    )
+    print(response)
+}
+
+// docs/en/management/tenants/import-tenant.md
+func managementClientImportTenantSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.importTenant(ImportTenantDto(
+        excelUrl: "/xx/xx.xls"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/import-tenant-history.md
+func managementClientImportTenantHistorySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.importTenantHistory()
+    print(response)
+}
+
+// docs/en/management/tenants/import-tenant-notify-user.md
+func managementClientImportTenantNotifyUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.importTenantNotifyUser(importId: "IMPORT_ID")
+    print(response)
+}
+
+// docs/en/management/tenants/send-email-batch.md
+func managementClientSendEmailBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.sendEmailBatch(SendManyTenantEmailDto(
+        users: [],
+        importId: 0,
+        adminName: "ADMIN_NAME"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/send-sms-batch.md
+func managementClientSendSmsBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.sendSmsBatch(SendManyTenantSmsDto(
+        users: [],
+        importId: 0,
+        adminName: "ADMIN_NAME"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/list-tenant-admin.md
+func managementClientListTenantAdminSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listTenantAdmin(ListTenantAdminDto(
+        tenantId: "TENANT_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/set-tenant-admin.md
+func managementClientSetTenantAdminSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.setTenantAdmin(RemoveTenantUsersDto(
+        tenantId: "TENANT_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/delete-tenant-admin.md
+func managementClientDeleteTenantAdminSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteTenantAdmin(GetTenantUserDto(
+        tenantId: "TENANT_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/delete-tenant-user.md
+func managementClientDeleteTenantUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteTenantUser(RemoveTenantUsersDto(
+        tenantId: "TENANT_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/generate-invite-tenant-user-link.md
+func managementClientGenerateInviteTenantUserLinkSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.generateInviteTenantUserLink(GenerateInviteTenantUserLink(
+        appId: "APP_ID",
+        emails: [],
+        validityTerm: "VALIDITY_TERM"
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/list-invite-tennat-user-records.md
+func managementClientListInviteTennatUserRecordsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listInviteTennatUserRecords(
+        keywords: "KEYWORDS",
+        page: "PAGE",
+        limit: "LIMIT"
+    )
+    print(response)
+}
+
+// docs/en/management/tenants/list-multiple-tenant-admin.md
+func managementClientListMultipleTenantAdminSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listMultipleTenantAdmin()
+    print(response)
+}
+
+// docs/en/management/tenants/create-multiple-tenant-admin.md
+func managementClientCreateMultipleTenantAdminSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createMultipleTenantAdmin(CreateMultipleTenantAdminDto(
+        userId: "USER_ID",
+        tenantIds: []
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/get-multiple-tenant-admin.md
+func managementClientGetMultipleTenantAdminSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getMultipleTenantAdmin(userId: "USER_ID")
+    print(response)
+}
+
+// docs/en/management/tenants/list-tenant-cooperators.md
+func managementClientListTenantCooperatorsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listTenantCooperators()
+    print(response)
+}
+
+// docs/en/management/tenants/get-tenant-cooperator.md
+func managementClientGetTenantCooperatorSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getTenantCooperator(userId: "USER_ID")
+    print(response)
+}
+
+// docs/en/management/tenants/get-tenant-cooperator-menu.md
+func managementClientGetTenantCooperatorMenuSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getTenantCooperatorMenu(userId: "USER_ID")
+    print(response)
+}
+
+// docs/en/management/tenants/create-tenant-cooperator.md
+func managementClientCreateTenantCooperatorSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createTenantCooperator(CreateTenantCooperatorDto(
+        userId: "USER_ID",
+        policies: []
+    ))
+    print(response)
+}
+
+// docs/en/management/tenants/get-tenant-by-code.md
+func managementClientGetTenantByCodeSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getTenantByCode(code: "CODE")
+    print(response)
+}
+
+// docs/en/management/users/list-users.md
+func managementClientListUsersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listUsers(ListUsersRequestDto(
+        keywords: "张三",
+        searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
+    ))
+    print(response)
+}
+
+// docs/en/management/users/list-users-legacy.md
+@available(*, deprecated)
+func managementClientListUsersLegacySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listUsersLegacy(
+        page: 1,
+        limit: 10,
+        status: .activated,
+        updatedAtStart: 1655714763890,
+        updatedAtEnd: 1655714763890,
+        withCustomData: true,
+        withPost: true,
+        withIdentities: true,
+        withDepartmentIds: true
+    )
+    print(response)
+}
+
+// docs/en/management/users/get-user.md
+func managementClientGetUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUser(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        withCustomData: true,
+        withPost: true,
+        withIdentities: true,
+        withDepartmentIds: true
+    )
+    print(response)
+}
+
+// docs/en/management/users/get-user-batch.md
+func managementClientGetUserBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserBatch(
+        userIds: ["6229ffaxxxxxxxxcade3e3d9", "6229ffaxxxxxxxxcade3e3d0"],
+        userIdType: .userId,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true
+    )
+    print(response)
+}
+
+// docs/en/management/users/user-field-decrypt.md
+func managementClientUserFieldDecryptSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.userFieldDecrypt(UserFieldDecryptReqDto(
+        privateKey: "private key",
+        data: []
+    ))
+    print(response)
+}
+
+// docs/en/management/users/create-user.md
+func managementClientCreateUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createUser(CreateUserReqDto(
+        status: .activated,
+        email: "test@example.com",
+        phone: "188xxxx8888",
+        phoneCountryCode: "+86",
+        username: "bob",
+        externalId: "10010",
+        name: "张三",
+        nickname: "张三",
+        photo: "https://files.authing.co/authing-console/default-user-avatar.png",
+        gender: .m,
+        emailVerified: true,
+        phoneVerified: true,
+        birthdate: Date(timeIntervalSince1970: 1654214400.0),
+        country: "CN",
+        province: "BJ",
+        city: "BJ",
+        address: "北京朝阳",
+        streetAddress: "北京朝阳区 xxx 街道",
+        postalCode: "438100",
+        company: "steamory",
+        browser: "Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0",
+        device: "iOS",
+        givenName: "三",
+        familyName: "张",
+        middleName: "James",
+        profile: "alice",
+        preferredUsername: "alice",
+        website: "https://my-website.com",
+        zoneinfo: "GMT-08:00",
+        locale: "af",
+        formatted: "132, My Street, Kingston, New York 12401.",
+        region: "Xinjiang Uyghur Autonomous Region",
+        password: "passw0rd",
+        salt: "dgisaeieruur",
+        tenantIds: ["63f867961cxxxx41e7ccb582", "63bea7828f4xxxxbfa80df93"],
+        departmentIds: ["624d930c3xxxx5c08dd4986e", "624d93102xxxx012f33cd2fe"],
+        customData: ["school": "北京大学", "age": 22],
+        metadataSource: ["school": "北京大学", "age": 22],
+        identityNumber: "420421xxxxxxxx1234"
+    ))
+    print(response)
+}
+
+// docs/en/management/users/create-users-batch.md
+func managementClientCreateUsersBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createUsersBatch(CreateUserBatchReqDto(
+        list: [CreateUserInfoDto(status: .activated, email: "test@example.com", phone: "188xxxx8888", phoneCountryCode: "+86", username: "bob", externalId: "10010", name: "张三", nickname: "张三", photo: "https://files.authing.co/authing-console/default-user-avatar.png", gender: .m, emailVerified: true, phoneVerified: true, birthdate: Date(timeIntervalSince1970: 1654214400.0), country: "CN", province: "BJ", city: "BJ", address: "北京朝阳", streetAddress: "北京朝阳区 xxx 街道", postalCode: "438100", company: "steamory", browser: "Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0", device: "iOS", givenName: "三", familyName: "张", middleName: "James", profile: "alice", preferredUsername: "alice", website: "https://my-website.com", zoneinfo: "GMT-08:00", locale: "af", formatted: "132, My Street, Kingston, New York 12401.", region: "Xinjiang Uyghur Autonomous Region", password: "passw0rd", salt: "dgisaeieruur", tenantIds: ["63f867961cxxxx41e7ccb582", "63bea7828f4xxxxbfa80df93"], departmentIds: ["624d930c3xxxx5c08dd4986e", "624d93102xxxx012f33cd2fe"], customData: ["school": "北京大学", "age": 22], metadataSource: ["school": "北京大学", "age": 22], identityNumber: "420421xxxxxxxx1234")]
+    ))
+    print(response)
+}
+
+// docs/en/management/users/update-user.md
+func managementClientUpdateUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateUser(UpdateUserReqDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        phoneCountryCode: "+86",
+        name: "张三",
+        nickname: "张三",
+        photo: "https://files.authing.co/authing-console/default-user-avatar.png",
+        externalId: "10010",
+        status: .activated,
+        emailVerified: true,
+        phoneVerified: true,
+        birthdate: Date(timeIntervalSince1970: 1654214400.0),
+        country: "CN",
+        province: "BJ",
+        city: "BJ",
+        address: "北京朝阳",
+        streetAddress: "北京朝阳区 xxx 街道",
+        postalCode: "438100",
+        gender: .m,
+        username: "bob",
+        email: "test@example.com",
+        phone: "188xxxx8888",
+        password: "passw0rd",
+        company: "steamory",
+        browser: "Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0",
+        device: "iOS",
+        givenName: "三",
+        familyName: "张",
+        middleName: "James",
+        profile: "alice",
+        preferredUsername: "alice",
+        website: "https://my-website.com",
+        zoneinfo: "GMT-08:00",
+        locale: "af",
+        formatted: "132, My Street, Kingston, New York 12401.",
+        region: "Xinjiang Uyghur Autonomous Region",
+        identityNumber: "420421xxxxxxxx1234",
+        customData: ["school": "北京大学", "age": 22],
+        metadata: ["school": "北京大学", "age": 22]
+    ))
+    print(response)
+}
+
+// docs/en/management/users/update-user-batch.md
+func managementClientUpdateUserBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateUserBatch(UpdateUserBatchReqDto(
+        list: []
+    ))
+    print(response)
+}
+
+// docs/en/management/users/delete-users-batch.md
+func managementClientDeleteUsersBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteUsersBatch(DeleteUsersBatchDto(
+        userIds: ["userId1", "userId2"]
+    ))
+    print(response)
+}
+
+// docs/en/management/users/get-user-identities.md
+func managementClientGetUserIdentitiesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserIdentities(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/users/get-user-roles.md
+func managementClientGetUserRolesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserRoles(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        namespace: "default"
+    )
+    print(response)
+}
+
+// docs/en/management/users/get-user-principal-authentication-info.md
+func managementClientGetUserPrincipalAuthenticationInfoSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserPrincipalAuthenticationInfo(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/users/reset-user-principal-authentication-info.md
+func managementClientResetUserPrincipalAuthenticationInfoSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.resetUserPrincipalAuthenticationInfo(ResetUserPrincipalAuthenticationInfoDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9"
+    ))
+    print(response)
+}
+
+// docs/en/management/users/get-user-departments.md
+func managementClientGetUserDepartmentsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserDepartments(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        page: 1,
+        limit: 10,
+        withCustomData: true,
+        withDepartmentPaths: true,
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc
+    )
+    print(response)
+}
+
+// docs/en/management/users/set-user-departments.md
+func managementClientSetUserDepartmentsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.setUserDepartments(SetUserDepartmentsDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        departments: [SetUserDepartmentDto(departmentId: "60b49eb83fd80adb96f26e68", isLeader: true, isMainDepartment: true)]
+    ))
+    print(response)
+}
+
+// docs/en/management/users/get-user-groups.md
+func managementClientGetUserGroupsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserGroups(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/users/get-user-mfa-info.md
+func managementClientGetUserMfaInfoSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserMfaInfo(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/users/list-archived-users.md
+func managementClientListArchivedUsersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listArchivedUsers(
+        page: 1,
+        limit: 10,
+        startAt: 1655714763890
+    )
+    print(response)
+}
+
+// docs/en/management/users/kick-users.md
+func managementClientKickUsersSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.kickUsers(KickUsersDto(
+        userId: "USER_ID",
+        appIds: ["62188e71cxxxx3075289c580"]
+    ))
+    print(response)
+}
+
+// docs/en/management/users/is-user-exists.md
+func managementClientIsUserExistsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.isUserExists(IsUserExistsReqDto(
+        username: "bob",
+        email: "test@example.com",
+        phone: "188xxxx8888",
+        externalId: "10010"
+    ))
+    print(response)
+}
+
+// docs/en/management/users/get-user-accessible-apps.md
+func managementClientGetUserAccessibleAppsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserAccessibleApps(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/users/get-user-authorized-apps.md
+func managementClientGetUserAuthorizedAppsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserAuthorizedApps(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/users/has-any-role.md
+func managementClientHasAnyRoleSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.hasAnyRole(HasAnyRoleReqDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        roles: []
+    ))
+    print(response)
+}
+
+// docs/en/management/users/get-user-login-history.md
+func managementClientGetUserLoginHistorySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserLoginHistory(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        clientIp: "127.0.0.1",
+        start: 1647360000000,
+        end: 1648051199000,
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/users/get-user-loggedin-apps.md
+func managementClientGetUserLoggedinAppsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserLoggedinApps(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/users/get-user-loggedin-identities.md
+func managementClientGetUserLoggedinIdentitiesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserLoggedinIdentities(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/users/resign-user.md
+func managementClientResignUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.resignUser(ResignUserReqDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    ))
+    print(response)
+}
+
+// docs/en/management/users/resign-user-batch.md
+func managementClientResignUserBatchSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.resignUserBatch(ResignUserBatchReqDto(
+        userIds: ["6229ffaxxxxxxxxcade3e3d9"],
+        userIdType: .userId
+    ))
+    print(response)
+}
+
+// docs/en/management/users/get-user-authorized-resources.md
+func managementClientGetUserAuthorizedResourcesSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserAuthorizedResources(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        namespace: "default"
+    )
+    print(response)
+}
+
+// docs/en/management/users/check-session-status.md
+func managementClientCheckSessionStatusSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.checkSessionStatus(CheckSessionStatusDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        appId: "app1"
+    ))
+    print(response)
+}
+
+// docs/en/management/users/import-otp.md
+func managementClientImportOtpSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.importOtp(ImportOtpReqDto(
+        list: []
+    ))
+    print(response)
+}
+
+// docs/en/management/users/get-otp-secret-by-user.md
+func managementClientGetOtpSecretByUserSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getOtpSecretByUser(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/users/get-user-password-ciphertext.md
+func managementClientGetUserPasswordCiphertextSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserPasswordCiphertext(GetUserPasswordCiphertextDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    ))
+    print(response)
+}
+
+// docs/en/management/users/link-identity.md
+func managementClientLinkIdentitySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.linkIdentity(LinkIdentityDto(
+        extIdpId: "EXT_IDP_ID",
+        userId: "USER_ID",
+        userIdInIdp: "USER_ID_IN_IDP"
+    ))
+    print(response)
+}
+
+// docs/en/management/users/unlink-identity.md
+func managementClientUnlinkIdentitySampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.unlinkIdentity(UnlinkIdentity(
+        extIdpId: "EXT_IDP_ID",
+        userId: "USER_ID"
+    ))
+    print(response)
+}
+
+// docs/en/management/users/set-users-mfa-status.md
+func managementClientSetUsersMfaStatusSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.setUsersMfaStatus(SetMfaStatusDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        mfaTriggerData: GetMfaInfoDataDto(mfaToken: "xxxxxxx", mfaPhone: "132xxxxx1234", mfaPhoneCountryCode: "+86", mfaEmail: "authing@authing.com", nickname: "test", username: "test", phone: "123xxxx1234", phoneCountryCode: "+86", faceMfaEnabled: false, totpMfaEnabled: false, applicationMfa: [])
+    ))
+    print(response)
+}
+
+// docs/en/management/users/get-user-mfa-status.md
+func managementClientGetUserMfaStatusSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserMfaStatus(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/users/get-user-sync-relations.md
+func managementClientGetUserSyncRelationsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getUserSyncRelations(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId
+    )
+    print(response)
+}
+
+// docs/en/management/users/delete-user-sync-relations.md
+func managementClientDeleteUserSyncRelationsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteUserSyncRelations(DeleteUserSyncRelationReqDto(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        provider: "PROVIDER"
+    ))
+    print(response)
+}
+
+// docs/en/management/webhooks/create-webhook.md
+func managementClientCreateWebhookSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.createWebhook(CreateWebhookDto(
+        name: "用户创建事件",
+        url: "https://example.com/callback",
+        events: ["user:created"],
+        contentType: .applicationJson,
+        enabled: true,
+        secret: "xxxxxxxxxxxx"
+    ))
+    print(response)
+}
+
+// docs/en/management/webhooks/list-webhooks.md
+func managementClientListWebhooksSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listWebhooks(
+        page: 1,
+        limit: 10
+    )
+    print(response)
+}
+
+// docs/en/management/webhooks/update-webhook.md
+func managementClientUpdateWebhookSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.updateWebhook(UpdateWebhookDto(
+        webhookId: "6229ffaxxxxxxxxcade3e3d9",
+        name: "用户创建事件",
+        url: "https://example.com/callback",
+        events: ["user:created"],
+        contentType: .applicationJson,
+        enabled: true,
+        secret: "xxxxxxxxxxxx"
+    ))
+    print(response)
+}
+
+// docs/en/management/webhooks/delete-webhook.md
+func managementClientDeleteWebhookSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.deleteWebhook(DeleteWebhookDto(
+        webhookIds: ["xxxx"]
+    ))
+    print(response)
+}
+
+// docs/en/management/webhooks/get-webhook-logs.md
+func managementClientGetWebhookLogsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getWebhookLogs(ListWebhookLogs(
+        page: 1,
+        limit: 10,
+        webhookId: "6229ffaxxxxxxxxcade3e3d9"
+    ))
+    print(response)
+}
+
+// docs/en/management/webhooks/trigger-webhook.md
+func managementClientTriggerWebhookSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.triggerWebhook(TriggerWebhookDto(
+        webhookId: "6229ffaxxxxxxxxcade3e3d9",
+        requestHeaders: ["eventName": "test", "data": ["description": "A test from authing"]],
+        requestBody: ["eventName": "test", "data": ["description": "A test from authing"]]
+    ))
+    print(response)
+}
+
+// docs/en/management/webhooks/get-webhook.md
+func managementClientGetWebhookSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getWebhook(webhookId: "6229ffaxxxxxxxxcade3e3d9")
+    print(response)
+}
+
+// docs/en/management/webhooks/get-webhook-event-list.md
+func managementClientGetWebhookEventListSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.getWebhookEventList()
+    print(response)
+}
+
 // docs/zh/management/access-keys/get-access-key-list.md
 func managementClientGetAccessKeyListSampleZH() async throws {
     // 替换为你的用户池的 Access Key（GenAuth 控制台 → 设置 → 密钥管理）。

@@ -3,13 +3,13 @@
 
 /// AlipayAuthInfoDataDto.
 public struct AlipayAuthInfoDataDto: Codable, Hashable, Sendable {
-    /// 拉起支付宝需要的 AuthInfo
+    /// AuthInfo required to launch Alipay
     public var authInfo: String
 
     /// Creates a `AlipayAuthInfoDataDto`.
     ///
     /// - Parameters:
-    ///   - authInfo: 拉起支付宝需要的 AuthInfo
+    ///   - authInfo: AuthInfo required to launch Alipay
     public init(authInfo: String) {
         self.authInfo = authInfo
     }

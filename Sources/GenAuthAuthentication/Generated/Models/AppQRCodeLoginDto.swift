@@ -3,17 +3,17 @@
 
 /// AppQRCodeLoginDto.
 public struct AppQRCodeLoginDto: Codable, Hashable, Sendable {
-    /// 二维码唯一 ID
+    /// Unique ID of the QR code
     public var qrcodeId: String
 
-    /// APP 扫二维码登录:
+    /// APP scan QR code login:
     public var action: Action
 
     /// Creates a `AppQRCodeLoginDto`.
     ///
     /// - Parameters:
-    ///   - qrcodeId: 二维码唯一 ID
-    ///   - action: APP 扫二维码登录:
+    ///   - qrcodeId: Unique ID of the QR code
+    ///   - action: APP scan QR code login:
     public init(qrcodeId: String, action: Action) {
         self.qrcodeId = qrcodeId
         self.action = action
@@ -21,7 +21,7 @@ public struct AppQRCodeLoginDto: Codable, Hashable, Sendable {
 }
 
 extension AppQRCodeLoginDto {
-    /// APP 扫二维码登录:
+    /// APP scan QR code login:
     public struct Action: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -31,7 +31,7 @@ extension AppQRCodeLoginDto {
             self.rawValue = rawValue
         }
 
-        /// APP 扫码登录；
+        /// APP scan code login;
         public static let appLogin = Self(rawValue: "APP_LOGIN")
 
         /// Every value the SDK knows.

@@ -3,17 +3,17 @@
 
 /// ArrResourceAuthAction.
 public struct ArrResourceAuthAction: Codable, Hashable, Sendable {
-    /// 数组数据资源的 values
+    /// Values of the array data resource
     public var values: [String]?
 
-    /// 数组数据资源的 actions
+    /// Actions of the array data resource
     public var actions: [String]?
 
     /// Creates a `ArrResourceAuthAction`.
     ///
     /// - Parameters:
-    ///   - values: 数组数据资源的 values
-    ///   - actions: 数组数据资源的 actions
+    ///   - values: Values of the array data resource
+    ///   - actions: Actions of the array data resource
     public init(values: [String]? = nil, actions: [String]? = nil) {
         self.values = values
         self.actions = actions

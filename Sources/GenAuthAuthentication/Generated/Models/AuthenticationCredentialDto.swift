@@ -3,25 +3,25 @@
 
 /// AuthenticationCredentialDto.
 public struct AuthenticationCredentialDto: Codable, Hashable, Sendable {
-    /// Base64URL 编码的凭证 ID
+    /// Base64URL-encoded credential ID
     public var id: String
 
-    /// 原始凭证 ID
+    /// Raw credential ID
     public var rawId: String
 
-    /// 固定值，'public-key'
+    /// Fixed value, 'public-key'
     public var response: AuthenticatorAssertionResponseDto
 
-    /// 固定值，'public-key'
+    /// Fixed value, 'public-key'
     public var type: String
 
     /// Creates a `AuthenticationCredentialDto`.
     ///
     /// - Parameters:
-    ///   - id: Base64URL 编码的凭证 ID
-    ///   - rawId: 原始凭证 ID
-    ///   - response: 固定值，'public-key'
-    ///   - type: 固定值，'public-key'
+    ///   - id: Base64URL-encoded credential ID
+    ///   - rawId: Raw credential ID
+    ///   - response: Fixed value, 'public-key'
+    ///   - type: Fixed value, 'public-key'
     public init(id: String, rawId: String, response: AuthenticatorAssertionResponseDto, type: String) {
         self.id = id
         self.rawId = rawId

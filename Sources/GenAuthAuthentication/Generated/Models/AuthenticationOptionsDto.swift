@@ -3,17 +3,17 @@
 
 /// AuthenticationOptionsDto.
 public struct AuthenticationOptionsDto: Codable, Hashable, Sendable {
-    /// 认证器认证参数
+    /// Authenticator authentication parameters
     public var authenticationOptions: PublicKeyCredentialRequestOptionsDto
 
-    /// ticket 需回传，用作向服务器发起验证从认证器获得的认证结果
+    /// The ticket must be passed back, and is used to initiate verification with the server of the authentication result obtained from the authenticator
     public var ticket: String
 
     /// Creates a `AuthenticationOptionsDto`.
     ///
     /// - Parameters:
-    ///   - authenticationOptions: 认证器认证参数
-    ///   - ticket: ticket 需回传，用作向服务器发起验证从认证器获得的认证结果
+    ///   - authenticationOptions: Authenticator authentication parameters
+    ///   - ticket: The ticket must be passed back, and is used to initiate verification with the server of the authentication result obtained from the authenticator
     public init(authenticationOptions: PublicKeyCredentialRequestOptionsDto, ticket: String) {
         self.authenticationOptions = authenticationOptions
         self.ticket = ticket

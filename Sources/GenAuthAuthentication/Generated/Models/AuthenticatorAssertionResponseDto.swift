@@ -3,25 +3,25 @@
 
 /// AuthenticatorAssertionResponseDto.
 public struct AuthenticatorAssertionResponseDto: Codable, Hashable, Sendable {
-    /// 认证器信息，包含认证状态、签名计数等
+    /// Authenticator information, including authentication status, signature count, etc.
     public var authenticatorData: String
 
-    /// 客户端数据，包含 origin（即凭证请求来源）、挑战码等信息
+    /// Client data, including origin (i.e. the credential request origin), challenge and other information
     public var clientDataJSON: String
 
-    /// 认证器签名
+    /// Authenticator signature
     public var signature: String
 
-    /// 创建凭证时的用户 ID
+    /// User ID when the credential was created
     public var userHandle: String
 
     /// Creates a `AuthenticatorAssertionResponseDto`.
     ///
     /// - Parameters:
-    ///   - authenticatorData: 认证器信息，包含认证状态、签名计数等
-    ///   - clientDataJSON: 客户端数据，包含 origin（即凭证请求来源）、挑战码等信息
-    ///   - signature: 认证器签名
-    ///   - userHandle: 创建凭证时的用户 ID
+    ///   - authenticatorData: Authenticator information, including authentication status, signature count, etc.
+    ///   - clientDataJSON: Client data, including origin (i.e. the credential request origin), challenge and other information
+    ///   - signature: Authenticator signature
+    ///   - userHandle: User ID when the credential was created
     public init(authenticatorData: String, clientDataJSON: String, signature: String, userHandle: String) {
         self.authenticatorData = authenticatorData
         self.clientDataJSON = clientDataJSON

@@ -3,17 +3,17 @@
 
 /// AuthenticatorAttestationResponseDto.
 public struct AuthenticatorAttestationResponseDto: Codable, Hashable, Sendable {
-    /// CBOR 编码的认证器数据，包含凭证公钥、凭证 ID、签名、签名计数等信息
+    /// CBOR-encoded authenticator data, including the credential public key, credential ID, signature, signature count, and other information
     public var attestationObject: String
 
-    /// 客户端数据，包含 origin（即凭证请求来源）、挑战等信息
+    /// Client data, including origin (the source of the credential request), challenge, and other information
     public var clientDataJSON: String
 
     /// Creates a `AuthenticatorAttestationResponseDto`.
     ///
     /// - Parameters:
-    ///   - attestationObject: CBOR 编码的认证器数据，包含凭证公钥、凭证 ID、签名、签名计数等信息
-    ///   - clientDataJSON: 客户端数据，包含 origin（即凭证请求来源）、挑战等信息
+    ///   - attestationObject: CBOR-encoded authenticator data, including the credential public key, credential ID, signature, signature count, and other information
+    ///   - clientDataJSON: Client data, including origin (the source of the credential request), challenge, and other information
     public init(attestationObject: String, clientDataJSON: String) {
         self.attestationObject = attestationObject
         self.clientDataJSON = clientDataJSON

@@ -3,21 +3,21 @@
 
 /// BindByAccountIdInputApi.
 public struct BindByAccountIdInputApi: Codable, Hashable, Sendable {
-    /// 账号 ID
+    /// Account ID
     public var accountId: String
 
-    /// 操作编码
+    /// Operation code
     public var action: String
 
-    /// 中间态键
+    /// Intermediate state key
     public var key: String
 
     /// Creates a `BindByAccountIdInputApi`.
     ///
     /// - Parameters:
-    ///   - accountId: 账号 ID
-    ///   - action: 操作编码
-    ///   - key: 中间态键
+    ///   - accountId: Account ID
+    ///   - action: Operation code
+    ///   - key: Intermediate state key
     public init(accountId: String, action: String, key: String) {
         self.accountId = accountId
         self.action = action

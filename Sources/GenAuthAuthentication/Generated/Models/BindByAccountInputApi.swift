@@ -3,25 +3,25 @@
 
 /// BindByAccountInputApi.
 public struct BindByAccountInputApi: Codable, Hashable, Sendable {
-    /// 账号（手机/邮箱/用户名）
+    /// Account (phone number/email/username)
     public var account: String
 
-    /// 账号密码
+    /// Account password
     public var password: String
 
-    /// 操作编码
+    /// Operation code
     public var action: String
 
-    /// 中间态键
+    /// Intermediate state key
     public var key: String
 
     /// Creates a `BindByAccountInputApi`.
     ///
     /// - Parameters:
-    ///   - account: 账号（手机/邮箱/用户名）
-    ///   - password: 账号密码
-    ///   - action: 操作编码
-    ///   - key: 中间态键
+    ///   - account: Account (phone number/email/username)
+    ///   - password: Account password
+    ///   - action: Operation code
+    ///   - key: Intermediate state key
     public init(account: String, password: String, action: String, key: String) {
         self.account = account
         self.password = password

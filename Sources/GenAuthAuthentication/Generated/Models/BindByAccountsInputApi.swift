@@ -3,21 +3,21 @@
 
 /// BindByAccountsInputApi.
 public struct BindByAccountsInputApi: Codable, Hashable, Sendable {
-    /// 账号 ID
+    /// Account ID
     public var account: String
 
-    /// 操作编码
+    /// Operation code
     public var action: String
 
-    /// 中间态键
+    /// Intermediate state key
     public var key: String
 
     /// Creates a `BindByAccountsInputApi`.
     ///
     /// - Parameters:
-    ///   - account: 账号 ID
-    ///   - action: 操作编码
-    ///   - key: 中间态键
+    ///   - account: Account ID
+    ///   - action: Operation code
+    ///   - key: Intermediate state key
     public init(account: String, action: String, key: String) {
         self.account = account
         self.action = action

@@ -3,25 +3,25 @@
 
 /// BindByEmailCodeInputApi.
 public struct BindByEmailCodeInputApi: Codable, Hashable, Sendable {
-    /// 邮箱
+    /// Email
     public var email: String
 
-    /// 邮箱验证码（四位：1234；六位：123456）
+    /// Email verification code (four digits: 1234; six digits: 123456)
     public var code: String
 
-    /// 操作编码
+    /// Operation code
     public var action: String
 
-    /// 中间态键
+    /// Intermediate state key
     public var key: String
 
     /// Creates a `BindByEmailCodeInputApi`.
     ///
     /// - Parameters:
-    ///   - email: 邮箱
-    ///   - code: 邮箱验证码（四位：1234；六位：123456）
-    ///   - action: 操作编码
-    ///   - key: 中间态键
+    ///   - email: Email
+    ///   - code: Email verification code (four digits: 1234; six digits: 123456)
+    ///   - action: Operation code
+    ///   - key: Intermediate state key
     public init(email: String, code: String, action: String, key: String) {
         self.email = email
         self.code = code

@@ -3,29 +3,29 @@
 
 /// BindByPhoneCodeInputApi.
 public struct BindByPhoneCodeInputApi: Codable, Hashable, Sendable {
-    /// 手机号
+    /// Phone number
     public var phone: String
 
-    /// 手机验证码（四位：1234；六位：123456）
+    /// Phone verification code (four digits: 1234; six digits: 123456)
     public var code: String
 
-    /// 国家码（标准格式：加号“+”加国家码数字；当前校验兼容历史用户输入习惯。例，中国国家码标准格式为「+86」，历史用户输入记录中存在「86、086、0086」等格式）
+    /// Country code (standard format: plus sign "+" followed by the country code digits; the current validation is compatible with historical user input habits. For example, the standard format of China's country code is "+86", while historical user input records contain formats such as "86", "086" and "0086")
     public var phoneCountryCode: String?
 
-    /// 操作编码
+    /// Operation code
     public var action: String
 
-    /// 中间态键
+    /// Intermediate state key
     public var key: String
 
     /// Creates a `BindByPhoneCodeInputApi`.
     ///
     /// - Parameters:
-    ///   - phone: 手机号
-    ///   - code: 手机验证码（四位：1234；六位：123456）
-    ///   - phoneCountryCode: 国家码（标准格式：加号“+”加国家码数字；当前校验兼容历史用户输入习惯。例，中国国家码标准格式为「+86」，历史用户输入记录中存在「86、086、0086」等格式）
-    ///   - action: 操作编码
-    ///   - key: 中间态键
+    ///   - phone: Phone number
+    ///   - code: Phone verification code (four digits: 1234; six digits: 123456)
+    ///   - phoneCountryCode: Country code (standard format: plus sign "+" followed by the country code digits; the current validation is compatible with historical user input habits. For example, the standard format of China's country code is "+86", while historical user input records contain formats such as "86", "086" and "0086")
+    ///   - action: Operation code
+    ///   - key: Intermediate state key
     public init(phone: String, code: String, phoneCountryCode: String? = nil, action: String, key: String) {
         self.phone = phone
         self.code = code

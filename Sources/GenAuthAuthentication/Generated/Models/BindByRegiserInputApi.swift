@@ -3,17 +3,17 @@
 
 /// BindByRegiserInputApi.
 public struct BindByRegiserInputApi: Codable, Hashable, Sendable {
-    /// 操作编码
+    /// Operation code
     public var action: String
 
-    /// 中间态键
+    /// Intermediate state key
     public var key: String
 
     /// Creates a `BindByRegiserInputApi`.
     ///
     /// - Parameters:
-    ///   - action: 操作编码
-    ///   - key: 中间态键
+    ///   - action: Operation code
+    ///   - key: Intermediate state key
     public init(action: String, key: String) {
         self.action = action
         self.key = key

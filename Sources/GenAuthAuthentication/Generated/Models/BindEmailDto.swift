@@ -3,17 +3,17 @@
 
 /// BindEmailDto.
 public struct BindEmailDto: Codable, Hashable, Sendable {
-    /// 邮箱，不区分大小写。
+    /// Email, case-insensitive.
     public var email: String
 
-    /// 邮箱验证码，一个邮箱验证码只能使用一次，且有一定有效时间。
+    /// Email verification code. An email verification code can only be used once and is valid for a limited time.
     public var passCode: String
 
     /// Creates a `BindEmailDto`.
     ///
     /// - Parameters:
-    ///   - email: 邮箱，不区分大小写。
-    ///   - passCode: 邮箱验证码，一个邮箱验证码只能使用一次，且有一定有效时间。
+    ///   - email: Email, case-insensitive.
+    ///   - passCode: Email verification code. An email verification code can only be used once and is valid for a limited time.
     public init(email: String, passCode: String) {
         self.email = email
         self.passCode = passCode

@@ -3,17 +3,17 @@
 
 /// ChangePushCodeStatusDto.
 public struct ChangePushCodeStatusDto: Codable, Hashable, Sendable {
-    /// 推送码（推送登录唯一 ID）
+    /// Push code (unique ID of the push login)
     public var pushCodeId: String
 
-    /// 修改推送码状态的动作:
+    /// Action to change the push code status:
     public var action: Action
 
     /// Creates a `ChangePushCodeStatusDto`.
     ///
     /// - Parameters:
-    ///   - pushCodeId: 推送码（推送登录唯一 ID）
-    ///   - action: 修改推送码状态的动作:
+    ///   - pushCodeId: Push code (unique ID of the push login)
+    ///   - action: Action to change the push code status:
     public init(pushCodeId: String, action: Action) {
         self.pushCodeId = pushCodeId
         self.action = action
@@ -21,7 +21,7 @@ public struct ChangePushCodeStatusDto: Codable, Hashable, Sendable {
 }
 
 extension ChangePushCodeStatusDto {
-    /// 修改推送码状态的动作:
+    /// Action to change the push code status:
     public struct Action: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -31,10 +31,10 @@ extension ChangePushCodeStatusDto {
             self.rawValue = rawValue
         }
 
-        /// 修改推送码状态为已授权；
+        /// Change the push code status to authorized;
         public static let confirm = Self(rawValue: "CONFIRM")
 
-        /// 修改推送码状态为已取消；
+        /// Change the push code status to cancelled;
         public static let cancel = Self(rawValue: "CANCEL")
 
         /// Every value the SDK knows.

@@ -3,17 +3,17 @@
 
 /// ChangeQRCodeStatusDto.
 public struct ChangeQRCodeStatusDto: Codable, Hashable, Sendable {
-    /// 二维码唯一 ID
+    /// Unique ID of the QR code
     public var qrcodeId: String
 
-    /// 修改二维码状态的动作:
+    /// Action to change the QR code status:
     public var action: Action
 
     /// Creates a `ChangeQRCodeStatusDto`.
     ///
     /// - Parameters:
-    ///   - qrcodeId: 二维码唯一 ID
-    ///   - action: 修改二维码状态的动作:
+    ///   - qrcodeId: Unique ID of the QR code
+    ///   - action: Action to change the QR code status:
     public init(qrcodeId: String, action: Action) {
         self.qrcodeId = qrcodeId
         self.action = action
@@ -21,7 +21,7 @@ public struct ChangeQRCodeStatusDto: Codable, Hashable, Sendable {
 }
 
 extension ChangeQRCodeStatusDto {
-    /// 修改二维码状态的动作:
+    /// Action to change the QR code status:
     public struct Action: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -31,13 +31,13 @@ extension ChangeQRCodeStatusDto {
             self.rawValue = rawValue
         }
 
-        /// 修改二维码状态为已扫码状态，当移动 APP 扫了码之后，应当立即执行此操作；
+        /// Change the QR code status to scanned. This should be executed immediately after the mobile APP scans the code;
         public static let scan = Self(rawValue: "SCAN")
 
-        /// 修改二维码状态为已授权，执行此操作前必须先执行 `SCAN 操作；
+        /// Change the QR code status to authorized. The `SCAN operation must be executed before this operation;
         public static let confirm = Self(rawValue: "CONFIRM")
 
-        /// 修改二维码状态为已取消，执行此操作前必须先执行 `SCAN 操作；
+        /// Change the QR code status to cancelled. The `SCAN operation must be executed before this operation;
         public static let cancel = Self(rawValue: "CANCEL")
 
         /// Every value the SDK knows.

@@ -3,17 +3,17 @@
 
 /// CheckPermissionArrayResourceDto.
 public struct CheckPermissionArrayResourceDto: Codable, Hashable, Sendable {
-    /// 数据资源权限操作, read、get、write 等动作
+    /// Data resource permission action, such as read, get, write
     public var action: String
 
-    /// 数组数据资源路径列表,
+    /// List of array data resource paths,
     public var resources: [String]
 
     /// Creates a `CheckPermissionArrayResourceDto`.
     ///
     /// - Parameters:
-    ///   - action: 数据资源权限操作, read、get、write 等动作
-    ///   - resources: 数组数据资源路径列表,
+    ///   - action: Data resource permission action, such as read, get, write
+    ///   - resources: List of array data resource paths,
     public init(action: String, resources: [String]) {
         self.action = action
         self.resources = resources

@@ -3,17 +3,17 @@
 
 /// CheckPermissionStringResourceDto.
 public struct CheckPermissionStringResourceDto: Codable, Hashable, Sendable {
-    /// 数据资源权限操作, read、get、write 等动作
+    /// Data resource permission action, such as read, get, write
     public var action: String
 
-    /// 字符串数据资源路径列表,
+    /// List of string data resource paths,
     public var resources: [String]
 
     /// Creates a `CheckPermissionStringResourceDto`.
     ///
     /// - Parameters:
-    ///   - action: 数据资源权限操作, read、get、write 等动作
-    ///   - resources: 字符串数据资源路径列表,
+    ///   - action: Data resource permission action, such as read, get, write
+    ///   - resources: List of string data resource paths,
     public init(action: String, resources: [String]) {
         self.action = action
         self.resources = resources

@@ -3,17 +3,17 @@
 
 /// CheckPermissionTreeResourceDto.
 public struct CheckPermissionTreeResourceDto: Codable, Hashable, Sendable {
-    /// 数据资源权限操作, read、get、write 等动作
+    /// Data resource permission action, such as read, get, write
     public var action: String
 
-    /// 树数据资源路径列表,
+    /// List of tree data resource paths,
     public var resources: [String]
 
     /// Creates a `CheckPermissionTreeResourceDto`.
     ///
     /// - Parameters:
-    ///   - action: 数据资源权限操作, read、get、write 等动作
-    ///   - resources: 树数据资源路径列表,
+    ///   - action: Data resource permission action, such as read, get, write
+    ///   - resources: List of tree data resource paths,
     public init(action: String, resources: [String]) {
         self.action = action
         self.resources = resources

@@ -3,17 +3,17 @@
 
 /// CheckPushCodeStatusDataDto.
 public struct CheckPushCodeStatusDataDto: Codable, Hashable, Sendable {
-    /// 推送码状态。按照推送登录顺序，共分为 PUSHED(已推送)、AUTHORIZED(用户已授权)、CANCELLED(取消授权)、EXPIRED(推送登录过期)以及 ERROR(未知错误)五种状态。
+    /// Push code status. Following the push login sequence, there are five statuses: PUSHED (pushed), AUTHORIZED (authorized by user), CANCELLED (authorization cancelled), EXPIRED (push login expired) and ERROR (unknown error).
     public var status: Status
 
-    /// 当推送码状态为已授权，此数据才会返回。
+    /// This data is returned only when the push code status is authorized.
     public var tokenSet: LoginTokenResponseDataDto?
 
     /// Creates a `CheckPushCodeStatusDataDto`.
     ///
     /// - Parameters:
-    ///   - status: 推送码状态。按照推送登录顺序，共分为 PUSHED(已推送)、AUTHORIZED(用户已授权)、CANCELLED(取消授权)、EXPIRED(推送登录过期)以及 ERROR(未知错误)五种状态。
-    ///   - tokenSet: 当推送码状态为已授权，此数据才会返回。
+    ///   - status: Push code status. Following the push login sequence, there are five statuses: PUSHED (pushed), AUTHORIZED (authorized by user), CANCELLED (authorization cancelled), EXPIRED (push login expired) and ERROR (unknown error).
+    ///   - tokenSet: This data is returned only when the push code status is authorized.
     public init(status: Status, tokenSet: LoginTokenResponseDataDto? = nil) {
         self.status = status
         self.tokenSet = tokenSet
@@ -21,7 +21,7 @@ public struct CheckPushCodeStatusDataDto: Codable, Hashable, Sendable {
 }
 
 extension CheckPushCodeStatusDataDto {
-    /// 推送码状态。按照推送登录顺序，共分为 PUSHED(已推送)、AUTHORIZED(用户已授权)、CANCELLED(取消授权)、EXPIRED(推送登录过期)以及 ERROR(未知错误)五种状态。
+    /// Push code status. Following the push login sequence, there are five statuses: PUSHED (pushed), AUTHORIZED (authorized by user), CANCELLED (authorization cancelled), EXPIRED (push login expired) and ERROR (unknown error).
     public struct Status: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,25 +3,25 @@
 
 /// CheckQRCodeStatusDataDto.
 public struct CheckQRCodeStatusDataDto: Codable, Hashable, Sendable {
-    /// 二维码状态。按照用户扫码顺序，共分为 PENDING(未扫码)、SCANNED(已扫码等待用户确认)、AUTHORIZED(用户已授权)、CANCELLED(取消授权)、EXPIRED(二维码过期)以及 ERROR(未知错误)六种状态。
+    /// QR code status. Following the order of user scanning, there are six statuses: PENDING (not scanned), SCANNED (scanned, awaiting user confirmation), AUTHORIZED (authorized by the user), CANCELLED (authorization cancelled), EXPIRED (QR code expired) and ERROR (unknown error).
     public var status: Status
 
-    /// 当二维码状态为已授权时返回。如果在控制台应用安全 - 通用安全 - 登录安全 - APP 扫码登录 Web 安全中未开启「Web 轮询接口返回完整用户信息」（默认处于关闭状态），会返回此 ticket，用于换取完整的用户信息。
+    /// Returned when the QR code status is authorized. If "Web polling API returns complete user information" (disabled by default) is not enabled in the console under Application Security - General Security - Login Security - APP QR Code Login Web Security, this ticket is returned and can be used to exchange for complete user information.
     public var ticket: String?
 
     /// The `briefUserInfo` field.
     public var briefUserInfo: QRCodeStatusBriefUserInfoDto?
 
-    /// 当二维码状态为已授权并且在控制台应用安全 - 通用安全 - 登录安全 - APP 扫码登录 Web 安全中开启了「Web 轮询接口返回完整用户信息」（默认处于关闭状态）开关，此数据才会返回。推荐使用 ticket 换取用户信息。
+    /// This data is only returned when the QR code status is authorized and the "Web polling API returns complete user information" switch (disabled by default) is enabled in the console under Application Security - General Security - Login Security - APP QR Code Login Web Security. It is recommended to use the ticket to exchange for user information.
     public var tokenSet: LoginTokenResponseDataDto?
 
     /// Creates a `CheckQRCodeStatusDataDto`.
     ///
     /// - Parameters:
-    ///   - status: 二维码状态。按照用户扫码顺序，共分为 PENDING(未扫码)、SCANNED(已扫码等待用户确认)、AUTHORIZED(用户已授权)、CANCELLED(取消授权)、EXPIRED(二维码过期)以及 ERROR(未知错误)六种状态。
-    ///   - ticket: 当二维码状态为已授权时返回。如果在控制台应用安全 - 通用安全 - 登录安全 - APP 扫码登录 Web 安全中未开启「Web 轮询接口返回完整用户信息」（默认处于关闭状态），会返回此 ticket，用于换取完整的用户信息。
+    ///   - status: QR code status. Following the order of user scanning, there are six statuses: PENDING (not scanned), SCANNED (scanned, awaiting user confirmation), AUTHORIZED (authorized by the user), CANCELLED (authorization cancelled), EXPIRED (QR code expired) and ERROR (unknown error).
+    ///   - ticket: Returned when the QR code status is authorized. If "Web polling API returns complete user information" (disabled by default) is not enabled in the console under Application Security - General Security - Login Security - APP QR Code Login Web Security, this ticket is returned and can be used to exchange for complete user information.
     ///   - briefUserInfo: The `briefUserInfo` field.
-    ///   - tokenSet: 当二维码状态为已授权并且在控制台应用安全 - 通用安全 - 登录安全 - APP 扫码登录 Web 安全中开启了「Web 轮询接口返回完整用户信息」（默认处于关闭状态）开关，此数据才会返回。推荐使用 ticket 换取用户信息。
+    ///   - tokenSet: This data is only returned when the QR code status is authorized and the "Web polling API returns complete user information" switch (disabled by default) is enabled in the console under Application Security - General Security - Login Security - APP QR Code Login Web Security. It is recommended to use the ticket to exchange for user information.
     public init(
         status: Status,
         ticket: String? = nil,
@@ -36,7 +36,7 @@ public struct CheckQRCodeStatusDataDto: Codable, Hashable, Sendable {
 }
 
 extension CheckQRCodeStatusDataDto {
-    /// 二维码状态。按照用户扫码顺序，共分为 PENDING(未扫码)、SCANNED(已扫码等待用户确认)、AUTHORIZED(用户已授权)、CANCELLED(取消授权)、EXPIRED(二维码过期)以及 ERROR(未知错误)六种状态。
+    /// QR code status. Following the order of user scanning, there are six statuses: PENDING (not scanned), SCANNED (scanned, awaiting user confirmation), AUTHORIZED (authorized by the user), CANCELLED (authorization cancelled), EXPIRED (QR code expired) and ERROR (unknown error).
     public struct Status: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

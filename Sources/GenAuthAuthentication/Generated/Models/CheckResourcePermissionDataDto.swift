@@ -3,13 +3,13 @@
 
 /// CheckResourcePermissionDataDto.
 public struct CheckResourcePermissionDataDto: Codable, Hashable, Sendable {
-    /// 检查结果列表
+    /// Check result list
     public var checkResultList: [CheckResourcePermissionRespDto]
 
     /// Creates a `CheckResourcePermissionDataDto`.
     ///
     /// - Parameters:
-    ///   - checkResultList: 检查结果列表
+    ///   - checkResultList: Check result list
     public init(checkResultList: [CheckResourcePermissionRespDto]) {
         self.checkResultList = checkResultList
     }

@@ -3,29 +3,29 @@
 
 /// CountryDetailInfo.
 public struct CountryDetailInfo: Codable, Hashable, Sendable {
-    /// [ISO 3166 国际标准](https://www.iban.com/country-codes)中国家的 Alpha-2 简称
+    /// Alpha-2 country code in the [ISO 3166 international standard](https://www.iban.com/country-codes)
     public var alpha2: String
 
-    /// [ISO 3166 国际标准](https://www.iban.com/country-codes)中国家的 Alpha-3 简称
+    /// Alpha-3 country code in the [ISO 3166 international standard](https://www.iban.com/country-codes)
     public var alpha3: String
 
-    /// 国家手机区号
+    /// Country phone area code
     public var phoneCountryCode: String
 
-    /// 国旗图标
+    /// National flag icon
     public var flag: String
 
-    /// 名称，多语言结构，目前只支持中文和英文
+    /// Name, a multilingual structure. Currently only Chinese and English are supported
     public var name: LangObject
 
     /// Creates a `CountryDetailInfo`.
     ///
     /// - Parameters:
-    ///   - alpha2: [ISO 3166 国际标准](https://www.iban.com/country-codes)中国家的 Alpha-2 简称
-    ///   - alpha3: [ISO 3166 国际标准](https://www.iban.com/country-codes)中国家的 Alpha-3 简称
-    ///   - phoneCountryCode: 国家手机区号
-    ///   - flag: 国旗图标
-    ///   - name: 名称，多语言结构，目前只支持中文和英文
+    ///   - alpha2: Alpha-2 country code in the [ISO 3166 international standard](https://www.iban.com/country-codes)
+    ///   - alpha3: Alpha-3 country code in the [ISO 3166 international standard](https://www.iban.com/country-codes)
+    ///   - phoneCountryCode: Country phone area code
+    ///   - flag: National flag icon
+    ///   - name: Name, a multilingual structure. Currently only Chinese and English are supported
     public init(alpha2: String, alpha3: String, phoneCountryCode: String, flag: String, name: LangObject) {
         self.alpha2 = alpha2
         self.alpha3 = alpha3

@@ -3,25 +3,25 @@
 
 /// DecryptWechatMiniProgramDataDto.
 public struct DecryptWechatMiniProgramDataDto: Codable, Hashable, Sendable {
-    /// 微信小程序的外部身份源连接标志符
+    /// External identity source connection identifier of the WeChat Mini Program
     public var extIdpConnidentifier: String
 
-    /// 获取微信开放数据返回的加密数据（encryptedData）
+    /// Encrypted data (encryptedData) returned when getting WeChat open data
     public var encryptedData: String
 
-    /// 对称解密算法初始向量，由微信返回
+    /// Initial vector of the symmetric decryption algorithm, returned by WeChat
     public var iv: String
 
-    /// `wx.login` 接口返回的用户 `code`
+    /// User `code` returned by the `wx.login` API
     public var code: String
 
     /// Creates a `DecryptWechatMiniProgramDataDto`.
     ///
     /// - Parameters:
-    ///   - extIdpConnidentifier: 微信小程序的外部身份源连接标志符
-    ///   - encryptedData: 获取微信开放数据返回的加密数据（encryptedData）
-    ///   - iv: 对称解密算法初始向量，由微信返回
-    ///   - code: `wx.login` 接口返回的用户 `code`
+    ///   - extIdpConnidentifier: External identity source connection identifier of the WeChat Mini Program
+    ///   - encryptedData: Encrypted data (encryptedData) returned when getting WeChat open data
+    ///   - iv: Initial vector of the symmetric decryption algorithm, returned by WeChat
+    ///   - code: User `code` returned by the `wx.login` API
     public init(extIdpConnidentifier: String, encryptedData: String, iv: String, code: String) {
         self.extIdpConnidentifier = extIdpConnidentifier
         self.encryptedData = encryptedData

@@ -3,13 +3,13 @@
 
 /// DeleteAccounDto.
 public struct DeleteAccounDto: Codable, Hashable, Sendable {
-    /// 注销账户的 token
+    /// Token for deleting the account
     public var deleteAccountToken: String
 
     /// Creates a `DeleteAccounDto`.
     ///
     /// - Parameters:
-    ///   - deleteAccountToken: 注销账户的 token
+    ///   - deleteAccountToken: Token for deleting the account
     public init(deleteAccountToken: String) {
         self.deleteAccountToken = deleteAccountToken
     }

@@ -3,17 +3,17 @@
 
 /// DeleteAccountByEmailPassCodeDto.
 public struct DeleteAccountByEmailPassCodeDto: Codable, Hashable, Sendable {
-    /// 此账号绑定的邮箱，不区分大小写。
+    /// Email bound to this account, case-insensitive.
     public var email: String?
 
-    /// 邮箱验证码，一个短信验证码只能使用一次，默认有效时间为 5 分钟。你需要通过**发送邮件**接口获取。
+    /// Email verification code. A verification code can only be used once and is valid for 5 minutes by default. You need to obtain it through the **Send email** API.
     public var passCode: String
 
     /// Creates a `DeleteAccountByEmailPassCodeDto`.
     ///
     /// - Parameters:
-    ///   - email: 此账号绑定的邮箱，不区分大小写。
-    ///   - passCode: 邮箱验证码，一个短信验证码只能使用一次，默认有效时间为 5 分钟。你需要通过**发送邮件**接口获取。
+    ///   - email: Email bound to this account, case-insensitive.
+    ///   - passCode: Email verification code. A verification code can only be used once and is valid for 5 minutes by default. You need to obtain it through the **Send email** API.
     public init(email: String? = nil, passCode: String) {
         self.email = email
         self.passCode = passCode

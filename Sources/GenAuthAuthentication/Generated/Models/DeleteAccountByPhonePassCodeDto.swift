@@ -3,21 +3,21 @@
 
 /// DeleteAccountByPhonePassCodeDto.
 public struct DeleteAccountByPhonePassCodeDto: Codable, Hashable, Sendable {
-    /// 此账号绑定的手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
+    /// Phone number bound to this account, without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phoneNumber: String
 
-    /// 短信验证码，一个短信验证码只能使用一次，有效时间为一分钟。你需要通过**发送短信**接口获取。
+    /// SMS verification code. An SMS verification code can only be used once and is valid for one minute. You need to obtain it through the **Send SMS** API.
     public var passCode: String
 
-    /// 手机区号
+    /// Phone area code
     public var phoneCountryCode: String?
 
     /// Creates a `DeleteAccountByPhonePassCodeDto`.
     ///
     /// - Parameters:
-    ///   - phoneNumber: 此账号绑定的手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
-    ///   - passCode: 短信验证码，一个短信验证码只能使用一次，有效时间为一分钟。你需要通过**发送短信**接口获取。
-    ///   - phoneCountryCode: 手机区号
+    ///   - phoneNumber: Phone number bound to this account, without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
+    ///   - passCode: SMS verification code. An SMS verification code can only be used once and is valid for one minute. You need to obtain it through the **Send SMS** API.
+    ///   - phoneCountryCode: Phone area code
     public init(phoneNumber: String, passCode: String, phoneCountryCode: String? = nil) {
         self.phoneNumber = phoneNumber
         self.passCode = passCode

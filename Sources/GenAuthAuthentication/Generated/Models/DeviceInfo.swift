@@ -3,41 +3,41 @@
 
 /// DeviceInfo.
 public struct DeviceInfo: Codable, Hashable, Sendable {
-    /// 设备唯一标识
+    /// Device unique identifier
     public var deviceId: String
 
-    /// 设备名称
+    /// Device name
     public var name: String?
 
-    /// 系统版本
+    /// System version
     public var version: String?
 
-    /// 设备类型
+    /// Device type
     public var type: TypeEnum
 
-    /// 设备模组
+    /// Device model
     public var mod: String?
 
-    /// 设备系统
+    /// Device system
     public var os: String?
 
-    /// 设备状态
+    /// Device status
     public var status: Status?
 
-    /// 用户代理
+    /// User agent
     public var userAgent: String?
 
     /// Creates a `DeviceInfo`.
     ///
     /// - Parameters:
-    ///   - deviceId: 设备唯一标识
-    ///   - name: 设备名称
-    ///   - version: 系统版本
-    ///   - type: 设备类型
-    ///   - mod: 设备模组
-    ///   - os: 设备系统
-    ///   - status: 设备状态
-    ///   - userAgent: 用户代理
+    ///   - deviceId: Device unique identifier
+    ///   - name: Device name
+    ///   - version: System version
+    ///   - type: Device type
+    ///   - mod: Device model
+    ///   - os: Device system
+    ///   - status: Device status
+    ///   - userAgent: User agent
     public init(
         deviceId: String,
         name: String? = nil,
@@ -60,7 +60,7 @@ public struct DeviceInfo: Codable, Hashable, Sendable {
 }
 
 extension DeviceInfo {
-    /// 设备类型
+    /// Device type
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -87,7 +87,7 @@ extension DeviceInfo {
         ]
     }
 
-    /// 设备状态
+    /// Device status
     public struct Status: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,21 +3,21 @@
 
 /// EnrollFactorDto.
 public struct EnrollFactorDto: Codable, Hashable, Sendable {
-    /// MFA 认证要素类型：
+    /// MFA factor type:
     public var factorType: FactorType
 
-    /// 「发起绑定 MFA 认证要素请求」接口返回的 enrollmentToken，此 token 有效时间为一分钟。
+    /// The enrollmentToken returned by the "Initiate a request to bind an MFA factor" API. This token is valid for one minute.
     public var enrollmentToken: String
 
-    /// 绑定 MFA 认证要素时，对应认证要素要求的验证信息。
+    /// Verification information required by the corresponding factor when binding an MFA factor.
     public var enrollmentData: EnrollFactorEnrollmentDataDto
 
     /// Creates a `EnrollFactorDto`.
     ///
     /// - Parameters:
-    ///   - factorType: MFA 认证要素类型：
-    ///   - enrollmentToken: 「发起绑定 MFA 认证要素请求」接口返回的 enrollmentToken，此 token 有效时间为一分钟。
-    ///   - enrollmentData: 绑定 MFA 认证要素时，对应认证要素要求的验证信息。
+    ///   - factorType: MFA factor type:
+    ///   - enrollmentToken: The enrollmentToken returned by the "Initiate a request to bind an MFA factor" API. This token is valid for one minute.
+    ///   - enrollmentData: Verification information required by the corresponding factor when binding an MFA factor.
     public init(
         factorType: FactorType,
         enrollmentToken: String,
@@ -30,7 +30,7 @@ public struct EnrollFactorDto: Codable, Hashable, Sendable {
 }
 
 extension EnrollFactorDto {
-    /// MFA 认证要素类型：
+    /// MFA factor type:
     public struct FactorType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -43,13 +43,13 @@ extension EnrollFactorDto {
         /// OTP
         public static let otp = Self(rawValue: "OTP")
 
-        /// 短信
+        /// SMS
         public static let sms = Self(rawValue: "SMS")
 
-        /// 邮件
+        /// Email
         public static let email = Self(rawValue: "EMAIL")
 
-        /// 人脸
+        /// Face
         public static let face = Self(rawValue: "FACE")
 
         /// Every value the SDK knows.

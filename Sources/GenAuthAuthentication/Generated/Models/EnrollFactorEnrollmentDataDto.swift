@@ -3,21 +3,21 @@
 
 /// EnrollFactorEnrollmentDataDto.
 public struct EnrollFactorEnrollmentDataDto: Codable, Hashable, Sendable {
-    /// 绑定短信、邮箱验证码、OTP 类型的认证要素时，需要传此参数。值为短信/邮箱/OTP 验证码。
+    /// This parameter is required when binding SMS, email verification code, or OTP type factors. The value is the SMS/email/OTP verification code.
     public var passCode: String?
 
-    /// 绑定 FACE 类型的认证要素时，需要传此参数。值为绑定人脸图片链接。
+    /// This parameter is required when binding a FACE type factor. The value is the link to the face image to bind.
     public var photo: String?
 
-    /// 绑定 FACE 类型的认证要素时，需要传此参数。是否是外部链接图片。
+    /// This parameter is required when binding a FACE type factor. Whether it is an external link image.
     public var isExternalPhoto: Bool?
 
     /// Creates a `EnrollFactorEnrollmentDataDto`.
     ///
     /// - Parameters:
-    ///   - passCode: 绑定短信、邮箱验证码、OTP 类型的认证要素时，需要传此参数。值为短信/邮箱/OTP 验证码。
-    ///   - photo: 绑定 FACE 类型的认证要素时，需要传此参数。值为绑定人脸图片链接。
-    ///   - isExternalPhoto: 绑定 FACE 类型的认证要素时，需要传此参数。是否是外部链接图片。
+    ///   - passCode: This parameter is required when binding SMS, email verification code, or OTP type factors. The value is the SMS/email/OTP verification code.
+    ///   - photo: This parameter is required when binding a FACE type factor. The value is the link to the face image to bind.
+    ///   - isExternalPhoto: This parameter is required when binding a FACE type factor. Whether it is an external link image.
     public init(passCode: String? = nil, photo: String? = nil, isExternalPhoto: Bool? = nil) {
         self.passCode = passCode
         self.photo = photo

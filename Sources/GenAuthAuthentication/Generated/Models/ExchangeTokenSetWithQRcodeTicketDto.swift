@@ -3,15 +3,15 @@
 
 /// ExchangeTokenSetWithQRcodeTicketDto.
 public struct ExchangeTokenSetWithQRcodeTicketDto: Codable, Hashable, Sendable {
-    /// 当二维码状态为已授权时返回。如果在控制台应用安全 - 通用安全 - 登录安全 - APP 扫码登录 Web 安全中未开启「Web 轮询接口返回完整用户信息」（默认处于关闭状态），会返回此 ticket，用于换取完整的用户信息。
+    /// Returned when the QR code status is authorized. If "Web polling API returns complete user information" (disabled by default) is not enabled in the console under Application Security - General Security - Login Security - APP QR Code Login Web Security, this ticket is returned and can be used to exchange for complete user information.
     public var ticket: String
 
-    /// 应用 ID。当应用的「换取 token 身份验证方式」配置为 `client_secret_post` 需要传。
+    /// Application ID. Required when the application's "Token exchange authentication method" is configured as `client_secret_post`.
     ///
     /// JSON key: `client_id`.
     public var clientId: String?
 
-    /// 应用密钥。当应用的「换取 token 身份验证方式」配置为 `client_secret_post` 需要传。
+    /// Application secret. Required when the application's "Token exchange authentication method" is configured as `client_secret_post`.
     ///
     /// JSON key: `client_secret`.
     public var clientSecret: String?
@@ -19,9 +19,9 @@ public struct ExchangeTokenSetWithQRcodeTicketDto: Codable, Hashable, Sendable {
     /// Creates a `ExchangeTokenSetWithQRcodeTicketDto`.
     ///
     /// - Parameters:
-    ///   - ticket: 当二维码状态为已授权时返回。如果在控制台应用安全 - 通用安全 - 登录安全 - APP 扫码登录 Web 安全中未开启「Web 轮询接口返回完整用户信息」（默认处于关闭状态），会返回此 ticket，用于换取完整的用户信息。
-    ///   - clientId: 应用 ID。当应用的「换取 token 身份验证方式」配置为 `client_secret_post` 需要传。
-    ///   - clientSecret: 应用密钥。当应用的「换取 token 身份验证方式」配置为 `client_secret_post` 需要传。
+    ///   - ticket: Returned when the QR code status is authorized. If "Web polling API returns complete user information" (disabled by default) is not enabled in the console under Application Security - General Security - Login Security - APP QR Code Login Web Security, this ticket is returned and can be used to exchange for complete user information.
+    ///   - clientId: Application ID. Required when the application's "Token exchange authentication method" is configured as `client_secret_post`.
+    ///   - clientSecret: Application secret. Required when the application's "Token exchange authentication method" is configured as `client_secret_post`.
     public init(ticket: String, clientId: String? = nil, clientSecret: String? = nil) {
         self.ticket = ticket
         self.clientId = clientId

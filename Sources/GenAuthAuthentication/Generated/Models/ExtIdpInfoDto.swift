@@ -3,53 +3,53 @@
 
 /// ExtIdpInfoDto.
 public struct ExtIdpInfoDto: Codable, Hashable, Sendable {
-    /// 身份源连接唯一标志
+    /// Unique identifier of the identity source connection
     public var identifier: String
 
-    /// 身份源 ID
+    /// Identity source ID
     public var extIdpId: String
 
-    /// 身份源类型
+    /// Identity source type
     public var type: TypeEnum
 
-    /// 认证类型
+    /// Authentication type
     public var extIdpType: ExtIdpType
 
-    /// 认证地址
+    /// Authentication URL
     public var bindUrl: String
 
-    /// 身份源显示名称
+    /// Identity source display name
     public var name: String
 
-    /// 身份源显示名称（英文）
+    /// Identity source display name (English)
     ///
     /// JSON key: `name_en`.
     public var nameEn: String?
 
-    /// 描述
+    /// Description
     public var desc: String?
 
-    /// 描述英文
+    /// Description in English
     ///
     /// JSON key: `desc_en`.
     public var descEn: String?
 
-    /// 图标
+    /// Icon
     public var logo: String?
 
     /// Creates a `ExtIdpInfoDto`.
     ///
     /// - Parameters:
-    ///   - identifier: 身份源连接唯一标志
-    ///   - extIdpId: 身份源 ID
-    ///   - type: 身份源类型
-    ///   - extIdpType: 认证类型
-    ///   - bindUrl: 认证地址
-    ///   - name: 身份源显示名称
-    ///   - nameEn: 身份源显示名称（英文）
-    ///   - desc: 描述
-    ///   - descEn: 描述英文
-    ///   - logo: 图标
+    ///   - identifier: Unique identifier of the identity source connection
+    ///   - extIdpId: Identity source ID
+    ///   - type: Identity source type
+    ///   - extIdpType: Authentication type
+    ///   - bindUrl: Authentication URL
+    ///   - name: Identity source display name
+    ///   - nameEn: Identity source display name (English)
+    ///   - desc: Description
+    ///   - descEn: Description in English
+    ///   - logo: Icon
     public init(
         identifier: String,
         extIdpId: String,
@@ -89,7 +89,7 @@ public struct ExtIdpInfoDto: Codable, Hashable, Sendable {
 }
 
 extension ExtIdpInfoDto {
-    /// 身份源类型
+    /// Identity source type
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -256,7 +256,7 @@ extension ExtIdpInfoDto {
         ]
     }
 
-    /// 认证类型
+    /// Authentication type
     public struct ExtIdpType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,21 +3,21 @@
 
 /// FactorDto.
 public struct FactorDto: Codable, Hashable, Sendable {
-    /// MFA 认证要素ID
+    /// MFA factor ID
     public var factorId: String
 
-    /// MFA 认证要素类型
+    /// MFA factor type
     public var factorType: FactorType
 
-    /// MFA 认证要素信息
+    /// MFA factor information
     public var profile: JSONValue
 
     /// Creates a `FactorDto`.
     ///
     /// - Parameters:
-    ///   - factorId: MFA 认证要素ID
-    ///   - factorType: MFA 认证要素类型
-    ///   - profile: MFA 认证要素信息
+    ///   - factorId: MFA factor ID
+    ///   - factorType: MFA factor type
+    ///   - profile: MFA factor information
     public init(factorId: String, factorType: FactorType, profile: JSONValue) {
         self.factorId = factorId
         self.factorType = factorType
@@ -26,7 +26,7 @@ public struct FactorDto: Codable, Hashable, Sendable {
 }
 
 extension FactorDto {
-    /// MFA 认证要素类型
+    /// MFA factor type
     public struct FactorType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

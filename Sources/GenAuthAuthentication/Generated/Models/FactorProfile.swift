@@ -3,21 +3,21 @@
 
 /// FactorProfile.
 public struct FactorProfile: Codable, Hashable, Sendable {
-    /// 当发起绑定手机短信认证要素时，此参数必传。需要传递用户希望绑定的手机号。Authing 服务器会向此手机号发送短信验证码，要求用户在绑定 MFA 阶段提供验证码。一个手机号在一分钟内只能请求一次。
+    /// This parameter is required when initiating binding of the SMS factor. Pass the phone number the user wants to bind. The GenAuth server will send an SMS verification code to this phone number and require the user to provide it during the MFA binding stage. Each phone number can only request once within one minute.
     public var phoneNumber: String?
 
-    /// 当发起绑定手机短信认证要素且需要绑定国际手机号时可以设置，默认为 +86，中国大陆手机区号。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    /// Can be set when initiating binding of the SMS factor with an international phone number. Defaults to +86, the area code for mainland China. The GenAuth SMS service does not support international phone numbers out of the box; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public var phoneCountryCode: String?
 
-    /// 当发起绑定邮箱验证码认证要素时，此参数必传。需要传递用户希望绑定的邮箱。Authing 服务器会向此邮箱发送邮箱验证码，要求用户在绑定 MFA 阶段提供验证码。一个邮箱在一分钟内只能请求一次。
+    /// This parameter is required when initiating binding of the email verification code factor. Pass the email the user wants to bind. The GenAuth server will send an email verification code to this email and require the user to provide it during the MFA binding stage. Each email can only request once within one minute.
     public var email: String?
 
     /// Creates a `FactorProfile`.
     ///
     /// - Parameters:
-    ///   - phoneNumber: 当发起绑定手机短信认证要素时，此参数必传。需要传递用户希望绑定的手机号。Authing 服务器会向此手机号发送短信验证码，要求用户在绑定 MFA 阶段提供验证码。一个手机号在一分钟内只能请求一次。
-    ///   - phoneCountryCode: 当发起绑定手机短信认证要素且需要绑定国际手机号时可以设置，默认为 +86，中国大陆手机区号。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
-    ///   - email: 当发起绑定邮箱验证码认证要素时，此参数必传。需要传递用户希望绑定的邮箱。Authing 服务器会向此邮箱发送邮箱验证码，要求用户在绑定 MFA 阶段提供验证码。一个邮箱在一分钟内只能请求一次。
+    ///   - phoneNumber: This parameter is required when initiating binding of the SMS factor. Pass the phone number the user wants to bind. The GenAuth server will send an SMS verification code to this phone number and require the user to provide it during the MFA binding stage. Each phone number can only request once within one minute.
+    ///   - phoneCountryCode: Can be set when initiating binding of the SMS factor with an international phone number. Defaults to +86, the area code for mainland China. The GenAuth SMS service does not support international phone numbers out of the box; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - email: This parameter is required when initiating binding of the email verification code factor. Pass the email the user wants to bind. The GenAuth server will send an email verification code to this email and require the user to provide it during the MFA binding stage. Each email can only request once within one minute.
     public init(phoneNumber: String? = nil, phoneCountryCode: String? = nil, email: String? = nil) {
         self.phoneNumber = phoneNumber
         self.phoneCountryCode = phoneCountryCode

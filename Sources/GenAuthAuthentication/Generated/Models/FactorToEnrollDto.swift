@@ -3,20 +3,20 @@
 
 /// FactorToEnrollDto.
 public struct FactorToEnrollDto: Codable, Hashable, Sendable {
-    /// MFA Factor 类型
+    /// MFA Factor type
     public var factorType: FactorType
 
     /// Creates a `FactorToEnrollDto`.
     ///
     /// - Parameters:
-    ///   - factorType: MFA Factor 类型
+    ///   - factorType: MFA Factor type
     public init(factorType: FactorType) {
         self.factorType = factorType
     }
 }
 
 extension FactorToEnrollDto {
-    /// MFA Factor 类型
+    /// MFA Factor type
     public struct FactorType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,21 +3,21 @@
 
 /// FastpassQRCodeRelationAppDto.
 public struct FastpassQRCodeRelationAppDto: Codable, Hashable, Sendable {
-    /// 应用 ID
+    /// Application ID
     public var id: String
 
-    /// 应用名称
+    /// Application name
     public var name: String
 
-    /// 应用 logo
+    /// Application logo
     public var logo: String?
 
     /// Creates a `FastpassQRCodeRelationAppDto`.
     ///
     /// - Parameters:
-    ///   - id: 应用 ID
-    ///   - name: 应用名称
-    ///   - logo: 应用 logo
+    ///   - id: Application ID
+    ///   - name: Application name
+    ///   - logo: Application logo
     public init(id: String, name: String, logo: String? = nil) {
         self.id = id
         self.name = name

@@ -3,21 +3,21 @@
 
 /// FastpassUserInfoDto.
 public struct FastpassUserInfoDto: Codable, Hashable, Sendable {
-    /// 用户 ID
+    /// User ID
     public var id: String
 
-    /// 用户名称
+    /// User name
     public var displayName: String
 
-    /// 用户头像地址
+    /// User avatar URL
     public var photo: String
 
     /// Creates a `FastpassUserInfoDto`.
     ///
     /// - Parameters:
-    ///   - id: 用户 ID
-    ///   - displayName: 用户名称
-    ///   - photo: 用户头像地址
+    ///   - id: User ID
+    ///   - displayName: User name
+    ///   - photo: User avatar URL
     public init(id: String, displayName: String, photo: String) {
         self.id = id
         self.displayName = displayName

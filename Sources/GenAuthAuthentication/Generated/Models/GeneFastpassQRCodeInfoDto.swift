@@ -3,33 +3,33 @@
 
 /// GeneFastpassQRCodeInfoDto.
 public struct GeneFastpassQRCodeInfoDto: Codable, Hashable, Sendable {
-    /// 二维码使用场景。
+    /// QR code usage scenario.
     public var scene: String
 
-    /// 二维码唯一 ID，可以通过此唯一 ID 查询二维码状态。
+    /// Unique ID of the QR code, which can be used to query the QR code status.
     public var qrcodeId: String
 
-    /// 服务接口 Host 地址
+    /// Service API Host address
     public var apiHost: String
 
-    /// 用户信息
+    /// User information
     public var user: FastpassUserInfoDto
 
-    /// 当前用户生成二维码时登录的应用 ID
+    /// ID of the application the current user was logged in to when generating the QR code
     public var appId: String
 
-    /// 用户池信息
+    /// User pool information
     public var userpool: FastpassUserInfoDto
 
     /// Creates a `GeneFastpassQRCodeInfoDto`.
     ///
     /// - Parameters:
-    ///   - scene: 二维码使用场景。
-    ///   - qrcodeId: 二维码唯一 ID，可以通过此唯一 ID 查询二维码状态。
-    ///   - apiHost: 服务接口 Host 地址
-    ///   - user: 用户信息
-    ///   - appId: 当前用户生成二维码时登录的应用 ID
-    ///   - userpool: 用户池信息
+    ///   - scene: QR code usage scenario.
+    ///   - qrcodeId: Unique ID of the QR code, which can be used to query the QR code status.
+    ///   - apiHost: Service API Host address
+    ///   - user: User information
+    ///   - appId: ID of the application the current user was logged in to when generating the QR code
+    ///   - userpool: User pool information
     public init(
         scene: String,
         qrcodeId: String,

@@ -3,17 +3,17 @@
 
 /// GenePushCodeDataDto.
 public struct GenePushCodeDataDto: Codable, Hashable, Sendable {
-    /// 推送码（推送登录唯一 ID），可以通过此唯一 ID 查询推送码状态。
+    /// Push code (unique ID of push login), which can be used to query the push code status.
     public var pushCodeId: String
 
-    /// 推送码 `${expireTime}` 秒后过期，如 120 秒后过期。
+    /// The push code expires after `${expireTime}` seconds, e.g. after 120 seconds.
     public var expireTime: Int
 
     /// Creates a `GenePushCodeDataDto`.
     ///
     /// - Parameters:
-    ///   - pushCodeId: 推送码（推送登录唯一 ID），可以通过此唯一 ID 查询推送码状态。
-    ///   - expireTime: 推送码 `${expireTime}` 秒后过期，如 120 秒后过期。
+    ///   - pushCodeId: Push code (unique ID of push login), which can be used to query the push code status.
+    ///   - expireTime: The push code expires after `${expireTime}` seconds, e.g. after 120 seconds.
     public init(pushCodeId: String, expireTime: Int) {
         self.pushCodeId = pushCodeId
         self.expireTime = expireTime

@@ -3,21 +3,21 @@
 
 /// GeneQRCodeDataDto.
 public struct GeneQRCodeDataDto: Codable, Hashable, Sendable {
-    /// 二维码唯一 ID，可以通过此唯一 ID 查询二维码状态。
+    /// Unique ID of the QR code, which can be used to query the QR code status.
     public var qrcodeId: String
 
-    /// 二维码 URL，前端可以基于此链接渲染二维码。
+    /// QR code URL. The frontend can render the QR code based on this link.
     public var url: String
 
-    /// 如果是小程序扫码登录，并且请求参数 autoMergeQrCode 设置为 false，会返回配置的自定义 Logo，前端可以自行将此 Logo 拼接到二维码 URL 上。
+    /// If it is Mini Program scan code login and the request parameter autoMergeQrCode is set to false, the configured custom Logo will be returned, and the frontend can merge this Logo onto the QR code URL by itself.
     public var customLogoUrl: String?
 
     /// Creates a `GeneQRCodeDataDto`.
     ///
     /// - Parameters:
-    ///   - qrcodeId: 二维码唯一 ID，可以通过此唯一 ID 查询二维码状态。
-    ///   - url: 二维码 URL，前端可以基于此链接渲染二维码。
-    ///   - customLogoUrl: 如果是小程序扫码登录，并且请求参数 autoMergeQrCode 设置为 false，会返回配置的自定义 Logo，前端可以自行将此 Logo 拼接到二维码 URL 上。
+    ///   - qrcodeId: Unique ID of the QR code, which can be used to query the QR code status.
+    ///   - url: QR code URL. The frontend can render the QR code based on this link.
+    ///   - customLogoUrl: If it is Mini Program scan code login and the request parameter autoMergeQrCode is set to false, the configured custom Logo will be returned, and the frontend can merge this Logo onto the QR code URL by itself.
     public init(qrcodeId: String, url: String, customLogoUrl: String? = nil) {
         self.qrcodeId = qrcodeId
         self.url = url

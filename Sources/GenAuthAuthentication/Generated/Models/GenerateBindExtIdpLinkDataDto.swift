@@ -3,13 +3,13 @@
 
 /// GenerateBindExtIdpLinkDataDto.
 public struct GenerateBindExtIdpLinkDataDto: Codable, Hashable, Sendable {
-    /// 用户绑定外部身份源的链接
+    /// Link for the user to bind an external identity source
     public var url: String
 
     /// Creates a `GenerateBindExtIdpLinkDataDto`.
     ///
     /// - Parameters:
-    ///   - url: 用户绑定外部身份源的链接
+    ///   - url: Link for the user to bind an external identity source
     public init(url: String) {
         self.url = url
     }

@@ -3,29 +3,29 @@
 
 /// GenerateQrcodeDto.
 public struct GenerateQrcodeDto: Codable, Hashable, Sendable {
-    /// 二维码类型。当前支持三种类型：
+    /// QR code type. Currently three types are supported:
     public var type: TypeEnum
 
-    /// 当 `type` 为 `WECHAT_MINIPROGRAM` 或 `WECHAT_OFFICIAL_ACCOUNT` 时，可以指定身份源连接，否则默认使用应用开启的第一个对应身份源连接生成二维码。
+    /// When `type` is `WECHAT_MINIPROGRAM` or `WECHAT_OFFICIAL_ACCOUNT`, you can specify the identity source connection; otherwise, the first corresponding identity source connection enabled for the application is used by default to generate the QR code.
     public var extIdpConnId: String?
 
-    /// 当 `type` 为 `MOBILE_APP` 时，可以传递用户的自定义数据，当用户成功扫码授权时，会将此数据存入用户的自定义数据。
+    /// When `type` is `MOBILE_APP`, you can pass the user's custom data. When the user successfully scans the code and authorizes, this data will be stored in the user's custom data.
     public var customData: JSONValue?
 
-    /// 当 type 为 `WECHAT_OFFICIAL_ACCOUNT` 或 `WECHAT_MINIPROGRAM` 时，指定自定义的 pipeline 上下文，将会传递的 pipeline 的 context 中
+    /// When type is `WECHAT_OFFICIAL_ACCOUNT` or `WECHAT_MINIPROGRAM`, specify a custom pipeline context, which will be passed into the pipeline's context
     public var context: JSONValue?
 
-    /// 当 type 为 `WECHAT_MINIPROGRAM` 时，是否将自定义的 logo 自动合并到生成的图片上，默认为 false。服务器合并二维码的过程会加大接口响应速度，推荐使用默认值，在客户端对图片进行拼接。如果你使用 Authing 的 SDK，可以省去手动拼接的过程。
+    /// When type is `WECHAT_MINIPROGRAM`, whether to automatically merge the custom logo into the generated image. Defaults to false. Merging the QR code on the server increases the API response time, so it is recommended to use the default value and merge the image on the client. If you use the GenAuth SDK, you can skip the manual merging process.
     public var autoMergeQrCode: Bool?
 
     /// Creates a `GenerateQrcodeDto`.
     ///
     /// - Parameters:
-    ///   - type: 二维码类型。当前支持三种类型：
-    ///   - extIdpConnId: 当 `type` 为 `WECHAT_MINIPROGRAM` 或 `WECHAT_OFFICIAL_ACCOUNT` 时，可以指定身份源连接，否则默认使用应用开启的第一个对应身份源连接生成二维码。
-    ///   - customData: 当 `type` 为 `MOBILE_APP` 时，可以传递用户的自定义数据，当用户成功扫码授权时，会将此数据存入用户的自定义数据。
-    ///   - context: 当 type 为 `WECHAT_OFFICIAL_ACCOUNT` 或 `WECHAT_MINIPROGRAM` 时，指定自定义的 pipeline 上下文，将会传递的 pipeline 的 context 中
-    ///   - autoMergeQrCode: 当 type 为 `WECHAT_MINIPROGRAM` 时，是否将自定义的 logo 自动合并到生成的图片上，默认为 false。服务器合并二维码的过程会加大接口响应速度，推荐使用默认值，在客户端对图片进行拼接。如果你使用 Authing 的 SDK，可以省去手动拼接的过程。
+    ///   - type: QR code type. Currently three types are supported:
+    ///   - extIdpConnId: When `type` is `WECHAT_MINIPROGRAM` or `WECHAT_OFFICIAL_ACCOUNT`, you can specify the identity source connection; otherwise, the first corresponding identity source connection enabled for the application is used by default to generate the QR code.
+    ///   - customData: When `type` is `MOBILE_APP`, you can pass the user's custom data. When the user successfully scans the code and authorizes, this data will be stored in the user's custom data.
+    ///   - context: When type is `WECHAT_OFFICIAL_ACCOUNT` or `WECHAT_MINIPROGRAM`, specify a custom pipeline context, which will be passed into the pipeline's context
+    ///   - autoMergeQrCode: When type is `WECHAT_MINIPROGRAM`, whether to automatically merge the custom logo into the generated image. Defaults to false. Merging the QR code on the server increases the API response time, so it is recommended to use the default value and merge the image on the client. If you use the GenAuth SDK, you can skip the manual merging process.
     public init(
         type: TypeEnum,
         extIdpConnId: String? = nil,
@@ -42,7 +42,7 @@ public struct GenerateQrcodeDto: Codable, Hashable, Sendable {
 }
 
 extension GenerateQrcodeDto {
-    /// 二维码类型。当前支持三种类型：
+    /// QR code type. Currently three types are supported:
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -52,13 +52,13 @@ extension GenerateQrcodeDto {
             self.rawValue = rawValue
         }
 
-        /// 自建移动端 APP 扫码
+        /// Scan code with self-built mobile APP
         public static let mobileApp = Self(rawValue: "MOBILE_APP")
 
-        /// 微信小程序扫码
+        /// Scan code with WeChat Mini Program
         public static let wechatMiniprogram = Self(rawValue: "WECHAT_MINIPROGRAM")
 
-        /// 关注微信公众号扫码
+        /// Scan code to follow WeChat Official Account
         public static let wechatOfficialAccount = Self(rawValue: "WECHAT_OFFICIAL_ACCOUNT")
 
         /// Every value the SDK knows.

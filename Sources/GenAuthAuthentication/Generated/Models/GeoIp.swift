@@ -3,7 +3,7 @@
 
 /// GeoIp.
 public struct GeoIp: Codable, Hashable, Sendable {
-    /// 地理位置
+    /// Geographic location
     public var location: GeoIpLocation
 
     /// Country Name
@@ -31,7 +31,7 @@ public struct GeoIp: Codable, Hashable, Sendable {
     /// JSON key: `region_code`.
     public var regionCode: String
 
-    /// 城市名称
+    /// City name
     ///
     /// JSON key: `city_name`.
     public var cityName: String
@@ -41,21 +41,21 @@ public struct GeoIp: Codable, Hashable, Sendable {
     /// JSON key: `continent_code`.
     public var continentCode: String
 
-    /// 时区
+    /// Time zone
     public var timezone: String
 
     /// Creates a `GeoIp`.
     ///
     /// - Parameters:
-    ///   - location: 地理位置
+    ///   - location: Geographic location
     ///   - countryName: Country Name
     ///   - countryCode2: Country Code 2
     ///   - countryCode3: Country Code 3
     ///   - regionName: Region Name
     ///   - regionCode: Region Code
-    ///   - cityName: 城市名称
+    ///   - cityName: City name
     ///   - continentCode: Continent Code
-    ///   - timezone: 时区
+    ///   - timezone: Time zone
     public init(
         location: GeoIpLocation,
         countryName: String,

@@ -3,13 +3,13 @@
 
 /// GetFastpassQRCodeRelationAppsDto.
 public struct GetFastpassQRCodeRelationAppsDto: Codable, Hashable, Sendable {
-    /// 关联的客户端应用信息
+    /// Associated client application information
     public var relationApps: [FastpassQRCodeRelationAppDto]?
 
     /// Creates a `GetFastpassQRCodeRelationAppsDto`.
     ///
     /// - Parameters:
-    ///   - relationApps: 关联的客户端应用信息
+    ///   - relationApps: Associated client application information
     public init(relationApps: [FastpassQRCodeRelationAppDto]? = nil) {
         self.relationApps = relationApps
     }

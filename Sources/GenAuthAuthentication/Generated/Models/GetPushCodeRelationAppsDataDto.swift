@@ -3,13 +3,13 @@
 
 /// GetPushCodeRelationAppsDataDto.
 public struct GetPushCodeRelationAppsDataDto: Codable, Hashable, Sendable {
-    /// 发起推送登录的应用关联的客户端应用数据
+    /// Data of the client application associated with the application that initiated the push login
     public var appIds: [String]?
 
     /// Creates a `GetPushCodeRelationAppsDataDto`.
     ///
     /// - Parameters:
-    ///   - appIds: 发起推送登录的应用关联的客户端应用数据
+    ///   - appIds: Data of the client application associated with the application that initiated the push login
     public init(appIds: [String]? = nil) {
         self.appIds = appIds
     }

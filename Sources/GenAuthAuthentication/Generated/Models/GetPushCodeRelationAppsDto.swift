@@ -3,17 +3,17 @@
 
 /// GetPushCodeRelationAppsDto.
 public struct GetPushCodeRelationAppsDto: Codable, Hashable, Sendable {
-    /// 推送码（推送登录唯一 ID）
+    /// Push code (unique ID of the push login)
     public var pushCodeId: String
 
-    /// 发起推送登录的应用 ID
+    /// ID of the application that initiated the push login
     public var appId: String
 
     /// Creates a `GetPushCodeRelationAppsDto`.
     ///
     /// - Parameters:
-    ///   - pushCodeId: 推送码（推送登录唯一 ID）
-    ///   - appId: 发起推送登录的应用 ID
+    ///   - pushCodeId: Push code (unique ID of the push login)
+    ///   - appId: ID of the application that initiated the push login
     public init(pushCodeId: String, appId: String) {
         self.pushCodeId = pushCodeId
         self.appId = appId

@@ -3,33 +3,33 @@
 
 /// GetSecurityInfoDto.
 public struct GetSecurityInfoDto: Codable, Hashable, Sendable {
-    /// 密码强度等级
+    /// Password strength level
     public var passwordSecurityLevel: Int
 
-    /// 是否绑定了 MFA
+    /// Whether MFA is bound
     public var mfaEnrolled: Bool
 
-    /// 是否设置了密码
+    /// Whether a password is set
     public var passwordSet: Bool
 
-    /// 是否绑定了邮箱
+    /// Whether an email is bound
     public var emailBinded: Bool
 
-    /// 是否绑定了手机号
+    /// Whether a phone number is bound
     public var phoneBinded: Bool
 
-    /// 账号等级评分
+    /// Account level score
     public var securityScore: Int
 
     /// Creates a `GetSecurityInfoDto`.
     ///
     /// - Parameters:
-    ///   - passwordSecurityLevel: 密码强度等级
-    ///   - mfaEnrolled: 是否绑定了 MFA
-    ///   - passwordSet: 是否设置了密码
-    ///   - emailBinded: 是否绑定了邮箱
-    ///   - phoneBinded: 是否绑定了手机号
-    ///   - securityScore: 账号等级评分
+    ///   - passwordSecurityLevel: Password strength level
+    ///   - mfaEnrolled: Whether MFA is bound
+    ///   - passwordSet: Whether a password is set
+    ///   - emailBinded: Whether an email is bound
+    ///   - phoneBinded: Whether a phone number is bound
+    ///   - securityScore: Account level score
     public init(
         passwordSecurityLevel: Int,
         mfaEnrolled: Bool,

@@ -3,13 +3,13 @@
 
 /// GetUserAuthResourceListDataDto.
 public struct GetUserAuthResourceListDataDto: Codable, Hashable, Sendable {
-    /// 用户权限列表
+    /// User permission list
     public var userPermissionList: [UserAuthResourceListDto]
 
     /// Creates a `GetUserAuthResourceListDataDto`.
     ///
     /// - Parameters:
-    ///   - userPermissionList: 用户权限列表
+    ///   - userPermissionList: User permission list
     public init(userPermissionList: [UserAuthResourceListDto]) {
         self.userPermissionList = userPermissionList
     }

@@ -3,21 +3,21 @@
 
 /// GetUserAuthResourcePermissionList.
 public struct GetUserAuthResourcePermissionList: Codable, Hashable, Sendable {
-    /// 当前应用 Id
+    /// Current application ID
     public var namespaceCode: String
 
-    /// 数据资源权限操作列表
+    /// Data resource permission action list
     public var actions: [String]
 
-    /// 数据资源路径
+    /// Data resource path
     public var resource: String
 
     /// Creates a `GetUserAuthResourcePermissionList`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 当前应用 Id
-    ///   - actions: 数据资源权限操作列表
-    ///   - resource: 数据资源路径
+    ///   - namespaceCode: Current application ID
+    ///   - actions: Data resource permission action list
+    ///   - resource: Data resource path
     public init(namespaceCode: String, actions: [String], resource: String) {
         self.namespaceCode = namespaceCode
         self.actions = actions

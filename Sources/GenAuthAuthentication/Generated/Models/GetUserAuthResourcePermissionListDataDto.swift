@@ -3,13 +3,13 @@
 
 /// GetUserAuthResourcePermissionListDataDto.
 public struct GetUserAuthResourcePermissionListDataDto: Codable, Hashable, Sendable {
-    /// 权限列表
+    /// Permission list
     public var permissionList: [GetUserAuthResourcePermissionList]
 
     /// Creates a `GetUserAuthResourcePermissionListDataDto`.
     ///
     /// - Parameters:
-    ///   - permissionList: 权限列表
+    ///   - permissionList: Permission list
     public init(permissionList: [GetUserAuthResourcePermissionList]) {
         self.permissionList = permissionList
     }

@@ -3,13 +3,13 @@
 
 /// GetUserAuthResourcePermissionListDto.
 public struct GetUserAuthResourcePermissionListDto: Codable, Hashable, Sendable {
-    /// 数据资源路径列表,**树资源需到具体树节点**
+    /// List of data resource paths, **tree resources must specify a tree node**
     public var resources: [String]
 
     /// Creates a `GetUserAuthResourcePermissionListDto`.
     ///
     /// - Parameters:
-    ///   - resources: 数据资源路径列表,**树资源需到具体树节点**
+    ///   - resources: List of data resource paths, **tree resources must specify a tree node**
     public init(resources: [String]) {
         self.resources = resources
     }

@@ -3,13 +3,13 @@
 
 /// GetUserAuthResourceStructDto.
 public struct GetUserAuthResourceStructDto: Codable, Hashable, Sendable {
-    /// 数据资源 Code
+    /// Data resource code
     public var resource: String
 
     /// Creates a `GetUserAuthResourceStructDto`.
     ///
     /// - Parameters:
-    ///   - resource: 数据资源 Code
+    ///   - resource: Data resource code
     public init(resource: String) {
         self.resource = resource
     }

@@ -3,17 +3,17 @@
 
 /// GetUserSelectLoginPublicAccountsDataDto.
 public struct GetUserSelectLoginPublicAccountsDataDto: Codable, Hashable, Sendable {
-    /// 公共账号列表
+    /// Public account list
     public var publicAccounts: [ListPublicAccountDataDto]
 
-    /// 个人账号信息
+    /// Personal account information
     public var originUser: GetUserSelectLoginPublicAccountsOriginUserDto?
 
     /// Creates a `GetUserSelectLoginPublicAccountsDataDto`.
     ///
     /// - Parameters:
-    ///   - publicAccounts: 公共账号列表
-    ///   - originUser: 个人账号信息
+    ///   - publicAccounts: Public account list
+    ///   - originUser: Personal account information
     public init(
         publicAccounts: [ListPublicAccountDataDto],
         originUser: GetUserSelectLoginPublicAccountsOriginUserDto? = nil

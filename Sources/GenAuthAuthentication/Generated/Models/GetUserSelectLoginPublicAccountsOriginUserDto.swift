@@ -3,25 +3,25 @@
 
 /// GetUserSelectLoginPublicAccountsOriginUserDto.
 public struct GetUserSelectLoginPublicAccountsOriginUserDto: Codable, Hashable, Sendable {
-    /// 账号 ID
+    /// Account ID
     public var userId: String
 
-    /// 账号头像
+    /// Account avatar
     public var avatar: String?
 
-    /// 显示名称
+    /// Display name
     public var displayName: String?
 
-    /// 用户类型：1 个人用户，2 公共账号
+    /// User type: 1 personal user, 2 public account
     public var usertype: Usertype?
 
     /// Creates a `GetUserSelectLoginPublicAccountsOriginUserDto`.
     ///
     /// - Parameters:
-    ///   - userId: 账号 ID
-    ///   - avatar: 账号头像
-    ///   - displayName: 显示名称
-    ///   - usertype: 用户类型：1 个人用户，2 公共账号
+    ///   - userId: Account ID
+    ///   - avatar: Account avatar
+    ///   - displayName: Display name
+    ///   - usertype: User type: 1 personal user, 2 public account
     public init(
         userId: String,
         avatar: String? = nil,
@@ -36,7 +36,7 @@ public struct GetUserSelectLoginPublicAccountsOriginUserDto: Codable, Hashable, 
 }
 
 extension GetUserSelectLoginPublicAccountsOriginUserDto {
-    /// 用户类型：1 个人用户，2 公共账号
+    /// User type: 1 personal user, 2 public account
     public struct Usertype: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

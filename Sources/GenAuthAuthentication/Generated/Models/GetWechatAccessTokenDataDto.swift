@@ -3,17 +3,17 @@
 
 /// GetWechatAccessTokenDataDto.
 public struct GetWechatAccessTokenDataDto: Codable, Hashable, Sendable {
-    /// Authing 服务器缓存的微信 Access Token
+    /// WeChat Access Token cached by the GenAuth server
     public var accessToken: String
 
-    /// Access Token 到期时间，为单位为秒的时间戳
+    /// Access Token expiration time, a timestamp in seconds
     public var expiresAt: String
 
     /// Creates a `GetWechatAccessTokenDataDto`.
     ///
     /// - Parameters:
-    ///   - accessToken: Authing 服务器缓存的微信 Access Token
-    ///   - expiresAt: Access Token 到期时间，为单位为秒的时间戳
+    ///   - accessToken: WeChat Access Token cached by the GenAuth server
+    ///   - expiresAt: Access Token expiration time, a timestamp in seconds
     public init(accessToken: String, expiresAt: String) {
         self.accessToken = accessToken
         self.expiresAt = expiresAt

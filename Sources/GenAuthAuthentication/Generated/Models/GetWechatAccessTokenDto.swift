@@ -3,17 +3,17 @@
 
 /// GetWechatAccessTokenDto.
 public struct GetWechatAccessTokenDto: Codable, Hashable, Sendable {
-    /// 微信小程序或微信公众号的 AppId
+    /// AppId of the WeChat Mini Program or WeChat Official Account
     public var appId: String
 
-    /// 微信小程序或微信公众号的 AppSecret
+    /// AppSecret of the WeChat Mini Program or WeChat Official Account
     public var appSecret: String
 
     /// Creates a `GetWechatAccessTokenDto`.
     ///
     /// - Parameters:
-    ///   - appId: 微信小程序或微信公众号的 AppId
-    ///   - appSecret: 微信小程序或微信公众号的 AppSecret
+    ///   - appId: AppId of the WeChat Mini Program or WeChat Official Account
+    ///   - appSecret: AppSecret of the WeChat Mini Program or WeChat Official Account
     public init(appId: String, appSecret: String) {
         self.appId = appId
         self.appSecret = appSecret

@@ -3,13 +3,13 @@
 
 /// IsSuccessDto.
 public struct IsSuccessDto: Codable, Hashable, Sendable {
-    /// 操作是否成功
+    /// Whether the operation succeeded
     public var success: Bool
 
     /// Creates a `IsSuccessDto`.
     ///
     /// - Parameters:
-    ///   - success: 操作是否成功
+    ///   - success: Whether the operation succeeded
     public init(success: Bool) {
         self.success = success
     }

@@ -3,17 +3,17 @@
 
 /// LangUnit.
 public struct LangUnit: Codable, Hashable, Sendable {
-    /// 是否已开启。若开启，且控制台选择该语言，则展示该内容。（默认关闭）
+    /// Whether it is enabled. If enabled and the language is selected in the console, this content is displayed. (Disabled by default)
     public var enabled: Bool
 
-    /// 多语言内容
+    /// Multilingual content
     public var value: String
 
     /// Creates a `LangUnit`.
     ///
     /// - Parameters:
-    ///   - enabled: 是否已开启。若开启，且控制台选择该语言，则展示该内容。（默认关闭）
-    ///   - value: 多语言内容
+    ///   - enabled: Whether it is enabled. If enabled and the language is selected in the console, this content is displayed. (Disabled by default)
+    ///   - value: Multilingual content
     public init(enabled: Bool, value: String) {
         self.enabled = enabled
         self.value = value

@@ -3,17 +3,17 @@
 
 /// ListWebAuthnAuthenticatorDeviceDataDto.
 public struct ListWebAuthnAuthenticatorDeviceDataDto: Codable, Hashable, Sendable {
-    /// 总数
+    /// Total
     public var totalCount: Int
 
-    /// 记录条数
+    /// Number of records
     public var list: [JSONValue]
 
     /// Creates a `ListWebAuthnAuthenticatorDeviceDataDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 总数
-    ///   - list: 记录条数
+    ///   - totalCount: Total
+    ///   - list: Number of records
     public init(totalCount: Int, list: [JSONValue]) {
         self.totalCount = totalCount
         self.list = list

@@ -3,29 +3,29 @@
 
 /// LoggedInAppsDto.
 public struct LoggedInAppsDto: Codable, Hashable, Sendable {
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 应用名称
+    /// Application name
     public var appName: String
 
-    /// 应用登录地址
+    /// App login URL
     public var appLoginUrl: String
 
-    /// 应用 Logo
+    /// App logo
     public var appLogo: String
 
-    /// 当前是否处于登录态
+    /// Whether currently logged in
     public var active: Bool
 
     /// Creates a `LoggedInAppsDto`.
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID
-    ///   - appName: 应用名称
-    ///   - appLoginUrl: 应用登录地址
-    ///   - appLogo: 应用 Logo
-    ///   - active: 当前是否处于登录态
+    ///   - appId: Application ID
+    ///   - appName: Application name
+    ///   - appLoginUrl: App login URL
+    ///   - appLogo: App logo
+    ///   - active: Whether currently logged in
     public init(appId: String, appName: String, appLoginUrl: String, appLogo: String, active: Bool) {
         self.appId = appId
         self.appName = appName

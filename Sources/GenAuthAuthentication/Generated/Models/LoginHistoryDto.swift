@@ -3,65 +3,65 @@
 
 /// LoginHistoryDto.
 public struct LoginHistoryDto: Codable, Hashable, Sendable {
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 应用名称
+    /// Application name
     public var appName: String
 
-    /// 应用登录地址
+    /// App login URL
     public var appLoginUrl: String
 
-    /// 应用 Logo
+    /// App logo
     public var appLogo: String
 
-    /// 登录时间
+    /// Login time
     public var loginAt: String
 
-    /// 登录时使用的客户端 IP
+    /// Client IP used at login
     public var clientIp: String
 
-    /// 是否登录成功
+    /// Whether the login was successful
     public var success: Bool
 
-    /// 登录失败时的具体错误信息
+    /// Specific error message when the login failed
     public var errorMessage: String?
 
     /// User Agent
     public var userAgent: String
 
-    /// 解析过后的 User Agent
+    /// Parsed User Agent
     public var parsedUserAgent: ParsedUserAgent
 
-    /// 使用的登录方式
+    /// Login method used
     public var loginMethod: String
 
-    /// 地理位置
+    /// Geographic location
     public var geoip: GeoIp
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `LoginHistoryDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户 ID
-    ///   - appId: 应用 ID
-    ///   - appName: 应用名称
-    ///   - appLoginUrl: 应用登录地址
-    ///   - appLogo: 应用 Logo
-    ///   - loginAt: 登录时间
-    ///   - clientIp: 登录时使用的客户端 IP
-    ///   - success: 是否登录成功
-    ///   - errorMessage: 登录失败时的具体错误信息
+    ///   - userId: User ID
+    ///   - appId: Application ID
+    ///   - appName: Application name
+    ///   - appLoginUrl: App login URL
+    ///   - appLogo: App logo
+    ///   - loginAt: Login time
+    ///   - clientIp: Client IP used at login
+    ///   - success: Whether the login was successful
+    ///   - errorMessage: Specific error message when the login failed
     ///   - userAgent: User Agent
-    ///   - parsedUserAgent: 解析过后的 User Agent
-    ///   - loginMethod: 使用的登录方式
-    ///   - geoip: 地理位置
-    ///   - tenantId: 租户 ID
+    ///   - parsedUserAgent: Parsed User Agent
+    ///   - loginMethod: Login method used
+    ///   - geoip: Geographic location
+    ///   - tenantId: Tenant ID
     public init(
         userId: String,
         appId: String,

@@ -3,17 +3,17 @@
 
 /// LoginHistoryPaginatedRespDto.
 public struct LoginHistoryPaginatedRespDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 记录列表
+    /// Record list
     public var list: [LoginHistoryDto]
 
     /// Creates a `LoginHistoryPaginatedRespDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 记录列表
+    ///   - totalCount: Total number of records
+    ///   - list: Record list
     public init(totalCount: Int, list: [LoginHistoryDto]) {
         self.totalCount = totalCount
         self.list = list

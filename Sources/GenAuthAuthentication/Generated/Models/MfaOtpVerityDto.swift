@@ -3,13 +3,13 @@
 
 /// MfaOtpVerityDto.
 public struct MfaOtpVerityDto: Codable, Hashable, Sendable {
-    /// OTP 口令
+    /// OTP code
     public var totp: String
 
     /// Creates a `MfaOtpVerityDto`.
     ///
     /// - Parameters:
-    ///   - totp: OTP 口令
+    ///   - totp: OTP code
     public init(totp: String) {
         self.totp = totp
     }

@@ -3,13 +3,13 @@
 
 /// MfaTokenIntrospectEndpointParams.
 public struct MfaTokenIntrospectEndpointParams: Codable, Hashable, Sendable {
-    /// `mfa_token` 的值
+    /// Value of `mfa_token`
     public var token: String
 
     /// Creates a `MfaTokenIntrospectEndpointParams`.
     ///
     /// - Parameters:
-    ///   - token: `mfa_token` 的值
+    ///   - token: Value of `mfa_token`
     public init(token: String) {
         self.token = token
     }

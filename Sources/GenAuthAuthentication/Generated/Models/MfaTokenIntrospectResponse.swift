@@ -3,29 +3,29 @@
 
 /// MfaTokenIntrospectResponse.
 public struct MfaTokenIntrospectResponse: Codable, Hashable, Sendable {
-    /// Token 是否有效
+    /// Whether the Token is valid
     public var active: Bool
 
-    /// 签发此 Token 的用户池 ID，当 token 合法时返回。
+    /// ID of the user pool that issued this Token, returned when the token is valid.
     public var userPoolId: String?
 
-    /// 签发此 Token 的用户 ID，当 token 合法时返回。
+    /// ID of the user this Token was issued to, returned when the token is valid.
     public var userId: String?
 
-    /// Token 的到期时间，为单位为秒的时间戳。当 token 合法时返回。
+    /// Expiration time of the Token, a timestamp in seconds. Returned when the token is valid.
     public var exp: Int?
 
-    /// Token 的签发时间，为单位为秒的时间戳。当 token 合法时返回。
+    /// Issue time of the Token, a timestamp in seconds. Returned when the token is valid.
     public var iat: Int?
 
     /// Creates a `MfaTokenIntrospectResponse`.
     ///
     /// - Parameters:
-    ///   - active: Token 是否有效
-    ///   - userPoolId: 签发此 Token 的用户池 ID，当 token 合法时返回。
-    ///   - userId: 签发此 Token 的用户 ID，当 token 合法时返回。
-    ///   - exp: Token 的到期时间，为单位为秒的时间戳。当 token 合法时返回。
-    ///   - iat: Token 的签发时间，为单位为秒的时间戳。当 token 合法时返回。
+    ///   - active: Whether the Token is valid
+    ///   - userPoolId: ID of the user pool that issued this Token, returned when the token is valid.
+    ///   - userId: ID of the user this Token was issued to, returned when the token is valid.
+    ///   - exp: Expiration time of the Token, a timestamp in seconds. Returned when the token is valid.
+    ///   - iat: Issue time of the Token, a timestamp in seconds. Returned when the token is valid.
     public init(
         active: Bool,
         userPoolId: String? = nil,

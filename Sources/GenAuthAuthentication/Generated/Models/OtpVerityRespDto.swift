@@ -3,13 +3,13 @@
 
 /// OtpVerityRespDto.
 public struct OtpVerityRespDto: Codable, Hashable, Sendable {
-    /// 用户 OTP 校验是否成功
+    /// Whether the user's OTP verification succeeded
     public var verified: Bool
 
     /// Creates a `OtpVerityRespDto`.
     ///
     /// - Parameters:
-    ///   - verified: 用户 OTP 校验是否成功
+    ///   - verified: Whether the user's OTP verification succeeded
     public init(verified: Bool) {
         self.verified = verified
     }

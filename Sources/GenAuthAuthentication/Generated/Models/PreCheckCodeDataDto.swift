@@ -3,17 +3,17 @@
 
 /// PreCheckCodeDataDto.
 public struct PreCheckCodeDataDto: Codable, Hashable, Sendable {
-    /// 验证码是否正确且有效
+    /// Whether the verification code is correct and valid
     public var isValid: Bool
 
-    /// 如果验证码不正确或者已失效，具体的错误信息
+    /// Specific error message if the verification code is incorrect or expired
     public var message: String?
 
     /// Creates a `PreCheckCodeDataDto`.
     ///
     /// - Parameters:
-    ///   - isValid: 验证码是否正确且有效
-    ///   - message: 如果验证码不正确或者已失效，具体的错误信息
+    ///   - isValid: Whether the verification code is correct and valid
+    ///   - message: Specific error message if the verification code is incorrect or expired
     public init(isValid: Bool, message: String? = nil) {
         self.isValid = isValid
         self.message = message

@@ -3,21 +3,21 @@
 
 /// PreCheckCodeDto.
 public struct PreCheckCodeDto: Codable, Hashable, Sendable {
-    /// 验证码类型
+    /// Verification code type
     public var codeType: CodeType
 
-    /// 短信验证码检验参数
+    /// SMS verification code check parameters
     public var smsCodePayload: PreCheckSmsCodeDto?
 
-    /// 邮箱验证码检验参数
+    /// Email verification code check parameters
     public var emailCodePayload: PreCheckEmailCodeDto?
 
     /// Creates a `PreCheckCodeDto`.
     ///
     /// - Parameters:
-    ///   - codeType: 验证码类型
-    ///   - smsCodePayload: 短信验证码检验参数
-    ///   - emailCodePayload: 邮箱验证码检验参数
+    ///   - codeType: Verification code type
+    ///   - smsCodePayload: SMS verification code check parameters
+    ///   - emailCodePayload: Email verification code check parameters
     public init(
         codeType: CodeType,
         smsCodePayload: PreCheckSmsCodeDto? = nil,
@@ -30,7 +30,7 @@ public struct PreCheckCodeDto: Codable, Hashable, Sendable {
 }
 
 extension PreCheckCodeDto {
-    /// 验证码类型
+    /// Verification code type
     public struct CodeType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

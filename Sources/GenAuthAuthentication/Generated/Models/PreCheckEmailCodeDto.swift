@@ -3,21 +3,21 @@
 
 /// PreCheckEmailCodeDto.
 public struct PreCheckEmailCodeDto: Codable, Hashable, Sendable {
-    /// 邮箱，不区分大小写
+    /// Email, case-insensitive
     public var email: String
 
-    /// 邮箱验证码
+    /// Email verification code
     public var passCode: String
 
-    /// 短信通道，指定发送此短信的目的，如 CHANNEL_LOGIN 用于登录、CHANNEL_REGISTER 用于注册。
+    /// SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL_LOGIN for login and CHANNEL_REGISTER for registration.
     public var channel: Channel
 
     /// Creates a `PreCheckEmailCodeDto`.
     ///
     /// - Parameters:
-    ///   - email: 邮箱，不区分大小写
-    ///   - passCode: 邮箱验证码
-    ///   - channel: 短信通道，指定发送此短信的目的，如 CHANNEL_LOGIN 用于登录、CHANNEL_REGISTER 用于注册。
+    ///   - email: Email, case-insensitive
+    ///   - passCode: Email verification code
+    ///   - channel: SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL_LOGIN for login and CHANNEL_REGISTER for registration.
     public init(email: String, passCode: String, channel: Channel) {
         self.email = email
         self.passCode = passCode
@@ -26,7 +26,7 @@ public struct PreCheckEmailCodeDto: Codable, Hashable, Sendable {
 }
 
 extension PreCheckEmailCodeDto {
-    /// 短信通道，指定发送此短信的目的，如 CHANNEL_LOGIN 用于登录、CHANNEL_REGISTER 用于注册。
+    /// SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL_LOGIN for login and CHANNEL_REGISTER for registration.
     public struct Channel: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,25 +3,25 @@
 
 /// PreCheckSmsCodeDto.
 public struct PreCheckSmsCodeDto: Codable, Hashable, Sendable {
-    /// 手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
+    /// Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phone: String
 
-    /// 短信验证码
+    /// SMS verification code
     public var passCode: String
 
-    /// 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public var phoneCountryCode: String?
 
-    /// 短信通道，指定发送此短信的目的，如 CHANNEL_LOGIN 用于登录、CHANNEL_REGISTER 用于注册。
+    /// SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL_LOGIN for login and CHANNEL_REGISTER for registration.
     public var channel: Channel
 
     /// Creates a `PreCheckSmsCodeDto`.
     ///
     /// - Parameters:
-    ///   - phone: 手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
-    ///   - passCode: 短信验证码
-    ///   - phoneCountryCode: 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
-    ///   - channel: 短信通道，指定发送此短信的目的，如 CHANNEL_LOGIN 用于登录、CHANNEL_REGISTER 用于注册。
+    ///   - phone: Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
+    ///   - passCode: SMS verification code
+    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - channel: SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL_LOGIN for login and CHANNEL_REGISTER for registration.
     public init(phone: String, passCode: String, phoneCountryCode: String? = nil, channel: Channel) {
         self.phone = phone
         self.passCode = passCode
@@ -31,7 +31,7 @@ public struct PreCheckSmsCodeDto: Codable, Hashable, Sendable {
 }
 
 extension PreCheckSmsCodeDto {
-    /// 短信通道，指定发送此短信的目的，如 CHANNEL_LOGIN 用于登录、CHANNEL_REGISTER 用于注册。
+    /// SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL_LOGIN for login and CHANNEL_REGISTER for registration.
     public struct Channel: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

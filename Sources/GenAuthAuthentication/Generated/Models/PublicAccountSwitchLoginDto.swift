@@ -3,17 +3,17 @@
 
 /// PublicAccountSwitchLoginDto.
 public struct PublicAccountSwitchLoginDto: Codable, Hashable, Sendable {
-    /// 切换登录目标用户 ID
+    /// ID of the target user to switch login to
     public var targetUserId: String
 
-    /// 可选参数
+    /// Optional parameters
     public var options: SignInBySwitchOptionsDto?
 
     /// Creates a `PublicAccountSwitchLoginDto`.
     ///
     /// - Parameters:
-    ///   - targetUserId: 切换登录目标用户 ID
-    ///   - options: 可选参数
+    ///   - targetUserId: ID of the target user to switch login to
+    ///   - options: Optional parameters
     public init(targetUserId: String, options: SignInBySwitchOptionsDto? = nil) {
         self.targetUserId = targetUserId
         self.options = options

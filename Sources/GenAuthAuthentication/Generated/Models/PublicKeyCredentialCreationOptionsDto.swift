@@ -3,33 +3,33 @@
 
 /// PublicKeyCredentialCreationOptionsDto.
 public struct PublicKeyCredentialCreationOptionsDto: Codable, Hashable, Sendable {
-    /// 挑战码, base64Url 编码
+    /// Challenge, base64Url encoded
     public var challenge: String
 
-    /// 用于标识要排除的凭证，可以避免同一个用户多次注册同一个认证器
+    /// Used to identify credentials to exclude, which prevents the same user from registering the same authenticator multiple times
     public var excludeCredentials: [PublicKeyCredentialDescriptorDto]
 
-    /// 算法列表，指明信赖方接受哪些签名算法
+    /// Algorithm list, indicating which signature algorithms the relying party accepts
     public var pubKeyCredParams: [PublicKeyCredentialParametersDto]
 
-    /// 信赖方信息
+    /// Relying party information
     public var rp: PublicKeyCredentialRpEntityDto
 
-    /// 超时时间(毫秒值)
+    /// Timeout (in milliseconds)
     public var timeout: Int
 
-    /// 用户信息
+    /// User information
     public var user: PublicKeyCredentialUserEntityDto
 
     /// Creates a `PublicKeyCredentialCreationOptionsDto`.
     ///
     /// - Parameters:
-    ///   - challenge: 挑战码, base64Url 编码
-    ///   - excludeCredentials: 用于标识要排除的凭证，可以避免同一个用户多次注册同一个认证器
-    ///   - pubKeyCredParams: 算法列表，指明信赖方接受哪些签名算法
-    ///   - rp: 信赖方信息
-    ///   - timeout: 超时时间(毫秒值)
-    ///   - user: 用户信息
+    ///   - challenge: Challenge, base64Url encoded
+    ///   - excludeCredentials: Used to identify credentials to exclude, which prevents the same user from registering the same authenticator multiple times
+    ///   - pubKeyCredParams: Algorithm list, indicating which signature algorithms the relying party accepts
+    ///   - rp: Relying party information
+    ///   - timeout: Timeout (in milliseconds)
+    ///   - user: User information
     public init(
         challenge: String,
         excludeCredentials: [PublicKeyCredentialDescriptorDto],

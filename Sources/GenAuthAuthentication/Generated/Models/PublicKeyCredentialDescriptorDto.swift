@@ -3,25 +3,25 @@
 
 /// PublicKeyCredentialDescriptorDto.
 public struct PublicKeyCredentialDescriptorDto: Codable, Hashable, Sendable {
-    /// 允许的凭证 ID
+    /// Allowed credential ID
     public var id: String
 
-    /// 凭证所需的认证器与用户代理的通信方式:
-    /// - `ble`: 可以通过蓝牙连接的认证器
-    /// - `internal`: 平台内置的、无法移除的认证器
-    /// - `nfc`: 可以通过 NFC 连接的认证器
-    /// - `usb`: 可以通过 USB 连接的认证器
+    /// How the authenticator required by the credential communicates with the user agent:
+    /// - `ble`: An authenticator that can be connected via Bluetooth
+    /// - `internal`: A built-in, non-removable platform authenticator
+    /// - `nfc`: An authenticator that can be connected via NFC
+    /// - `usb`: An authenticator that can be connected via USB
     public var transports: [String]
 
-    /// 固定值，public-key
+    /// Fixed value, public-key
     public var type: String
 
     /// Creates a `PublicKeyCredentialDescriptorDto`.
     ///
     /// - Parameters:
-    ///   - id: 允许的凭证 ID
-    ///   - transports: 凭证所需的认证器与用户代理的通信方式: - `ble`: 可以通过蓝牙连接的认证器 - `internal`: 平台内置的、无法移除的认证器 - `nfc`: 可以通过 NFC 连接的认证器 - `usb`: 可以通过 USB 连接的认证器
-    ///   - type: 固定值，public-key
+    ///   - id: Allowed credential ID
+    ///   - transports: How the authenticator required by the credential communicates with the user agent: - `ble`: An authenticator that can be connected via Bluetooth - `internal`: A built-in, non-removable platform authenticator - `nfc`: An authenticator that can be connected via NFC - `usb`: An authenticator that can be connected via USB
+    ///   - type: Fixed value, public-key
     public init(id: String, transports: [String], type: String) {
         self.id = id
         self.transports = transports

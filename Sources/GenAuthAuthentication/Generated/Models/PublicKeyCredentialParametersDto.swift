@@ -3,17 +3,17 @@
 
 /// PublicKeyCredentialParametersDto.
 public struct PublicKeyCredentialParametersDto: Codable, Hashable, Sendable {
-    /// 一个负整数，用于标明算法
+    /// A negative integer used to identify the algorithm
     public var alg: Int
 
-    /// 固定值，public-key
+    /// Fixed value, public-key
     public var type: String
 
     /// Creates a `PublicKeyCredentialParametersDto`.
     ///
     /// - Parameters:
-    ///   - alg: 一个负整数，用于标明算法
-    ///   - type: 固定值，public-key
+    ///   - alg: A negative integer used to identify the algorithm
+    ///   - type: Fixed value, public-key
     public init(alg: Int, type: String) {
         self.alg = alg
         self.type = type

@@ -3,25 +3,25 @@
 
 /// PublicKeyCredentialRequestOptionsDto.
 public struct PublicKeyCredentialRequestOptionsDto: Codable, Hashable, Sendable {
-    /// 挑战码, base64Url 编码
+    /// Challenge, base64Url encoded
     public var challenge: String
 
-    /// 认证器认证参数
+    /// Authenticator authentication parameters
     public var allowCredentials: [PublicKeyCredentialDescriptorDto]?
 
-    /// 信赖方 ID，和注册认证器时一致
+    /// Relying party ID, the same as when registering the authenticator
     public var rpId: String
 
-    /// 超时时间(毫秒值)
+    /// Timeout (in milliseconds)
     public var timeout: Int
 
     /// Creates a `PublicKeyCredentialRequestOptionsDto`.
     ///
     /// - Parameters:
-    ///   - challenge: 挑战码, base64Url 编码
-    ///   - allowCredentials: 认证器认证参数
-    ///   - rpId: 信赖方 ID，和注册认证器时一致
-    ///   - timeout: 超时时间(毫秒值)
+    ///   - challenge: Challenge, base64Url encoded
+    ///   - allowCredentials: Authenticator authentication parameters
+    ///   - rpId: Relying party ID, the same as when registering the authenticator
+    ///   - timeout: Timeout (in milliseconds)
     public init(
         challenge: String,
         allowCredentials: [PublicKeyCredentialDescriptorDto]? = nil,

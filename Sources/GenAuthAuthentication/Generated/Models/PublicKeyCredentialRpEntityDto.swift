@@ -3,17 +3,17 @@
 
 /// PublicKeyCredentialRpEntityDto.
 public struct PublicKeyCredentialRpEntityDto: Codable, Hashable, Sendable {
-    /// 信赖方 domain
+    /// Relying party domain
     public var id: String
 
-    /// 信赖方名称
+    /// Relying party name
     public var name: String
 
     /// Creates a `PublicKeyCredentialRpEntityDto`.
     ///
     /// - Parameters:
-    ///   - id: 信赖方 domain
-    ///   - name: 信赖方名称
+    ///   - id: Relying party domain
+    ///   - name: Relying party name
     public init(id: String, name: String) {
         self.id = id
         self.name = name

@@ -3,21 +3,21 @@
 
 /// PublicKeyCredentialUserEntityDto.
 public struct PublicKeyCredentialUserEntityDto: Codable, Hashable, Sendable {
-    /// 用户 ID
+    /// User ID
     public var id: String
 
-    /// 用户名
+    /// Username
     public var name: String
 
-    /// 用于显示的用户名称
+    /// User name for display
     public var displayName: String
 
     /// Creates a `PublicKeyCredentialUserEntityDto`.
     ///
     /// - Parameters:
-    ///   - id: 用户 ID
-    ///   - name: 用户名
-    ///   - displayName: 用于显示的用户名称
+    ///   - id: User ID
+    ///   - name: Username
+    ///   - displayName: User name for display
     public init(id: String, name: String, displayName: String) {
         self.id = id
         self.name = name

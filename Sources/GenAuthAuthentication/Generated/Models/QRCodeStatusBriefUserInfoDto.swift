@@ -3,17 +3,17 @@
 
 /// QRCodeStatusBriefUserInfoDto.
 public struct QRCodeStatusBriefUserInfoDto: Codable, Hashable, Sendable {
-    /// 用户显示昵称
+    /// User's display nickname
     public var displayName: String
 
-    /// 用户头像
+    /// User's avatar
     public var photo: String
 
     /// Creates a `QRCodeStatusBriefUserInfoDto`.
     ///
     /// - Parameters:
-    ///   - displayName: 用户显示昵称
-    ///   - photo: 用户头像
+    ///   - displayName: User's display nickname
+    ///   - photo: User's avatar
     public init(displayName: String, photo: String) {
         self.displayName = displayName
         self.photo = photo

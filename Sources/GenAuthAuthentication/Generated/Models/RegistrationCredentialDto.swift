@@ -3,33 +3,33 @@
 
 /// RegistrationCredentialDto.
 public struct RegistrationCredentialDto: Codable, Hashable, Sendable {
-    /// Base64URL 编码的凭证 ID
+    /// Base64URL-encoded credential ID
     public var id: String
 
-    /// 原始凭证 ID
+    /// Raw credential ID
     public var rawId: String
 
-    /// 供信赖方以供验证与注册的对象
+    /// Object provided to the relying party for verification and registration
     public var response: AuthenticatorAttestationResponseDto
 
-    /// 可选参数，凭证所需的认证器与用户代理的通信方式:
-    /// - `ble`: 可以通过蓝牙连接的认证器
-    /// - `internal`: 平台内置的、无法移除的认证器
-    /// - `nfc`: 可以通过 NFC 连接的认证器
-    /// - `usb`: 可以通过 USB 连接的认证器
+    /// Optional parameter, the communication method between the authenticator and the user agent required by the credential:
+    /// - `ble`: Authenticator that can be connected via Bluetooth
+    /// - `internal`: Built-in, non-removable platform authenticator
+    /// - `nfc`: Authenticator that can be connected via NFC
+    /// - `usb`: Authenticator that can be connected via USB
     public var transports: [String]?
 
-    /// 固定值，'public-key'
+    /// Fixed value, 'public-key'
     public var type: String
 
     /// Creates a `RegistrationCredentialDto`.
     ///
     /// - Parameters:
-    ///   - id: Base64URL 编码的凭证 ID
-    ///   - rawId: 原始凭证 ID
-    ///   - response: 供信赖方以供验证与注册的对象
-    ///   - transports: 可选参数，凭证所需的认证器与用户代理的通信方式: - `ble`: 可以通过蓝牙连接的认证器 - `internal`: 平台内置的、无法移除的认证器 - `nfc`: 可以通过 NFC 连接的认证器 - `usb`: 可以通过 USB 连接的认证器
-    ///   - type: 固定值，'public-key'
+    ///   - id: Base64URL-encoded credential ID
+    ///   - rawId: Raw credential ID
+    ///   - response: Object provided to the relying party for verification and registration
+    ///   - transports: Optional parameter, the communication method between the authenticator and the user agent required by the credential: - `ble`: Authenticator that can be connected via Bluetooth - `internal`: Built-in, non-removable platform authenticator - `nfc`: Authenticator that can be connected via NFC - `usb`: Authenticator that can be connected via USB
+    ///   - type: Fixed value, 'public-key'
     public init(
         id: String,
         rawId: String,

@@ -3,17 +3,17 @@
 
 /// RegistrationOptionsDto.
 public struct RegistrationOptionsDto: Codable, Hashable, Sendable {
-    /// 认证器生成公钥凭证的参数
+    /// Parameters for the authenticator to generate public key credentials
     public var registrationOptions: PublicKeyCredentialCreationOptionsDto
 
-    /// ticket 需回传，用作向服务器发起验证从认证器获得的创建凭证时的结果
+    /// The ticket must be sent back, and is used as the result of the credential creation obtained from the authenticator when initiating verification to the server
     public var ticket: String
 
     /// Creates a `RegistrationOptionsDto`.
     ///
     /// - Parameters:
-    ///   - registrationOptions: 认证器生成公钥凭证的参数
-    ///   - ticket: ticket 需回传，用作向服务器发起验证从认证器获得的创建凭证时的结果
+    ///   - registrationOptions: Parameters for the authenticator to generate public key credentials
+    ///   - ticket: The ticket must be sent back, and is used as the result of the credential creation obtained from the authenticator when initiating verification to the server
     public init(registrationOptions: PublicKeyCredentialCreationOptionsDto, ticket: String) {
         self.registrationOptions = registrationOptions
         self.ticket = ticket

@@ -3,13 +3,13 @@
 
 /// ResetFactorDto.
 public struct ResetFactorDto: Codable, Hashable, Sendable {
-    /// MFA 认证要素 ID
+    /// MFA factor ID
     public var factorId: String
 
     /// Creates a `ResetFactorDto`.
     ///
     /// - Parameters:
-    ///   - factorId: MFA 认证要素 ID
+    ///   - factorId: MFA factor ID
     public init(factorId: String) {
         self.factorId = factorId
     }

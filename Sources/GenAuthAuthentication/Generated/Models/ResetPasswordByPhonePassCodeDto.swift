@@ -3,21 +3,21 @@
 
 /// ResetPasswordByPhonePassCodeDto.
 public struct ResetPasswordByPhonePassCodeDto: Codable, Hashable, Sendable {
-    /// 此账号绑定的手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
+    /// Phone number bound to this account, without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phoneNumber: String
 
-    /// 短信验证码，一个短信验证码只能使用一次，有效时间为一分钟。你需要通过**发送短信**接口获取。
+    /// SMS verification code. An SMS verification code can only be used once and is valid for one minute. You need to obtain it through the **Send SMS** API.
     public var passCode: String
 
-    /// 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public var phoneCountryCode: String?
 
     /// Creates a `ResetPasswordByPhonePassCodeDto`.
     ///
     /// - Parameters:
-    ///   - phoneNumber: 此账号绑定的手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
-    ///   - passCode: 短信验证码，一个短信验证码只能使用一次，有效时间为一分钟。你需要通过**发送短信**接口获取。
-    ///   - phoneCountryCode: 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    ///   - phoneNumber: Phone number bound to this account, without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
+    ///   - passCode: SMS verification code. An SMS verification code can only be used once and is valid for one minute. You need to obtain it through the **Send SMS** API.
+    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public init(phoneNumber: String, passCode: String, phoneCountryCode: String? = nil) {
         self.phoneNumber = phoneNumber
         self.passCode = passCode

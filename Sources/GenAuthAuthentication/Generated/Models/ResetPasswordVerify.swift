@@ -3,17 +3,17 @@
 
 /// ResetPasswordVerify.
 public struct ResetPasswordVerify: Codable, Hashable, Sendable {
-    /// 用于重置密码 token
+    /// Token used to reset the password
     public var passwordResetToken: String
 
-    /// 过期时间
+    /// Expiration time
     public var tokenExpiresIn: Int
 
     /// Creates a `ResetPasswordVerify`.
     ///
     /// - Parameters:
-    ///   - passwordResetToken: 用于重置密码 token
-    ///   - tokenExpiresIn: 过期时间
+    ///   - passwordResetToken: Token used to reset the password
+    ///   - tokenExpiresIn: Expiration time
     public init(passwordResetToken: String, tokenExpiresIn: Int) {
         self.passwordResetToken = passwordResetToken
         self.tokenExpiresIn = tokenExpiresIn

@@ -3,17 +3,17 @@
 
 /// SendEnrollFactorRequestDataDto.
 public struct SendEnrollFactorRequestDataDto: Codable, Hashable, Sendable {
-    /// 临时凭证 enrollmentToken，有效时间为一分钟。在进行「绑定 MFA 认证要素」时，需要带上此参数。
+    /// Temporary credential enrollmentToken, valid for one minute. This parameter must be included when calling "Bind MFA factor".
     public var enrollmentToken: String
 
-    /// 发起绑定 OTP 类型认证要素时，接口会返回此数据。
+    /// This data is returned by the API when initiating binding of an OTP type factor.
     public var otpData: SendEnrollFactorRequestOtpDataDto?
 
     /// Creates a `SendEnrollFactorRequestDataDto`.
     ///
     /// - Parameters:
-    ///   - enrollmentToken: 临时凭证 enrollmentToken，有效时间为一分钟。在进行「绑定 MFA 认证要素」时，需要带上此参数。
-    ///   - otpData: 发起绑定 OTP 类型认证要素时，接口会返回此数据。
+    ///   - enrollmentToken: Temporary credential enrollmentToken, valid for one minute. This parameter must be included when calling "Bind MFA factor".
+    ///   - otpData: This data is returned by the API when initiating binding of an OTP type factor.
     public init(enrollmentToken: String, otpData: SendEnrollFactorRequestOtpDataDto? = nil) {
         self.enrollmentToken = enrollmentToken
         self.otpData = otpData

@@ -3,17 +3,17 @@
 
 /// SendEnrollFactorRequestDto.
 public struct SendEnrollFactorRequestDto: Codable, Hashable, Sendable {
-    /// MFA 认证要素类型：
+    /// MFA factor type:
     public var factorType: FactorType
 
-    /// MFA 认证要素详细信息
+    /// MFA factor details
     public var profile: FactorProfile
 
     /// Creates a `SendEnrollFactorRequestDto`.
     ///
     /// - Parameters:
-    ///   - factorType: MFA 认证要素类型：
-    ///   - profile: MFA 认证要素详细信息
+    ///   - factorType: MFA factor type:
+    ///   - profile: MFA factor details
     public init(factorType: FactorType, profile: FactorProfile) {
         self.factorType = factorType
         self.profile = profile
@@ -21,7 +21,7 @@ public struct SendEnrollFactorRequestDto: Codable, Hashable, Sendable {
 }
 
 extension SendEnrollFactorRequestDto {
-    /// MFA 认证要素类型：
+    /// MFA factor type:
     public struct FactorType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -34,13 +34,13 @@ extension SendEnrollFactorRequestDto {
         /// OTP
         public static let otp = Self(rawValue: "OTP")
 
-        /// 短信
+        /// SMS
         public static let sms = Self(rawValue: "SMS")
 
-        /// 邮件
+        /// Email
         public static let email = Self(rawValue: "EMAIL")
 
-        /// 人脸
+        /// Face
         public static let face = Self(rawValue: "FACE")
 
         /// Every value the SDK knows.

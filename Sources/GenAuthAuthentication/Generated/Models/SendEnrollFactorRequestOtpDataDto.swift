@@ -6,7 +6,7 @@ public struct SendEnrollFactorRequestOtpDataDto: Codable, Hashable, Sendable {
     /// OTP Auth Uri
     public var qrCodeUri: String
 
-    /// Base64 编码的 OTP 二维码，前端可以用此渲染二维码。
+    /// Base64-encoded OTP QR code, which the frontend can use to render the QR code.
     public var qrCodeDataUrl: String
 
     /// OTP Recovery Code
@@ -16,7 +16,7 @@ public struct SendEnrollFactorRequestOtpDataDto: Codable, Hashable, Sendable {
     ///
     /// - Parameters:
     ///   - qrCodeUri: OTP Auth Uri
-    ///   - qrCodeDataUrl: Base64 编码的 OTP 二维码，前端可以用此渲染二维码。
+    ///   - qrCodeDataUrl: Base64-encoded OTP QR code, which the frontend can use to render the QR code.
     ///   - recoveryCode: OTP Recovery Code
     public init(qrCodeUri: String, qrCodeDataUrl: String, recoveryCode: String) {
         self.qrCodeUri = qrCodeUri

@@ -3,18 +3,18 @@
 
 /// SignInByAdPayloadDto.
 public struct SignInByAdPayloadDto: Codable, Hashable, Sendable {
-    /// 用户密码，默认不加密。Authing 所有 API 均通过 HTTPS 协议对密码进行安全传输，可以在一定程度上保证安全性。
-    /// 如果你还需要更高级别的安全性，我们还支持 `RSA256` 和国密 `SM2` 的密码加密方式。详情见可选参数 `options.passwordEncryptType`。
+    /// User password, not encrypted by default. All GenAuth APIs transmit passwords securely over HTTPS, which guarantees security to a certain extent.
+    /// If you need a higher level of security, we also support `RSA256` and the Chinese national standard `SM2` password encryption methods. For details, see the optional parameter `options.passwordEncryptType`.
     public var password: String
 
-    /// Windows AD 用户目录中账号的 sAMAccountName
+    /// sAMAccountName of the account in the Windows AD user directory
     public var sAMAccountName: String
 
     /// Creates a `SignInByAdPayloadDto`.
     ///
     /// - Parameters:
-    ///   - password: 用户密码，默认不加密。Authing 所有 API 均通过 HTTPS 协议对密码进行安全传输，可以在一定程度上保证安全性。 如果你还需要更高级别的安全性，我们还支持 `RSA256` 和国密 `SM2` 的密码加密方式。详情见可选参数 `options.passwordEncryptType`。
-    ///   - sAMAccountName: Windows AD 用户目录中账号的 sAMAccountName
+    ///   - password: User password, not encrypted by default. All GenAuth APIs transmit passwords securely over HTTPS, which guarantees security to a certain extent. If you need a higher level of security, we also support `RSA256` and the Chinese national standard `SM2` password encryption methods. For details, see the optional parameter `options.passwordEncryptType`.
+    ///   - sAMAccountName: sAMAccountName of the account in the Windows AD user directory
     public init(password: String, sAMAccountName: String) {
         self.password = password
         self.sAMAccountName = sAMAccountName

@@ -3,13 +3,13 @@
 
 /// SignInByAlipayPayloadDto.
 public struct SignInByAlipayPayloadDto: Codable, Hashable, Sendable {
-    /// 支付宝移动端社会化登录返回的一次性临时 code
+    /// One-time temporary code returned by Alipay mobile social login
     public var code: String?
 
     /// Creates a `SignInByAlipayPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 支付宝移动端社会化登录返回的一次性临时 code
+    ///   - code: One-time temporary code returned by Alipay mobile social login
     public init(code: String? = nil) {
         self.code = code
     }

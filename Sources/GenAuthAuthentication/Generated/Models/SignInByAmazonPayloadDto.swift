@@ -3,7 +3,7 @@
 
 /// SignInByAmazonPayloadDto.
 public struct SignInByAmazonPayloadDto: Codable, Hashable, Sendable {
-    /// 亚马逊移动端社会化登录获取到的访问令牌 `access_token`
+    /// Access token `access_token` obtained from Amazon mobile social login
     ///
     /// JSON key: `access_token`.
     public var accessToken: String
@@ -11,7 +11,7 @@ public struct SignInByAmazonPayloadDto: Codable, Hashable, Sendable {
     /// Creates a `SignInByAmazonPayloadDto`.
     ///
     /// - Parameters:
-    ///   - accessToken: 亚马逊移动端社会化登录获取到的访问令牌 `access_token`
+    ///   - accessToken: Access token `access_token` obtained from Amazon mobile social login
     public init(accessToken: String) {
         self.accessToken = accessToken
     }

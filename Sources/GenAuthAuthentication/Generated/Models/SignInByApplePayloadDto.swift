@@ -3,13 +3,13 @@
 
 /// SignInByApplePayloadDto.
 public struct SignInByApplePayloadDto: Codable, Hashable, Sendable {
-    /// 苹果移动端社会化登录返回的一次性临时 code
+    /// One-time temporary code returned by Apple mobile social login
     public var code: String?
 
     /// Creates a `SignInByApplePayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 苹果移动端社会化登录返回的一次性临时 code
+    ///   - code: One-time temporary code returned by Apple mobile social login
     public init(code: String? = nil) {
         self.code = code
     }

@@ -3,10 +3,10 @@
 
 /// SignInByBaiduPayloadDto.
 public struct SignInByBaiduPayloadDto: Codable, Hashable, Sendable {
-    /// 百度移动端社会化登录获取到的授权码 `code`。和属性 `access_token` 任选一个参数。两个都不为空，则优先使用授权码 `code` 参数。
+    /// Authorization code `code` obtained from Baidu mobile social login. Provide either this or the `access_token` property. If both are non-empty, the authorization code `code` parameter is used first.
     public var code: String?
 
-    /// 百度移动端社会化登录获取到的授权访问凭证 `access_token`。和属性 `code` 任选一个参数。两个都不为空，则优先使用授权码 `code` 参数。
+    /// Authorization access credential `access_token` obtained from Baidu mobile social login. Provide either this or the `code` property. If both are non-empty, the authorization code `code` parameter is used first.
     ///
     /// JSON key: `access_token`.
     public var accessToken: String?
@@ -14,8 +14,8 @@ public struct SignInByBaiduPayloadDto: Codable, Hashable, Sendable {
     /// Creates a `SignInByBaiduPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 百度移动端社会化登录获取到的授权码 `code`。和属性 `access_token` 任选一个参数。两个都不为空，则优先使用授权码 `code` 参数。
-    ///   - accessToken: 百度移动端社会化登录获取到的授权访问凭证 `access_token`。和属性 `code` 任选一个参数。两个都不为空，则优先使用授权码 `code` 参数。
+    ///   - code: Authorization code `code` obtained from Baidu mobile social login. Provide either this or the `access_token` property. If both are non-empty, the authorization code `code` parameter is used first.
+    ///   - accessToken: Authorization access credential `access_token` obtained from Baidu mobile social login. Provide either this or the `code` property. If both are non-empty, the authorization code `code` parameter is used first.
     public init(code: String? = nil, accessToken: String? = nil) {
         self.code = code
         self.accessToken = accessToken

@@ -3,17 +3,17 @@
 
 /// SignInByDingTalkPayloadDto.
 public struct SignInByDingTalkPayloadDto: Codable, Hashable, Sendable {
-    /// 钉钉移动端社会化登录获取到的 code
+    /// Code obtained from DingTalk mobile social login
     public var code: String
 
-    /// 如果钉钉移动端社会化登录获取到的 `code` 需要调用 `sns/getuserinfo_bycode` 接口获取授权用户的个人信息，则参数 `isSnsCode` 传 `true`， 否则将通过 `code` 换取 `accessToken` 再获取用户信息
+    /// If the `code` obtained from DingTalk mobile social login needs to call the `sns/getuserinfo_bycode` API to get the authorized user's personal information, pass `true` for the `isSnsCode` parameter; otherwise, the `code` will be exchanged for an `accessToken` to get the user information
     public var isSnsCode: Bool?
 
     /// Creates a `SignInByDingTalkPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 钉钉移动端社会化登录获取到的 code
-    ///   - isSnsCode: 如果钉钉移动端社会化登录获取到的 `code` 需要调用 `sns/getuserinfo_bycode` 接口获取授权用户的个人信息，则参数 `isSnsCode` 传 `true`， 否则将通过 `code` 换取 `accessToken` 再获取用户信息
+    ///   - code: Code obtained from DingTalk mobile social login
+    ///   - isSnsCode: If the `code` obtained from DingTalk mobile social login needs to call the `sns/getuserinfo_bycode` API to get the authorized user's personal information, pass `true` for the `isSnsCode` parameter; otherwise, the `code` will be exchanged for an `accessToken` to get the user information
     public init(code: String, isSnsCode: Bool? = nil) {
         self.code = code
         self.isSnsCode = isSnsCode

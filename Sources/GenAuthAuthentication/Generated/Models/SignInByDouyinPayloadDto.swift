@@ -3,13 +3,13 @@
 
 /// SignInByDouyinPayloadDto.
 public struct SignInByDouyinPayloadDto: Codable, Hashable, Sendable {
-    /// 抖音移动端社会化登录获取到的授权码 `code`
+    /// Authorization code `code` obtained from Douyin mobile social login
     public var code: String
 
     /// Creates a `SignInByDouyinPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 抖音移动端社会化登录获取到的授权码 `code`
+    ///   - code: Authorization code `code` obtained from Douyin mobile social login
     public init(code: String) {
         self.code = code
     }

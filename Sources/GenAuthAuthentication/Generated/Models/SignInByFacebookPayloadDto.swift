@@ -3,7 +3,7 @@
 
 /// SignInByFacebookPayloadDto.
 public struct SignInByFacebookPayloadDto: Codable, Hashable, Sendable {
-    /// Facebook 移动端社会化登录获取到的 access_token
+    /// access_token obtained from Facebook mobile social login
     ///
     /// JSON key: `access_token`.
     public var accessToken: String
@@ -11,7 +11,7 @@ public struct SignInByFacebookPayloadDto: Codable, Hashable, Sendable {
     /// Creates a `SignInByFacebookPayloadDto`.
     ///
     /// - Parameters:
-    ///   - accessToken: Facebook 移动端社会化登录获取到的 access_token
+    ///   - accessToken: access_token obtained from Facebook mobile social login
     public init(accessToken: String) {
         self.accessToken = accessToken
     }

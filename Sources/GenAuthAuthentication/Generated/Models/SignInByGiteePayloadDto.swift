@@ -3,13 +3,13 @@
 
 /// SignInByGiteePayloadDto.
 public struct SignInByGiteePayloadDto: Codable, Hashable, Sendable {
-    /// Gitee 移动端社会化登录获取到的授权码 `code`
+    /// Authorization code `code` obtained from Gitee mobile social login
     public var code: String
 
     /// Creates a `SignInByGiteePayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: Gitee 移动端社会化登录获取到的授权码 `code`
+    ///   - code: Authorization code `code` obtained from Gitee mobile social login
     public init(code: String) {
         self.code = code
     }

@@ -3,13 +3,13 @@
 
 /// SignInByGithubPayloadDto.
 public struct SignInByGithubPayloadDto: Codable, Hashable, Sendable {
-    /// Github 移动端社会化登录获取到的授权码 `code`
+    /// Authorization code `code` obtained from Github mobile social login
     public var code: String
 
     /// Creates a `SignInByGithubPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: Github 移动端社会化登录获取到的授权码 `code`
+    ///   - code: Authorization code `code` obtained from Github mobile social login
     public init(code: String) {
         self.code = code
     }

@@ -3,13 +3,13 @@
 
 /// SignInByGitlabPayloadDto.
 public struct SignInByGitlabPayloadDto: Codable, Hashable, Sendable {
-    /// GitLab 移动端社会化登录获取到的授权码 `code`
+    /// Authorization code `code` obtained from GitLab mobile social login
     public var code: String
 
     /// Creates a `SignInByGitlabPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: GitLab 移动端社会化登录获取到的授权码 `code`
+    ///   - code: Authorization code `code` obtained from GitLab mobile social login
     public init(code: String) {
         self.code = code
     }

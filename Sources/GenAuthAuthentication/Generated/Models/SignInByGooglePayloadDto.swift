@@ -3,13 +3,13 @@
 
 /// SignInByGooglePayloadDto.
 public struct SignInByGooglePayloadDto: Codable, Hashable, Sendable {
-    /// Google 移动端社会化登录获取到的 code
+    /// Code obtained from Google mobile social login
     public var code: String
 
     /// Creates a `SignInByGooglePayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: Google 移动端社会化登录获取到的 code
+    ///   - code: Code obtained from Google mobile social login
     public init(code: String) {
         self.code = code
     }

@@ -3,13 +3,13 @@
 
 /// SignInByHuaweiPayloadDto.
 public struct SignInByHuaweiPayloadDto: Codable, Hashable, Sendable {
-    /// 华为移动端社会化登录获取到的授权码 `code`
+    /// Authorization code `code` obtained from Huawei mobile social login
     public var code: String
 
     /// Creates a `SignInByHuaweiPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 华为移动端社会化登录获取到的授权码 `code`
+    ///   - code: Authorization code `code` obtained from Huawei mobile social login
     public init(code: String) {
         self.code = code
     }

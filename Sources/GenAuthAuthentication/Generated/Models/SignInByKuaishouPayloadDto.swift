@@ -3,13 +3,13 @@
 
 /// SignInByKuaishouPayloadDto.
 public struct SignInByKuaishouPayloadDto: Codable, Hashable, Sendable {
-    /// 快手移动端社会化登录获取到的授权码 `code`
+    /// Authorization code `code` obtained from Kuaishou mobile social login
     public var code: String
 
     /// Creates a `SignInByKuaishouPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 快手移动端社会化登录获取到的授权码 `code`
+    ///   - code: Authorization code `code` obtained from Kuaishou mobile social login
     public init(code: String) {
         self.code = code
     }

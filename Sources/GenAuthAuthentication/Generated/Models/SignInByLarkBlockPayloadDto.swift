@@ -3,13 +3,13 @@
 
 /// SignInByLarkBlockPayloadDto.
 public struct SignInByLarkBlockPayloadDto: Codable, Hashable, Sendable {
-    /// 飞书小组件社会化登录返回的一次性临时 code
+    /// One-time temporary code returned by Lark widget social login
     public var code: String?
 
     /// Creates a `SignInByLarkBlockPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 飞书小组件社会化登录返回的一次性临时 code
+    ///   - code: One-time temporary code returned by Lark widget social login
     public init(code: String? = nil) {
         self.code = code
     }

@@ -3,13 +3,13 @@
 
 /// SignInByLarkInternalPayloadDto.
 public struct SignInByLarkInternalPayloadDto: Codable, Hashable, Sendable {
-    /// 飞书自建应用移动端社会化登录返回的一次性临时 code
+    /// One-time temporary code returned by Lark self-built application mobile social login
     public var code: String?
 
     /// Creates a `SignInByLarkInternalPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 飞书自建应用移动端社会化登录返回的一次性临时 code
+    ///   - code: One-time temporary code returned by Lark self-built application mobile social login
     public init(code: String? = nil) {
         self.code = code
     }

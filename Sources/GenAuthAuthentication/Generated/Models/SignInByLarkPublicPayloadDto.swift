@@ -3,13 +3,13 @@
 
 /// SignInByLarkPublicPayloadDto.
 public struct SignInByLarkPublicPayloadDto: Codable, Hashable, Sendable {
-    /// 飞书应用商店应用移动端社会化登录返回的一次性临时 code
+    /// One-time temporary code returned by Lark app store application mobile social login
     public var code: String?
 
     /// Creates a `SignInByLarkPublicPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 飞书应用商店应用移动端社会化登录返回的一次性临时 code
+    ///   - code: One-time temporary code returned by Lark app store application mobile social login
     public init(code: String? = nil) {
         self.code = code
     }

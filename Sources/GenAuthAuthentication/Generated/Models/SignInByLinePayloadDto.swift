@@ -3,12 +3,12 @@
 
 /// SignInByLinePayloadDto.
 public struct SignInByLinePayloadDto: Codable, Hashable, Sendable {
-    /// LINE 移动端社会化登录获取到的 `access_token`
+    /// `access_token` obtained from LINE mobile social login
     ///
     /// JSON key: `access_token`.
     public var accessToken: String
 
-    /// LINE 移动端社会化登录获取到的 `id_token`, 需要有 `openid` 的权限，将根据`id_token`获取用户信息，否则根据 `access_token` 获取用户信息
+    /// `id_token` obtained from LINE mobile social login. It requires the `openid` permission; the user information will be obtained based on the `id_token`, otherwise it will be obtained based on the `access_token`
     ///
     /// JSON key: `id_token`.
     public var idToken: String?
@@ -16,8 +16,8 @@ public struct SignInByLinePayloadDto: Codable, Hashable, Sendable {
     /// Creates a `SignInByLinePayloadDto`.
     ///
     /// - Parameters:
-    ///   - accessToken: LINE 移动端社会化登录获取到的 `access_token`
-    ///   - idToken: LINE 移动端社会化登录获取到的 `id_token`, 需要有 `openid` 的权限，将根据`id_token`获取用户信息，否则根据 `access_token` 获取用户信息
+    ///   - accessToken: `access_token` obtained from LINE mobile social login
+    ///   - idToken: `id_token` obtained from LINE mobile social login. It requires the `openid` permission; the user information will be obtained based on the `id_token`, otherwise it will be obtained based on the `access_token`
     public init(accessToken: String, idToken: String? = nil) {
         self.accessToken = accessToken
         self.idToken = idToken

@@ -3,13 +3,13 @@
 
 /// SignInByLinkedInPayloadDto.
 public struct SignInByLinkedInPayloadDto: Codable, Hashable, Sendable {
-    /// LinkedIn 移动端社会化登录获取到的 code
+    /// Code obtained from LinkedIn mobile social login
     public var code: String
 
     /// Creates a `SignInByLinkedInPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: LinkedIn 移动端社会化登录获取到的 code
+    ///   - code: Code obtained from LinkedIn mobile social login
     public init(code: String) {
         self.code = code
     }

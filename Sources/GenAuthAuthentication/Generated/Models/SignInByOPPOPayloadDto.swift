@@ -3,13 +3,13 @@
 
 /// SignInByOPPOPayloadDto.
 public struct SignInByOPPOPayloadDto: Codable, Hashable, Sendable {
-    /// OPPO 移动端社会化登录获取到的授权码 `code`
+    /// Authorization code `code` obtained from OPPO mobile social login
     public var code: String
 
     /// Creates a `SignInByOPPOPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: OPPO 移动端社会化登录获取到的授权码 `code`
+    ///   - code: Authorization code `code` obtained from OPPO mobile social login
     public init(code: String) {
         self.code = code
     }

@@ -3,25 +3,25 @@
 
 /// SignInByPassCodePayloadDto.
 public struct SignInByPassCodePayloadDto: Codable, Hashable, Sendable {
-    /// 一次性临时验证码，你需要先调用发送短信或者发送邮件接口获取验证码。
+    /// One-time temporary verification code. You need to call the send SMS or send email API first to get the verification code.
     public var passCode: String
 
-    /// 邮箱，不区分大小写。
+    /// Email, case-insensitive.
     public var email: String?
 
-    /// 手机号
+    /// Phone number
     public var phone: String?
 
-    /// 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public var phoneCountryCode: String?
 
     /// Creates a `SignInByPassCodePayloadDto`.
     ///
     /// - Parameters:
-    ///   - passCode: 一次性临时验证码，你需要先调用发送短信或者发送邮件接口获取验证码。
-    ///   - email: 邮箱，不区分大小写。
-    ///   - phone: 手机号
-    ///   - phoneCountryCode: 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    ///   - passCode: One-time temporary verification code. You need to call the send SMS or send email API first to get the verification code.
+    ///   - email: Email, case-insensitive.
+    ///   - phone: Phone number
+    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public init(
         passCode: String,
         email: String? = nil,

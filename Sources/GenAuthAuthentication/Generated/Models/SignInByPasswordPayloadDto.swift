@@ -3,30 +3,30 @@
 
 /// SignInByPasswordPayloadDto.
 public struct SignInByPasswordPayloadDto: Codable, Hashable, Sendable {
-    /// 用户密码，默认不加密。Authing 所有 API 均通过 HTTPS 协议对密码进行安全传输，可以在一定程度上保证安全性。
-    /// 如果你还需要更高级别的安全性，我们还支持 `RSA256` 和国密 `SM2` 的密码加密方式。详情见可选参数 `options.passwordEncryptType`。
+    /// User password, not encrypted by default. All GenAuth APIs transmit passwords securely over HTTPS, which guarantees security to a certain extent.
+    /// If you need a higher level of security, we also support `RSA256` and the Chinese national standard `SM2` password encryption methods. For details, see the optional parameter `options.passwordEncryptType`.
     public var password: String
 
-    /// 用户账号（用户名/手机号/邮箱）
+    /// User account (username/phone number/email)
     public var account: String?
 
-    /// 邮箱，不区分大小写。
+    /// Email, case-insensitive.
     public var email: String?
 
-    /// 用户名（username）
+    /// Username (username)
     public var username: String?
 
-    /// 手机号
+    /// Phone number
     public var phone: String?
 
     /// Creates a `SignInByPasswordPayloadDto`.
     ///
     /// - Parameters:
-    ///   - password: 用户密码，默认不加密。Authing 所有 API 均通过 HTTPS 协议对密码进行安全传输，可以在一定程度上保证安全性。 如果你还需要更高级别的安全性，我们还支持 `RSA256` 和国密 `SM2` 的密码加密方式。详情见可选参数 `options.passwordEncryptType`。
-    ///   - account: 用户账号（用户名/手机号/邮箱）
-    ///   - email: 邮箱，不区分大小写。
-    ///   - username: 用户名（username）
-    ///   - phone: 手机号
+    ///   - password: User password, not encrypted by default. All GenAuth APIs transmit passwords securely over HTTPS, which guarantees security to a certain extent. If you need a higher level of security, we also support `RSA256` and the Chinese national standard `SM2` password encryption methods. For details, see the optional parameter `options.passwordEncryptType`.
+    ///   - account: User account (username/phone number/email)
+    ///   - email: Email, case-insensitive.
+    ///   - username: Username (username)
+    ///   - phone: Phone number
     public init(
         password: String,
         account: String? = nil,

@@ -3,17 +3,17 @@
 
 /// SignInByPushDto.
 public struct SignInByPushDto: Codable, Hashable, Sendable {
-    /// 用户账号（用户名/手机号/邮箱）
+    /// User account (username/phone number/email)
     public var account: String
 
-    /// 可选参数
+    /// Optional parameters
     public var options: SignInByPushOptionsDto?
 
     /// Creates a `SignInByPushDto`.
     ///
     /// - Parameters:
-    ///   - account: 用户账号（用户名/手机号/邮箱）
-    ///   - options: 可选参数
+    ///   - account: User account (username/phone number/email)
+    ///   - options: Optional parameters
     public init(account: String, options: SignInByPushOptionsDto? = nil) {
         self.account = account
         self.options = options

@@ -3,7 +3,7 @@
 
 /// SignInByQQPayloadDto.
 public struct SignInByQQPayloadDto: Codable, Hashable, Sendable {
-    /// QQ 移动端社会化登录获取到的 access_token
+    /// access_token obtained from QQ mobile social login
     ///
     /// JSON key: `access_token`.
     public var accessToken: String
@@ -11,7 +11,7 @@ public struct SignInByQQPayloadDto: Codable, Hashable, Sendable {
     /// Creates a `SignInByQQPayloadDto`.
     ///
     /// - Parameters:
-    ///   - accessToken: QQ 移动端社会化登录获取到的 access_token
+    ///   - accessToken: access_token obtained from QQ mobile social login
     public init(accessToken: String) {
         self.accessToken = accessToken
     }

@@ -3,13 +3,13 @@
 
 /// SignInBySlackPayloadDto.
 public struct SignInBySlackPayloadDto: Codable, Hashable, Sendable {
-    /// Slack 移动端社会化登录获取到的授权码 `code`
+    /// Authorization code `code` obtained from Slack mobile social login
     public var code: String
 
     /// Creates a `SignInBySlackPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: Slack 移动端社会化登录获取到的授权码 `code`
+    ///   - code: Authorization code `code` obtained from Slack mobile social login
     public init(code: String) {
         self.code = code
     }

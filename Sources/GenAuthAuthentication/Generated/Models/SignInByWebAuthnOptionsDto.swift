@@ -3,31 +3,31 @@
 
 /// SignInByWebAuthnOptionsDto.
 public struct SignInByWebAuthnOptionsDto: Codable, Hashable, Sendable {
-    /// 需要请求的权限，必须包含 openid。如果需要获取手机号和 email 需要包含 phone email；如果需要 refresh_token 需要包含 offline_access。多个 scope 请用空格分隔。id_token 解码后的内容中会包含这些 scope 对应的用户信息相关的字段。
-    /// - `openid`: 必须包含。
-    /// - `profile`: 返回 birthdate，family_name，gender，given_name，locale，middle_name，name，nickname，picture，preferred_username，profile，updated_at，website，zoneinfo 字段。
-    /// - `username`: 返回 username。
-    /// - `email`: 返回 email，email_verified。
-    /// - `phone`: 返回 phone_number, phone_number_verified。
-    /// - `offline_access`: 如果存在此参数，token 接口会返回 refresh_token 字段。
-    /// - `roles`: 返回用户的角色列表。
-    /// - `external_id`: 用户在原有系统的用户 ID。
-    /// - `extended_fields`: 返回用户的扩展字段信息，内容为一个对象，key 为扩展字段名，value 为扩展字段值。
-    /// - `tenant_id`: 返回用户的租户 ID。
+    /// Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh_token, include offline_access. Separate multiple scopes with spaces. The decoded id_token will contain the user information fields corresponding to these scopes.
+    /// - `openid`: Required.
+    /// - `profile`: Returns the birthdate, family_name, gender, given_name, locale, middle_name, name, nickname, picture, preferred_username, profile, updated_at, website and zoneinfo fields.
+    /// - `username`: Returns username.
+    /// - `email`: Returns email and email_verified.
+    /// - `phone`: Returns phone_number and phone_number_verified.
+    /// - `offline_access`: If present, the token endpoint returns the refresh_token field.
+    /// - `roles`: Returns the user's role list.
+    /// - `external_id`: The user's ID in the original system.
+    /// - `extended_fields`: Returns the user's extended field information as an object, where the key is the extended field name and the value is the extended field value.
+    /// - `tenant_id`: Returns the user's tenant ID.
     public var scope: String?
 
-    /// 额外请求上下文，将会传递到认证前和认证后的 [Pipeline](https://docs.authing.cn/v2/guides/pipeline/) 的 `context` 对象中。了解[如何在 Pipeline 的 `context` 参数中获取传入的额外 context](https://docs.authing.cn/v2/guides/pipeline/context-object.html)。
+    /// Additional request context, which will be passed to the `context` object of the pre-authentication and post-authentication [Pipeline](https://docs.authing.cn/v2/guides/pipeline/). Learn [how to get the additional context passed in the `context` parameter of a Pipeline](https://docs.authing.cn/v2/guides/pipeline/context-object.html).
     public var context: JSONValue?
 
-    /// 设置额外的用户自定义数据，你需要先在 Authing 控制台[配置自定义数据](https://docs.authing.cn/v2/guides/users/user-defined-field/)。
+    /// Set additional user-defined data. You need to [configure custom data](https://docs.authing.cn/v2/guides/users/user-defined-field/) in the GenAuth console first.
     public var customData: JSONValue?
 
     /// Creates a `SignInByWebAuthnOptionsDto`.
     ///
     /// - Parameters:
-    ///   - scope: 需要请求的权限，必须包含 openid。如果需要获取手机号和 email 需要包含 phone email；如果需要 refresh_token 需要包含 offline_access。多个 scope 请用空格分隔。id_token 解码后的内容中会包含这些 scope 对应的用户信息相关的字段。 - `openid`: 必须包含。 - `profile`: 返回 birthdate，family_name，gender，given_name，locale，middle_name，name，nickname，picture，preferred_username，profile，updated_at，website，zoneinfo 字段。 - `username`: 返回 username。 - `email`: 返回 email，email_verified。 - `phone`: 返回 phone_number, phone_number_verified。 - `offline_access`: 如果存在此参数，token 接口会返回 refresh_token 字段。 - `roles`: 返回用户的角色列表。 - `external_id`: 用户在原有系统的用户 ID。 - `extended_fields`: 返回用户的扩展字段信息，内容为一个对象，key 为扩展字段名，value 为扩展字段值。 - `tenant_id`: 返回用户的租户 ID。
-    ///   - context: 额外请求上下文，将会传递到认证前和认证后的 [Pipeline](https://docs.authing.cn/v2/guides/pipeline/) 的 `context` 对象中。了解[如何在 Pipeline 的 `context` 参数中获取传入的额外 context](https://docs.authing.cn/v2/guides/pipeline/context-object.html)。
-    ///   - customData: 设置额外的用户自定义数据，你需要先在 Authing 控制台[配置自定义数据](https://docs.authing.cn/v2/guides/users/user-defined-field/)。
+    ///   - scope: Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh_token, include offline_access. Separate multiple scopes with spaces. The decoded id_token will contain the user information fields corresponding to these scopes. - `openid`: Required. - `profile`: Returns the birthdate, family_name, gender, given_name, locale, middle_name, name, nickname, picture, preferred_username, profile, updated_at, website and zoneinfo fields. - `username`: Returns username. - `email`: Returns email and email_verified. - `phone`: Returns phone_number and phone_number_verified. - `offline_access`: If present, the token endpoint returns the refresh_token field. - `roles`: Returns the user's role list. - `external_id`: The user's ID in the original system. - `extended_fields`: Returns the user's extended field information as an object, where the key is the extended field name and the value is the extended field value. - `tenant_id`: Returns the user's tenant ID.
+    ///   - context: Additional request context, which will be passed to the `context` object of the pre-authentication and post-authentication [Pipeline](https://docs.authing.cn/v2/guides/pipeline/). Learn [how to get the additional context passed in the `context` parameter of a Pipeline](https://docs.authing.cn/v2/guides/pipeline/context-object.html).
+    ///   - customData: Set additional user-defined data. You need to [configure custom data](https://docs.authing.cn/v2/guides/users/user-defined-field/) in the GenAuth console first.
     public init(scope: String? = nil, context: JSONValue? = nil, customData: JSONValue? = nil) {
         self.scope = scope
         self.context = context

@@ -3,17 +3,17 @@
 
 /// SignInByWechatMiniProgramCodeAndPhonePayloadDto.
 public struct SignInByWechatMiniProgramCodeAndPhonePayloadDto: Codable, Hashable, Sendable {
-    /// 微信小程序使用 code 登录相关数据，必填
+    /// Data for WeChat Mini Program login with code, required
     public var wxLoginInfo: SignInByWechatMiniProgramCodePayloadDto
 
-    /// 必填，微信小程序用户授权使用手机号登录相关数据。如果是新用户注册到用户池，手机号将会同步更新到用户信息；如果用户池用户已存在，若用户没有绑定过手机号且从小程序授权的手机号未被绑定过，将会把手机号更新到用户信息上。
+    /// Required. Data for WeChat Mini Program users authorizing login with phone number. If a new user registers to the user pool, the phone number will be synchronized to the user information; if the user already exists in the user pool, and the user has not bound a phone number and the phone number authorized from the Mini Program has not been bound, the phone number will be updated to the user information.
     public var wxPhoneInfo: SignInByWechatMiniProgramPhoneInfoPayloadDto
 
     /// Creates a `SignInByWechatMiniProgramCodeAndPhonePayloadDto`.
     ///
     /// - Parameters:
-    ///   - wxLoginInfo: 微信小程序使用 code 登录相关数据，必填
-    ///   - wxPhoneInfo: 必填，微信小程序用户授权使用手机号登录相关数据。如果是新用户注册到用户池，手机号将会同步更新到用户信息；如果用户池用户已存在，若用户没有绑定过手机号且从小程序授权的手机号未被绑定过，将会把手机号更新到用户信息上。
+    ///   - wxLoginInfo: Data for WeChat Mini Program login with code, required
+    ///   - wxPhoneInfo: Required. Data for WeChat Mini Program users authorizing login with phone number. If a new user registers to the user pool, the phone number will be synchronized to the user information; if the user already exists in the user pool, and the user has not bound a phone number and the phone number authorized from the Mini Program has not been bound, the phone number will be updated to the user information.
     public init(
         wxLoginInfo: SignInByWechatMiniProgramCodePayloadDto,
         wxPhoneInfo: SignInByWechatMiniProgramPhoneInfoPayloadDto

@@ -3,13 +3,13 @@
 
 /// SignInByWechatMiniProgramPhoneInfoPayloadDto.
 public struct SignInByWechatMiniProgramPhoneInfoPayloadDto: Codable, Hashable, Sendable {
-    /// 小程序获取用户手机号返回的 `code`
+    /// `code` returned when the Mini Program gets the user's phone number
     public var code: String
 
     /// Creates a `SignInByWechatMiniProgramPhoneInfoPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 小程序获取用户手机号返回的 `code`
+    ///   - code: `code` returned when the Mini Program gets the user's phone number
     public init(code: String) {
         self.code = code
     }

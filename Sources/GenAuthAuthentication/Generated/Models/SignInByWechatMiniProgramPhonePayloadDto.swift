@@ -3,21 +3,21 @@
 
 /// SignInByWechatMiniProgramPhonePayloadDto.
 public struct SignInByWechatMiniProgramPhonePayloadDto: Codable, Hashable, Sendable {
-    /// 获取微信开放数据返回的加密数据（encryptedData）
+    /// Encrypted data (encryptedData) returned when getting WeChat open data
     public var encryptedData: String
 
-    /// 对称解密算法初始向量，由微信返回
+    /// Initial vector of the symmetric decryption algorithm, returned by WeChat
     public var iv: String
 
-    /// `wx.login` 接口返回的用户 `code`
+    /// User `code` returned by the `wx.login` API
     public var code: String
 
     /// Creates a `SignInByWechatMiniProgramPhonePayloadDto`.
     ///
     /// - Parameters:
-    ///   - encryptedData: 获取微信开放数据返回的加密数据（encryptedData）
-    ///   - iv: 对称解密算法初始向量，由微信返回
-    ///   - code: `wx.login` 接口返回的用户 `code`
+    ///   - encryptedData: Encrypted data (encryptedData) returned when getting WeChat open data
+    ///   - iv: Initial vector of the symmetric decryption algorithm, returned by WeChat
+    ///   - code: User `code` returned by the `wx.login` API
     public init(encryptedData: String, iv: String, code: String) {
         self.encryptedData = encryptedData
         self.iv = iv

@@ -3,13 +3,13 @@
 
 /// SignInByWechatPayloadDto.
 public struct SignInByWechatPayloadDto: Codable, Hashable, Sendable {
-    /// 微信移动端社会化登录返回的一次性临时 code
+    /// One-time temporary code returned by WeChat mobile social login
     public var code: String?
 
     /// Creates a `SignInByWechatPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 微信移动端社会化登录返回的一次性临时 code
+    ///   - code: One-time temporary code returned by WeChat mobile social login
     public init(code: String? = nil) {
         self.code = code
     }

@@ -3,13 +3,13 @@
 
 /// SignInByWechatworkAgencyPayloadDto.
 public struct SignInByWechatworkAgencyPayloadDto: Codable, Hashable, Sendable {
-    /// 企业微信（代开发模式）移动端社会化登录返回的一次性临时 code
+    /// One-time temporary code returned by WeCom (agency development mode) mobile social login
     public var code: String?
 
     /// Creates a `SignInByWechatworkAgencyPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 企业微信（代开发模式）移动端社会化登录返回的一次性临时 code
+    ///   - code: One-time temporary code returned by WeCom (agency development mode) mobile social login
     public init(code: String? = nil) {
         self.code = code
     }

@@ -3,13 +3,13 @@
 
 /// SignInByWechatworkDto.
 public struct SignInByWechatworkDto: Codable, Hashable, Sendable {
-    /// 企业微信移动端社会化登录返回的一次性临时 code
+    /// One-time temporary code returned by WeCom mobile social login
     public var code: String?
 
     /// Creates a `SignInByWechatworkDto`.
     ///
     /// - Parameters:
-    ///   - code: 企业微信移动端社会化登录返回的一次性临时 code
+    ///   - code: One-time temporary code returned by WeCom mobile social login
     public init(code: String? = nil) {
         self.code = code
     }

@@ -3,7 +3,7 @@
 
 /// SignInByWeiboPayloadDto.
 public struct SignInByWeiboPayloadDto: Codable, Hashable, Sendable {
-    /// 新浪微博移动端社会化登录获取到的 access_token
+    /// access_token obtained from Sina Weibo mobile social login
     ///
     /// JSON key: `access_token`.
     public var accessToken: String
@@ -11,7 +11,7 @@ public struct SignInByWeiboPayloadDto: Codable, Hashable, Sendable {
     /// Creates a `SignInByWeiboPayloadDto`.
     ///
     /// - Parameters:
-    ///   - accessToken: 新浪微博移动端社会化登录获取到的 access_token
+    ///   - accessToken: access_token obtained from Sina Weibo mobile social login
     public init(accessToken: String) {
         self.accessToken = accessToken
     }

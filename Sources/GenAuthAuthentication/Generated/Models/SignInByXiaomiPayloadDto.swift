@@ -3,13 +3,13 @@
 
 /// SignInByXiaomiPayloadDto.
 public struct SignInByXiaomiPayloadDto: Codable, Hashable, Sendable {
-    /// 小米移动端社会化登录获取到的授权码 `code`
+    /// Authorization code `code` obtained from Xiaomi mobile social login
     public var code: String
 
     /// Creates a `SignInByXiaomiPayloadDto`.
     ///
     /// - Parameters:
-    ///   - code: 小米移动端社会化登录获取到的授权码 `code`
+    ///   - code: Authorization code `code` obtained from Xiaomi mobile social login
     public init(code: String) {
         self.code = code
     }

@@ -3,17 +3,17 @@
 
 /// SignInByYidunPayloadDto.
 public struct SignInByYidunPayloadDto: Codable, Hashable, Sendable {
-    /// 网易易盾 token
+    /// NetEase Yidun token
     public var token: String?
 
-    /// 网易易盾运营商授权码
+    /// NetEase Yidun carrier authorization code
     public var accessToken: String?
 
     /// Creates a `SignInByYidunPayloadDto`.
     ///
     /// - Parameters:
-    ///   - token: 网易易盾 token
-    ///   - accessToken: 网易易盾运营商授权码
+    ///   - token: NetEase Yidun token
+    ///   - accessToken: NetEase Yidun carrier authorization code
     public init(token: String? = nil, accessToken: String? = nil) {
         self.token = token
         self.accessToken = accessToken

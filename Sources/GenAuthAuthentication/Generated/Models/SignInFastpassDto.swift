@@ -3,13 +3,13 @@
 
 /// SignInFastpassDto.
 public struct SignInFastpassDto: Codable, Hashable, Sendable {
-    /// 可选参数
+    /// Optional parameters
     public var options: SignInFastpassOptionsDto?
 
     /// Creates a `SignInFastpassDto`.
     ///
     /// - Parameters:
-    ///   - options: 可选参数
+    ///   - options: Optional parameters
     public init(options: SignInFastpassOptionsDto? = nil) {
         self.options = options
     }

@@ -3,51 +3,51 @@
 
 /// SignInOptionsDto.
 public struct SignInOptionsDto: Codable, Hashable, Sendable {
-    /// 需要请求的权限，必须包含 openid。如果需要获取手机号和 email 需要包含 phone email；如果需要 refresh_token 需要包含 offline_access。多个 scope 请用空格分隔。id_token 解码后的内容中会包含这些 scope 对应的用户信息相关的字段。
-    /// - `openid`: 必须包含。
-    /// - `profile`: 返回 birthdate，family_name，gender，given_name，locale，middle_name，name，nickname，picture，preferred_username，profile，updated_at，website，zoneinfo 字段。
-    /// - `username`: 返回 username。
-    /// - `email`: 返回 email，email_verified。
-    /// - `phone`: 返回 phone_number, phone_number_verified。
-    /// - `offline_access`: 如果存在此参数，token 接口会返回 refresh_token 字段。
-    /// - `roles`: 返回用户的角色列表。
-    /// - `external_id`: 用户在原有系统的用户 ID。
-    /// - `extended_fields`: 返回用户的扩展字段信息，内容为一个对象，key 为扩展字段名，value 为扩展字段值。
-    /// - `tenant_id`: 返回用户的租户 ID。
+    /// Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh_token, include offline_access. Separate multiple scopes with spaces. The decoded id_token will contain the user information fields corresponding to these scopes.
+    /// - `openid`: Required.
+    /// - `profile`: Returns the birthdate, family_name, gender, given_name, locale, middle_name, name, nickname, picture, preferred_username, profile, updated_at, website and zoneinfo fields.
+    /// - `username`: Returns username.
+    /// - `email`: Returns email and email_verified.
+    /// - `phone`: Returns phone_number and phone_number_verified.
+    /// - `offline_access`: If present, the token endpoint returns the refresh_token field.
+    /// - `roles`: Returns the user's role list.
+    /// - `external_id`: The user's ID in the original system.
+    /// - `extended_fields`: Returns the user's extended field information as an object, where the key is the extended field name and the value is the extended field value.
+    /// - `tenant_id`: Returns the user's tenant ID.
     public var scope: String?
 
-    /// 客户端真实 IP 地址。默认情况下，Authing 会将请求来源的 IP 识别为用户登录的 IP 地址，如果你在后端服务器中调用此接口，需要将此 IP 设置为用户的真实请求 IP。
+    /// Real IP address of the client. By default, GenAuth identifies the IP address the request comes from as the user's login IP address. If you call this API from a backend server, you need to set this IP to the user's real request IP.
     public var clientIp: String?
 
-    /// 额外请求上下文，将会传递到认证前和认证后的 [Pipeline](https://docs.authing.cn/v2/guides/pipeline/) 的 `context` 对象中。了解[如何在 Pipeline 的 `context` 参数中获取传入的额外 context](https://docs.authing.cn/v2/guides/pipeline/context-object.html)。
+    /// Additional request context, which will be passed to the `context` object of the pre-authentication and post-authentication [Pipeline](https://docs.authing.cn/v2/guides/pipeline/). Learn [how to get the additional context passed in the `context` parameter of a Pipeline](https://docs.authing.cn/v2/guides/pipeline/context-object.html).
     public var context: JSONValue?
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
-    /// 设置额外的用户自定义数据，你需要先在 Authing 控制台[配置自定义数据](https://docs.authing.cn/v2/guides/users/user-defined-field/)。
+    /// Set additional user-defined data. You need to [configure custom data](https://docs.authing.cn/v2/guides/users/user-defined-field/) in the GenAuth console first.
     public var customData: JSONValue?
 
-    /// 是否开启自动注册。如果设置为 true，当用户不存在的时候，会先自动为其创建一个账号。
+    /// Whether to enable automatic registration. If set to true, an account will first be automatically created for the user when the user does not exist.
     public var autoRegister: Bool?
 
-    /// Captcha 图形验证码，不区分大小写。当**安全策略**设置为**验证码**且触发**登录失败次数限制**时，下次登录需要填写图形验证码。
+    /// Captcha image verification code, case-insensitive. When the **security policy** is set to **verification code** and the **login failure limit** is triggered, the image verification code is required for the next login.
     public var captchaCode: String?
 
-    /// 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    /// Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public var passwordEncryptType: PasswordEncryptType?
 
     /// Creates a `SignInOptionsDto`.
     ///
     /// - Parameters:
-    ///   - scope: 需要请求的权限，必须包含 openid。如果需要获取手机号和 email 需要包含 phone email；如果需要 refresh_token 需要包含 offline_access。多个 scope 请用空格分隔。id_token 解码后的内容中会包含这些 scope 对应的用户信息相关的字段。 - `openid`: 必须包含。 - `profile`: 返回 birthdate，family_name，gender，given_name，locale，middle_name，name，nickname，picture，preferred_username，profile，updated_at，website，zoneinfo 字段。 - `username`: 返回 username。 - `email`: 返回 email，email_verified。 - `phone`: 返回 phone_number, phone_number_verified。 - `offline_access`: 如果存在此参数，token 接口会返回 refresh_token 字段。 - `roles`: 返回用户的角色列表。 - `external_id`: 用户在原有系统的用户 ID。 - `extended_fields`: 返回用户的扩展字段信息，内容为一个对象，key 为扩展字段名，value 为扩展字段值。 - `tenant_id`: 返回用户的租户 ID。
-    ///   - clientIp: 客户端真实 IP 地址。默认情况下，Authing 会将请求来源的 IP 识别为用户登录的 IP 地址，如果你在后端服务器中调用此接口，需要将此 IP 设置为用户的真实请求 IP。
-    ///   - context: 额外请求上下文，将会传递到认证前和认证后的 [Pipeline](https://docs.authing.cn/v2/guides/pipeline/) 的 `context` 对象中。了解[如何在 Pipeline 的 `context` 参数中获取传入的额外 context](https://docs.authing.cn/v2/guides/pipeline/context-object.html)。
-    ///   - tenantId: 租户 ID
-    ///   - customData: 设置额外的用户自定义数据，你需要先在 Authing 控制台[配置自定义数据](https://docs.authing.cn/v2/guides/users/user-defined-field/)。
-    ///   - autoRegister: 是否开启自动注册。如果设置为 true，当用户不存在的时候，会先自动为其创建一个账号。
-    ///   - captchaCode: Captcha 图形验证码，不区分大小写。当**安全策略**设置为**验证码**且触发**登录失败次数限制**时，下次登录需要填写图形验证码。
-    ///   - passwordEncryptType: 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    ///   - scope: Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh_token, include offline_access. Separate multiple scopes with spaces. The decoded id_token will contain the user information fields corresponding to these scopes. - `openid`: Required. - `profile`: Returns the birthdate, family_name, gender, given_name, locale, middle_name, name, nickname, picture, preferred_username, profile, updated_at, website and zoneinfo fields. - `username`: Returns username. - `email`: Returns email and email_verified. - `phone`: Returns phone_number and phone_number_verified. - `offline_access`: If present, the token endpoint returns the refresh_token field. - `roles`: Returns the user's role list. - `external_id`: The user's ID in the original system. - `extended_fields`: Returns the user's extended field information as an object, where the key is the extended field name and the value is the extended field value. - `tenant_id`: Returns the user's tenant ID.
+    ///   - clientIp: Real IP address of the client. By default, GenAuth identifies the IP address the request comes from as the user's login IP address. If you call this API from a backend server, you need to set this IP to the user's real request IP.
+    ///   - context: Additional request context, which will be passed to the `context` object of the pre-authentication and post-authentication [Pipeline](https://docs.authing.cn/v2/guides/pipeline/). Learn [how to get the additional context passed in the `context` parameter of a Pipeline](https://docs.authing.cn/v2/guides/pipeline/context-object.html).
+    ///   - tenantId: Tenant ID
+    ///   - customData: Set additional user-defined data. You need to [configure custom data](https://docs.authing.cn/v2/guides/users/user-defined-field/) in the GenAuth console first.
+    ///   - autoRegister: Whether to enable automatic registration. If set to true, an account will first be automatically created for the user when the user does not exist.
+    ///   - captchaCode: Captcha image verification code, case-insensitive. When the **security policy** is set to **verification code** and the **login failure limit** is triggered, the image verification code is required for the next login.
+    ///   - passwordEncryptType: Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public init(
         scope: String? = nil,
         clientIp: String? = nil,
@@ -70,7 +70,7 @@ public struct SignInOptionsDto: Codable, Hashable, Sendable {
 }
 
 extension SignInOptionsDto {
-    /// 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    /// Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public struct PasswordEncryptType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -80,13 +80,13 @@ extension SignInOptionsDto {
             self.rawValue = rawValue
         }
 
-        /// 使用 [国密 SM2 算法](https://baike.baidu.com/item/SM2/15081831) 对密码进行加密，需要使用 Authing 服务的 SM2 公钥进行加密，请阅读**介绍**部分了解如何获取 Authing 服务的 SM2 公钥。
+        /// Encrypt the password with the [SM2 algorithm (Chinese national cryptographic standard)](https://baike.baidu.com/item/SM2/15081831) using the SM2 public key of the GenAuth service. Please read the **Introduction** section to learn how to get the SM2 public key of the GenAuth service.
         public static let sm2 = Self(rawValue: "sm2")
 
-        /// 使用 RSA256 算法对密码进行加密，需要使用 Authing 服务的 RSA 公钥进行加密，请阅读**介绍**部分了解如何获取 Authing 服务的 RSA256 公钥。
+        /// Encrypt the password with the RSA256 algorithm using the RSA public key of the GenAuth service. Please read the **Introduction** section to learn how to get the RSA256 public key of the GenAuth service.
         public static let rsa = Self(rawValue: "rsa")
 
-        /// 不对密码进行加密，使用明文进行传输。
+        /// Do not encrypt the password; transmit it in plaintext.
         public static let none = Self(rawValue: "none")
 
         /// Every value the SDK knows.

@@ -3,22 +3,22 @@
 
 /// SignUpByPasswordDto.
 public struct SignUpByPasswordDto: Codable, Hashable, Sendable {
-    /// 用户密码，默认不加密。Authing 所有 API 均通过 HTTPS 协议对密码进行安全传输，可以在一定程度上保证安全性。
-    /// 如果你还需要更高级别的安全性，我们还支持 `RSA256` 和国密 `SM2` 的密码加密方式。详情见可选参数 `options.passwordEncryptType`。
+    /// User password, not encrypted by default. All GenAuth APIs transmit passwords securely over HTTPS, which guarantees security to a certain extent.
+    /// If you need a higher level of security, we also support `RSA256` and the Chinese national standard `SM2` password encryption methods. For details, see the optional parameter `options.passwordEncryptType`.
     public var password: String
 
-    /// 用户名
+    /// Username
     public var username: String?
 
-    /// 邮箱，不区分大小写。
+    /// Email, case-insensitive.
     public var email: String?
 
     /// Creates a `SignUpByPasswordDto`.
     ///
     /// - Parameters:
-    ///   - password: 用户密码，默认不加密。Authing 所有 API 均通过 HTTPS 协议对密码进行安全传输，可以在一定程度上保证安全性。 如果你还需要更高级别的安全性，我们还支持 `RSA256` 和国密 `SM2` 的密码加密方式。详情见可选参数 `options.passwordEncryptType`。
-    ///   - username: 用户名
-    ///   - email: 邮箱，不区分大小写。
+    ///   - password: User password, not encrypted by default. All GenAuth APIs transmit passwords securely over HTTPS, which guarantees security to a certain extent. If you need a higher level of security, we also support `RSA256` and the Chinese national standard `SM2` password encryption methods. For details, see the optional parameter `options.passwordEncryptType`.
+    ///   - username: Username
+    ///   - email: Email, case-insensitive.
     public init(password: String, username: String? = nil, email: String? = nil) {
         self.password = password
         self.username = username

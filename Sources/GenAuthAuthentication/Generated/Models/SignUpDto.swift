@@ -3,29 +3,29 @@
 
 /// SignUpDto.
 public struct SignUpDto: Codable, Hashable, Sendable {
-    /// 注册方式：
+    /// Registration method:
     public var connection: Connection
 
-    /// 当注册方式为 `PASSWORD` 时此参数必填。
+    /// This parameter is required when the registration method is `PASSWORD`.
     public var passwordPayload: SignUpByPasswordDto?
 
-    /// 当认证方式为 `PASSCODE` 时此参数必填
+    /// This parameter is required when the authentication method is `PASSCODE`
     public var passCodePayload: SignUpByPassCodeDto?
 
-    /// 用户资料
+    /// User profile
     public var profile: SignUpProfileDto?
 
-    /// 可选参数
+    /// Optional parameters
     public var options: SignUpOptionsDto?
 
     /// Creates a `SignUpDto`.
     ///
     /// - Parameters:
-    ///   - connection: 注册方式：
-    ///   - passwordPayload: 当注册方式为 `PASSWORD` 时此参数必填。
-    ///   - passCodePayload: 当认证方式为 `PASSCODE` 时此参数必填
-    ///   - profile: 用户资料
-    ///   - options: 可选参数
+    ///   - connection: Registration method:
+    ///   - passwordPayload: This parameter is required when the registration method is `PASSWORD`.
+    ///   - passCodePayload: This parameter is required when the authentication method is `PASSCODE`
+    ///   - profile: User profile
+    ///   - options: Optional parameters
     public init(
         connection: Connection,
         passwordPayload: SignUpByPasswordDto? = nil,
@@ -42,7 +42,7 @@ public struct SignUpDto: Codable, Hashable, Sendable {
 }
 
 extension SignUpDto {
-    /// 注册方式：
+    /// Registration method:
     public struct Connection: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -52,10 +52,10 @@ extension SignUpDto {
             self.rawValue = rawValue
         }
 
-        /// 邮箱密码方式
+        /// Email and password
         public static let password = Self(rawValue: "PASSWORD")
 
-        /// 邮箱/手机号验证码方式
+        /// Email/phone number verification code
         public static let passcode = Self(rawValue: "PASSCODE")
 
         /// Every value the SDK knows.

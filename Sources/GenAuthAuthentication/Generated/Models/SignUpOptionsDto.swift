@@ -3,29 +3,29 @@
 
 /// SignUpOptionsDto.
 public struct SignUpOptionsDto: Codable, Hashable, Sendable {
-    /// 客户端 IP
+    /// Client IP
     public var clientIp: String?
 
-    /// 用于注册时补全用户信息的短信验证码
+    /// SMS verification code used to complete user information during registration
     public var phonePassCodeForInformationCompletion: String?
 
-    /// 用于注册时验证用户的邮箱验证码
+    /// Email verification code used to verify the user during registration
     public var emailPassCodeForInformationCompletion: String?
 
-    /// 登录/注册时传的额外参数，会存到用户自定义字段里面
+    /// Extra parameters passed during login/registration, which will be stored in the user's custom fields
     public var context: JSONValue
 
-    /// 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    /// Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public var passwordEncryptType: PasswordEncryptType?
 
     /// Creates a `SignUpOptionsDto`.
     ///
     /// - Parameters:
-    ///   - clientIp: 客户端 IP
-    ///   - phonePassCodeForInformationCompletion: 用于注册时补全用户信息的短信验证码
-    ///   - emailPassCodeForInformationCompletion: 用于注册时验证用户的邮箱验证码
-    ///   - context: 登录/注册时传的额外参数，会存到用户自定义字段里面
-    ///   - passwordEncryptType: 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    ///   - clientIp: Client IP
+    ///   - phonePassCodeForInformationCompletion: SMS verification code used to complete user information during registration
+    ///   - emailPassCodeForInformationCompletion: Email verification code used to verify the user during registration
+    ///   - context: Extra parameters passed during login/registration, which will be stored in the user's custom fields
+    ///   - passwordEncryptType: Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public init(
         clientIp: String? = nil,
         phonePassCodeForInformationCompletion: String? = nil,
@@ -42,7 +42,7 @@ public struct SignUpOptionsDto: Codable, Hashable, Sendable {
 }
 
 extension SignUpOptionsDto {
-    /// 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    /// Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public struct PasswordEncryptType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -52,13 +52,13 @@ extension SignUpOptionsDto {
             self.rawValue = rawValue
         }
 
-        /// 使用 [国密 SM2 算法](https://baike.baidu.com/item/SM2/15081831) 对密码进行加密，需要使用 Authing 服务的 SM2 公钥进行加密，请阅读**介绍**部分了解如何获取 Authing 服务的 SM2 公钥。
+        /// Encrypt the password with the [SM2 algorithm (Chinese national cryptographic standard)](https://baike.baidu.com/item/SM2/15081831) using the SM2 public key of the GenAuth service. Please read the **Introduction** section to learn how to get the SM2 public key of the GenAuth service.
         public static let sm2 = Self(rawValue: "sm2")
 
-        /// 使用 RSA256 算法对密码进行加密，需要使用 Authing 服务的 RSA 公钥进行加密，请阅读**介绍**部分了解如何获取 Authing 服务的 RSA256 公钥。
+        /// Encrypt the password with the RSA256 algorithm using the RSA public key of the GenAuth service. Please read the **Introduction** section to learn how to get the RSA256 public key of the GenAuth service.
         public static let rsa = Self(rawValue: "rsa")
 
-        /// 不对密码进行加密，使用明文进行传输。
+        /// Do not encrypt the password; transmit it in plaintext.
         public static let none = Self(rawValue: "none")
 
         /// Every value the SDK knows.

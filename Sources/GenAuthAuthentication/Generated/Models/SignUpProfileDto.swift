@@ -3,113 +3,113 @@
 
 /// SignUpProfileDto.
 public struct SignUpProfileDto: Codable, Hashable, Sendable {
-    /// 昵称
+    /// Nickname
     public var nickname: String?
 
-    /// 公司
+    /// Company
     public var company: String?
 
-    /// 头像
+    /// Avatar
     public var photo: String?
 
-    /// 设备
+    /// Device
     public var device: String?
 
-    /// 浏览器
+    /// Browser
     public var browser: String?
 
-    /// 名称
+    /// Name
     public var name: String?
 
-    /// 名
+    /// Given name
     public var givenName: String?
 
-    /// 姓
+    /// Family name
     public var familyName: String?
 
-    /// 中间名
+    /// Middle name
     public var middleName: String?
 
-    /// 资料
+    /// Profile
     public var profile: String?
 
-    /// 希望称呼的用户名
+    /// Preferred username
     public var preferredUsername: String?
 
-    /// 网站
+    /// Website
     public var website: String?
 
-    /// 性别 W : 女性; M : 男性
+    /// Gender W: female; M: male
     public var gender: Gender?
 
-    /// 生日
+    /// Birthday
     public var birthdate: String?
 
-    /// 地区
+    /// Region
     public var zoneinfo: String?
 
-    /// 语言地区
+    /// Locale
     public var locale: String?
 
-    /// 地址
+    /// Address
     public var address: String?
 
-    /// 格式
+    /// Formatted
     public var formatted: String?
 
-    /// 街道地址
+    /// Street address
     public var streetAddress: String?
 
-    /// 位置
+    /// Locality
     public var locality: String?
 
-    /// 地区
+    /// Region
     public var region: String?
 
-    /// 邮政编码
+    /// Postal code
     public var postalCode: String?
 
-    /// 国家
+    /// Country
     public var country: String?
 
-    /// 用户邮箱。如果要补全邮箱，必须在 `options.emailPassCodeForInformationCompletion` 传入邮箱验证码。发送邮箱验证码可以使用 /api/v3/send-email 接口。
+    /// User email. To complete the email, you must pass the email verification code in `options.emailPassCodeForInformationCompletion`. You can use the /api/v3/send-email API to send the email verification code.
     public var email: String?
 
-    /// 用户手机号。如果要补全手机号，必须在 `options.phonePassCodeForInformationCompletion` 传入手机号验证码。发送手机号验证码可以使用 /api/v3/send-sms 接口。
+    /// User phone number. To complete the phone number, you must pass the phone verification code in `options.phonePassCodeForInformationCompletion`. You can use the /api/v3/send-sms API to send the phone verification code.
     public var phone: String?
 
-    /// 用户自定义字段
+    /// User custom fields
     public var customData: JSONValue?
 
     /// Creates a `SignUpProfileDto`.
     ///
     /// - Parameters:
-    ///   - nickname: 昵称
-    ///   - company: 公司
-    ///   - photo: 头像
-    ///   - device: 设备
-    ///   - browser: 浏览器
-    ///   - name: 名称
-    ///   - givenName: 名
-    ///   - familyName: 姓
-    ///   - middleName: 中间名
-    ///   - profile: 资料
-    ///   - preferredUsername: 希望称呼的用户名
-    ///   - website: 网站
-    ///   - gender: 性别 W : 女性; M : 男性
-    ///   - birthdate: 生日
-    ///   - zoneinfo: 地区
-    ///   - locale: 语言地区
-    ///   - address: 地址
-    ///   - formatted: 格式
-    ///   - streetAddress: 街道地址
-    ///   - locality: 位置
-    ///   - region: 地区
-    ///   - postalCode: 邮政编码
-    ///   - country: 国家
-    ///   - email: 用户邮箱。如果要补全邮箱，必须在 `options.emailPassCodeForInformationCompletion` 传入邮箱验证码。发送邮箱验证码可以使用 /api/v3/send-email 接口。
-    ///   - phone: 用户手机号。如果要补全手机号，必须在 `options.phonePassCodeForInformationCompletion` 传入手机号验证码。发送手机号验证码可以使用 /api/v3/send-sms 接口。
-    ///   - customData: 用户自定义字段
+    ///   - nickname: Nickname
+    ///   - company: Company
+    ///   - photo: Avatar
+    ///   - device: Device
+    ///   - browser: Browser
+    ///   - name: Name
+    ///   - givenName: Given name
+    ///   - familyName: Family name
+    ///   - middleName: Middle name
+    ///   - profile: Profile
+    ///   - preferredUsername: Preferred username
+    ///   - website: Website
+    ///   - gender: Gender W: female; M: male
+    ///   - birthdate: Birthday
+    ///   - zoneinfo: Region
+    ///   - locale: Locale
+    ///   - address: Address
+    ///   - formatted: Formatted
+    ///   - streetAddress: Street address
+    ///   - locality: Locality
+    ///   - region: Region
+    ///   - postalCode: Postal code
+    ///   - country: Country
+    ///   - email: User email. To complete the email, you must pass the email verification code in `options.emailPassCodeForInformationCompletion`. You can use the /api/v3/send-email API to send the email verification code.
+    ///   - phone: User phone number. To complete the phone number, you must pass the phone verification code in `options.phonePassCodeForInformationCompletion`. You can use the /api/v3/send-sms API to send the phone verification code.
+    ///   - customData: User custom fields
     public init(
         nickname: String? = nil,
         company: String? = nil,
@@ -168,7 +168,7 @@ public struct SignUpProfileDto: Codable, Hashable, Sendable {
 }
 
 extension SignUpProfileDto {
-    /// 性别 W : 女性; M : 男性
+    /// Gender W: female; M: male
     public struct Gender: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

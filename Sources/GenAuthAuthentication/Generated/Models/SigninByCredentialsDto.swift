@@ -3,30 +3,30 @@
 
 /// SigninByCredentialsDto.
 public struct SigninByCredentialsDto: Codable, Hashable, Sendable {
-    /// 认证方式：
+    /// Authentication method:
     public var connection: Connection
 
-    /// 当认证方式为 `PASSWORD` 时此参数必填。
+    /// This parameter is required when the authentication method is `PASSWORD`.
     public var passwordPayload: SignInByPasswordPayloadDto?
 
-    /// 当认证方式为 `PASSCODE` 时此参数必填
+    /// This parameter is required when the authentication method is `PASSCODE`
     public var passCodePayload: SignInByPassCodePayloadDto?
 
-    /// 当认证方式为 `AD` 时此参数必填
+    /// This parameter is required when the authentication method is `AD`
     public var adPayload: SignInByAdPayloadDto?
 
-    /// 当认证方式为 `LDAP` 时此参数必填
+    /// This parameter is required when the authentication method is `LDAP`
     public var ldapPayload: SignInByLdapPayloadDto?
 
-    /// 可选参数
+    /// Optional parameters
     public var options: SignInOptionsDto?
 
-    /// 应用 ID。当应用的「换取 token 身份验证方式」配置为 `client_secret_post` 需要传。
+    /// Application ID. Required when the application's "Token exchange authentication method" is configured as `client_secret_post`.
     ///
     /// JSON key: `client_id`.
     public var clientId: String?
 
-    /// 应用密钥。当应用的「换取 token 身份验证方式」配置为 `client_secret_post` 需要传。
+    /// Application secret. Required when the application's "Token exchange authentication method" is configured as `client_secret_post`.
     ///
     /// JSON key: `client_secret`.
     public var clientSecret: String?
@@ -34,14 +34,14 @@ public struct SigninByCredentialsDto: Codable, Hashable, Sendable {
     /// Creates a `SigninByCredentialsDto`.
     ///
     /// - Parameters:
-    ///   - connection: 认证方式：
-    ///   - passwordPayload: 当认证方式为 `PASSWORD` 时此参数必填。
-    ///   - passCodePayload: 当认证方式为 `PASSCODE` 时此参数必填
-    ///   - adPayload: 当认证方式为 `AD` 时此参数必填
-    ///   - ldapPayload: 当认证方式为 `LDAP` 时此参数必填
-    ///   - options: 可选参数
-    ///   - clientId: 应用 ID。当应用的「换取 token 身份验证方式」配置为 `client_secret_post` 需要传。
-    ///   - clientSecret: 应用密钥。当应用的「换取 token 身份验证方式」配置为 `client_secret_post` 需要传。
+    ///   - connection: Authentication method:
+    ///   - passwordPayload: This parameter is required when the authentication method is `PASSWORD`.
+    ///   - passCodePayload: This parameter is required when the authentication method is `PASSCODE`
+    ///   - adPayload: This parameter is required when the authentication method is `AD`
+    ///   - ldapPayload: This parameter is required when the authentication method is `LDAP`
+    ///   - options: Optional parameters
+    ///   - clientId: Application ID. Required when the application's "Token exchange authentication method" is configured as `client_secret_post`.
+    ///   - clientSecret: Application secret. Required when the application's "Token exchange authentication method" is configured as `client_secret_post`.
     public init(
         connection: Connection,
         passwordPayload: SignInByPasswordPayloadDto? = nil,
@@ -75,7 +75,7 @@ public struct SigninByCredentialsDto: Codable, Hashable, Sendable {
 }
 
 extension SigninByCredentialsDto {
-    /// 认证方式：
+    /// Authentication method:
     public struct Connection: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -85,16 +85,16 @@ extension SigninByCredentialsDto {
             self.rawValue = rawValue
         }
 
-        /// 使用密码方式进行认证。
+        /// Authenticate with password.
         public static let password = Self(rawValue: "PASSWORD")
 
-        /// 使用一次性临时验证码进行认证。
+        /// Authenticate with one-time temporary verification code.
         public static let passcode = Self(rawValue: "PASSCODE")
 
-        /// 基于 LDAP 用户目录进行认证。
+        /// Authenticate based on LDAP user directory.
         public static let ldap = Self(rawValue: "LDAP")
 
-        /// 基于 Windows AD 用户目录进行认证。
+        /// Authenticate based on Windows AD user directory.
         public static let ad = Self(rawValue: "AD")
 
         /// Every value the SDK knows.

@@ -3,113 +3,113 @@
 
 /// SigninByMobileDto.
 public struct SigninByMobileDto: Codable, Hashable, Sendable {
-    /// 移动端社会化登录类型：
-    /// - `wechat_mini_program_phone `: 微信小程序使用手机号登录
-    /// - `wechat_mini_program_code_and_phone `: 微信小程序使用 code 和手机号登录
+    /// Mobile social login type:
+    /// - `wechat_mini_program_phone `: WeChat Mini Program login with phone number
+    /// - `wechat_mini_program_code_and_phone `: WeChat Mini Program login with code and phone number
     public var connection: Connection
 
-    /// 外部身份源连接标志符
+    /// External identity source connection identifier
     public var extIdpConnidentifier: String
 
-    /// 苹果移动端社会化登录数据，当 `connection` 为 `wechat` 的时候必填。
+    /// Apple mobile social login data, required when `connection` is `wechat`.
     public var wechatPayload: SignInByWechatPayloadDto?
 
-    /// 微信移动端社会化登录数据，当 `connection` 为 `apple` 的时候必填。
+    /// WeChat mobile social login data, required when `connection` is `apple`.
     public var applePayload: SignInByApplePayloadDto?
 
-    /// 支付宝移动端社会化登录数据，当 `connection` 为 `alipay` 的时候必填。
+    /// Alipay mobile social login data, required when `connection` is `alipay`.
     public var alipayPayload: SignInByAlipayPayloadDto?
 
-    /// 企业微信移动端社会化登录数据，当 `connection` 为 `wechatwork` 的时候必填。
+    /// WeCom mobile social login data, required when `connection` is `wechatwork`.
     public var wechatworkPayload: SignInByWechatworkDto?
 
-    /// 企业微信（代开发模式）移动端社会化登录数据，当 `connection` 为 `wechatwork_agency` 的时候必填。
+    /// WeCom (agency development mode) mobile social login data, required when `connection` is `wechatwork_agency`.
     public var wechatworkAgencyPayload: SignInByWechatworkAgencyPayloadDto?
 
-    /// 飞书应用商店应用移动端社会化登录数据，当 `connection` 为 `lark_public` 的时候必填。
+    /// Lark app store application mobile social login data, required when `connection` is `lark_public`.
     public var larkPublicPayload: SignInByLarkPublicPayloadDto?
 
-    /// 飞书自建应用移动端社会化登录数据，当 `connection` 为 `lark_internal` 的时候必填。
+    /// Lark self-built application mobile social login data, required when `connection` is `lark_internal`.
     public var larkInternalPayload: SignInByLarkInternalPayloadDto?
 
-    /// 飞书小组件移动端社会化登录数据，当 `connection` 为 `lark_block` 的时候必填。
+    /// Lark widget mobile social login data, required when `connection` is `lark_block`.
     public var larkBlockPayload: SignInByLarkBlockPayloadDto?
 
-    /// 网易易盾移动端社会化登录数据，当 `connection` 为 `yidun` 的时候必填。
+    /// NetEase Yidun mobile social login data, required when `connection` is `yidun`.
     public var yidunPayload: SignInByYidunPayloadDto?
 
-    /// 微信小程序使用 code 登录相关数据，当 `connection` 为 `wechat_mini_program_code` 的时候必填。
+    /// Data for WeChat Mini Program login with code, required when `connection` is `wechat_mini_program_code`.
     public var wechatMiniProgramCodePayload: SignInByWechatMiniProgramCodePayloadDto?
 
-    /// 微信小程序使用手机号登录相关数据，当 `connection` 为 `wechat_mini_program_phone` 的时候必填。
+    /// Data for WeChat Mini Program login with phone number, required when `connection` is `wechat_mini_program_phone`.
     public var wechatMiniProgramPhonePayload: SignInByWechatMiniProgramPhonePayloadDto?
 
-    /// 微信小程序使用 code 和手机号登录相关数据，当 `connection` 为 `wechat_mini_program_code_and_phone` 的时候必填。
+    /// Data for WeChat Mini Program login with code and phone number, required when `connection` is `wechat_mini_program_code_and_phone`.
     public var wechatMiniProgramCodeAndPhonePayload: SignInByWechatMiniProgramCodeAndPhonePayloadDto?
 
-    /// Google 移动端社会化登录数据，当 `connection` 为 `google` 的时候必填。
+    /// Google mobile social login data, required when `connection` is `google`.
     public var googlePayload: SignInByGooglePayloadDto?
 
-    /// Facebook 移动端社会化登录数据，当 `connection` 为 `facebook` 的时候必填。
+    /// Facebook mobile social login data, required when `connection` is `facebook`.
     public var facebookPayload: SignInByFacebookPayloadDto?
 
-    /// QQ 移动端社会化登录数据，当 `connection` 为 `qq` 的时候必填。
+    /// QQ mobile social login data, required when `connection` is `qq`.
     public var qqPayload: SignInByQQPayloadDto?
 
-    /// 新浪微博移动端社会化登录数据，当 `connection` 为 `weibo` 的时候必填。
+    /// Sina Weibo mobile social login data, required when `connection` is `weibo`.
     public var weiboPayload: SignInByWeiboPayloadDto?
 
-    /// 百度移动端社会化登录数据，当 `connection` 为 `baidu` 的时候必填，且 `baiduPayload` 的属性 `code` 和 `access_token` 必选其一，优先使用 `code` 值作为授权登录方式。
+    /// Baidu mobile social login data, required when `connection` is `baidu`. One of the `baiduPayload` properties `code` and `access_token` must be provided; the `code` value is used first as the authorization login method.
     public var baiduPayload: SignInByBaiduPayloadDto?
 
-    /// LinkedIn 移动端社会化登录数据，当 `connection` 为 `linkedin` 的时候必填。
+    /// LinkedIn mobile social login data, required when `connection` is `linkedin`.
     public var linkedInPayload: SignInByLinkedInPayloadDto?
 
-    /// 钉钉移动端社会化登录数据，当 `connection` 为 `dingtalk` 的时候必填。
+    /// DingTalk mobile social login data, required when `connection` is `dingtalk`.
     public var dingTalkPayload: SignInByDingTalkPayloadDto?
 
-    /// Github 移动端社会化登录数据，当 `connection` 为 `github` 的时候必填。
+    /// Github mobile social login data, required when `connection` is `github`.
     public var githubPayload: SignInByGithubPayloadDto?
 
-    /// Gitee 移动端社会化登录数据，当 `connection` 为 `gitee` 的时候必填。
+    /// Gitee mobile social login data, required when `connection` is `gitee`.
     public var giteePayload: SignInByGiteePayloadDto?
 
-    /// GitLab 移动端社会化登录数据，当 `connection` 为 `gitlab` 的时候必填。
+    /// GitLab mobile social login data, required when `connection` is `gitlab`.
     public var gitlabPayload: SignInByGitlabPayloadDto?
 
-    /// 抖音移动端社会化登录数据，当 `connection` 为 `douyin` 的时候必填。
+    /// Douyin mobile social login data, required when `connection` is `douyin`.
     public var douyinPayload: SignInByDouyinPayloadDto?
 
-    /// 快手移动端社会化登录数据，当 `connection` 为 `kuaishou` 的时候必填。
+    /// Kuaishou mobile social login data, required when `connection` is `kuaishou`.
     public var kuaishouPayload: SignInByKuaishouPayloadDto?
 
-    /// 小米移动端社会化登录数据，当 `connection` 为 `xiaomi` 的时候必填。
+    /// Xiaomi mobile social login data, required when `connection` is `xiaomi`.
     public var xiaomiPayload: SignInByXiaomiPayloadDto?
 
-    /// LINE 移动端社会化登录数据，当 `connection` 为 `line` 的时候必填。
+    /// LINE mobile social login data, required when `connection` is `line`.
     public var linePayload: SignInByLinePayloadDto?
 
-    /// Slack 移动端社会化登录数据，当 `connection` 为 `slack` 的时候必填。
+    /// Slack mobile social login data, required when `connection` is `slack`.
     public var slackPayload: SignInBySlackPayloadDto?
 
-    /// OPPO 移动端社会化登录数据，当 `connection` 为 `oppo` 的时候必填。
+    /// OPPO mobile social login data, required when `connection` is `oppo`.
     public var oppoPayload: SignInByOPPOPayloadDto?
 
-    /// 华为移动端社会化登录数据，当 `connection` 为 `huawei` 的时候必填。
+    /// Huawei mobile social login data, required when `connection` is `huawei`.
     public var huaweiPayload: SignInByHuaweiPayloadDto?
 
-    /// 亚马逊移动端社会化登录数据，当 `connection` 为 `amazon` 的时候必填。
+    /// Amazon mobile social login data, required when `connection` is `amazon`.
     public var amazonPayload: SignInByAmazonPayloadDto?
 
-    /// 可选参数
+    /// Optional parameters
     public var options: SignInByMobileOptionsDto?
 
-    /// 应用 ID。当应用的「换取 token 身份验证方式」配置为 `client_secret_post` 需要传。
+    /// Application ID. Required when the application's "Token exchange authentication method" is configured as `client_secret_post`.
     ///
     /// JSON key: `client_id`.
     public var clientId: String?
 
-    /// 应用密钥。当应用的「换取 token 身份验证方式」配置为 `client_secret_post` 需要传。
+    /// Application secret. Required when the application's "Token exchange authentication method" is configured as `client_secret_post`.
     ///
     /// JSON key: `client_secret`.
     public var clientSecret: String?
@@ -117,41 +117,41 @@ public struct SigninByMobileDto: Codable, Hashable, Sendable {
     /// Creates a `SigninByMobileDto`.
     ///
     /// - Parameters:
-    ///   - connection: 移动端社会化登录类型： - `wechat_mini_program_phone `: 微信小程序使用手机号登录 - `wechat_mini_program_code_and_phone `: 微信小程序使用 code 和手机号登录
-    ///   - extIdpConnidentifier: 外部身份源连接标志符
-    ///   - wechatPayload: 苹果移动端社会化登录数据，当 `connection` 为 `wechat` 的时候必填。
-    ///   - applePayload: 微信移动端社会化登录数据，当 `connection` 为 `apple` 的时候必填。
-    ///   - alipayPayload: 支付宝移动端社会化登录数据，当 `connection` 为 `alipay` 的时候必填。
-    ///   - wechatworkPayload: 企业微信移动端社会化登录数据，当 `connection` 为 `wechatwork` 的时候必填。
-    ///   - wechatworkAgencyPayload: 企业微信（代开发模式）移动端社会化登录数据，当 `connection` 为 `wechatwork_agency` 的时候必填。
-    ///   - larkPublicPayload: 飞书应用商店应用移动端社会化登录数据，当 `connection` 为 `lark_public` 的时候必填。
-    ///   - larkInternalPayload: 飞书自建应用移动端社会化登录数据，当 `connection` 为 `lark_internal` 的时候必填。
-    ///   - larkBlockPayload: 飞书小组件移动端社会化登录数据，当 `connection` 为 `lark_block` 的时候必填。
-    ///   - yidunPayload: 网易易盾移动端社会化登录数据，当 `connection` 为 `yidun` 的时候必填。
-    ///   - wechatMiniProgramCodePayload: 微信小程序使用 code 登录相关数据，当 `connection` 为 `wechat_mini_program_code` 的时候必填。
-    ///   - wechatMiniProgramPhonePayload: 微信小程序使用手机号登录相关数据，当 `connection` 为 `wechat_mini_program_phone` 的时候必填。
-    ///   - wechatMiniProgramCodeAndPhonePayload: 微信小程序使用 code 和手机号登录相关数据，当 `connection` 为 `wechat_mini_program_code_and_phone` 的时候必填。
-    ///   - googlePayload: Google 移动端社会化登录数据，当 `connection` 为 `google` 的时候必填。
-    ///   - facebookPayload: Facebook 移动端社会化登录数据，当 `connection` 为 `facebook` 的时候必填。
-    ///   - qqPayload: QQ 移动端社会化登录数据，当 `connection` 为 `qq` 的时候必填。
-    ///   - weiboPayload: 新浪微博移动端社会化登录数据，当 `connection` 为 `weibo` 的时候必填。
-    ///   - baiduPayload: 百度移动端社会化登录数据，当 `connection` 为 `baidu` 的时候必填，且 `baiduPayload` 的属性 `code` 和 `access_token` 必选其一，优先使用 `code` 值作为授权登录方式。
-    ///   - linkedInPayload: LinkedIn 移动端社会化登录数据，当 `connection` 为 `linkedin` 的时候必填。
-    ///   - dingTalkPayload: 钉钉移动端社会化登录数据，当 `connection` 为 `dingtalk` 的时候必填。
-    ///   - githubPayload: Github 移动端社会化登录数据，当 `connection` 为 `github` 的时候必填。
-    ///   - giteePayload: Gitee 移动端社会化登录数据，当 `connection` 为 `gitee` 的时候必填。
-    ///   - gitlabPayload: GitLab 移动端社会化登录数据，当 `connection` 为 `gitlab` 的时候必填。
-    ///   - douyinPayload: 抖音移动端社会化登录数据，当 `connection` 为 `douyin` 的时候必填。
-    ///   - kuaishouPayload: 快手移动端社会化登录数据，当 `connection` 为 `kuaishou` 的时候必填。
-    ///   - xiaomiPayload: 小米移动端社会化登录数据，当 `connection` 为 `xiaomi` 的时候必填。
-    ///   - linePayload: LINE 移动端社会化登录数据，当 `connection` 为 `line` 的时候必填。
-    ///   - slackPayload: Slack 移动端社会化登录数据，当 `connection` 为 `slack` 的时候必填。
-    ///   - oppoPayload: OPPO 移动端社会化登录数据，当 `connection` 为 `oppo` 的时候必填。
-    ///   - huaweiPayload: 华为移动端社会化登录数据，当 `connection` 为 `huawei` 的时候必填。
-    ///   - amazonPayload: 亚马逊移动端社会化登录数据，当 `connection` 为 `amazon` 的时候必填。
-    ///   - options: 可选参数
-    ///   - clientId: 应用 ID。当应用的「换取 token 身份验证方式」配置为 `client_secret_post` 需要传。
-    ///   - clientSecret: 应用密钥。当应用的「换取 token 身份验证方式」配置为 `client_secret_post` 需要传。
+    ///   - connection: Mobile social login type: - `wechat_mini_program_phone `: WeChat Mini Program login with phone number - `wechat_mini_program_code_and_phone `: WeChat Mini Program login with code and phone number
+    ///   - extIdpConnidentifier: External identity source connection identifier
+    ///   - wechatPayload: Apple mobile social login data, required when `connection` is `wechat`.
+    ///   - applePayload: WeChat mobile social login data, required when `connection` is `apple`.
+    ///   - alipayPayload: Alipay mobile social login data, required when `connection` is `alipay`.
+    ///   - wechatworkPayload: WeCom mobile social login data, required when `connection` is `wechatwork`.
+    ///   - wechatworkAgencyPayload: WeCom (agency development mode) mobile social login data, required when `connection` is `wechatwork_agency`.
+    ///   - larkPublicPayload: Lark app store application mobile social login data, required when `connection` is `lark_public`.
+    ///   - larkInternalPayload: Lark self-built application mobile social login data, required when `connection` is `lark_internal`.
+    ///   - larkBlockPayload: Lark widget mobile social login data, required when `connection` is `lark_block`.
+    ///   - yidunPayload: NetEase Yidun mobile social login data, required when `connection` is `yidun`.
+    ///   - wechatMiniProgramCodePayload: Data for WeChat Mini Program login with code, required when `connection` is `wechat_mini_program_code`.
+    ///   - wechatMiniProgramPhonePayload: Data for WeChat Mini Program login with phone number, required when `connection` is `wechat_mini_program_phone`.
+    ///   - wechatMiniProgramCodeAndPhonePayload: Data for WeChat Mini Program login with code and phone number, required when `connection` is `wechat_mini_program_code_and_phone`.
+    ///   - googlePayload: Google mobile social login data, required when `connection` is `google`.
+    ///   - facebookPayload: Facebook mobile social login data, required when `connection` is `facebook`.
+    ///   - qqPayload: QQ mobile social login data, required when `connection` is `qq`.
+    ///   - weiboPayload: Sina Weibo mobile social login data, required when `connection` is `weibo`.
+    ///   - baiduPayload: Baidu mobile social login data, required when `connection` is `baidu`. One of the `baiduPayload` properties `code` and `access_token` must be provided; the `code` value is used first as the authorization login method.
+    ///   - linkedInPayload: LinkedIn mobile social login data, required when `connection` is `linkedin`.
+    ///   - dingTalkPayload: DingTalk mobile social login data, required when `connection` is `dingtalk`.
+    ///   - githubPayload: Github mobile social login data, required when `connection` is `github`.
+    ///   - giteePayload: Gitee mobile social login data, required when `connection` is `gitee`.
+    ///   - gitlabPayload: GitLab mobile social login data, required when `connection` is `gitlab`.
+    ///   - douyinPayload: Douyin mobile social login data, required when `connection` is `douyin`.
+    ///   - kuaishouPayload: Kuaishou mobile social login data, required when `connection` is `kuaishou`.
+    ///   - xiaomiPayload: Xiaomi mobile social login data, required when `connection` is `xiaomi`.
+    ///   - linePayload: LINE mobile social login data, required when `connection` is `line`.
+    ///   - slackPayload: Slack mobile social login data, required when `connection` is `slack`.
+    ///   - oppoPayload: OPPO mobile social login data, required when `connection` is `oppo`.
+    ///   - huaweiPayload: Huawei mobile social login data, required when `connection` is `huawei`.
+    ///   - amazonPayload: Amazon mobile social login data, required when `connection` is `amazon`.
+    ///   - options: Optional parameters
+    ///   - clientId: Application ID. Required when the application's "Token exchange authentication method" is configured as `client_secret_post`.
+    ///   - clientSecret: Application secret. Required when the application's "Token exchange authentication method" is configured as `client_secret_post`.
     public init(
         connection: Connection,
         extIdpConnidentifier: String,
@@ -266,9 +266,9 @@ public struct SigninByMobileDto: Codable, Hashable, Sendable {
 }
 
 extension SigninByMobileDto {
-    /// 移动端社会化登录类型：
-    /// - `wechat_mini_program_phone `: 微信小程序使用手机号登录
-    /// - `wechat_mini_program_code_and_phone `: 微信小程序使用 code 和手机号登录
+    /// Mobile social login type:
+    /// - `wechat_mini_program_phone `: WeChat Mini Program login with phone number
+    /// - `wechat_mini_program_code_and_phone `: WeChat Mini Program login with code and phone number
     public struct Connection: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -278,34 +278,34 @@ extension SigninByMobileDto {
             self.rawValue = rawValue
         }
 
-        /// Apple 移动端应用
+        /// Apple mobile application
         public static let apple = Self(rawValue: "apple")
 
-        /// 微信移动应用
+        /// WeChat mobile application
         public static let wechat = Self(rawValue: "wechat")
 
-        /// 支付宝移动应用
+        /// Alipay mobile application
         public static let alipay = Self(rawValue: "alipay")
 
-        /// 企业微信移动应用
+        /// WeCom mobile application
         public static let wechatwork = Self(rawValue: "wechatwork")
 
-        /// 企业微信移动应用（代开发模式）
+        /// WeCom mobile application (agency development mode)
         public static let wechatworkAgency = Self(rawValue: "wechatwork_agency")
 
-        /// 飞书移动端企业自建应用
+        /// Lark mobile enterprise self-built application
         public static let larkInternal = Self(rawValue: "lark_internal")
 
-        /// 飞书移动端应用商店应用
+        /// Lark mobile app store application
         public static let larkPublic = Self(rawValue: "lark_public")
 
-        /// 飞书小组件
+        /// Lark widget
         public static let larkBlock = Self(rawValue: "lark_block")
 
-        /// 网易易盾一键登录
+        /// NetEase Yidun one-click login
         public static let yidun = Self(rawValue: "yidun")
 
-        /// 微信小程序使用 code 登录
+        /// WeChat Mini Program login with code
         public static let wechatMiniProgramCode = Self(rawValue: "wechat_mini_program_code")
 
         /// `wechat_mini_program_phone`
@@ -314,58 +314,58 @@ extension SigninByMobileDto {
         /// `wechat_mini_program_code_and_phone`
         public static let wechatMiniProgramCodeAndPhone = Self(rawValue: "wechat_mini_program_code_and_phone")
 
-        /// Google 移动端社会化登录
+        /// Google mobile social login
         public static let google = Self(rawValue: "google")
 
-        /// Facebook 移动端社会化登录
+        /// Facebook mobile social login
         public static let facebook = Self(rawValue: "facebook")
 
-        /// QQ 移动端社会化登录
+        /// QQ mobile social login
         public static let qq = Self(rawValue: "qq")
 
-        /// 新浪微博移动端社会化登录
+        /// Sina Weibo mobile social login
         public static let weibo = Self(rawValue: "weibo")
 
-        /// 百度移动端社会化登录
+        /// Baidu mobile social login
         public static let baidu = Self(rawValue: "baidu")
 
-        /// LinkedIn 移动端社会化登录
+        /// LinkedIn mobile social login
         public static let linkedin = Self(rawValue: "linkedin")
 
-        /// 钉钉移动端社会化登录
+        /// DingTalk mobile social login
         public static let dingtalk = Self(rawValue: "dingtalk")
 
-        /// Github 动端社会化登录
+        /// Github mobile social login
         public static let github = Self(rawValue: "github")
 
-        /// Gitee 移动端社会化登录
+        /// Gitee mobile social login
         public static let gitee = Self(rawValue: "gitee")
 
-        /// GitLab 移动端社会化登录
+        /// GitLab mobile social login
         public static let gitlab = Self(rawValue: "gitlab")
 
-        /// 抖音移动端社会化登录
+        /// Douyin mobile social login
         public static let douyin = Self(rawValue: "douyin")
 
-        /// 快手移动端社会化登录
+        /// Kuaishou mobile social login
         public static let kuaishou = Self(rawValue: "kuaishou")
 
-        /// 小米移动端社会化登录
+        /// Xiaomi mobile social login
         public static let xiaomi = Self(rawValue: "xiaomi")
 
-        /// LINE 移动端社会化登录
+        /// LINE mobile social login
         public static let line = Self(rawValue: "line")
 
-        /// Slack 移动端社会化登录
+        /// Slack mobile social login
         public static let slack = Self(rawValue: "slack")
 
-        /// OPPO 移动端社会化登录
+        /// OPPO mobile social login
         public static let oppo = Self(rawValue: "oppo")
 
-        /// 华为移动端社会化登录
+        /// Huawei mobile social login
         public static let huawei = Self(rawValue: "huawei")
 
-        /// 亚马逊移动端社会化登录
+        /// Amazon mobile social login
         public static let amazon = Self(rawValue: "amazon")
 
         /// Every value the SDK knows.

@@ -3,25 +3,25 @@
 
 /// SystemInfoResp.
 public struct SystemInfoResp: Codable, Hashable, Sendable {
-    /// RSA256 加密配置信息
+    /// RSA256 encryption configuration information
     public var rsa: SystmeInfoRSAConfig
 
-    /// 国密 SM2 加密配置信息
+    /// Chinese national standard SM2 encryption configuration information
     public var sm2: SystmeInfoSM2Config
 
-    /// 国密 SM2 加密配置信息
+    /// Chinese national standard SM2 encryption configuration information
     public var version: SystmeInfoVersion
 
-    /// Authing 服务对外 IP 列表
+    /// List of GenAuth service public IPs
     public var publicIps: [String]
 
     /// Creates a `SystemInfoResp`.
     ///
     /// - Parameters:
-    ///   - rsa: RSA256 加密配置信息
-    ///   - sm2: 国密 SM2 加密配置信息
-    ///   - version: 国密 SM2 加密配置信息
-    ///   - publicIps: Authing 服务对外 IP 列表
+    ///   - rsa: RSA256 encryption configuration information
+    ///   - sm2: Chinese national standard SM2 encryption configuration information
+    ///   - version: Chinese national standard SM2 encryption configuration information
+    ///   - publicIps: List of GenAuth service public IPs
     public init(
         rsa: SystmeInfoRSAConfig,
         sm2: SystmeInfoSM2Config,

@@ -3,13 +3,13 @@
 
 /// SystmeInfoRSAConfig.
 public struct SystmeInfoRSAConfig: Codable, Hashable, Sendable {
-    /// RSA256 公钥
+    /// RSA256 public key
     public var publicKey: String
 
     /// Creates a `SystmeInfoRSAConfig`.
     ///
     /// - Parameters:
-    ///   - publicKey: RSA256 公钥
+    ///   - publicKey: RSA256 public key
     public init(publicKey: String) {
         self.publicKey = publicKey
     }

@@ -3,13 +3,13 @@
 
 /// SystmeInfoSM2Config.
 public struct SystmeInfoSM2Config: Codable, Hashable, Sendable {
-    /// SM2 公钥
+    /// SM2 public key
     public var publicKey: String
 
     /// Creates a `SystmeInfoSM2Config`.
     ///
     /// - Parameters:
-    ///   - publicKey: SM2 公钥
+    ///   - publicKey: SM2 public key
     public init(publicKey: String) {
         self.publicKey = publicKey
     }

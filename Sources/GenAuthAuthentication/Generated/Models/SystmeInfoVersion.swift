@@ -3,21 +3,21 @@
 
 /// SystmeInfoVersion.
 public struct SystmeInfoVersion: Codable, Hashable, Sendable {
-    /// Authing 核心服务版本号
+    /// GenAuth core service version number
     public var server: String
 
-    /// Authing 控制台版本号
+    /// GenAuth console version number
     public var console: String
 
-    /// Authing 托管登录页版本号
+    /// GenAuth hosted login page version number
     public var login: String
 
     /// Creates a `SystmeInfoVersion`.
     ///
     /// - Parameters:
-    ///   - server: Authing 核心服务版本号
-    ///   - console: Authing 控制台版本号
-    ///   - login: Authing 托管登录页版本号
+    ///   - server: GenAuth core service version number
+    ///   - console: GenAuth console version number
+    ///   - login: GenAuth hosted login page version number
     public init(server: String, console: String, login: String) {
         self.server = server
         self.console = console

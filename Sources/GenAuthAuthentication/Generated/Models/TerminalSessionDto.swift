@@ -3,25 +3,25 @@
 
 /// TerminalSessionDto.
 public struct TerminalSessionDto: Codable, Hashable, Sendable {
-    /// 设备信息
+    /// Device information
     public var device: DeviceInfo
 
-    /// 最近登录时间
+    /// Last login time
     public var lastLoginTime: String
 
-    /// 最近登录 IP
+    /// Last login IP
     public var lastIp: String?
 
-    /// 是否在线
+    /// Whether online
     public var online: Bool
 
     /// Creates a `TerminalSessionDto`.
     ///
     /// - Parameters:
-    ///   - device: 设备信息
-    ///   - lastLoginTime: 最近登录时间
-    ///   - lastIp: 最近登录 IP
-    ///   - online: 是否在线
+    ///   - device: Device information
+    ///   - lastLoginTime: Last login time
+    ///   - lastIp: Last login IP
+    ///   - online: Whether online
     public init(device: DeviceInfo, lastLoginTime: String, lastIp: String? = nil, online: Bool) {
         self.device = device
         self.lastLoginTime = lastLoginTime

@@ -3,25 +3,25 @@
 
 /// TreeAuthBo.
 public struct TreeAuthBo: Codable, Hashable, Sendable {
-    /// 树资源节点路径
+    /// Tree resource node path
     public var nodePath: String
 
-    /// 树资源节点名称
+    /// Tree resource node name
     public var nodeName: String
 
-    /// 树资源节点操作权限列表
+    /// Tree resource node permission action list
     public var nodeActions: [String]
 
-    /// 树资源节点 Value
+    /// Tree resource node value
     public var nodeValue: String?
 
     /// Creates a `TreeAuthBo`.
     ///
     /// - Parameters:
-    ///   - nodePath: 树资源节点路径
-    ///   - nodeName: 树资源节点名称
-    ///   - nodeActions: 树资源节点操作权限列表
-    ///   - nodeValue: 树资源节点 Value
+    ///   - nodePath: Tree resource node path
+    ///   - nodeName: Tree resource node name
+    ///   - nodeActions: Tree resource node permission action list
+    ///   - nodeValue: Tree resource node value
     public init(nodePath: String, nodeName: String, nodeActions: [String], nodeValue: String? = nil) {
         self.nodePath = nodePath
         self.nodeName = nodeName

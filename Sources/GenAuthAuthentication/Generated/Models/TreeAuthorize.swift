@@ -3,13 +3,13 @@
 
 /// TreeAuthorize.
 public struct TreeAuthorize: Codable, Hashable, Sendable {
-    /// 树资源授权列表
+    /// Tree resource authorization list
     public var authList: [TreeAuthBo]
 
     /// Creates a `TreeAuthorize`.
     ///
     /// - Parameters:
-    ///   - authList: 树资源授权列表
+    ///   - authList: Tree resource authorization list
     public init(authList: [TreeAuthBo]) {
         self.authList = authList
     }

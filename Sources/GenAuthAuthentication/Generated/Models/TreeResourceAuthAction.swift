@@ -3,13 +3,13 @@
 
 /// TreeResourceAuthAction.
 public struct TreeResourceAuthAction: Codable, Hashable, Sendable {
-    /// 树结构节点列表
+    /// Tree node list
     public var nodeAuthActionList: [TreeStructs]?
 
     /// Creates a `TreeResourceAuthAction`.
     ///
     /// - Parameters:
-    ///   - nodeAuthActionList: 树结构节点列表
+    ///   - nodeAuthActionList: Tree node list
     public init(nodeAuthActionList: [TreeStructs]? = nil) {
         self.nodeAuthActionList = nodeAuthActionList
     }

@@ -3,13 +3,13 @@
 
 /// UnbindDeviceDto.
 public struct UnbindDeviceDto: Codable, Hashable, Sendable {
-    /// 设备唯一标识
+    /// Device unique identifier
     public var deviceId: String
 
     /// Creates a `UnbindDeviceDto`.
     ///
     /// - Parameters:
-    ///   - deviceId: 设备唯一标识
+    ///   - deviceId: Device unique identifier
     public init(deviceId: String) {
         self.deviceId = deviceId
     }

@@ -3,13 +3,13 @@
 
 /// UnbindEmailDto.
 public struct UnbindEmailDto: Codable, Hashable, Sendable {
-    /// 邮箱验证码，需要先调用**发送邮件**接口接收验证码。
+    /// Email verification code. You need to call the **send email** API first to receive the verification code.
     public var passCode: String
 
     /// Creates a `UnbindEmailDto`.
     ///
     /// - Parameters:
-    ///   - passCode: 邮箱验证码，需要先调用**发送邮件**接口接收验证码。
+    ///   - passCode: Email verification code. You need to call the **send email** API first to receive the verification code.
     public init(passCode: String) {
         self.passCode = passCode
     }

@@ -3,13 +3,13 @@
 
 /// UnbindPhoneDto.
 public struct UnbindPhoneDto: Codable, Hashable, Sendable {
-    /// 短信验证码，需要先调用**发送短信**接口接收验证码。
+    /// SMS verification code. You need to call the **send SMS** API first to receive the verification code.
     public var passCode: String
 
     /// Creates a `UnbindPhoneDto`.
     ///
     /// - Parameters:
-    ///   - passCode: 短信验证码，需要先调用**发送短信**接口接收验证码。
+    ///   - passCode: SMS verification code. You need to call the **send SMS** API first to receive the verification code.
     public init(passCode: String) {
         self.passCode = passCode
     }

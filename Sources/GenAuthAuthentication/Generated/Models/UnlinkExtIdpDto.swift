@@ -3,13 +3,13 @@
 
 /// UnlinkExtIdpDto.
 public struct UnlinkExtIdpDto: Codable, Hashable, Sendable {
-    /// 外部身份源 ID
+    /// External identity source ID
     public var extIdpId: String
 
     /// Creates a `UnlinkExtIdpDto`.
     ///
     /// - Parameters:
-    ///   - extIdpId: 外部身份源 ID
+    ///   - extIdpId: External identity source ID
     public init(extIdpId: String) {
         self.extIdpId = extIdpId
     }

@@ -3,25 +3,25 @@
 
 /// UpdateEmailByEmailPassCodeDto.
 public struct UpdateEmailByEmailPassCodeDto: Codable, Hashable, Sendable {
-    /// 新邮箱
+    /// New email
     public var newEmail: String
 
-    /// 新邮箱验证码
+    /// New email verification code
     public var newEmailPassCode: String
 
-    /// 旧邮箱，如果用户池开启了修改邮箱需要验证之前的邮箱，此参数必填。
+    /// Old email. Required if the user pool has enabled verifying the previous email when changing email.
     public var oldEmail: String?
 
-    /// 旧邮箱验证码，如果用户池开启了修改邮箱需要验证之前的邮箱，此参数必填。
+    /// Old email verification code. Required if the user pool has enabled verifying the previous email when changing email.
     public var oldEmailPassCode: String?
 
     /// Creates a `UpdateEmailByEmailPassCodeDto`.
     ///
     /// - Parameters:
-    ///   - newEmail: 新邮箱
-    ///   - newEmailPassCode: 新邮箱验证码
-    ///   - oldEmail: 旧邮箱，如果用户池开启了修改邮箱需要验证之前的邮箱，此参数必填。
-    ///   - oldEmailPassCode: 旧邮箱验证码，如果用户池开启了修改邮箱需要验证之前的邮箱，此参数必填。
+    ///   - newEmail: New email
+    ///   - newEmailPassCode: New email verification code
+    ///   - oldEmail: Old email. Required if the user pool has enabled verifying the previous email when changing email.
+    ///   - oldEmailPassCode: Old email verification code. Required if the user pool has enabled verifying the previous email when changing email.
     public init(
         newEmail: String,
         newEmailPassCode: String,

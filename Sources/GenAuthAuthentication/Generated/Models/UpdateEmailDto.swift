@@ -3,13 +3,13 @@
 
 /// UpdateEmailDto.
 public struct UpdateEmailDto: Codable, Hashable, Sendable {
-    /// 用于临时修改邮箱的 token，可从**发起修改邮箱的验证请求**接口获取。
+    /// Token for temporarily changing email, which can be obtained from the **Initiate a verification request to change email** API.
     public var updateEmailToken: String
 
     /// Creates a `UpdateEmailDto`.
     ///
     /// - Parameters:
-    ///   - updateEmailToken: 用于临时修改邮箱的 token，可从**发起修改邮箱的验证请求**接口获取。
+    ///   - updateEmailToken: Token for temporarily changing email, which can be obtained from the **Initiate a verification request to change email** API.
     public init(updateEmailToken: String) {
         self.updateEmailToken = updateEmailToken
     }

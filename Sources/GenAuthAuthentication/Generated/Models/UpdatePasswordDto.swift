@@ -3,21 +3,21 @@
 
 /// UpdatePasswordDto.
 public struct UpdatePasswordDto: Codable, Hashable, Sendable {
-    /// 新密码
+    /// New password
     public var newPassword: String
 
-    /// 原始密码，如果用户当前设置了密码，此参数必填。
+    /// Original password. Required if the user currently has a password set.
     public var oldPassword: String?
 
-    /// 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    /// Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public var passwordEncryptType: PasswordEncryptType?
 
     /// Creates a `UpdatePasswordDto`.
     ///
     /// - Parameters:
-    ///   - newPassword: 新密码
-    ///   - oldPassword: 原始密码，如果用户当前设置了密码，此参数必填。
-    ///   - passwordEncryptType: 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    ///   - newPassword: New password
+    ///   - oldPassword: Original password. Required if the user currently has a password set.
+    ///   - passwordEncryptType: Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public init(
         newPassword: String,
         oldPassword: String? = nil,
@@ -30,7 +30,7 @@ public struct UpdatePasswordDto: Codable, Hashable, Sendable {
 }
 
 extension UpdatePasswordDto {
-    /// 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    /// Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public struct PasswordEncryptType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -40,13 +40,13 @@ extension UpdatePasswordDto {
             self.rawValue = rawValue
         }
 
-        /// 使用 [国密 SM2 算法](https://baike.baidu.com/item/SM2/15081831) 对密码进行加密，需要使用 Authing 服务的 SM2 公钥进行加密，请阅读**介绍**部分了解如何获取 Authing 服务的 SM2 公钥。
+        /// Encrypt the password with the [SM2 algorithm (Chinese national cryptographic standard)](https://baike.baidu.com/item/SM2/15081831) using the SM2 public key of the GenAuth service. Please read the **Introduction** section to learn how to get the SM2 public key of the GenAuth service.
         public static let sm2 = Self(rawValue: "sm2")
 
-        /// 使用 RSA256 算法对密码进行加密，需要使用 Authing 服务的 RSA 公钥进行加密，请阅读**介绍**部分了解如何获取 Authing 服务的 RSA256 公钥。
+        /// Encrypt the password with the RSA256 algorithm using the RSA public key of the GenAuth service. Please read the **Introduction** section to learn how to get the RSA256 public key of the GenAuth service.
         public static let rsa = Self(rawValue: "rsa")
 
-        /// 不对密码进行加密，使用明文进行传输。
+        /// Do not encrypt the password; transmit it in plaintext.
         public static let none = Self(rawValue: "none")
 
         /// Every value the SDK knows.

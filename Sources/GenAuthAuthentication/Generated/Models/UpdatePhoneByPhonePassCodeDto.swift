@@ -3,33 +3,33 @@
 
 /// UpdatePhoneByPhonePassCodeDto.
 public struct UpdatePhoneByPhonePassCodeDto: Codable, Hashable, Sendable {
-    /// 新手机号码，不带区号。如果是国外手机号，请在 newPhoneCountryCode 参数中指定区号。
+    /// New phone number without area code. If it is a foreign phone number, please specify the area code in the newPhoneCountryCode parameter.
     public var newPhoneNumber: String
 
-    /// 验证码
+    /// Verification code
     public var newPhonePassCode: String
 
-    /// 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public var newPhoneCountryCode: String?
 
-    /// 旧手机号码，不带区号。如果是国外手机号，请在 oldPhoneCountryCode 参数中指定区号。如果用户池开启了修改手机号需要验证之前的手机号，此参数必填。
+    /// Old phone number without area code. If it is a foreign phone number, please specify the area code in the oldPhoneCountryCode parameter. This parameter is required if the user pool requires verification of the previous phone number when changing the phone number.
     public var oldPhoneNumber: String?
 
-    /// 旧手机号的验证码，如果用户池开启了修改手机号需要验证之前的手机号，此参数必填
+    /// Verification code of the old phone number. This parameter is required if the user pool requires verification of the previous phone number when changing the phone number.
     public var oldPhonePassCode: String?
 
-    /// 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public var oldPhoneCountryCode: String?
 
     /// Creates a `UpdatePhoneByPhonePassCodeDto`.
     ///
     /// - Parameters:
-    ///   - newPhoneNumber: 新手机号码，不带区号。如果是国外手机号，请在 newPhoneCountryCode 参数中指定区号。
-    ///   - newPhonePassCode: 验证码
-    ///   - newPhoneCountryCode: 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
-    ///   - oldPhoneNumber: 旧手机号码，不带区号。如果是国外手机号，请在 oldPhoneCountryCode 参数中指定区号。如果用户池开启了修改手机号需要验证之前的手机号，此参数必填。
-    ///   - oldPhonePassCode: 旧手机号的验证码，如果用户池开启了修改手机号需要验证之前的手机号，此参数必填
-    ///   - oldPhoneCountryCode: 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    ///   - newPhoneNumber: New phone number without area code. If it is a foreign phone number, please specify the area code in the newPhoneCountryCode parameter.
+    ///   - newPhonePassCode: Verification code
+    ///   - newPhoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - oldPhoneNumber: Old phone number without area code. If it is a foreign phone number, please specify the area code in the oldPhoneCountryCode parameter. This parameter is required if the user pool requires verification of the previous phone number when changing the phone number.
+    ///   - oldPhonePassCode: Verification code of the old phone number. This parameter is required if the user pool requires verification of the previous phone number when changing the phone number.
+    ///   - oldPhoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public init(
         newPhoneNumber: String,
         newPhonePassCode: String,

@@ -3,13 +3,13 @@
 
 /// UpdatePhoneDto.
 public struct UpdatePhoneDto: Codable, Hashable, Sendable {
-    /// 用于临时修改手机号的 token，可从**发起修改手机号的验证请求**接口获取。
+    /// Token used to temporarily change the phone number, which can be obtained from the **Initiate phone number change verification request** API.
     public var updatePhoneToken: String
 
     /// Creates a `UpdatePhoneDto`.
     ///
     /// - Parameters:
-    ///   - updatePhoneToken: 用于临时修改手机号的 token，可从**发起修改手机号的验证请求**接口获取。
+    ///   - updatePhoneToken: Token used to temporarily change the phone number, which can be obtained from the **Initiate phone number change verification request** API.
     public init(updatePhoneToken: String) {
         self.updatePhoneToken = updatePhoneToken
     }

@@ -5,73 +5,73 @@ import Foundation
 
 /// UpdateUserProfileDto.
 public struct UpdateUserProfileDto: Codable, Hashable, Sendable {
-    /// 用户真实名称，不具备唯一性
+    /// User's real name, not unique
     public var name: String?
 
-    /// 昵称
+    /// Nickname
     public var nickname: String?
 
-    /// 头像链接
+    /// Avatar URL
     public var photo: String?
 
-    /// 第三方外部 ID
+    /// Third-party external ID
     public var externalId: String?
 
-    /// 出生日期
+    /// Date of birth
     public var birthdate: Date?
 
-    /// 所在国家
+    /// Country
     public var country: String?
 
-    /// 所在省份
+    /// Province
     public var province: String?
 
-    /// 所在城市
+    /// City
     public var city: String?
 
-    /// 所处地址
+    /// Address
     public var address: String?
 
-    /// 所处街道地址
+    /// Street address
     public var streetAddress: String?
 
-    /// 邮政编码号
+    /// Postal code
     public var postalCode: String?
 
-    /// 性别
+    /// Gender
     public var gender: Gender?
 
-    /// 用户名，用户池内唯一
+    /// Username, unique within the user pool
     public var username: String?
 
-    /// 所在公司
+    /// Company
     public var company: String?
 
-    /// 自定义数据，传入的对象中的 key 必须先在用户池定义相关自定义字段
+    /// Custom data. The keys in the passed object must first be defined as custom fields in the user pool
     public var customData: JSONValue?
 
-    /// 用户身份证号码
+    /// User's ID card number
     public var identityNumber: String?
 
     /// Creates a `UpdateUserProfileDto`.
     ///
     /// - Parameters:
-    ///   - name: 用户真实名称，不具备唯一性
-    ///   - nickname: 昵称
-    ///   - photo: 头像链接
-    ///   - externalId: 第三方外部 ID
-    ///   - birthdate: 出生日期
-    ///   - country: 所在国家
-    ///   - province: 所在省份
-    ///   - city: 所在城市
-    ///   - address: 所处地址
-    ///   - streetAddress: 所处街道地址
-    ///   - postalCode: 邮政编码号
-    ///   - gender: 性别
-    ///   - username: 用户名，用户池内唯一
-    ///   - company: 所在公司
-    ///   - customData: 自定义数据，传入的对象中的 key 必须先在用户池定义相关自定义字段
-    ///   - identityNumber: 用户身份证号码
+    ///   - name: User's real name, not unique
+    ///   - nickname: Nickname
+    ///   - photo: Avatar URL
+    ///   - externalId: Third-party external ID
+    ///   - birthdate: Date of birth
+    ///   - country: Country
+    ///   - province: Province
+    ///   - city: City
+    ///   - address: Address
+    ///   - streetAddress: Street address
+    ///   - postalCode: Postal code
+    ///   - gender: Gender
+    ///   - username: Username, unique within the user pool
+    ///   - company: Company
+    ///   - customData: Custom data. The keys in the passed object must first be defined as custom fields in the user pool
+    ///   - identityNumber: User's ID card number
     public init(
         name: String? = nil,
         nickname: String? = nil,
@@ -110,7 +110,7 @@ public struct UpdateUserProfileDto: Codable, Hashable, Sendable {
 }
 
 extension UpdateUserProfileDto {
-    /// 性别
+    /// Gender
     public struct Gender: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -5,77 +5,77 @@ import Foundation
 
 /// UserDepartmentRespDto.
 public struct UserDepartmentRespDto: Codable, Hashable, Sendable {
-    /// 组织 Code（organizationCode）
+    /// Organization Code (organizationCode)
     public var organizationCode: String
 
-    /// 部门 ID
+    /// Department ID
     public var departmentId: String
 
-    /// 是否为根部门
+    /// Whether it is the root department
     public var isRoot: Bool
 
-    /// 部门创建时间
+    /// Department creation time
     public var createdAt: Date
 
-    /// 部门名称
+    /// Department name
     public var name: String
 
-    /// 部门描述
+    /// Department description
     public var description: String
 
-    /// 自定义部门 ID，用于存储自定义的 ID
+    /// Custom department ID, used to store a custom ID
     public var openDepartmentId: String?
 
-    /// 是否是部门 Leader
+    /// Whether the user is the department leader
     public var isLeader: Bool
 
-    /// 部门识别码
+    /// Department identification code
     public var code: String
 
-    /// 是否是主部门
+    /// Whether it is the main department
     public var isMainDepartment: Bool
 
-    /// 加入部门时间
+    /// Time of joining the department
     public var joinedAt: Date
 
-    /// 是否是虚拟部门
+    /// Whether it is a virtual department
     public var isVirtualNode: Bool
 
-    /// 多语言设置
+    /// Multilingual settings
     public var i18n: DepartmentI18nDto?
 
-    /// 部门的扩展字段数据
+    /// Extended field data of the department
     public var customData: JSONValue?
 
-    /// 部门 ID 路径
+    /// Department ID path
     public var departmentIdPath: [String]?
 
-    /// 部门 Code 路径
+    /// Department code path
     public var departmentCodePath: [String]?
 
-    /// 部门名路径
+    /// Department name path
     public var departmentNamePath: [String]?
 
     /// Creates a `UserDepartmentRespDto`.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 Code（organizationCode）
-    ///   - departmentId: 部门 ID
-    ///   - isRoot: 是否为根部门
-    ///   - createdAt: 部门创建时间
-    ///   - name: 部门名称
-    ///   - description: 部门描述
-    ///   - openDepartmentId: 自定义部门 ID，用于存储自定义的 ID
-    ///   - isLeader: 是否是部门 Leader
-    ///   - code: 部门识别码
-    ///   - isMainDepartment: 是否是主部门
-    ///   - joinedAt: 加入部门时间
-    ///   - isVirtualNode: 是否是虚拟部门
-    ///   - i18n: 多语言设置
-    ///   - customData: 部门的扩展字段数据
-    ///   - departmentIdPath: 部门 ID 路径
-    ///   - departmentCodePath: 部门 Code 路径
-    ///   - departmentNamePath: 部门名路径
+    ///   - organizationCode: Organization Code (organizationCode)
+    ///   - departmentId: Department ID
+    ///   - isRoot: Whether it is the root department
+    ///   - createdAt: Department creation time
+    ///   - name: Department name
+    ///   - description: Department description
+    ///   - openDepartmentId: Custom department ID, used to store a custom ID
+    ///   - isLeader: Whether the user is the department leader
+    ///   - code: Department identification code
+    ///   - isMainDepartment: Whether it is the main department
+    ///   - joinedAt: Time of joining the department
+    ///   - isVirtualNode: Whether it is a virtual department
+    ///   - i18n: Multilingual settings
+    ///   - customData: Extended field data of the department
+    ///   - departmentIdPath: Department ID path
+    ///   - departmentCodePath: Department code path
+    ///   - departmentNamePath: Department name path
     public init(
         organizationCode: String,
         departmentId: String,

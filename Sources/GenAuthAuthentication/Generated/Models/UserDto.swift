@@ -5,103 +5,103 @@ import Foundation
 
 /// UserDto.
 public struct UserDto: Codable, Hashable, Sendable {
-    /// 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
+    /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: Date
 
-    /// 更新时间
+    /// Update time
     public var updatedAt: Date
 
-    /// 账户当前状态
+    /// Current account status
     public var status: Status
 
-    /// 账户当前工作状态
+    /// Current work status of the account
     public var workStatus: WorkStatus
 
-    /// 第三方外部 ID
+    /// Third-party external ID
     public var externalId: String?
 
-    /// 邮箱，不区分大小写
+    /// Email, case-insensitive
     public var email: String?
 
-    /// 手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
+    /// Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phone: String?
 
-    /// 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public var phoneCountryCode: String?
 
-    /// 用户名，用户池内唯一
+    /// Username, unique within the user pool
     public var username: String?
 
-    /// 用户真实名称，不具备唯一性
+    /// User's real name, not unique
     public var name: String?
 
-    /// 昵称
+    /// Nickname
     public var nickname: String?
 
-    /// 头像链接
+    /// Avatar URL
     public var photo: String?
 
-    /// 历史总登录次数
+    /// Total number of historical logins
     public var loginsCount: Int?
 
-    /// 上次登录时间
+    /// Last login time
     public var lastLogin: Date?
 
-    /// 上次登录 IP
+    /// Last login IP
     public var lastIp: String?
 
-    /// 性别:
+    /// Gender:
     public var gender: Gender
 
-    /// 邮箱是否验证
+    /// Whether the email is verified
     public var emailVerified: Bool
 
-    /// 手机号是否验证
+    /// Whether the phone number is verified
     public var phoneVerified: Bool
 
-    /// 用户上次密码修改时间
+    /// Time the user last changed the password
     public var passwordLastSetAt: Date?
 
-    /// 出生日期
+    /// Date of birth
     public var birthdate: Date?
 
-    /// 所在国家
+    /// Country
     public var country: String?
 
-    /// 所在省份
+    /// Province
     public var province: String?
 
-    /// 所在城市
+    /// City
     public var city: String?
 
-    /// 所处地址
+    /// Address
     public var address: String?
 
-    /// 所处街道地址
+    /// Street address
     public var streetAddress: String?
 
-    /// 邮政编码号
+    /// Postal code
     public var postalCode: String?
 
-    /// 所在公司
+    /// Company
     public var company: String?
 
-    /// 最近一次登录时使用的浏览器 UA
+    /// Browser UA used for the most recent login
     public var browser: String?
 
-    /// 最近一次登录时使用的设备
+    /// Device used for the most recent login
     public var device: String?
 
-    /// 名
+    /// Given name
     public var givenName: String?
 
-    /// 姓
+    /// Family name
     public var familyName: String?
 
-    /// 中间名
+    /// Middle name
     public var middleName: String?
 
     /// Preferred Username
@@ -110,125 +110,125 @@ public struct UserDto: Codable, Hashable, Sendable {
     /// Preferred Username
     public var preferredUsername: String?
 
-    /// 用户个人网页
+    /// User's personal website
     public var website: String?
 
-    /// 用户时区信息
+    /// User's time zone information
     public var zoneinfo: String?
 
     /// Locale
     public var locale: String?
 
-    /// 标准的完整地址
+    /// Standard full address
     public var formatted: String?
 
-    /// 用户所在区域
+    /// User's locale
     public var region: String?
 
-    /// 来源类型:
-    /// - `syncTask`: 同步中心的同步任务
+    /// Source type:
+    /// - `syncTask`: a sync task in the sync center
     public var userSourceType: UserSourceType
 
-    /// 应用 ID 或者同步任务 ID
+    /// Application ID or sync task ID
     public var userSourceId: String?
 
-    /// 用户上次登录的应用 ID
+    /// ID of the application the user last logged in to
     public var lastLoginApp: String?
 
-    /// 用户主部门 ID
+    /// User's main department ID
     public var mainDepartmentId: String?
 
-    /// 用户上次进行 MFA 认证的时间
+    /// Time of the user's last MFA authentication
     public var lastMfaTime: Date?
 
-    /// 用户密码安全强度等级
+    /// User's password strength level
     public var passwordSecurityLevel: Int?
 
-    /// 下次登录要求重置密码
+    /// Require password reset on next login
     public var resetPasswordOnNextLogin: Bool?
 
-    /// 注册方式
+    /// Registration method
     public var registerSource: [String]?
 
-    /// 用户所属部门 ID 列表
+    /// List of IDs of departments the user belongs to
     public var departmentIds: [String]?
 
-    /// 外部身份源
+    /// External identity source
     public var identities: [IdentityDto]?
 
-    /// 用户身份证号码
+    /// User's ID card number
     public var identityNumber: String?
 
-    /// 用户的扩展字段数据
+    /// User's extended field data
     public var customData: JSONValue?
 
-    /// 用户关联的部门 Id
+    /// ID of the department associated with the user
     public var postIdList: [String]?
 
-    /// 用户状态上次修改时间
+    /// Time the user status was last changed
     public var statusChangedAt: Date?
 
-    /// 用户租户 ID
+    /// User's tenant ID
     public var tenantId: String?
 
     /// Creates a `UserDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - createdAt: 创建时间
-    ///   - updatedAt: 更新时间
-    ///   - status: 账户当前状态
-    ///   - workStatus: 账户当前工作状态
-    ///   - externalId: 第三方外部 ID
-    ///   - email: 邮箱，不区分大小写
-    ///   - phone: 手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
-    ///   - phoneCountryCode: 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
-    ///   - username: 用户名，用户池内唯一
-    ///   - name: 用户真实名称，不具备唯一性
-    ///   - nickname: 昵称
-    ///   - photo: 头像链接
-    ///   - loginsCount: 历史总登录次数
-    ///   - lastLogin: 上次登录时间
-    ///   - lastIp: 上次登录 IP
-    ///   - gender: 性别:
-    ///   - emailVerified: 邮箱是否验证
-    ///   - phoneVerified: 手机号是否验证
-    ///   - passwordLastSetAt: 用户上次密码修改时间
-    ///   - birthdate: 出生日期
-    ///   - country: 所在国家
-    ///   - province: 所在省份
-    ///   - city: 所在城市
-    ///   - address: 所处地址
-    ///   - streetAddress: 所处街道地址
-    ///   - postalCode: 邮政编码号
-    ///   - company: 所在公司
-    ///   - browser: 最近一次登录时使用的浏览器 UA
-    ///   - device: 最近一次登录时使用的设备
-    ///   - givenName: 名
-    ///   - familyName: 姓
-    ///   - middleName: 中间名
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - createdAt: Creation time
+    ///   - updatedAt: Update time
+    ///   - status: Current account status
+    ///   - workStatus: Current work status of the account
+    ///   - externalId: Third-party external ID
+    ///   - email: Email, case-insensitive
+    ///   - phone: Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
+    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - username: Username, unique within the user pool
+    ///   - name: User's real name, not unique
+    ///   - nickname: Nickname
+    ///   - photo: Avatar URL
+    ///   - loginsCount: Total number of historical logins
+    ///   - lastLogin: Last login time
+    ///   - lastIp: Last login IP
+    ///   - gender: Gender:
+    ///   - emailVerified: Whether the email is verified
+    ///   - phoneVerified: Whether the phone number is verified
+    ///   - passwordLastSetAt: Time the user last changed the password
+    ///   - birthdate: Date of birth
+    ///   - country: Country
+    ///   - province: Province
+    ///   - city: City
+    ///   - address: Address
+    ///   - streetAddress: Street address
+    ///   - postalCode: Postal code
+    ///   - company: Company
+    ///   - browser: Browser UA used for the most recent login
+    ///   - device: Device used for the most recent login
+    ///   - givenName: Given name
+    ///   - familyName: Family name
+    ///   - middleName: Middle name
     ///   - profile: Preferred Username
     ///   - preferredUsername: Preferred Username
-    ///   - website: 用户个人网页
-    ///   - zoneinfo: 用户时区信息
+    ///   - website: User's personal website
+    ///   - zoneinfo: User's time zone information
     ///   - locale: Locale
-    ///   - formatted: 标准的完整地址
-    ///   - region: 用户所在区域
-    ///   - userSourceType: 来源类型: - `syncTask`: 同步中心的同步任务
-    ///   - userSourceId: 应用 ID 或者同步任务 ID
-    ///   - lastLoginApp: 用户上次登录的应用 ID
-    ///   - mainDepartmentId: 用户主部门 ID
-    ///   - lastMfaTime: 用户上次进行 MFA 认证的时间
-    ///   - passwordSecurityLevel: 用户密码安全强度等级
-    ///   - resetPasswordOnNextLogin: 下次登录要求重置密码
-    ///   - registerSource: 注册方式
-    ///   - departmentIds: 用户所属部门 ID 列表
-    ///   - identities: 外部身份源
-    ///   - identityNumber: 用户身份证号码
-    ///   - customData: 用户的扩展字段数据
-    ///   - postIdList: 用户关联的部门 Id
-    ///   - statusChangedAt: 用户状态上次修改时间
-    ///   - tenantId: 用户租户 ID
+    ///   - formatted: Standard full address
+    ///   - region: User's locale
+    ///   - userSourceType: Source type: - `syncTask`: a sync task in the sync center
+    ///   - userSourceId: Application ID or sync task ID
+    ///   - lastLoginApp: ID of the application the user last logged in to
+    ///   - mainDepartmentId: User's main department ID
+    ///   - lastMfaTime: Time of the user's last MFA authentication
+    ///   - passwordSecurityLevel: User's password strength level
+    ///   - resetPasswordOnNextLogin: Require password reset on next login
+    ///   - registerSource: Registration method
+    ///   - departmentIds: List of IDs of departments the user belongs to
+    ///   - identities: External identity source
+    ///   - identityNumber: User's ID card number
+    ///   - customData: User's extended field data
+    ///   - postIdList: ID of the department associated with the user
+    ///   - statusChangedAt: Time the user status was last changed
+    ///   - tenantId: User's tenant ID
     public init(
         userId: String,
         createdAt: Date,
@@ -345,7 +345,7 @@ public struct UserDto: Codable, Hashable, Sendable {
 }
 
 extension UserDto {
-    /// 账户当前状态
+    /// Current account status
     public struct Status: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -380,7 +380,7 @@ extension UserDto {
         ]
     }
 
-    /// 账户当前工作状态
+    /// Current work status of the account
     public struct WorkStatus: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -403,7 +403,7 @@ extension UserDto {
         ]
     }
 
-    /// 性别:
+    /// Gender:
     public struct Gender: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -413,13 +413,13 @@ extension UserDto {
             self.rawValue = rawValue
         }
 
-        /// 男性，`male`
+        /// Male, `male`
         public static let m = Self(rawValue: "M")
 
-        /// 女性，`female`
+        /// Female, `female`
         public static let f = Self(rawValue: "F")
 
-        /// 未知，`unknown`
+        /// Unknown, `unknown`
         public static let u = Self(rawValue: "U")
 
         /// Undisclosed (sent by the server; not in GenAuth's document)
@@ -434,8 +434,8 @@ extension UserDto {
         ]
     }
 
-    /// 来源类型:
-    /// - `syncTask`: 同步中心的同步任务
+    /// Source type:
+    /// - `syncTask`: a sync task in the sync center
     public struct UserSourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -445,13 +445,13 @@ extension UserDto {
             self.rawValue = rawValue
         }
 
-        /// 通过 excel 导入
+        /// Imported via Excel
         public static let excel = Self(rawValue: "excel")
 
-        /// 用户自主注册
+        /// Self-registered by the user
         public static let register = Self(rawValue: "register")
 
-        /// 管理员后台手动创建（包含使用管理 API 创建用户 ）
+        /// Created manually by an administrator in the console (including users created with the management API)
         public static let adminCreated = Self(rawValue: "adminCreated")
 
         /// `sync`

@@ -5,21 +5,21 @@ import Foundation
 
 /// UserTenantListDto.
 public struct UserTenantListDto: Codable, Hashable, Sendable {
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String
 
-    /// 租户名称
+    /// Tenant name
     public var tenantName: String
 
-    /// 加入租户的时间
+    /// Time of joining the tenant
     public var joinAt: Date
 
     /// Creates a `UserTenantListDto`.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - tenantName: 租户名称
-    ///   - joinAt: 加入租户的时间
+    ///   - tenantId: Tenant ID
+    ///   - tenantName: Tenant name
+    ///   - joinAt: Time of joining the tenant
     public init(tenantId: String, tenantName: String, joinAt: Date) {
         self.tenantId = tenantId
         self.tenantName = tenantName

@@ -3,21 +3,21 @@
 
 /// VerifyAuthenticationDto.
 public struct VerifyAuthenticationDto: Codable, Hashable, Sendable {
-    /// 认证器凭证信息
+    /// Authenticator credential information
     public var authenticationCredential: AuthenticationCredentialDto
 
-    /// 从 获取 WebAuthn 认证请求初始化参数接口 获得的 ticket
+    /// Ticket obtained from the Get WebAuthn authentication request initialization parameters API
     public var ticket: String
 
-    /// 可选参数
+    /// Optional parameters
     public var options: SignInByWebAuthnOptionsDto?
 
     /// Creates a `VerifyAuthenticationDto`.
     ///
     /// - Parameters:
-    ///   - authenticationCredential: 认证器凭证信息
-    ///   - ticket: 从 获取 WebAuthn 认证请求初始化参数接口 获得的 ticket
-    ///   - options: 可选参数
+    ///   - authenticationCredential: Authenticator credential information
+    ///   - ticket: Ticket obtained from the Get WebAuthn authentication request initialization parameters API
+    ///   - options: Optional parameters
     public init(
         authenticationCredential: AuthenticationCredentialDto,
         ticket: String,

@@ -3,17 +3,17 @@
 
 /// VerifyAuthenticationResultDto.
 public struct VerifyAuthenticationResultDto: Codable, Hashable, Sendable {
-    /// 验证认证器登录认证的结果，true 验证成功
+    /// Result of verifying the authenticator login authentication; true means verification succeeded
     public var verified: Bool
 
-    /// 验证认证器登录认证通过时，即 verified = true，此数据才会返回。
+    /// This data is returned only when the authenticator login authentication is verified, i.e. verified = true.
     public var tokenSet: LoginTokenResponseDataDto?
 
     /// Creates a `VerifyAuthenticationResultDto`.
     ///
     /// - Parameters:
-    ///   - verified: 验证认证器登录认证的结果，true 验证成功
-    ///   - tokenSet: 验证认证器登录认证通过时，即 verified = true，此数据才会返回。
+    ///   - verified: Result of verifying the authenticator login authentication; true means verification succeeded
+    ///   - tokenSet: This data is returned only when the authenticator login authentication is verified, i.e. verified = true.
     public init(verified: Bool, tokenSet: LoginTokenResponseDataDto? = nil) {
         self.verified = verified
         self.tokenSet = tokenSet

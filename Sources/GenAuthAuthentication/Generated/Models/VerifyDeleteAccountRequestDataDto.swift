@@ -3,17 +3,17 @@
 
 /// VerifyDeleteAccountRequestDataDto.
 public struct VerifyDeleteAccountRequestDataDto: Codable, Hashable, Sendable {
-    /// 用于注销账号的临时 Token，你需要调用**注销账号**接口执行实际注销账号操作。
+    /// Temporary token for deleting the account. You need to call the **Delete account** API to perform the actual account deletion.
     public var deleteAccountToken: String
 
-    /// Token 有效时间，默认为 60 秒。
+    /// Token validity period, 60 seconds by default.
     public var tokenExpiresIn: Int
 
     /// Creates a `VerifyDeleteAccountRequestDataDto`.
     ///
     /// - Parameters:
-    ///   - deleteAccountToken: 用于注销账号的临时 Token，你需要调用**注销账号**接口执行实际注销账号操作。
-    ///   - tokenExpiresIn: Token 有效时间，默认为 60 秒。
+    ///   - deleteAccountToken: Temporary token for deleting the account. You need to call the **Delete account** API to perform the actual account deletion.
+    ///   - tokenExpiresIn: Token validity period, 60 seconds by default.
     public init(deleteAccountToken: String, tokenExpiresIn: Int) {
         self.deleteAccountToken = deleteAccountToken
         self.tokenExpiresIn = tokenExpiresIn

@@ -3,25 +3,25 @@
 
 /// VerifyDeleteAccountRequestDto.
 public struct VerifyDeleteAccountRequestDto: Codable, Hashable, Sendable {
-    /// 注销账号的验证手段：
+    /// Verification method for deleting the account:
     public var verifyMethod: VerifyMethod
 
-    /// 使用手机号验证码验证的数据
+    /// Data for verification using phone verification code
     public var phonePassCodePayload: DeleteAccountByPhonePassCodeDto?
 
-    /// 使用邮箱验证码验证的数据
+    /// Data for verification using email verification code
     public var emailPassCodePayload: DeleteAccountByEmailPassCodeDto?
 
-    /// 使用密码验证的数据
+    /// Data for verification using password
     public var passwordPayload: DeleteAccountByPasswordDto?
 
     /// Creates a `VerifyDeleteAccountRequestDto`.
     ///
     /// - Parameters:
-    ///   - verifyMethod: 注销账号的验证手段：
-    ///   - phonePassCodePayload: 使用手机号验证码验证的数据
-    ///   - emailPassCodePayload: 使用邮箱验证码验证的数据
-    ///   - passwordPayload: 使用密码验证的数据
+    ///   - verifyMethod: Verification method for deleting the account:
+    ///   - phonePassCodePayload: Data for verification using phone verification code
+    ///   - emailPassCodePayload: Data for verification using email verification code
+    ///   - passwordPayload: Data for verification using password
     public init(
         verifyMethod: VerifyMethod,
         phonePassCodePayload: DeleteAccountByPhonePassCodeDto? = nil,
@@ -36,7 +36,7 @@ public struct VerifyDeleteAccountRequestDto: Codable, Hashable, Sendable {
 }
 
 extension VerifyDeleteAccountRequestDto {
-    /// 注销账号的验证手段：
+    /// Verification method for deleting the account:
     public struct VerifyMethod: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -46,13 +46,13 @@ extension VerifyDeleteAccountRequestDto {
             self.rawValue = rawValue
         }
 
-        /// 使用手机号验证码方式进行验证。
+        /// Verify using phone verification code.
         public static let phonePasscode = Self(rawValue: "PHONE_PASSCODE")
 
-        /// 使用邮箱验证码方式进行验证。
+        /// Verify using email verification code.
         public static let emailPasscode = Self(rawValue: "EMAIL_PASSCODE")
 
-        /// 如果用户既没有绑定手机号又没有绑定邮箱，可以使用密码作为验证手段。
+        /// If the user has bound neither a phone number nor an email, the password can be used as the verification method.
         public static let password = Self(rawValue: "PASSWORD")
 
         /// Every value the SDK knows.

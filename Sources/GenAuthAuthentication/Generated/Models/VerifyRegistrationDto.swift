@@ -3,24 +3,24 @@
 
 /// VerifyRegistrationDto.
 public struct VerifyRegistrationDto: Codable, Hashable, Sendable {
-    /// 绑定认证器凭证信息
+    /// Bind authenticator credential information
     public var registrationCredential: RegistrationCredentialDto
 
-    /// 获取凭证创建初始化参数时的 ticket
+    /// The ticket obtained when getting the credential creation initialization parameters
     public var ticket: String
 
-    /// 凭证信息类型：
-    /// - `FINGERPRINT`: 指纹
-    /// - `FACE`: 人脸
-    /// - `OTHER` 其他
+    /// Credential information type:
+    /// - `FINGERPRINT`: Fingerprint
+    /// - `FACE`: Face
+    /// - `OTHER` Other
     public var authenticatorCode: AuthenticatorCode?
 
     /// Creates a `VerifyRegistrationDto`.
     ///
     /// - Parameters:
-    ///   - registrationCredential: 绑定认证器凭证信息
-    ///   - ticket: 获取凭证创建初始化参数时的 ticket
-    ///   - authenticatorCode: 凭证信息类型： - `FINGERPRINT`: 指纹 - `FACE`: 人脸 - `OTHER` 其他
+    ///   - registrationCredential: Bind authenticator credential information
+    ///   - ticket: The ticket obtained when getting the credential creation initialization parameters
+    ///   - authenticatorCode: Credential information type: - `FINGERPRINT`: Fingerprint - `FACE`: Face - `OTHER` Other
     public init(
         registrationCredential: RegistrationCredentialDto,
         ticket: String,
@@ -33,10 +33,10 @@ public struct VerifyRegistrationDto: Codable, Hashable, Sendable {
 }
 
 extension VerifyRegistrationDto {
-    /// 凭证信息类型：
-    /// - `FINGERPRINT`: 指纹
-    /// - `FACE`: 人脸
-    /// - `OTHER` 其他
+    /// Credential information type:
+    /// - `FINGERPRINT`: Fingerprint
+    /// - `FACE`: Face
+    /// - `OTHER` Other
     public struct AuthenticatorCode: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,13 +3,13 @@
 
 /// VerifyRegistrationResultDto.
 public struct VerifyRegistrationResultDto: Codable, Hashable, Sendable {
-    /// 验证注册认证器结果
+    /// Result of verifying authenticator registration
     public var verified: Bool
 
     /// Creates a `VerifyRegistrationResultDto`.
     ///
     /// - Parameters:
-    ///   - verified: 验证注册认证器结果
+    ///   - verified: Result of verifying authenticator registration
     public init(verified: Bool) {
         self.verified = verified
     }

@@ -3,21 +3,21 @@
 
 /// VerifyResetPasswordRequestDto.
 public struct VerifyResetPasswordRequestDto: Codable, Hashable, Sendable {
-    /// 忘记密码请求使用的验证手段：
+    /// Verification method used for the forgot password request:
     public var verifyMethod: VerifyMethod
 
-    /// 使用手机号验证码验证的数据
+    /// Data for verification using phone verification code
     public var phonePassCodePayload: ResetPasswordByPhonePassCodeDto?
 
-    /// 使用邮箱验证码验证的数据
+    /// Data for verification using email verification code
     public var emailPassCodePayload: ResetPasswordByEmailPassCodeDto?
 
     /// Creates a `VerifyResetPasswordRequestDto`.
     ///
     /// - Parameters:
-    ///   - verifyMethod: 忘记密码请求使用的验证手段：
-    ///   - phonePassCodePayload: 使用手机号验证码验证的数据
-    ///   - emailPassCodePayload: 使用邮箱验证码验证的数据
+    ///   - verifyMethod: Verification method used for the forgot password request:
+    ///   - phonePassCodePayload: Data for verification using phone verification code
+    ///   - emailPassCodePayload: Data for verification using email verification code
     public init(
         verifyMethod: VerifyMethod,
         phonePassCodePayload: ResetPasswordByPhonePassCodeDto? = nil,
@@ -30,7 +30,7 @@ public struct VerifyResetPasswordRequestDto: Codable, Hashable, Sendable {
 }
 
 extension VerifyResetPasswordRequestDto {
-    /// 忘记密码请求使用的验证手段：
+    /// Verification method used for the forgot password request:
     public struct VerifyMethod: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -40,10 +40,10 @@ extension VerifyResetPasswordRequestDto {
             self.rawValue = rawValue
         }
 
-        /// 通过邮箱验证码进行验证
+        /// Verify via email verification code
         public static let emailPasscode = Self(rawValue: "EMAIL_PASSCODE")
 
-        /// 通过手机号验证码进行验证
+        /// Verify via phone verification code
         public static let phonePasscode = Self(rawValue: "PHONE_PASSCODE")
 
         /// Every value the SDK knows.

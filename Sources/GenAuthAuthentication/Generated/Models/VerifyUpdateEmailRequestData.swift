@@ -3,17 +3,17 @@
 
 /// VerifyUpdateEmailRequestData.
 public struct VerifyUpdateEmailRequestData: Codable, Hashable, Sendable {
-    /// 用于修改当前邮箱的 token，你需要使用此 token 调用**修改邮箱**接口。
+    /// Token used to change the current email. You need to use this token to call the **change email** API.
     public var updateEmailToken: String
 
-    /// Token 有效时间，时间为 60 秒。
+    /// Token validity period, 60 seconds.
     public var tokenExpiresIn: Int
 
     /// Creates a `VerifyUpdateEmailRequestData`.
     ///
     /// - Parameters:
-    ///   - updateEmailToken: 用于修改当前邮箱的 token，你需要使用此 token 调用**修改邮箱**接口。
-    ///   - tokenExpiresIn: Token 有效时间，时间为 60 秒。
+    ///   - updateEmailToken: Token used to change the current email. You need to use this token to call the **change email** API.
+    ///   - tokenExpiresIn: Token validity period, 60 seconds.
     public init(updateEmailToken: String, tokenExpiresIn: Int) {
         self.updateEmailToken = updateEmailToken
         self.tokenExpiresIn = tokenExpiresIn

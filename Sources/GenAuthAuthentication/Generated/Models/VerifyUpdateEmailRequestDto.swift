@@ -3,17 +3,17 @@
 
 /// VerifyUpdateEmailRequestDto.
 public struct VerifyUpdateEmailRequestDto: Codable, Hashable, Sendable {
-    /// 修改当前邮箱使用的验证手段：
+    /// Verification method used to change the current email:
     public var verifyMethod: VerifyMethod
 
-    /// 使用邮箱验证码方式验证的数据
+    /// Data for verification via email verification code
     public var emailPassCodePayload: UpdateEmailByEmailPassCodeDto
 
     /// Creates a `VerifyUpdateEmailRequestDto`.
     ///
     /// - Parameters:
-    ///   - verifyMethod: 修改当前邮箱使用的验证手段：
-    ///   - emailPassCodePayload: 使用邮箱验证码方式验证的数据
+    ///   - verifyMethod: Verification method used to change the current email:
+    ///   - emailPassCodePayload: Data for verification via email verification code
     public init(verifyMethod: VerifyMethod, emailPassCodePayload: UpdateEmailByEmailPassCodeDto) {
         self.verifyMethod = verifyMethod
         self.emailPassCodePayload = emailPassCodePayload
@@ -21,7 +21,7 @@ public struct VerifyUpdateEmailRequestDto: Codable, Hashable, Sendable {
 }
 
 extension VerifyUpdateEmailRequestDto {
-    /// 修改当前邮箱使用的验证手段：
+    /// Verification method used to change the current email:
     public struct VerifyMethod: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -31,7 +31,7 @@ extension VerifyUpdateEmailRequestDto {
             self.rawValue = rawValue
         }
 
-        /// 通过邮箱验证码进行验证，当前只支持这种验证方式。
+        /// Verify via email verification code. Currently only this verification method is supported.
         public static let emailPasscode = Self(rawValue: "EMAIL_PASSCODE")
 
         /// Every value the SDK knows.

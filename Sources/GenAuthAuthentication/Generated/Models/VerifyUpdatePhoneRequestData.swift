@@ -3,17 +3,17 @@
 
 /// VerifyUpdatePhoneRequestData.
 public struct VerifyUpdatePhoneRequestData: Codable, Hashable, Sendable {
-    /// 用于修改当前手机号 token，你需要使用此 token 请求**修改手机号**的接口。
+    /// Token used to change the current phone number. You need to use this token to call the **Change phone number** API.
     public var updatePhoneToken: String
 
-    /// 过期时间
+    /// Expiration time
     public var tokenExpiresIn: Int
 
     /// Creates a `VerifyUpdatePhoneRequestData`.
     ///
     /// - Parameters:
-    ///   - updatePhoneToken: 用于修改当前手机号 token，你需要使用此 token 请求**修改手机号**的接口。
-    ///   - tokenExpiresIn: 过期时间
+    ///   - updatePhoneToken: Token used to change the current phone number. You need to use this token to call the **Change phone number** API.
+    ///   - tokenExpiresIn: Expiration time
     public init(updatePhoneToken: String, tokenExpiresIn: Int) {
         self.updatePhoneToken = updatePhoneToken
         self.tokenExpiresIn = tokenExpiresIn

@@ -3,17 +3,17 @@
 
 /// VerifyUpdatePhoneRequestDto.
 public struct VerifyUpdatePhoneRequestDto: Codable, Hashable, Sendable {
-    /// 修改手机号的验证方式：
+    /// Verification method for changing phone number:
     public var verifyMethod: VerifyMethod
 
-    /// 使用手机号验证码方式验证的数据
+    /// Data for verification via phone verification code
     public var phonePassCodePayload: UpdatePhoneByPhonePassCodeDto
 
     /// Creates a `VerifyUpdatePhoneRequestDto`.
     ///
     /// - Parameters:
-    ///   - verifyMethod: 修改手机号的验证方式：
-    ///   - phonePassCodePayload: 使用手机号验证码方式验证的数据
+    ///   - verifyMethod: Verification method for changing phone number:
+    ///   - phonePassCodePayload: Data for verification via phone verification code
     public init(verifyMethod: VerifyMethod, phonePassCodePayload: UpdatePhoneByPhonePassCodeDto) {
         self.verifyMethod = verifyMethod
         self.phonePassCodePayload = phonePassCodePayload
@@ -21,7 +21,7 @@ public struct VerifyUpdatePhoneRequestDto: Codable, Hashable, Sendable {
 }
 
 extension VerifyUpdatePhoneRequestDto {
-    /// 修改手机号的验证方式：
+    /// Verification method for changing phone number:
     public struct VerifyMethod: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -31,7 +31,7 @@ extension VerifyUpdatePhoneRequestDto {
             self.rawValue = rawValue
         }
 
-        /// 使用短信验证码的方式进行验证，当前仅支持这一种方式。
+        /// Verify via SMS verification code. Currently only this method is supported.
         public static let phonePasscode = Self(rawValue: "PHONE_PASSCODE")
 
         /// Every value the SDK knows.

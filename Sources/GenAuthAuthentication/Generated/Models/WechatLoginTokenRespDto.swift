@@ -3,43 +3,43 @@
 
 /// WechatLoginTokenRespDto.
 public struct WechatLoginTokenRespDto: Codable, Hashable, Sendable {
-    /// 接口调用凭据，在限制时间内被授权访问资源 API
+    /// API access credential, authorized to access resource APIs within a limited time
     ///
     /// JSON key: `access_token`.
     public var accessToken: String?
 
-    /// 用户的身份凭证，解析后会包含用户信息
+    /// User's identity credential, which contains user information when decoded
     ///
     /// JSON key: `id_token`.
     public var idToken: String?
 
-    /// refresh_token 用于获取新的 AccessToken
+    /// refresh_token is used to get a new AccessToken
     ///
     /// JSON key: `refresh_token`.
     public var refreshToken: String?
 
-    /// token 类型
+    /// Token type
     ///
     /// JSON key: `token_type`.
     public var tokenType: String
 
-    /// 过期时间 单位是秒
+    /// Expiration time, in seconds
     ///
     /// JSON key: `expire_in`.
     public var expireIn: Int
 
-    /// 登录请求中的 scope
+    /// The scope in the login request
     public var scope: String
 
     /// Creates a `WechatLoginTokenRespDto`.
     ///
     /// - Parameters:
-    ///   - accessToken: 接口调用凭据，在限制时间内被授权访问资源 API
-    ///   - idToken: 用户的身份凭证，解析后会包含用户信息
-    ///   - refreshToken: refresh_token 用于获取新的 AccessToken
-    ///   - tokenType: token 类型
-    ///   - expireIn: 过期时间 单位是秒
-    ///   - scope: 登录请求中的 scope
+    ///   - accessToken: API access credential, authorized to access resource APIs within a limited time
+    ///   - idToken: User's identity credential, which contains user information when decoded
+    ///   - refreshToken: refresh_token is used to get a new AccessToken
+    ///   - tokenType: Token type
+    ///   - expireIn: Expiration time, in seconds
+    ///   - scope: The scope in the login request
     public init(
         accessToken: String? = nil,
         idToken: String? = nil,

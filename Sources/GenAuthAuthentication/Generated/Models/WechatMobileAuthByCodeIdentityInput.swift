@@ -3,25 +3,25 @@
 
 /// WechatMobileAuthByCodeIdentityInput.
 public struct WechatMobileAuthByCodeIdentityInput: Codable, Hashable, Sendable {
-    /// 客户端微信授权成功，微信返回当前认证授权码
+    /// WeChat authorization succeeded on the client; the authorization code returned by WeChat
     public var code: String
 
-    /// 应用 ID
+    /// Application ID
     public var appId: String?
 
-    /// 身份源连接 ID
+    /// Identity source connection ID
     public var connId: String?
 
-    /// 登录参数
+    /// Login parameters
     public var options: SignInOptionsDto?
 
     /// Creates a `WechatMobileAuthByCodeIdentityInput`.
     ///
     /// - Parameters:
-    ///   - code: 客户端微信授权成功，微信返回当前认证授权码
-    ///   - appId: 应用 ID
-    ///   - connId: 身份源连接 ID
-    ///   - options: 登录参数
+    ///   - code: WeChat authorization succeeded on the client; the authorization code returned by WeChat
+    ///   - appId: Application ID
+    ///   - connId: Identity source connection ID
+    ///   - options: Login parameters
     public init(code: String, appId: String? = nil, connId: String? = nil, options: SignInOptionsDto? = nil) {
         self.code = code
         self.appId = appId

@@ -3,17 +3,17 @@
 
 /// ActionAuth.
 public struct ActionAuth: Codable, Hashable, Sendable {
-    /// 数据策略授权用户 ID 列表
+    /// List of user IDs authorized by the data policy
     public var userIds: [String]
 
-    /// 数据资源权限操作
+    /// Data resource permission action
     public var action: String
 
     /// Creates a `ActionAuth`.
     ///
     /// - Parameters:
-    ///   - userIds: 数据策略授权用户 ID 列表
-    ///   - action: 数据资源权限操作
+    ///   - userIds: List of user IDs authorized by the data policy
+    ///   - action: Data resource permission action
     public init(userIds: [String], action: String) {
         self.userIds = userIds
         self.action = action

@@ -3,17 +3,17 @@
 
 /// AddGroupMembersReqDto.
 public struct AddGroupMembersReqDto: Codable, Hashable, Sendable {
-    /// 分组 code
+    /// Group code
     public var code: String
 
-    /// 用户 ID 数组
+    /// User ID array
     public var userIds: [String]
 
     /// Creates a `AddGroupMembersReqDto`.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - userIds: 用户 ID 数组
+    ///   - code: Group code
+    ///   - userIds: User ID array
     public init(code: String, userIds: [String]) {
         self.code = code
         self.userIds = userIds

@@ -3,17 +3,17 @@
 
 /// AddTenantUsersDto.
 public struct AddTenantUsersDto: Codable, Hashable, Sendable {
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String
 
-    /// 关联的用户池级别的用户 ID
+    /// Associated user ID at the user pool level
     public var linkUserIds: [String]
 
     /// Creates a `AddTenantUsersDto`.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - linkUserIds: 关联的用户池级别的用户 ID
+    ///   - tenantId: Tenant ID
+    ///   - linkUserIds: Associated user ID at the user pool level
     public init(tenantId: String, linkUserIds: [String]) {
         self.tenantId = tenantId
         self.linkUserIds = linkUserIds

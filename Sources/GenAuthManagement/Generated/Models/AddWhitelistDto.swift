@@ -3,17 +3,17 @@
 
 /// AddWhitelistDto.
 public struct AddWhitelistDto: Codable, Hashable, Sendable {
-    /// 白名单类型
+    /// Whitelist type
     public var type: TypeEnum
 
-    /// 类型参数
+    /// Type parameter
     public var list: [String]?
 
     /// Creates a `AddWhitelistDto`.
     ///
     /// - Parameters:
-    ///   - type: 白名单类型
-    ///   - list: 类型参数
+    ///   - type: Whitelist type
+    ///   - list: Type parameter
     public init(type: TypeEnum, list: [String]? = nil) {
         self.type = type
         self.list = list
@@ -21,7 +21,7 @@ public struct AddWhitelistDto: Codable, Hashable, Sendable {
 }
 
 extension AddWhitelistDto {
-    /// 白名单类型
+    /// Whitelist type
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,74 +3,74 @@
 
 /// AdminAuditLogDto.
 public struct AdminAuditLogDto: Codable, Hashable, Sendable {
-    /// 管理员的用户 ID
+    /// User ID of the administrator
     public var adminUserId: String
 
-    /// 管理员用户头像
+    /// Administrator user avatar
     public var adminUserAvatar: String
 
-    /// 管理员用户显示名称，按照以下用户字段顺序进行展示：nickname > username > name > givenName > familyName -> email -> phone -> id
+    /// Administrator user display name, displayed according to the following order of user fields: nickname > username > name > givenName > familyName -> email -> phone -> id
     public var adminUserDisplayName: String
 
-    /// 客户端 IP，可根据登录时的客户端 IP 进行筛选。默认不传获取所有登录 IP 的登录历史。
+    /// Client IP, can be used to filter by the client IP used at login. If not passed, the login history of all login IPs is returned by default.
     public var clientIp: String?
 
-    /// 操作类型：
-    /// - `userEnable`: 启用
+    /// Operation type:
+    /// - `userEnable`: Enable
     public var operationType: OperationType
 
-    /// 事件类型：
+    /// Event type:
     public var resourceType: ResourceType
 
-    /// 事件详情
+    /// Event details
     public var eventDetail: String?
 
-    /// 具体的操作参数
+    /// Specific operation parameters
     public var operationParam: String?
 
-    /// 原始值
+    /// Original value
     public var originValue: String?
 
-    /// 新值
+    /// New value
     public var targetValue: String?
 
-    /// 是否成功
+    /// Whether successful
     public var success: Bool
 
     /// User Agent
     public var userAgent: String
 
-    /// 解析过后的 User Agent
+    /// Parsed User Agent
     public var parsedUserAgent: ParsedUserAgent
 
-    /// 地理位置
+    /// Geographic location
     public var geoip: GeoIp
 
-    /// 时间
+    /// Time
     public var timestamp: String
 
-    /// 请求 ID
+    /// Request ID
     public var requestId: String
 
     /// Creates a `AdminAuditLogDto`.
     ///
     /// - Parameters:
-    ///   - adminUserId: 管理员的用户 ID
-    ///   - adminUserAvatar: 管理员用户头像
-    ///   - adminUserDisplayName: 管理员用户显示名称，按照以下用户字段顺序进行展示：nickname > username > name > givenName > familyName -> email -> phone -> id
-    ///   - clientIp: 客户端 IP，可根据登录时的客户端 IP 进行筛选。默认不传获取所有登录 IP 的登录历史。
-    ///   - operationType: 操作类型： - `userEnable`: 启用
-    ///   - resourceType: 事件类型：
-    ///   - eventDetail: 事件详情
-    ///   - operationParam: 具体的操作参数
-    ///   - originValue: 原始值
-    ///   - targetValue: 新值
-    ///   - success: 是否成功
+    ///   - adminUserId: User ID of the administrator
+    ///   - adminUserAvatar: Administrator user avatar
+    ///   - adminUserDisplayName: Administrator user display name, displayed according to the following order of user fields: nickname > username > name > givenName > familyName -> email -> phone -> id
+    ///   - clientIp: Client IP, can be used to filter by the client IP used at login. If not passed, the login history of all login IPs is returned by default.
+    ///   - operationType: Operation type: - `userEnable`: Enable
+    ///   - resourceType: Event type:
+    ///   - eventDetail: Event details
+    ///   - operationParam: Specific operation parameters
+    ///   - originValue: Original value
+    ///   - targetValue: New value
+    ///   - success: Whether successful
     ///   - userAgent: User Agent
-    ///   - parsedUserAgent: 解析过后的 User Agent
-    ///   - geoip: 地理位置
-    ///   - timestamp: 时间
-    ///   - requestId: 请求 ID
+    ///   - parsedUserAgent: Parsed User Agent
+    ///   - geoip: Geographic location
+    ///   - timestamp: Time
+    ///   - requestId: Request ID
     public init(
         adminUserId: String,
         adminUserAvatar: String,
@@ -109,8 +109,8 @@ public struct AdminAuditLogDto: Codable, Hashable, Sendable {
 }
 
 extension AdminAuditLogDto {
-    /// 操作类型：
-    /// - `userEnable`: 启用
+    /// Operation type:
+    /// - `userEnable`: Enable
     public struct OperationType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -123,37 +123,37 @@ extension AdminAuditLogDto {
         /// `all`
         public static let all = Self(rawValue: "all")
 
-        /// 创建
+        /// Create
         public static let create = Self(rawValue: "create")
 
-        /// 删除
+        /// Delete
         public static let delete = Self(rawValue: "delete")
 
-        /// 导入
+        /// Import
         public static let `import` = Self(rawValue: "import")
 
-        /// 导出
+        /// Export
         public static let export = Self(rawValue: "export")
 
-        /// 修改
+        /// Update
         public static let update = Self(rawValue: "update")
 
-        /// 刷新
+        /// Refresh
         public static let refresh = Self(rawValue: "refresh")
 
-        /// 同步
+        /// Sync
         public static let sync = Self(rawValue: "sync")
 
-        /// 邀请
+        /// Invite
         public static let invite = Self(rawValue: "invite")
 
-        /// 离职
+        /// Resign
         public static let resign = Self(rawValue: "resign")
 
-        /// 恢复
+        /// Restore
         public static let recover = Self(rawValue: "recover")
 
-        /// 禁用
+        /// Disable
         public static let disable = Self(rawValue: "disable")
 
         /// `enable`
@@ -197,7 +197,7 @@ extension AdminAuditLogDto {
         ]
     }
 
-    /// 事件类型：
+    /// Event type:
     public struct ResourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -210,61 +210,61 @@ extension AdminAuditLogDto {
         /// `all`
         public static let all = Self(rawValue: "all")
 
-        /// 用户
+        /// User
         public static let user = Self(rawValue: "user")
 
-        /// 用户池
+        /// User pool
         public static let userpool = Self(rawValue: "userpool")
 
-        /// 租户
+        /// Tenant
         public static let tenant = Self(rawValue: "tenant")
 
-        /// 用户登录态
+        /// User login status
         public static let userLoginState = Self(rawValue: "userLoginState")
 
-        /// 用户账号状态
+        /// User account status
         public static let userAccountState = Self(rawValue: "userAccountState")
 
-        /// 用户分组
+        /// User group
         public static let userGroup = Self(rawValue: "userGroup")
 
-        /// 字段加密状态
+        /// Field encryption status
         public static let fieldEncryptState = Self(rawValue: "fieldEncryptState")
 
-        /// 同步任务
+        /// Sync task
         public static let syncTask = Self(rawValue: "syncTask")
 
-        /// 社会化身份源
+        /// Social identity source
         public static let socialConnection = Self(rawValue: "socialConnection")
 
-        /// 社会化身份源
+        /// Social identity source
         public static let enterpriseConnection = Self(rawValue: "enterpriseConnection")
 
-        /// 自定义数据库
+        /// Custom database
         public static let customDatabase = Self(rawValue: "customDatabase")
 
-        /// 组织机构
+        /// Organization
         public static let org = Self(rawValue: "org")
 
-        /// 协作管理员
+        /// Collaborative administrator
         public static let cooperator = Self(rawValue: "cooperator")
 
-        /// 应用
+        /// App
         public static let application = Self(rawValue: "application")
 
-        /// 权限分组
+        /// Permission group
         public static let resourceNamespace = Self(rawValue: "resourceNamespace")
 
-        /// 资源
+        /// Resource
         public static let resource = Self(rawValue: "resource")
 
-        /// 角色
+        /// Role
         public static let role = Self(rawValue: "role")
 
-        /// 角色授权
+        /// Role authorization
         public static let roleAssign = Self(rawValue: "roleAssign")
 
-        /// 策略
+        /// Policy
         public static let policy = Self(rawValue: "policy")
 
         /// `customDomain`

@@ -3,17 +3,17 @@
 
 /// AdminAuditLogRespData.
 public struct AdminAuditLogRespData: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 返回列表
+    /// Returned list
     public var list: [AdminAuditLogDto]
 
     /// Creates a `AdminAuditLogRespData`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 返回列表
+    ///   - totalCount: Total number of records
+    ///   - list: Returned list
     public init(totalCount: Int, list: [AdminAuditLogDto]) {
         self.totalCount = totalCount
         self.list = list

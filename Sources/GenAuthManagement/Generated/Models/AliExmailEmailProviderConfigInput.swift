@@ -3,17 +3,17 @@
 
 /// AliExmailEmailProviderConfigInput.
 public struct AliExmailEmailProviderConfigInput: Codable, Hashable, Sendable {
-    /// 用户名
+    /// Username
     public var sender: String
 
-    /// 密码
+    /// Password
     public var senderPass: String
 
     /// Creates a `AliExmailEmailProviderConfigInput`.
     ///
     /// - Parameters:
-    ///   - sender: 用户名
-    ///   - senderPass: 密码
+    ///   - sender: Username
+    ///   - senderPass: Password
     public init(sender: String, senderPass: String) {
         self.sender = sender
         self.senderPass = senderPass

@@ -6,26 +6,26 @@ public struct AppDto: Codable, Hashable, Sendable {
     /// App ID
     public var appId: String
 
-    /// App 名称
+    /// App name
     public var appName: String
 
     /// App Logo
     public var appLogo: String
 
-    /// App 登录地址
+    /// App login address
     public var appLoginUrl: String
 
-    /// App 默认的登录策略
+    /// Default login policy of the App
     public var appDefaultLoginStrategy: AppDefaultLoginStrategy
 
     /// Creates a `AppDto`.
     ///
     /// - Parameters:
     ///   - appId: App ID
-    ///   - appName: App 名称
+    ///   - appName: App name
     ///   - appLogo: App Logo
-    ///   - appLoginUrl: App 登录地址
-    ///   - appDefaultLoginStrategy: App 默认的登录策略
+    ///   - appLoginUrl: App login address
+    ///   - appDefaultLoginStrategy: Default login policy of the App
     public init(
         appId: String,
         appName: String,
@@ -42,7 +42,7 @@ public struct AppDto: Codable, Hashable, Sendable {
 }
 
 extension AppDto {
-    /// App 默认的登录策略
+    /// Default login policy of the App
     public struct AppDefaultLoginStrategy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,27 +3,27 @@
 
 /// ApplicationAgreementDto.
 public struct ApplicationAgreementDto: Codable, Hashable, Sendable {
-    /// 展示的页面（可多选）：
-    /// - `LoginPage`: 登录页面
-    /// - `RegisterPage`: 注册页面
+    /// Pages to show on (multiple choices allowed):
+    /// - `LoginPage`: Login page
+    /// - `RegisterPage`: Registration page
     public var displayAt: [String]
 
-    /// 是否要求必须勾选
+    /// Whether it must be checked
     public var isRequired: Bool
 
-    /// 此协议针对什么语言有效:
+    /// Which language this agreement applies to:
     public var lang: Lang
 
-    /// 此协议针对什么语言有效
+    /// Which language this agreement applies to
     public var content: String
 
     /// Creates a `ApplicationAgreementDto`.
     ///
     /// - Parameters:
-    ///   - displayAt: 展示的页面（可多选）： - `LoginPage`: 登录页面 - `RegisterPage`: 注册页面
-    ///   - isRequired: 是否要求必须勾选
-    ///   - lang: 此协议针对什么语言有效:
-    ///   - content: 此协议针对什么语言有效
+    ///   - displayAt: Pages to show on (multiple choices allowed): - `LoginPage`: Login page - `RegisterPage`: Registration page
+    ///   - isRequired: Whether it must be checked
+    ///   - lang: Which language this agreement applies to:
+    ///   - content: Which language this agreement applies to
     public init(displayAt: [String], isRequired: Bool, lang: Lang, content: String) {
         self.displayAt = displayAt
         self.isRequired = isRequired
@@ -33,7 +33,7 @@ public struct ApplicationAgreementDto: Codable, Hashable, Sendable {
 }
 
 extension ApplicationAgreementDto {
-    /// 此协议针对什么语言有效:
+    /// Which language this agreement applies to:
     public struct Lang: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -43,16 +43,16 @@ extension ApplicationAgreementDto {
             self.rawValue = rawValue
         }
 
-        /// 简体中文
+        /// Simplified Chinese
         public static let zhCn = Self(rawValue: "zh-CN")
 
-        /// 英文
+        /// English
         public static let enUs = Self(rawValue: "en-US")
 
-        /// 繁体中文
+        /// Traditional Chinese
         public static let zhTw = Self(rawValue: "zh-TW")
 
-        /// 日语
+        /// Japanese
         public static let jaJp = Self(rawValue: "ja-JP")
 
         /// Every value the SDK knows.

@@ -3,59 +3,59 @@
 
 /// ApplicationBrandingConfig.
 public struct ApplicationBrandingConfig: Codable, Hashable, Sendable {
-    /// 是否开启自定义 CSS
+    /// Whether to enable custom CSS
     public var customCSSEnabled: Bool
 
-    /// 自定义 CSS 内容
+    /// Custom CSS content
     public var customCSS: String?
 
-    /// Guard 版本：
+    /// Guard version:
     public var guardVersion: GuardVersion
 
-    /// 自定义加载图标，当登录框加载时会展示
+    /// Custom loading icon, displayed when the login box is loading
     public var customLoadingImage: String?
 
-    /// 自定义登录页背景，示例：
-    /// - 图片背景：`url(https://files.authing.co/user-contents/photos/6c6b3726-4a04-4ba7-b686-1a275f81a47a.png) center/cover`
-    /// - 纯色背景：`rgba(37,49,122,1)`
+    /// Custom login page background, for example:
+    /// - Image background: `url(https://files.authing.co/user-contents/photos/6c6b3726-4a04-4ba7-b686-1a275f81a47a.png) center/cover`
+    /// - Solid color background: `rgba(37,49,122,1)`
     public var customBackground: String?
 
-    /// 是否显示切换语言按钮
+    /// Whether to show the language switch button
     public var showChangeLanguageButton: Bool
 
-    /// 默认语言:
+    /// Default language:
     public var defaultLanguage: DefaultLanguage
 
-    /// 是否显示忘记密码按钮
+    /// Whether to show the forgot password button
     public var showForgetPasswordButton: Bool
 
-    /// 是否显示企业身份源登录方式
+    /// Whether to show enterprise identity source login methods
     public var showEnterpriseConnections: Bool
 
-    /// 是否显示社会化登录方式
+    /// Whether to show social login methods
     public var showSocialConnections: Bool
 
-    /// 是否展示登录注册协议
+    /// Whether to show the login and registration agreements
     public var showAgreement: Bool
 
-    /// 展示的登录注册协议列表
+    /// List of login and registration agreements to show
     public var agreements: [ApplicationAgreementDto]
 
     /// Creates a `ApplicationBrandingConfig`.
     ///
     /// - Parameters:
-    ///   - customCSSEnabled: 是否开启自定义 CSS
-    ///   - customCSS: 自定义 CSS 内容
-    ///   - guardVersion: Guard 版本：
-    ///   - customLoadingImage: 自定义加载图标，当登录框加载时会展示
-    ///   - customBackground: 自定义登录页背景，示例： - 图片背景：`url(https://files.authing.co/user-contents/photos/6c6b3726-4a04-4ba7-b686-1a275f81a47a.png) center/cover` - 纯色背景：`rgba(37,49,122,1)`
-    ///   - showChangeLanguageButton: 是否显示切换语言按钮
-    ///   - defaultLanguage: 默认语言:
-    ///   - showForgetPasswordButton: 是否显示忘记密码按钮
-    ///   - showEnterpriseConnections: 是否显示企业身份源登录方式
-    ///   - showSocialConnections: 是否显示社会化登录方式
-    ///   - showAgreement: 是否展示登录注册协议
-    ///   - agreements: 展示的登录注册协议列表
+    ///   - customCSSEnabled: Whether to enable custom CSS
+    ///   - customCSS: Custom CSS content
+    ///   - guardVersion: Guard version:
+    ///   - customLoadingImage: Custom loading icon, displayed when the login box is loading
+    ///   - customBackground: Custom login page background, for example: - Image background: `url(https://files.authing.co/user-contents/photos/6c6b3726-4a04-4ba7-b686-1a275f81a47a.png) center/cover` - Solid color background: `rgba(37,49,122,1)`
+    ///   - showChangeLanguageButton: Whether to show the language switch button
+    ///   - defaultLanguage: Default language:
+    ///   - showForgetPasswordButton: Whether to show the forgot password button
+    ///   - showEnterpriseConnections: Whether to show enterprise identity source login methods
+    ///   - showSocialConnections: Whether to show social login methods
+    ///   - showAgreement: Whether to show the login and registration agreements
+    ///   - agreements: List of login and registration agreements to show
     public init(
         customCSSEnabled: Bool,
         customCSS: String? = nil,
@@ -86,7 +86,7 @@ public struct ApplicationBrandingConfig: Codable, Hashable, Sendable {
 }
 
 extension ApplicationBrandingConfig {
-    /// Guard 版本：
+    /// Guard version:
     public struct GuardVersion: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -96,10 +96,10 @@ extension ApplicationBrandingConfig {
             self.rawValue = rawValue
         }
 
-        /// 高级版
+        /// Advanced edition
         public static let advanced = Self(rawValue: "Advanced")
 
-        /// 经典版
+        /// Classic edition
         public static let classical = Self(rawValue: "Classical")
 
         /// Every value the SDK knows.
@@ -109,7 +109,7 @@ extension ApplicationBrandingConfig {
         ]
     }
 
-    /// 默认语言:
+    /// Default language:
     public struct DefaultLanguage: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -119,16 +119,16 @@ extension ApplicationBrandingConfig {
             self.rawValue = rawValue
         }
 
-        /// 简体中文
+        /// Simplified Chinese
         public static let zhCn = Self(rawValue: "zh-CN")
 
-        /// 英文
+        /// English
         public static let enUs = Self(rawValue: "en-US")
 
-        /// 繁体中文
+        /// Traditional Chinese
         public static let zhTw = Self(rawValue: "zh-TW")
 
-        /// 日语
+        /// Japanese
         public static let jaJp = Self(rawValue: "ja-JP")
 
         /// Every value the SDK knows.

@@ -3,29 +3,29 @@
 
 /// ApplicationDefaultLoginMethod.
 public struct ApplicationDefaultLoginMethod: Codable, Hashable, Sendable {
-    /// 默认的登录类型
+    /// Default login type
     public var connectionType: ConnectionType
 
-    /// 当 `connectionType` 为 `QRCODE` 时，此参数表示二维码类型。
+    /// When `connectionType` is `QRCODE`, this parameter indicates the QR code type.
     public var qrcodeType: QrcodeType
 
-    /// 当 `connectionType` 为 `QRCODE` 时，你需要通过此参数指定具体的扫码登录身份源连接的 ID。
+    /// When `connectionType` is `QRCODE`, you need to specify the ID of the QR code login identity source connection through this parameter.
     public var qrcodeExtIdpConnId: String
 
-    /// 当 `connectionType` 为 `AD` 时，你需要通过此参数指定具体的 AD 身份源连接的 ID。
+    /// When `connectionType` is `AD`, you need to specify the ID of the AD identity source connection through this parameter.
     public var adExtIdpConnId: String
 
-    /// 当 `connectionType` 为 `LDAP` 时，你需要通过此参数指定具体的 LDAP 身份源连接的 ID。
+    /// When `connectionType` is `LDAP`, you need to specify the ID of the LDAP identity source connection through this parameter.
     public var ldapExtIdpConnId: String
 
     /// Creates a `ApplicationDefaultLoginMethod`.
     ///
     /// - Parameters:
-    ///   - connectionType: 默认的登录类型
-    ///   - qrcodeType: 当 `connectionType` 为 `QRCODE` 时，此参数表示二维码类型。
-    ///   - qrcodeExtIdpConnId: 当 `connectionType` 为 `QRCODE` 时，你需要通过此参数指定具体的扫码登录身份源连接的 ID。
-    ///   - adExtIdpConnId: 当 `connectionType` 为 `AD` 时，你需要通过此参数指定具体的 AD 身份源连接的 ID。
-    ///   - ldapExtIdpConnId: 当 `connectionType` 为 `LDAP` 时，你需要通过此参数指定具体的 LDAP 身份源连接的 ID。
+    ///   - connectionType: Default login type
+    ///   - qrcodeType: When `connectionType` is `QRCODE`, this parameter indicates the QR code type.
+    ///   - qrcodeExtIdpConnId: When `connectionType` is `QRCODE`, you need to specify the ID of the QR code login identity source connection through this parameter.
+    ///   - adExtIdpConnId: When `connectionType` is `AD`, you need to specify the ID of the AD identity source connection through this parameter.
+    ///   - ldapExtIdpConnId: When `connectionType` is `LDAP`, you need to specify the ID of the LDAP identity source connection through this parameter.
     public init(
         connectionType: ConnectionType,
         qrcodeType: QrcodeType,
@@ -42,7 +42,7 @@ public struct ApplicationDefaultLoginMethod: Codable, Hashable, Sendable {
 }
 
 extension ApplicationDefaultLoginMethod {
-    /// 默认的登录类型
+    /// Default login type
     public struct ConnectionType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -52,13 +52,13 @@ extension ApplicationDefaultLoginMethod {
             self.rawValue = rawValue
         }
 
-        /// 验证码类型，取决于你开启的基础登录方式，支持手机号/邮箱 + 验证码进行登录
+        /// Verification code type, depending on the basic login methods you enabled. Supports login with phone number/email + verification code
         public static let passcode = Self(rawValue: "PASSCODE")
 
-        /// 密码类型，取决于你开启的基础登录方式，支持手机号/邮箱/用户名 + 密码进行登录
+        /// Password type, depending on the basic login methods you enabled. Supports login with phone number/email/username + password
         public static let password = Self(rawValue: "PASSWORD")
 
-        /// 扫码登录类型，目前包含自建 APP 扫码登录、关注微信公众号扫码登录、微信小程序扫码登录三种类型
+        /// QR code login type. Currently includes three types: self-built app QR code login, follow WeChat Official Account QR code login, and WeChat Mini Program QR code login
         public static let qrcode = Self(rawValue: "QRCODE")
 
         /// `LDAP`
@@ -77,7 +77,7 @@ extension ApplicationDefaultLoginMethod {
         ]
     }
 
-    /// 当 `connectionType` 为 `QRCODE` 时，此参数表示二维码类型。
+    /// When `connectionType` is `QRCODE`, this parameter indicates the QR code type.
     public struct QrcodeType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -87,13 +87,13 @@ extension ApplicationDefaultLoginMethod {
             self.rawValue = rawValue
         }
 
-        /// 自建 APP 扫码
+        /// Self-built app QR code
         public static let selfBuiltApp = Self(rawValue: "SELF_BUILT_APP")
 
-        /// 扫码关注微信公众号登录
+        /// Scan QR code to follow WeChat Official Account and log in
         public static let wechatOfficialAccount = Self(rawValue: "WECHAT_OFFICIAL_ACCOUNT")
 
-        /// 微信小程序扫码登录
+        /// WeChat Mini Program QR code login
         public static let wechatMiniProgram = Self(rawValue: "WECHAT_MINI_PROGRAM")
 
         /// Every value the SDK knows.

@@ -3,45 +3,45 @@
 
 /// ApplicationEnabledExtIdpConnDto.
 public struct ApplicationEnabledExtIdpConnDto: Codable, Hashable, Sendable {
-    /// 是否为社会化登录身份源连接
+    /// Whether it is a social login identity source connection
     public var isSocial: Bool
 
-    /// 身份源 ID
+    /// Identity source ID
     public var extIdpId: String
 
-    /// 身份源类型
+    /// Identity source type
     public var extIdpType: ExtIdpType
 
-    /// 身份源连接 ID
+    /// Identity source connection ID
     public var extIdpConnId: String
 
-    /// 身份源连接类型
+    /// Identity source connection type
     public var extIdpConnType: ExtIdpConnType
 
-    /// 身份源连接可读唯一标志
+    /// Readable unique identifier of the identity source connection
     public var extIdpConnIdentifier: String
 
-    /// 微信
+    /// WeChat
     public var extIdpConnDisplayName: String
 
-    /// 身份源连接 Logo
+    /// Identity source connection logo
     public var extIdpConnLogo: String
 
-    /// 是否允许身份源连接
+    /// Whether to allow the identity source connection
     public var enabled: Bool?
 
     /// Creates a `ApplicationEnabledExtIdpConnDto`.
     ///
     /// - Parameters:
-    ///   - isSocial: 是否为社会化登录身份源连接
-    ///   - extIdpId: 身份源 ID
-    ///   - extIdpType: 身份源类型
-    ///   - extIdpConnId: 身份源连接 ID
-    ///   - extIdpConnType: 身份源连接类型
-    ///   - extIdpConnIdentifier: 身份源连接可读唯一标志
-    ///   - extIdpConnDisplayName: 微信
-    ///   - extIdpConnLogo: 身份源连接 Logo
-    ///   - enabled: 是否允许身份源连接
+    ///   - isSocial: Whether it is a social login identity source connection
+    ///   - extIdpId: Identity source ID
+    ///   - extIdpType: Identity source type
+    ///   - extIdpConnId: Identity source connection ID
+    ///   - extIdpConnType: Identity source connection type
+    ///   - extIdpConnIdentifier: Readable unique identifier of the identity source connection
+    ///   - extIdpConnDisplayName: WeChat
+    ///   - extIdpConnLogo: Identity source connection logo
+    ///   - enabled: Whether to allow the identity source connection
     public init(
         isSocial: Bool,
         extIdpId: String,
@@ -66,7 +66,7 @@ public struct ApplicationEnabledExtIdpConnDto: Codable, Hashable, Sendable {
 }
 
 extension ApplicationEnabledExtIdpConnDto {
-    /// 身份源类型
+    /// Identity source type
     public struct ExtIdpType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -233,7 +233,7 @@ extension ApplicationEnabledExtIdpConnDto {
         ]
     }
 
-    /// 身份源连接类型
+    /// Identity source connection type
     public struct ExtIdpConnType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,13 +3,13 @@
 
 /// ApplicationEnabledExtIdpConnInputDto.
 public struct ApplicationEnabledExtIdpConnInputDto: Codable, Hashable, Sendable {
-    /// 身份源连接 ID
+    /// Identity source connection ID
     public var extIdpConnId: String
 
     /// Creates a `ApplicationEnabledExtIdpConnInputDto`.
     ///
     /// - Parameters:
-    ///   - extIdpConnId: 身份源连接 ID
+    ///   - extIdpConnId: Identity source connection ID
     public init(extIdpConnId: String) {
         self.extIdpConnId = extIdpConnId
     }

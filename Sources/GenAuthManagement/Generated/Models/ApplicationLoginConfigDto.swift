@@ -3,29 +3,29 @@
 
 /// ApplicationLoginConfigDto.
 public struct ApplicationLoginConfigDto: Codable, Hashable, Sendable {
-    /// 是否开启登录注册合并
+    /// Whether to merge login and registration
     public var mergeLoginAndRegisterPage: Bool
 
-    /// 开启的基础登录方式
+    /// Enabled basic login methods
     public var enabledBasicLoginMethods: [String]
 
-    /// 应用默认登录方式（不包含社会化登录和企业身份源登录）
+    /// App default login method (excluding social login and enterprise identity source login)
     public var defaultLoginMethod: ApplicationDefaultLoginMethod
 
-    /// 开启的外部身份源连接
+    /// Enabled external identity source connections
     public var enabledExtIdpConns: [ApplicationEnabledExtIdpConnDto]
 
-    /// 是否展示用户授权页面
+    /// Whether to show the user authorization page
     public var showAuthorizationPage: Bool
 
     /// Creates a `ApplicationLoginConfigDto`.
     ///
     /// - Parameters:
-    ///   - mergeLoginAndRegisterPage: 是否开启登录注册合并
-    ///   - enabledBasicLoginMethods: 开启的基础登录方式
-    ///   - defaultLoginMethod: 应用默认登录方式（不包含社会化登录和企业身份源登录）
-    ///   - enabledExtIdpConns: 开启的外部身份源连接
-    ///   - showAuthorizationPage: 是否展示用户授权页面
+    ///   - mergeLoginAndRegisterPage: Whether to merge login and registration
+    ///   - enabledBasicLoginMethods: Enabled basic login methods
+    ///   - defaultLoginMethod: App default login method (excluding social login and enterprise identity source login)
+    ///   - enabledExtIdpConns: Enabled external identity source connections
+    ///   - showAuthorizationPage: Whether to show the user authorization page
     public init(
         mergeLoginAndRegisterPage: Bool,
         enabledBasicLoginMethods: [String],

@@ -3,33 +3,33 @@
 
 /// ApplicationLoginConfigInputDto.
 public struct ApplicationLoginConfigInputDto: Codable, Hashable, Sendable {
-    /// 是否开启登录注册合并
+    /// Whether to merge login and registration
     public var mergeLoginAndRegisterPage: Bool?
 
-    /// 开启的基础登录方式
+    /// Enabled basic login methods
     public var enabledBasicLoginMethods: [String]?
 
-    /// 应用默认登录方式（不包含社会化登录和企业身份源登录）
+    /// App default login method (excluding social login and enterprise identity source login)
     public var defaultLoginMethod: ApplicationDefaultLoginMethodInput?
 
-    /// 开启的外部身份源连接
+    /// Enabled external identity source connections
     public var enabledExtIdpConnIds: [ApplicationEnabledExtIdpConnInputDto]?
 
-    /// 开启所有的外部身份源连接
+    /// Enable all external identity source connections
     public var enabledAllExtIdpConns: Bool?
 
-    /// 是否展示用户授权页面
+    /// Whether to show the user authorization page
     public var showAuthorizationPage: Bool
 
     /// Creates a `ApplicationLoginConfigInputDto`.
     ///
     /// - Parameters:
-    ///   - mergeLoginAndRegisterPage: 是否开启登录注册合并
-    ///   - enabledBasicLoginMethods: 开启的基础登录方式
-    ///   - defaultLoginMethod: 应用默认登录方式（不包含社会化登录和企业身份源登录）
-    ///   - enabledExtIdpConnIds: 开启的外部身份源连接
-    ///   - enabledAllExtIdpConns: 开启所有的外部身份源连接
-    ///   - showAuthorizationPage: 是否展示用户授权页面
+    ///   - mergeLoginAndRegisterPage: Whether to merge login and registration
+    ///   - enabledBasicLoginMethods: Enabled basic login methods
+    ///   - defaultLoginMethod: App default login method (excluding social login and enterprise identity source login)
+    ///   - enabledExtIdpConnIds: Enabled external identity source connections
+    ///   - enabledAllExtIdpConns: Enable all external identity source connections
+    ///   - showAuthorizationPage: Whether to show the user authorization page
     public init(
         mergeLoginAndRegisterPage: Bool? = nil,
         enabledBasicLoginMethods: [String]? = nil,

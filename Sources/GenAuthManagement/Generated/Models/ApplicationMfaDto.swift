@@ -3,21 +3,21 @@
 
 /// ApplicationMfaDto.
 public struct ApplicationMfaDto: Codable, Hashable, Sendable {
-    /// MFA 类型
+    /// MFA type
     public var mfaPolicy: String
 
-    /// MFA 状态
+    /// MFA status
     public var status: Int
 
-    /// MFA 排序
+    /// MFA order
     public var sort: Int
 
     /// Creates a `ApplicationMfaDto`.
     ///
     /// - Parameters:
-    ///   - mfaPolicy: MFA 类型
-    ///   - status: MFA 状态
-    ///   - sort: MFA 排序
+    ///   - mfaPolicy: MFA type
+    ///   - status: MFA status
+    ///   - sort: MFA order
     public init(mfaPolicy: String, status: Int, sort: Int) {
         self.mfaPolicy = mfaPolicy
         self.status = status

@@ -3,17 +3,17 @@
 
 /// ApplicationPaginatedDataDto.
 public struct ApplicationPaginatedDataDto: Codable, Hashable, Sendable {
-    /// 列表数据
+    /// List data
     public var list: [ApplicationDto]
 
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
     /// Creates a `ApplicationPaginatedDataDto`.
     ///
     /// - Parameters:
-    ///   - list: 列表数据
-    ///   - totalCount: 记录总数
+    ///   - list: List data
+    ///   - totalCount: Total number of records
     public init(list: [ApplicationDto], totalCount: Int) {
         self.list = list
         self.totalCount = totalCount

@@ -3,29 +3,29 @@
 
 /// ApplicationPermissionRecordItem.
 public struct ApplicationPermissionRecordItem: Codable, Hashable, Sendable {
-    /// 主体类型
+    /// Subject type
     public var targetType: TargetType
 
-    /// 权限分组 code，当主体类型为 "ROLE" 时必传
+    /// Permission group code, required when the subject type is "ROLE"
     public var namespaceCode: String?
 
-    /// 当主体类型为 "ORG" 时，授权是否被子节点继承
+    /// When the subject type is "ORG", whether the authorization is inherited by child nodes
     public var inheritByChildren: Bool?
 
-    /// 主体标识列表，当主体类型为 "USER" 时，值应为用户 ID；当主体类型为 "GROUP" 时，值应为分组 code；当主体类型为 "ROLE" 时，值应为角色 code；当主体类型为 "ORG" 时，值应为组织节点 ID。最多 50 条。
+    /// Subject identifier list. When the subject type is "USER", the value should be the user ID; when the subject type is "GROUP", the value should be the group code; when the subject type is "ROLE", the value should be the role code; when the subject type is "ORG", the value should be the organization node ID. Up to 50 items.
     public var targetIdentifier: [String]
 
-    /// 授权作用，允许或拒绝
+    /// Authorization effect, allow or deny
     public var effect: Effect
 
     /// Creates a `ApplicationPermissionRecordItem`.
     ///
     /// - Parameters:
-    ///   - targetType: 主体类型
-    ///   - namespaceCode: 权限分组 code，当主体类型为 "ROLE" 时必传
-    ///   - inheritByChildren: 当主体类型为 "ORG" 时，授权是否被子节点继承
-    ///   - targetIdentifier: 主体标识列表，当主体类型为 "USER" 时，值应为用户 ID；当主体类型为 "GROUP" 时，值应为分组 code；当主体类型为 "ROLE" 时，值应为角色 code；当主体类型为 "ORG" 时，值应为组织节点 ID。最多 50 条。
-    ///   - effect: 授权作用，允许或拒绝
+    ///   - targetType: Subject type
+    ///   - namespaceCode: Permission group code, required when the subject type is "ROLE"
+    ///   - inheritByChildren: When the subject type is "ORG", whether the authorization is inherited by child nodes
+    ///   - targetIdentifier: Subject identifier list. When the subject type is "USER", the value should be the user ID; when the subject type is "GROUP", the value should be the group code; when the subject type is "ROLE", the value should be the role code; when the subject type is "ORG", the value should be the organization node ID. Up to 50 items.
+    ///   - effect: Authorization effect, allow or deny
     public init(
         targetType: TargetType,
         namespaceCode: String? = nil,
@@ -42,7 +42,7 @@ public struct ApplicationPermissionRecordItem: Codable, Hashable, Sendable {
 }
 
 extension ApplicationPermissionRecordItem {
-    /// 主体类型
+    /// Subject type
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -73,7 +73,7 @@ extension ApplicationPermissionRecordItem {
         ]
     }
 
-    /// 授权作用，允许或拒绝
+    /// Authorization effect, allow or deny
     public struct Effect: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,17 +3,17 @@
 
 /// ApplicationRegisterConfig.
 public struct ApplicationRegisterConfig: Codable, Hashable, Sendable {
-    /// 开启的注册方式
+    /// Enabled registration methods
     public var enabledBasicRegisterMethods: [String]
 
-    /// 默认的注册类型
+    /// Default registration type
     public var defaultRegisterMethod: DefaultRegisterMethod
 
     /// Creates a `ApplicationRegisterConfig`.
     ///
     /// - Parameters:
-    ///   - enabledBasicRegisterMethods: 开启的注册方式
-    ///   - defaultRegisterMethod: 默认的注册类型
+    ///   - enabledBasicRegisterMethods: Enabled registration methods
+    ///   - defaultRegisterMethod: Default registration type
     public init(enabledBasicRegisterMethods: [String], defaultRegisterMethod: DefaultRegisterMethod) {
         self.enabledBasicRegisterMethods = enabledBasicRegisterMethods
         self.defaultRegisterMethod = defaultRegisterMethod
@@ -21,7 +21,7 @@ public struct ApplicationRegisterConfig: Codable, Hashable, Sendable {
 }
 
 extension ApplicationRegisterConfig {
-    /// 默认的注册类型
+    /// Default registration type
     public struct DefaultRegisterMethod: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -31,10 +31,10 @@ extension ApplicationRegisterConfig {
             self.rawValue = rawValue
         }
 
-        /// 验证码类型，取决于你开启的注册方式，支持手机号/邮箱 + 验证码进行登录
+        /// Verification code type, depending on the registration methods you enabled. Supports login with phone number/email + verification code
         public static let passcode = Self(rawValue: "PASSCODE")
 
-        /// 密码类型，支持邮箱 + 密码进行登录
+        /// Password type, supports login with email + password
         public static let password = Self(rawValue: "PASSWORD")
 
         /// Every value the SDK knows.

@@ -3,37 +3,37 @@
 
 /// ApplicationSimpleInfoDto.
 public struct ApplicationSimpleInfoDto: Codable, Hashable, Sendable {
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 应用唯一标志
+    /// App unique identifier
     public var appIdentifier: String
 
-    /// 应用名称
+    /// Application name
     public var appName: String
 
-    /// 应用 Logo 链接
+    /// App logo URL
     public var appLogo: String
 
-    /// 应用描述信息
+    /// App description
     public var appDescription: String?
 
-    /// 应用类型
+    /// App type
     public var appType: AppType
 
-    /// 是否为集成应用
+    /// Whether it is an integrated app
     public var isIntegrateApp: Bool
 
     /// Creates a `ApplicationSimpleInfoDto`.
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID
-    ///   - appIdentifier: 应用唯一标志
-    ///   - appName: 应用名称
-    ///   - appLogo: 应用 Logo 链接
-    ///   - appDescription: 应用描述信息
-    ///   - appType: 应用类型
-    ///   - isIntegrateApp: 是否为集成应用
+    ///   - appId: Application ID
+    ///   - appIdentifier: App unique identifier
+    ///   - appName: Application name
+    ///   - appLogo: App logo URL
+    ///   - appDescription: App description
+    ///   - appType: App type
+    ///   - isIntegrateApp: Whether it is an integrated app
     public init(
         appId: String,
         appIdentifier: String,
@@ -54,7 +54,7 @@ public struct ApplicationSimpleInfoDto: Codable, Hashable, Sendable {
 }
 
 extension ApplicationSimpleInfoDto {
-    /// 应用类型
+    /// App type
     public struct AppType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

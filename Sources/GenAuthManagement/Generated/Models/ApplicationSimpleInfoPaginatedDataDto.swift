@@ -3,17 +3,17 @@
 
 /// ApplicationSimpleInfoPaginatedDataDto.
 public struct ApplicationSimpleInfoPaginatedDataDto: Codable, Hashable, Sendable {
-    /// 列表数据
+    /// List data
     public var list: [ApplicationSimpleInfoDto]
 
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
     /// Creates a `ApplicationSimpleInfoPaginatedDataDto`.
     ///
     /// - Parameters:
-    ///   - list: 列表数据
-    ///   - totalCount: 记录总数
+    ///   - list: List data
+    ///   - totalCount: Total number of records
     public init(list: [ApplicationSimpleInfoDto], totalCount: Int) {
         self.list = list
         self.totalCount = totalCount

@@ -3,17 +3,17 @@
 
 /// ArrayAuthorize.
 public struct ArrayAuthorize: Codable, Hashable, Sendable {
-    /// 数组资源 Value 列表
+    /// Array resource value list
     public var values: [String]
 
-    /// 数组资源操作列表
+    /// Array resource action list
     public var actions: [String]
 
     /// Creates a `ArrayAuthorize`.
     ///
     /// - Parameters:
-    ///   - values: 数组资源 Value 列表
-    ///   - actions: 数组资源操作列表
+    ///   - values: Array resource value list
+    ///   - actions: Array resource action list
     public init(values: [String], actions: [String]) {
         self.values = values
         self.actions = actions

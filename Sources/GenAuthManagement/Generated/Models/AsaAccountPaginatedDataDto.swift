@@ -3,17 +3,17 @@
 
 /// AsaAccountPaginatedDataDto.
 public struct AsaAccountPaginatedDataDto: Codable, Hashable, Sendable {
-    /// 列表数据
+    /// List data
     public var list: [AsaAccountDto]
 
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
     /// Creates a `AsaAccountPaginatedDataDto`.
     ///
     /// - Parameters:
-    ///   - list: 列表数据
-    ///   - totalCount: 记录总数
+    ///   - list: List data
+    ///   - totalCount: Total number of records
     public init(list: [AsaAccountDto], totalCount: Int) {
         self.list = list
         self.totalCount = totalCount

@@ -3,21 +3,21 @@
 
 /// AsaAccountTargetDto.
 public struct AsaAccountTargetDto: Codable, Hashable, Sendable {
-    /// 目标对象类型：
+    /// Target object type:
     public var targetType: TargetType
 
-    /// 目标对象的唯一标志符：
-    /// - 如果是用户，为用户的 ID，如 `6343b98b7cfxxx9366e9b7c`
-    /// - 如果是角色，为角色的 code，如 `admin`
-    /// - 如果是分组，为分组的 code，如 `developer`
-    /// - 如果是部门，为部门的 ID，如 `6343bafc019xxxx889206c4c`
+    /// Unique identifier of the target object:
+    /// - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c`
+    /// - For a role, it is the role's code, such as `admin`
+    /// - For a group, it is the group's code, such as `developer`
+    /// - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
     public var targetIdentifier: String
 
     /// Creates a `AsaAccountTargetDto`.
     ///
     /// - Parameters:
-    ///   - targetType: 目标对象类型：
-    ///   - targetIdentifier: 目标对象的唯一标志符： - 如果是用户，为用户的 ID，如 `6343b98b7cfxxx9366e9b7c` - 如果是角色，为角色的 code，如 `admin` - 如果是分组，为分组的 code，如 `developer` - 如果是部门，为部门的 ID，如 `6343bafc019xxxx889206c4c`
+    ///   - targetType: Target object type:
+    ///   - targetIdentifier: Unique identifier of the target object: - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c` - For a role, it is the role's code, such as `admin` - For a group, it is the group's code, such as `developer` - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
     public init(targetType: TargetType, targetIdentifier: String) {
         self.targetType = targetType
         self.targetIdentifier = targetIdentifier
@@ -25,7 +25,7 @@ public struct AsaAccountTargetDto: Codable, Hashable, Sendable {
 }
 
 extension AsaAccountTargetDto {
-    /// 目标对象类型：
+    /// Target object type:
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -35,16 +35,16 @@ extension AsaAccountTargetDto {
             self.rawValue = rawValue
         }
 
-        /// 用户
+        /// User
         public static let user = Self(rawValue: "USER")
 
-        /// 角色
+        /// Role
         public static let role = Self(rawValue: "ROLE")
 
-        /// 分组
+        /// Group
         public static let group = Self(rawValue: "GROUP")
 
-        /// 部门
+        /// Department
         public static let department = Self(rawValue: "DEPARTMENT")
 
         /// Every value the SDK knows.

@@ -3,21 +3,21 @@
 
 /// AssignAsaAccountsDto.
 public struct AssignAsaAccountsDto: Codable, Hashable, Sendable {
-    /// 所属应用 ID
+    /// App ID it belongs to
     public var appId: String
 
-    /// 要关联的账号 ID
+    /// Account ID to associate
     public var accountId: String
 
-    /// 关联对象列表
+    /// Associated object list
     public var targets: [AssignAsaAccountItem]
 
     /// Creates a `AssignAsaAccountsDto`.
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - accountId: 要关联的账号 ID
-    ///   - targets: 关联对象列表
+    ///   - appId: App ID it belongs to
+    ///   - accountId: Account ID to associate
+    ///   - targets: Associated object list
     public init(appId: String, accountId: String, targets: [AssignAsaAccountItem]) {
         self.appId = appId
         self.accountId = accountId

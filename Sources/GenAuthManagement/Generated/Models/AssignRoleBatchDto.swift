@@ -3,17 +3,17 @@
 
 /// AssignRoleBatchDto.
 public struct AssignRoleBatchDto: Codable, Hashable, Sendable {
-    /// 角色信息列表
+    /// Role information list
     public var roles: [RoleCodeDto]
 
-    /// 分配角色的目标列表
+    /// List of targets to assign the role to
     public var targets: [TargetDto]
 
     /// Creates a `AssignRoleBatchDto`.
     ///
     /// - Parameters:
-    ///   - roles: 角色信息列表
-    ///   - targets: 分配角色的目标列表
+    ///   - roles: Role information list
+    ///   - targets: List of targets to assign the role to
     public init(roles: [RoleCodeDto], targets: [TargetDto]) {
         self.roles = roles
         self.targets = targets

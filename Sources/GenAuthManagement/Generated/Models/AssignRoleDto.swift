@@ -3,29 +3,29 @@
 
 /// AssignRoleDto.
 public struct AssignRoleDto: Codable, Hashable, Sendable {
-    /// 权限分组内角色的唯一标识符
+    /// Unique identifier of the role within the permission group
     public var code: String
 
-    /// 主体过期时间毫秒值, 为 null 时永久有效
+    /// Principal expiration time in milliseconds. If null, it is permanently valid
     public var endTime: Int?
 
-    /// 主体加入时间毫秒值, 为 null 时立即加入
+    /// Principal join time in milliseconds. If null, it joins immediately
     public var enableTime: Int?
 
-    /// 所属权限分组的 code
+    /// Code of the permission group it belongs to
     public var namespace: String?
 
-    /// 目标对象
+    /// Target object
     public var targets: [TargetDto]
 
     /// Creates a `AssignRoleDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限分组内角色的唯一标识符
-    ///   - endTime: 主体过期时间毫秒值, 为 null 时永久有效
-    ///   - enableTime: 主体加入时间毫秒值, 为 null 时立即加入
-    ///   - namespace: 所属权限分组的 code
-    ///   - targets: 目标对象
+    ///   - code: Unique identifier of the role within the permission group
+    ///   - endTime: Principal expiration time in milliseconds. If null, it is permanently valid
+    ///   - enableTime: Principal join time in milliseconds. If null, it joins immediately
+    ///   - namespace: Code of the permission group it belongs to
+    ///   - targets: Target object
     public init(
         code: String,
         endTime: Int? = nil,

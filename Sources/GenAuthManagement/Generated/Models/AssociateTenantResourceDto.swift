@@ -3,25 +3,25 @@
 
 /// AssociateTenantResourceDto.
 public struct AssociateTenantResourceDto: Codable, Hashable, Sendable {
-    /// 资源 Code
+    /// Resource code
     public var code: String
 
-    /// 是否关联应用资源
+    /// Whether to associate application resources
     public var association: Bool
 
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `AssociateTenantResourceDto`.
     ///
     /// - Parameters:
-    ///   - code: 资源 Code
-    ///   - association: 是否关联应用资源
-    ///   - appId: 应用 ID
-    ///   - tenantId: 租户 ID
+    ///   - code: Resource code
+    ///   - association: Whether to associate application resources
+    ///   - appId: Application ID
+    ///   - tenantId: Tenant ID
     public init(code: String, association: Bool, appId: String, tenantId: String? = nil) {
         self.code = code
         self.association = association

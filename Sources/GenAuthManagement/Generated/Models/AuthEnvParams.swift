@@ -8,38 +8,38 @@ public struct AuthEnvParams: Codable, Hashable, Sendable {
     /// ip
     public var ip: String?
 
-    /// 城市
+    /// City
     public var city: String?
 
-    /// 省份
+    /// Province
     public var province: String?
 
-    /// 国家
+    /// Country
     public var country: String?
 
-    /// 设备类型：PC/Mobile
+    /// Device type: PC/Mobile
     public var deviceType: DeviceType?
 
-    /// 操作类型：Windows、Android、iOS、MacOS
+    /// Operating system type: Windows, Android, iOS, MacOS
     public var systemType: SystemType?
 
-    /// 浏览器类型：IE/Chrome/Firefox
+    /// Browser type: IE/Chrome/Firefox
     public var browserType: BrowserType?
 
-    /// 请求时间
+    /// Request time
     public var requestDate: Date?
 
     /// Creates a `AuthEnvParams`.
     ///
     /// - Parameters:
     ///   - ip: ip
-    ///   - city: 城市
-    ///   - province: 省份
-    ///   - country: 国家
-    ///   - deviceType: 设备类型：PC/Mobile
-    ///   - systemType: 操作类型：Windows、Android、iOS、MacOS
-    ///   - browserType: 浏览器类型：IE/Chrome/Firefox
-    ///   - requestDate: 请求时间
+    ///   - city: City
+    ///   - province: Province
+    ///   - country: Country
+    ///   - deviceType: Device type: PC/Mobile
+    ///   - systemType: Operating system type: Windows, Android, iOS, MacOS
+    ///   - browserType: Browser type: IE/Chrome/Firefox
+    ///   - requestDate: Request time
     public init(
         ip: String? = nil,
         city: String? = nil,
@@ -62,7 +62,7 @@ public struct AuthEnvParams: Codable, Hashable, Sendable {
 }
 
 extension AuthEnvParams {
-    /// 设备类型：PC/Mobile
+    /// Device type: PC/Mobile
     public struct DeviceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -85,7 +85,7 @@ extension AuthEnvParams {
         ]
     }
 
-    /// 操作类型：Windows、Android、iOS、MacOS
+    /// Operating system type: Windows, Android, iOS, MacOS
     public struct SystemType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -116,7 +116,7 @@ extension AuthEnvParams {
         ]
     }
 
-    /// 浏览器类型：IE/Chrome/Firefox
+    /// Browser type: IE/Chrome/Firefox
     public struct BrowserType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

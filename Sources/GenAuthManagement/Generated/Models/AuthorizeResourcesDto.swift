@@ -3,17 +3,17 @@
 
 /// AuthorizeResourcesDto.
 public struct AuthorizeResourcesDto: Codable, Hashable, Sendable {
-    /// 所属权限分组(权限空间)的 Code
+    /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
-    /// 授权资源列表
+    /// List of authorized resources
     public var list: [AuthorizeResourceItem]
 
     /// Creates a `AuthorizeResourcesDto`.
     ///
     /// - Parameters:
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - list: 授权资源列表
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - list: List of authorized resources
     public init(namespace: String? = nil, list: [AuthorizeResourceItem]) {
         self.namespace = namespace
         self.list = list

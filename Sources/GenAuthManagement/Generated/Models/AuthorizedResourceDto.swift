@@ -3,37 +3,37 @@
 
 /// AuthorizedResourceDto.
 public struct AuthorizedResourceDto: Codable, Hashable, Sendable {
-    /// 资源描述符
+    /// Resource descriptor
     public var resourceCode: String
 
-    /// 资源描述信息
+    /// Resource description
     public var description: String?
 
-    /// 策略 Condition
+    /// Policy condition
     public var condition: [PolicyCondition]?
 
-    /// 资源类型
+    /// Resource type
     public var resourceType: ResourceType
 
     /// API URL
     public var apiIdentifier: String
 
-    /// 授权的操作列表
+    /// List of authorized actions
     public var actions: [String]
 
-    /// 允许还是拒绝
+    /// Allow or deny
     public var effect: Effect
 
     /// Creates a `AuthorizedResourceDto`.
     ///
     /// - Parameters:
-    ///   - resourceCode: 资源描述符
-    ///   - description: 资源描述信息
-    ///   - condition: 策略 Condition
-    ///   - resourceType: 资源类型
+    ///   - resourceCode: Resource descriptor
+    ///   - description: Resource description
+    ///   - condition: Policy condition
+    ///   - resourceType: Resource type
     ///   - apiIdentifier: API URL
-    ///   - actions: 授权的操作列表
-    ///   - effect: 允许还是拒绝
+    ///   - actions: List of authorized actions
+    ///   - effect: Allow or deny
     public init(
         resourceCode: String,
         description: String? = nil,
@@ -54,7 +54,7 @@ public struct AuthorizedResourceDto: Codable, Hashable, Sendable {
 }
 
 extension AuthorizedResourceDto {
-    /// 资源类型
+    /// Resource type
     public struct ResourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -89,7 +89,7 @@ extension AuthorizedResourceDto {
         ]
     }
 
-    /// 允许还是拒绝
+    /// Allow or deny
     public struct Effect: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,13 +3,13 @@
 
 /// CancelSyncRiskOperationDto.
 public struct CancelSyncRiskOperationDto: Codable, Hashable, Sendable {
-    /// 同步任务风险操作 ID
+    /// Sync task risk operation ID
     public var syncRiskOperationIds: [Int]
 
     /// Creates a `CancelSyncRiskOperationDto`.
     ///
     /// - Parameters:
-    ///   - syncRiskOperationIds: 同步任务风险操作 ID
+    ///   - syncRiskOperationIds: Sync task risk operation ID
     public init(syncRiskOperationIds: [Int]) {
         self.syncRiskOperationIds = syncRiskOperationIds
     }

@@ -3,17 +3,17 @@
 
 /// CancelSyncRiskOperationsDataDto.
 public struct CancelSyncRiskOperationsDataDto: Codable, Hashable, Sendable {
-    /// 成功取消的风险操作任务
+    /// Risk operation tasks canceled successfully
     public var successList: [Int]
 
-    /// 取消失败的风险操作任务
+    /// Risk operation tasks that failed to cancel
     public var faildList: [Int]
 
     /// Creates a `CancelSyncRiskOperationsDataDto`.
     ///
     /// - Parameters:
-    ///   - successList: 成功取消的风险操作任务
-    ///   - faildList: 取消失败的风险操作任务
+    ///   - successList: Risk operation tasks canceled successfully
+    ///   - faildList: Risk operation tasks that failed to cancel
     public init(successList: [Int], faildList: [Int]) {
         self.successList = successList
         self.faildList = faildList

@@ -3,17 +3,17 @@
 
 /// CellDto.
 public struct CellDto: Codable, Hashable, Sendable {
-    /// 字段 id
+    /// Field ID
     public var fieldId: String
 
-    /// 数据内容
+    /// Data content
     public var value: JSONValue
 
     /// Creates a `CellDto`.
     ///
     /// - Parameters:
-    ///   - fieldId: 字段 id
-    ///   - value: 数据内容
+    ///   - fieldId: Field ID
+    ///   - value: Data content
     public init(fieldId: String, value: JSONValue) {
         self.fieldId = fieldId
         self.value = value

@@ -3,13 +3,13 @@
 
 /// ChangeEmailStrategyDto.
 public struct ChangeEmailStrategyDto: Codable, Hashable, Sendable {
-    /// 修改邮箱时是否验证旧邮箱
+    /// Whether to verify the old email when changing email
     public var verifyOldEmail: Bool
 
     /// Creates a `ChangeEmailStrategyDto`.
     ///
     /// - Parameters:
-    ///   - verifyOldEmail: 修改邮箱时是否验证旧邮箱
+    ///   - verifyOldEmail: Whether to verify the old email when changing email
     public init(verifyOldEmail: Bool) {
         self.verifyOldEmail = verifyOldEmail
     }

@@ -3,21 +3,21 @@
 
 /// ChangeExtIdpAssociationStateDto.
 public struct ChangeExtIdpAssociationStateDto: Codable, Hashable, Sendable {
-    /// 身份源连接 ID
+    /// Identity source connection ID
     public var id: String
 
-    /// 是否关联身份源
+    /// Whether to associate the identity source
     public var association: Bool
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `ChangeExtIdpAssociationStateDto`.
     ///
     /// - Parameters:
-    ///   - id: 身份源连接 ID
-    ///   - association: 是否关联身份源
-    ///   - tenantId: 租户 ID
+    ///   - id: Identity source connection ID
+    ///   - association: Whether to associate the identity source
+    ///   - tenantId: Tenant ID
     public init(id: String, association: Bool, tenantId: String? = nil) {
         self.id = id
         self.association = association

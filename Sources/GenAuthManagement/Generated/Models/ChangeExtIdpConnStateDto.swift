@@ -3,29 +3,29 @@
 
 /// ChangeExtIdpConnStateDto.
 public struct ChangeExtIdpConnStateDto: Codable, Hashable, Sendable {
-    /// 身份源连接 ID
+    /// Identity source connection ID
     public var id: String
 
-    /// 是否开启身份源连接
+    /// Whether to enable identity source connections
     public var enabled: Bool
 
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
-    /// 应用 ID 列表
+    /// App ID list
     public var appIds: [String]?
 
     /// Creates a `ChangeExtIdpConnStateDto`.
     ///
     /// - Parameters:
-    ///   - id: 身份源连接 ID
-    ///   - enabled: 是否开启身份源连接
-    ///   - appId: 应用 ID
-    ///   - tenantId: 租户 ID
-    ///   - appIds: 应用 ID 列表
+    ///   - id: Identity source connection ID
+    ///   - enabled: Whether to enable identity source connections
+    ///   - appId: Application ID
+    ///   - tenantId: Tenant ID
+    ///   - appIds: App ID list
     public init(id: String, enabled: Bool, appId: String, tenantId: String? = nil, appIds: [String]? = nil) {
         self.id = id
         self.enabled = enabled

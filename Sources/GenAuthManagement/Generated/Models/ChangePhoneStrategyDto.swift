@@ -3,13 +3,13 @@
 
 /// ChangePhoneStrategyDto.
 public struct ChangePhoneStrategyDto: Codable, Hashable, Sendable {
-    /// 修改手机号时是否验证旧手机号
+    /// Whether to verify the old phone number when changing phone number
     public var verifyOldPhone: Bool
 
     /// Creates a `ChangePhoneStrategyDto`.
     ///
     /// - Parameters:
-    ///   - verifyOldPhone: 修改手机号时是否验证旧手机号
+    ///   - verifyOldPhone: Whether to verify the old phone number when changing phone number
     public init(verifyOldPhone: Bool) {
         self.verifyOldPhone = verifyOldPhone
     }

@@ -3,17 +3,17 @@
 
 /// ChangeUserPoolTenantExtIdpConnDto.
 public struct ChangeUserPoolTenantExtIdpConnDto: Codable, Hashable, Sendable {
-    /// 身份源连接 ID
+    /// Identity source connection ID
     public var connIds: [String]
 
-    /// 是否开启身份源连接
+    /// Whether to enable identity source connections
     public var enabled: Bool
 
     /// Creates a `ChangeUserPoolTenantExtIdpConnDto`.
     ///
     /// - Parameters:
-    ///   - connIds: 身份源连接 ID
-    ///   - enabled: 是否开启身份源连接
+    ///   - connIds: Identity source connection ID
+    ///   - enabled: Whether to enable identity source connections
     public init(connIds: [String], enabled: Bool) {
         self.connIds = connIds
         self.enabled = enabled

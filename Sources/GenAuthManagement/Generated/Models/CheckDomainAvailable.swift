@@ -3,13 +3,13 @@
 
 /// CheckDomainAvailable.
 public struct CheckDomainAvailable: Codable, Hashable, Sendable {
-    /// 域名
+    /// Domain
     public var domain: String
 
     /// Creates a `CheckDomainAvailable`.
     ///
     /// - Parameters:
-    ///   - domain: 域名
+    ///   - domain: Domain
     public init(domain: String) {
         self.domain = domain
     }

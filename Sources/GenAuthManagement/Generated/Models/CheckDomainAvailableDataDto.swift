@@ -3,13 +3,13 @@
 
 /// CheckDomainAvailableDataDto.
 public struct CheckDomainAvailableDataDto: Codable, Hashable, Sendable {
-    /// 是否可用
+    /// Whether available
     public var available: Bool
 
     /// Creates a `CheckDomainAvailableDataDto`.
     ///
     /// - Parameters:
-    ///   - available: 是否可用
+    ///   - available: Whether available
     public init(available: Bool) {
         self.available = available
     }

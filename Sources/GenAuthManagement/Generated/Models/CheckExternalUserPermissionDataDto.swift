@@ -3,13 +3,13 @@
 
 /// CheckExternalUserPermissionDataDto.
 public struct CheckExternalUserPermissionDataDto: Codable, Hashable, Sendable {
-    /// 检查结果列表
+    /// Check result list
     public var checkResultList: [CheckExternalUserPermissionsRespDto]
 
     /// Creates a `CheckExternalUserPermissionDataDto`.
     ///
     /// - Parameters:
-    ///   - checkResultList: 检查结果列表
+    ///   - checkResultList: Check result list
     public init(checkResultList: [CheckExternalUserPermissionsRespDto]) {
         self.checkResultList = checkResultList
     }

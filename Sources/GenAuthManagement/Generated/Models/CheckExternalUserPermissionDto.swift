@@ -3,33 +3,33 @@
 
 /// CheckExternalUserPermissionDto.
 public struct CheckExternalUserPermissionDto: Codable, Hashable, Sendable {
-    /// 权限空间 Code
+    /// Permission space code
     public var namespaceCode: String
 
-    /// 外部用户 ID
+    /// External user ID
     public var externalId: String
 
-    /// 数据资源权限操作, read、get、write 等动作
+    /// Data resource permission action, such as read, get, write
     public var action: String
 
-    /// 资源路径列表,**树资源需到具体树节点**
+    /// Resource path list, **tree resources must be specified down to a specific tree node**
     public var resources: [String]
 
-    /// 是否开启条件判断，默认 true 开启
+    /// Whether to enable condition judgment. Default is true (enabled)
     public var judgeConditionEnabled: Bool?
 
-    /// 条件环境属性，若开启条件判断则使用
+    /// Conditional environment attributes, used if condition judgment is enabled
     public var authEnvParams: AuthEnvParams?
 
     /// Creates a `CheckExternalUserPermissionDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 权限空间 Code
-    ///   - externalId: 外部用户 ID
-    ///   - action: 数据资源权限操作, read、get、write 等动作
-    ///   - resources: 资源路径列表,**树资源需到具体树节点**
-    ///   - judgeConditionEnabled: 是否开启条件判断，默认 true 开启
-    ///   - authEnvParams: 条件环境属性，若开启条件判断则使用
+    ///   - namespaceCode: Permission space code
+    ///   - externalId: External user ID
+    ///   - action: Data resource permission action, such as read, get, write
+    ///   - resources: Resource path list, **tree resources must be specified down to a specific tree node**
+    ///   - judgeConditionEnabled: Whether to enable condition judgment. Default is true (enabled)
+    ///   - authEnvParams: Conditional environment attributes, used if condition judgment is enabled
     public init(
         namespaceCode: String,
         externalId: String,

@@ -3,25 +3,25 @@
 
 /// CheckExternalUserPermissionRespDto.
 public struct CheckExternalUserPermissionRespDto: Codable, Hashable, Sendable {
-    /// 业务状态码，可以通过此状态码判断操作是否成功，200 表示成功。
+    /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
-    /// 描述信息
+    /// Description
     public var message: String
 
-    /// 细分错误码，可通过此错误码得到具体的错误类型。
+    /// Sub-error code, which can be used to get the specific error type.
     public var apiCode: Int?
 
-    /// 响应数据
+    /// Response data
     public var data: CheckExternalUserPermissionDataDto
 
     /// Creates a `CheckExternalUserPermissionRespDto`.
     ///
     /// - Parameters:
-    ///   - statusCode: 业务状态码，可以通过此状态码判断操作是否成功，200 表示成功。
-    ///   - message: 描述信息
-    ///   - apiCode: 细分错误码，可通过此错误码得到具体的错误类型。
-    ///   - data: 响应数据
+    ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
+    ///   - message: Description
+    ///   - apiCode: Sub-error code, which can be used to get the specific error type.
+    ///   - data: Response data
     public init(
         statusCode: Int,
         message: String,

@@ -3,17 +3,17 @@
 
 /// CheckParamsDataPolicyRespDto.
 public struct CheckParamsDataPolicyRespDto: Codable, Hashable, Sendable {
-    /// 数据策略名称校验是否有效
+    /// Whether the data policy name is valid
     public var isValid: Bool
 
-    /// 数据策略名称校验失败提示信息,如果校验成功, message 不返回
+    /// Prompt message when the data policy name validation fails. If the validation succeeds, message is not returned
     public var message: String?
 
     /// Creates a `CheckParamsDataPolicyRespDto`.
     ///
     /// - Parameters:
-    ///   - isValid: 数据策略名称校验是否有效
-    ///   - message: 数据策略名称校验失败提示信息,如果校验成功, message 不返回
+    ///   - isValid: Whether the data policy name is valid
+    ///   - message: Prompt message when the data policy name validation fails. If the validation succeeds, message is not returned
     public init(isValid: Bool, message: String? = nil) {
         self.isValid = isValid
         self.message = message

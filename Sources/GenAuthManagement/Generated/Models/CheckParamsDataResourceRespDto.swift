@@ -3,17 +3,17 @@
 
 /// CheckParamsDataResourceRespDto.
 public struct CheckParamsDataResourceRespDto: Codable, Hashable, Sendable {
-    /// 数据资源名称或者 Code 校验是否有效
+    /// Whether the data resource name or code is valid
     public var isValid: Bool
 
-    /// 数据资源名称或者 Code 校验失败提示信息,如果校验成功, message 不返回
+    /// Prompt message when the data resource name or code validation fails. If the validation succeeds, message is not returned
     public var message: String?
 
     /// Creates a `CheckParamsDataResourceRespDto`.
     ///
     /// - Parameters:
-    ///   - isValid: 数据资源名称或者 Code 校验是否有效
-    ///   - message: 数据资源名称或者 Code 校验失败提示信息,如果校验成功, message 不返回
+    ///   - isValid: Whether the data resource name or code is valid
+    ///   - message: Prompt message when the data resource name or code validation fails. If the validation succeeds, message is not returned
     public init(isValid: Bool, message: String? = nil) {
         self.isValid = isValid
         self.message = message

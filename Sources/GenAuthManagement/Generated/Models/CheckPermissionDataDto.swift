@@ -3,13 +3,13 @@
 
 /// CheckPermissionDataDto.
 public struct CheckPermissionDataDto: Codable, Hashable, Sendable {
-    /// 检查结果列表
+    /// Check result list
     public var checkResultList: [CheckPermissionsRespDto]
 
     /// Creates a `CheckPermissionDataDto`.
     ///
     /// - Parameters:
-    ///   - checkResultList: 检查结果列表
+    ///   - checkResultList: Check result list
     public init(checkResultList: [CheckPermissionsRespDto]) {
         self.checkResultList = checkResultList
     }

@@ -3,33 +3,33 @@
 
 /// CheckPermissionDto.
 public struct CheckPermissionDto: Codable, Hashable, Sendable {
-    /// 权限空间 Code
+    /// Permission space code
     public var namespaceCode: String
 
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// 数据资源权限操作, read、get、write 等动作
+    /// Data resource permission action, such as read, get, write
     public var action: String
 
-    /// 资源路径列表,**树资源需到具体树节点**
+    /// Resource path list, **tree resources must be specified down to a specific tree node**
     public var resources: [String]
 
-    /// 是否开启条件判断，默认 false 不开启
+    /// Whether to enable condition judgment. Default is false (disabled)
     public var judgeConditionEnabled: Bool?
 
-    /// 条件环境属性，若开启条件判断则使用
+    /// Conditional environment attributes, used if condition judgment is enabled
     public var authEnvParams: AuthEnvParams?
 
     /// Creates a `CheckPermissionDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 权限空间 Code
-    ///   - userId: 用户 ID
-    ///   - action: 数据资源权限操作, read、get、write 等动作
-    ///   - resources: 资源路径列表,**树资源需到具体树节点**
-    ///   - judgeConditionEnabled: 是否开启条件判断，默认 false 不开启
-    ///   - authEnvParams: 条件环境属性，若开启条件判断则使用
+    ///   - namespaceCode: Permission space code
+    ///   - userId: User ID
+    ///   - action: Data resource permission action, such as read, get, write
+    ///   - resources: Resource path list, **tree resources must be specified down to a specific tree node**
+    ///   - judgeConditionEnabled: Whether to enable condition judgment. Default is false (disabled)
+    ///   - authEnvParams: Conditional environment attributes, used if condition judgment is enabled
     public init(
         namespaceCode: String,
         userId: String,

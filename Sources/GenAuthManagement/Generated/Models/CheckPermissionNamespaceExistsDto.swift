@@ -3,17 +3,17 @@
 
 /// CheckPermissionNamespaceExistsDto.
 public struct CheckPermissionNamespaceExistsDto: Codable, Hashable, Sendable {
-    /// 权限空间 Code
+    /// Permission space code
     public var code: String?
 
-    /// 权限空间名称
+    /// Permission space name
     public var name: String?
 
     /// Creates a `CheckPermissionNamespaceExistsDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限空间 Code
-    ///   - name: 权限空间名称
+    ///   - code: Permission space code
+    ///   - name: Permission space name
     public init(code: String? = nil, name: String? = nil) {
         self.code = code
         self.name = name

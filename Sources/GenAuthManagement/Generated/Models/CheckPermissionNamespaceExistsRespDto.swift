@@ -3,17 +3,17 @@
 
 /// CheckPermissionNamespaceExistsRespDto.
 public struct CheckPermissionNamespaceExistsRespDto: Codable, Hashable, Sendable {
-    /// 校验权限空间名称或者权限空间名称 Code 是否有效
+    /// Whether the permission space name or permission space code is valid
     public var isValid: Bool
 
-    /// 权限空间名称或权限空间 Code 校验失败提示信息,如果校验成功, Message 不返回
+    /// Prompt message when the permission space name or permission space code validation fails. If the validation succeeds, Message is not returned
     public var message: String?
 
     /// Creates a `CheckPermissionNamespaceExistsRespDto`.
     ///
     /// - Parameters:
-    ///   - isValid: 校验权限空间名称或者权限空间名称 Code 是否有效
-    ///   - message: 权限空间名称或权限空间 Code 校验失败提示信息,如果校验成功, Message 不返回
+    ///   - isValid: Whether the permission space name or permission space code is valid
+    ///   - message: Prompt message when the permission space name or permission space code validation fails. If the validation succeeds, Message is not returned
     public init(isValid: Bool, message: String? = nil) {
         self.isValid = isValid
         self.message = message

@@ -3,25 +3,25 @@
 
 /// CheckPermissionsRespDto.
 public struct CheckPermissionsRespDto: Codable, Hashable, Sendable {
-    /// 权限空间 Code
+    /// Permission space code
     public var namespaceCode: String
 
-    /// 数据资源权限操作
+    /// Data resource permission action
     public var action: String
 
-    /// 资源路径
+    /// Resource path
     public var resource: String
 
-    /// 用户在某个权限空间下是否具有该数据资源的某个操作
+    /// Whether the user has the action on the data resource in the permission space
     public var enabled: Bool
 
     /// Creates a `CheckPermissionsRespDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 权限空间 Code
-    ///   - action: 数据资源权限操作
-    ///   - resource: 资源路径
-    ///   - enabled: 用户在某个权限空间下是否具有该数据资源的某个操作
+    ///   - namespaceCode: Permission space code
+    ///   - action: Data resource permission action
+    ///   - resource: Resource path
+    ///   - enabled: Whether the user has the action on the data resource in the permission space
     public init(namespaceCode: String, action: String, resource: String, enabled: Bool) {
         self.namespaceCode = namespaceCode
         self.action = action

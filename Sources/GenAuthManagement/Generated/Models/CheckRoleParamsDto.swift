@@ -3,21 +3,21 @@
 
 /// CheckRoleParamsDto.
 public struct CheckRoleParamsDto: Codable, Hashable, Sendable {
-    /// 所属权限分组(权限空间)的 Code
+    /// Code of the permission group (permission space) it belongs to
     public var namespace: String
 
-    /// 权限分组（权限空间）内角色的唯一标识符
+    /// Unique identifier of the role within the permission group (permission space)
     public var code: String
 
-    /// 权限分组（权限空间）内角色名称
+    /// Role name within the permission group (permission space)
     public var name: String?
 
     /// Creates a `CheckRoleParamsDto`.
     ///
     /// - Parameters:
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - code: 权限分组（权限空间）内角色的唯一标识符
-    ///   - name: 权限分组（权限空间）内角色名称
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - code: Unique identifier of the role within the permission group (permission space)
+    ///   - name: Role name within the permission group (permission space)
     public init(namespace: String, code: String, name: String? = nil) {
         self.namespace = namespace
         self.code = code

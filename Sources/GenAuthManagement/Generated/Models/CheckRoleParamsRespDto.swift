@@ -3,17 +3,17 @@
 
 /// CheckRoleParamsRespDto.
 public struct CheckRoleParamsRespDto: Codable, Hashable, Sendable {
-    /// 权限空间名称或者权限空间 Code 校验是否有效
+    /// Permission space name or permission space Code, to check whether it is valid
     public var isValid: Bool
 
-    /// 权限空间名称或权限空间 Code 校验失败提示信息,如果校验成功, Message 不返回
+    /// Prompt message when the permission space name or permission space code validation fails. If the validation succeeds, Message is not returned
     public var message: Bool
 
     /// Creates a `CheckRoleParamsRespDto`.
     ///
     /// - Parameters:
-    ///   - isValid: 权限空间名称或者权限空间 Code 校验是否有效
-    ///   - message: 权限空间名称或权限空间 Code 校验失败提示信息,如果校验成功, Message 不返回
+    ///   - isValid: Permission space name or permission space Code, to check whether it is valid
+    ///   - message: Prompt message when the permission space name or permission space code validation fails. If the validation succeeds, Message is not returned
     public init(isValid: Bool, message: Bool) {
         self.isValid = isValid
         self.message = message

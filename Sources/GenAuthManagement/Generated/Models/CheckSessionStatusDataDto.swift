@@ -3,13 +3,13 @@
 
 /// CheckSessionStatusDataDto.
 public struct CheckSessionStatusDataDto: Codable, Hashable, Sendable {
-    /// 是否具有登录态
+    /// Whether there is a login state
     public var active: Bool
 
     /// Creates a `CheckSessionStatusDataDto`.
     ///
     /// - Parameters:
-    ///   - active: 是否具有登录态
+    ///   - active: Whether there is a login state
     public init(active: Bool) {
         self.active = active
     }

@@ -3,7 +3,7 @@
 
 /// CheckSessionStatusDto.
 public struct CheckSessionStatusDto: Codable, Hashable, Sendable {
-    /// 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
+    /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
     /// App ID
@@ -12,7 +12,7 @@ public struct CheckSessionStatusDto: Codable, Hashable, Sendable {
     /// Creates a `CheckSessionStatusDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     ///   - appId: App ID
     public init(userId: String, appId: String) {
         self.userId = userId

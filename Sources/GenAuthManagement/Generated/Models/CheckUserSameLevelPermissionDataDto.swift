@@ -3,13 +3,13 @@
 
 /// CheckUserSameLevelPermissionDataDto.
 public struct CheckUserSameLevelPermissionDataDto: Codable, Hashable, Sendable {
-    /// 响应结果列表
+    /// Response result list
     public var checkLevelResultList: [CheckUserSameLevelPermissionRespDto]
 
     /// Creates a `CheckUserSameLevelPermissionDataDto`.
     ///
     /// - Parameters:
-    ///   - checkLevelResultList: 响应结果列表
+    ///   - checkLevelResultList: Response result list
     public init(checkLevelResultList: [CheckUserSameLevelPermissionRespDto]) {
         self.checkLevelResultList = checkLevelResultList
     }

@@ -3,41 +3,41 @@
 
 /// CheckUserSameLevelPermissionDto.
 public struct CheckUserSameLevelPermissionDto: Codable, Hashable, Sendable {
-    /// 权限空间 Code
+    /// Permission space code
     public var namespaceCode: String
 
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// 数据资源权限操作
+    /// Data resource permission action
     public var action: String
 
-    /// 树资源路径,允许多层级路径，示例如下所示
+    /// Tree resource path. Multi-level paths are allowed, as shown in the following examples:
     /// - treeResourceCode
     /// - treeResourceCode/structCode
     /// - treeResourceCode/structCode/struct1Code
     /// - treeResourceCode/.../structCode
     public var resource: String
 
-    /// 当前树资源路径子节点 Code
+    /// Child node codes under the current tree resource path
     public var resourceNodeCodes: [String]
 
-    /// 是否开启条件判断，默认 false 不开启
+    /// Whether to enable condition judgment. Default is false (disabled)
     public var judgeConditionEnabled: Bool?
 
-    /// 条件环境属性，若开启条件判断则使用
+    /// Conditional environment attributes, used if condition judgment is enabled
     public var authEnvParams: AuthEnvParams?
 
     /// Creates a `CheckUserSameLevelPermissionDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 权限空间 Code
-    ///   - userId: 用户 ID
-    ///   - action: 数据资源权限操作
-    ///   - resource: 树资源路径,允许多层级路径，示例如下所示 - treeResourceCode - treeResourceCode/structCode - treeResourceCode/structCode/struct1Code - treeResourceCode/.../structCode
-    ///   - resourceNodeCodes: 当前树资源路径子节点 Code
-    ///   - judgeConditionEnabled: 是否开启条件判断，默认 false 不开启
-    ///   - authEnvParams: 条件环境属性，若开启条件判断则使用
+    ///   - namespaceCode: Permission space code
+    ///   - userId: User ID
+    ///   - action: Data resource permission action
+    ///   - resource: Tree resource path. Multi-level paths are allowed, as shown in the following examples: - treeResourceCode - treeResourceCode/structCode - treeResourceCode/structCode/struct1Code - treeResourceCode/.../structCode
+    ///   - resourceNodeCodes: Child node codes under the current tree resource path
+    ///   - judgeConditionEnabled: Whether to enable condition judgment. Default is false (disabled)
+    ///   - authEnvParams: Conditional environment attributes, used if condition judgment is enabled
     public init(
         namespaceCode: String,
         userId: String,

@@ -3,21 +3,21 @@
 
 /// CheckUserSameLevelPermissionRespDto.
 public struct CheckUserSameLevelPermissionRespDto: Codable, Hashable, Sendable {
-    /// 数据资源权限操作
+    /// Data resource permission action
     public var action: String
 
-    /// 树资源节点code
+    /// Tree resource node code
     public var resourceNodeCode: String
 
-    /// 是否拥有 action 权限
+    /// Whether the user has the action permission
     public var enabled: Bool
 
     /// Creates a `CheckUserSameLevelPermissionRespDto`.
     ///
     /// - Parameters:
-    ///   - action: 数据资源权限操作
-    ///   - resourceNodeCode: 树资源节点code
-    ///   - enabled: 是否拥有 action 权限
+    ///   - action: Data resource permission action
+    ///   - resourceNodeCode: Tree resource node code
+    ///   - enabled: Whether the user has the action permission
     public init(action: String, resourceNodeCode: String, enabled: Bool) {
         self.action = action
         self.resourceNodeCode = resourceNodeCode

@@ -3,65 +3,65 @@
 
 /// CommonResourceDto.
 public struct CommonResourceDto: Codable, Hashable, Sendable {
-    /// 资源唯一标志符
+    /// Unique resource identifier
     public var code: String
 
-    /// 资源描述
+    /// Resource description
     public var description: String?
 
-    /// 资源名称
+    /// Resource name
     public var name: String?
 
-    /// 资源类型，如数据、API、按钮、菜单
+    /// Resource type, such as data, API, button, menu
     public var type: TypeEnum
 
-    /// 资源定义的操作类型
+    /// Action types defined by the resource
     public var actions: [ResourceAction]?
 
-    /// API 资源的 URL 标识
+    /// URL identifier of the API resource
     public var apiIdentifier: String?
 
-    /// 所属权限分组(权限空间)的 Code
+    /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
-    /// 租户应用是否关联自建应用资源
+    /// Whether the tenant application is associated with self-built application resources
     public var linkedToTenant: Bool?
 
-    /// 资源id
+    /// Resource ID
     public var id: String
 
-    /// 权限应用id
+    /// Permission application ID
     public var namespaceId: Int
 
-    /// 权限应用名称
+    /// Permission application name
     public var namespaceName: String
 
     /// UserPool ID
     public var userPoolId: String
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: String
 
-    /// 更新时间
+    /// Update time
     public var updatedAt: String
 
     /// Creates a `CommonResourceDto`.
     ///
     /// - Parameters:
-    ///   - code: 资源唯一标志符
-    ///   - description: 资源描述
-    ///   - name: 资源名称
-    ///   - type: 资源类型，如数据、API、按钮、菜单
-    ///   - actions: 资源定义的操作类型
-    ///   - apiIdentifier: API 资源的 URL 标识
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - linkedToTenant: 租户应用是否关联自建应用资源
-    ///   - id: 资源id
-    ///   - namespaceId: 权限应用id
-    ///   - namespaceName: 权限应用名称
+    ///   - code: Unique resource identifier
+    ///   - description: Resource description
+    ///   - name: Resource name
+    ///   - type: Resource type, such as data, API, button, menu
+    ///   - actions: Action types defined by the resource
+    ///   - apiIdentifier: URL identifier of the API resource
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - linkedToTenant: Whether the tenant application is associated with self-built application resources
+    ///   - id: Resource ID
+    ///   - namespaceId: Permission application ID
+    ///   - namespaceName: Permission application name
     ///   - userPoolId: UserPool ID
-    ///   - createdAt: 创建时间
-    ///   - updatedAt: 更新时间
+    ///   - createdAt: Creation time
+    ///   - updatedAt: Update time
     public init(
         code: String,
         description: String? = nil,
@@ -96,7 +96,7 @@ public struct CommonResourceDto: Codable, Hashable, Sendable {
 }
 
 extension CommonResourceDto {
-    /// 资源类型，如数据、API、按钮、菜单
+    /// Resource type, such as data, API, button, menu
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,29 +3,29 @@
 
 /// Condition.
 public struct Condition: Codable, Hashable, Sendable {
-    /// 搜索字段的 key
+    /// Key of the search field
     public var key: String
 
-    /// 搜索值
+    /// Search value
     public var value: JSONValue
 
-    /// 操作类型：
-    ///     - eq: 等于
-    ///     - ne: 不等于
-    ///     - co: 包含
-    ///     - gt: 大于
-    ///     - lt: 小于
-    ///     - lte: 小于等于
-    ///     - gte: 大于等于
-    ///     - in: 数组包含
+    /// Operation type:
+    ///     - eq: equal to
+    ///     - ne: not equal to
+    ///     - co: contains
+    ///     - gt: greater than
+    ///     - lt: less than
+    ///     - lte: less than or equal to
+    ///     - gte: greater than or equal to
+    ///     - in: array contains
     public var `operator`: String
 
     /// Creates a `Condition`.
     ///
     /// - Parameters:
-    ///   - key: 搜索字段的 key
-    ///   - value: 搜索值
-    ///   - operator: 操作类型： - eq: 等于 - ne: 不等于 - co: 包含 - gt: 大于 - lt: 小于 - lte: 小于等于 - gte: 大于等于 - in: 数组包含
+    ///   - key: Key of the search field
+    ///   - value: Search value
+    ///   - operator: Operation type: - eq: equal to - ne: not equal to - co: contains - gt: greater than - lt: less than - lte: less than or equal to - gte: greater than or equal to - in: array contains
     public init(key: String, value: JSONValue, `operator`: String) {
         self.key = key
         self.value = value

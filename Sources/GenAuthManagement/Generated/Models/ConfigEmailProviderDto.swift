@@ -3,33 +3,33 @@
 
 /// ConfigEmailProviderDto.
 public struct ConfigEmailProviderDto: Codable, Hashable, Sendable {
-    /// 是否启用，如果不启用，将默认使用 Authing 内置的邮件服务
+    /// Whether to enable. If not enabled, the built-in email service of GenAuth will be used by default
     public var enabled: Bool
 
-    /// 第三方邮件服务商类型:
+    /// Third-party email service provider type:
     public var type: TypeEnum
 
-    /// SMTP 邮件服务配置
+    /// SMTP email service configuration
     public var smtpConfig: SMTPEmailProviderConfigInput?
 
-    /// SendGrid 邮件服务配置
+    /// SendGrid email service configuration
     public var sendGridConfig: SendGridEmailProviderConfigInput?
 
-    /// 阿里企业邮件服务配置
+    /// Alibaba Enterprise Mail service configuration
     public var aliExmailConfig: AliExmailEmailProviderConfigInput?
 
-    /// 腾讯企业邮件服务配置
+    /// Tencent Enterprise Mail service configuration
     public var tencentExmailConfig: TencentExmailEmailProviderConfigInput?
 
     /// Creates a `ConfigEmailProviderDto`.
     ///
     /// - Parameters:
-    ///   - enabled: 是否启用，如果不启用，将默认使用 Authing 内置的邮件服务
-    ///   - type: 第三方邮件服务商类型:
-    ///   - smtpConfig: SMTP 邮件服务配置
-    ///   - sendGridConfig: SendGrid 邮件服务配置
-    ///   - aliExmailConfig: 阿里企业邮件服务配置
-    ///   - tencentExmailConfig: 腾讯企业邮件服务配置
+    ///   - enabled: Whether to enable. If not enabled, the built-in email service of GenAuth will be used by default
+    ///   - type: Third-party email service provider type:
+    ///   - smtpConfig: SMTP email service configuration
+    ///   - sendGridConfig: SendGrid email service configuration
+    ///   - aliExmailConfig: Alibaba Enterprise Mail service configuration
+    ///   - tencentExmailConfig: Tencent Enterprise Mail service configuration
     public init(
         enabled: Bool,
         type: TypeEnum,
@@ -48,7 +48,7 @@ public struct ConfigEmailProviderDto: Codable, Hashable, Sendable {
 }
 
 extension ConfigEmailProviderDto {
-    /// 第三方邮件服务商类型:
+    /// Third-party email service provider type:
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -58,16 +58,16 @@ extension ConfigEmailProviderDto {
             self.rawValue = rawValue
         }
 
-        /// [阿里企业邮箱](https://www.ali-exmail.cn/Land/)
+        /// [Alibaba Enterprise Mail](https://www.ali-exmail.cn/Land/)
         public static let ali = Self(rawValue: "ali")
 
-        /// [腾讯企业邮箱](https://work.weixin.qq.com/mail/)
+        /// [Tencent Enterprise Mail](https://work.weixin.qq.com/mail/)
         public static let qq = Self(rawValue: "qq")
 
-        /// [SendGrid 邮件服务](https://sendgrid.com/)
+        /// [SendGrid email service](https://sendgrid.com/)
         public static let sendgrid = Self(rawValue: "sendgrid")
 
-        /// 自定义 SMTP 邮件服务
+        /// Custom SMTP email service
         public static let custom = Self(rawValue: "custom")
 
         /// Every value the SDK knows.

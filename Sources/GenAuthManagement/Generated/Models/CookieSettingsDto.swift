@@ -3,17 +3,17 @@
 
 /// CookieSettingsDto.
 public struct CookieSettingsDto: Codable, Hashable, Sendable {
-    /// Cookie 有效时间：用户登录状态的有效时间（默认为 1209600 秒/ 14 天），过期后用户需要重新登录。对于应用面板及已加入应用面板的应用，将使用此 cookie  过期时间。
+    /// Cookie validity period: the validity period of the user's login state (1209600 seconds / 14 days by default). After it expires, the user needs to log in again. This cookie expiration time will be used for the application panel and applications added to the application panel.
     public var cookieExpiresIn: Int
 
-    /// Cookie 过期时间基于浏览器会话：当前浏览器关闭后立即过期，下次打开需重新登录。
+    /// Cookie expiration based on the browser session: expires immediately after the current browser is closed, and the user needs to log in again the next time it is opened.
     public var cookieExpiresOnBrowserSession: Bool
 
     /// Creates a `CookieSettingsDto`.
     ///
     /// - Parameters:
-    ///   - cookieExpiresIn: Cookie 有效时间：用户登录状态的有效时间（默认为 1209600 秒/ 14 天），过期后用户需要重新登录。对于应用面板及已加入应用面板的应用，将使用此 cookie  过期时间。
-    ///   - cookieExpiresOnBrowserSession: Cookie 过期时间基于浏览器会话：当前浏览器关闭后立即过期，下次打开需重新登录。
+    ///   - cookieExpiresIn: Cookie validity period: the validity period of the user's login state (1209600 seconds / 14 days by default). After it expires, the user needs to log in again. This cookie expiration time will be used for the application panel and applications added to the application panel.
+    ///   - cookieExpiresOnBrowserSession: Cookie expiration based on the browser session: expires immediately after the current browser is closed, and the user needs to log in again the next time it is opened.
     public init(cookieExpiresIn: Int, cookieExpiresOnBrowserSession: Bool) {
         self.cookieExpiresIn = cookieExpiresIn
         self.cookieExpiresOnBrowserSession = cookieExpiresOnBrowserSession

@@ -3,25 +3,25 @@
 
 /// CostCurrentPackageInfo.
 public struct CostCurrentPackageInfo: Codable, Hashable, Sendable {
-    /// 套餐包编码
+    /// Package code
     public var code: String
 
-    /// 套餐结束时间
+    /// Package end time
     public var endTime: String
 
-    /// 套餐逾期天数
+    /// Package overdue days
     public var overdueDays: String
 
-    /// 套餐包信息
+    /// Package information
     public var goodsPackage: GoodsPackageDto
 
     /// Creates a `CostCurrentPackageInfo`.
     ///
     /// - Parameters:
-    ///   - code: 套餐包编码
-    ///   - endTime: 套餐结束时间
-    ///   - overdueDays: 套餐逾期天数
-    ///   - goodsPackage: 套餐包信息
+    ///   - code: Package code
+    ///   - endTime: Package end time
+    ///   - overdueDays: Package overdue days
+    ///   - goodsPackage: Package information
     public init(code: String, endTime: String, overdueDays: String, goodsPackage: GoodsPackageDto) {
         self.code = code
         self.endTime = endTime

@@ -3,41 +3,41 @@
 
 /// CostGetOrderPayDetail.
 public struct CostGetOrderPayDetail: Codable, Hashable, Sendable {
-    /// 订单号
+    /// Order number
     public var orderNo: String
 
-    /// 渠道订单号
+    /// Channel order number
     public var channelOrderNo: String
 
-    /// 渠道订单号
+    /// Channel order number
     public var paidAmount: String
 
-    /// 支付时间
+    /// Payment time
     public var paidTime: String
 
-    /// 支付账号
+    /// Payment account
     public var paidAccountNo: String
 
-    /// 支付状态
+    /// Payment status
     public var payStatus: String
 
-    /// 创建时间
+    /// Creation time
     public var createTime: String
 
-    /// 支付方式
+    /// Payment method
     public var payType: String
 
     /// Creates a `CostGetOrderPayDetail`.
     ///
     /// - Parameters:
-    ///   - orderNo: 订单号
-    ///   - channelOrderNo: 渠道订单号
-    ///   - paidAmount: 渠道订单号
-    ///   - paidTime: 支付时间
-    ///   - paidAccountNo: 支付账号
-    ///   - payStatus: 支付状态
-    ///   - createTime: 创建时间
-    ///   - payType: 支付方式
+    ///   - orderNo: Order number
+    ///   - channelOrderNo: Channel order number
+    ///   - paidAmount: Channel order number
+    ///   - paidTime: Payment time
+    ///   - paidAccountNo: Payment account
+    ///   - payStatus: Payment status
+    ///   - createTime: Creation time
+    ///   - payType: Payment method
     public init(
         orderNo: String,
         channelOrderNo: String,

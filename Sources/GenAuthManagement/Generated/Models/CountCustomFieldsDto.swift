@@ -3,21 +3,21 @@
 
 /// CountCustomFieldsDto.
 public struct CountCustomFieldsDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var all: Int
 
-    /// 计数
+    /// Count
     public var userVisible: Int
 
-    /// 计数
+    /// Count
     public var adminVisible: Int
 
     /// Creates a `CountCustomFieldsDto`.
     ///
     /// - Parameters:
-    ///   - all: 记录总数
-    ///   - userVisible: 计数
-    ///   - adminVisible: 计数
+    ///   - all: Total number of records
+    ///   - userVisible: Count
+    ///   - adminVisible: Count
     public init(all: Int, userVisible: Int, adminVisible: Int) {
         self.all = all
         self.userVisible = userVisible

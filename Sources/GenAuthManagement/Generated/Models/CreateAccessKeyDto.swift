@@ -3,21 +3,21 @@
 
 /// CreateAccessKeyDto.
 public struct CreateAccessKeyDto: Codable, Hashable, Sendable {
-    /// 密钥类型
+    /// Key type
     public var type: String
 
-    /// 密钥所属用户 ID
+    /// ID of the user the key belongs to
     public var userId: String?
 
-    /// 密钥所属租户 ID
+    /// ID of the tenant the key belongs to
     public var tenantId: String?
 
     /// Creates a `CreateAccessKeyDto`.
     ///
     /// - Parameters:
-    ///   - type: 密钥类型
-    ///   - userId: 密钥所属用户 ID
-    ///   - tenantId: 密钥所属租户 ID
+    ///   - type: Key type
+    ///   - userId: ID of the user the key belongs to
+    ///   - tenantId: ID of the tenant the key belongs to
     public init(type: String, userId: String? = nil, tenantId: String? = nil) {
         self.type = type
         self.userId = userId

@@ -5,41 +5,41 @@ import Foundation
 
 /// CreateAccessKeyRespDto.
 public struct CreateAccessKeyRespDto: Codable, Hashable, Sendable {
-    /// 用户所拥有的 accessKeyId
+    /// The accessKeyId owned by the user
     public var accessKeyId: String
 
-    /// 用户所拥有的 accessKeySecret
+    /// The accessKeySecret owned by the user
     public var accessKeySecret: String
 
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: Date
 
-    /// accessKeyId 状态
+    /// accessKeyId status
     public var status: String
 
-    /// 最后使用时间
+    /// Last used time
     public var lastDate: Date
 
-    /// accessKeyId 所在用户池
+    /// User pool of the accessKeyId
     public var userPoolId: String
 
-    /// 密钥是否启用
+    /// Whether the key is enabled
     public var enable: Bool
 
     /// Creates a `CreateAccessKeyRespDto`.
     ///
     /// - Parameters:
-    ///   - accessKeyId: 用户所拥有的 accessKeyId
-    ///   - accessKeySecret: 用户所拥有的 accessKeySecret
-    ///   - userId: 用户 ID
-    ///   - createdAt: 创建时间
-    ///   - status: accessKeyId 状态
-    ///   - lastDate: 最后使用时间
-    ///   - userPoolId: accessKeyId 所在用户池
-    ///   - enable: 密钥是否启用
+    ///   - accessKeyId: The accessKeyId owned by the user
+    ///   - accessKeySecret: The accessKeySecret owned by the user
+    ///   - userId: User ID
+    ///   - createdAt: Creation time
+    ///   - status: accessKeyId status
+    ///   - lastDate: Last used time
+    ///   - userPoolId: User pool of the accessKeyId
+    ///   - enable: Whether the key is enabled
     public init(
         accessKeyId: String,
         accessKeySecret: String,

@@ -3,21 +3,21 @@
 
 /// CreateAdminRoleDto.
 public struct CreateAdminRoleDto: Codable, Hashable, Sendable {
-    /// 管理员角色的唯一标识符
+    /// Unique identifier of the administrator role
     public var code: String
 
-    /// 管理员角色名称
+    /// Administrator role name
     public var name: String
 
-    /// 角色描述
+    /// Role description
     public var description: String?
 
     /// Creates a `CreateAdminRoleDto`.
     ///
     /// - Parameters:
-    ///   - code: 管理员角色的唯一标识符
-    ///   - name: 管理员角色名称
-    ///   - description: 角色描述
+    ///   - code: Unique identifier of the administrator role
+    ///   - name: Administrator role name
+    ///   - description: Role description
     public init(code: String, name: String, description: String? = nil) {
         self.code = code
         self.name = name

@@ -3,97 +3,97 @@
 
 /// CreateApplicationDto.
 public struct CreateApplicationDto: Codable, Hashable, Sendable {
-    /// 应用名称
+    /// Application name
     public var appName: String
 
-    /// 集成应用模版类型，**集成应用必填**。集成应用只需要填 `template` 和 `templateData` 两个字段，其他的字段将被忽略。
+    /// Integrated app template type, **required for integrated apps**. Integrated apps only need to fill in the `template` and `templateData` fields; other fields will be ignored.
     public var template: String?
 
-    /// 集成应用配置信息，**集成应用必填**。
+    /// Integrated app configuration, **required for integrated apps**.
     public var templateData: String?
 
-    /// 应用唯一标志，**自建应用必填**。
+    /// App unique identifier, **required for self-built apps**.
     public var appIdentifier: String?
 
-    /// 应用 Logo 链接
+    /// App logo URL
     public var appLogo: String?
 
-    /// 应用描述信息
+    /// App description
     public var appDescription: String?
 
-    /// 应用类型
+    /// App type
     public var appType: AppType?
 
-    /// 默认应用协议类型
+    /// Default app protocol type
     public var defaultProtocol: DefaultProtocol?
 
-    /// 应用登录回调地址
+    /// App login callback URL
     public var redirectUris: [String]?
 
-    /// 应用退出登录回调地址
+    /// App logout callback URL
     public var logoutRedirectUris: [String]?
 
-    /// 发起登录地址：在 Authing 应用详情点击「体验登录」或在应用面板点击该应用图标时，会跳转到此 URL，默认为 Authing 登录页。
+    /// Initiate login URL: When you click "Experience login" in the GenAuth app details or click the app icon in the app panel, you will be redirected to this URL. The default is the GenAuth login page.
     public var initLoginUri: String?
 
-    /// 是否开启 SSO 单点登录
+    /// Whether to enable SSO
     public var ssoEnabled: Bool?
 
-    /// OIDC 协议配置
+    /// OIDC protocol configuration
     public var oidcConfig: OIDCConfig?
 
-    /// 是否开启 SAML 身份提供商
+    /// Whether to enable the SAML identity provider
     public var samlProviderEnabled: Bool?
 
-    /// SAML 协议配置
+    /// SAML protocol configuration
     public var samlConfig: SamlIdpConfig?
 
-    /// 是否开启 OAuth 身份提供商
+    /// Whether to enable the OAuth identity provider
     public var oauthProviderEnabled: Bool?
 
-    /// OAuth2.0 协议配置。【重要提示】不再推荐使用 OAuth2.0，建议切换到 OIDC。
+    /// OAuth2.0 protocol configuration. [Important] OAuth2.0 is no longer recommended; it is recommended to switch to OIDC.
     public var oauthConfig: OauthIdpConfig?
 
-    /// 是否开启 CAS 身份提供商
+    /// Whether to enable the CAS identity provider
     public var casProviderEnabled: Bool?
 
-    /// CAS 协议配置
+    /// CAS protocol configuration
     public var casConfig: CasIdPConfig?
 
-    /// 登录配置
+    /// Login configuration
     public var loginConfig: ApplicationLoginConfigInputDto?
 
-    /// 注册配置
+    /// Registration configuration
     public var registerConfig: ApplicationRegisterConfigInputDto?
 
-    /// 品牌化配置
+    /// Branding configuration
     public var brandingConfig: ApplicationBrandingConfigInputDto?
 
     /// Creates a `CreateApplicationDto`.
     ///
     /// - Parameters:
-    ///   - appName: 应用名称
-    ///   - template: 集成应用模版类型，**集成应用必填**。集成应用只需要填 `template` 和 `templateData` 两个字段，其他的字段将被忽略。
-    ///   - templateData: 集成应用配置信息，**集成应用必填**。
-    ///   - appIdentifier: 应用唯一标志，**自建应用必填**。
-    ///   - appLogo: 应用 Logo 链接
-    ///   - appDescription: 应用描述信息
-    ///   - appType: 应用类型
-    ///   - defaultProtocol: 默认应用协议类型
-    ///   - redirectUris: 应用登录回调地址
-    ///   - logoutRedirectUris: 应用退出登录回调地址
-    ///   - initLoginUri: 发起登录地址：在 Authing 应用详情点击「体验登录」或在应用面板点击该应用图标时，会跳转到此 URL，默认为 Authing 登录页。
-    ///   - ssoEnabled: 是否开启 SSO 单点登录
-    ///   - oidcConfig: OIDC 协议配置
-    ///   - samlProviderEnabled: 是否开启 SAML 身份提供商
-    ///   - samlConfig: SAML 协议配置
-    ///   - oauthProviderEnabled: 是否开启 OAuth 身份提供商
-    ///   - oauthConfig: OAuth2.0 协议配置。【重要提示】不再推荐使用 OAuth2.0，建议切换到 OIDC。
-    ///   - casProviderEnabled: 是否开启 CAS 身份提供商
-    ///   - casConfig: CAS 协议配置
-    ///   - loginConfig: 登录配置
-    ///   - registerConfig: 注册配置
-    ///   - brandingConfig: 品牌化配置
+    ///   - appName: Application name
+    ///   - template: Integrated app template type, **required for integrated apps**. Integrated apps only need to fill in the `template` and `templateData` fields; other fields will be ignored.
+    ///   - templateData: Integrated app configuration, **required for integrated apps**.
+    ///   - appIdentifier: App unique identifier, **required for self-built apps**.
+    ///   - appLogo: App logo URL
+    ///   - appDescription: App description
+    ///   - appType: App type
+    ///   - defaultProtocol: Default app protocol type
+    ///   - redirectUris: App login callback URL
+    ///   - logoutRedirectUris: App logout callback URL
+    ///   - initLoginUri: Initiate login URL: When you click "Experience login" in the GenAuth app details or click the app icon in the app panel, you will be redirected to this URL. The default is the GenAuth login page.
+    ///   - ssoEnabled: Whether to enable SSO
+    ///   - oidcConfig: OIDC protocol configuration
+    ///   - samlProviderEnabled: Whether to enable the SAML identity provider
+    ///   - samlConfig: SAML protocol configuration
+    ///   - oauthProviderEnabled: Whether to enable the OAuth identity provider
+    ///   - oauthConfig: OAuth2.0 protocol configuration. [Important] OAuth2.0 is no longer recommended; it is recommended to switch to OIDC.
+    ///   - casProviderEnabled: Whether to enable the CAS identity provider
+    ///   - casConfig: CAS protocol configuration
+    ///   - loginConfig: Login configuration
+    ///   - registerConfig: Registration configuration
+    ///   - brandingConfig: Branding configuration
     public init(
         appName: String,
         template: String? = nil,
@@ -144,7 +144,7 @@ public struct CreateApplicationDto: Codable, Hashable, Sendable {
 }
 
 extension CreateApplicationDto {
-    /// 应用类型
+    /// App type
     public struct AppType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -183,7 +183,7 @@ extension CreateApplicationDto {
         ]
     }
 
-    /// 默认应用协议类型
+    /// Default app protocol type
     public struct DefaultProtocol: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

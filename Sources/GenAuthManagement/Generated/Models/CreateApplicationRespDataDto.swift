@@ -5,117 +5,117 @@ import Foundation
 
 /// CreateApplicationRespDataDto.
 public struct CreateApplicationRespDataDto: Codable, Hashable, Sendable {
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 应用唯一标志
+    /// App unique identifier
     public var appIdentifier: String
 
-    /// 应用名称
+    /// Application name
     public var appName: String
 
-    /// 应用 Logo 链接
+    /// App logo URL
     public var appLogo: String
 
-    /// 应用描述信息
+    /// App description
     public var appDescription: String?
 
-    /// 应用类型
+    /// App type
     public var appType: AppType
 
-    /// 用户池 ID
+    /// User pool ID
     public var userPoolId: String
 
-    /// 是否为集成应用
+    /// Whether it is an integrated app
     public var isIntegrateApp: Bool
 
-    /// 默认应用协议类型
+    /// Default app protocol type
     public var defaultProtocol: DefaultProtocol
 
-    /// 应用登录回调地址
+    /// App login callback URL
     public var redirectUris: [String]
 
-    /// 应用退出登录回调地址
+    /// App logout callback URL
     public var logoutRedirectUris: [String]
 
-    /// 发起登录地址：在 Authing 应用详情点击「体验登录」或在应用面板点击该应用图标时，会跳转到此 URL，默认为 Authing 登录页。
+    /// Initiate login URL: When you click "Experience login" in the GenAuth app details or click the app icon in the app panel, you will be redirected to this URL. The default is the GenAuth login page.
     public var initLoginUri: String
 
-    /// 是否开启 SSO 单点登录
+    /// Whether to enable SSO
     public var ssoEnabled: Bool
 
-    /// 开启 SSO 单点登录的时间
+    /// Time when SSO was enabled
     public var ssoEnabledAt: Date?
 
-    /// 登录配置
+    /// Login configuration
     public var loginConfig: ApplicationLoginConfigDto
 
-    /// 注册配置
+    /// Registration configuration
     public var registerConfig: ApplicationRegisterConfig
 
-    /// 品牌化配置
+    /// Branding configuration
     public var brandingConfig: ApplicationBrandingConfig
 
-    /// OIDC 协议配置
+    /// OIDC protocol configuration
     public var oidcConfig: OIDCConfig
 
-    /// 是否开启 SAML 身份提供商
+    /// Whether to enable the SAML identity provider
     public var samlProviderEnabled: Bool
 
-    /// SAML 协议配置
+    /// SAML protocol configuration
     public var samlConfig: SamlIdpConfig?
 
-    /// 是否开启 OAuth 身份提供商
+    /// Whether to enable the OAuth identity provider
     public var oauthProviderEnabled: Bool
 
-    /// OAuth2.0 协议配置
+    /// OAuth2.0 protocol configuration
     public var oauthConfig: OauthIdpConfig?
 
-    /// 是否开启 CAS 身份提供商
+    /// Whether to enable the CAS identity provider
     public var casProviderEnabled: Bool
 
-    /// CAS 协议配置
+    /// CAS protocol configuration
     public var casConfig: CasIdPConfig?
 
-    /// 是否自定义本应用的登录框，默认走全局的登录框配置。
+    /// Whether to customize the login box of this app. By default, the global login box configuration is used.
     public var customBrandingEnabled: Bool
 
-    /// 是否自定义本应用的安全规则，默认走全局的安全配置。
+    /// Whether to customize the security rules of this app. By default, the global security configuration is used.
     public var customSecurityEnabled: Bool
 
-    /// 集成应用的模版类型
+    /// Template type of the integrated app
     public var template: String?
 
     /// Creates a `CreateApplicationRespDataDto`.
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID
-    ///   - appIdentifier: 应用唯一标志
-    ///   - appName: 应用名称
-    ///   - appLogo: 应用 Logo 链接
-    ///   - appDescription: 应用描述信息
-    ///   - appType: 应用类型
-    ///   - userPoolId: 用户池 ID
-    ///   - isIntegrateApp: 是否为集成应用
-    ///   - defaultProtocol: 默认应用协议类型
-    ///   - redirectUris: 应用登录回调地址
-    ///   - logoutRedirectUris: 应用退出登录回调地址
-    ///   - initLoginUri: 发起登录地址：在 Authing 应用详情点击「体验登录」或在应用面板点击该应用图标时，会跳转到此 URL，默认为 Authing 登录页。
-    ///   - ssoEnabled: 是否开启 SSO 单点登录
-    ///   - ssoEnabledAt: 开启 SSO 单点登录的时间
-    ///   - loginConfig: 登录配置
-    ///   - registerConfig: 注册配置
-    ///   - brandingConfig: 品牌化配置
-    ///   - oidcConfig: OIDC 协议配置
-    ///   - samlProviderEnabled: 是否开启 SAML 身份提供商
-    ///   - samlConfig: SAML 协议配置
-    ///   - oauthProviderEnabled: 是否开启 OAuth 身份提供商
-    ///   - oauthConfig: OAuth2.0 协议配置
-    ///   - casProviderEnabled: 是否开启 CAS 身份提供商
-    ///   - casConfig: CAS 协议配置
-    ///   - customBrandingEnabled: 是否自定义本应用的登录框，默认走全局的登录框配置。
-    ///   - customSecurityEnabled: 是否自定义本应用的安全规则，默认走全局的安全配置。
-    ///   - template: 集成应用的模版类型
+    ///   - appId: Application ID
+    ///   - appIdentifier: App unique identifier
+    ///   - appName: Application name
+    ///   - appLogo: App logo URL
+    ///   - appDescription: App description
+    ///   - appType: App type
+    ///   - userPoolId: User pool ID
+    ///   - isIntegrateApp: Whether it is an integrated app
+    ///   - defaultProtocol: Default app protocol type
+    ///   - redirectUris: App login callback URL
+    ///   - logoutRedirectUris: App logout callback URL
+    ///   - initLoginUri: Initiate login URL: When you click "Experience login" in the GenAuth app details or click the app icon in the app panel, you will be redirected to this URL. The default is the GenAuth login page.
+    ///   - ssoEnabled: Whether to enable SSO
+    ///   - ssoEnabledAt: Time when SSO was enabled
+    ///   - loginConfig: Login configuration
+    ///   - registerConfig: Registration configuration
+    ///   - brandingConfig: Branding configuration
+    ///   - oidcConfig: OIDC protocol configuration
+    ///   - samlProviderEnabled: Whether to enable the SAML identity provider
+    ///   - samlConfig: SAML protocol configuration
+    ///   - oauthProviderEnabled: Whether to enable the OAuth identity provider
+    ///   - oauthConfig: OAuth2.0 protocol configuration
+    ///   - casProviderEnabled: Whether to enable the CAS identity provider
+    ///   - casConfig: CAS protocol configuration
+    ///   - customBrandingEnabled: Whether to customize the login box of this app. By default, the global login box configuration is used.
+    ///   - customSecurityEnabled: Whether to customize the security rules of this app. By default, the global security configuration is used.
+    ///   - template: Template type of the integrated app
     public init(
         appId: String,
         appIdentifier: String,
@@ -176,7 +176,7 @@ public struct CreateApplicationRespDataDto: Codable, Hashable, Sendable {
 }
 
 extension CreateApplicationRespDataDto {
-    /// 应用类型
+    /// App type
     public struct AppType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -215,7 +215,7 @@ extension CreateApplicationRespDataDto {
         ]
     }
 
-    /// 默认应用协议类型
+    /// Default app protocol type
     public struct DefaultProtocol: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,33 +3,33 @@
 
 /// CreateArrayDataResourceDto.
 public struct CreateArrayDataResourceDto: Codable, Hashable, Sendable {
-    /// 数据策略所在的权限空间 Code
+    /// Code of the permission space where the data policy is located
     public var namespaceCode: String
 
-    /// 数据资源名称, 权限空间内唯一
+    /// Data resource name, unique within the permission space
     public var resourceName: String
 
-    /// 数据资源 Code, 权限空间内唯一
+    /// Data resource Code, unique within the permission space
     public var resourceCode: String
 
-    /// 数组数据资源节点
+    /// Array data resource node
     public var `struct`: [String]
 
-    /// 数据资源权限操作列表
+    /// Data resource permission action list
     public var actions: [String]
 
-    /// 数据资源描述
+    /// Data resource description
     public var description: String?
 
     /// Creates a `CreateArrayDataResourceDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 数据策略所在的权限空间 Code
-    ///   - resourceName: 数据资源名称, 权限空间内唯一
-    ///   - resourceCode: 数据资源 Code, 权限空间内唯一
-    ///   - struct: 数组数据资源节点
-    ///   - actions: 数据资源权限操作列表
-    ///   - description: 数据资源描述
+    ///   - namespaceCode: Code of the permission space where the data policy is located
+    ///   - resourceName: Data resource name, unique within the permission space
+    ///   - resourceCode: Data resource Code, unique within the permission space
+    ///   - struct: Array data resource node
+    ///   - actions: Data resource permission action list
+    ///   - description: Data resource description
     public init(
         namespaceCode: String,
         resourceName: String,

@@ -3,33 +3,33 @@
 
 /// CreateArrayDataResourceRespDto.
 public struct CreateArrayDataResourceRespDto: Codable, Hashable, Sendable {
-    /// 数据资源名称, 权限空间内唯一
+    /// Data resource name, unique within the permission space
     public var resourceName: String
 
-    /// 数据资源 Code, 权限空间内唯一
+    /// Data resource Code, unique within the permission space
     public var resourceCode: String
 
-    /// 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
+    /// Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
     public var type: TypeEnum
 
-    /// 数据资源描述
+    /// Data resource description
     public var description: String?
 
-    /// 数组数据资源节点
+    /// Array data resource node
     public var `struct`: [String]
 
-    /// 数据资源权限操作列表
+    /// Data resource permission action list
     public var actions: [String]
 
     /// Creates a `CreateArrayDataResourceRespDto`.
     ///
     /// - Parameters:
-    ///   - resourceName: 数据资源名称, 权限空间内唯一
-    ///   - resourceCode: 数据资源 Code, 权限空间内唯一
-    ///   - type: 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
-    ///   - description: 数据资源描述
-    ///   - struct: 数组数据资源节点
-    ///   - actions: 数据资源权限操作列表
+    ///   - resourceName: Data resource name, unique within the permission space
+    ///   - resourceCode: Data resource Code, unique within the permission space
+    ///   - type: Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
+    ///   - description: Data resource description
+    ///   - struct: Array data resource node
+    ///   - actions: Data resource permission action list
     public init(
         resourceName: String,
         resourceCode: String,
@@ -48,7 +48,7 @@ public struct CreateArrayDataResourceRespDto: Codable, Hashable, Sendable {
 }
 
 extension CreateArrayDataResourceRespDto {
-    /// 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
+    /// Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

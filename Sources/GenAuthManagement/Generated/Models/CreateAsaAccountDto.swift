@@ -3,17 +3,17 @@
 
 /// CreateAsaAccountDto.
 public struct CreateAsaAccountDto: Codable, Hashable, Sendable {
-    /// 所属应用 ID
+    /// App ID it belongs to
     public var appId: String
 
-    /// 账号信息，一般为包含 "account", "password" key 的键值对
+    /// Account information, generally key-value pairs containing "account" and "password" keys
     public var accountInfo: JSONValue
 
     /// Creates a `CreateAsaAccountDto`.
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - accountInfo: 账号信息，一般为包含 "account", "password" key 的键值对
+    ///   - appId: App ID it belongs to
+    ///   - accountInfo: Account information, generally key-value pairs containing "account" and "password" keys
     public init(appId: String, accountInfo: JSONValue) {
         self.appId = appId
         self.accountInfo = accountInfo

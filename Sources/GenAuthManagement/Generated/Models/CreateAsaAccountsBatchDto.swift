@@ -3,17 +3,17 @@
 
 /// CreateAsaAccountsBatchDto.
 public struct CreateAsaAccountsBatchDto: Codable, Hashable, Sendable {
-    /// 所属应用 ID
+    /// App ID it belongs to
     public var appId: String
 
-    /// 账号列表
+    /// Account list
     public var list: [CreateAsaAccountsBatchItemDto]
 
     /// Creates a `CreateAsaAccountsBatchDto`.
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - list: 账号列表
+    ///   - appId: App ID it belongs to
+    ///   - list: Account list
     public init(appId: String, list: [CreateAsaAccountsBatchItemDto]) {
         self.appId = appId
         self.list = list

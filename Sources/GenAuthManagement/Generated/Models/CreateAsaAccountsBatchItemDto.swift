@@ -3,13 +3,13 @@
 
 /// CreateAsaAccountsBatchItemDto.
 public struct CreateAsaAccountsBatchItemDto: Codable, Hashable, Sendable {
-    /// 账号信息，一般为包含 "account", "password" key 的键值对
+    /// Account information, generally key-value pairs containing "account" and "password" keys
     public var accountInfo: JSONValue
 
     /// Creates a `CreateAsaAccountsBatchItemDto`.
     ///
     /// - Parameters:
-    ///   - accountInfo: 账号信息，一般为包含 "account", "password" key 的键值对
+    ///   - accountInfo: Account information, generally key-value pairs containing "account" and "password" keys
     public init(accountInfo: JSONValue) {
         self.accountInfo = accountInfo
     }

@@ -3,17 +3,17 @@
 
 /// CreateAuthorizeDataPolicyDto.
 public struct CreateAuthorizeDataPolicyDto: Codable, Hashable, Sendable {
-    /// 数据策略 id 列表
+    /// Data policy ID list
     public var policyIds: [String]
 
-    /// 数据权限列表，每个策略下所有的数据权限
+    /// Data permission list, all data permissions under each policy
     public var targetList: [SubjectDto]
 
     /// Creates a `CreateAuthorizeDataPolicyDto`.
     ///
     /// - Parameters:
-    ///   - policyIds: 数据策略 id 列表
-    ///   - targetList: 数据权限列表，每个策略下所有的数据权限
+    ///   - policyIds: Data policy ID list
+    ///   - targetList: Data permission list, all data permissions under each policy
     public init(policyIds: [String], targetList: [SubjectDto]) {
         self.policyIds = policyIds
         self.targetList = targetList

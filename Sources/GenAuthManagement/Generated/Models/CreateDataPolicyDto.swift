@@ -3,21 +3,21 @@
 
 /// CreateDataPolicyDto.
 public struct CreateDataPolicyDto: Codable, Hashable, Sendable {
-    /// 数据策略名称，用户池唯一
+    /// Data policy name, unique within the user pool
     public var policyName: String
 
-    /// 数据权限列表，策略下数据资源权限列表
+    /// Data permission list, the list of data resource permissions under the policy
     public var statementList: [DataStatementPermissionDto]
 
-    /// 数据策略描述
+    /// Data policy description
     public var description: String?
 
     /// Creates a `CreateDataPolicyDto`.
     ///
     /// - Parameters:
-    ///   - policyName: 数据策略名称，用户池唯一
-    ///   - statementList: 数据权限列表，策略下数据资源权限列表
-    ///   - description: 数据策略描述
+    ///   - policyName: Data policy name, unique within the user pool
+    ///   - statementList: Data permission list, the list of data resource permissions under the policy
+    ///   - description: Data policy description
     public init(policyName: String, statementList: [DataStatementPermissionDto], description: String? = nil) {
         self.policyName = policyName
         self.statementList = statementList

@@ -3,37 +3,37 @@
 
 /// CreateDataResourceDto.
 public struct CreateDataResourceDto: Codable, Hashable, Sendable {
-    /// 数据资源所属的权限空间 Code
+    /// Code of the permission space that the data resource belongs to
     public var namespaceCode: String
 
-    /// 数据资源名称, 权限空间内唯一
+    /// Data resource name, unique within the permission space
     public var resourceName: String
 
-    /// 数据资源 Code, 权限空间内唯一
+    /// Data resource Code, unique within the permission space
     public var resourceCode: String
 
-    /// 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
+    /// Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
     public var type: TypeEnum
 
-    /// 数据资源结构，支持字符串（STRING）、树结构（TREE）和数组结构（ARRAY）。
+    /// Data resource structure. Supports string (STRING), tree structure (TREE), and array structure (ARRAY).
     public var `struct`: Struct
 
-    /// 数据资源权限操作列表
+    /// Data resource permission action list
     public var actions: [String]
 
-    /// 数据资源描述
+    /// Data resource description
     public var description: String?
 
     /// Creates a `CreateDataResourceDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 数据资源所属的权限空间 Code
-    ///   - resourceName: 数据资源名称, 权限空间内唯一
-    ///   - resourceCode: 数据资源 Code, 权限空间内唯一
-    ///   - type: 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
-    ///   - struct: 数据资源结构，支持字符串（STRING）、树结构（TREE）和数组结构（ARRAY）。
-    ///   - actions: 数据资源权限操作列表
-    ///   - description: 数据资源描述
+    ///   - namespaceCode: Code of the permission space that the data resource belongs to
+    ///   - resourceName: Data resource name, unique within the permission space
+    ///   - resourceCode: Data resource Code, unique within the permission space
+    ///   - type: Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
+    ///   - struct: Data resource structure. Supports string (STRING), tree structure (TREE), and array structure (ARRAY).
+    ///   - actions: Data resource permission action list
+    ///   - description: Data resource description
     public init(
         namespaceCode: String,
         resourceName: String,
@@ -54,7 +54,7 @@ public struct CreateDataResourceDto: Codable, Hashable, Sendable {
 }
 
 extension CreateDataResourceDto {
-    /// 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
+    /// Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -83,15 +83,15 @@ extension CreateDataResourceDto {
 }
 
 extension CreateDataResourceDto {
-    /// 数据资源结构，支持字符串（STRING）、树结构（TREE）和数组结构（ARRAY）。
+    /// Data resource structure. Supports string (STRING), tree structure (TREE), and array structure (ARRAY).
     ///
     /// One of several types, told apart by the kind of JSON value: an object, a string or an array.
     public indirect enum Struct: Codable, Hashable, Sendable {
-        /// 数据资源树结构类型
+        /// Data resource tree structure type
         case object(DataResourceTreeStructs)
-        /// 数据资源字符串节点
+        /// Data resource string node
         case string(String)
-        /// 数据资源数组节点
+        /// Data resource array node
         case array([String])
 
         /// Decodes the alternative of the value's kind.

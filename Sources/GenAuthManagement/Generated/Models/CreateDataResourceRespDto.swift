@@ -3,33 +3,33 @@
 
 /// CreateDataResourceRespDto.
 public struct CreateDataResourceRespDto: Codable, Hashable, Sendable {
-    /// 数据资源名称, 权限空间内唯一
+    /// Data resource name, unique within the permission space
     public var resourceName: String
 
-    /// 数据资源 Code, 权限空间内唯一
+    /// Data resource Code, unique within the permission space
     public var resourceCode: String
 
-    /// 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
+    /// Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
     public var type: TypeEnum
 
-    /// 数据资源描述
+    /// Data resource description
     public var description: String?
 
-    /// 数据资源结构，支持字符串（STRING）、树结构（TREE）和数组结构（ARRAY）。
+    /// Data resource structure. Supports string (STRING), tree structure (TREE), and array structure (ARRAY).
     public var `struct`: Struct
 
-    /// 数据资源权限操作列表
+    /// Data resource permission action list
     public var actions: [String]
 
     /// Creates a `CreateDataResourceRespDto`.
     ///
     /// - Parameters:
-    ///   - resourceName: 数据资源名称, 权限空间内唯一
-    ///   - resourceCode: 数据资源 Code, 权限空间内唯一
-    ///   - type: 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
-    ///   - description: 数据资源描述
-    ///   - struct: 数据资源结构，支持字符串（STRING）、树结构（TREE）和数组结构（ARRAY）。
-    ///   - actions: 数据资源权限操作列表
+    ///   - resourceName: Data resource name, unique within the permission space
+    ///   - resourceCode: Data resource Code, unique within the permission space
+    ///   - type: Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
+    ///   - description: Data resource description
+    ///   - struct: Data resource structure. Supports string (STRING), tree structure (TREE), and array structure (ARRAY).
+    ///   - actions: Data resource permission action list
     public init(
         resourceName: String,
         resourceCode: String,
@@ -48,7 +48,7 @@ public struct CreateDataResourceRespDto: Codable, Hashable, Sendable {
 }
 
 extension CreateDataResourceRespDto {
-    /// 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
+    /// Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -77,15 +77,15 @@ extension CreateDataResourceRespDto {
 }
 
 extension CreateDataResourceRespDto {
-    /// 数据资源结构，支持字符串（STRING）、树结构（TREE）和数组结构（ARRAY）。
+    /// Data resource structure. Supports string (STRING), tree structure (TREE), and array structure (ARRAY).
     ///
     /// One of several types, told apart by the kind of JSON value: an object, a string or an array.
     public indirect enum Struct: Codable, Hashable, Sendable {
-        /// 数据资源树结构类型
+        /// Data resource tree structure type
         case object(DataResourceTreeStructs)
-        /// 数据资源字符串节点
+        /// Data resource string node
         case string(String)
-        /// 数据资源数组节点
+        /// Data resource array node
         case array([String])
 
         /// Decodes the alternative of the value's kind.

@@ -3,61 +3,61 @@
 
 /// CreateDepartmentReqDto.
 public struct CreateDepartmentReqDto: Codable, Hashable, Sendable {
-    /// 组织 Code（organizationCode）
+    /// Organization Code (organizationCode)
     public var organizationCode: String
 
-    /// 自定义部门 ID，用于存储自定义的 ID
+    /// Custom department ID, used to store a custom ID
     public var openDepartmentId: String?
 
-    /// 部门名称
+    /// Department name
     public var name: String
 
-    /// 部门描述
+    /// Department description
     public var description: String?
 
-    /// 父部门 id
+    /// Parent department ID
     public var parentDepartmentId: String
 
-    /// 部门识别码
+    /// Department identification code
     public var code: String?
 
-    /// 是否是虚拟部门
+    /// Whether it is a virtual department
     public var isVirtualNode: Bool?
 
-    /// 多语言设置
+    /// Multilingual settings
     public var i18n: DepartmentI18nDto?
 
-    /// 部门的扩展字段数据
+    /// Extended field data of the department
     public var customData: JSONValue?
 
-    /// 此次调用中使用的父部门 ID 的类型
+    /// Type of parent department ID used in this call
     public var departmentIdType: DepartmentIdType?
 
-    /// 岗位 id 列表
+    /// Post ID list
     public var postIdList: [String]?
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
-    /// 元数据信息
+    /// Metadata
     public var metadata: JSONValue
 
     /// Creates a `CreateDepartmentReqDto`.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 Code（organizationCode）
-    ///   - openDepartmentId: 自定义部门 ID，用于存储自定义的 ID
-    ///   - name: 部门名称
-    ///   - description: 部门描述
-    ///   - parentDepartmentId: 父部门 id
-    ///   - code: 部门识别码
-    ///   - isVirtualNode: 是否是虚拟部门
-    ///   - i18n: 多语言设置
-    ///   - customData: 部门的扩展字段数据
-    ///   - departmentIdType: 此次调用中使用的父部门 ID 的类型
-    ///   - postIdList: 岗位 id 列表
-    ///   - tenantId: 租户 ID
-    ///   - metadata: 元数据信息
+    ///   - organizationCode: Organization Code (organizationCode)
+    ///   - openDepartmentId: Custom department ID, used to store a custom ID
+    ///   - name: Department name
+    ///   - description: Department description
+    ///   - parentDepartmentId: Parent department ID
+    ///   - code: Department identification code
+    ///   - isVirtualNode: Whether it is a virtual department
+    ///   - i18n: Multilingual settings
+    ///   - customData: Extended field data of the department
+    ///   - departmentIdType: Type of parent department ID used in this call
+    ///   - postIdList: Post ID list
+    ///   - tenantId: Tenant ID
+    ///   - metadata: Metadata
     public init(
         organizationCode: String,
         openDepartmentId: String? = nil,
@@ -90,7 +90,7 @@ public struct CreateDepartmentReqDto: Codable, Hashable, Sendable {
 }
 
 extension CreateDepartmentReqDto {
-    /// 此次调用中使用的父部门 ID 的类型
+    /// Type of parent department ID used in this call
     public struct DepartmentIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

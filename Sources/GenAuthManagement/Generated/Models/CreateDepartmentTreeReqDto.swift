@@ -3,25 +3,25 @@
 
 /// CreateDepartmentTreeReqDto.
 public struct CreateDepartmentTreeReqDto: Codable, Hashable, Sendable {
-    /// 部门名称
+    /// Department name
     public var name: String
 
-    /// 子部门
+    /// Child departments
     public var children: [String]?
 
-    /// 部门成员
+    /// Department members
     public var members: UserInfoDto?
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `CreateDepartmentTreeReqDto`.
     ///
     /// - Parameters:
-    ///   - name: 部门名称
-    ///   - children: 子部门
-    ///   - members: 部门成员
-    ///   - tenantId: 租户 ID
+    ///   - name: Department name
+    ///   - children: Child departments
+    ///   - members: Department members
+    ///   - tenantId: Tenant ID
     public init(
         name: String,
         children: [String]? = nil,

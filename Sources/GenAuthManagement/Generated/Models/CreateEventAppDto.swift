@@ -3,21 +3,21 @@
 
 /// CreateEventAppDto.
 public struct CreateEventAppDto: Codable, Hashable, Sendable {
-    /// 应用唯一标志
+    /// App unique identifier
     public var identifier: String
 
-    /// 应用名称
+    /// Application name
     public var name: String
 
-    /// 应用 logo
+    /// Application logo
     public var logo: String
 
     /// Creates a `CreateEventAppDto`.
     ///
     /// - Parameters:
-    ///   - identifier: 应用唯一标志
-    ///   - name: 应用名称
-    ///   - logo: 应用 logo
+    ///   - identifier: App unique identifier
+    ///   - name: Application name
+    ///   - logo: Application logo
     public init(identifier: String, name: String, logo: String) {
         self.identifier = identifier
         self.name = name

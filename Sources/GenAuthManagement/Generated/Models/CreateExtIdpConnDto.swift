@@ -3,41 +3,41 @@
 
 /// CreateExtIdpConnDto.
 public struct CreateExtIdpConnDto: Codable, Hashable, Sendable {
-    /// 身份源连接 ID
+    /// Identity source connection ID
     public var extIdpId: String
 
-    /// 身份源连接类型
+    /// Identity source connection type
     public var type: TypeEnum
 
-    /// 身份源连接标识
+    /// Identity source connection identifier
     public var identifier: String
 
-    /// 是否只支持登录
+    /// Whether only login is supported
     public var loginOnly: Bool?
 
-    /// 身份源图标
+    /// Identity source icon
     public var logo: String?
 
-    /// 连接在登录页的显示名称
+    /// Display name of the connection on the login page
     public var displayName: String
 
-    /// 连接的自定义配置信息
+    /// Custom configuration of the connection
     public var fields: JSONValue
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `CreateExtIdpConnDto`.
     ///
     /// - Parameters:
-    ///   - extIdpId: 身份源连接 ID
-    ///   - type: 身份源连接类型
-    ///   - identifier: 身份源连接标识
-    ///   - loginOnly: 是否只支持登录
-    ///   - logo: 身份源图标
-    ///   - displayName: 连接在登录页的显示名称
-    ///   - fields: 连接的自定义配置信息
-    ///   - tenantId: 租户 ID
+    ///   - extIdpId: Identity source connection ID
+    ///   - type: Identity source connection type
+    ///   - identifier: Identity source connection identifier
+    ///   - loginOnly: Whether only login is supported
+    ///   - logo: Identity source icon
+    ///   - displayName: Display name of the connection on the login page
+    ///   - fields: Custom configuration of the connection
+    ///   - tenantId: Tenant ID
     public init(
         extIdpId: String,
         type: TypeEnum,
@@ -60,7 +60,7 @@ public struct CreateExtIdpConnDto: Codable, Hashable, Sendable {
 }
 
 extension CreateExtIdpConnDto {
-    /// 身份源连接类型
+    /// Identity source connection type
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,21 +3,21 @@
 
 /// CreateExtIdpDto.
 public struct CreateExtIdpDto: Codable, Hashable, Sendable {
-    /// 身份源名称
+    /// Identity source name
     public var name: String
 
-    /// 身份源连接类型
+    /// Identity source connection type
     public var type: TypeEnum
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `CreateExtIdpDto`.
     ///
     /// - Parameters:
-    ///   - name: 身份源名称
-    ///   - type: 身份源连接类型
-    ///   - tenantId: 租户 ID
+    ///   - name: Identity source name
+    ///   - type: Identity source connection type
+    ///   - tenantId: Tenant ID
     public init(name: String, type: TypeEnum, tenantId: String? = nil) {
         self.name = name
         self.type = type
@@ -26,7 +26,7 @@ public struct CreateExtIdpDto: Codable, Hashable, Sendable {
 }
 
 extension CreateExtIdpDto {
-    /// 身份源连接类型
+    /// Identity source connection type
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

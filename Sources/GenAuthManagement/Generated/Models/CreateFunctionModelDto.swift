@@ -3,45 +3,45 @@
 
 /// CreateFunctionModelDto.
 public struct CreateFunctionModelDto: Codable, Hashable, Sendable {
-    /// 功能名称
+    /// Function name
     public var name: String
 
-    /// 功能描述
+    /// Function description
     public var description: String
 
-    /// 功能类型：
-    ///     - user: 用户
-    ///     - post: 岗位
-    ///     - group: 用户组
+    /// Function type:
+    ///     - user: user
+    ///     - post: post
+    ///     - group: user group
     ///     - ueba: ueba
-    ///     - department: 树状结构数据
-    ///     - organization: 组织
-    ///     - device: 设备
-    ///     - custom: 自定义
+    ///     - department: tree structure data
+    ///     - organization: organization
+    ///     - device: device
+    ///     - custom: custom
     public var type: TypeEnum
 
-    /// 数据类型：
-    ///     - list: 列表类型数据
-    ///     - tree: 树状结构数据
+    /// Data type:
+    ///     - list: list data
+    ///     - tree: tree structure data
     public var dataType: DataType?
 
-    /// 功能是否启用:
-    ///     - true: 启用
-    ///     - false: 不启用
+    /// Whether the function is enabled:
+    ///     - true: enabled
+    ///     - false: disabled
     public var enable: Bool
 
-    /// 父级菜单
+    /// Parent menu
     public var parentKey: String
 
     /// Creates a `CreateFunctionModelDto`.
     ///
     /// - Parameters:
-    ///   - name: 功能名称
-    ///   - description: 功能描述
-    ///   - type: 功能类型： - user: 用户 - post: 岗位 - group: 用户组 - ueba: ueba - department: 树状结构数据 - organization: 组织 - device: 设备 - custom: 自定义
-    ///   - dataType: 数据类型： - list: 列表类型数据 - tree: 树状结构数据
-    ///   - enable: 功能是否启用: - true: 启用 - false: 不启用
-    ///   - parentKey: 父级菜单
+    ///   - name: Function name
+    ///   - description: Function description
+    ///   - type: Function type: - user: user - post: post - group: user group - ueba: ueba - department: tree structure data - organization: organization - device: device - custom: custom
+    ///   - dataType: Data type: - list: list data - tree: tree structure data
+    ///   - enable: Whether the function is enabled: - true: enabled - false: disabled
+    ///   - parentKey: Parent menu
     public init(
         name: String,
         description: String,
@@ -60,15 +60,15 @@ public struct CreateFunctionModelDto: Codable, Hashable, Sendable {
 }
 
 extension CreateFunctionModelDto {
-    /// 功能类型：
-    ///     - user: 用户
-    ///     - post: 岗位
-    ///     - group: 用户组
+    /// Function type:
+    ///     - user: user
+    ///     - post: post
+    ///     - group: user group
     ///     - ueba: ueba
-    ///     - department: 树状结构数据
-    ///     - organization: 组织
-    ///     - device: 设备
-    ///     - custom: 自定义
+    ///     - department: tree structure data
+    ///     - organization: organization
+    ///     - device: device
+    ///     - custom: custom
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -119,9 +119,9 @@ extension CreateFunctionModelDto {
         ]
     }
 
-    /// 数据类型：
-    ///     - list: 列表类型数据
-    ///     - tree: 树状结构数据
+    /// Data type:
+    ///     - list: list data
+    ///     - tree: tree structure data
     public struct DataType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

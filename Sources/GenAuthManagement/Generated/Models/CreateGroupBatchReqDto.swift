@@ -3,13 +3,13 @@
 
 /// CreateGroupBatchReqDto.
 public struct CreateGroupBatchReqDto: Codable, Hashable, Sendable {
-    /// 批量分组
+    /// Batch groups
     public var list: [CreateGroupReqDto]
 
     /// Creates a `CreateGroupBatchReqDto`.
     ///
     /// - Parameters:
-    ///   - list: 批量分组
+    ///   - list: Batch groups
     public init(list: [CreateGroupReqDto]) {
         self.list = list
     }

@@ -3,29 +3,29 @@
 
 /// CreateGroupReqDto.
 public struct CreateGroupReqDto: Codable, Hashable, Sendable {
-    /// 分组 code
+    /// Group code
     public var code: String
 
-    /// 分组名称
+    /// Group name
     public var name: String
 
-    /// 分组描述
+    /// Group description
     public var description: String
 
-    /// 分组类型
+    /// Group type
     public var type: String
 
-    /// 自定义数据，传入的对象中的 key 必须先在用户池定义相关自定义字段
+    /// Custom data. The keys in the passed object must first be defined as custom fields in the user pool
     public var customData: JSONValue?
 
     /// Creates a `CreateGroupReqDto`.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - name: 分组名称
-    ///   - description: 分组描述
-    ///   - type: 分组类型
-    ///   - customData: 自定义数据，传入的对象中的 key 必须先在用户池定义相关自定义字段
+    ///   - code: Group code
+    ///   - name: Group name
+    ///   - description: Group description
+    ///   - type: Group type
+    ///   - customData: Custom data. The keys in the passed object must first be defined as custom fields in the user pool
     public init(code: String, name: String, description: String, type: String, customData: JSONValue? = nil) {
         self.code = code
         self.name = name

@@ -3,29 +3,29 @@
 
 /// CreateMultipleTenantAdminDto.
 public struct CreateMultipleTenantAdminDto: Codable, Hashable, Sendable {
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantIds: [String]
 
-    /// 是否授权
+    /// Whether authorized
     public var apiAuthorized: Bool?
 
-    /// SMS 通知
+    /// SMS notification
     public var sendPhoneNotification: Bool?
 
-    /// Email 通知
+    /// Email notification
     public var sendEmailNotification: Bool?
 
     /// Creates a `CreateMultipleTenantAdminDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户 ID
-    ///   - tenantIds: 租户 ID
-    ///   - apiAuthorized: 是否授权
-    ///   - sendPhoneNotification: SMS 通知
-    ///   - sendEmailNotification: Email 通知
+    ///   - userId: User ID
+    ///   - tenantIds: Tenant ID
+    ///   - apiAuthorized: Whether authorized
+    ///   - sendPhoneNotification: SMS notification
+    ///   - sendEmailNotification: Email notification
     public init(
         userId: String,
         tenantIds: [String],

@@ -3,13 +3,13 @@
 
 /// CreateNamespacesBatchDto.
 public struct CreateNamespacesBatchDto: Codable, Hashable, Sendable {
-    /// 权限分组列表
+    /// Permission group list
     public var list: [CreateNamespacesBatchItemDto]
 
     /// Creates a `CreateNamespacesBatchDto`.
     ///
     /// - Parameters:
-    ///   - list: 权限分组列表
+    ///   - list: Permission group list
     public init(list: [CreateNamespacesBatchItemDto]) {
         self.list = list
     }

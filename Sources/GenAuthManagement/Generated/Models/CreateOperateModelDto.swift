@@ -6,33 +6,33 @@ public struct CreateOperateModelDto: Codable, Hashable, Sendable {
     /// modelId
     public var modelId: String
 
-    /// 操作类型:
-    ///     - openPage: 打开一个网页
+    /// Operation type:
+    ///     - openPage: Open a web page
     public var operateKey: String
 
-    /// 操作名称
+    /// Operation name
     public var operateName: String
 
-    /// 操作配置
+    /// Operation configuration
     public var config: JSONValue
 
-    /// 图标
+    /// Icon
     public var icon: String
 
-    /// 是否展示:
-    ///     - true: 展示
-    ///     - true: 不展示
+    /// Whether to display:
+    ///     - true: Display
+    ///     - true: Do not display
     public var show: Bool
 
     /// Creates a `CreateOperateModelDto`.
     ///
     /// - Parameters:
     ///   - modelId: modelId
-    ///   - operateKey: 操作类型: - openPage: 打开一个网页
-    ///   - operateName: 操作名称
-    ///   - config: 操作配置
-    ///   - icon: 图标
-    ///   - show: 是否展示: - true: 展示 - true: 不展示
+    ///   - operateKey: Operation type: - openPage: Open a web page
+    ///   - operateName: Operation name
+    ///   - config: Operation configuration
+    ///   - icon: Icon
+    ///   - show: Whether to display: - true: Display - true: Do not display
     public init(
         modelId: String,
         operateKey: String,

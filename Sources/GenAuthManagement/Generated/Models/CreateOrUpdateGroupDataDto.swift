@@ -3,17 +3,17 @@
 
 /// CreateOrUpdateGroupDataDto.
 public struct CreateOrUpdateGroupDataDto: Codable, Hashable, Sendable {
-    /// 是否创建
+    /// Whether created
     public var created: Bool
 
-    /// 群组信息
+    /// Group information
     public var data: GroupDto
 
     /// Creates a `CreateOrUpdateGroupDataDto`.
     ///
     /// - Parameters:
-    ///   - created: 是否创建
-    ///   - data: 群组信息
+    ///   - created: Whether created
+    ///   - data: Group information
     public init(created: Bool, data: GroupDto) {
         self.created = created
         self.data = data

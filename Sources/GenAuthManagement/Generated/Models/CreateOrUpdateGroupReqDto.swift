@@ -3,25 +3,25 @@
 
 /// CreateOrUpdateGroupReqDto.
 public struct CreateOrUpdateGroupReqDto: Codable, Hashable, Sendable {
-    /// 分组 code
+    /// Group code
     public var code: String
 
-    /// 分组名称
+    /// Group name
     public var name: String
 
-    /// 分组描述
+    /// Group description
     public var description: String
 
-    /// 分组类型
+    /// Group type
     public var type: String
 
     /// Creates a `CreateOrUpdateGroupReqDto`.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - name: 分组名称
-    ///   - description: 分组描述
-    ///   - type: 分组类型
+    ///   - code: Group code
+    ///   - name: Group name
+    ///   - description: Group description
+    ///   - type: Group type
     public init(code: String, name: String, description: String, type: String) {
         self.code = code
         self.name = name

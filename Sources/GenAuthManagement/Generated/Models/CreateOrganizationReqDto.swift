@@ -3,41 +3,41 @@
 
 /// CreateOrganizationReqDto.
 public struct CreateOrganizationReqDto: Codable, Hashable, Sendable {
-    /// 组织 code
+    /// Organization code
     public var organizationCode: String
 
-    /// 组织名称
+    /// Organization name
     public var organizationName: String
 
-    /// 组织描述信息
+    /// Organization description
     public var description: String?
 
-    /// 根节点自定义 ID
+    /// Root node custom ID
     public var openDepartmentId: String?
 
-    /// 多语言设置
+    /// Multilingual settings
     public var i18n: OrganizationNameI18nDto?
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
-    /// 岗位 id 列表
+    /// Post ID list
     public var postIdList: [String]?
 
-    /// 元数据信息
+    /// Metadata
     public var metadata: JSONValue
 
     /// Creates a `CreateOrganizationReqDto`.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - organizationName: 组织名称
-    ///   - description: 组织描述信息
-    ///   - openDepartmentId: 根节点自定义 ID
-    ///   - i18n: 多语言设置
-    ///   - tenantId: 租户 ID
-    ///   - postIdList: 岗位 id 列表
-    ///   - metadata: 元数据信息
+    ///   - organizationCode: Organization code
+    ///   - organizationName: Organization name
+    ///   - description: Organization description
+    ///   - openDepartmentId: Root node custom ID
+    ///   - i18n: Multilingual settings
+    ///   - tenantId: Tenant ID
+    ///   - postIdList: Post ID list
+    ///   - metadata: Metadata
     public init(
         organizationCode: String,
         organizationName: String,

@@ -3,21 +3,21 @@
 
 /// CreatePermissionNamespaceDto.
 public struct CreatePermissionNamespaceDto: Codable, Hashable, Sendable {
-    /// 权限空间 Code
+    /// Permission space code
     public var code: String
 
-    /// 权限空间名称
+    /// Permission space name
     public var name: String
 
-    /// 权限空间描述
+    /// Permission space description
     public var description: String?
 
     /// Creates a `CreatePermissionNamespaceDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限空间 Code
-    ///   - name: 权限空间名称
-    ///   - description: 权限空间描述
+    ///   - code: Permission space code
+    ///   - name: Permission space name
+    ///   - description: Permission space description
     public init(code: String, name: String, description: String? = nil) {
         self.code = code
         self.name = name

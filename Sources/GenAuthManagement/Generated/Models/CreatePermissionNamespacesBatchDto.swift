@@ -3,13 +3,13 @@
 
 /// CreatePermissionNamespacesBatchDto.
 public struct CreatePermissionNamespacesBatchDto: Codable, Hashable, Sendable {
-    /// 权限空间列表
+    /// Permission space list
     public var list: [CreatePermissionNamespacesBatchItemDto]
 
     /// Creates a `CreatePermissionNamespacesBatchDto`.
     ///
     /// - Parameters:
-    ///   - list: 权限空间列表
+    ///   - list: Permission space list
     public init(list: [CreatePermissionNamespacesBatchItemDto]) {
         self.list = list
     }

@@ -3,41 +3,41 @@
 
 /// CreatePipelineFunctionDto.
 public struct CreatePipelineFunctionDto: Codable, Hashable, Sendable {
-    /// 函数名称
+    /// Function name
     public var funcName: String
 
-    /// 函数描述
+    /// Function description
     public var funcDescription: String?
 
-    /// 函数的触发场景：
+    /// Trigger scenario of the function:
     public var scene: Scene
 
-    /// 函数源代码
+    /// Function source code
     public var sourceCode: String
 
-    /// 是否异步执行。设置为异步执行的函数不会阻塞整个流程的执行，适用于异步通知的场景，比如飞书群通知、钉钉群通知等。
+    /// Whether to execute asynchronously. Functions set to execute asynchronously will not block the execution of the entire flow, which is suitable for asynchronous notification scenarios, such as Feishu group notifications and DingTalk group notifications.
     public var isAsynchronous: Bool?
 
-    /// 函数运行超时时间，要求必须为整数，最短为 1 秒，最长为 60 秒，默认为 3 秒。
+    /// Function execution timeout. Must be an integer, minimum 1 second, maximum 60 seconds, default 3 seconds.
     public var timeout: Int?
 
-    /// 如果函数运行超时，是否终止整个流程，默认为否。
+    /// Whether to terminate the entire flow if the function execution times out. Default is no.
     public var terminateOnTimeout: Bool?
 
-    /// 是否启用此 Pipeline
+    /// Whether to enable this Pipeline
     public var enabled: Bool?
 
     /// Creates a `CreatePipelineFunctionDto`.
     ///
     /// - Parameters:
-    ///   - funcName: 函数名称
-    ///   - funcDescription: 函数描述
-    ///   - scene: 函数的触发场景：
-    ///   - sourceCode: 函数源代码
-    ///   - isAsynchronous: 是否异步执行。设置为异步执行的函数不会阻塞整个流程的执行，适用于异步通知的场景，比如飞书群通知、钉钉群通知等。
-    ///   - timeout: 函数运行超时时间，要求必须为整数，最短为 1 秒，最长为 60 秒，默认为 3 秒。
-    ///   - terminateOnTimeout: 如果函数运行超时，是否终止整个流程，默认为否。
-    ///   - enabled: 是否启用此 Pipeline
+    ///   - funcName: Function name
+    ///   - funcDescription: Function description
+    ///   - scene: Trigger scenario of the function:
+    ///   - sourceCode: Function source code
+    ///   - isAsynchronous: Whether to execute asynchronously. Functions set to execute asynchronously will not block the execution of the entire flow, which is suitable for asynchronous notification scenarios, such as Feishu group notifications and DingTalk group notifications.
+    ///   - timeout: Function execution timeout. Must be an integer, minimum 1 second, maximum 60 seconds, default 3 seconds.
+    ///   - terminateOnTimeout: Whether to terminate the entire flow if the function execution times out. Default is no.
+    ///   - enabled: Whether to enable this Pipeline
     public init(
         funcName: String,
         funcDescription: String? = nil,
@@ -60,7 +60,7 @@ public struct CreatePipelineFunctionDto: Codable, Hashable, Sendable {
 }
 
 extension CreatePipelineFunctionDto {
-    /// 函数的触发场景：
+    /// Trigger scenario of the function:
     public struct Scene: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -70,25 +70,25 @@ extension CreatePipelineFunctionDto {
             self.rawValue = rawValue
         }
 
-        /// 注册前
+        /// Before registration
         public static let preRegister = Self(rawValue: "PRE_REGISTER")
 
-        /// 注册后
+        /// After registration
         public static let postRegister = Self(rawValue: "POST_REGISTER")
 
-        /// 认证前
+        /// Before authentication
         public static let preAuthentication = Self(rawValue: "PRE_AUTHENTICATION")
 
-        /// 认证后
+        /// After authentication
         public static let postAuthentication = Self(rawValue: "POST_AUTHENTICATION")
 
-        /// OIDC ID Token 签发前
+        /// Before OIDC ID Token is issued
         public static let preOidcIdTokenIssued = Self(rawValue: "PRE_OIDC_ID_TOKEN_ISSUED")
 
-        /// OIDC Access Token 签发前
+        /// Before OIDC Access Token is issued
         public static let preOidcAccessTokenIssued = Self(rawValue: "PRE_OIDC_ACCESS_TOKEN_ISSUED")
 
-        /// 补全用户信息前
+        /// Before completing user information
         public static let preCompleteUserInfo = Self(rawValue: "PRE_COMPLETE_USER_INFO")
 
         /// `PRE_MFA_VERIFY`

@@ -3,25 +3,25 @@
 
 /// CreatePostDto.
 public struct CreatePostDto: Codable, Hashable, Sendable {
-    /// 分组 code
+    /// Group code
     public var code: String
 
-    /// 分组名称
+    /// Group name
     public var name: String
 
-    /// 分组描述
+    /// Group description
     public var description: String?
 
-    /// 部门 id 列表
+    /// Department ID list
     public var departmentIdList: String?
 
     /// Creates a `CreatePostDto`.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - name: 分组名称
-    ///   - description: 分组描述
-    ///   - departmentIdList: 部门 id 列表
+    ///   - code: Group code
+    ///   - name: Group name
+    ///   - description: Group description
+    ///   - departmentIdList: Department ID list
     public init(code: String, name: String, description: String? = nil, departmentIdList: String? = nil) {
         self.code = code
         self.name = name

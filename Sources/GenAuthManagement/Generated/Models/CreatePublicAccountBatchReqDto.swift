@@ -3,17 +3,17 @@
 
 /// CreatePublicAccountBatchReqDto.
 public struct CreatePublicAccountBatchReqDto: Codable, Hashable, Sendable {
-    /// 公共账号列表
+    /// Public account list
     public var list: [CreatePublicAccountReqDto]
 
-    /// 可选参数
+    /// Optional parameters
     public var options: CreatePublicAccountOptionsDto?
 
     /// Creates a `CreatePublicAccountBatchReqDto`.
     ///
     /// - Parameters:
-    ///   - list: 公共账号列表
-    ///   - options: 可选参数
+    ///   - list: Public account list
+    ///   - options: Optional parameters
     public init(list: [CreatePublicAccountReqDto], options: CreatePublicAccountOptionsDto? = nil) {
         self.list = list
         self.options = options

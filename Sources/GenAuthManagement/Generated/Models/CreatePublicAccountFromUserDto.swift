@@ -3,13 +3,13 @@
 
 /// CreatePublicAccountFromUserDto.
 public struct CreatePublicAccountFromUserDto: Codable, Hashable, Sendable {
-    /// 公共账号 rowId
+    /// Public account rowId
     public var userId: String
 
     /// Creates a `CreatePublicAccountFromUserDto`.
     ///
     /// - Parameters:
-    ///   - userId: 公共账号 rowId
+    ///   - userId: Public account rowId
     public init(userId: String) {
         self.userId = userId
     }

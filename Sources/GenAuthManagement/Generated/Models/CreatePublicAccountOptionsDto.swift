@@ -3,33 +3,33 @@
 
 /// CreatePublicAccountOptionsDto.
 public struct CreatePublicAccountOptionsDto: Codable, Hashable, Sendable {
-    /// 该参数一般在迁移旧有用户数据到 Authing 的时候会设置。开启这个开关，password 字段会直接写入 Authing 数据库，Authing 不会再次加密此字段。如果你的密码不是明文存储，你应该保持开启，并编写密码函数计算。
+    /// This parameter is generally set when migrating legacy user data to GenAuth. When this switch is turned on, the password field will be written directly into the GenAuth database, and GenAuth will not encrypt this field again. If your passwords are not stored in plain text, you should keep it turned on and write a password function for the computation.
     public var keepPassword: Bool?
 
-    /// 是否自动生成密码
+    /// Whether to automatically generate a password
     public var autoGeneratePassword: Bool?
 
-    /// 是否强制要求用户在第一次的时候重置密码
+    /// Whether to force the user to reset the password at first login
     public var resetPasswordOnFirstLogin: Bool?
 
-    /// 此次调用中使用的父部门 ID 的类型
+    /// Type of parent department ID used in this call
     public var departmentIdType: DepartmentIdType?
 
-    /// 重置密码发送邮件和手机号选项
+    /// Options for sending the password reset via email and phone number
     public var sendNotification: SendCreateAccountNotificationDto?
 
-    /// 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    /// Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public var passwordEncryptType: PasswordEncryptType?
 
     /// Creates a `CreatePublicAccountOptionsDto`.
     ///
     /// - Parameters:
-    ///   - keepPassword: 该参数一般在迁移旧有用户数据到 Authing 的时候会设置。开启这个开关，password 字段会直接写入 Authing 数据库，Authing 不会再次加密此字段。如果你的密码不是明文存储，你应该保持开启，并编写密码函数计算。
-    ///   - autoGeneratePassword: 是否自动生成密码
-    ///   - resetPasswordOnFirstLogin: 是否强制要求用户在第一次的时候重置密码
-    ///   - departmentIdType: 此次调用中使用的父部门 ID 的类型
-    ///   - sendNotification: 重置密码发送邮件和手机号选项
-    ///   - passwordEncryptType: 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    ///   - keepPassword: This parameter is generally set when migrating legacy user data to GenAuth. When this switch is turned on, the password field will be written directly into the GenAuth database, and GenAuth will not encrypt this field again. If your passwords are not stored in plain text, you should keep it turned on and write a password function for the computation.
+    ///   - autoGeneratePassword: Whether to automatically generate a password
+    ///   - resetPasswordOnFirstLogin: Whether to force the user to reset the password at first login
+    ///   - departmentIdType: Type of parent department ID used in this call
+    ///   - sendNotification: Options for sending the password reset via email and phone number
+    ///   - passwordEncryptType: Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public init(
         keepPassword: Bool? = nil,
         autoGeneratePassword: Bool? = nil,
@@ -48,7 +48,7 @@ public struct CreatePublicAccountOptionsDto: Codable, Hashable, Sendable {
 }
 
 extension CreatePublicAccountOptionsDto {
-    /// 此次调用中使用的父部门 ID 的类型
+    /// Type of parent department ID used in this call
     public struct DepartmentIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -83,7 +83,7 @@ extension CreatePublicAccountOptionsDto {
         ]
     }
 
-    /// 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    /// Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public struct PasswordEncryptType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -93,13 +93,13 @@ extension CreatePublicAccountOptionsDto {
             self.rawValue = rawValue
         }
 
-        /// 使用 [国密 SM2 算法](https://baike.baidu.com/item/SM2/15081831) 对密码进行加密，需要使用 Authing 服务的 SM2 公钥进行加密，请阅读**介绍**部分了解如何获取 Authing 服务的 SM2 公钥。
+        /// Encrypt the password with the [SM2 algorithm (Chinese national cryptographic standard)](https://baike.baidu.com/item/SM2/15081831) using the SM2 public key of the GenAuth service. Please read the **Introduction** section to learn how to get the SM2 public key of the GenAuth service.
         public static let sm2 = Self(rawValue: "sm2")
 
-        /// 使用 RSA256 算法对密码进行加密，需要使用 Authing 服务的 RSA 公钥进行加密，请阅读**介绍**部分了解如何获取 Authing 服务的 RSA256 公钥。
+        /// Encrypt the password with the RSA256 algorithm using the RSA public key of the GenAuth service. Please read the **Introduction** section to learn how to get the RSA256 public key of the GenAuth service.
         public static let rsa = Self(rawValue: "rsa")
 
-        /// 不对密码进行加密，使用明文进行传输。
+        /// Do not encrypt the password; transmit it in plaintext.
         public static let none = Self(rawValue: "none")
 
         /// Every value the SDK knows.

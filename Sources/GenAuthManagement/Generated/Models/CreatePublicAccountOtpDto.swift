@@ -3,7 +3,7 @@
 
 /// CreatePublicAccountOtpDto.
 public struct CreatePublicAccountOtpDto: Codable, Hashable, Sendable {
-    /// OTP 密钥
+    /// OTP secret
     public var secret: String
 
     /// OTP Recovery Code
@@ -12,7 +12,7 @@ public struct CreatePublicAccountOtpDto: Codable, Hashable, Sendable {
     /// Creates a `CreatePublicAccountOtpDto`.
     ///
     /// - Parameters:
-    ///   - secret: OTP 密钥
+    ///   - secret: OTP secret
     ///   - recoveryCode: OTP Recovery Code
     public init(secret: String, recoveryCode: String? = nil) {
         self.secret = secret

@@ -3,25 +3,25 @@
 
 /// CreateRelationValueDto.
 public struct CreateRelationValueDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 字段 id
+    /// Field ID
     public var fieldId: String
 
-    /// 行 id
+    /// Row ID
     public var rowId: String
 
-    /// 关联数据
+    /// Associated data
     public var valueList: [String]
 
     /// Creates a `CreateRelationValueDto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - fieldId: 字段 id
-    ///   - rowId: 行 id
-    ///   - valueList: 关联数据
+    ///   - modelId: Function ID
+    ///   - fieldId: Field ID
+    ///   - rowId: Row ID
+    ///   - valueList: Associated data
     public init(modelId: String, fieldId: String, rowId: String, valueList: [String]) {
         self.modelId = modelId
         self.fieldId = fieldId

@@ -3,33 +3,33 @@
 
 /// CreateResourceBatchItemDto.
 public struct CreateResourceBatchItemDto: Codable, Hashable, Sendable {
-    /// 资源唯一标志符
+    /// Unique resource identifier
     public var code: String
 
-    /// 资源描述
+    /// Resource description
     public var description: String?
 
-    /// 资源名称
+    /// Resource name
     public var name: String?
 
-    /// 资源类型，如数据、API、按钮、菜单
+    /// Resource type, such as data, API, button, menu
     public var type: TypeEnum
 
-    /// 资源定义的操作类型
+    /// Action types defined by the resource
     public var actions: [ResourceAction]?
 
-    /// API 资源的 URL 标识
+    /// URL identifier of the API resource
     public var apiIdentifier: String?
 
     /// Creates a `CreateResourceBatchItemDto`.
     ///
     /// - Parameters:
-    ///   - code: 资源唯一标志符
-    ///   - description: 资源描述
-    ///   - name: 资源名称
-    ///   - type: 资源类型，如数据、API、按钮、菜单
-    ///   - actions: 资源定义的操作类型
-    ///   - apiIdentifier: API 资源的 URL 标识
+    ///   - code: Unique resource identifier
+    ///   - description: Resource description
+    ///   - name: Resource name
+    ///   - type: Resource type, such as data, API, button, menu
+    ///   - actions: Action types defined by the resource
+    ///   - apiIdentifier: URL identifier of the API resource
     public init(
         code: String,
         description: String? = nil,
@@ -48,7 +48,7 @@ public struct CreateResourceBatchItemDto: Codable, Hashable, Sendable {
 }
 
 extension CreateResourceBatchItemDto {
-    /// 资源类型，如数据、API、按钮、菜单
+    /// Resource type, such as data, API, button, menu
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,37 +3,37 @@
 
 /// CreateResourceDto.
 public struct CreateResourceDto: Codable, Hashable, Sendable {
-    /// 资源唯一标志符
+    /// Unique resource identifier
     public var code: String
 
-    /// 资源描述
+    /// Resource description
     public var description: String?
 
-    /// 资源名称
+    /// Resource name
     public var name: String?
 
-    /// 资源类型，如数据、API、按钮、菜单
+    /// Resource type, such as data, API, button, menu
     public var type: TypeEnum
 
-    /// 资源定义的操作类型
+    /// Action types defined by the resource
     public var actions: [ResourceAction]?
 
-    /// API 资源的 URL 标识
+    /// URL identifier of the API resource
     public var apiIdentifier: String?
 
-    /// 所属权限分组(权限空间)的 Code
+    /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
     /// Creates a `CreateResourceDto`.
     ///
     /// - Parameters:
-    ///   - code: 资源唯一标志符
-    ///   - description: 资源描述
-    ///   - name: 资源名称
-    ///   - type: 资源类型，如数据、API、按钮、菜单
-    ///   - actions: 资源定义的操作类型
-    ///   - apiIdentifier: API 资源的 URL 标识
-    ///   - namespace: 所属权限分组(权限空间)的 Code
+    ///   - code: Unique resource identifier
+    ///   - description: Resource description
+    ///   - name: Resource name
+    ///   - type: Resource type, such as data, API, button, menu
+    ///   - actions: Action types defined by the resource
+    ///   - apiIdentifier: URL identifier of the API resource
+    ///   - namespace: Code of the permission group (permission space) it belongs to
     public init(
         code: String,
         description: String? = nil,
@@ -54,7 +54,7 @@ public struct CreateResourceDto: Codable, Hashable, Sendable {
 }
 
 extension CreateResourceDto {
-    /// 资源类型，如数据、API、按钮、菜单
+    /// Resource type, such as data, API, button, menu
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

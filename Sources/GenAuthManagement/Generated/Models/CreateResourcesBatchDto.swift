@@ -3,17 +3,17 @@
 
 /// CreateResourcesBatchDto.
 public struct CreateResourcesBatchDto: Codable, Hashable, Sendable {
-    /// 所属权限分组(权限空间)的 Code
+    /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
-    /// 资源列表
+    /// Resource list
     public var list: [CreateResourceBatchItemDto]
 
     /// Creates a `CreateResourcesBatchDto`.
     ///
     /// - Parameters:
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - list: 资源列表
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - list: Resource list
     public init(namespace: String? = nil, list: [CreateResourceBatchItemDto]) {
         self.namespace = namespace
         self.list = list

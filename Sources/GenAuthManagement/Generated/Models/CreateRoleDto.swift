@@ -3,29 +3,29 @@
 
 /// CreateRoleDto.
 public struct CreateRoleDto: Codable, Hashable, Sendable {
-    /// 权限分组（权限空间）内角色的唯一标识符
+    /// Unique identifier of the role within the permission group (permission space)
     public var code: String
 
-    /// 权限分组（权限空间）内角色名称
+    /// Role name within the permission group (permission space)
     public var name: String?
 
-    /// 所属权限分组(权限空间)的 code
+    /// Code of the permission group (permission space)
     public var namespace: String?
 
-    /// 角色描述
+    /// Role description
     public var description: String?
 
-    /// 角色自动禁止时间，单位毫秒, 如果传null表示永久有效
+    /// Time when the role is automatically disabled, in milliseconds. If null is passed, it is permanently valid
     public var disableTime: String?
 
     /// Creates a `CreateRoleDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限分组（权限空间）内角色的唯一标识符
-    ///   - name: 权限分组（权限空间）内角色名称
-    ///   - namespace: 所属权限分组(权限空间)的 code
-    ///   - description: 角色描述
-    ///   - disableTime: 角色自动禁止时间，单位毫秒, 如果传null表示永久有效
+    ///   - code: Unique identifier of the role within the permission group (permission space)
+    ///   - name: Role name within the permission group (permission space)
+    ///   - namespace: Code of the permission group (permission space)
+    ///   - description: Role description
+    ///   - disableTime: Time when the role is automatically disabled, in milliseconds. If null is passed, it is permanently valid
     public init(
         code: String,
         name: String? = nil,

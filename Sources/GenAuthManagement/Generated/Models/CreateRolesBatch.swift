@@ -3,13 +3,13 @@
 
 /// CreateRolesBatch.
 public struct CreateRolesBatch: Codable, Hashable, Sendable {
-    /// 角色列表
+    /// Role list
     public var list: [RoleListItem]
 
     /// Creates a `CreateRolesBatch`.
     ///
     /// - Parameters:
-    ///   - list: 角色列表
+    ///   - list: Role list
     public init(list: [RoleListItem]) {
         self.list = list
     }

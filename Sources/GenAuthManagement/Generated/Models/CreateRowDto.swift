@@ -3,21 +3,21 @@
 
 /// CreateRowDto.
 public struct CreateRowDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 自定义行 id，默认自动生成。最长只允许 32 位。
+    /// Custom row ID, generated automatically by default. Up to 32 characters.
     public var rowId: String?
 
-    /// 数据内容
+    /// Data content
     public var data: JSONValue
 
     /// Creates a `CreateRowDto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - rowId: 自定义行 id，默认自动生成。最长只允许 32 位。
-    ///   - data: 数据内容
+    ///   - modelId: Function ID
+    ///   - rowId: Custom row ID, generated automatically by default. Up to 32 characters.
+    ///   - data: Data content
     public init(modelId: String, rowId: String? = nil, data: JSONValue) {
         self.modelId = modelId
         self.rowId = rowId

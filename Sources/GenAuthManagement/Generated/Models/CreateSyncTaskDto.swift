@@ -3,45 +3,45 @@
 
 /// CreateSyncTaskDto.
 public struct CreateSyncTaskDto: Codable, Hashable, Sendable {
-    /// 同步任务名称
+    /// Sync task name
     public var syncTaskName: String
 
-    /// 同步任务类型:
+    /// Sync task type:
     public var syncTaskType: SyncTaskType
 
-    /// 同步任务配置信息
+    /// Sync task configuration
     public var clientConfig: SyncTaskClientConfig
 
-    /// 同步任务数据流向：
+    /// Sync task data flow direction:
     public var syncTaskFlow: SyncTaskFlow
 
-    /// 同步任务触发类型：
+    /// Sync task trigger type:
     public var syncTaskTrigger: SyncTaskTrigger
 
-    /// 此同步任务绑定的组织机构。针对上游同步，需执行一次同步任务之后才会绑定组织机构；针对下游同步，创建同步任务的时候就需要设置。
+    /// The organization bound to this sync task. For upstream sync, the organization is bound only after the sync task has been executed once; for downstream sync, it must be set when the sync task is created.
     public var organizationCode: String?
 
-    /// 同步范围，**只针对下游同步任务有效**。为空表示同步整个组织机构。
+    /// Sync scope, **only valid for downstream sync tasks**. Empty means the entire organization is synced.
     public var provisioningScope: SyncTaskProvisioningScope?
 
-    /// 字段映射配置
+    /// Field mapping configuration
     public var fieldMapping: [SyncTaskFieldMapping]
 
-    /// 定时同步时间设置
+    /// Scheduled sync time settings
     public var timedScheduler: SyncTaskTimedScheduler?
 
     /// Creates a `CreateSyncTaskDto`.
     ///
     /// - Parameters:
-    ///   - syncTaskName: 同步任务名称
-    ///   - syncTaskType: 同步任务类型:
-    ///   - clientConfig: 同步任务配置信息
-    ///   - syncTaskFlow: 同步任务数据流向：
-    ///   - syncTaskTrigger: 同步任务触发类型：
-    ///   - organizationCode: 此同步任务绑定的组织机构。针对上游同步，需执行一次同步任务之后才会绑定组织机构；针对下游同步，创建同步任务的时候就需要设置。
-    ///   - provisioningScope: 同步范围，**只针对下游同步任务有效**。为空表示同步整个组织机构。
-    ///   - fieldMapping: 字段映射配置
-    ///   - timedScheduler: 定时同步时间设置
+    ///   - syncTaskName: Sync task name
+    ///   - syncTaskType: Sync task type:
+    ///   - clientConfig: Sync task configuration
+    ///   - syncTaskFlow: Sync task data flow direction:
+    ///   - syncTaskTrigger: Sync task trigger type:
+    ///   - organizationCode: The organization bound to this sync task. For upstream sync, the organization is bound only after the sync task has been executed once; for downstream sync, it must be set when the sync task is created.
+    ///   - provisioningScope: Sync scope, **only valid for downstream sync tasks**. Empty means the entire organization is synced.
+    ///   - fieldMapping: Field mapping configuration
+    ///   - timedScheduler: Scheduled sync time settings
     public init(
         syncTaskName: String,
         syncTaskType: SyncTaskType,
@@ -66,7 +66,7 @@ public struct CreateSyncTaskDto: Codable, Hashable, Sendable {
 }
 
 extension CreateSyncTaskDto {
-    /// 同步任务类型:
+    /// Sync task type:
     public struct SyncTaskType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -76,25 +76,25 @@ extension CreateSyncTaskDto {
             self.rawValue = rawValue
         }
 
-        /// 飞书
+        /// Lark
         public static let lark = Self(rawValue: "lark")
 
-        /// 飞书国际版
+        /// Lark (international version)
         public static let larkInternational = Self(rawValue: "lark-international")
 
-        /// 企业微信
+        /// WeCom
         public static let wechatwork = Self(rawValue: "wechatwork")
 
-        /// 钉钉
+        /// DingTalk
         public static let dingtalk = Self(rawValue: "dingtalk")
 
         /// Windows AD
         public static let activeDirectory = Self(rawValue: "active-directory")
 
-        /// 北森
+        /// Beisen
         public static let italent = Self(rawValue: "italent")
 
-        /// 每刻报销
+        /// Maycur
         public static let maycur = Self(rawValue: "maycur")
 
         /// LDAP
@@ -103,16 +103,16 @@ extension CreateSyncTaskDto {
         /// Moka
         public static let moka = Self(rawValue: "moka")
 
-        /// 纷享销客
+        /// Fxiaoke
         public static let fxiaoke = Self(rawValue: "fxiaoke")
 
-        /// 自定义同步源
+        /// Custom sync source
         public static let scim = Self(rawValue: "scim")
 
-        /// 销售易
+        /// Xiaoshouyi
         public static let xiaoshouyi = Self(rawValue: "xiaoshouyi")
 
-        /// 嘉扬 HR
+        /// Jiayang HR
         public static let kayang = Self(rawValue: "kayang")
 
         /// `custom`
@@ -137,7 +137,7 @@ extension CreateSyncTaskDto {
         ]
     }
 
-    /// 同步任务数据流向：
+    /// Sync task data flow direction:
     public struct SyncTaskFlow: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -147,10 +147,10 @@ extension CreateSyncTaskDto {
             self.rawValue = rawValue
         }
 
-        /// 作为上游，将数据同步到 Authing
+        /// As upstream, sync data to GenAuth
         public static let upstream = Self(rawValue: "upstream")
 
-        /// 作为下游，将 Authing 数据同步到此系统
+        /// As downstream, sync GenAuth data to this system
         public static let downstream = Self(rawValue: "downstream")
 
         /// Every value the SDK knows.
@@ -160,7 +160,7 @@ extension CreateSyncTaskDto {
         ]
     }
 
-    /// 同步任务触发类型：
+    /// Sync task trigger type:
     public struct SyncTaskTrigger: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -170,13 +170,13 @@ extension CreateSyncTaskDto {
             self.rawValue = rawValue
         }
 
-        /// 手动触发执行
+        /// Triggered manually
         public static let manually = Self(rawValue: "manually")
 
-        /// 定时触发
+        /// Triggered on schedule
         public static let timed = Self(rawValue: "timed")
 
-        /// 根据事件自动触发
+        /// Triggered automatically by events
         public static let automatic = Self(rawValue: "automatic")
 
         /// Every value the SDK knows.

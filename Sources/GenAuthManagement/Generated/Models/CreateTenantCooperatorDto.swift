@@ -3,29 +3,29 @@
 
 /// CreateTenantCooperatorDto.
 public struct CreateTenantCooperatorDto: Codable, Hashable, Sendable {
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// 是否授权 API
+    /// Whether the API is authorized
     public var apiAuthorized: Bool?
 
-    /// 策略
+    /// Policy
     public var policies: [String]
 
-    /// SMS 通知
+    /// SMS notification
     public var sendPhoneNotification: Bool?
 
-    /// Email 通知
+    /// Email notification
     public var sendEmailNotification: Bool?
 
     /// Creates a `CreateTenantCooperatorDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户 ID
-    ///   - apiAuthorized: 是否授权 API
-    ///   - policies: 策略
-    ///   - sendPhoneNotification: SMS 通知
-    ///   - sendEmailNotification: Email 通知
+    ///   - userId: User ID
+    ///   - apiAuthorized: Whether the API is authorized
+    ///   - policies: Policy
+    ///   - sendPhoneNotification: SMS notification
+    ///   - sendEmailNotification: Email notification
     public init(
         userId: String,
         apiAuthorized: Bool? = nil,

@@ -3,53 +3,53 @@
 
 /// CreateTenantDto.
 public struct CreateTenantDto: Codable, Hashable, Sendable {
-    /// 租户名
+    /// Tenant name
     public var name: String
 
-    /// 租户关联的应用 ID
+    /// ID of the application associated with the tenant
     public var appIds: [String]
 
-    /// 租户 logo
+    /// Tenant logo
     public var logo: [String]?
 
-    /// 租户描述
+    /// Tenant description
     public var description: String?
 
-    /// 用户被租户拒绝登录时显示的提示文案
+    /// Prompt text displayed when the tenant refuses the user's login
     public var rejectHint: String?
 
-    /// 租户来源的应用 ID，该值不存在时代表租户来源为 Authing 控制台
+    /// ID of the application the tenant comes from. If this value does not exist, the tenant comes from the GenAuth console
     public var sourceAppId: String?
 
-    /// 企业邮箱域名
+    /// Enterprise email domain
     public var enterpriseDomains: [String]?
 
-    /// 租户过期时间
+    /// Tenant expiration time
     public var expireTime: String?
 
-    /// 租户 MAU 上限
+    /// Tenant MAU limit
     public var mauAmount: Int?
 
-    /// 租户成员上限
+    /// Tenant member limit
     public var memberAmount: Int?
 
-    /// 租户管理员上限
+    /// Tenant administrator limit
     public var adminAmount: Int?
 
     /// Creates a `CreateTenantDto`.
     ///
     /// - Parameters:
-    ///   - name: 租户名
-    ///   - appIds: 租户关联的应用 ID
-    ///   - logo: 租户 logo
-    ///   - description: 租户描述
-    ///   - rejectHint: 用户被租户拒绝登录时显示的提示文案
-    ///   - sourceAppId: 租户来源的应用 ID，该值不存在时代表租户来源为 Authing 控制台
-    ///   - enterpriseDomains: 企业邮箱域名
-    ///   - expireTime: 租户过期时间
-    ///   - mauAmount: 租户 MAU 上限
-    ///   - memberAmount: 租户成员上限
-    ///   - adminAmount: 租户管理员上限
+    ///   - name: Tenant name
+    ///   - appIds: ID of the application associated with the tenant
+    ///   - logo: Tenant logo
+    ///   - description: Tenant description
+    ///   - rejectHint: Prompt text displayed when the tenant refuses the user's login
+    ///   - sourceAppId: ID of the application the tenant comes from. If this value does not exist, the tenant comes from the GenAuth console
+    ///   - enterpriseDomains: Enterprise email domain
+    ///   - expireTime: Tenant expiration time
+    ///   - mauAmount: Tenant MAU limit
+    ///   - memberAmount: Tenant member limit
+    ///   - adminAmount: Tenant administrator limit
     public init(
         name: String,
         appIds: [String],

@@ -5,101 +5,101 @@ import Foundation
 
 /// CreateTenantUserReqDto.
 public struct CreateTenantUserReqDto: Codable, Hashable, Sendable {
-    /// 邮箱，不区分大小写
+    /// Email, case-insensitive
     public var email: String?
 
-    /// 手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
+    /// Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phone: String?
 
-    /// 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public var phoneCountryCode: String?
 
-    /// 用户名，用户池内唯一
+    /// Username, unique within the user pool
     public var username: String?
 
-    /// 用户真实名称，不具备唯一性
+    /// User's real name, not unique
     public var name: String?
 
-    /// 昵称
+    /// Nickname
     public var nickname: String?
 
-    /// 头像链接
+    /// Avatar URL
     public var photo: String?
 
-    /// 性别:
+    /// Gender:
     public var gender: Gender
 
-    /// 出生日期
+    /// Date of birth
     public var birthdate: Date?
 
-    /// 所在国家
+    /// Country
     public var country: String?
 
-    /// 所在省份
+    /// Province
     public var province: String?
 
-    /// 所在城市
+    /// City
     public var city: String?
 
-    /// 所处地址
+    /// Address
     public var address: String?
 
-    /// 所处街道地址
+    /// Street address
     public var streetAddress: String?
 
-    /// 邮政编码号
+    /// Postal code
     public var postalCode: String?
 
-    /// 名
+    /// Given name
     public var givenName: String?
 
-    /// 姓
+    /// Family name
     public var familyName: String?
 
-    /// 中间名
+    /// Middle name
     public var middleName: String?
 
     /// Preferred Username
     public var preferredUsername: String?
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String
 
-    /// 用户密码，默认为明文。我们使用 HTTPS 协议对密码进行安全传输，可以在一定程度上保证安全性。如果你还需要更高级别的安全性，我们还支持 RSA256 和国密 SM2 两种方式对密码进行加密。详情见 `passwordEncryptType` 参数。
+    /// User password, in plain text by default. We use the HTTPS protocol to transmit passwords securely, which can ensure security to a certain extent. If you need a higher level of security, we also support two methods of password encryption: RSA256 and SM2 (Chinese national cryptographic standard). For details, see the `passwordEncryptType` parameter.
     public var password: String?
 
-    /// 加密用户密码的盐
+    /// Salt used to encrypt the user password
     public var salt: String?
 
-    /// 可选参数
+    /// Optional parameters
     public var options: CreateTenantUserOptionsDto?
 
     /// Creates a `CreateTenantUserReqDto`.
     ///
     /// - Parameters:
-    ///   - email: 邮箱，不区分大小写
-    ///   - phone: 手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
-    ///   - phoneCountryCode: 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
-    ///   - username: 用户名，用户池内唯一
-    ///   - name: 用户真实名称，不具备唯一性
-    ///   - nickname: 昵称
-    ///   - photo: 头像链接
-    ///   - gender: 性别:
-    ///   - birthdate: 出生日期
-    ///   - country: 所在国家
-    ///   - province: 所在省份
-    ///   - city: 所在城市
-    ///   - address: 所处地址
-    ///   - streetAddress: 所处街道地址
-    ///   - postalCode: 邮政编码号
-    ///   - givenName: 名
-    ///   - familyName: 姓
-    ///   - middleName: 中间名
+    ///   - email: Email, case-insensitive
+    ///   - phone: Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
+    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - username: Username, unique within the user pool
+    ///   - name: User's real name, not unique
+    ///   - nickname: Nickname
+    ///   - photo: Avatar URL
+    ///   - gender: Gender:
+    ///   - birthdate: Date of birth
+    ///   - country: Country
+    ///   - province: Province
+    ///   - city: City
+    ///   - address: Address
+    ///   - streetAddress: Street address
+    ///   - postalCode: Postal code
+    ///   - givenName: Given name
+    ///   - familyName: Family name
+    ///   - middleName: Middle name
     ///   - preferredUsername: Preferred Username
-    ///   - tenantId: 租户 ID
-    ///   - password: 用户密码，默认为明文。我们使用 HTTPS 协议对密码进行安全传输，可以在一定程度上保证安全性。如果你还需要更高级别的安全性，我们还支持 RSA256 和国密 SM2 两种方式对密码进行加密。详情见 `passwordEncryptType` 参数。
-    ///   - salt: 加密用户密码的盐
-    ///   - options: 可选参数
+    ///   - tenantId: Tenant ID
+    ///   - password: User password, in plain text by default. We use the HTTPS protocol to transmit passwords securely, which can ensure security to a certain extent. If you need a higher level of security, we also support two methods of password encryption: RSA256 and SM2 (Chinese national cryptographic standard). For details, see the `passwordEncryptType` parameter.
+    ///   - salt: Salt used to encrypt the user password
+    ///   - options: Optional parameters
     public init(
         email: String? = nil,
         phone: String? = nil,
@@ -152,7 +152,7 @@ public struct CreateTenantUserReqDto: Codable, Hashable, Sendable {
 }
 
 extension CreateTenantUserReqDto {
-    /// 性别:
+    /// Gender:
     public struct Gender: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -162,13 +162,13 @@ extension CreateTenantUserReqDto {
             self.rawValue = rawValue
         }
 
-        /// 男性，`male`
+        /// Male, `male`
         public static let m = Self(rawValue: "M")
 
-        /// 女性，`female`
+        /// Female, `female`
         public static let f = Self(rawValue: "F")
 
-        /// 未知，`unknown`
+        /// Unknown, `unknown`
         public static let u = Self(rawValue: "U")
 
         /// Every value the SDK knows.

@@ -3,81 +3,81 @@
 
 /// CreateTerminalDto.
 public struct CreateTerminalDto: Codable, Hashable, Sendable {
-    /// 设备唯一标识
+    /// Device unique identifier
     public var deviceUniqueId: String
 
-    /// 设备名称
+    /// Device name
     public var name: String?
 
-    /// 系统版本
+    /// System version
     public var version: String?
 
-    /// 硬件存储秘钥
+    /// Hardware key storage
     public var hks: String?
 
-    /// 磁盘加密
+    /// Disk encryption
     public var fde: String?
 
-    /// 硬件越狱
+    /// Hardware jailbreak
     public var hor: Bool?
 
-    /// 设备序列号
+    /// Device serial number
     public var sn: String?
 
-    /// 设备类型
+    /// Device type
     public var type: TypeEnum
 
-    /// 制造商
+    /// Manufacturer
     public var producer: String?
 
-    /// 设备模组
+    /// Device model
     public var mod: String?
 
-    /// 设备系统
+    /// Device system
     public var os: String?
 
-    /// 国际识别码
+    /// International identification code
     public var imei: String?
 
-    /// 设备识别码
+    /// Device identifier
     public var meid: String?
 
-    /// 设备描述
+    /// Device description
     public var description: String?
 
-    /// 设备语言
+    /// Device language
     public var language: String?
 
-    /// 是否开启 Cookies
+    /// Whether cookies are enabled
     public var cookie: Bool?
 
-    /// 用户代理
+    /// User agent
     public var userAgent: String?
 
-    /// 自定义数据, 自定义数据的属性对应在元数据里自定义的字段
+    /// Custom data. The properties of custom data correspond to the custom fields in metadata
     public var customData: JSONValue
 
     /// Creates a `CreateTerminalDto`.
     ///
     /// - Parameters:
-    ///   - deviceUniqueId: 设备唯一标识
-    ///   - name: 设备名称
-    ///   - version: 系统版本
-    ///   - hks: 硬件存储秘钥
-    ///   - fde: 磁盘加密
-    ///   - hor: 硬件越狱
-    ///   - sn: 设备序列号
-    ///   - type: 设备类型
-    ///   - producer: 制造商
-    ///   - mod: 设备模组
-    ///   - os: 设备系统
-    ///   - imei: 国际识别码
-    ///   - meid: 设备识别码
-    ///   - description: 设备描述
-    ///   - language: 设备语言
-    ///   - cookie: 是否开启 Cookies
-    ///   - userAgent: 用户代理
-    ///   - customData: 自定义数据, 自定义数据的属性对应在元数据里自定义的字段
+    ///   - deviceUniqueId: Device unique identifier
+    ///   - name: Device name
+    ///   - version: System version
+    ///   - hks: Hardware key storage
+    ///   - fde: Disk encryption
+    ///   - hor: Hardware jailbreak
+    ///   - sn: Device serial number
+    ///   - type: Device type
+    ///   - producer: Manufacturer
+    ///   - mod: Device model
+    ///   - os: Device system
+    ///   - imei: International identification code
+    ///   - meid: Device identifier
+    ///   - description: Device description
+    ///   - language: Device language
+    ///   - cookie: Whether cookies are enabled
+    ///   - userAgent: User agent
+    ///   - customData: Custom data. The properties of custom data correspond to the custom fields in metadata
     public init(
         deviceUniqueId: String,
         name: String? = nil,
@@ -120,7 +120,7 @@ public struct CreateTerminalDto: Codable, Hashable, Sendable {
 }
 
 extension CreateTerminalDto {
-    /// 设备类型
+    /// Device type
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,33 +3,33 @@
 
 /// CreateTreeDataResourceRespDto.
 public struct CreateTreeDataResourceRespDto: Codable, Hashable, Sendable {
-    /// 数据资源名称, 权限空间内唯一
+    /// Data resource name, unique within the permission space
     public var resourceName: String
 
-    /// 数据资源 Code, 权限空间内唯一
+    /// Data resource Code, unique within the permission space
     public var resourceCode: String
 
-    /// 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
+    /// Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
     public var type: TypeEnum
 
-    /// 数据资源描述
+    /// Data resource description
     public var description: String?
 
-    /// 树数据资源节点
+    /// Tree data resource node
     public var `struct`: [DataResourceTreeStructs]
 
-    /// 数据资源权限操作列表
+    /// Data resource permission action list
     public var actions: [String]
 
     /// Creates a `CreateTreeDataResourceRespDto`.
     ///
     /// - Parameters:
-    ///   - resourceName: 数据资源名称, 权限空间内唯一
-    ///   - resourceCode: 数据资源 Code, 权限空间内唯一
-    ///   - type: 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
-    ///   - description: 数据资源描述
-    ///   - struct: 树数据资源节点
-    ///   - actions: 数据资源权限操作列表
+    ///   - resourceName: Data resource name, unique within the permission space
+    ///   - resourceCode: Data resource Code, unique within the permission space
+    ///   - type: Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
+    ///   - description: Data resource description
+    ///   - struct: Tree data resource node
+    ///   - actions: Data resource permission action list
     public init(
         resourceName: String,
         resourceCode: String,
@@ -48,7 +48,7 @@ public struct CreateTreeDataResourceRespDto: Codable, Hashable, Sendable {
 }
 
 extension CreateTreeDataResourceRespDto {
-    /// 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
+    /// Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

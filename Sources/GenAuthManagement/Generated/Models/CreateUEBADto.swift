@@ -3,17 +3,17 @@
 
 /// CreateUEBADto.
 public struct CreateUEBADto: Codable, Hashable, Sendable {
-    /// 功能 id，如果不存在则会使用数据库中查到的第一个 type 为 ueba 的功能
+    /// Feature ID. If it does not exist, the first feature of type ueba found in the database will be used
     public var modelId: String?
 
-    /// 数据内容
+    /// Data content
     public var data: JSONValue
 
     /// Creates a `CreateUEBADto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id，如果不存在则会使用数据库中查到的第一个 type 为 ueba 的功能
-    ///   - data: 数据内容
+    ///   - modelId: Feature ID. If it does not exist, the first feature of type ueba found in the database will be used
+    ///   - data: Data content
     public init(modelId: String? = nil, data: JSONValue) {
         self.modelId = modelId
         self.data = data

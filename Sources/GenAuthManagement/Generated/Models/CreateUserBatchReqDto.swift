@@ -3,17 +3,17 @@
 
 /// CreateUserBatchReqDto.
 public struct CreateUserBatchReqDto: Codable, Hashable, Sendable {
-    /// 用户列表
+    /// User list
     public var list: [CreateUserInfoDto]
 
-    /// 可选参数
+    /// Optional parameters
     public var options: CreateUserOptionsDto?
 
     /// Creates a `CreateUserBatchReqDto`.
     ///
     /// - Parameters:
-    ///   - list: 用户列表
-    ///   - options: 可选参数
+    ///   - list: User list
+    ///   - options: Optional parameters
     public init(list: [CreateUserInfoDto], options: CreateUserOptionsDto? = nil) {
         self.list = list
         self.options = options

@@ -5,79 +5,79 @@ import Foundation
 
 /// CreateUserInfoDto.
 public struct CreateUserInfoDto: Codable, Hashable, Sendable {
-    /// 账户当前状态
+    /// Current account status
     public var status: Status?
 
-    /// 邮箱，不区分大小写
+    /// Email, case-insensitive
     public var email: String?
 
-    /// 手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
+    /// Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phone: String?
 
-    /// 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public var phoneCountryCode: String?
 
-    /// 用户名，用户池内唯一
+    /// Username, unique within the user pool
     public var username: String?
 
-    /// 第三方外部 ID
+    /// Third-party external ID
     public var externalId: String?
 
-    /// 用户真实名称，不具备唯一性
+    /// User's real name, not unique
     public var name: String?
 
-    /// 昵称
+    /// Nickname
     public var nickname: String?
 
-    /// 头像链接
+    /// Avatar URL
     public var photo: String?
 
-    /// 性别
+    /// Gender
     public var gender: Gender?
 
-    /// 邮箱是否验证
+    /// Whether the email is verified
     public var emailVerified: Bool?
 
-    /// 手机号是否验证
+    /// Whether the phone number is verified
     public var phoneVerified: Bool?
 
-    /// 出生日期
+    /// Date of birth
     public var birthdate: Date?
 
-    /// 所在国家
+    /// Country
     public var country: String?
 
-    /// 所在省份
+    /// Province
     public var province: String?
 
-    /// 所在城市
+    /// City
     public var city: String?
 
-    /// 所处地址
+    /// Address
     public var address: String?
 
-    /// 所处街道地址
+    /// Street address
     public var streetAddress: String?
 
-    /// 邮政编码号
+    /// Postal code
     public var postalCode: String?
 
-    /// 所在公司
+    /// Company
     public var company: String?
 
-    /// 最近一次登录时使用的浏览器 UA
+    /// Browser UA used for the most recent login
     public var browser: String?
 
-    /// 最近一次登录时使用的设备
+    /// Device used for the most recent login
     public var device: String?
 
-    /// 名
+    /// Given name
     public var givenName: String?
 
-    /// 姓
+    /// Family name
     public var familyName: String?
 
-    /// 中间名
+    /// Middle name
     public var middleName: String?
 
     /// Preferred Username
@@ -86,92 +86,92 @@ public struct CreateUserInfoDto: Codable, Hashable, Sendable {
     /// Preferred Username
     public var preferredUsername: String?
 
-    /// 用户个人网页
+    /// User's personal website
     public var website: String?
 
-    /// 用户时区信息
+    /// User's time zone information
     public var zoneinfo: String?
 
     /// Locale
     public var locale: String?
 
-    /// 标准的完整地址
+    /// Standard full address
     public var formatted: String?
 
-    /// 用户所在区域
+    /// User's locale
     public var region: String?
 
-    /// 用户密码，默认为明文。我们使用 HTTPS 协议对密码进行安全传输，可以在一定程度上保证安全性。如果你还需要更高级别的安全性，我们还支持 RSA256 和国密 SM2 两种方式对密码进行加密。详情见 `passwordEncryptType` 参数。
+    /// User password, in plain text by default. We use the HTTPS protocol to transmit passwords securely, which can ensure security to a certain extent. If you need a higher level of security, we also support two methods of password encryption: RSA256 and SM2 (Chinese national cryptographic standard). For details, see the `passwordEncryptType` parameter.
     public var password: String?
 
-    /// 加密用户密码的盐
+    /// Salt used to encrypt the user password
     public var salt: String?
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantIds: [String]?
 
-    /// 用户的 OTP 验证器
+    /// User's OTP authenticator
     public var otp: CreateUserOtpDto?
 
-    /// 用户所属部门 ID 列表
+    /// List of IDs of departments the user belongs to
     public var departmentIds: [String]?
 
-    /// 自定义数据，传入的对象中的 key 必须先在用户池定义相关自定义字段
+    /// Custom data. The keys in the passed object must first be defined as custom fields in the user pool
     public var customData: JSONValue?
 
-    /// 数据对象数据，传入的对象中的 key 必须先在用户池定义相关自定义字段
+    /// Data object data. Keys in the passed object must first be defined as custom fields in the user pool
     public var metadataSource: JSONValue?
 
-    /// 第三方身份源（建议调用绑定接口进行绑定）
+    /// Third-party identity sources (it is recommended to call the binding API to bind)
     public var identities: [CreateIdentityDto]?
 
-    /// 用户身份证号码
+    /// User's ID card number
     public var identityNumber: String?
 
     /// Creates a `CreateUserInfoDto`.
     ///
     /// - Parameters:
-    ///   - status: 账户当前状态
-    ///   - email: 邮箱，不区分大小写
-    ///   - phone: 手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
-    ///   - phoneCountryCode: 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
-    ///   - username: 用户名，用户池内唯一
-    ///   - externalId: 第三方外部 ID
-    ///   - name: 用户真实名称，不具备唯一性
-    ///   - nickname: 昵称
-    ///   - photo: 头像链接
-    ///   - gender: 性别
-    ///   - emailVerified: 邮箱是否验证
-    ///   - phoneVerified: 手机号是否验证
-    ///   - birthdate: 出生日期
-    ///   - country: 所在国家
-    ///   - province: 所在省份
-    ///   - city: 所在城市
-    ///   - address: 所处地址
-    ///   - streetAddress: 所处街道地址
-    ///   - postalCode: 邮政编码号
-    ///   - company: 所在公司
-    ///   - browser: 最近一次登录时使用的浏览器 UA
-    ///   - device: 最近一次登录时使用的设备
-    ///   - givenName: 名
-    ///   - familyName: 姓
-    ///   - middleName: 中间名
+    ///   - status: Current account status
+    ///   - email: Email, case-insensitive
+    ///   - phone: Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
+    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - username: Username, unique within the user pool
+    ///   - externalId: Third-party external ID
+    ///   - name: User's real name, not unique
+    ///   - nickname: Nickname
+    ///   - photo: Avatar URL
+    ///   - gender: Gender
+    ///   - emailVerified: Whether the email is verified
+    ///   - phoneVerified: Whether the phone number is verified
+    ///   - birthdate: Date of birth
+    ///   - country: Country
+    ///   - province: Province
+    ///   - city: City
+    ///   - address: Address
+    ///   - streetAddress: Street address
+    ///   - postalCode: Postal code
+    ///   - company: Company
+    ///   - browser: Browser UA used for the most recent login
+    ///   - device: Device used for the most recent login
+    ///   - givenName: Given name
+    ///   - familyName: Family name
+    ///   - middleName: Middle name
     ///   - profile: Preferred Username
     ///   - preferredUsername: Preferred Username
-    ///   - website: 用户个人网页
-    ///   - zoneinfo: 用户时区信息
+    ///   - website: User's personal website
+    ///   - zoneinfo: User's time zone information
     ///   - locale: Locale
-    ///   - formatted: 标准的完整地址
-    ///   - region: 用户所在区域
-    ///   - password: 用户密码，默认为明文。我们使用 HTTPS 协议对密码进行安全传输，可以在一定程度上保证安全性。如果你还需要更高级别的安全性，我们还支持 RSA256 和国密 SM2 两种方式对密码进行加密。详情见 `passwordEncryptType` 参数。
-    ///   - salt: 加密用户密码的盐
-    ///   - tenantIds: 租户 ID
-    ///   - otp: 用户的 OTP 验证器
-    ///   - departmentIds: 用户所属部门 ID 列表
-    ///   - customData: 自定义数据，传入的对象中的 key 必须先在用户池定义相关自定义字段
-    ///   - metadataSource: 数据对象数据，传入的对象中的 key 必须先在用户池定义相关自定义字段
-    ///   - identities: 第三方身份源（建议调用绑定接口进行绑定）
-    ///   - identityNumber: 用户身份证号码
+    ///   - formatted: Standard full address
+    ///   - region: User's locale
+    ///   - password: User password, in plain text by default. We use the HTTPS protocol to transmit passwords securely, which can ensure security to a certain extent. If you need a higher level of security, we also support two methods of password encryption: RSA256 and SM2 (Chinese national cryptographic standard). For details, see the `passwordEncryptType` parameter.
+    ///   - salt: Salt used to encrypt the user password
+    ///   - tenantIds: Tenant ID
+    ///   - otp: User's OTP authenticator
+    ///   - departmentIds: List of IDs of departments the user belongs to
+    ///   - customData: Custom data. The keys in the passed object must first be defined as custom fields in the user pool
+    ///   - metadataSource: Data object data. Keys in the passed object must first be defined as custom fields in the user pool
+    ///   - identities: Third-party identity sources (it is recommended to call the binding API to bind)
+    ///   - identityNumber: User's ID card number
     public init(
         status: Status? = nil,
         email: String? = nil,
@@ -260,7 +260,7 @@ public struct CreateUserInfoDto: Codable, Hashable, Sendable {
 }
 
 extension CreateUserInfoDto {
-    /// 账户当前状态
+    /// Current account status
     public struct Status: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -295,7 +295,7 @@ extension CreateUserInfoDto {
         ]
     }
 
-    /// 性别
+    /// Gender
     public struct Gender: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,7 +3,7 @@
 
 /// CreateUserOtpDto.
 public struct CreateUserOtpDto: Codable, Hashable, Sendable {
-    /// OTP 密钥
+    /// OTP secret
     public var secret: String
 
     /// OTP Recovery Code
@@ -12,7 +12,7 @@ public struct CreateUserOtpDto: Codable, Hashable, Sendable {
     /// Creates a `CreateUserOtpDto`.
     ///
     /// - Parameters:
-    ///   - secret: OTP 密钥
+    ///   - secret: OTP secret
     ///   - recoveryCode: OTP Recovery Code
     public init(secret: String, recoveryCode: String? = nil) {
         self.secret = secret

@@ -3,33 +3,33 @@
 
 /// CreateWebhookDto.
 public struct CreateWebhookDto: Codable, Hashable, Sendable {
-    /// Webhook 名称
+    /// Webhook name
     public var name: String
 
-    /// Webhook 回调地址
+    /// Webhook callback URL
     public var url: String
 
-    /// 用户真实名称，不具备唯一性。 示例值: 张三
+    /// User's real name, not unique. Example value: 张三
     public var events: [String]
 
-    /// 请求数据格式
+    /// Request data format
     public var contentType: ContentType
 
-    /// 是否启用
+    /// Whether enabled
     public var enabled: Bool?
 
-    /// 请求密钥
+    /// Request secret
     public var secret: String?
 
     /// Creates a `CreateWebhookDto`.
     ///
     /// - Parameters:
-    ///   - name: Webhook 名称
-    ///   - url: Webhook 回调地址
-    ///   - events: 用户真实名称，不具备唯一性。 示例值: 张三
-    ///   - contentType: 请求数据格式
-    ///   - enabled: 是否启用
-    ///   - secret: 请求密钥
+    ///   - name: Webhook name
+    ///   - url: Webhook callback URL
+    ///   - events: User's real name, not unique. Example value: 张三
+    ///   - contentType: Request data format
+    ///   - enabled: Whether enabled
+    ///   - secret: Request secret
     public init(
         name: String,
         url: String,
@@ -48,7 +48,7 @@ public struct CreateWebhookDto: Codable, Hashable, Sendable {
 }
 
 extension CreateWebhookDto {
-    /// 请求数据格式
+    /// Request data format
     public struct ContentType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,29 +3,29 @@
 
 /// CurrentUsageDto.
 public struct CurrentUsageDto: Codable, Hashable, Sendable {
-    /// 权益总量
+    /// Total benefit amount
     public var amount: String
 
-    /// 权益当前使用量
+    /// Current benefit usage
     public var current: String
 
-    /// 是否是体验期权益
+    /// Whether it is a trial period benefit
     public var experience: Bool
 
-    /// 权益编码
+    /// Benefit code
     public var modelCode: String
 
-    /// 权益名称
+    /// Benefit name
     public var modelName: String
 
     /// Creates a `CurrentUsageDto`.
     ///
     /// - Parameters:
-    ///   - amount: 权益总量
-    ///   - current: 权益当前使用量
-    ///   - experience: 是否是体验期权益
-    ///   - modelCode: 权益编码
-    ///   - modelName: 权益名称
+    ///   - amount: Total benefit amount
+    ///   - current: Current benefit usage
+    ///   - experience: Whether it is a trial period benefit
+    ///   - modelCode: Benefit code
+    ///   - modelName: Benefit name
     public init(amount: String, current: String, experience: Bool, modelCode: String, modelName: String) {
         self.amount = amount
         self.current = current

@@ -3,13 +3,13 @@
 
 /// CurrentUsageRespDto.
 public struct CurrentUsageRespDto: Codable, Hashable, Sendable {
-    /// 当前用量实体
+    /// Current usage entity
     public var usages: [CurrentUsageDto]
 
     /// Creates a `CurrentUsageRespDto`.
     ///
     /// - Parameters:
-    ///   - usages: 当前用量实体
+    ///   - usages: Current usage entity
     public init(usages: [CurrentUsageDto]) {
         self.usages = usages
     }

@@ -5,64 +5,64 @@ import Foundation
 
 /// CustomFieldDto.
 public struct CustomFieldDto: Codable, Hashable, Sendable {
-    /// 目标对象类型：
+    /// Target object type:
     public var targetType: TargetType
 
-    /// 创建时间，只针对自定义字段有效，内置字段没有创建时间。
+    /// Creation time, only valid for custom fields. Built-in fields have no creation time.
     public var createdAt: Date?
 
-    /// 数据类型，**设置之后将不能进行修改**。
+    /// Data type, **cannot be modified once set**.
     public var dataType: DataType
 
-    /// 字段 key，不能和内置字段的 key 冲突，**设置之后将不能进行修改**。
+    /// Field key, which cannot conflict with the keys of built-in fields, **cannot be modified once set**.
     public var key: String
 
-    /// 显示名称
+    /// Display name
     public var label: String
 
-    /// 详细描述信息
+    /// Detailed description
     public var description: String?
 
-    /// 是否加密存储。开启后，该字段的**新增数据**将被加密，此参数一旦设置不可更改。
+    /// Whether to store encrypted. When enabled, **newly added data** of this field will be encrypted. This parameter cannot be changed once set.
     public var encrypted: Bool?
 
-    /// 是否为唯一字段，开启之后，当前字段上报的值将进行唯一校验。此参数只针对数据类型为字符串和数字的字段有效。
+    /// Whether it is a unique field. When enabled, values reported for this field will be checked for uniqueness. This parameter is only valid for fields whose data type is string or number.
     public var isUnique: Bool
 
-    /// 用户是否可编辑，如果是手机号、邮箱等特殊字段，用户不能直接修改，需要先通过验证码等方式进行验证。
+    /// Whether users can edit it. For special fields such as phone number and email, users cannot modify them directly and need to verify first via verification code or other methods.
     public var userEditable: Bool?
 
-    /// 是否需要在 Authing 控制台中进行显示：
-    /// - 如果是用户自定义字段，控制是否在用户详情展示；
-    /// - 如果是部门自定义字段，控制是否在部门详情中展示；
-    /// - 如果是角色扩展字段，控制是否在角色详情中展示。
+    /// Whether to display it in the GenAuth console:
+    /// - For user custom fields, controls whether it is displayed in user details;
+    /// - For department custom fields, controls whether it is displayed in department details;
+    /// - For role extended fields, controls whether it is displayed in role details.
     public var visibleInAdminConsole: Bool
 
-    /// 是否在用户个人中心展示（此参数不控制 API 接口是否返回）。
+    /// Whether to display it in the user's personal center (this parameter does not control whether the API returns it).
     public var visibleInUserCenter: Bool?
 
-    /// 多语言显示名称
+    /// Multilingual display name
     public var i18n: CustomFieldI18n?
 
-    /// 枚举值类型选择项
+    /// Enum type options
     public var options: [CustomFieldSelectOption]?
 
     /// Creates a `CustomFieldDto`.
     ///
     /// - Parameters:
-    ///   - targetType: 目标对象类型：
-    ///   - createdAt: 创建时间，只针对自定义字段有效，内置字段没有创建时间。
-    ///   - dataType: 数据类型，**设置之后将不能进行修改**。
-    ///   - key: 字段 key，不能和内置字段的 key 冲突，**设置之后将不能进行修改**。
-    ///   - label: 显示名称
-    ///   - description: 详细描述信息
-    ///   - encrypted: 是否加密存储。开启后，该字段的**新增数据**将被加密，此参数一旦设置不可更改。
-    ///   - isUnique: 是否为唯一字段，开启之后，当前字段上报的值将进行唯一校验。此参数只针对数据类型为字符串和数字的字段有效。
-    ///   - userEditable: 用户是否可编辑，如果是手机号、邮箱等特殊字段，用户不能直接修改，需要先通过验证码等方式进行验证。
-    ///   - visibleInAdminConsole: 是否需要在 Authing 控制台中进行显示： - 如果是用户自定义字段，控制是否在用户详情展示； - 如果是部门自定义字段，控制是否在部门详情中展示； - 如果是角色扩展字段，控制是否在角色详情中展示。
-    ///   - visibleInUserCenter: 是否在用户个人中心展示（此参数不控制 API 接口是否返回）。
-    ///   - i18n: 多语言显示名称
-    ///   - options: 枚举值类型选择项
+    ///   - targetType: Target object type:
+    ///   - createdAt: Creation time, only valid for custom fields. Built-in fields have no creation time.
+    ///   - dataType: Data type, **cannot be modified once set**.
+    ///   - key: Field key, which cannot conflict with the keys of built-in fields, **cannot be modified once set**.
+    ///   - label: Display name
+    ///   - description: Detailed description
+    ///   - encrypted: Whether to store encrypted. When enabled, **newly added data** of this field will be encrypted. This parameter cannot be changed once set.
+    ///   - isUnique: Whether it is a unique field. When enabled, values reported for this field will be checked for uniqueness. This parameter is only valid for fields whose data type is string or number.
+    ///   - userEditable: Whether users can edit it. For special fields such as phone number and email, users cannot modify them directly and need to verify first via verification code or other methods.
+    ///   - visibleInAdminConsole: Whether to display it in the GenAuth console: - For user custom fields, controls whether it is displayed in user details; - For department custom fields, controls whether it is displayed in department details; - For role extended fields, controls whether it is displayed in role details.
+    ///   - visibleInUserCenter: Whether to display it in the user's personal center (this parameter does not control whether the API returns it).
+    ///   - i18n: Multilingual display name
+    ///   - options: Enum type options
     public init(
         targetType: TargetType,
         createdAt: Date? = nil,
@@ -95,7 +95,7 @@ public struct CustomFieldDto: Codable, Hashable, Sendable {
 }
 
 extension CustomFieldDto {
-    /// 目标对象类型：
+    /// Target object type:
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -105,16 +105,16 @@ extension CustomFieldDto {
             self.rawValue = rawValue
         }
 
-        /// 用户
+        /// User
         public static let user = Self(rawValue: "USER")
 
-        /// 角色
+        /// Role
         public static let role = Self(rawValue: "ROLE")
 
-        /// 分组
+        /// Group
         public static let group = Self(rawValue: "GROUP")
 
-        /// 部门
+        /// Department
         public static let department = Self(rawValue: "DEPARTMENT")
 
         /// Every value the SDK knows.
@@ -126,7 +126,7 @@ extension CustomFieldDto {
         ]
     }
 
-    /// 数据类型，**设置之后将不能进行修改**。
+    /// Data type, **cannot be modified once set**.
     public struct DataType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -136,19 +136,19 @@ extension CustomFieldDto {
             self.rawValue = rawValue
         }
 
-        /// 字符串类型
+        /// String type
         public static let string = Self(rawValue: "STRING")
 
-        /// 数字类型
+        /// Number type
         public static let number = Self(rawValue: "NUMBER")
 
-        /// 日期类型
+        /// Date type
         public static let datetime = Self(rawValue: "DATETIME")
 
-        /// 布尔类型
+        /// Boolean type
         public static let boolean = Self(rawValue: "BOOLEAN")
 
-        /// 枚举值类型
+        /// Enum type
         public static let `enum` = Self(rawValue: "ENUM")
 
         /// Every value the SDK knows.

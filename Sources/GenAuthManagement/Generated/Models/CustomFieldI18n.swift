@@ -3,13 +3,13 @@
 
 /// CustomFieldI18n.
 public struct CustomFieldI18n: Codable, Hashable, Sendable {
-    /// 支持多语言的字段
+    /// Fields that support multiple languages
     public var label: LangObject
 
     /// Creates a `CustomFieldI18n`.
     ///
     /// - Parameters:
-    ///   - label: 支持多语言的字段
+    ///   - label: Fields that support multiple languages
     public init(label: LangObject) {
         self.label = label
     }

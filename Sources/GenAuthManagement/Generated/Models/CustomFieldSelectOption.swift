@@ -3,17 +3,17 @@
 
 /// CustomFieldSelectOption.
 public struct CustomFieldSelectOption: Codable, Hashable, Sendable {
-    /// 枚举值 value
+    /// Enum value
     public var value: String
 
-    /// 枚举值 label
+    /// Enum label
     public var label: String
 
     /// Creates a `CustomFieldSelectOption`.
     ///
     /// - Parameters:
-    ///   - value: 枚举值 value
-    ///   - label: 枚举值 label
+    ///   - value: Enum value
+    ///   - label: Enum label
     public init(value: String, label: String) {
         self.value = value
         self.label = label

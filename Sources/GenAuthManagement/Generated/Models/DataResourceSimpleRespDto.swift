@@ -3,17 +3,17 @@
 
 /// DataResourceSimpleRespDto.
 public struct DataResourceSimpleRespDto: Codable, Hashable, Sendable {
-    /// 数据权限所属的数据资源 ID
+    /// ID of the data resource to which the data permission belongs
     public var resourceId: String
 
-    /// 数据权限所属的数据资源名称
+    /// Name of the data resource to which the data permission belongs
     public var resourceName: String
 
     /// Creates a `DataResourceSimpleRespDto`.
     ///
     /// - Parameters:
-    ///   - resourceId: 数据权限所属的数据资源 ID
-    ///   - resourceName: 数据权限所属的数据资源名称
+    ///   - resourceId: ID of the data resource to which the data permission belongs
+    ///   - resourceName: Name of the data resource to which the data permission belongs
     public init(resourceId: String, resourceName: String) {
         self.resourceId = resourceId
         self.resourceName = resourceName

@@ -3,25 +3,25 @@
 
 /// DataResourceTreeStructs.
 public struct DataResourceTreeStructs: Codable, Hashable, Sendable {
-    /// 数据资源节点 Code, 同层级唯一
+    /// Data resource node code, unique at the same level
     public var code: String
 
-    /// 数据资源节点名称 ，同层级唯一
+    /// Data resource node name, unique at the same level
     public var name: String
 
-    /// 数据资源节点 Value
+    /// Data resource node value
     public var value: String?
 
-    /// 数据资源节点的子节点,子节点层级最多支持五个层级
+    /// Child nodes of the data resource node. Child nodes support up to five levels
     public var children: [JSONValue]?
 
     /// Creates a `DataResourceTreeStructs`.
     ///
     /// - Parameters:
-    ///   - code: 数据资源节点 Code, 同层级唯一
-    ///   - name: 数据资源节点名称 ，同层级唯一
-    ///   - value: 数据资源节点 Value
-    ///   - children: 数据资源节点的子节点,子节点层级最多支持五个层级
+    ///   - code: Data resource node code, unique at the same level
+    ///   - name: Data resource node name, unique at the same level
+    ///   - value: Data resource node value
+    ///   - children: Child nodes of the data resource node. Child nodes support up to five levels
     public init(code: String, name: String, value: String? = nil, children: [JSONValue]? = nil) {
         self.code = code
         self.name = name

@@ -3,17 +3,17 @@
 
 /// DataStatementPermissionDto.
 public struct DataStatementPermissionDto: Codable, Hashable, Sendable {
-    /// 数据资源权限操作：ALLOW（允许）/DENY（拒绝）
+    /// Data resource permission operation: ALLOW (allow)/DENY (deny)
     public var effect: Effect
 
-    /// 资源权限列表，字符串数据资源和数组数据资源，没有 path 路径
+    /// Resource permission list. String data resources and array data resources have no path
     public var permissions: [String]
 
     /// Creates a `DataStatementPermissionDto`.
     ///
     /// - Parameters:
-    ///   - effect: 数据资源权限操作：ALLOW（允许）/DENY（拒绝）
-    ///   - permissions: 资源权限列表，字符串数据资源和数组数据资源，没有 path 路径
+    ///   - effect: Data resource permission operation: ALLOW (allow)/DENY (deny)
+    ///   - permissions: Resource permission list. String data resources and array data resources have no path
     public init(effect: Effect, permissions: [String]) {
         self.effect = effect
         self.permissions = permissions
@@ -21,7 +21,7 @@ public struct DataStatementPermissionDto: Codable, Hashable, Sendable {
 }
 
 extension DataStatementPermissionDto {
-    /// 数据资源权限操作：ALLOW（允许）/DENY（拒绝）
+    /// Data resource permission operation: ALLOW (allow)/DENY (deny)
     public struct Effect: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

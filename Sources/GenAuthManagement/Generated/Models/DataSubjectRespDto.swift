@@ -5,25 +5,25 @@ import Foundation
 
 /// DataSubjectRespDto.
 public struct DataSubjectRespDto: Codable, Hashable, Sendable {
-    /// 主体 ID ，包含用户 ID、用户组 ID、角色 ID、组织机构 ID
+    /// Subject ID, including user ID, user group ID, role ID, and organization ID
     public var targetIdentifier: String
 
-    /// 主体类型,包括 USER、GROUP、ROLE、ORG 四种类型
+    /// Subject type, including four types: USER, GROUP, ROLE, and ORG
     public var targetType: TargetType
 
-    /// 主体名称，包含用户名称、用户组名称、角色名称、组织机构名称
+    /// Subject name, including user name, user group name, role name, and organization name
     public var targetName: String
 
-    /// 主体对象被授权时间
+    /// Time when the subject was authorized
     public var authorizationTime: Date
 
     /// Creates a `DataSubjectRespDto`.
     ///
     /// - Parameters:
-    ///   - targetIdentifier: 主体 ID ，包含用户 ID、用户组 ID、角色 ID、组织机构 ID
-    ///   - targetType: 主体类型,包括 USER、GROUP、ROLE、ORG 四种类型
-    ///   - targetName: 主体名称，包含用户名称、用户组名称、角色名称、组织机构名称
-    ///   - authorizationTime: 主体对象被授权时间
+    ///   - targetIdentifier: Subject ID, including user ID, user group ID, role ID, and organization ID
+    ///   - targetType: Subject type, including four types: USER, GROUP, ROLE, and ORG
+    ///   - targetName: Subject name, including user name, user group name, role name, and organization name
+    ///   - authorizationTime: Time when the subject was authorized
     public init(
         targetIdentifier: String,
         targetType: TargetType,
@@ -38,7 +38,7 @@ public struct DataSubjectRespDto: Codable, Hashable, Sendable {
 }
 
 extension DataSubjectRespDto {
-    /// 主体类型,包括 USER、GROUP、ROLE、ORG 四种类型
+    /// Subject type, including four types: USER, GROUP, ROLE, and ORG
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

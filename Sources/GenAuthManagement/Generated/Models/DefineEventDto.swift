@@ -3,17 +3,17 @@
 
 /// DefineEventDto.
 public struct DefineEventDto: Codable, Hashable, Sendable {
-    /// 事件类型
+    /// Event type
     public var eventType: String
 
-    /// 事件描述
+    /// Event description
     public var eventDescription: String
 
     /// Creates a `DefineEventDto`.
     ///
     /// - Parameters:
-    ///   - eventType: 事件类型
-    ///   - eventDescription: 事件描述
+    ///   - eventType: Event type
+    ///   - eventDescription: Event description
     public init(eventType: String, eventDescription: String) {
         self.eventType = eventType
         self.eventDescription = eventDescription

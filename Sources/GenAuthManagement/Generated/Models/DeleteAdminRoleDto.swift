@@ -3,13 +3,13 @@
 
 /// DeleteAdminRoleDto.
 public struct DeleteAdminRoleDto: Codable, Hashable, Sendable {
-    /// 角色 code 列表
+    /// List of role codes
     public var codeList: [String]
 
     /// Creates a `DeleteAdminRoleDto`.
     ///
     /// - Parameters:
-    ///   - codeList: 角色 code 列表
+    ///   - codeList: List of role codes
     public init(codeList: [String]) {
         self.codeList = codeList
     }

@@ -3,13 +3,13 @@
 
 /// DeleteApplicationDto.
 public struct DeleteApplicationDto: Codable, Hashable, Sendable {
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
     /// Creates a `DeleteApplicationDto`.
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID
+    ///   - appId: Application ID
     public init(appId: String) {
         self.appId = appId
     }

@@ -3,21 +3,21 @@
 
 /// DeleteApplicationPermissionRecordItem.
 public struct DeleteApplicationPermissionRecordItem: Codable, Hashable, Sendable {
-    /// 主体类型
+    /// Subject type
     public var targetType: TargetType
 
-    /// 权限分组 code，当主体类型为 "ROLE" 时必传
+    /// Permission group code, required when the subject type is "ROLE"
     public var namespaceCode: String?
 
-    /// 主体标识列表，当主体类型为 "USER" 时，值应为用户 ID；当主体类型为 "GROUP" 时，值应为分组 code；当主体类型为 "ROLE" 时，值应为角色 code；当主体类型为 "ORG" 时，值应为组织节点 ID。最多 50 条。
+    /// Subject identifier list. When the subject type is "USER", the value should be the user ID; when the subject type is "GROUP", the value should be the group code; when the subject type is "ROLE", the value should be the role code; when the subject type is "ORG", the value should be the organization node ID. Up to 50 items.
     public var targetIdentifier: [String]
 
     /// Creates a `DeleteApplicationPermissionRecordItem`.
     ///
     /// - Parameters:
-    ///   - targetType: 主体类型
-    ///   - namespaceCode: 权限分组 code，当主体类型为 "ROLE" 时必传
-    ///   - targetIdentifier: 主体标识列表，当主体类型为 "USER" 时，值应为用户 ID；当主体类型为 "GROUP" 时，值应为分组 code；当主体类型为 "ROLE" 时，值应为角色 code；当主体类型为 "ORG" 时，值应为组织节点 ID。最多 50 条。
+    ///   - targetType: Subject type
+    ///   - namespaceCode: Permission group code, required when the subject type is "ROLE"
+    ///   - targetIdentifier: Subject identifier list. When the subject type is "USER", the value should be the user ID; when the subject type is "GROUP", the value should be the group code; when the subject type is "ROLE", the value should be the role code; when the subject type is "ORG", the value should be the organization node ID. Up to 50 items.
     public init(targetType: TargetType, namespaceCode: String? = nil, targetIdentifier: [String]) {
         self.targetType = targetType
         self.namespaceCode = namespaceCode
@@ -26,7 +26,7 @@ public struct DeleteApplicationPermissionRecordItem: Codable, Hashable, Sendable
 }
 
 extension DeleteApplicationPermissionRecordItem {
-    /// 主体类型
+    /// Subject type
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,17 +3,17 @@
 
 /// DeleteAsaAccountBatchDto.
 public struct DeleteAsaAccountBatchDto: Codable, Hashable, Sendable {
-    /// 所属应用 ID
+    /// App ID it belongs to
     public var appId: String
 
-    /// ASA 账号 ID 列表
+    /// ASA account ID list
     public var accountIds: [String]
 
     /// Creates a `DeleteAsaAccountBatchDto`.
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - accountIds: ASA 账号 ID 列表
+    ///   - appId: App ID it belongs to
+    ///   - accountIds: ASA account ID list
     public init(appId: String, accountIds: [String]) {
         self.appId = appId
         self.accountIds = accountIds

@@ -3,17 +3,17 @@
 
 /// DeleteAsaAccountDto.
 public struct DeleteAsaAccountDto: Codable, Hashable, Sendable {
-    /// 所属应用 ID
+    /// App ID it belongs to
     public var appId: String
 
-    /// ASA 账号 ID
+    /// ASA account ID
     public var accountId: String
 
     /// Creates a `DeleteAsaAccountDto`.
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - accountId: ASA 账号 ID
+    ///   - appId: App ID it belongs to
+    ///   - accountId: ASA account ID
     public init(appId: String, accountId: String) {
         self.appId = appId
         self.accountId = accountId

@@ -3,21 +3,21 @@
 
 /// DeleteAuthorizeDataPolicyDto.
 public struct DeleteAuthorizeDataPolicyDto: Codable, Hashable, Sendable {
-    /// 数据策略 ID
+    /// Data policy ID
     public var policyId: String
 
-    /// 主体 ID ，包含用户 ID、用户组 ID、角色 ID、组织机构 ID
+    /// Subject ID, including user ID, user group ID, role ID, and organization ID
     public var targetIdentifier: String
 
-    /// 主体类型,包括 USER、GROUP、ROLE、ORG 四种类型
+    /// Subject type, including four types: USER, GROUP, ROLE, and ORG
     public var targetType: TargetType
 
     /// Creates a `DeleteAuthorizeDataPolicyDto`.
     ///
     /// - Parameters:
-    ///   - policyId: 数据策略 ID
-    ///   - targetIdentifier: 主体 ID ，包含用户 ID、用户组 ID、角色 ID、组织机构 ID
-    ///   - targetType: 主体类型,包括 USER、GROUP、ROLE、ORG 四种类型
+    ///   - policyId: Data policy ID
+    ///   - targetIdentifier: Subject ID, including user ID, user group ID, role ID, and organization ID
+    ///   - targetType: Subject type, including four types: USER, GROUP, ROLE, and ORG
     public init(policyId: String, targetIdentifier: String, targetType: TargetType) {
         self.policyId = policyId
         self.targetIdentifier = targetIdentifier
@@ -26,7 +26,7 @@ public struct DeleteAuthorizeDataPolicyDto: Codable, Hashable, Sendable {
 }
 
 extension DeleteAuthorizeDataPolicyDto {
-    /// 主体类型,包括 USER、GROUP、ROLE、ORG 四种类型
+    /// Subject type, including four types: USER, GROUP, ROLE, and ORG
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

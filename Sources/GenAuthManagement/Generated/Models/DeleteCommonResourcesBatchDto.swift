@@ -3,13 +3,13 @@
 
 /// DeleteCommonResourcesBatchDto.
 public struct DeleteCommonResourcesBatchDto: Codable, Hashable, Sendable {
-    /// 资源 id 列表
+    /// List of resource IDs
     public var ids: [String]
 
     /// Creates a `DeleteCommonResourcesBatchDto`.
     ///
     /// - Parameters:
-    ///   - ids: 资源 id 列表
+    ///   - ids: List of resource IDs
     public init(ids: [String]) {
         self.ids = ids
     }

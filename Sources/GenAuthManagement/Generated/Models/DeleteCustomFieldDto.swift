@@ -3,17 +3,17 @@
 
 /// DeleteCustomFieldDto.
 public struct DeleteCustomFieldDto: Codable, Hashable, Sendable {
-    /// 主体类型，目前支持用户、角色、分组和部门
+    /// Subject type, currently supports users, roles, groups, and departments
     public var targetType: TargetType
 
-    /// 字段 key，不能和内置字段的 key 冲突，**设置之后将不能进行修改**。
+    /// Field key, which cannot conflict with the keys of built-in fields, **cannot be modified once set**.
     public var key: String
 
     /// Creates a `DeleteCustomFieldDto`.
     ///
     /// - Parameters:
-    ///   - targetType: 主体类型，目前支持用户、角色、分组和部门
-    ///   - key: 字段 key，不能和内置字段的 key 冲突，**设置之后将不能进行修改**。
+    ///   - targetType: Subject type, currently supports users, roles, groups, and departments
+    ///   - key: Field key, which cannot conflict with the keys of built-in fields, **cannot be modified once set**.
     public init(targetType: TargetType, key: String) {
         self.targetType = targetType
         self.key = key
@@ -21,7 +21,7 @@ public struct DeleteCustomFieldDto: Codable, Hashable, Sendable {
 }
 
 extension DeleteCustomFieldDto {
-    /// 主体类型，目前支持用户、角色、分组和部门
+    /// Subject type, currently supports users, roles, groups, and departments
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,17 +3,17 @@
 
 /// DeleteCustomFieldsReqDto.
 public struct DeleteCustomFieldsReqDto: Codable, Hashable, Sendable {
-    /// 自定义字段列表
+    /// Custom field list
     public var list: [DeleteCustomFieldDto]
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String
 
     /// Creates a `DeleteCustomFieldsReqDto`.
     ///
     /// - Parameters:
-    ///   - list: 自定义字段列表
-    ///   - tenantId: 租户 ID
+    ///   - list: Custom field list
+    ///   - tenantId: Tenant ID
     public init(list: [DeleteCustomFieldDto], tenantId: String) {
         self.list = list
         self.tenantId = tenantId

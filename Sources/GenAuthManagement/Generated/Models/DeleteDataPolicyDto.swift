@@ -3,13 +3,13 @@
 
 /// DeleteDataPolicyDto.
 public struct DeleteDataPolicyDto: Codable, Hashable, Sendable {
-    /// 数据策略 ID
+    /// Data policy ID
     public var policyId: String
 
     /// Creates a `DeleteDataPolicyDto`.
     ///
     /// - Parameters:
-    ///   - policyId: 数据策略 ID
+    ///   - policyId: Data policy ID
     public init(policyId: String) {
         self.policyId = policyId
     }

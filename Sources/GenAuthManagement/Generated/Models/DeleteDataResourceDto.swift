@@ -3,17 +3,17 @@
 
 /// DeleteDataResourceDto.
 public struct DeleteDataResourceDto: Codable, Hashable, Sendable {
-    /// 数据资源所属的权限空间 Code
+    /// Code of the permission space that the data resource belongs to
     public var namespaceCode: String
 
-    /// 数据资源 Code, 权限空间内唯一
+    /// Data resource Code, unique within the permission space
     public var resourceCode: String
 
     /// Creates a `DeleteDataResourceDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 数据资源所属的权限空间 Code
-    ///   - resourceCode: 数据资源 Code, 权限空间内唯一
+    ///   - namespaceCode: Code of the permission space that the data resource belongs to
+    ///   - resourceCode: Data resource Code, unique within the permission space
     public init(namespaceCode: String, resourceCode: String) {
         self.namespaceCode = namespaceCode
         self.resourceCode = resourceCode

@@ -3,25 +3,25 @@
 
 /// DeleteDepartmentSyncRelationReqDto.
 public struct DeleteDepartmentSyncRelationReqDto: Codable, Hashable, Sendable {
-    /// 组织 code
+    /// Organization code
     public var organizationCode: String
 
-    /// 部门 ID，根部门传 `root`
+    /// Department ID. Pass `root` for the root department
     public var departmentId: String
 
-    /// 此次调用中使用的部门 ID 的类型
+    /// Type of department ID used in this call
     public var departmentIdType: DepartmentIdType?
 
-    /// 外部身份源类型，如：
-    /// - `wechatwork`: 企业微信
-    /// - `dingtalk`: 钉钉
-    /// - `lark`: 飞书
+    /// External identity source type, such as:
+    /// - `wechatwork`: WeCom
+    /// - `dingtalk`: DingTalk
+    /// - `lark`: Lark
     /// - `welink`: Welink
     /// - `ldap`: LDAP
     /// - `active-directory`: Windows AD
-    /// - `italent`: 北森
-    /// - `xiaoshouyi`: 销售易
-    /// - `maycur`: 每刻报销
+    /// - `italent`: iTalent
+    /// - `xiaoshouyi`: Xiaoshouyi
+    /// - `maycur`: Maycur
     /// - `scim`: SCIM
     /// - `moka`: Moka HR
     public var provider: String
@@ -29,10 +29,10 @@ public struct DeleteDepartmentSyncRelationReqDto: Codable, Hashable, Sendable {
     /// Creates a `DeleteDepartmentSyncRelationReqDto`.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - departmentId: 部门 ID，根部门传 `root`
-    ///   - departmentIdType: 此次调用中使用的部门 ID 的类型
-    ///   - provider: 外部身份源类型，如： - `wechatwork`: 企业微信 - `dingtalk`: 钉钉 - `lark`: 飞书 - `welink`: Welink - `ldap`: LDAP - `active-directory`: Windows AD - `italent`: 北森 - `xiaoshouyi`: 销售易 - `maycur`: 每刻报销 - `scim`: SCIM - `moka`: Moka HR
+    ///   - organizationCode: Organization code
+    ///   - departmentId: Department ID. Pass `root` for the root department
+    ///   - departmentIdType: Type of department ID used in this call
+    ///   - provider: External identity source type, such as: - `wechatwork`: WeCom - `dingtalk`: DingTalk - `lark`: Lark - `welink`: Welink - `ldap`: LDAP - `active-directory`: Windows AD - `italent`: iTalent - `xiaoshouyi`: Xiaoshouyi - `maycur`: Maycur - `scim`: SCIM - `moka`: Moka HR
     public init(
         organizationCode: String,
         departmentId: String,
@@ -47,7 +47,7 @@ public struct DeleteDepartmentSyncRelationReqDto: Codable, Hashable, Sendable {
 }
 
 extension DeleteDepartmentSyncRelationReqDto {
-    /// 此次调用中使用的部门 ID 的类型
+    /// Type of department ID used in this call
     public struct DepartmentIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,17 +3,17 @@
 
 /// DeleteExtIdpConnDto.
 public struct DeleteExtIdpConnDto: Codable, Hashable, Sendable {
-    /// 身份源连接 ID
+    /// Identity source connection ID
     public var id: String
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `DeleteExtIdpConnDto`.
     ///
     /// - Parameters:
-    ///   - id: 身份源连接 ID
-    ///   - tenantId: 租户 ID
+    ///   - id: Identity source connection ID
+    ///   - tenantId: Tenant ID
     public init(id: String, tenantId: String? = nil) {
         self.id = id
         self.tenantId = tenantId

@@ -3,17 +3,17 @@
 
 /// DeleteExtIdpDto.
 public struct DeleteExtIdpDto: Codable, Hashable, Sendable {
-    /// 身份源 ID
+    /// Identity source ID
     public var id: String
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `DeleteExtIdpDto`.
     ///
     /// - Parameters:
-    ///   - id: 身份源 ID
-    ///   - tenantId: 租户 ID
+    ///   - id: Identity source ID
+    ///   - tenantId: Tenant ID
     public init(id: String, tenantId: String? = nil) {
         self.id = id
         self.tenantId = tenantId

@@ -3,13 +3,13 @@
 
 /// DeleteGroupsReqDto.
 public struct DeleteGroupsReqDto: Codable, Hashable, Sendable {
-    /// 分组 code 列表
+    /// Group code list
     public var codeList: [String]
 
     /// Creates a `DeleteGroupsReqDto`.
     ///
     /// - Parameters:
-    ///   - codeList: 分组 code 列表
+    ///   - codeList: Group code list
     public init(codeList: [String]) {
         self.codeList = codeList
     }

@@ -3,13 +3,13 @@
 
 /// DeleteNamespaceDto.
 public struct DeleteNamespaceDto: Codable, Hashable, Sendable {
-    /// 权限分组唯一标志符
+    /// Unique permission group identifier
     public var code: String
 
     /// Creates a `DeleteNamespaceDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限分组唯一标志符
+    ///   - code: Unique permission group identifier
     public init(code: String) {
         self.code = code
     }

@@ -3,13 +3,13 @@
 
 /// DeleteNamespacesBatchDto.
 public struct DeleteNamespacesBatchDto: Codable, Hashable, Sendable {
-    /// 权限分组 code 列表
+    /// Permission group code list
     public var codeList: [String]
 
     /// Creates a `DeleteNamespacesBatchDto`.
     ///
     /// - Parameters:
-    ///   - codeList: 权限分组 code 列表
+    ///   - codeList: Permission group code list
     public init(codeList: [String]) {
         self.codeList = codeList
     }

@@ -3,17 +3,17 @@
 
 /// DeleteOrganizationReqDto.
 public struct DeleteOrganizationReqDto: Codable, Hashable, Sendable {
-    /// 组织 code
+    /// Organization code
     public var organizationCode: String
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `DeleteOrganizationReqDto`.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization code
+    ///   - tenantId: Tenant ID
     public init(organizationCode: String, tenantId: String? = nil) {
         self.organizationCode = organizationCode
         self.tenantId = tenantId

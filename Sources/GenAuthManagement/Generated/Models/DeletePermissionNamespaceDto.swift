@@ -3,13 +3,13 @@
 
 /// DeletePermissionNamespaceDto.
 public struct DeletePermissionNamespaceDto: Codable, Hashable, Sendable {
-    /// 权限空间 Code
+    /// Permission space code
     public var code: String
 
     /// Creates a `DeletePermissionNamespaceDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限空间 Code
+    ///   - code: Permission space code
     public init(code: String) {
         self.code = code
     }

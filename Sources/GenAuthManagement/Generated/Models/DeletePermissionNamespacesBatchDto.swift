@@ -3,13 +3,13 @@
 
 /// DeletePermissionNamespacesBatchDto.
 public struct DeletePermissionNamespacesBatchDto: Codable, Hashable, Sendable {
-    /// 权限分组 code 列表
+    /// Permission group code list
     public var codes: [String]
 
     /// Creates a `DeletePermissionNamespacesBatchDto`.
     ///
     /// - Parameters:
-    ///   - codes: 权限分组 code 列表
+    ///   - codes: Permission group code list
     public init(codes: [String]) {
         self.codes = codes
     }

@@ -3,17 +3,17 @@
 
 /// DeletePublicAccountsBatchDto.
 public struct DeletePublicAccountsBatchDto: Codable, Hashable, Sendable {
-    /// 公共账号用户 ID 列表
+    /// List of public account user IDs
     public var userIds: [String]
 
-    /// 可选参数
+    /// Optional parameters
     public var options: DeletePublicAccountsBatchOptionsDto?
 
     /// Creates a `DeletePublicAccountsBatchDto`.
     ///
     /// - Parameters:
-    ///   - userIds: 公共账号用户 ID 列表
-    ///   - options: 可选参数
+    ///   - userIds: List of public account user IDs
+    ///   - options: Optional parameters
     public init(userIds: [String], options: DeletePublicAccountsBatchOptionsDto? = nil) {
         self.userIds = userIds
         self.options = options

@@ -3,17 +3,17 @@
 
 /// DeleteResourceDto.
 public struct DeleteResourceDto: Codable, Hashable, Sendable {
-    /// 资源唯一标志符
+    /// Unique resource identifier
     public var code: String
 
-    /// 所属权限分组(权限空间)的 Code
+    /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
     /// Creates a `DeleteResourceDto`.
     ///
     /// - Parameters:
-    ///   - code: 资源唯一标志符
-    ///   - namespace: 所属权限分组(权限空间)的 Code
+    ///   - code: Unique resource identifier
+    ///   - namespace: Code of the permission group (permission space) it belongs to
     public init(code: String, namespace: String? = nil) {
         self.code = code
         self.namespace = namespace

@@ -3,21 +3,21 @@
 
 /// DeleteResourcesBatchDto.
 public struct DeleteResourcesBatchDto: Codable, Hashable, Sendable {
-    /// 所属权限分组(权限空间)的 Code
+    /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
-    /// 资源 Code 列表
+    /// List of resource Codes
     public var codeList: [String]?
 
-    /// 资源 Id 列表
+    /// List of resource IDs
     public var ids: [String]?
 
     /// Creates a `DeleteResourcesBatchDto`.
     ///
     /// - Parameters:
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - codeList: 资源 Code 列表
-    ///   - ids: 资源 Id 列表
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - codeList: List of resource Codes
+    ///   - ids: List of resource IDs
     public init(namespace: String? = nil, codeList: [String]? = nil, ids: [String]? = nil) {
         self.namespace = namespace
         self.codeList = codeList

@@ -3,13 +3,13 @@
 
 /// DeleteRoleBatchDto.
 public struct DeleteRoleBatchDto: Codable, Hashable, Sendable {
-    /// 角色 Code 和 namespace 列表
+    /// List of role Codes and namespaces
     public var roleList: [RoleCodeAndNamespaceDto]
 
     /// Creates a `DeleteRoleBatchDto`.
     ///
     /// - Parameters:
-    ///   - roleList: 角色 Code 和 namespace 列表
+    ///   - roleList: List of role Codes and namespaces
     public init(roleList: [RoleCodeAndNamespaceDto]) {
         self.roleList = roleList
     }

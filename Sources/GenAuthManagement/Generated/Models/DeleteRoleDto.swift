@@ -3,17 +3,17 @@
 
 /// DeleteRoleDto.
 public struct DeleteRoleDto: Codable, Hashable, Sendable {
-    /// 角色 code 列表
+    /// List of role codes
     public var codeList: [String]
 
-    /// 所属权限分组(权限空间)的 code
+    /// Code of the permission group (permission space)
     public var namespace: String?
 
     /// Creates a `DeleteRoleDto`.
     ///
     /// - Parameters:
-    ///   - codeList: 角色 code 列表
-    ///   - namespace: 所属权限分组(权限空间)的 code
+    ///   - codeList: List of role codes
+    ///   - namespace: Code of the permission group (permission space)
     public init(codeList: [String], namespace: String? = nil) {
         self.codeList = codeList
         self.namespace = namespace

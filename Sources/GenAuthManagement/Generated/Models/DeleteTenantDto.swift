@@ -3,13 +3,13 @@
 
 /// DeleteTenantDto.
 public struct DeleteTenantDto: Codable, Hashable, Sendable {
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String
 
     /// Creates a `DeleteTenantDto`.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
+    ///   - tenantId: Tenant ID
     public init(tenantId: String) {
         self.tenantId = tenantId
     }

@@ -3,13 +3,13 @@
 
 /// DeleteTerminalDto.
 public struct DeleteTerminalDto: Codable, Hashable, Sendable {
-    /// 数据行 id，创建设备时返回的 `id`
+    /// Data row ID, the `id` returned when the device was created
     public var id: String
 
     /// Creates a `DeleteTerminalDto`.
     ///
     /// - Parameters:
-    ///   - id: 数据行 id，创建设备时返回的 `id`
+    ///   - id: Data row ID, the `id` returned when the device was created
     public init(id: String) {
         self.id = id
     }

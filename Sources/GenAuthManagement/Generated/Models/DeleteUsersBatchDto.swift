@@ -3,17 +3,17 @@
 
 /// DeleteUsersBatchDto.
 public struct DeleteUsersBatchDto: Codable, Hashable, Sendable {
-    /// 用户 ID 列表
+    /// User ID list
     public var userIds: [String]
 
-    /// 可选参数
+    /// Optional parameters
     public var options: DeleteUsersBatchOptionsDto?
 
     /// Creates a `DeleteUsersBatchDto`.
     ///
     /// - Parameters:
-    ///   - userIds: 用户 ID 列表
-    ///   - options: 可选参数
+    ///   - userIds: User ID list
+    ///   - options: Optional parameters
     public init(userIds: [String], options: DeleteUsersBatchOptionsDto? = nil) {
         self.userIds = userIds
         self.options = options

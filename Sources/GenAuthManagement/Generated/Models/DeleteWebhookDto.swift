@@ -3,13 +3,13 @@
 
 /// DeleteWebhookDto.
 public struct DeleteWebhookDto: Codable, Hashable, Sendable {
-    /// webhookId 数组
+    /// Array of webhookIds
     public var webhookIds: [String]
 
     /// Creates a `DeleteWebhookDto`.
     ///
     /// - Parameters:
-    ///   - webhookIds: webhookId 数组
+    ///   - webhookIds: Array of webhookIds
     public init(webhookIds: [String]) {
         self.webhookIds = webhookIds
     }

@@ -3,17 +3,17 @@
 
 /// DeleteWhitelistDto.
 public struct DeleteWhitelistDto: Codable, Hashable, Sendable {
-    /// 白名单类型
+    /// Whitelist type
     public var type: TypeEnum
 
-    /// 类型参数
+    /// Type parameter
     public var list: [String]?
 
     /// Creates a `DeleteWhitelistDto`.
     ///
     /// - Parameters:
-    ///   - type: 白名单类型
-    ///   - list: 类型参数
+    ///   - type: Whitelist type
+    ///   - list: Type parameter
     public init(type: TypeEnum, list: [String]? = nil) {
         self.type = type
         self.list = list
@@ -21,7 +21,7 @@ public struct DeleteWhitelistDto: Codable, Hashable, Sendable {
 }
 
 extension DeleteWhitelistDto {
-    /// 白名单类型
+    /// Whitelist type
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,13 +3,13 @@
 
 /// DepartmentI18nDto.
 public struct DepartmentI18nDto: Codable, Hashable, Sendable {
-    /// 支持多语言的字段
+    /// Fields that support multiple languages
     public var name: LangObject
 
     /// Creates a `DepartmentI18nDto`.
     ///
     /// - Parameters:
-    ///   - name: 支持多语言的字段
+    ///   - name: Fields that support multiple languages
     public init(name: LangObject) {
         self.name = name
     }

@@ -3,17 +3,17 @@
 
 /// DepartmentPagingDto.
 public struct DepartmentPagingDto: Codable, Hashable, Sendable {
-    /// 总数
+    /// Total
     public var totalCount: Bool
 
-    /// 响应数据
+    /// Response data
     public var list: [DepartmentDto]
 
     /// Creates a `DepartmentPagingDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 总数
-    ///   - list: 响应数据
+    ///   - totalCount: Total
+    ///   - list: Response data
     public init(totalCount: Bool, list: [DepartmentDto]) {
         self.totalCount = totalCount
         self.list = list

@@ -3,17 +3,17 @@
 
 /// DepartmentSortingDto.
 public struct DepartmentSortingDto: Codable, Hashable, Sendable {
-    /// 进行排序的字段，可选值为：
+    /// Field to sort by, optional values are:
     public var field: Field
 
-    /// 排序顺序：
+    /// Sort order:
     public var order: Order
 
     /// Creates a `DepartmentSortingDto`.
     ///
     /// - Parameters:
-    ///   - field: 进行排序的字段，可选值为：
-    ///   - order: 排序顺序：
+    ///   - field: Field to sort by, optional values are:
+    ///   - order: Sort order:
     public init(field: Field, order: Order) {
         self.field = field
         self.order = order
@@ -21,7 +21,7 @@ public struct DepartmentSortingDto: Codable, Hashable, Sendable {
 }
 
 extension DepartmentSortingDto {
-    /// 进行排序的字段，可选值为：
+    /// Field to sort by, optional values are:
     public struct Field: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -31,13 +31,13 @@ extension DepartmentSortingDto {
             self.rawValue = rawValue
         }
 
-        /// 创建时间
+        /// Creation time
         public static let updatedAt = Self(rawValue: "updatedAt")
 
-        /// 修改时间
+        /// Update time
         public static let createdAt = Self(rawValue: "createdAt")
 
-        /// 邮箱
+        /// Email
         public static let name = Self(rawValue: "name")
 
         /// Every value the SDK knows.
@@ -48,7 +48,7 @@ extension DepartmentSortingDto {
         ]
     }
 
-    /// 排序顺序：
+    /// Sort order:
     public struct Order: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -58,10 +58,10 @@ extension DepartmentSortingDto {
             self.rawValue = rawValue
         }
 
-        /// 按照从大到小降序。
+        /// Descending order, from largest to smallest.
         public static let desc = Self(rawValue: "desc")
 
-        /// 按照从小到大升序。
+        /// Ascending order, from smallest to largest.
         public static let asc = Self(rawValue: "asc")
 
         /// Every value the SDK knows.

@@ -3,17 +3,17 @@
 
 /// DeviceStatusResponseDataDto.
 public struct DeviceStatusResponseDataDto: Codable, Hashable, Sendable {
-    /// 设备状态:
+    /// Device status:
     public var status: Status
 
-    /// 设备挂起时的剩余秒数
+    /// Remaining seconds of the device suspension
     public var diffTime: Int?
 
     /// Creates a `DeviceStatusResponseDataDto`.
     ///
     /// - Parameters:
-    ///   - status: 设备状态:
-    ///   - diffTime: 设备挂起时的剩余秒数
+    ///   - status: Device status:
+    ///   - diffTime: Remaining seconds of the device suspension
     public init(status: Status, diffTime: Int? = nil) {
         self.status = status
         self.diffTime = diffTime
@@ -21,7 +21,7 @@ public struct DeviceStatusResponseDataDto: Codable, Hashable, Sendable {
 }
 
 extension DeviceStatusResponseDataDto {
-    /// 设备状态:
+    /// Device status:
     public struct Status: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -31,13 +31,13 @@ extension DeviceStatusResponseDataDto {
             self.rawValue = rawValue
         }
 
-        /// 使用中
+        /// In use
         public static let activated = Self(rawValue: "activated")
 
-        /// 挂起
+        /// Suspended
         public static let suspended = Self(rawValue: "suspended")
 
-        /// 停用
+        /// Disabled
         public static let deactivated = Self(rawValue: "deactivated")
 
         /// Every value the SDK knows.

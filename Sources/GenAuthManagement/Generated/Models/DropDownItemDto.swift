@@ -3,17 +3,17 @@
 
 /// DropDownItemDto.
 public struct DropDownItemDto: Codable, Hashable, Sendable {
-    /// 选项 id
+    /// Option ID
     public var key: String
 
-    /// 选项名称
+    /// Option name
     public var label: String
 
     /// Creates a `DropDownItemDto`.
     ///
     /// - Parameters:
-    ///   - key: 选项 id
-    ///   - label: 选项名称
+    ///   - key: Option ID
+    ///   - label: Option name
     public init(key: String, label: String) {
         self.key = key
         self.label = label

@@ -3,25 +3,25 @@
 
 /// EmailTemplateCategoryDto.
 public struct EmailTemplateCategoryDto: Codable, Hashable, Sendable {
-    /// 类别名称
+    /// Category name
     public var title: String
 
-    /// 类别英文名称
+    /// Category English name
     public var titleEn: String
 
-    /// 描述
+    /// Description
     public var desc: String
 
-    /// 英文描述
+    /// English description
     public var descEn: String
 
     /// Creates a `EmailTemplateCategoryDto`.
     ///
     /// - Parameters:
-    ///   - title: 类别名称
-    ///   - titleEn: 类别英文名称
-    ///   - desc: 描述
-    ///   - descEn: 英文描述
+    ///   - title: Category name
+    ///   - titleEn: Category English name
+    ///   - desc: Description
+    ///   - descEn: English description
     public init(title: String, titleEn: String, desc: String, descEn: String) {
         self.title = title
         self.titleEn = titleEn

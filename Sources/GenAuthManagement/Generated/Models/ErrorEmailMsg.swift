@@ -5,17 +5,17 @@
 ///
 /// GenAuth's API document calls this type `errorEmailMsg`.
 public struct ErrorEmailMsg: Codable, Hashable, Sendable {
-    /// 邮箱地址
+    /// Email address
     public var email: String
 
-    /// 错误信息描述
+    /// Error message description
     public var message: String
 
     /// Creates a `ErrorEmailMsg`.
     ///
     /// - Parameters:
-    ///   - email: 邮箱地址
-    ///   - message: 错误信息描述
+    ///   - email: Email address
+    ///   - message: Error message description
     public init(email: String, message: String) {
         self.email = email
         self.message = message

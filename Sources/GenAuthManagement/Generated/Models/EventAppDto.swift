@@ -3,21 +3,21 @@
 
 /// EventAppDto.
 public struct EventAppDto: Codable, Hashable, Sendable {
-    /// 唯一标识
+    /// Unique identifier
     public var identifier: String
 
-    /// 应用名称
+    /// Application name
     public var name: String
 
-    /// 应用 logo
+    /// Application logo
     public var logo: String
 
     /// Creates a `EventAppDto`.
     ///
     /// - Parameters:
-    ///   - identifier: 唯一标识
-    ///   - name: 应用名称
-    ///   - logo: 应用 logo
+    ///   - identifier: Unique identifier
+    ///   - name: Application name
+    ///   - logo: Application logo
     public init(identifier: String, name: String, logo: String) {
         self.identifier = identifier
         self.name = name

@@ -3,17 +3,17 @@
 
 /// Expand.
 public struct Expand: Codable, Hashable, Sendable {
-    /// 关联的字段 key
+    /// Associated field key
     public var field: String
 
-    /// 展开哪些关联字段
+    /// Which associated fields to expand
     public var select: [String]
 
     /// Creates a `Expand`.
     ///
     /// - Parameters:
-    ///   - field: 关联的字段 key
-    ///   - select: 展开哪些关联字段
+    ///   - field: Associated field key
+    ///   - select: Which associated fields to expand
     public init(field: String, select: [String]) {
         self.field = field
         self.select = select

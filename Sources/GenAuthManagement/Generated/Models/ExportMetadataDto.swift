@@ -3,13 +3,13 @@
 
 /// ExportMetadataDto.
 public struct ExportMetadataDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
     /// Creates a `ExportMetadataDto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
+    ///   - modelId: Function ID
     public init(modelId: String) {
         self.modelId = modelId
     }

@@ -3,17 +3,17 @@
 
 /// ExportModelDto.
 public struct ExportModelDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 导出范围
+    /// Export scope
     public var idList: [String]
 
     /// Creates a `ExportModelDto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - idList: 导出范围
+    ///   - modelId: Function ID
+    ///   - idList: Export scope
     public init(modelId: String, idList: [String]) {
         self.modelId = modelId
         self.idList = idList

@@ -3,45 +3,45 @@
 
 /// ExtIdpConnDetail.
 public struct ExtIdpConnDetail: Codable, Hashable, Sendable {
-    /// 身份源连接 id
+    /// Identity source connection ID
     public var id: String
 
-    /// 身份源连接类型
+    /// Identity source connection type
     public var type: TypeEnum
 
-    /// 身份源 ID
+    /// Identity source ID
     public var extIdpId: String
 
-    /// 身份源连接图标
+    /// Identity source connection icon
     public var logo: String
 
-    /// 身份源连接标识
+    /// Identity source connection identifier
     public var identifier: String?
 
-    /// 身份源连接在登录页的显示名称
+    /// Display name of the identity source connection on the login page
     public var displayName: String?
 
-    /// 是否只支持登录
+    /// Whether only login is supported
     public var loginOnly: Bool
 
-    /// 账号关联模式
+    /// Account association mode
     public var associationMode: AssociationMode
 
-    /// 账号绑定方式
+    /// Account binding method
     public var challengeBindingMethods: [String]
 
     /// Creates a `ExtIdpConnDetail`.
     ///
     /// - Parameters:
-    ///   - id: 身份源连接 id
-    ///   - type: 身份源连接类型
-    ///   - extIdpId: 身份源 ID
-    ///   - logo: 身份源连接图标
-    ///   - identifier: 身份源连接标识
-    ///   - displayName: 身份源连接在登录页的显示名称
-    ///   - loginOnly: 是否只支持登录
-    ///   - associationMode: 账号关联模式
-    ///   - challengeBindingMethods: 账号绑定方式
+    ///   - id: Identity source connection ID
+    ///   - type: Identity source connection type
+    ///   - extIdpId: Identity source ID
+    ///   - logo: Identity source connection icon
+    ///   - identifier: Identity source connection identifier
+    ///   - displayName: Display name of the identity source connection on the login page
+    ///   - loginOnly: Whether only login is supported
+    ///   - associationMode: Account association mode
+    ///   - challengeBindingMethods: Account binding method
     public init(
         id: String,
         type: TypeEnum,
@@ -66,7 +66,7 @@ public struct ExtIdpConnDetail: Codable, Hashable, Sendable {
 }
 
 extension ExtIdpConnDetail {
-    /// 身份源连接类型
+    /// Identity source connection type
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -353,7 +353,7 @@ extension ExtIdpConnDetail {
         ]
     }
 
-    /// 账号关联模式
+    /// Account association mode
     public struct AssociationMode: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,37 +3,37 @@
 
 /// ExtIdpDetail.
 public struct ExtIdpDetail: Codable, Hashable, Sendable {
-    /// 身份源 id
+    /// Identity source ID
     public var id: String
 
-    /// 身份源名称
+    /// Identity source name
     public var name: String
 
-    /// 身份源的 Logo
+    /// Identity source logo
     public var logo: String
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
-    /// 身份源类型
+    /// Identity source type
     public var type: String
 
-    /// 身份源的连接列表
+    /// Identity source connection list
     public var connections: JSONValue
 
-    /// 租户场景下自动加入
+    /// Automatically join in tenant scenarios
     public var autoJoin: Bool
 
     /// Creates a `ExtIdpDetail`.
     ///
     /// - Parameters:
-    ///   - id: 身份源 id
-    ///   - name: 身份源名称
-    ///   - logo: 身份源的 Logo
-    ///   - tenantId: 租户 ID
-    ///   - type: 身份源类型
-    ///   - connections: 身份源的连接列表
-    ///   - autoJoin: 租户场景下自动加入
+    ///   - id: Identity source ID
+    ///   - name: Identity source name
+    ///   - logo: Identity source logo
+    ///   - tenantId: Tenant ID
+    ///   - type: Identity source type
+    ///   - connections: Identity source connection list
+    ///   - autoJoin: Automatically join in tenant scenarios
     public init(
         id: String,
         name: String,

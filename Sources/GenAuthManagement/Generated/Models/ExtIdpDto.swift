@@ -3,29 +3,29 @@
 
 /// ExtIdpDto.
 public struct ExtIdpDto: Codable, Hashable, Sendable {
-    /// 身份源 id
+    /// Identity source ID
     public var id: String
 
-    /// 身份源名称
+    /// Identity source name
     public var name: String
 
-    /// 身份源的 Logo
+    /// Identity source logo
     public var logo: String
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
-    /// 身份源类型
+    /// Identity source type
     public var type: String
 
     /// Creates a `ExtIdpDto`.
     ///
     /// - Parameters:
-    ///   - id: 身份源 id
-    ///   - name: 身份源名称
-    ///   - logo: 身份源的 Logo
-    ///   - tenantId: 租户 ID
-    ///   - type: 身份源类型
+    ///   - id: Identity source ID
+    ///   - name: Identity source name
+    ///   - logo: Identity source logo
+    ///   - tenantId: Tenant ID
+    ///   - type: Identity source type
     public init(id: String, name: String, logo: String, tenantId: String? = nil, type: String) {
         self.id = id
         self.name = name

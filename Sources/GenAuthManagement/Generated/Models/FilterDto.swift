@@ -3,71 +3,71 @@
 
 /// FilterDto.
 public struct FilterDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 关键字
+    /// Keyword
     public var keywords: String?
 
-    /// 多个搜索条件的关系：
-    ///     - and: 且
-    ///     - or:  或
+    /// Relationship between multiple search conditions:
+    ///     - and: AND
+    ///     - or:  OR
     public var conjunction: String?
 
-    /// 搜索条件
+    /// Search conditions
     public var conditions: [Condition]?
 
-    /// 排序条件
+    /// Sort conditions
     public var sort: [JSONValue]?
 
-    /// 当前页数，从 1 开始
+    /// Current page number, starting from 1
     public var page: Int?
 
-    /// 每页数目，最大不能超过 50，默认为 10
+    /// Number per page, cannot exceed 50, defaults to 10
     public var limit: Int?
 
-    /// 是否不分页返回所有（仅支持树形结构获取子节点的场景）
+    /// Whether to return all without pagination (only supports the scenario of getting child nodes of a tree structure)
     public var fetchAll: Bool?
 
-    /// 是否返回节点的全路径（仅支持树形结构）
+    /// Whether to return the full path of the node (only supports tree structures)
     public var withPath: Bool?
 
-    /// 返回结果中是否使用字段 id 作为 key
+    /// Whether to use the field ID as the key in the returned result
     public var showFieldId: Bool?
 
-    /// 返回结果中是包含关联数据的预览（前三个）
+    /// Whether the returned result includes a preview of the associated data (the first three)
     public var previewRelation: Bool?
 
-    /// 是否返回关联数据的详细用户信息，当前只支持用户。
+    /// Whether to return detailed user information of the associated data. Currently only users are supported.
     public var getRelationFieldDetail: Bool?
 
-    /// 限定检索范围为被某个功能关联的部分
+    /// Limit the search scope to the part associated by a certain function
     public var scope: ScopeDto?
 
-    /// 过滤指定关联数据
+    /// Filter specified associated data
     public var filterRelation: ScopeDto?
 
-    /// 获取对应关联数据的详细字段
+    /// Get detailed fields of the corresponding associated data
     public var expand: [Expand]?
 
     /// Creates a `FilterDto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - keywords: 关键字
-    ///   - conjunction: 多个搜索条件的关系： - and: 且 - or:  或
-    ///   - conditions: 搜索条件
-    ///   - sort: 排序条件
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - fetchAll: 是否不分页返回所有（仅支持树形结构获取子节点的场景）
-    ///   - withPath: 是否返回节点的全路径（仅支持树形结构）
-    ///   - showFieldId: 返回结果中是否使用字段 id 作为 key
-    ///   - previewRelation: 返回结果中是包含关联数据的预览（前三个）
-    ///   - getRelationFieldDetail: 是否返回关联数据的详细用户信息，当前只支持用户。
-    ///   - scope: 限定检索范围为被某个功能关联的部分
-    ///   - filterRelation: 过滤指定关联数据
-    ///   - expand: 获取对应关联数据的详细字段
+    ///   - modelId: Function ID
+    ///   - keywords: Keyword
+    ///   - conjunction: Relationship between multiple search conditions: - and: AND - or:  OR
+    ///   - conditions: Search conditions
+    ///   - sort: Sort conditions
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - fetchAll: Whether to return all without pagination (only supports the scenario of getting child nodes of a tree structure)
+    ///   - withPath: Whether to return the full path of the node (only supports tree structures)
+    ///   - showFieldId: Whether to use the field ID as the key in the returned result
+    ///   - previewRelation: Whether the returned result includes a preview of the associated data (the first three)
+    ///   - getRelationFieldDetail: Whether to return detailed user information of the associated data. Currently only users are supported.
+    ///   - scope: Limit the search scope to the part associated by a certain function
+    ///   - filterRelation: Filter specified associated data
+    ///   - expand: Get detailed fields of the corresponding associated data
     public init(
         modelId: String,
         keywords: String? = nil,

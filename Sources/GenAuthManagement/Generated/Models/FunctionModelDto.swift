@@ -3,70 +3,70 @@
 
 /// FunctionModelDto.
 public struct FunctionModelDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var id: String
 
-    /// 用户池 id
+    /// User pool ID
     public var userPoolId: String
 
-    /// 功能名称
+    /// Function name
     public var name: String
 
-    /// 功能描述
+    /// Function description
     public var description: String
 
-    /// 数据类型：
-    ///     - list: 列表类型数据。
-    ///     - tree: 树状结构数据。
+    /// Data type:
+    ///     - list: list data.
+    ///     - tree: tree structure data.
     public var dataType: DataType
 
-    /// 功能是否启用:
-    ///     - true: 启用
-    ///     - false: 不启用
+    /// Whether the function is enabled:
+    ///     - true: enabled
+    ///     - false: disabled
     public var enable: Bool
 
-    /// 父级菜单
+    /// Parent menu
     public var parentKey: String
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: String
 
-    /// 更新时间
+    /// Update time
     public var updatedAt: String
 
-    /// 功能类型：
-    ///     - user: 用户
-    ///     - post: 岗位
-    ///     - group: 用户组
+    /// Function type:
+    ///     - user: user
+    ///     - post: post
+    ///     - group: user group
     ///     - ueba: ueba
-    ///     - department: 树状结构数据
-    ///     - organization: 组织
-    ///     - device: 设备
-    ///     - device_rely: 设备
-    ///     - custom: 自定义
+    ///     - department: tree structure data
+    ///     - organization: organization
+    ///     - device: device
+    ///     - device_rely: device
+    ///     - custom: custom
     public var type: TypeEnum
 
-    /// 字段排序
+    /// Field sorting
     public var fieldOrder: String
 
-    /// 详情页配置
+    /// Detail page configuration
     public var config: JSONValue
 
     /// Creates a `FunctionModelDto`.
     ///
     /// - Parameters:
-    ///   - id: 功能 id
-    ///   - userPoolId: 用户池 id
-    ///   - name: 功能名称
-    ///   - description: 功能描述
-    ///   - dataType: 数据类型： - list: 列表类型数据。 - tree: 树状结构数据。
-    ///   - enable: 功能是否启用: - true: 启用 - false: 不启用
-    ///   - parentKey: 父级菜单
-    ///   - createdAt: 创建时间
-    ///   - updatedAt: 更新时间
-    ///   - type: 功能类型： - user: 用户 - post: 岗位 - group: 用户组 - ueba: ueba - department: 树状结构数据 - organization: 组织 - device: 设备 - device_rely: 设备 - custom: 自定义
-    ///   - fieldOrder: 字段排序
-    ///   - config: 详情页配置
+    ///   - id: Function ID
+    ///   - userPoolId: User pool ID
+    ///   - name: Function name
+    ///   - description: Function description
+    ///   - dataType: Data type: - list: list data. - tree: tree structure data.
+    ///   - enable: Whether the function is enabled: - true: enabled - false: disabled
+    ///   - parentKey: Parent menu
+    ///   - createdAt: Creation time
+    ///   - updatedAt: Update time
+    ///   - type: Function type: - user: user - post: post - group: user group - ueba: ueba - department: tree structure data - organization: organization - device: device - device_rely: device - custom: custom
+    ///   - fieldOrder: Field sorting
+    ///   - config: Detail page configuration
     public init(
         id: String,
         userPoolId: String,
@@ -97,9 +97,9 @@ public struct FunctionModelDto: Codable, Hashable, Sendable {
 }
 
 extension FunctionModelDto {
-    /// 数据类型：
-    ///     - list: 列表类型数据。
-    ///     - tree: 树状结构数据。
+    /// Data type:
+    ///     - list: list data.
+    ///     - tree: tree structure data.
     public struct DataType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -122,16 +122,16 @@ extension FunctionModelDto {
         ]
     }
 
-    /// 功能类型：
-    ///     - user: 用户
-    ///     - post: 岗位
-    ///     - group: 用户组
+    /// Function type:
+    ///     - user: user
+    ///     - post: post
+    ///     - group: user group
     ///     - ueba: ueba
-    ///     - department: 树状结构数据
-    ///     - organization: 组织
-    ///     - device: 设备
-    ///     - device_rely: 设备
-    ///     - custom: 自定义
+    ///     - department: tree structure data
+    ///     - organization: organization
+    ///     - device: device
+    ///     - device_rely: device
+    ///     - custom: custom
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

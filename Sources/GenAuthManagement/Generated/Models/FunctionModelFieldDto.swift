@@ -3,117 +3,117 @@
 
 /// FunctionModelFieldDto.
 public struct FunctionModelFieldDto: Codable, Hashable, Sendable {
-    /// 字段 id
+    /// Field ID
     public var id: String
 
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 字段名称
+    /// Field name
     public var name: String
 
-    /// 字段属性名
+    /// Field property name
     public var key: String
 
-    /// 字段类型:
-    ///     - 1: 单行文本
-    ///     - 2: 多行文本
-    ///     - 3: 数字
-    ///     - 4: 布尔类型
-    ///     - 5: 日期
-    ///     - 6: 枚举
-    ///     - 7: 关联类型
-    ///     - 8: 反向关联数据展示
+    /// Field type:
+    ///     - 1: Single-line text
+    ///     - 2: Multi-line text
+    ///     - 3: Number
+    ///     - 4: Boolean
+    ///     - 5: Date
+    ///     - 6: Enum
+    ///     - 7: Association type
+    ///     - 8: Reverse association data display
     public var type: Int
 
-    /// 是否展示:
-    ///     - true: 展示
-    ///     - false: 不展示
+    /// Whether to display:
+    ///     - true: Display
+    ///     - false: Do not display
     public var show: Bool
 
-    /// 是否可编辑:
-    ///     - true: 可编辑
-    ///     - false: 不可编辑
+    /// Whether editable:
+    ///     - true: Editable
+    ///     - false: Not editable
     public var editable: Bool
 
-    /// 帮助说明
+    /// Help description
     public var help: String
 
-    /// 默认值
+    /// Default value
     public var `default`: String
 
-    /// 是否必填:
-    ///     - true: 必填
-    ///     - false: 不必填
+    /// Whether required:
+    ///     - true: Required
+    ///     - false: Not required
     public var require: Bool
 
-    /// 是否唯一:
-    ///     - true: 唯一
-    ///     - false: 不唯一
+    /// Whether unique:
+    ///     - true: Unique
+    ///     - false: Not unique
     public var unique: Bool
 
-    /// 字符串长度限制
+    /// String length limit
     public var maxLength: Int
 
-    /// 如果类型是数字表示数字上限，如果类型是日期表示结束日期
+    /// If the type is number, this is the upper limit of the number; if the type is date, this is the end date
     public var max: Int
 
-    /// 如果类型是数字表示数字下限，如果类型是日期表示开始日期
+    /// If the type is number, this is the lower limit of the number; if the type is date, this is the start date
     public var min: Int
 
-    /// 字符串的校验匹配规则
+    /// Validation matching rule for the string
     public var regexp: String
 
-    /// 前端格式化显示规则:
+    /// Frontend formatting display rule:
     public var format: Int
 
-    /// 下拉菜单选项
+    /// Drop-down menu options
     public var dropDown: Int
 
-    /// 关联数据要展示的属性
+    /// Properties of the associated data to display
     public var relationType: String
 
-    /// 关联关系是否为 1-N:
-    ///     - true: 是 1-N 的关系
-    ///     - false: 不是 1-N 的关系
+    /// Whether the association is 1-N:
+    ///     - true: It is a 1-N relationship
+    ///     - false: It is not a 1-N relationship
     public var relationMultiple: Bool
 
-    /// 关联数据要展示的属性
+    /// Properties of the associated data to display
     public var relationShowKey: String
 
-    /// 关联数据可选范围
+    /// Selectable range of the associated data
     public var relationOptionalRange: RelationOptionalRange
 
-    /// 用户中心是否显示，仅在 user 模块下有意义:
-    ///     - true: 用户中心展示
-    ///     - false: 用户中心不展示
+    /// Whether to display in the user center, only meaningful in the user module:
+    ///     - true: Displayed in the user center
+    ///     - false: Not displayed in the user center
     public var userVisible: Bool
 
     /// Creates a `FunctionModelFieldDto`.
     ///
     /// - Parameters:
-    ///   - id: 字段 id
-    ///   - modelId: 功能 id
-    ///   - name: 字段名称
-    ///   - key: 字段属性名
-    ///   - type: 字段类型: - 1: 单行文本 - 2: 多行文本 - 3: 数字 - 4: 布尔类型 - 5: 日期 - 6: 枚举 - 7: 关联类型 - 8: 反向关联数据展示
-    ///   - show: 是否展示: - true: 展示 - false: 不展示
-    ///   - editable: 是否可编辑: - true: 可编辑 - false: 不可编辑
-    ///   - help: 帮助说明
-    ///   - default: 默认值
-    ///   - require: 是否必填: - true: 必填 - false: 不必填
-    ///   - unique: 是否唯一: - true: 唯一 - false: 不唯一
-    ///   - maxLength: 字符串长度限制
-    ///   - max: 如果类型是数字表示数字上限，如果类型是日期表示结束日期
-    ///   - min: 如果类型是数字表示数字下限，如果类型是日期表示开始日期
-    ///   - regexp: 字符串的校验匹配规则
-    ///   - format: 前端格式化显示规则:
-    ///   - dropDown: 下拉菜单选项
-    ///   - relationType: 关联数据要展示的属性
-    ///   - relationMultiple: 关联关系是否为 1-N: - true: 是 1-N 的关系 - false: 不是 1-N 的关系
-    ///   - relationShowKey: 关联数据要展示的属性
-    ///   - relationOptionalRange: 关联数据可选范围
-    ///   - userVisible: 用户中心是否显示，仅在 user 模块下有意义: - true: 用户中心展示 - false: 用户中心不展示
+    ///   - id: Field ID
+    ///   - modelId: Function ID
+    ///   - name: Field name
+    ///   - key: Field property name
+    ///   - type: Field type: - 1: Single-line text - 2: Multi-line text - 3: Number - 4: Boolean - 5: Date - 6: Enum - 7: Association type - 8: Reverse association data display
+    ///   - show: Whether to display: - true: Display - false: Do not display
+    ///   - editable: Whether editable: - true: Editable - false: Not editable
+    ///   - help: Help description
+    ///   - default: Default value
+    ///   - require: Whether required: - true: Required - false: Not required
+    ///   - unique: Whether unique: - true: Unique - false: Not unique
+    ///   - maxLength: String length limit
+    ///   - max: If the type is number, this is the upper limit of the number; if the type is date, this is the end date
+    ///   - min: If the type is number, this is the lower limit of the number; if the type is date, this is the start date
+    ///   - regexp: Validation matching rule for the string
+    ///   - format: Frontend formatting display rule:
+    ///   - dropDown: Drop-down menu options
+    ///   - relationType: Properties of the associated data to display
+    ///   - relationMultiple: Whether the association is 1-N: - true: It is a 1-N relationship - false: It is not a 1-N relationship
+    ///   - relationShowKey: Properties of the associated data to display
+    ///   - relationOptionalRange: Selectable range of the associated data
+    ///   - userVisible: Whether to display in the user center, only meaningful in the user module: - true: Displayed in the user center - false: Not displayed in the user center
     public init(
         id: String,
         modelId: String,

@@ -3,17 +3,17 @@
 
 /// FunctionModelFieldIdDto.
 public struct FunctionModelFieldIdDto: Codable, Hashable, Sendable {
-    /// 功能字段 id
+    /// Function field ID
     public var id: String
 
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
     /// Creates a `FunctionModelFieldIdDto`.
     ///
     /// - Parameters:
-    ///   - id: 功能字段 id
-    ///   - modelId: 功能 id
+    ///   - id: Function field ID
+    ///   - modelId: Function ID
     public init(id: String, modelId: String) {
         self.id = id
         self.modelId = modelId

@@ -3,13 +3,13 @@
 
 /// FunctionModelIdDto.
 public struct FunctionModelIdDto: Codable, Hashable, Sendable {
-    /// 功能 id 可以从控制台页面获取
+    /// The function ID can be obtained from the console page
     public var id: String
 
     /// Creates a `FunctionModelIdDto`.
     ///
     /// - Parameters:
-    ///   - id: 功能 id 可以从控制台页面获取
+    ///   - id: The function ID can be obtained from the console page
     public init(id: String) {
         self.id = id
     }

@@ -3,21 +3,21 @@
 
 /// FunctionModelOperateIdDto.
 public struct FunctionModelOperateIdDto: Codable, Hashable, Sendable {
-    /// 自定义操作 id
+    /// Custom operation ID
     public var id: String
 
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 执行时自定义参数
+    /// Custom parameters at execution
     public var customConfig: JSONValue
 
     /// Creates a `FunctionModelOperateIdDto`.
     ///
     /// - Parameters:
-    ///   - id: 自定义操作 id
-    ///   - modelId: 功能 id
-    ///   - customConfig: 执行时自定义参数
+    ///   - id: Custom operation ID
+    ///   - modelId: Function ID
+    ///   - customConfig: Custom parameters at execution
     public init(id: String, modelId: String, customConfig: JSONValue) {
         self.id = id
         self.modelId = modelId

@@ -3,17 +3,17 @@
 
 /// FunctionModelValueListDto.
 public struct FunctionModelValueListDto: Codable, Hashable, Sendable {
-    /// 总行数
+    /// Total number of rows
     public var totalCount: Int
 
-    /// 响应数据
+    /// Response data
     public var list: [JSONValue]
 
     /// Creates a `FunctionModelValueListDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 总行数
-    ///   - list: 响应数据
+    ///   - totalCount: Total number of rows
+    ///   - list: Response data
     public init(totalCount: Int, list: [JSONValue]) {
         self.totalCount = totalCount
         self.list = list

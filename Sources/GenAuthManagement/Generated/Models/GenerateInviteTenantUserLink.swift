@@ -3,25 +3,25 @@
 
 /// GenerateInviteTenantUserLink.
 public struct GenerateInviteTenantUserLink: Codable, Hashable, Sendable {
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
-    /// 要邀请的用户邮箱
+    /// Email of the user to invite
     public var emails: [String]
 
-    /// 链接有效期
+    /// Link validity period
     public var validityTerm: String
 
     /// Creates a `GenerateInviteTenantUserLink`.
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID
-    ///   - tenantId: 租户 ID
-    ///   - emails: 要邀请的用户邮箱
-    ///   - validityTerm: 链接有效期
+    ///   - appId: Application ID
+    ///   - tenantId: Tenant ID
+    ///   - emails: Email of the user to invite
+    ///   - validityTerm: Link validity period
     public init(appId: String, tenantId: String? = nil, emails: [String], validityTerm: String) {
         self.appId = appId
         self.tenantId = tenantId

@@ -3,17 +3,17 @@
 
 /// GeoIpLocation.
 public struct GeoIpLocation: Codable, Hashable, Sendable {
-    /// 经度
+    /// Longitude
     public var lon: Double
 
-    /// 纬度
+    /// Latitude
     public var lat: Double
 
     /// Creates a `GeoIpLocation`.
     ///
     /// - Parameters:
-    ///   - lon: 经度
-    ///   - lat: 纬度
+    ///   - lon: Longitude
+    ///   - lat: Latitude
     public init(lon: Double, lat: Double) {
         self.lon = lon
         self.lat = lat

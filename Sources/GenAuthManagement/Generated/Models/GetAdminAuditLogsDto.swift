@@ -3,45 +3,45 @@
 
 /// GetAdminAuditLogsDto.
 public struct GetAdminAuditLogsDto: Codable, Hashable, Sendable {
-    /// 请求 ID
+    /// Request ID
     public var requestId: String?
 
-    /// 客户端 IP
+    /// Client IP
     public var clientIp: String?
 
-    /// 操作类型，例如 create、update、delete、login 等
+    /// Operation type, such as create, update, delete, login, etc.
     public var operationType: String?
 
-    /// 资源类型，例如 DATA、API、BUTTON 等
+    /// Resource type, such as DATA, API, BUTTON, etc.
     public var resourceType: String?
 
-    /// 管理员用户 ID
+    /// Administrator user ID
     public var userId: String?
 
-    /// 请求是否成功
+    /// Whether the request was successful
     public var success: Bool?
 
-    /// 开始时间戳
+    /// Start timestamp
     public var start: Int?
 
-    /// 结束时间戳
+    /// End timestamp
     public var end: Int?
 
-    /// 分页
+    /// Pagination
     public var pagination: ListWebhooksDto?
 
     /// Creates a `GetAdminAuditLogsDto`.
     ///
     /// - Parameters:
-    ///   - requestId: 请求 ID
-    ///   - clientIp: 客户端 IP
-    ///   - operationType: 操作类型，例如 create、update、delete、login 等
-    ///   - resourceType: 资源类型，例如 DATA、API、BUTTON 等
-    ///   - userId: 管理员用户 ID
-    ///   - success: 请求是否成功
-    ///   - start: 开始时间戳
-    ///   - end: 结束时间戳
-    ///   - pagination: 分页
+    ///   - requestId: Request ID
+    ///   - clientIp: Client IP
+    ///   - operationType: Operation type, such as create, update, delete, login, etc.
+    ///   - resourceType: Resource type, such as DATA, API, BUTTON, etc.
+    ///   - userId: Administrator user ID
+    ///   - success: Whether the request was successful
+    ///   - start: Start timestamp
+    ///   - end: End timestamp
+    ///   - pagination: Pagination
     public init(
         requestId: String? = nil,
         clientIp: String? = nil,

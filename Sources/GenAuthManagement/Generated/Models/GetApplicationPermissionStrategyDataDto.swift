@@ -3,20 +3,20 @@
 
 /// GetApplicationPermissionStrategyDataDto.
 public struct GetApplicationPermissionStrategyDataDto: Codable, Hashable, Sendable {
-    /// 应用访问授权策略
+    /// App access authorization policy
     public var permissionStrategy: PermissionStrategy
 
     /// Creates a `GetApplicationPermissionStrategyDataDto`.
     ///
     /// - Parameters:
-    ///   - permissionStrategy: 应用访问授权策略
+    ///   - permissionStrategy: App access authorization policy
     public init(permissionStrategy: PermissionStrategy) {
         self.permissionStrategy = permissionStrategy
     }
 }
 
 extension GetApplicationPermissionStrategyDataDto {
-    /// 应用访问授权策略
+    /// App access authorization policy
     public struct PermissionStrategy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

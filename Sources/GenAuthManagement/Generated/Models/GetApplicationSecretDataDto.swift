@@ -3,13 +3,13 @@
 
 /// GetApplicationSecretDataDto.
 public struct GetApplicationSecretDataDto: Codable, Hashable, Sendable {
-    /// 应用密钥
+    /// App secret
     public var secret: String
 
     /// Creates a `GetApplicationSecretDataDto`.
     ///
     /// - Parameters:
-    ///   - secret: 应用密钥
+    ///   - secret: App secret
     public init(secret: String) {
         self.secret = secret
     }

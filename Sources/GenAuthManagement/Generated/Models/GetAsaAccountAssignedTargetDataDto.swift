@@ -3,17 +3,17 @@
 
 /// GetAsaAccountAssignedTargetDataDto.
 public struct GetAsaAccountAssignedTargetDataDto: Codable, Hashable, Sendable {
-    /// 总数
+    /// Total
     public var totalCount: Int
 
-    /// 主体列表
+    /// Subject list
     public var list: [AsaAccountTargetDto]
 
     /// Creates a `GetAsaAccountAssignedTargetDataDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 总数
-    ///   - list: 主体列表
+    ///   - totalCount: Total
+    ///   - list: Subject list
     public init(totalCount: Int, list: [AsaAccountTargetDto]) {
         self.totalCount = totalCount
         self.list = list

@@ -3,17 +3,17 @@
 
 /// GetEmailTemplatesDataDto.
 public struct GetEmailTemplatesDataDto: Codable, Hashable, Sendable {
-    /// 模版列表
+    /// Template list
     public var templates: [EmailTemplateDto]
 
-    /// 模版类型列表
+    /// Template type list
     public var categories: [EmailTemplateCategoryDto]
 
     /// Creates a `GetEmailTemplatesDataDto`.
     ///
     /// - Parameters:
-    ///   - templates: 模版列表
-    ///   - categories: 模版类型列表
+    ///   - templates: Template list
+    ///   - categories: Template type list
     public init(templates: [EmailTemplateDto], categories: [EmailTemplateCategoryDto]) {
         self.templates = templates
         self.categories = categories

@@ -3,21 +3,21 @@
 
 /// GetExternalUserResourceStructDto.
 public struct GetExternalUserResourceStructDto: Codable, Hashable, Sendable {
-    /// 权限空间 Code
+    /// Permission space code
     public var namespaceCode: String
 
-    /// 外部用户 ID
+    /// External user ID
     public var externalId: String
 
-    /// 资源 Code
+    /// Resource code
     public var resourceCode: String
 
     /// Creates a `GetExternalUserResourceStructDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 权限空间 Code
-    ///   - externalId: 外部用户 ID
-    ///   - resourceCode: 资源 Code
+    ///   - namespaceCode: Permission space code
+    ///   - externalId: External user ID
+    ///   - resourceCode: Resource code
     public init(namespaceCode: String, externalId: String, resourceCode: String) {
         self.namespaceCode = namespaceCode
         self.externalId = externalId

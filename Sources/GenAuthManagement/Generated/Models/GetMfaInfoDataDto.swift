@@ -6,50 +6,50 @@ public struct GetMfaInfoDataDto: Codable, Hashable, Sendable {
     /// MFA Token
     public var mfaToken: String
 
-    /// MFA 绑定的手机号
+    /// Phone number bound to MFA
     public var mfaPhone: String?
 
-    /// MFA 绑定的手机区号
+    /// Phone area code bound to MFA
     public var mfaPhoneCountryCode: String?
 
-    /// MFA 绑定的邮箱
+    /// Email bound to MFA
     public var mfaEmail: String?
 
-    /// 用户昵称
+    /// User nickname
     public var nickname: String?
 
-    /// 用户名
+    /// Username
     public var username: String?
 
-    /// 用户手机号
+    /// User phone number
     public var phone: String?
 
-    /// 用户手机区号
+    /// User phone area code
     public var phoneCountryCode: String?
 
-    /// 人脸校验是否开启
+    /// Whether face verification is enabled
     public var faceMfaEnabled: Bool?
 
-    /// OTP 校验是否开启
+    /// Whether OTP verification is enabled
     public var totpMfaEnabled: Bool?
 
-    /// MFA Factor 列表
+    /// MFA Factor list
     public var applicationMfa: [ApplicationMfaDto]
 
     /// Creates a `GetMfaInfoDataDto`.
     ///
     /// - Parameters:
     ///   - mfaToken: MFA Token
-    ///   - mfaPhone: MFA 绑定的手机号
-    ///   - mfaPhoneCountryCode: MFA 绑定的手机区号
-    ///   - mfaEmail: MFA 绑定的邮箱
-    ///   - nickname: 用户昵称
-    ///   - username: 用户名
-    ///   - phone: 用户手机号
-    ///   - phoneCountryCode: 用户手机区号
-    ///   - faceMfaEnabled: 人脸校验是否开启
-    ///   - totpMfaEnabled: OTP 校验是否开启
-    ///   - applicationMfa: MFA Factor 列表
+    ///   - mfaPhone: Phone number bound to MFA
+    ///   - mfaPhoneCountryCode: Phone area code bound to MFA
+    ///   - mfaEmail: Email bound to MFA
+    ///   - nickname: User nickname
+    ///   - username: Username
+    ///   - phone: User phone number
+    ///   - phoneCountryCode: User phone area code
+    ///   - faceMfaEnabled: Whether face verification is enabled
+    ///   - totpMfaEnabled: Whether OTP verification is enabled
+    ///   - applicationMfa: MFA Factor list
     public init(
         mfaToken: String,
         mfaPhone: String? = nil,

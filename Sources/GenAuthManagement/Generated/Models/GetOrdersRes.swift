@@ -3,17 +3,17 @@
 
 /// GetOrdersRes.
 public struct GetOrdersRes: Codable, Hashable, Sendable {
-    /// 总数
+    /// Total
     public var totalCount: String
 
-    /// 响应数据
+    /// Response data
     public var list: [OrderItem]
 
     /// Creates a `GetOrdersRes`.
     ///
     /// - Parameters:
-    ///   - totalCount: 总数
-    ///   - list: 响应数据
+    ///   - totalCount: Total
+    ///   - list: Response data
     public init(totalCount: String, list: [OrderItem]) {
         self.totalCount = totalCount
         self.list = list

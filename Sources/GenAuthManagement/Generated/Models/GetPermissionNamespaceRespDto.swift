@@ -3,21 +3,21 @@
 
 /// GetPermissionNamespaceRespDto.
 public struct GetPermissionNamespaceRespDto: Codable, Hashable, Sendable {
-    /// 权限空间唯一标志符
+    /// Permission space unique identifier
     public var code: String
 
-    /// 权限空间名称
+    /// Permission space name
     public var name: String
 
-    /// 权限空间描述信息
+    /// Permission space description
     public var description: String?
 
     /// Creates a `GetPermissionNamespaceRespDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限空间唯一标志符
-    ///   - name: 权限空间名称
-    ///   - description: 权限空间描述信息
+    ///   - code: Permission space unique identifier
+    ///   - name: Permission space name
+    ///   - description: Permission space description
     public init(code: String, name: String, description: String? = nil) {
         self.code = code
         self.name = name

@@ -3,17 +3,17 @@
 
 /// GetPostByIdListDto.
 public struct GetPostByIdListDto: Codable, Hashable, Sendable {
-    /// 部门 id 列表
+    /// Department ID list
     public var idList: String?
 
-    /// 是否获取自定义数据
+    /// Whether to get custom data
     public var withCustomData: Bool?
 
     /// Creates a `GetPostByIdListDto`.
     ///
     /// - Parameters:
-    ///   - idList: 部门 id 列表
-    ///   - withCustomData: 是否获取自定义数据
+    ///   - idList: Department ID list
+    ///   - withCustomData: Whether to get custom data
     public init(idList: String? = nil, withCustomData: Bool? = nil) {
         self.idList = idList
         self.withCustomData = withCustomData

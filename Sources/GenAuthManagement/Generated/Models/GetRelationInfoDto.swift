@@ -3,17 +3,17 @@
 
 /// GetRelationInfoDto.
 public struct GetRelationInfoDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 关联 id 列表
+    /// Association ID list
     public var idList: [String]
 
     /// Creates a `GetRelationInfoDto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - idList: 关联 id 列表
+    ///   - modelId: Function ID
+    ///   - idList: Association ID list
     public init(modelId: String, idList: [String]) {
         self.modelId = modelId
         self.idList = idList

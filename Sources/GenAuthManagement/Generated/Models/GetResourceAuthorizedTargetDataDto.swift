@@ -3,17 +3,17 @@
 
 /// GetResourceAuthorizedTargetDataDto.
 public struct GetResourceAuthorizedTargetDataDto: Codable, Hashable, Sendable {
-    /// 总数
+    /// Total
     public var totalCount: Int
 
-    /// 元素列表
+    /// Element list
     public var list: [ResourceAuthorizedTargetDto]
 
     /// Creates a `GetResourceAuthorizedTargetDataDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 总数
-    ///   - list: 元素列表
+    ///   - totalCount: Total
+    ///   - list: Element list
     public init(totalCount: Int, list: [ResourceAuthorizedTargetDto]) {
         self.totalCount = totalCount
         self.list = list

@@ -3,29 +3,29 @@
 
 /// GetResourceAuthorizedTargetsDto.
 public struct GetResourceAuthorizedTargetsDto: Codable, Hashable, Sendable {
-    /// 资源
+    /// Resource
     public var resource: String
 
-    /// 权限分组
+    /// Permission group
     public var namespace: String?
 
-    /// 目标对象类型：
+    /// Target object type:
     public var targetType: TargetType?
 
-    /// 当前页数，从 1 开始
+    /// Current page number, starting from 1
     public var page: Int?
 
-    /// 每页数目，最大不能超过 50，默认为 10
+    /// Number per page, cannot exceed 50, defaults to 10
     public var limit: Int?
 
     /// Creates a `GetResourceAuthorizedTargetsDto`.
     ///
     /// - Parameters:
-    ///   - resource: 资源
-    ///   - namespace: 权限分组
-    ///   - targetType: 目标对象类型：
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - resource: Resource
+    ///   - namespace: Permission group
+    ///   - targetType: Target object type:
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     public init(
         resource: String,
         namespace: String? = nil,
@@ -42,7 +42,7 @@ public struct GetResourceAuthorizedTargetsDto: Codable, Hashable, Sendable {
 }
 
 extension GetResourceAuthorizedTargetsDto {
-    /// 目标对象类型：
+    /// Target object type:
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -52,16 +52,16 @@ extension GetResourceAuthorizedTargetsDto {
             self.rawValue = rawValue
         }
 
-        /// 用户
+        /// User
         public static let user = Self(rawValue: "USER")
 
-        /// 角色
+        /// Role
         public static let role = Self(rawValue: "ROLE")
 
-        /// 分组
+        /// Group
         public static let group = Self(rawValue: "GROUP")
 
-        /// 部门
+        /// Department
         public static let department = Self(rawValue: "DEPARTMENT")
 
         /// Every value the SDK knows.

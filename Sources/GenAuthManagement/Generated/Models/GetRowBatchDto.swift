@@ -3,17 +3,17 @@
 
 /// GetRowBatchDto.
 public struct GetRowBatchDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 行 id 列表
+    /// Row ID list
     public var rowIds: [String]
 
     /// Creates a `GetRowBatchDto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - rowIds: 行 id 列表
+    ///   - modelId: Function ID
+    ///   - rowIds: Row ID list
     public init(modelId: String, rowIds: [String]) {
         self.modelId = modelId
         self.rowIds = rowIds

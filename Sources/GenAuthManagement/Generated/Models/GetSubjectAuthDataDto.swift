@@ -3,41 +3,41 @@
 
 /// GetSubjectAuthDataDto.
 public struct GetSubjectAuthDataDto: Codable, Hashable, Sendable {
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 应用名称
+    /// Application name
     public var appName: String
 
-    /// 请求的主体id
+    /// Requested subject ID
     public var reqTargetId: String
 
-    /// 请求的主体名称
+    /// Requested subject name
     public var reqTargetName: String
 
-    /// 请求的主体类型
+    /// Requested subject type
     public var reqTargetType: ReqTargetType
 
-    /// 目标主体类型
+    /// Target subject type
     public var targetType: TargetType
 
-    /// 目标主体名称
+    /// Target subject name
     public var targetName: String
 
-    /// 授权类型
+    /// Authorization type
     public var authType: AuthType
 
     /// Creates a `GetSubjectAuthDataDto`.
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID
-    ///   - appName: 应用名称
-    ///   - reqTargetId: 请求的主体id
-    ///   - reqTargetName: 请求的主体名称
-    ///   - reqTargetType: 请求的主体类型
-    ///   - targetType: 目标主体类型
-    ///   - targetName: 目标主体名称
-    ///   - authType: 授权类型
+    ///   - appId: Application ID
+    ///   - appName: Application name
+    ///   - reqTargetId: Requested subject ID
+    ///   - reqTargetName: Requested subject name
+    ///   - reqTargetType: Requested subject type
+    ///   - targetType: Target subject type
+    ///   - targetName: Target subject name
+    ///   - authType: Authorization type
     public init(
         appId: String,
         appName: String,
@@ -60,7 +60,7 @@ public struct GetSubjectAuthDataDto: Codable, Hashable, Sendable {
 }
 
 extension GetSubjectAuthDataDto {
-    /// 请求的主体类型
+    /// Requested subject type
     public struct ReqTargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -95,7 +95,7 @@ extension GetSubjectAuthDataDto {
         ]
     }
 
-    /// 目标主体类型
+    /// Target subject type
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -130,7 +130,7 @@ extension GetSubjectAuthDataDto {
         ]
     }
 
-    /// 授权类型
+    /// Authorization type
     public struct AuthType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

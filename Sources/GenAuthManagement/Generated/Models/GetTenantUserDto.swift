@@ -3,21 +3,21 @@
 
 /// GetTenantUserDto.
 public struct GetTenantUserDto: Codable, Hashable, Sendable {
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String
 
-    /// 关联的用户池级别的用户 ID
+    /// Associated user ID at the user pool level
     public var linkUserId: String?
 
-    /// 租户成员 ID
+    /// Tenant member ID
     public var memberId: String?
 
     /// Creates a `GetTenantUserDto`.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - linkUserId: 关联的用户池级别的用户 ID
-    ///   - memberId: 租户成员 ID
+    ///   - tenantId: Tenant ID
+    ///   - linkUserId: Associated user ID at the user pool level
+    ///   - memberId: Tenant member ID
     public init(tenantId: String, linkUserId: String? = nil, memberId: String? = nil) {
         self.tenantId = tenantId
         self.linkUserId = linkUserId

@@ -3,45 +3,45 @@
 
 /// GetUserActionLogsDto.
 public struct GetUserActionLogsDto: Codable, Hashable, Sendable {
-    /// 请求 ID
+    /// Request ID
     public var requestId: String?
 
-    /// 客户端 IP
+    /// Client IP
     public var clientIp: String?
 
-    /// 事件类型，用户的一系列操作，比如 login、logout、register、verifyMfa 等
+    /// Event type, a series of user actions, such as login, logout, register, verifyMfa, etc.
     public var eventType: String?
 
-    /// 用户 ID
+    /// User ID
     public var userId: String?
 
-    /// 应用 ID
+    /// Application ID
     public var appId: String?
 
-    /// 开始时间戳
+    /// Start timestamp
     public var start: Int?
 
-    /// 结束时间戳
+    /// End timestamp
     public var end: Int?
 
-    /// 请求是否成功
+    /// Whether the request was successful
     public var success: Bool?
 
-    /// 分页
+    /// Pagination
     public var pagination: ListWebhooksDto?
 
     /// Creates a `GetUserActionLogsDto`.
     ///
     /// - Parameters:
-    ///   - requestId: 请求 ID
-    ///   - clientIp: 客户端 IP
-    ///   - eventType: 事件类型，用户的一系列操作，比如 login、logout、register、verifyMfa 等
-    ///   - userId: 用户 ID
-    ///   - appId: 应用 ID
-    ///   - start: 开始时间戳
-    ///   - end: 结束时间戳
-    ///   - success: 请求是否成功
-    ///   - pagination: 分页
+    ///   - requestId: Request ID
+    ///   - clientIp: Client IP
+    ///   - eventType: Event type, a series of user actions, such as login, logout, register, verifyMfa, etc.
+    ///   - userId: User ID
+    ///   - appId: Application ID
+    ///   - start: Start timestamp
+    ///   - end: End timestamp
+    ///   - success: Whether the request was successful
+    ///   - pagination: Pagination
     public init(
         requestId: String? = nil,
         clientIp: String? = nil,

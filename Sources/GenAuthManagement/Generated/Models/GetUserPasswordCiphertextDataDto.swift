@@ -3,13 +3,13 @@
 
 /// GetUserPasswordCiphertextDataDto.
 public struct GetUserPasswordCiphertextDataDto: Codable, Hashable, Sendable {
-    /// 用户密码加密的密文
+    /// Ciphertext of the encrypted user password
     public var ciphertext: String
 
     /// Creates a `GetUserPasswordCiphertextDataDto`.
     ///
     /// - Parameters:
-    ///   - ciphertext: 用户密码加密的密文
+    ///   - ciphertext: Ciphertext of the encrypted user password
     public init(ciphertext: String) {
         self.ciphertext = ciphertext
     }

@@ -3,13 +3,13 @@
 
 /// GetUserPermissionListDataDto.
 public struct GetUserPermissionListDataDto: Codable, Hashable, Sendable {
-    /// 用户权限列表
+    /// User permission list
     public var userPermissionList: [UserPermissionListDto]
 
     /// Creates a `GetUserPermissionListDataDto`.
     ///
     /// - Parameters:
-    ///   - userPermissionList: 用户权限列表
+    ///   - userPermissionList: User permission list
     public init(userPermissionList: [UserPermissionListDto]) {
         self.userPermissionList = userPermissionList
     }

@@ -3,17 +3,17 @@
 
 /// GetUserPermissionListDto.
 public struct GetUserPermissionListDto: Codable, Hashable, Sendable {
-    /// 用户 ID 列表
+    /// User ID list
     public var userIds: [String]
 
-    /// 权限空间 Code 列表
+    /// Permission space code list
     public var namespaceCodes: [String]?
 
     /// Creates a `GetUserPermissionListDto`.
     ///
     /// - Parameters:
-    ///   - userIds: 用户 ID 列表
-    ///   - namespaceCodes: 权限空间 Code 列表
+    ///   - userIds: User ID list
+    ///   - namespaceCodes: Permission space code list
     public init(userIds: [String], namespaceCodes: [String]? = nil) {
         self.userIds = userIds
         self.namespaceCodes = namespaceCodes

@@ -3,21 +3,21 @@
 
 /// GetUserResourcePermissionList.
 public struct GetUserResourcePermissionList: Codable, Hashable, Sendable {
-    /// 权限空间 code
+    /// Permission space code
     public var namespaceCode: String
 
-    /// 数据资源权限操作列表
+    /// Data resource permission action list
     public var actions: [String]
 
-    /// 资源路径
+    /// Resource path
     public var resource: String
 
     /// Creates a `GetUserResourcePermissionList`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 权限空间 code
-    ///   - actions: 数据资源权限操作列表
-    ///   - resource: 资源路径
+    ///   - namespaceCode: Permission space code
+    ///   - actions: Data resource permission action list
+    ///   - resource: Resource path
     public init(namespaceCode: String, actions: [String], resource: String) {
         self.namespaceCode = namespaceCode
         self.actions = actions

@@ -3,13 +3,13 @@
 
 /// GetUserResourcePermissionListDataDto.
 public struct GetUserResourcePermissionListDataDto: Codable, Hashable, Sendable {
-    /// 权限列表
+    /// Permission list
     public var permissionList: [GetUserResourcePermissionList]
 
     /// Creates a `GetUserResourcePermissionListDataDto`.
     ///
     /// - Parameters:
-    ///   - permissionList: 权限列表
+    ///   - permissionList: Permission list
     public init(permissionList: [GetUserResourcePermissionList]) {
         self.permissionList = permissionList
     }

@@ -3,21 +3,21 @@
 
 /// GetUserResourcePermissionListDto.
 public struct GetUserResourcePermissionListDto: Codable, Hashable, Sendable {
-    /// 权限空间 Code
+    /// Permission space code
     public var namespaceCode: String
 
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// 资源路径列表,**树资源需到具体树节点**
+    /// Resource path list, **tree resources must be specified down to a specific tree node**
     public var resources: [String]
 
     /// Creates a `GetUserResourcePermissionListDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 权限空间 Code
-    ///   - userId: 用户 ID
-    ///   - resources: 资源路径列表,**树资源需到具体树节点**
+    ///   - namespaceCode: Permission space code
+    ///   - userId: User ID
+    ///   - resources: Resource path list, **tree resources must be specified down to a specific tree node**
     public init(namespaceCode: String, userId: String, resources: [String]) {
         self.namespaceCode = namespaceCode
         self.userId = userId

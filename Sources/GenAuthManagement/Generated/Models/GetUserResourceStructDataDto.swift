@@ -3,33 +3,33 @@
 
 /// GetUserResourceStructDataDto.
 public struct GetUserResourceStructDataDto: Codable, Hashable, Sendable {
-    /// 权限空间 Code
+    /// Permission space code
     public var namespaceCode: String
 
-    /// 数据资源 Code
+    /// Data resource code
     public var resourceCode: String
 
-    /// 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）三种类型，根据不同的类型返回不同的结构。
+    /// Data resource type. Currently three types are supported: tree (TREE), string (STRING) and array (ARRAY). Different structures are returned for different types.
     public var resourceType: ResourceType
 
-    /// 字符串资源授权
+    /// String resource authorization
     public var strResourceAuthAction: StrResourceAuthAction?
 
-    /// 数组资源授权
+    /// Array resource authorization
     public var arrResourceAuthAction: ArrResourceAuthAction?
 
-    /// 树资源授权
+    /// Tree resource authorization
     public var treeResourceAuthAction: TreeResourceAuthAction?
 
     /// Creates a `GetUserResourceStructDataDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 权限空间 Code
-    ///   - resourceCode: 数据资源 Code
-    ///   - resourceType: 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）三种类型，根据不同的类型返回不同的结构。
-    ///   - strResourceAuthAction: 字符串资源授权
-    ///   - arrResourceAuthAction: 数组资源授权
-    ///   - treeResourceAuthAction: 树资源授权
+    ///   - namespaceCode: Permission space code
+    ///   - resourceCode: Data resource code
+    ///   - resourceType: Data resource type. Currently three types are supported: tree (TREE), string (STRING) and array (ARRAY). Different structures are returned for different types.
+    ///   - strResourceAuthAction: String resource authorization
+    ///   - arrResourceAuthAction: Array resource authorization
+    ///   - treeResourceAuthAction: Tree resource authorization
     public init(
         namespaceCode: String,
         resourceCode: String,
@@ -48,7 +48,7 @@ public struct GetUserResourceStructDataDto: Codable, Hashable, Sendable {
 }
 
 extension GetUserResourceStructDataDto {
-    /// 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）三种类型，根据不同的类型返回不同的结构。
+    /// Data resource type. Currently three types are supported: tree (TREE), string (STRING) and array (ARRAY). Different structures are returned for different types.
     public struct ResourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -58,13 +58,13 @@ extension GetUserResourceStructDataDto {
             self.rawValue = rawValue
         }
 
-        /// 树类型 TreeResourceAuthAction
+        /// Tree type TreeResourceAuthAction
         public static let tree = Self(rawValue: "TREE")
 
-        /// 字符串类型结果 StrResourceAuthAction
+        /// String type result StrResourceAuthAction
         public static let string = Self(rawValue: "STRING")
 
-        /// 数组类型 ArrResourceAuthAction
+        /// Array type ArrResourceAuthAction
         public static let array = Self(rawValue: "ARRAY")
 
         /// Every value the SDK knows.

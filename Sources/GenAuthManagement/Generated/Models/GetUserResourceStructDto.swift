@@ -3,21 +3,21 @@
 
 /// GetUserResourceStructDto.
 public struct GetUserResourceStructDto: Codable, Hashable, Sendable {
-    /// 权限空间 Code
+    /// Permission space code
     public var namespaceCode: String
 
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// 数据资源 Code
+    /// Data resource code
     public var resourceCode: String
 
     /// Creates a `GetUserResourceStructDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 权限空间 Code
-    ///   - userId: 用户 ID
-    ///   - resourceCode: 数据资源 Code
+    ///   - namespaceCode: Permission space code
+    ///   - userId: User ID
+    ///   - resourceCode: Data resource code
     public init(namespaceCode: String, userId: String, resourceCode: String) {
         self.namespaceCode = namespaceCode
         self.userId = userId

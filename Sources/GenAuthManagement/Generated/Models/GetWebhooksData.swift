@@ -3,17 +3,17 @@
 
 /// GetWebhooksData.
 public struct GetWebhooksData: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 返回列表
+    /// Returned list
     public var list: [WebhookDto]
 
     /// Creates a `GetWebhooksData`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 返回列表
+    ///   - totalCount: Total number of records
+    ///   - list: Returned list
     public init(totalCount: Int, list: [WebhookDto]) {
         self.totalCount = totalCount
         self.list = list

@@ -3,37 +3,37 @@
 
 /// GoodsPackageDto.
 public struct GoodsPackageDto: Codable, Hashable, Sendable {
-    /// 套餐包名称 name
+    /// Package name (name)
     public var name: String
 
-    /// 套餐包名称 nameEn
+    /// Package name (nameEn)
     public var nameEn: String
 
-    /// 套餐包单价
+    /// Package unit price
     public var unitPrice: String
 
-    /// 套餐包编码 code
+    /// Package code (code)
     public var code: String
 
-    /// 套餐包版本
+    /// Package version
     public var group: String
 
-    /// 套餐包场景编码
+    /// Package scenario code
     public var sceneCode: String
 
-    /// 套餐包 MAU 数量
+    /// Package MAU quantity
     public var amount: String
 
     /// Creates a `GoodsPackageDto`.
     ///
     /// - Parameters:
-    ///   - name: 套餐包名称 name
-    ///   - nameEn: 套餐包名称 nameEn
-    ///   - unitPrice: 套餐包单价
-    ///   - code: 套餐包编码 code
-    ///   - group: 套餐包版本
-    ///   - sceneCode: 套餐包场景编码
-    ///   - amount: 套餐包 MAU 数量
+    ///   - name: Package name (name)
+    ///   - nameEn: Package name (nameEn)
+    ///   - unitPrice: Package unit price
+    ///   - code: Package code (code)
+    ///   - group: Package version
+    ///   - sceneCode: Package scenario code
+    ///   - amount: Package MAU quantity
     public init(
         name: String,
         nameEn: String,

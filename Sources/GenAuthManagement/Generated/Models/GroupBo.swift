@@ -3,21 +3,21 @@
 
 /// GroupBo.
 public struct GroupBo: Codable, Hashable, Sendable {
-    /// 用户组 id
+    /// User group ID
     public var groupId: String
 
-    /// 用户组名称
+    /// User group name
     public var groupName: String
 
-    /// 用户组 Code
+    /// User group code
     public var groupCode: String
 
     /// Creates a `GroupBo`.
     ///
     /// - Parameters:
-    ///   - groupId: 用户组 id
-    ///   - groupName: 用户组名称
-    ///   - groupCode: 用户组 Code
+    ///   - groupId: User group ID
+    ///   - groupName: User group name
+    ///   - groupCode: User group code
     public init(groupId: String, groupName: String, groupCode: String) {
         self.groupId = groupId
         self.groupName = groupName

@@ -3,37 +3,37 @@
 
 /// GroupDto.
 public struct GroupDto: Codable, Hashable, Sendable {
-    /// 分组 ID
+    /// Group ID
     public var id: String
 
-    /// 分组 code
+    /// Group code
     public var code: String
 
-    /// 分组名称
+    /// Group name
     public var name: String
 
-    /// 分组描述
+    /// Group description
     public var description: String
 
-    /// 分组类型
+    /// Group type
     public var type: String
 
-    /// 分组元数据信息
+    /// Group metadata
     public var metadataSource: [String]
 
-    /// 成员列表
+    /// Member list
     public var members: [UserDto]
 
     /// Creates a `GroupDto`.
     ///
     /// - Parameters:
-    ///   - id: 分组 ID
-    ///   - code: 分组 code
-    ///   - name: 分组名称
-    ///   - description: 分组描述
-    ///   - type: 分组类型
-    ///   - metadataSource: 分组元数据信息
-    ///   - members: 成员列表
+    ///   - id: Group ID
+    ///   - code: Group code
+    ///   - name: Group name
+    ///   - description: Group description
+    ///   - type: Group type
+    ///   - metadataSource: Group metadata
+    ///   - members: Member list
     public init(
         id: String,
         code: String,

@@ -3,13 +3,13 @@
 
 /// HasAnyRoleDto.
 public struct HasAnyRoleDto: Codable, Hashable, Sendable {
-    /// 是否拥有其中某一个角色
+    /// Whether the user has any one of the roles
     public var hasAnyRole: Bool
 
     /// Creates a `HasAnyRoleDto`.
     ///
     /// - Parameters:
-    ///   - hasAnyRole: 是否拥有其中某一个角色
+    ///   - hasAnyRole: Whether the user has any one of the roles
     public init(hasAnyRole: Bool) {
         self.hasAnyRole = hasAnyRole
     }

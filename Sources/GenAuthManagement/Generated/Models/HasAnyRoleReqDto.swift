@@ -3,21 +3,21 @@
 
 /// HasAnyRoleReqDto.
 public struct HasAnyRoleReqDto: Codable, Hashable, Sendable {
-    /// 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
+    /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
-    /// 角色列表
+    /// Role list
     public var roles: [HasRoleRolesDto]
 
-    /// 可选参数
+    /// Optional parameters
     public var options: HasAnyRoleOptionsDto?
 
     /// Creates a `HasAnyRoleReqDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - roles: 角色列表
-    ///   - options: 可选参数
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - roles: Role list
+    ///   - options: Optional parameters
     public init(userId: String, roles: [HasRoleRolesDto], options: HasAnyRoleOptionsDto? = nil) {
         self.userId = userId
         self.roles = roles

@@ -3,17 +3,17 @@
 
 /// HasRoleRolesDto.
 public struct HasRoleRolesDto: Codable, Hashable, Sendable {
-    /// 所属权限分组(权限空间)的 Code
+    /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
-    /// 角色 code
+    /// Role code
     public var code: String
 
     /// Creates a `HasRoleRolesDto`.
     ///
     /// - Parameters:
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - code: 角色 code
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - code: Role code
     public init(namespace: String? = nil, code: String) {
         self.namespace = namespace
         self.code = code

@@ -3,45 +3,45 @@
 
 /// IdentityDto.
 public struct IdentityDto: Codable, Hashable, Sendable {
-    /// 身份源 ID
+    /// Identity source ID
     public var identityId: String
 
-    /// 身份源连接 ID
+    /// Identity source connection ID
     public var extIdpId: String
 
-    /// 外部身份源类型：
+    /// External identity source type:
     public var provider: Provider
 
-    /// Identity 类型，如 unionid, openid, primary
+    /// Identity type, such as unionid, openid, primary
     public var type: String
 
-    /// 在外部身份源中的 ID
+    /// ID in the external identity source
     public var userIdInIdp: String
 
-    /// 用户在 idp 中的身份信息
+    /// User's identity information in the IdP
     public var userInfoInIdp: JSONValue
 
-    /// 在外部身份源中的 Access Token（此参数只会在用户主动获取时返回，管理侧接口不会返回）。
+    /// Access Token in the external identity source (this parameter is only returned when the user fetches it themselves, not by management APIs).
     public var accessToken: String?
 
-    /// 在外部身份源中的 Refresh Token（此参数只会在用户主动获取时返回，管理侧接口不会返回）。
+    /// Refresh Token in the external identity source (this parameter is only returned when the user fetches it themselves, not by management APIs).
     public var refreshToken: String?
 
-    /// 身份来自的身份源连接 ID 列表
+    /// List of identity source connection IDs the identity comes from
     public var originConnIds: [String]
 
     /// Creates a `IdentityDto`.
     ///
     /// - Parameters:
-    ///   - identityId: 身份源 ID
-    ///   - extIdpId: 身份源连接 ID
-    ///   - provider: 外部身份源类型：
-    ///   - type: Identity 类型，如 unionid, openid, primary
-    ///   - userIdInIdp: 在外部身份源中的 ID
-    ///   - userInfoInIdp: 用户在 idp 中的身份信息
-    ///   - accessToken: 在外部身份源中的 Access Token（此参数只会在用户主动获取时返回，管理侧接口不会返回）。
-    ///   - refreshToken: 在外部身份源中的 Refresh Token（此参数只会在用户主动获取时返回，管理侧接口不会返回）。
-    ///   - originConnIds: 身份来自的身份源连接 ID 列表
+    ///   - identityId: Identity source ID
+    ///   - extIdpId: Identity source connection ID
+    ///   - provider: External identity source type:
+    ///   - type: Identity type, such as unionid, openid, primary
+    ///   - userIdInIdp: ID in the external identity source
+    ///   - userInfoInIdp: User's identity information in the IdP
+    ///   - accessToken: Access Token in the external identity source (this parameter is only returned when the user fetches it themselves, not by management APIs).
+    ///   - refreshToken: Refresh Token in the external identity source (this parameter is only returned when the user fetches it themselves, not by management APIs).
+    ///   - originConnIds: List of identity source connection IDs the identity comes from
     public init(
         identityId: String,
         extIdpId: String,
@@ -66,7 +66,7 @@ public struct IdentityDto: Codable, Hashable, Sendable {
 }
 
 extension IdentityDto {
-    /// 外部身份源类型：
+    /// External identity source type:
     public struct Provider: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -76,28 +76,28 @@ extension IdentityDto {
             self.rawValue = rawValue
         }
 
-        /// OIDC 型企业身份源
+        /// OIDC enterprise identity source
         public static let oidc = Self(rawValue: "oidc")
 
-        /// OAuth2 型企业身份源
+        /// OAuth2 enterprise identity source
         public static let oauth2 = Self(rawValue: "oauth2")
 
-        /// SAML 型企业身份源
+        /// SAML enterprise identity source
         public static let saml = Self(rawValue: "saml")
 
-        /// LDAP 型企业身份源
+        /// LDAP enterprise identity source
         public static let ldap = Self(rawValue: "ldap")
 
-        /// AD 型企业身份源
+        /// AD enterprise identity source
         public static let ad = Self(rawValue: "ad")
 
-        /// CAS 型企业身份源
+        /// CAS enterprise identity source
         public static let cas = Self(rawValue: "cas")
 
-        /// Azure AD 型企业身份源
+        /// Azure AD enterprise identity source
         public static let azureAd = Self(rawValue: "azure-ad")
 
-        /// 微信
+        /// WeChat
         public static let wechat = Self(rawValue: "wechat")
 
         /// Google
@@ -106,28 +106,28 @@ extension IdentityDto {
         /// QQ
         public static let qq = Self(rawValue: "qq")
 
-        /// 企业微信
+        /// WeCom
         public static let wechatwork = Self(rawValue: "wechatwork")
 
-        /// 钉钉
+        /// DingTalk
         public static let dingtalk = Self(rawValue: "dingtalk")
 
-        /// 微博
+        /// Weibo
         public static let weibo = Self(rawValue: "weibo")
 
         /// GitHub
         public static let github = Self(rawValue: "github")
 
-        /// 支付宝
+        /// Alipay
         public static let alipay = Self(rawValue: "alipay")
 
         /// `apple`
         public static let apple = Self(rawValue: "apple")
 
-        /// 百度
+        /// Baidu
         public static let baidu = Self(rawValue: "baidu")
 
-        /// 飞书
+        /// Lark
         public static let lark = Self(rawValue: "lark")
 
         /// GitLab
@@ -145,10 +145,10 @@ extension IdentityDto {
         /// Linkedin
         public static let linkedin = Self(rawValue: "linkedin")
 
-        /// 网易易盾
+        /// NetEase Yidun
         public static let yidun = Self(rawValue: "yidun")
 
-        /// 青云
+        /// QingCloud
         public static let qingcloud = Self(rawValue: "qingcloud")
 
         /// Gitee

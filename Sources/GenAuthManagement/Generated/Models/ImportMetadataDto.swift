@@ -3,13 +3,13 @@
 
 /// ImportMetadataDto.
 public struct ImportMetadataDto: Codable, Hashable, Sendable {
-    /// 导入的 json 文件地址
+    /// Address of the imported JSON file
     public var file: String
 
     /// Creates a `ImportMetadataDto`.
     ///
     /// - Parameters:
-    ///   - file: 导入的 json 文件地址
+    ///   - file: Address of the imported JSON file
     public init(file: String) {
         self.file = file
     }

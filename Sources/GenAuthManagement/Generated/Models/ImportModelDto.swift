@@ -3,17 +3,17 @@
 
 /// ImportModelDto.
 public struct ImportModelDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 导入的 excel 文件地址
+    /// Address of the imported Excel file
     public var file: String
 
     /// Creates a `ImportModelDto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - file: 导入的 excel 文件地址
+    ///   - modelId: Function ID
+    ///   - file: Address of the imported Excel file
     public init(modelId: String, file: String) {
         self.modelId = modelId
         self.file = file

@@ -3,17 +3,17 @@
 
 /// ImportOtpItemDto.
 public struct ImportOtpItemDto: Codable, Hashable, Sendable {
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// OTP 数据
+    /// OTP data
     public var otp: ImportOtpItemDataDto
 
     /// Creates a `ImportOtpItemDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户 ID
-    ///   - otp: OTP 数据
+    ///   - userId: User ID
+    ///   - otp: OTP data
     public init(userId: String, otp: ImportOtpItemDataDto) {
         self.userId = userId
         self.otp = otp

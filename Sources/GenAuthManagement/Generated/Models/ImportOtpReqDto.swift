@@ -3,13 +3,13 @@
 
 /// ImportOtpReqDto.
 public struct ImportOtpReqDto: Codable, Hashable, Sendable {
-    /// 参数列表
+    /// Parameter list
     public var list: [ImportOtpItemDto]
 
     /// Creates a `ImportOtpReqDto`.
     ///
     /// - Parameters:
-    ///   - list: 参数列表
+    ///   - list: Parameter list
     public init(list: [ImportOtpItemDto]) {
         self.list = list
     }

@@ -3,13 +3,13 @@
 
 /// ImportTenantDto.
 public struct ImportTenantDto: Codable, Hashable, Sendable {
-    /// excel path 地址
+    /// Excel path address
     public var excelUrl: String
 
     /// Creates a `ImportTenantDto`.
     ///
     /// - Parameters:
-    ///   - excelUrl: excel path 地址
+    ///   - excelUrl: Excel path address
     public init(excelUrl: String) {
         self.excelUrl = excelUrl
     }

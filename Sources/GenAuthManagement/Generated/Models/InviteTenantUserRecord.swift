@@ -5,33 +5,33 @@ import Foundation
 
 /// InviteTenantUserRecord.
 public struct InviteTenantUserRecord: Codable, Hashable, Sendable {
-    /// 邀请记录编号
+    /// Invitation record number
     public var recordId: Int
 
-    /// 邀请账号
+    /// Invited account
     public var inviteAccount: String
 
-    /// 账号激活状态
+    /// Account activation status
     public var verifiedStatus: String
 
-    /// 邀请链接
+    /// Invitation link
     public var inviteLink: String
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: Date
 
-    /// 账号激活时间
+    /// Account activation time
     public var activatedAt: Date
 
     /// Creates a `InviteTenantUserRecord`.
     ///
     /// - Parameters:
-    ///   - recordId: 邀请记录编号
-    ///   - inviteAccount: 邀请账号
-    ///   - verifiedStatus: 账号激活状态
-    ///   - inviteLink: 邀请链接
-    ///   - createdAt: 创建时间
-    ///   - activatedAt: 账号激活时间
+    ///   - recordId: Invitation record number
+    ///   - inviteAccount: Invited account
+    ///   - verifiedStatus: Account activation status
+    ///   - inviteLink: Invitation link
+    ///   - createdAt: Creation time
+    ///   - activatedAt: Account activation time
     public init(
         recordId: Int,
         inviteAccount: String,

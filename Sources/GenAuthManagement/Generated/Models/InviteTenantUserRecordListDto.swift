@@ -3,17 +3,17 @@
 
 /// InviteTenantUserRecordListDto.
 public struct InviteTenantUserRecordListDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 邀请用户历史记录
+    /// Invited user history
     public var list: [InviteTenantUserRecord]
 
     /// Creates a `InviteTenantUserRecordListDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 邀请用户历史记录
+    ///   - totalCount: Total number of records
+    ///   - list: Invited user history
     public init(totalCount: Int, list: [InviteTenantUserRecord]) {
         self.totalCount = totalCount
         self.list = list

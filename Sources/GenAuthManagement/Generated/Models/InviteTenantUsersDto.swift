@@ -3,17 +3,17 @@
 
 /// InviteTenantUsersDto.
 public struct InviteTenantUsersDto: Codable, Hashable, Sendable {
-    /// 错误的邮箱提示
+    /// Invalid email prompt
     public var errMsgs: [ErrorEmailMsg]
 
-    /// 邀请用户信息返回值
+    /// Return value of invited user information
     public var list: [InviteTenantUserRecord]
 
     /// Creates a `InviteTenantUsersDto`.
     ///
     /// - Parameters:
-    ///   - errMsgs: 错误的邮箱提示
-    ///   - list: 邀请用户信息返回值
+    ///   - errMsgs: Invalid email prompt
+    ///   - list: Return value of invited user information
     public init(errMsgs: [ErrorEmailMsg], list: [InviteTenantUserRecord]) {
         self.errMsgs = errMsgs
         self.list = list

@@ -9,16 +9,16 @@ public struct IpListRespDto: Codable, Hashable, Sendable {
     /// ip
     public var ip: String
 
-    /// ip类型，WHITE-白名单，BLACK-黑名单
+    /// IP type, WHITE - whitelist, BLACK - blacklist
     public var ipType: String
 
-    /// 添加类型，MANUAL-手动，SCHEDULE-策略添加
+    /// Addition type, MANUAL - manual, SCHEDULE - added by policy
     public var addType: String
 
-    /// 删除类型，MANUAL-手动，SCHEDULE-策略删除
+    /// Deletion type, MANUAL - manual, SCHEDULE - deleted by policy
     public var removeType: String
 
-    /// 限制类型，FORBID_LOGIN-禁止登录，FORBID_REGISTER-禁止注册，SKIP_MFA-跳过 MFA
+    /// Restriction type, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden, SKIP_MFA - skip MFA
     public var limitList: [String]
 
     /// Creates a `IpListRespDto`.
@@ -26,10 +26,10 @@ public struct IpListRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - id: ID
     ///   - ip: ip
-    ///   - ipType: ip类型，WHITE-白名单，BLACK-黑名单
-    ///   - addType: 添加类型，MANUAL-手动，SCHEDULE-策略添加
-    ///   - removeType: 删除类型，MANUAL-手动，SCHEDULE-策略删除
-    ///   - limitList: 限制类型，FORBID_LOGIN-禁止登录，FORBID_REGISTER-禁止注册，SKIP_MFA-跳过 MFA
+    ///   - ipType: IP type, WHITE - whitelist, BLACK - blacklist
+    ///   - addType: Addition type, MANUAL - manual, SCHEDULE - added by policy
+    ///   - removeType: Deletion type, MANUAL - manual, SCHEDULE - deleted by policy
+    ///   - limitList: Restriction type, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden, SKIP_MFA - skip MFA
     public init(
         id: String,
         ip: String,

@@ -3,13 +3,13 @@
 
 /// IsActionAllowedDataDto.
 public struct IsActionAllowedDataDto: Codable, Hashable, Sendable {
-    /// 是否允许
+    /// Whether allowed
     public var allowed: Bool
 
     /// Creates a `IsActionAllowedDataDto`.
     ///
     /// - Parameters:
-    ///   - allowed: 是否允许
+    ///   - allowed: Whether allowed
     public init(allowed: Bool) {
         self.allowed = allowed
     }

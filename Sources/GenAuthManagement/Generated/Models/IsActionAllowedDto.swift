@@ -3,25 +3,25 @@
 
 /// IsActionAllowedDto.
 public struct IsActionAllowedDto: Codable, Hashable, Sendable {
-    /// 所属权限分组(权限空间)的 Code
+    /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// 资源对应的操作
+    /// Actions corresponding to the resource
     public var action: String
 
-    /// 资源标识符
+    /// Resource identifier
     public var resource: String
 
     /// Creates a `IsActionAllowedDto`.
     ///
     /// - Parameters:
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - userId: 用户 ID
-    ///   - action: 资源对应的操作
-    ///   - resource: 资源标识符
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - userId: User ID
+    ///   - action: Actions corresponding to the resource
+    ///   - resource: Resource identifier
     public init(namespace: String? = nil, userId: String, action: String, resource: String) {
         self.namespace = namespace
         self.userId = userId

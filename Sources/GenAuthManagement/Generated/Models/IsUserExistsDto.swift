@@ -3,13 +3,13 @@
 
 /// IsUserExistsDto.
 public struct IsUserExistsDto: Codable, Hashable, Sendable {
-    /// 用户是否存在
+    /// Whether the user exists
     public var exists: Bool
 
     /// Creates a `IsUserExistsDto`.
     ///
     /// - Parameters:
-    ///   - exists: 用户是否存在
+    ///   - exists: Whether the user exists
     public init(exists: Bool) {
         self.exists = exists
     }

@@ -3,25 +3,25 @@
 
 /// IsUserExistsReqDto.
 public struct IsUserExistsReqDto: Codable, Hashable, Sendable {
-    /// 用户名，用户池内唯一
+    /// Username, unique within the user pool
     public var username: String?
 
-    /// 邮箱，不区分大小写
+    /// Email, case-insensitive
     public var email: String?
 
-    /// 手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
+    /// Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phone: String?
 
-    /// 第三方外部 ID
+    /// Third-party external ID
     public var externalId: String?
 
     /// Creates a `IsUserExistsReqDto`.
     ///
     /// - Parameters:
-    ///   - username: 用户名，用户池内唯一
-    ///   - email: 邮箱，不区分大小写
-    ///   - phone: 手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
-    ///   - externalId: 第三方外部 ID
+    ///   - username: Username, unique within the user pool
+    ///   - email: Email, case-insensitive
+    ///   - phone: Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
+    ///   - externalId: Third-party external ID
     public init(
         username: String? = nil,
         email: String? = nil,

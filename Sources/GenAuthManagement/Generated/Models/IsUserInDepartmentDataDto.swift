@@ -3,13 +3,13 @@
 
 /// IsUserInDepartmentDataDto.
 public struct IsUserInDepartmentDataDto: Codable, Hashable, Sendable {
-    /// 是否在此部门内
+    /// Whether in this department
     public var inDepartment: Bool
 
     /// Creates a `IsUserInDepartmentDataDto`.
     ///
     /// - Parameters:
-    ///   - inDepartment: 是否在此部门内
+    ///   - inDepartment: Whether in this department
     public init(inDepartment: Bool) {
         self.inDepartment = inDepartment
     }

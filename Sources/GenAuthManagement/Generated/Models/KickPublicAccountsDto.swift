@@ -3,21 +3,21 @@
 
 /// KickPublicAccountsDto.
 public struct KickPublicAccountsDto: Codable, Hashable, Sendable {
-    /// 公共账号 ID
+    /// Public account ID
     public var userId: String
 
-    /// APP ID 列表
+    /// List of APP IDs
     public var appIds: [String]
 
-    /// 可选参数
+    /// Optional parameters
     public var options: KickPublicAccountsOptionsDto?
 
     /// Creates a `KickPublicAccountsDto`.
     ///
     /// - Parameters:
-    ///   - userId: 公共账号 ID
-    ///   - appIds: APP ID 列表
-    ///   - options: 可选参数
+    ///   - userId: Public account ID
+    ///   - appIds: List of APP IDs
+    ///   - options: Optional parameters
     public init(userId: String, appIds: [String], options: KickPublicAccountsOptionsDto? = nil) {
         self.userId = userId
         self.appIds = appIds

@@ -3,20 +3,20 @@
 
 /// KickPublicAccountsOptionsDto.
 public struct KickPublicAccountsOptionsDto: Codable, Hashable, Sendable {
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
+    /// User ID type. The default value is `user_id`. Optional values are:
     public var userIdType: UserIdType?
 
     /// Creates a `KickPublicAccountsOptionsDto`.
     ///
     /// - Parameters:
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为：
+    ///   - userIdType: User ID type. The default value is `user_id`. Optional values are:
     public init(userIdType: UserIdType? = nil) {
         self.userIdType = userIdType
     }
 }
 
 extension KickPublicAccountsOptionsDto {
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
+    /// User ID type. The default value is `user_id`. Optional values are:
     public struct UserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -26,19 +26,19 @@ extension KickPublicAccountsOptionsDto {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
         /// `identity`

@@ -3,21 +3,21 @@
 
 /// KickUsersDto.
 public struct KickUsersDto: Codable, Hashable, Sendable {
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// APP ID 列表
+    /// List of APP IDs
     public var appIds: [String]
 
-    /// 可选参数
+    /// Optional parameters
     public var options: KickUsersOptionsDto?
 
     /// Creates a `KickUsersDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户 ID
-    ///   - appIds: APP ID 列表
-    ///   - options: 可选参数
+    ///   - userId: User ID
+    ///   - appIds: List of APP IDs
+    ///   - options: Optional parameters
     public init(userId: String, appIds: [String], options: KickUsersOptionsDto? = nil) {
         self.userId = userId
         self.appIds = appIds

@@ -3,22 +3,22 @@
 
 /// LangObject.
 public struct LangObject: Codable, Hashable, Sendable {
-    /// 多语言的中文内容
+    /// Chinese content for multilingual support
     ///
     /// JSON key: `zh-CN`.
     public var zhCn: LangUnit
 
-    /// 多语言的英文内容
+    /// English content for multilingual support
     ///
     /// JSON key: `en-US`.
     public var enUs: LangUnit
 
-    /// 多语言的繁体中文内容
+    /// Traditional Chinese content for multilingual support
     ///
     /// JSON key: `zh-TW`.
     public var zhTw: LangUnit
 
-    /// 多语言的日语内容
+    /// Japanese content for multilingual support
     ///
     /// JSON key: `ja-JP`.
     public var jaJp: LangUnit
@@ -26,10 +26,10 @@ public struct LangObject: Codable, Hashable, Sendable {
     /// Creates a `LangObject`.
     ///
     /// - Parameters:
-    ///   - zhCn: 多语言的中文内容
-    ///   - enUs: 多语言的英文内容
-    ///   - zhTw: 多语言的繁体中文内容
-    ///   - jaJp: 多语言的日语内容
+    ///   - zhCn: Chinese content for multilingual support
+    ///   - enUs: English content for multilingual support
+    ///   - zhTw: Traditional Chinese content for multilingual support
+    ///   - jaJp: Japanese content for multilingual support
     public init(zhCn: LangUnit, enUs: LangUnit, zhTw: LangUnit, jaJp: LangUnit) {
         self.zhCn = zhCn
         self.enUs = enUs

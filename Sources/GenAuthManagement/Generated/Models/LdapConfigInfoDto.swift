@@ -6,10 +6,10 @@ public struct LdapConfigInfoDto: Codable, Hashable, Sendable {
     /// ID
     public var id: String?
 
-    /// LDAP 服务是否开启1 是、2 否
+    /// Whether the LDAP service is enabled: 1 yes, 2 no
     public var enabled: Int
 
-    /// 用户池 ID
+    /// User pool ID
     public var userPoolId: String
 
     /// LDAP host
@@ -18,50 +18,50 @@ public struct LdapConfigInfoDto: Codable, Hashable, Sendable {
     /// LDAPS host
     public var ldapsLinkUrl: String
 
-    /// 是否是私有化的 LDAP Server 1 是、2 否
+    /// Whether it is a private deployment LDAP Server: 1 yes, 2 no
     public var enablePrivatization: Int
 
-    /// 根据 domain 生成的 bindDN
+    /// bindDN generated from the domain
     public var bindDn: String
 
-    /// LDAP 域名，用于生成 baseDN
+    /// LDAP domain name, used to generate baseDN
     public var ldapDomain: String
 
-    /// 私有化时是否开启 SSL 1 是、2 否
+    /// Whether SSL is enabled in private deployment: 1 yes, 2 no
     public var enableSsl: Int?
 
     /// dc=ibm,dc=com,o=authing
     public var baseDn: String
 
-    /// 加密存储的 bindDn 密码(16位)
+    /// Encrypted bindDn password (16 characters)
     public var bindPwd: String
 
-    /// 组织机构可见范围，值为组织节点 ID，用逗号分隔
+    /// Organization visibility scope. The value is organization node IDs separated by commas
     public var visibleOrgNodes: JSONValue
 
-    /// 用户基础字段可见范围
+    /// Visibility scope of user basic fields
     public var visibleFields: JSONValue
 
-    /// 用户拓展字段映射到的 LDAP 字段，存储为 JSON 字符串
+    /// LDAP fields to which user extended fields are mapped, stored as a JSON string
     public var udfMapping: JSONValue
 
     /// Creates a `LdapConfigInfoDto`.
     ///
     /// - Parameters:
     ///   - id: ID
-    ///   - enabled: LDAP 服务是否开启1 是、2 否
-    ///   - userPoolId: 用户池 ID
+    ///   - enabled: Whether the LDAP service is enabled: 1 yes, 2 no
+    ///   - userPoolId: User pool ID
     ///   - linkUrl: LDAP host
     ///   - ldapsLinkUrl: LDAPS host
-    ///   - enablePrivatization: 是否是私有化的 LDAP Server 1 是、2 否
-    ///   - bindDn: 根据 domain 生成的 bindDN
-    ///   - ldapDomain: LDAP 域名，用于生成 baseDN
-    ///   - enableSsl: 私有化时是否开启 SSL 1 是、2 否
+    ///   - enablePrivatization: Whether it is a private deployment LDAP Server: 1 yes, 2 no
+    ///   - bindDn: bindDN generated from the domain
+    ///   - ldapDomain: LDAP domain name, used to generate baseDN
+    ///   - enableSsl: Whether SSL is enabled in private deployment: 1 yes, 2 no
     ///   - baseDn: dc=ibm,dc=com,o=authing
-    ///   - bindPwd: 加密存储的 bindDn 密码(16位)
-    ///   - visibleOrgNodes: 组织机构可见范围，值为组织节点 ID，用逗号分隔
-    ///   - visibleFields: 用户基础字段可见范围
-    ///   - udfMapping: 用户拓展字段映射到的 LDAP 字段，存储为 JSON 字符串
+    ///   - bindPwd: Encrypted bindDn password (16 characters)
+    ///   - visibleOrgNodes: Organization visibility scope. The value is organization node IDs separated by commas
+    ///   - visibleFields: Visibility scope of user basic fields
+    ///   - udfMapping: LDAP fields to which user extended fields are mapped, stored as a JSON string
     public init(
         id: String? = nil,
         enabled: Int,

@@ -3,17 +3,17 @@
 
 /// LdapLogDto.
 public struct LdapLogDto: Codable, Hashable, Sendable {
-    /// 总数
+    /// Total
     public var totalCount: Int
 
-    /// 记录数据
+    /// Record data
     public var list: JSONValue
 
     /// Creates a `LdapLogDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 总数
-    ///   - list: 记录数据
+    ///   - totalCount: Total
+    ///   - list: Record data
     public init(totalCount: Int, list: JSONValue) {
         self.totalCount = totalCount
         self.list = list

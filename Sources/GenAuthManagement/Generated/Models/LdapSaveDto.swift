@@ -3,7 +3,7 @@
 
 /// LdapSaveDto.
 public struct LdapSaveDto: Codable, Hashable, Sendable {
-    /// LDAP 域名
+    /// LDAP domain name
     public var ldapDomain: String
 
     /// LDAP host
@@ -12,7 +12,7 @@ public struct LdapSaveDto: Codable, Hashable, Sendable {
     /// Creates a `LdapSaveDto`.
     ///
     /// - Parameters:
-    ///   - ldapDomain: LDAP 域名
+    ///   - ldapDomain: LDAP domain name
     ///   - linkUrl: LDAP host
     public init(ldapDomain: String, linkUrl: String? = nil) {
         self.ldapDomain = ldapDomain

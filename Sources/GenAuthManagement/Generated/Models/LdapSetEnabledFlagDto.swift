@@ -3,13 +3,13 @@
 
 /// LdapSetEnabledFlagDto.
 public struct LdapSetEnabledFlagDto: Codable, Hashable, Sendable {
-    /// 开关是否开启
+    /// Whether the switch is on
     public var enabled: Bool
 
     /// Creates a `LdapSetEnabledFlagDto`.
     ///
     /// - Parameters:
-    ///   - enabled: 开关是否开启
+    ///   - enabled: Whether the switch is on
     public init(enabled: Bool) {
         self.enabled = enabled
     }

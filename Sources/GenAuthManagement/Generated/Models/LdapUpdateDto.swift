@@ -3,13 +3,13 @@
 
 /// LdapUpdateDto.
 public struct LdapUpdateDto: Codable, Hashable, Sendable {
-    /// bindDn 密码
+    /// bindDn password
     public var bindPwd: String?
 
     /// Creates a `LdapUpdateDto`.
     ///
     /// - Parameters:
-    ///   - bindPwd: bindDn 密码
+    ///   - bindPwd: bindDn password
     public init(bindPwd: String? = nil) {
         self.bindPwd = bindPwd
     }

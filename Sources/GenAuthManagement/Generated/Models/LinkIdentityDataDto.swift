@@ -3,13 +3,13 @@
 
 /// LinkIdentityDataDto.
 public struct LinkIdentityDataDto: Codable, Hashable, Sendable {
-    /// 是否操作成功
+    /// Whether the operation succeeded
     public var success: Bool
 
     /// Creates a `LinkIdentityDataDto`.
     ///
     /// - Parameters:
-    ///   - success: 是否操作成功
+    ///   - success: Whether the operation succeeded
     public init(success: Bool) {
         self.success = success
     }

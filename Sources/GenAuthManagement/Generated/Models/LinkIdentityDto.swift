@@ -3,29 +3,29 @@
 
 /// LinkIdentityDto.
 public struct LinkIdentityDto: Codable, Hashable, Sendable {
-    /// 必传，身份源 ID，用于指定该身份属于哪个身份源。
+    /// Required. Identity source ID, used to specify which identity source the identity belongs to.
     public var extIdpId: String
 
-    /// 必传，进行绑定操作的 Authing 用户 ID。
+    /// Required. ID of the GenAuth user to bind to.
     public var userId: String
 
-    /// 非必传，表示该条身份的具体类型，可从用户身份信息的 type 字段中获取。如果不传，默认为 generic
+    /// Optional. The specific type of this identity, which can be obtained from the type field of the user's identity information. Defaults to generic if not passed
     public var type: String?
 
-    /// 必传，用户在该外部身份源的唯一标识，需要从外部身份源的认证返回值中获取。
+    /// Required. The user's unique identifier in the external identity source, obtained from the authentication response of the external identity source.
     public var userIdInIdp: String
 
-    /// 已废弃，可任意传入，未来将移除该字段。
+    /// Deprecated. Any value can be passed. This field will be removed in the future.
     public var isSocial: Bool?
 
     /// Creates a `LinkIdentityDto`.
     ///
     /// - Parameters:
-    ///   - extIdpId: 必传，身份源 ID，用于指定该身份属于哪个身份源。
-    ///   - userId: 必传，进行绑定操作的 Authing 用户 ID。
-    ///   - type: 非必传，表示该条身份的具体类型，可从用户身份信息的 type 字段中获取。如果不传，默认为 generic
-    ///   - userIdInIdp: 必传，用户在该外部身份源的唯一标识，需要从外部身份源的认证返回值中获取。
-    ///   - isSocial: 已废弃，可任意传入，未来将移除该字段。
+    ///   - extIdpId: Required. Identity source ID, used to specify which identity source the identity belongs to.
+    ///   - userId: Required. ID of the GenAuth user to bind to.
+    ///   - type: Optional. The specific type of this identity, which can be obtained from the type field of the user's identity information. Defaults to generic if not passed
+    ///   - userIdInIdp: Required. The user's unique identifier in the external identity source, obtained from the authentication response of the external identity source.
+    ///   - isSocial: Deprecated. Any value can be passed. This field will be removed in the future.
     public init(
         extIdpId: String,
         userId: String,

@@ -3,17 +3,17 @@
 
 /// ListApplicationActiveUsersDto.
 public struct ListApplicationActiveUsersDto: Codable, Hashable, Sendable {
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 可选项
+    /// Options
     public var options: ListApplicationActiveUsersOptionsDto?
 
     /// Creates a `ListApplicationActiveUsersDto`.
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID
-    ///   - options: 可选项
+    ///   - appId: Application ID
+    ///   - options: Options
     public init(appId: String, options: ListApplicationActiveUsersOptionsDto? = nil) {
         self.appId = appId
         self.options = options

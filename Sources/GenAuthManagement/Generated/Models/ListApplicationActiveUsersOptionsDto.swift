@@ -3,25 +3,25 @@
 
 /// ListApplicationActiveUsersOptionsDto.
 public struct ListApplicationActiveUsersOptionsDto: Codable, Hashable, Sendable {
-    /// 分页配置
+    /// Pagination configuration
     public var pagination: PaginationDto?
 
-    /// 是否获取自定义数据
+    /// Whether to get custom data
     public var withCustomData: Bool?
 
-    /// 是否获取 identities
+    /// Whether to get identities
     public var withIdentities: Bool?
 
-    /// 是否获取部门 ID 列表
+    /// Whether to get the department ID list
     public var withDepartmentIds: Bool?
 
     /// Creates a `ListApplicationActiveUsersOptionsDto`.
     ///
     /// - Parameters:
-    ///   - pagination: 分页配置
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - pagination: Pagination configuration
+    ///   - withCustomData: Whether to get custom data
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
     public init(
         pagination: PaginationDto? = nil,
         withCustomData: Bool? = nil,

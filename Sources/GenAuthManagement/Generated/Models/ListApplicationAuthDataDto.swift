@@ -3,37 +3,37 @@
 
 /// ListApplicationAuthDataDto.
 public struct ListApplicationAuthDataDto: Codable, Hashable, Sendable {
-    /// 授权 id
+    /// Authorization ID
     public var id: String
 
-    /// 主体 id
+    /// Subject ID
     public var targetId: String
 
-    /// 主体名称
+    /// Subject name
     public var targetName: String
 
-    /// 主体类型，USER/ORG/GROUP/ROLE
+    /// Subject type, USER/ORG/GROUP/ROLE
     public var targetType: TargetType
 
-    /// 主体类型，ALLOW/DENY
+    /// Subject type, ALLOW/DENY
     public var effect: Effect
 
-    /// 授权开关
+    /// Authorization switch
     public var enabled: Bool
 
-    /// 授权类型, ALL:所有人 SUBJECT:主体
+    /// Authorization type, ALL: everyone SUBJECT: subject
     public var permissionType: PermissionType
 
     /// Creates a `ListApplicationAuthDataDto`.
     ///
     /// - Parameters:
-    ///   - id: 授权 id
-    ///   - targetId: 主体 id
-    ///   - targetName: 主体名称
-    ///   - targetType: 主体类型，USER/ORG/GROUP/ROLE
-    ///   - effect: 主体类型，ALLOW/DENY
-    ///   - enabled: 授权开关
-    ///   - permissionType: 授权类型, ALL:所有人 SUBJECT:主体
+    ///   - id: Authorization ID
+    ///   - targetId: Subject ID
+    ///   - targetName: Subject name
+    ///   - targetType: Subject type, USER/ORG/GROUP/ROLE
+    ///   - effect: Subject type, ALLOW/DENY
+    ///   - enabled: Authorization switch
+    ///   - permissionType: Authorization type, ALL: everyone SUBJECT: subject
     public init(
         id: String,
         targetId: String,
@@ -54,7 +54,7 @@ public struct ListApplicationAuthDataDto: Codable, Hashable, Sendable {
 }
 
 extension ListApplicationAuthDataDto {
-    /// 主体类型，USER/ORG/GROUP/ROLE
+    /// Subject type, USER/ORG/GROUP/ROLE
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -89,7 +89,7 @@ extension ListApplicationAuthDataDto {
         ]
     }
 
-    /// 主体类型，ALLOW/DENY
+    /// Subject type, ALLOW/DENY
     public struct Effect: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -112,7 +112,7 @@ extension ListApplicationAuthDataDto {
         ]
     }
 
-    /// 授权类型, ALL:所有人 SUBJECT:主体
+    /// Authorization type, ALL: everyone SUBJECT: subject
     public struct PermissionType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,37 +3,37 @@
 
 /// ListApplicationAuthDto.
 public struct ListApplicationAuthDto: Codable, Hashable, Sendable {
-    /// 当前页数，从 1 开始
+    /// Current page number, starting from 1
     public var page: Int?
 
-    /// 每页数目，最大不能超过 50，默认为 10
+    /// Number per page, cannot exceed 50, defaults to 10
     public var limit: Int?
 
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 主体名称
+    /// Subject name
     public var targetName: String?
 
-    /// 主体类型列表, USER/ORG/ROLE/GROUP
+    /// Subject type list, USER/ORG/ROLE/GROUP
     public var targetTypeList: [String]?
 
-    /// 操作，ALLOW/DENY
+    /// Action, ALLOW/DENY
     public var effect: Effect?
 
-    /// 授权是否生效开关,
+    /// Switch for whether the authorization is in effect,
     public var enabled: Bool?
 
     /// Creates a `ListApplicationAuthDto`.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - appId: 应用 ID
-    ///   - targetName: 主体名称
-    ///   - targetTypeList: 主体类型列表, USER/ORG/ROLE/GROUP
-    ///   - effect: 操作，ALLOW/DENY
-    ///   - enabled: 授权是否生效开关,
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - appId: Application ID
+    ///   - targetName: Subject name
+    ///   - targetTypeList: Subject type list, USER/ORG/ROLE/GROUP
+    ///   - effect: Action, ALLOW/DENY
+    ///   - enabled: Switch for whether the authorization is in effect,
     public init(
         page: Int? = nil,
         limit: Int? = nil,
@@ -54,7 +54,7 @@ public struct ListApplicationAuthDto: Codable, Hashable, Sendable {
 }
 
 extension ListApplicationAuthDto {
-    /// 操作，ALLOW/DENY
+    /// Action, ALLOW/DENY
     public struct Effect: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

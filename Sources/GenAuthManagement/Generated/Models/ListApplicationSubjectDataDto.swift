@@ -3,10 +3,10 @@
 
 /// ListApplicationSubjectDataDto.
 public struct ListApplicationSubjectDataDto: Codable, Hashable, Sendable {
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 应用 logo
+    /// Application logo
     public var logo: String
 
     /// The `ext` field.
@@ -15,21 +15,21 @@ public struct ListApplicationSubjectDataDto: Codable, Hashable, Sendable {
     /// The `template` field.
     public var template: String
 
-    /// 应用类型：集成应用/自建应用
+    /// App type: integrated app/self-built app
     public var appType: AppType
 
-    /// 允许/拒绝
+    /// Allow/deny
     public var effect: Effect
 
     /// Creates a `ListApplicationSubjectDataDto`.
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID
-    ///   - logo: 应用 logo
+    ///   - appId: Application ID
+    ///   - logo: Application logo
     ///   - ext: The `ext` field.
     ///   - template: The `template` field.
-    ///   - appType: 应用类型：集成应用/自建应用
-    ///   - effect: 允许/拒绝
+    ///   - appType: App type: integrated app/self-built app
+    ///   - effect: Allow/deny
     public init(
         appId: String,
         logo: String,
@@ -48,7 +48,7 @@ public struct ListApplicationSubjectDataDto: Codable, Hashable, Sendable {
 }
 
 extension ListApplicationSubjectDataDto {
-    /// 应用类型：集成应用/自建应用
+    /// App type: integrated app/self-built app
     public struct AppType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -71,7 +71,7 @@ extension ListApplicationSubjectDataDto {
         ]
     }
 
-    /// 允许/拒绝
+    /// Allow/deny
     public struct Effect: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

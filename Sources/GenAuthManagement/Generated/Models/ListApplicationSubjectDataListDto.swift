@@ -3,13 +3,13 @@
 
 /// ListApplicationSubjectDataListDto.
 public struct ListApplicationSubjectDataListDto: Codable, Hashable, Sendable {
-    /// 列表数据
+    /// List data
     public var list: [ListApplicationSubjectDataDto]
 
     /// Creates a `ListApplicationSubjectDataListDto`.
     ///
     /// - Parameters:
-    ///   - list: 列表数据
+    ///   - list: List data
     public init(list: [ListApplicationSubjectDataDto]) {
         self.list = list
     }

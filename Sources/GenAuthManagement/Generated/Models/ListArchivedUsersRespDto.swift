@@ -5,17 +5,17 @@ import Foundation
 
 /// ListArchivedUsersRespDto.
 public struct ListArchivedUsersRespDto: Codable, Hashable, Sendable {
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// 归档时间
+    /// Archive time
     public var archivedAt: Date
 
     /// Creates a `ListArchivedUsersRespDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户 ID
-    ///   - archivedAt: 归档时间
+    ///   - userId: User ID
+    ///   - archivedAt: Archive time
     public init(userId: String, archivedAt: Date) {
         self.userId = userId
         self.archivedAt = archivedAt

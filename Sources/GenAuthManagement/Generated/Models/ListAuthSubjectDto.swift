@@ -3,33 +3,33 @@
 
 /// ListAuthSubjectDto.
 public struct ListAuthSubjectDto: Codable, Hashable, Sendable {
-    /// 主体 id
+    /// Subject ID
     public var targetId: String
 
-    /// 主体类型
+    /// Subject type
     public var targetType: TargetType
 
-    /// 应用名称
+    /// Application name
     public var appName: String?
 
-    /// 应用类型列表
+    /// App type list
     public var appTypeList: [String]?
 
-    /// 操作类型列表
+    /// Action type list
     public var effect: [String]?
 
-    /// 开关
+    /// Switch
     public var enabled: Bool?
 
     /// Creates a `ListAuthSubjectDto`.
     ///
     /// - Parameters:
-    ///   - targetId: 主体 id
-    ///   - targetType: 主体类型
-    ///   - appName: 应用名称
-    ///   - appTypeList: 应用类型列表
-    ///   - effect: 操作类型列表
-    ///   - enabled: 开关
+    ///   - targetId: Subject ID
+    ///   - targetType: Subject type
+    ///   - appName: Application name
+    ///   - appTypeList: App type list
+    ///   - effect: Action type list
+    ///   - enabled: Switch
     public init(
         targetId: String,
         targetType: TargetType,
@@ -48,7 +48,7 @@ public struct ListAuthSubjectDto: Codable, Hashable, Sendable {
 }
 
 extension ListAuthSubjectDto {
-    /// 主体类型
+    /// Subject type
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,17 +3,17 @@
 
 /// ListCustomFieldsDto.
 public struct ListCustomFieldsDto: Codable, Hashable, Sendable {
-    /// 分页计数
+    /// Pagination count
     public var count: CountCustomFieldsDto
 
-    /// 响应数据
+    /// Response data
     public var list: [CustomFieldDto]
 
     /// Creates a `ListCustomFieldsDto`.
     ///
     /// - Parameters:
-    ///   - count: 分页计数
-    ///   - list: 响应数据
+    ///   - count: Pagination count
+    ///   - list: Response data
     public init(count: CountCustomFieldsDto, list: [CustomFieldDto]) {
         self.count = count
         self.list = list

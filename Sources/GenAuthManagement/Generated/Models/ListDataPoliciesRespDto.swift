@@ -5,33 +5,33 @@ import Foundation
 
 /// ListDataPoliciesRespDto.
 public struct ListDataPoliciesRespDto: Codable, Hashable, Sendable {
-    /// 数据策略名称，用户池唯一
+    /// Data policy name, unique within the user pool
     public var policyName: String
 
-    /// 数据策略描述
+    /// Data policy description
     public var description: String?
 
-    /// 数据权限列表，每个策略下所有的数据资源 ID 和名称
+    /// Data permission list, the IDs and names of all data resources under each policy
     public var resourceList: [DataResourceSimpleRespDto]
 
-    /// 数据策略 ID
+    /// Data policy ID
     public var policyId: String
 
-    /// 主体对象列表,包含数据策略下所有的主体对象,包括 USER、GROUP、ROLE、ORG
+    /// Subject list, containing all subjects under the data policy, including USER, GROUP, ROLE, ORG
     public var targetList: [SubjectRespDto]
 
-    /// 数据策略更新时间
+    /// Data policy update time
     public var updatedAt: Date
 
     /// Creates a `ListDataPoliciesRespDto`.
     ///
     /// - Parameters:
-    ///   - policyName: 数据策略名称，用户池唯一
-    ///   - description: 数据策略描述
-    ///   - resourceList: 数据权限列表，每个策略下所有的数据资源 ID 和名称
-    ///   - policyId: 数据策略 ID
-    ///   - targetList: 主体对象列表,包含数据策略下所有的主体对象,包括 USER、GROUP、ROLE、ORG
-    ///   - updatedAt: 数据策略更新时间
+    ///   - policyName: Data policy name, unique within the user pool
+    ///   - description: Data policy description
+    ///   - resourceList: Data permission list, the IDs and names of all data resources under each policy
+    ///   - policyId: Data policy ID
+    ///   - targetList: Subject list, containing all subjects under the data policy, including USER, GROUP, ROLE, ORG
+    ///   - updatedAt: Data policy update time
     public init(
         policyName: String,
         description: String? = nil,

@@ -5,41 +5,41 @@ import Foundation
 
 /// ListDataResourcesRespDto.
 public struct ListDataResourcesRespDto: Codable, Hashable, Sendable {
-    /// 数据资源名称, 权限空间内唯一
+    /// Data resource name, unique within the permission space
     public var resourceName: String
 
-    /// 数据资源 Code, 权限空间内唯一
+    /// Data resource Code, unique within the permission space
     public var resourceCode: String
 
-    /// 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
+    /// Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
     public var type: TypeEnum
 
-    /// 数据资源描述
+    /// Data resource description
     public var description: String?
 
-    /// 数据资源所属的权限空间 Code
+    /// Code of the permission space that the data resource belongs to
     public var namespaceCode: String
 
-    /// 数据资源所属的权限空间名称
+    /// Name of the permission space to which the data resource belongs
     public var namespaceName: String
 
-    /// 数据资源关联授权的数量
+    /// Number of authorizations associated with the data resource
     public var authorizationNum: Int
 
-    /// 数据资源更新时间
+    /// Data resource update time
     public var updatedAt: Date
 
     /// Creates a `ListDataResourcesRespDto`.
     ///
     /// - Parameters:
-    ///   - resourceName: 数据资源名称, 权限空间内唯一
-    ///   - resourceCode: 数据资源 Code, 权限空间内唯一
-    ///   - type: 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
-    ///   - description: 数据资源描述
-    ///   - namespaceCode: 数据资源所属的权限空间 Code
-    ///   - namespaceName: 数据资源所属的权限空间名称
-    ///   - authorizationNum: 数据资源关联授权的数量
-    ///   - updatedAt: 数据资源更新时间
+    ///   - resourceName: Data resource name, unique within the permission space
+    ///   - resourceCode: Data resource Code, unique within the permission space
+    ///   - type: Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
+    ///   - description: Data resource description
+    ///   - namespaceCode: Code of the permission space that the data resource belongs to
+    ///   - namespaceName: Name of the permission space to which the data resource belongs
+    ///   - authorizationNum: Number of authorizations associated with the data resource
+    ///   - updatedAt: Data resource update time
     public init(
         resourceName: String,
         resourceCode: String,
@@ -62,7 +62,7 @@ public struct ListDataResourcesRespDto: Codable, Hashable, Sendable {
 }
 
 extension ListDataResourcesRespDto {
-    /// 数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）
+    /// Data resource type. Currently supports tree structure (TREE), string (STRING), and array (ARRAY)
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,21 +3,21 @@
 
 /// ListPermissionViewDto.
 public struct ListPermissionViewDto: Codable, Hashable, Sendable {
-    /// 当前页数，从 1 开始
+    /// Current page number, starting from 1
     public var page: Int?
 
-    /// 每页数目，最大不能超过 50，默认为 10
+    /// Number per page, cannot exceed 50, defaults to 10
     public var limit: Int?
 
-    /// 关键字搜索,可以支持 userName 搜索
+    /// Keyword search, supports searching by userName
     public var keyword: String?
 
     /// Creates a `ListPermissionViewDto`.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - keyword: 关键字搜索,可以支持 userName 搜索
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - keyword: Keyword search, supports searching by userName
     public init(page: Int? = nil, limit: Int? = nil, keyword: String? = nil) {
         self.page = page
         self.limit = limit

@@ -3,57 +3,57 @@
 
 /// ListPermissionViewRespDto.
 public struct ListPermissionViewRespDto: Codable, Hashable, Sendable {
-    /// 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
+    /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
-    /// 用户真实名称，不具备唯一性
+    /// User's real name, not unique
     public var username: String?
 
-    /// 权限空间 id
+    /// Permission space ID
     public var namespaceId: String
 
-    /// 权限空间 Code
+    /// Permission space code
     public var namespaceCode: String
 
-    /// 权限空间名称
+    /// Permission space name
     public var namespaceName: String
 
-    /// 数据资源 id
+    /// Data resource ID
     public var dataResourceId: String
 
-    /// 数据资源 Code
+    /// Data resource code
     public var dataResourceCode: String
 
-    /// 数据资源 名称
+    /// Data resource name
     public var dataResourceName: String
 
-    /// 数据策略列表
+    /// Data policy list
     public var dataPolicyList: [PolicyBo]
 
-    /// 角色列表
+    /// Role list
     public var roleList: [RoleBo]
 
-    /// 用户组列表
+    /// User group list
     public var groupList: [GroupBo]
 
-    /// 组织机构列表
+    /// Organization list
     public var nodeList: [NodeBo]
 
     /// Creates a `ListPermissionViewRespDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - username: 用户真实名称，不具备唯一性
-    ///   - namespaceId: 权限空间 id
-    ///   - namespaceCode: 权限空间 Code
-    ///   - namespaceName: 权限空间名称
-    ///   - dataResourceId: 数据资源 id
-    ///   - dataResourceCode: 数据资源 Code
-    ///   - dataResourceName: 数据资源 名称
-    ///   - dataPolicyList: 数据策略列表
-    ///   - roleList: 角色列表
-    ///   - groupList: 用户组列表
-    ///   - nodeList: 组织机构列表
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - username: User's real name, not unique
+    ///   - namespaceId: Permission space ID
+    ///   - namespaceCode: Permission space code
+    ///   - namespaceName: Permission space name
+    ///   - dataResourceId: Data resource ID
+    ///   - dataResourceCode: Data resource code
+    ///   - dataResourceName: Data resource name
+    ///   - dataPolicyList: Data policy list
+    ///   - roleList: Role list
+    ///   - groupList: User group list
+    ///   - nodeList: Organization list
     public init(
         userId: String,
         username: String? = nil,

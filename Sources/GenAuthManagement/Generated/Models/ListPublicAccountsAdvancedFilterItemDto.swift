@@ -3,52 +3,52 @@
 
 /// ListPublicAccountsAdvancedFilterItemDto.
 public struct ListPublicAccountsAdvancedFilterItemDto: Codable, Hashable, Sendable {
-    /// 高级搜索指定的公共账号字段：
-    /// - `id`: 公共账号 ID
-    /// - `phone`: 手机号
-    /// - `email`: 邮箱
-    /// - `username`: 用户名
-    /// - `externalId`: 公共账号在外部系统的 ID
-    /// - `name`: 姓名
-    /// - `status`: 公共账号状态，可选值为 `Activated` 和 `Suspended`
-    /// - `gender`: 公共账号性别，可选值为 `M`（男性）、`F`（女性） 和 `U`（未知）
-    /// - `birthdate`: 出生日期
-    /// - `givenName`: 名
-    /// - `familyName`: 姓
+    /// Public account fields specified for advanced search:
+    /// - `id`: Public account ID
+    /// - `phone`: Phone number
+    /// - `email`: Email
+    /// - `username`: Username
+    /// - `externalId`: ID of the public account in an external system
+    /// - `name`: Name
+    /// - `status`: Public account status. Optional values are `Activated` and `Suspended`
+    /// - `gender`: Public account gender. Optional values are `M` (male), `F` (female), and `U` (unknown)
+    /// - `birthdate`: Date of birth
+    /// - `givenName`: Given name
+    /// - `familyName`: Family name
     /// - `preferredUsername`: Preferred Username
-    /// - `profile`: 个人资料
-    /// - `country`: 国家
-    /// - `province`: 省份
-    /// - `zoneinfo`: 时区
-    /// - `website`: 个人网站
-    /// - `address`: 地址
-    /// - `streetAddress`: 街道地址
-    /// - `company`: 公司
-    /// - `postalCode`: 邮政编码
-    /// - `formatted`: 格式化的地址
-    /// - `signedUp`: 注册时间
-    /// - `locale`: 语言信息
-    /// - `lastLogin`: 上次登录时间，为时间戳类型
-    /// - `loginsCount`: 登录次数，为数字类型
-    /// - `lastLoginApp`: 上次登录的应用 ID
-    /// - `userSource`: 公共账号来源，具体使用见示例
-    /// - `department`: 公共账号部门，具体使用见示例
-    /// - `loggedInApps`: 曾经登录过的应用，具体使用见示例
-    /// - ... 其他自定义字段
+    /// - `profile`: Profile
+    /// - `country`: Country
+    /// - `province`: Province
+    /// - `zoneinfo`: Time zone
+    /// - `website`: Personal website
+    /// - `address`: Address
+    /// - `streetAddress`: Street address
+    /// - `company`: Company
+    /// - `postalCode`: Postal code
+    /// - `formatted`: Formatted address
+    /// - `signedUp`: Registration time
+    /// - `locale`: Locale
+    /// - `lastLogin`: Last login time, of timestamp type
+    /// - `loginsCount`: Number of logins, of number type
+    /// - `lastLoginApp`: ID of the application last logged in to
+    /// - `userSource`: Public account source. See the examples for usage
+    /// - `department`: Public account department. See the examples for usage
+    /// - `loggedInApps`: Applications previously logged in to. See the examples for usage
+    /// - ... Other custom fields
     public var field: String
 
-    /// 运算符，可选值为：
+    /// Operator. Possible values are:
     public var `operator`: Operator
 
-    /// 搜索值，不同的 `field` 对应的 `value` 类型可能不一样，详情见示例。
+    /// Search value. The `value` type may vary for different `field`s. See the examples for details.
     public var value: JSONValue?
 
     /// Creates a `ListPublicAccountsAdvancedFilterItemDto`.
     ///
     /// - Parameters:
-    ///   - field: 高级搜索指定的公共账号字段： - `id`: 公共账号 ID - `phone`: 手机号 - `email`: 邮箱 - `username`: 用户名 - `externalId`: 公共账号在外部系统的 ID - `name`: 姓名 - `status`: 公共账号状态，可选值为 `Activated` 和 `Suspended` - `gender`: 公共账号性别，可选值为 `M`（男性）、`F`（女性） 和 `U`（未知） - `birthdate`: 出生日期 - `givenName`: 名 - `familyName`: 姓 - `preferredUsername`: Preferred Username - `profile`: 个人资料 - `country`: 国家 - `province`: 省份 - `zoneinfo`: 时区 - `website`: 个人网站 - `address`: 地址 - `streetAddress`: 街道地址 - `company`: 公司 - `postalCode`: 邮政编码 - `formatted`: 格式化的地址 - `signedUp`: 注册时间 - `locale`: 语言信息 - `lastLogin`: 上次登录时间，为时间戳类型 - `loginsCount`: 登录次数，为数字类型 - `lastLoginApp`: 上次登录的应用 ID - `userSource`: 公共账号来源，具体使用见示例 - `department`: 公共账号部门，具体使用见示例 - `loggedInApps`: 曾经登录过的应用，具体使用见示例 - ... 其他自定义字段
-    ///   - operator: 运算符，可选值为：
-    ///   - value: 搜索值，不同的 `field` 对应的 `value` 类型可能不一样，详情见示例。
+    ///   - field: Public account fields specified for advanced search: - `id`: Public account ID - `phone`: Phone number - `email`: Email - `username`: Username - `externalId`: ID of the public account in an external system - `name`: Name - `status`: Public account status. Optional values are `Activated` and `Suspended` - `gender`: Public account gender. Optional values are `M` (male), `F` (female), and `U` (unknown) - `birthdate`: Date of birth - `givenName`: Given name - `familyName`: Family name - `preferredUsername`: Preferred Username - `profile`: Profile - `country`: Country - `province`: Province - `zoneinfo`: Time zone - `website`: Personal website - `address`: Address - `streetAddress`: Street address - `company`: Company - `postalCode`: Postal code - `formatted`: Formatted address - `signedUp`: Registration time - `locale`: Locale - `lastLogin`: Last login time, of timestamp type - `loginsCount`: Number of logins, of number type - `lastLoginApp`: ID of the application last logged in to - `userSource`: Public account source. See the examples for usage - `department`: Public account department. See the examples for usage - `loggedInApps`: Applications previously logged in to. See the examples for usage - ... Other custom fields
+    ///   - operator: Operator. Possible values are:
+    ///   - value: Search value. The `value` type may vary for different `field`s. See the examples for details.
     public init(field: String, `operator`: Operator, value: JSONValue? = nil) {
         self.field = field
         self.`operator` = `operator`
@@ -57,7 +57,7 @@ public struct ListPublicAccountsAdvancedFilterItemDto: Codable, Hashable, Sendab
 }
 
 extension ListPublicAccountsAdvancedFilterItemDto {
-    /// 运算符，可选值为：
+    /// Operator. Possible values are:
     public struct Operator: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -67,34 +67,34 @@ extension ListPublicAccountsAdvancedFilterItemDto {
             self.rawValue = rawValue
         }
 
-        /// 全等，适用于数字和字符串的全等匹配
+        /// Equal, applicable to exact matching of numbers and strings
         public static let equal = Self(rawValue: "EQUAL")
 
-        /// 不等于，适用于数字和字符串的匹配
+        /// Not equal to, applicable to matching numbers and strings
         public static let notEqual = Self(rawValue: "NOT_EQUAL")
 
-        /// 字符串包含
+        /// String contains
         public static let contains = Self(rawValue: "CONTAINS")
 
-        /// 字符串不包含
+        /// String does not contain
         public static let notContains = Self(rawValue: "NOT_CONTAINS")
 
-        /// 为空
+        /// Is empty
         public static let isNull = Self(rawValue: "IS_NULL")
 
-        /// 不为空
+        /// Is not empty
         public static let notNull = Self(rawValue: "NOT_NULL")
 
-        /// 为某个数组中的元素
+        /// Is an element of an array
         public static let `in` = Self(rawValue: "IN")
 
-        /// 大于或等于，适用于数字、日期类型数据的比较
+        /// Greater than or equal to, applicable to comparisons of numeric and date data
         public static let greater = Self(rawValue: "GREATER")
 
-        /// 小于或等于，适用于数字、日期类型数据的比较
+        /// Less than or equal to, applicable to comparisons of numeric and date data
         public static let lesser = Self(rawValue: "LESSER")
 
-        /// 介于什么什么之间，适用于数字、日期类型数据的比较
+        /// Between, applicable to comparisons of numeric and date data
         public static let between = Self(rawValue: "BETWEEN")
 
         /// Every value the SDK knows.

@@ -3,46 +3,46 @@
 
 /// ListPublicAccountsOptionsDto.
 public struct ListPublicAccountsOptionsDto: Codable, Hashable, Sendable {
-    /// 分页配置
+    /// Pagination configuration
     public var pagination: PaginationDto?
 
-    /// 排序设置，可以设置多项按照多个字段进行排序
+    /// Sort settings. Multiple items can be set to sort by multiple fields
     public var sort: [SortingDto]?
 
-    /// 模糊搜索匹配的公共账号字段，可选值为：
-    /// - `phone`: 公共账号手机号，不能包含手机号区号，默认包含
-    /// - `email`: 公共账号邮箱，默认包含
-    /// - `name`: 公共账号名称，默认包含
-    /// - `username`: 用户名，默认包含
-    /// - `nickname`: 公共账号昵称，默认包含
-    /// - `id`: 公共账号 ID
-    /// - `company`: 公司
-    /// - `givenName`: 名
-    /// - `familyName`: 姓
-    /// - `middleName`: 中间名
+    /// Public account fields matched by fuzzy search. Optional values are:
+    /// - `phone`: Public account phone number, cannot include the area code. Included by default
+    /// - `email`: Public account email. Included by default
+    /// - `name`: Public account name. Included by default
+    /// - `username`: Username. Included by default
+    /// - `nickname`: Public account nickname. Included by default
+    /// - `id`: Public account ID
+    /// - `company`: Company
+    /// - `givenName`: Given name
+    /// - `familyName`: Family name
+    /// - `middleName`: Middle name
     /// - `preferredUsername`: Preferred Username
-    /// - `profile`: 个人资料
-    /// - `website`: 个人网站
-    /// - `address`: 地址
-    /// - `formatted`: 格式化地址
-    /// - `streetAddress`: 街道地址
-    /// - `postalCode`: 邮编号码
+    /// - `profile`: Profile
+    /// - `website`: Personal website
+    /// - `address`: Address
+    /// - `formatted`: Formatted address
+    /// - `streetAddress`: Street address
+    /// - `postalCode`: Postal code
     public var fuzzySearchOn: [String]?
 
-    /// 是否获取自定义数据
+    /// Whether to get custom data
     public var withCustomData: Bool?
 
-    /// 是否获取部门 ID 列表
+    /// Whether to get the department ID list
     public var withDepartmentIds: Bool?
 
     /// Creates a `ListPublicAccountsOptionsDto`.
     ///
     /// - Parameters:
-    ///   - pagination: 分页配置
-    ///   - sort: 排序设置，可以设置多项按照多个字段进行排序
-    ///   - fuzzySearchOn: 模糊搜索匹配的公共账号字段，可选值为： - `phone`: 公共账号手机号，不能包含手机号区号，默认包含 - `email`: 公共账号邮箱，默认包含 - `name`: 公共账号名称，默认包含 - `username`: 用户名，默认包含 - `nickname`: 公共账号昵称，默认包含 - `id`: 公共账号 ID - `company`: 公司 - `givenName`: 名 - `familyName`: 姓 - `middleName`: 中间名 - `preferredUsername`: Preferred Username - `profile`: 个人资料 - `website`: 个人网站 - `address`: 地址 - `formatted`: 格式化地址 - `streetAddress`: 街道地址 - `postalCode`: 邮编号码
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
+    ///   - pagination: Pagination configuration
+    ///   - sort: Sort settings. Multiple items can be set to sort by multiple fields
+    ///   - fuzzySearchOn: Public account fields matched by fuzzy search. Optional values are: - `phone`: Public account phone number, cannot include the area code. Included by default - `email`: Public account email. Included by default - `name`: Public account name. Included by default - `username`: Username. Included by default - `nickname`: Public account nickname. Included by default - `id`: Public account ID - `company`: Company - `givenName`: Given name - `familyName`: Family name - `middleName`: Middle name - `preferredUsername`: Preferred Username - `profile`: Profile - `website`: Personal website - `address`: Address - `formatted`: Formatted address - `streetAddress`: Street address - `postalCode`: Postal code
+    ///   - withCustomData: Whether to get custom data
+    ///   - withDepartmentIds: Whether to get the department ID list
     public init(
         pagination: PaginationDto? = nil,
         sort: [SortingDto]? = nil,

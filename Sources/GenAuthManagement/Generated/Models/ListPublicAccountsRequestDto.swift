@@ -3,25 +3,25 @@
 
 /// ListPublicAccountsRequestDto.
 public struct ListPublicAccountsRequestDto: Codable, Hashable, Sendable {
-    /// 模糊搜索关键字
+    /// Fuzzy search keyword
     public var keywords: String?
 
-    /// 高级搜索
+    /// Advanced search
     public var advancedFilter: [ListPublicAccountsAdvancedFilterItemDto]?
 
-    /// 使用 ES 查询语句执行搜索命令
+    /// Execute search command using ES query statement
     public var searchQuery: JSONValue?
 
-    /// 可选项
+    /// Options
     public var options: ListPublicAccountsOptionsDto?
 
     /// Creates a `ListPublicAccountsRequestDto`.
     ///
     /// - Parameters:
-    ///   - keywords: 模糊搜索关键字
-    ///   - advancedFilter: 高级搜索
-    ///   - searchQuery: 使用 ES 查询语句执行搜索命令
-    ///   - options: 可选项
+    ///   - keywords: Fuzzy search keyword
+    ///   - advancedFilter: Advanced search
+    ///   - searchQuery: Execute search command using ES query statement
+    ///   - options: Options
     public init(
         keywords: String? = nil,
         advancedFilter: [ListPublicAccountsAdvancedFilterItemDto]? = nil,

@@ -3,13 +3,13 @@
 
 /// ListResourceTargetsDataDto.
 public struct ListResourceTargetsDataDto: Codable, Hashable, Sendable {
-    /// 用户授权列表
+    /// User authorization list
     public var authUserList: [ListResourceTargetsDtoResp]
 
     /// Creates a `ListResourceTargetsDataDto`.
     ///
     /// - Parameters:
-    ///   - authUserList: 用户授权列表
+    ///   - authUserList: User authorization list
     public init(authUserList: [ListResourceTargetsDtoResp]) {
         self.authUserList = authUserList
     }

@@ -3,21 +3,21 @@
 
 /// ListResourceTargetsDto.
 public struct ListResourceTargetsDto: Codable, Hashable, Sendable {
-    /// 权限空间 Code
+    /// Permission space code
     public var namespaceCode: String
 
-    /// 数据资源权限操作列表
+    /// Data resource permission action list
     public var actions: [String]
 
-    /// 数据策略所属的数据资源路径列表
+    /// List of data resource paths to which the data policy belongs
     public var resources: [String]
 
     /// Creates a `ListResourceTargetsDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 权限空间 Code
-    ///   - actions: 数据资源权限操作列表
-    ///   - resources: 数据策略所属的数据资源路径列表
+    ///   - namespaceCode: Permission space code
+    ///   - actions: Data resource permission action list
+    ///   - resources: List of data resource paths to which the data policy belongs
     public init(namespaceCode: String, actions: [String], resources: [String]) {
         self.namespaceCode = namespaceCode
         self.actions = actions

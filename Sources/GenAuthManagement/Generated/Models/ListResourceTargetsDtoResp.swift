@@ -3,17 +3,17 @@
 
 /// ListResourceTargetsDtoResp.
 public struct ListResourceTargetsDtoResp: Codable, Hashable, Sendable {
-    /// 资源路径
+    /// Resource path
     public var resource: String
 
-    /// 数据资源权限操作列表
+    /// Data resource permission action list
     public var actionAuthList: [ActionAuth]
 
     /// Creates a `ListResourceTargetsDtoResp`.
     ///
     /// - Parameters:
-    ///   - resource: 资源路径
-    ///   - actionAuthList: 数据资源权限操作列表
+    ///   - resource: Resource path
+    ///   - actionAuthList: Data resource permission action list
     public init(resource: String, actionAuthList: [ActionAuth]) {
         self.resource = resource
         self.actionAuthList = actionAuthList

@@ -3,21 +3,21 @@
 
 /// ListSimpleDataPoliciesRespDto.
 public struct ListSimpleDataPoliciesRespDto: Codable, Hashable, Sendable {
-    /// 数据策略 ID
+    /// Data policy ID
     public var policyId: String
 
-    /// 数据策略名称，用户池唯一
+    /// Data policy name, unique within the user pool
     public var policyName: String
 
-    /// 数据策略描述
+    /// Data policy description
     public var description: String?
 
     /// Creates a `ListSimpleDataPoliciesRespDto`.
     ///
     /// - Parameters:
-    ///   - policyId: 数据策略 ID
-    ///   - policyName: 数据策略名称，用户池唯一
-    ///   - description: 数据策略描述
+    ///   - policyId: Data policy ID
+    ///   - policyName: Data policy name, unique within the user pool
+    ///   - description: Data policy description
     public init(policyId: String, policyName: String, description: String? = nil) {
         self.policyId = policyId
         self.policyName = policyName

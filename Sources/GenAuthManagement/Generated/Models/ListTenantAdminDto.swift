@@ -3,25 +3,25 @@
 
 /// ListTenantAdminDto.
 public struct ListTenantAdminDto: Codable, Hashable, Sendable {
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String
 
-    /// 搜索关键字
+    /// Search keyword
     public var keywords: String?
 
-    /// 页码
+    /// Page number
     public var page: String?
 
-    /// 每页获取的数据量
+    /// Number of items per page
     public var limit: String?
 
     /// Creates a `ListTenantAdminDto`.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - keywords: 搜索关键字
-    ///   - page: 页码
-    ///   - limit: 每页获取的数据量
+    ///   - tenantId: Tenant ID
+    ///   - keywords: Search keyword
+    ///   - page: Page number
+    ///   - limit: Number of items per page
     public init(tenantId: String, keywords: String? = nil, page: String? = nil, limit: String? = nil) {
         self.tenantId = tenantId
         self.keywords = keywords

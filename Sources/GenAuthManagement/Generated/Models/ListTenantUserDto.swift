@@ -3,21 +3,21 @@
 
 /// ListTenantUserDto.
 public struct ListTenantUserDto: Codable, Hashable, Sendable {
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String
 
-    /// 搜索关键字
+    /// Search keyword
     public var keywords: String?
 
-    /// 可选项
+    /// Options
     public var options: ListTenantUsersOptionsDto?
 
     /// Creates a `ListTenantUserDto`.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - keywords: 搜索关键字
-    ///   - options: 可选项
+    ///   - tenantId: Tenant ID
+    ///   - keywords: Search keyword
+    ///   - options: Options
     public init(tenantId: String, keywords: String? = nil, options: ListTenantUsersOptionsDto? = nil) {
         self.tenantId = tenantId
         self.keywords = keywords

@@ -3,13 +3,13 @@
 
 /// ListTenantUsersOptionsDto.
 public struct ListTenantUsersOptionsDto: Codable, Hashable, Sendable {
-    /// 分页配置
+    /// Pagination configuration
     public var pagination: PaginationDto?
 
     /// Creates a `ListTenantUsersOptionsDto`.
     ///
     /// - Parameters:
-    ///   - pagination: 分页配置
+    ///   - pagination: Pagination configuration
     public init(pagination: PaginationDto? = nil) {
         self.pagination = pagination
     }

@@ -3,58 +3,58 @@
 
 /// ListUsersOptionsDto.
 public struct ListUsersOptionsDto: Codable, Hashable, Sendable {
-    /// 分页配置
+    /// Pagination configuration
     public var pagination: PaginationDto?
 
-    /// 排序设置，可以设置多项按照多个字段进行排序
+    /// Sort settings. Multiple items can be set to sort by multiple fields
     public var sort: [SortingDto]?
 
-    /// 模糊搜索匹配的用户字段，可选值为：
-    /// - `phone`: 用户手机号，不能包含手机号区号，默认包含
-    /// - `email`: 用户邮箱，默认包含
-    /// - `name`: 用户名称，默认包含
-    /// - `username`: 用户名，默认包含
-    /// - `nickname`: 用户昵称，默认包含
-    /// - `id`: 用户 ID
-    /// - `company`: 公司
-    /// - `givenName`: 名
-    /// - `familyName`: 姓
-    /// - `middleName`: 中间名
+    /// User fields to match in fuzzy search. Possible values:
+    /// - `phone`: User phone number, cannot include the area code, included by default
+    /// - `email`: User email, included by default
+    /// - `name`: User's name, included by default
+    /// - `username`: Username, included by default
+    /// - `nickname`: User nickname, included by default
+    /// - `id`: User ID
+    /// - `company`: Company
+    /// - `givenName`: Given name
+    /// - `familyName`: Family name
+    /// - `middleName`: Middle name
     /// - `preferredUsername`: Preferred Username
-    /// - `profile`: 个人资料
-    /// - `website`: 个人网站
-    /// - `address`: 地址
-    /// - `formatted`: 格式化地址
-    /// - `streetAddress`: 街道地址
-    /// - `postalCode`: 邮编号码
+    /// - `profile`: Profile
+    /// - `website`: Personal website
+    /// - `address`: Address
+    /// - `formatted`: Formatted address
+    /// - `streetAddress`: Street address
+    /// - `postalCode`: Postal code
     public var fuzzySearchOn: [String]?
 
-    /// 是否获取自定义数据
+    /// Whether to get custom data
     public var withCustomData: Bool?
 
-    /// 是否获取 部门信息
+    /// Whether to get department information
     public var withPost: Bool?
 
-    /// 是否获取 identities
+    /// Whether to get identities
     public var withIdentities: Bool?
 
-    /// 是否获取部门 ID 列表
+    /// Whether to get the department ID list
     public var withDepartmentIds: Bool?
 
-    /// 是否拍平扩展字段
+    /// Whether to flatten extended fields
     public var flatCustomData: Bool?
 
     /// Creates a `ListUsersOptionsDto`.
     ///
     /// - Parameters:
-    ///   - pagination: 分页配置
-    ///   - sort: 排序设置，可以设置多项按照多个字段进行排序
-    ///   - fuzzySearchOn: 模糊搜索匹配的用户字段，可选值为： - `phone`: 用户手机号，不能包含手机号区号，默认包含 - `email`: 用户邮箱，默认包含 - `name`: 用户名称，默认包含 - `username`: 用户名，默认包含 - `nickname`: 用户昵称，默认包含 - `id`: 用户 ID - `company`: 公司 - `givenName`: 名 - `familyName`: 姓 - `middleName`: 中间名 - `preferredUsername`: Preferred Username - `profile`: 个人资料 - `website`: 个人网站 - `address`: 地址 - `formatted`: 格式化地址 - `streetAddress`: 街道地址 - `postalCode`: 邮编号码
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withPost: 是否获取 部门信息
-    ///   - withIdentities: 是否获取 identities
-    ///   - withDepartmentIds: 是否获取部门 ID 列表
-    ///   - flatCustomData: 是否拍平扩展字段
+    ///   - pagination: Pagination configuration
+    ///   - sort: Sort settings. Multiple items can be set to sort by multiple fields
+    ///   - fuzzySearchOn: User fields to match in fuzzy search. Possible values: - `phone`: User phone number, cannot include the area code, included by default - `email`: User email, included by default - `name`: User's name, included by default - `username`: Username, included by default - `nickname`: User nickname, included by default - `id`: User ID - `company`: Company - `givenName`: Given name - `familyName`: Family name - `middleName`: Middle name - `preferredUsername`: Preferred Username - `profile`: Profile - `website`: Personal website - `address`: Address - `formatted`: Formatted address - `streetAddress`: Street address - `postalCode`: Postal code
+    ///   - withCustomData: Whether to get custom data
+    ///   - withPost: Whether to get department information
+    ///   - withIdentities: Whether to get identities
+    ///   - withDepartmentIds: Whether to get the department ID list
+    ///   - flatCustomData: Whether to flatten extended fields
     public init(
         pagination: PaginationDto? = nil,
         sort: [SortingDto]? = nil,

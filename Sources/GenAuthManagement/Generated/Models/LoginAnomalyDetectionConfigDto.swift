@@ -3,7 +3,7 @@
 
 /// LoginAnomalyDetectionConfigDto.
 public struct LoginAnomalyDetectionConfigDto: Codable, Hashable, Sendable {
-    /// 登录安全策略。当用户触发登录失败频率检测时，采用什么策略。目前支持验证码和锁定账号两种策略。当选择账号锁定策略的时候，只可以开启「登录密码错误限制」。此字段标志为过时，但是此字段还是必传的，如果使用新版本逻辑可以默认写一个。新版本账号锁定使用 accountLock，验证码使用 robotVerify
+    /// Login security policy. The policy applied when a user triggers login failure frequency detection. Currently two policies are supported: verification code and account lock. When the account lock policy is selected, only "Login password error limit" can be enabled. This field is marked as deprecated, but it is still required; if you use the new logic, you can pass a default value. In the new version, account lock uses accountLock and verification code uses robotVerify
     @available(*, deprecated)
     public var loginFailStrategy: LoginFailStrategy {
         get { _loginFailStrategy }
@@ -11,16 +11,16 @@ public struct LoginAnomalyDetectionConfigDto: Codable, Hashable, Sendable {
     }
     private var _loginFailStrategy: LoginFailStrategy
 
-    /// 人机验证（验证码）策略。可选值，disable（不开启）/condition_set（条件开启）/always_enable （始终开启）
+    /// Bot detection (verification code) policy. Optional values: disable (disabled) / condition_set (enabled conditionally) / always_enable (always enabled)
     public var robotVerify: String
 
-    /// 账号锁定策略。可选值，disable（不开启）/condition_set（条件开启）
+    /// Account lock policy. Optional values: disable (disabled) / condition_set (enabled conditionally)
     public var accountLock: String
 
-    /// 登录失败次数限制：当用户登录输入信息错误的时候会被按照「登录安全策略」规则触发相对应的策略。
+    /// Login failure count limit: when a user enters incorrect information at login, the corresponding policy will be triggered according to the "Login security policy" rules.
     public var loginFailCheck: LoginFailCheckConfigDto
 
-    /// 登录密码错误限制：当用户登录输入密码信息错误的时候会被按照「登录安全策略」规则触发相对应的策略。此字段被标志为过时，见 accountLockLoginPasswordFailCheck/ robotVerifyLoginPasswordFailCheck
+    /// Login password error limit: when a user enters an incorrect password at login, the corresponding policy will be triggered according to the "Login security policy" rules. This field is marked as deprecated, see accountLockLoginPasswordFailCheck/ robotVerifyLoginPasswordFailCheck
     @available(*, deprecated)
     public var loginPasswordFailCheck: LoginPassowrdFailCheckConfigDto {
         get { _loginPasswordFailCheck }
@@ -28,34 +28,34 @@ public struct LoginAnomalyDetectionConfigDto: Codable, Hashable, Sendable {
     }
     private var _loginPasswordFailCheck: LoginPassowrdFailCheckConfigDto
 
-    /// 账号锁定-登录密码错误限制：当用户登录输入密码信息错误的时候会被按照「登录安全策略」规则触发相对应的策略。
+    /// Account lock - login password error limit: when a user enters an incorrect password at login, the corresponding policy will be triggered according to the "Login security policy" rules.
     public var accountLockLoginPasswordFailCheck: LoginPassowrdFailCheckConfigDto?
 
-    /// 人机验证（验证码）-登录密码错误限制：当用户登录输入密码信息错误的时候会被按照「登录安全策略」规则触发相对应的策略。
+    /// Bot detection (verification code) - login password error limit: when a user enters an incorrect password at login, the corresponding policy will be triggered according to the "Login security policy" rules.
     public var robotVerifyLoginPasswordFailCheck: LoginPassowrdFailCheckConfigDto
 
-    /// 人机验证（验证码）- ip 白名单：当登录者 ip 不在白名单会触发人机验证。
+    /// Bot detection (verification code) - IP whitelist: bot detection will be triggered when the IP of the user logging in is not in the whitelist.
     public var robotVerifyLoginIpWhitelistCheck: LoginIpWhitelistCheckConfigDto
 
-    /// 是否开启登录时间限制
+    /// Whether to enable login time restriction
     public var robotVerifyLoginTimeCheckEnable: Bool
 
-    /// 登录时间限制周几+起始时间数组
+    /// Array of login time restrictions: day of the week + start and end time
     public var robotVerifyloginWeekStartEndTime: [String]
 
     /// Creates a `LoginAnomalyDetectionConfigDto`.
     ///
     /// - Parameters:
-    ///   - loginFailStrategy: 登录安全策略。当用户触发登录失败频率检测时，采用什么策略。目前支持验证码和锁定账号两种策略。当选择账号锁定策略的时候，只可以开启「登录密码错误限制」。此字段标志为过时，但是此字段还是必传的，如果使用新版本逻辑可以默认写一个。新版本账号锁定使用 accountLock，验证码使用 robotVerify
-    ///   - robotVerify: 人机验证（验证码）策略。可选值，disable（不开启）/condition_set（条件开启）/always_enable （始终开启）
-    ///   - accountLock: 账号锁定策略。可选值，disable（不开启）/condition_set（条件开启）
-    ///   - loginFailCheck: 登录失败次数限制：当用户登录输入信息错误的时候会被按照「登录安全策略」规则触发相对应的策略。
-    ///   - loginPasswordFailCheck: 登录密码错误限制：当用户登录输入密码信息错误的时候会被按照「登录安全策略」规则触发相对应的策略。此字段被标志为过时，见 accountLockLoginPasswordFailCheck/ robotVerifyLoginPasswordFailCheck
-    ///   - accountLockLoginPasswordFailCheck: 账号锁定-登录密码错误限制：当用户登录输入密码信息错误的时候会被按照「登录安全策略」规则触发相对应的策略。
-    ///   - robotVerifyLoginPasswordFailCheck: 人机验证（验证码）-登录密码错误限制：当用户登录输入密码信息错误的时候会被按照「登录安全策略」规则触发相对应的策略。
-    ///   - robotVerifyLoginIpWhitelistCheck: 人机验证（验证码）- ip 白名单：当登录者 ip 不在白名单会触发人机验证。
-    ///   - robotVerifyLoginTimeCheckEnable: 是否开启登录时间限制
-    ///   - robotVerifyloginWeekStartEndTime: 登录时间限制周几+起始时间数组
+    ///   - loginFailStrategy: Login security policy. The policy applied when a user triggers login failure frequency detection. Currently two policies are supported: verification code and account lock. When the account lock policy is selected, only "Login password error limit" can be enabled. This field is marked as deprecated, but it is still required; if you use the new logic, you can pass a default value. In the new version, account lock uses accountLock and verification code uses robotVerify
+    ///   - robotVerify: Bot detection (verification code) policy. Optional values: disable (disabled) / condition_set (enabled conditionally) / always_enable (always enabled)
+    ///   - accountLock: Account lock policy. Optional values: disable (disabled) / condition_set (enabled conditionally)
+    ///   - loginFailCheck: Login failure count limit: when a user enters incorrect information at login, the corresponding policy will be triggered according to the "Login security policy" rules.
+    ///   - loginPasswordFailCheck: Login password error limit: when a user enters an incorrect password at login, the corresponding policy will be triggered according to the "Login security policy" rules. This field is marked as deprecated, see accountLockLoginPasswordFailCheck/ robotVerifyLoginPasswordFailCheck
+    ///   - accountLockLoginPasswordFailCheck: Account lock - login password error limit: when a user enters an incorrect password at login, the corresponding policy will be triggered according to the "Login security policy" rules.
+    ///   - robotVerifyLoginPasswordFailCheck: Bot detection (verification code) - login password error limit: when a user enters an incorrect password at login, the corresponding policy will be triggered according to the "Login security policy" rules.
+    ///   - robotVerifyLoginIpWhitelistCheck: Bot detection (verification code) - IP whitelist: bot detection will be triggered when the IP of the user logging in is not in the whitelist.
+    ///   - robotVerifyLoginTimeCheckEnable: Whether to enable login time restriction
+    ///   - robotVerifyloginWeekStartEndTime: Array of login time restrictions: day of the week + start and end time
     public init(
         loginFailStrategy: LoginFailStrategy,
         robotVerify: String,
@@ -95,7 +95,7 @@ public struct LoginAnomalyDetectionConfigDto: Codable, Hashable, Sendable {
 }
 
 extension LoginAnomalyDetectionConfigDto {
-    /// 登录安全策略。当用户触发登录失败频率检测时，采用什么策略。目前支持验证码和锁定账号两种策略。当选择账号锁定策略的时候，只可以开启「登录密码错误限制」。此字段标志为过时，但是此字段还是必传的，如果使用新版本逻辑可以默认写一个。新版本账号锁定使用 accountLock，验证码使用 robotVerify
+    /// Login security policy. The policy applied when a user triggers login failure frequency detection. Currently two policies are supported: verification code and account lock. When the account lock policy is selected, only "Login password error limit" can be enabled. This field is marked as deprecated, but it is still required; if you use the new logic, you can pass a default value. In the new version, account lock uses accountLock and verification code uses robotVerify
     public struct LoginFailStrategy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

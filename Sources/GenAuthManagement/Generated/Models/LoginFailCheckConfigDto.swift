@@ -3,25 +3,25 @@
 
 /// LoginFailCheckConfigDto.
 public struct LoginFailCheckConfigDto: Codable, Hashable, Sendable {
-    /// 是否开启登录失败次数限制。
+    /// Whether to enable login failure count limit.
     public var enabled: Bool
 
-    /// 在一定时间周期内，对于同一个 IP，最多登录失败多少次后会触发安全策略。
+    /// The maximum number of login failures from the same IP within a certain time period before the security policy is triggered.
     public var limit: Int
 
-    /// 限定周期时间长度，单位为秒。
+    /// Length of the restriction period, in seconds.
     public var timeInterval: Int
 
-    /// 时间长度单位。Second/Minute/Hour/Day，仅仅做显示，timeInterval的单位还是秒
+    /// Time unit. Second/Minute/Hour/Day, for display only; the unit of timeInterval is still seconds
     public var unit: String?
 
     /// Creates a `LoginFailCheckConfigDto`.
     ///
     /// - Parameters:
-    ///   - enabled: 是否开启登录失败次数限制。
-    ///   - limit: 在一定时间周期内，对于同一个 IP，最多登录失败多少次后会触发安全策略。
-    ///   - timeInterval: 限定周期时间长度，单位为秒。
-    ///   - unit: 时间长度单位。Second/Minute/Hour/Day，仅仅做显示，timeInterval的单位还是秒
+    ///   - enabled: Whether to enable login failure count limit.
+    ///   - limit: The maximum number of login failures from the same IP within a certain time period before the security policy is triggered.
+    ///   - timeInterval: Length of the restriction period, in seconds.
+    ///   - unit: Time unit. Second/Minute/Hour/Day, for display only; the unit of timeInterval is still seconds
     public init(enabled: Bool, limit: Int, timeInterval: Int, unit: String? = nil) {
         self.enabled = enabled
         self.limit = limit

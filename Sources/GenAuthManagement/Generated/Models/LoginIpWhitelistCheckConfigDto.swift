@@ -3,17 +3,17 @@
 
 /// LoginIpWhitelistCheckConfigDto.
 public struct LoginIpWhitelistCheckConfigDto: Codable, Hashable, Sendable {
-    /// 是否开启登录 ip 白名单验证
+    /// Whether to enable login IP whitelist verification
     public var enabled: Bool
 
-    /// 人机验证 ip 白名单
+    /// Bot detection IP whitelist
     public var ipWhitelist: String
 
     /// Creates a `LoginIpWhitelistCheckConfigDto`.
     ///
     /// - Parameters:
-    ///   - enabled: 是否开启登录 ip 白名单验证
-    ///   - ipWhitelist: 人机验证 ip 白名单
+    ///   - enabled: Whether to enable login IP whitelist verification
+    ///   - ipWhitelist: Bot detection IP whitelist
     public init(enabled: Bool, ipWhitelist: String) {
         self.enabled = enabled
         self.ipWhitelist = ipWhitelist

@@ -3,25 +3,25 @@
 
 /// LoginPassowrdFailCheckConfigDto.
 public struct LoginPassowrdFailCheckConfigDto: Codable, Hashable, Sendable {
-    /// 是否开启登录密码错误限制
+    /// Whether to enable login password error limit
     public var enabled: Bool
 
-    /// 密码错误次数最大限制
+    /// Maximum number of password errors
     public var limit: Int
 
-    /// 限定周期时间长度，单位为秒。
+    /// Length of the restriction period, in seconds.
     public var timeInterval: Int
 
-    /// 时间长度单位。Second/Minute/Hour/Day，仅仅做显示，timeInterval的单位还是秒
+    /// Time unit. Second/Minute/Hour/Day, for display only; the unit of timeInterval is still seconds
     public var unit: String?
 
     /// Creates a `LoginPassowrdFailCheckConfigDto`.
     ///
     /// - Parameters:
-    ///   - enabled: 是否开启登录密码错误限制
-    ///   - limit: 密码错误次数最大限制
-    ///   - timeInterval: 限定周期时间长度，单位为秒。
-    ///   - unit: 时间长度单位。Second/Minute/Hour/Day，仅仅做显示，timeInterval的单位还是秒
+    ///   - enabled: Whether to enable login password error limit
+    ///   - limit: Maximum number of password errors
+    ///   - timeInterval: Length of the restriction period, in seconds.
+    ///   - unit: Time unit. Second/Minute/Hour/Day, for display only; the unit of timeInterval is still seconds
     public init(enabled: Bool, limit: Int, timeInterval: Int, unit: String? = nil) {
         self.enabled = enabled
         self.limit = limit

@@ -3,13 +3,13 @@
 
 /// MFASettingsDto.
 public struct MFASettingsDto: Codable, Hashable, Sendable {
-    /// 开启的 MFA 认证因素列表
+    /// List of enabled MFA authentication factors
     public var enabledFactors: [String]
 
     /// Creates a `MFASettingsDto`.
     ///
     /// - Parameters:
-    ///   - enabledFactors: 开启的 MFA 认证因素列表
+    ///   - enabledFactors: List of enabled MFA authentication factors
     public init(enabledFactors: [String]) {
         self.enabledFactors = enabledFactors
     }

@@ -3,13 +3,13 @@
 
 /// MauPeriodUsageHistory.
 public struct MauPeriodUsageHistory: Codable, Hashable, Sendable {
-    /// 响应数据
+    /// Response data
     public var records: [MauPeriodUsageHistoryDto]
 
     /// Creates a `MauPeriodUsageHistory`.
     ///
     /// - Parameters:
-    ///   - records: 响应数据
+    ///   - records: Response data
     public init(records: [MauPeriodUsageHistoryDto]) {
         self.records = records
     }

@@ -3,25 +3,25 @@
 
 /// MauPeriodUsageHistoryDto.
 public struct MauPeriodUsageHistoryDto: Codable, Hashable, Sendable {
-    /// 周期开始时间(年月日)
+    /// Period start time (year, month, day)
     public var periodStartTime: String
 
-    /// 周期结束时间(年月日)
+    /// Period end time (year, month, day)
     public var periodEndTime: String
 
-    /// 当前周期使用的 mau 总数量
+    /// Total number of MAU used in the current period
     public var amount: String
 
-    /// 当前周期使用的 mau 数量
+    /// Number of MAU used in the current period
     public var current: String
 
     /// Creates a `MauPeriodUsageHistoryDto`.
     ///
     /// - Parameters:
-    ///   - periodStartTime: 周期开始时间(年月日)
-    ///   - periodEndTime: 周期结束时间(年月日)
-    ///   - amount: 当前周期使用的 mau 总数量
-    ///   - current: 当前周期使用的 mau 数量
+    ///   - periodStartTime: Period start time (year, month, day)
+    ///   - periodEndTime: Period end time (year, month, day)
+    ///   - amount: Total number of MAU used in the current period
+    ///   - current: Number of MAU used in the current period
     public init(periodStartTime: String, periodEndTime: String, amount: String, current: String) {
         self.periodStartTime = periodStartTime
         self.periodEndTime = periodEndTime

@@ -3,33 +3,33 @@
 
 /// MultipleTenantAdminDto.
 public struct MultipleTenantAdminDto: Codable, Hashable, Sendable {
-    /// 用户唯一 ID
+    /// User unique ID
     public var userId: String
 
-    /// 用户名称
+    /// User name
     public var name: String
 
-    /// 用户手机号
+    /// User phone number
     public var phone: String
 
-    /// 用户邮箱
+    /// User email
     public var email: String
 
-    /// 授权 API
+    /// Authorized API
     public var apiAuthorized: Bool?
 
-    /// 最后登录时间
+    /// Last login time
     public var lastLogin: String
 
     /// Creates a `MultipleTenantAdminDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户唯一 ID
-    ///   - name: 用户名称
-    ///   - phone: 用户手机号
-    ///   - email: 用户邮箱
-    ///   - apiAuthorized: 授权 API
-    ///   - lastLogin: 最后登录时间
+    ///   - userId: User unique ID
+    ///   - name: User name
+    ///   - phone: User phone number
+    ///   - email: User email
+    ///   - apiAuthorized: Authorized API
+    ///   - lastLogin: Last login time
     public init(
         userId: String,
         name: String,

@@ -3,21 +3,21 @@
 
 /// NamespaceDto.
 public struct NamespaceDto: Codable, Hashable, Sendable {
-    /// 权限分组唯一标志符
+    /// Unique permission group identifier
     public var code: String
 
-    /// 权限分组名称
+    /// Permission group name
     public var name: String?
 
-    /// 权限分组描述信息
+    /// Permission group description
     public var description: String?
 
     /// Creates a `NamespaceDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限分组唯一标志符
-    ///   - name: 权限分组名称
-    ///   - description: 权限分组描述信息
+    ///   - code: Unique permission group identifier
+    ///   - name: Permission group name
+    ///   - description: Permission group description
     public init(code: String, name: String? = nil, description: String? = nil) {
         self.code = code
         self.name = name

@@ -3,33 +3,33 @@
 
 /// NamespaceRolesListRespDto.
 public struct NamespaceRolesListRespDto: Codable, Hashable, Sendable {
-    /// 角色 ID
+    /// Role ID
     public var id: String
 
-    /// 角色名称
+    /// Role name
     public var name: String
 
-    /// 角色 Code
+    /// Role code
     public var code: String
 
-    /// 角色 描述信息
+    /// Role description
     public var description: String?
 
-    /// 权限分组 Code
+    /// Permission group Code
     public var namespace: String
 
-    /// 更新时间
+    /// Update time
     public var updatedAt: String
 
     /// Creates a `NamespaceRolesListRespDto`.
     ///
     /// - Parameters:
-    ///   - id: 角色 ID
-    ///   - name: 角色名称
-    ///   - code: 角色 Code
-    ///   - description: 角色 描述信息
-    ///   - namespace: 权限分组 Code
-    ///   - updatedAt: 更新时间
+    ///   - id: Role ID
+    ///   - name: Role name
+    ///   - code: Role code
+    ///   - description: Role description
+    ///   - namespace: Permission group Code
+    ///   - updatedAt: Update time
     public init(
         id: String,
         name: String,

@@ -3,25 +3,25 @@
 
 /// NamespacesListRespDto.
 public struct NamespacesListRespDto: Codable, Hashable, Sendable {
-    /// 权限分组 名称
+    /// Permission group name
     public var name: String
 
-    /// 权限分组 Code
+    /// Permission group Code
     public var code: String
 
-    /// 权限分组描述信息
+    /// Permission group description
     public var description: String?
 
-    /// 权限分组状态：0 -> 关闭、1 -> 开启
+    /// Permission group status: 0 -> disabled, 1 -> enabled
     public var status: Int?
 
     /// Creates a `NamespacesListRespDto`.
     ///
     /// - Parameters:
-    ///   - name: 权限分组 名称
-    ///   - code: 权限分组 Code
-    ///   - description: 权限分组描述信息
-    ///   - status: 权限分组状态：0 -> 关闭、1 -> 开启
+    ///   - name: Permission group name
+    ///   - code: Permission group Code
+    ///   - description: Permission group description
+    ///   - status: Permission group status: 0 -> disabled, 1 -> enabled
     public init(name: String, code: String, description: String? = nil, status: Int? = nil) {
         self.name = name
         self.code = code

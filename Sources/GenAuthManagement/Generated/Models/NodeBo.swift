@@ -3,21 +3,21 @@
 
 /// NodeBo.
 public struct NodeBo: Codable, Hashable, Sendable {
-    /// 组织机构 id
+    /// Organization ID
     public var nodeId: String
 
-    /// 组织机构名称
+    /// Organization name
     public var nodeName: String
 
-    /// 组织机构 Code
+    /// Organization code
     public var nodeCode: String
 
     /// Creates a `NodeBo`.
     ///
     /// - Parameters:
-    ///   - nodeId: 组织机构 id
-    ///   - nodeName: 组织机构名称
-    ///   - nodeCode: 组织机构 Code
+    ///   - nodeId: Organization ID
+    ///   - nodeName: Organization name
+    ///   - nodeCode: Organization code
     public init(nodeId: String, nodeName: String, nodeCode: String) {
         self.nodeId = nodeId
         self.nodeName = nodeName

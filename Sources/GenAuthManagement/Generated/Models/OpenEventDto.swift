@@ -3,29 +3,29 @@
 
 /// OpenEventDto.
 public struct OpenEventDto: Codable, Hashable, Sendable {
-    /// 事件 ID
+    /// Event ID
     public var id: String
 
-    /// 事件标志
+    /// Event identifier
     public var code: String
 
-    /// 事件 Topic
+    /// Event topic
     public var topic: String
 
-    /// 事件名称
+    /// Event name
     public var name: String
 
-    /// 事件描述
+    /// Event description
     public var desc: String
 
     /// Creates a `OpenEventDto`.
     ///
     /// - Parameters:
-    ///   - id: 事件 ID
-    ///   - code: 事件标志
-    ///   - topic: 事件 Topic
-    ///   - name: 事件名称
-    ///   - desc: 事件描述
+    ///   - id: Event ID
+    ///   - code: Event identifier
+    ///   - topic: Event topic
+    ///   - name: Event name
+    ///   - desc: Event description
     public init(id: String, code: String, topic: String, name: String, desc: String) {
         self.id = id
         self.code = code

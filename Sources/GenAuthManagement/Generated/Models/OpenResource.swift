@@ -3,29 +3,29 @@
 
 /// OpenResource.
 public struct OpenResource: Codable, Hashable, Sendable {
-    /// 数据策略下所授权的数据资源 Code
+    /// Code of the data resource authorized under the data policy
     public var resourceCode: String
 
-    /// 数据策略下所授权的数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）三种类型，根据不同的类型返回不同的结构。
+    /// Type of the data resource authorized under the data policy. Currently three types are supported: tree (TREE), string (STRING) and array (ARRAY). Different structures are returned for different types.
     public var resourceType: ResourceType
 
-    /// 数据策略的字符串资源
+    /// String resource of the data policy
     public var strAuthorize: StrAuthorize?
 
-    /// 数据策略的数组资源
+    /// Array resource of the data policy
     public var arrAuthorize: ArrayAuthorize?
 
-    /// 数据策略的树资源
+    /// Tree resource of the data policy
     public var treeAuthorize: TreeAuthorize?
 
     /// Creates a `OpenResource`.
     ///
     /// - Parameters:
-    ///   - resourceCode: 数据策略下所授权的数据资源 Code
-    ///   - resourceType: 数据策略下所授权的数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）三种类型，根据不同的类型返回不同的结构。
-    ///   - strAuthorize: 数据策略的字符串资源
-    ///   - arrAuthorize: 数据策略的数组资源
-    ///   - treeAuthorize: 数据策略的树资源
+    ///   - resourceCode: Code of the data resource authorized under the data policy
+    ///   - resourceType: Type of the data resource authorized under the data policy. Currently three types are supported: tree (TREE), string (STRING) and array (ARRAY). Different structures are returned for different types.
+    ///   - strAuthorize: String resource of the data policy
+    ///   - arrAuthorize: Array resource of the data policy
+    ///   - treeAuthorize: Tree resource of the data policy
     public init(
         resourceCode: String,
         resourceType: ResourceType,
@@ -42,7 +42,7 @@ public struct OpenResource: Codable, Hashable, Sendable {
 }
 
 extension OpenResource {
-    /// 数据策略下所授权的数据资源类型，目前支持树结构（TREE）、字符串（STRING）、数组（ARRAY）三种类型，根据不同的类型返回不同的结构。
+    /// Type of the data resource authorized under the data policy. Currently three types are supported: tree (TREE), string (STRING) and array (ARRAY). Different structures are returned for different types.
     public struct ResourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -52,13 +52,13 @@ extension OpenResource {
             self.rawValue = rawValue
         }
 
-        /// 树类型 TreeAuthorize
+        /// Tree type TreeAuthorize
         public static let tree = Self(rawValue: "TREE")
 
-        /// 字符串类型结果 StrAuthorize
+        /// String type result StrAuthorize
         public static let string = Self(rawValue: "STRING")
 
-        /// 数组类型 ArrayAuthorize
+        /// Array type ArrayAuthorize
         public static let array = Self(rawValue: "ARRAY")
 
         /// Every value the SDK knows.

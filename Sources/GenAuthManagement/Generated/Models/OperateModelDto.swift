@@ -3,49 +3,49 @@
 
 /// OperateModelDto.
 public struct OperateModelDto: Codable, Hashable, Sendable {
-    /// 操作 id
+    /// Operation ID
     public var id: String
 
-    /// 用户池 id
+    /// User pool ID
     public var userPoolId: String
 
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 操作名称
+    /// Operation name
     public var operateName: String
 
-    /// 操作方法 key
+    /// Operation method key
     public var operateKey: String
 
-    /// 是否展示:
-    ///     - true: 展示
-    ///     - false: 不展示
+    /// Whether to display:
+    ///     - true: Display
+    ///     - false: Do not display
     public var show: Bool
 
-    /// 是否为默认操作:
-    ///     - true 是默认操作
-    ///     - fasle 不是默认操作
+    /// Whether it is the default operation:
+    ///     - true It is the default operation
+    ///     - fasle It is not the default operation
     public var isDefault: Bool
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: String
 
-    /// 更新时间
+    /// Update time
     public var updatedAt: String
 
     /// Creates a `OperateModelDto`.
     ///
     /// - Parameters:
-    ///   - id: 操作 id
-    ///   - userPoolId: 用户池 id
-    ///   - modelId: 功能 id
-    ///   - operateName: 操作名称
-    ///   - operateKey: 操作方法 key
-    ///   - show: 是否展示: - true: 展示 - false: 不展示
-    ///   - isDefault: 是否为默认操作: - true 是默认操作 - fasle 不是默认操作
-    ///   - createdAt: 创建时间
-    ///   - updatedAt: 更新时间
+    ///   - id: Operation ID
+    ///   - userPoolId: User pool ID
+    ///   - modelId: Function ID
+    ///   - operateName: Operation name
+    ///   - operateKey: Operation method key
+    ///   - show: Whether to display: - true: Display - false: Do not display
+    ///   - isDefault: Whether it is the default operation: - true It is the default operation - fasle It is not the default operation
+    ///   - createdAt: Creation time
+    ///   - updatedAt: Update time
     public init(
         id: String,
         userPoolId: String,

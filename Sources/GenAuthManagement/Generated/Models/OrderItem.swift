@@ -3,49 +3,49 @@
 
 /// OrderItem.
 public struct OrderItem: Codable, Hashable, Sendable {
-    /// 订单号
+    /// Order number
     public var orderNo: String
 
-    /// 套餐包名中文
+    /// Package name in Chinese
     public var goodsName: String
 
-    /// 套餐包名英文
+    /// Package name in English
     public var goodsNameEn: String
 
-    /// 单价
+    /// Unit price
     public var goodsUnitPrice: String
 
-    /// 数量
+    /// Quantity
     public var quantity: String
 
-    /// 实际金额
+    /// Actual amount
     public var actualAmount: String
 
-    /// 订单状态
+    /// Order status
     public var status: String
 
-    /// 订单类型
+    /// Order type
     public var orderType: String
 
-    /// 创建时间
+    /// Creation time
     public var createTime: String
 
-    /// Licence：license 订单，Offline：线下交易，Eadmin：后台开通，SelfHelp：自助下单，Cdkey：Cdkey 活动兑换
+    /// Licence: license order, Offline: offline transaction, Eadmin: activated in the backend, SelfHelp: self-service order, Cdkey: Cdkey event redemption
     public var source: String
 
     /// Creates a `OrderItem`.
     ///
     /// - Parameters:
-    ///   - orderNo: 订单号
-    ///   - goodsName: 套餐包名中文
-    ///   - goodsNameEn: 套餐包名英文
-    ///   - goodsUnitPrice: 单价
-    ///   - quantity: 数量
-    ///   - actualAmount: 实际金额
-    ///   - status: 订单状态
-    ///   - orderType: 订单类型
-    ///   - createTime: 创建时间
-    ///   - source: Licence：license 订单，Offline：线下交易，Eadmin：后台开通，SelfHelp：自助下单，Cdkey：Cdkey 活动兑换
+    ///   - orderNo: Order number
+    ///   - goodsName: Package name in Chinese
+    ///   - goodsNameEn: Package name in English
+    ///   - goodsUnitPrice: Unit price
+    ///   - quantity: Quantity
+    ///   - actualAmount: Actual amount
+    ///   - status: Order status
+    ///   - orderType: Order type
+    ///   - createTime: Creation time
+    ///   - source: Licence: license order, Offline: offline transaction, Eadmin: activated in the backend, SelfHelp: self-service order, Cdkey: Cdkey event redemption
     public init(
         orderNo: String,
         goodsName: String,

@@ -3,77 +3,77 @@
 
 /// OrganizationDto.
 public struct OrganizationDto: Codable, Hashable, Sendable {
-    /// 组织 code
+    /// Organization code
     public var organizationCode: String
 
-    /// 组织名称
+    /// Organization name
     public var organizationName: String
 
-    /// 组织描述信息
+    /// Organization description
     public var description: String?
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: String?
 
-    /// 修改时间
+    /// Update time
     public var updatedAt: String?
 
-    /// 根节点 ID
+    /// Root node ID
     public var departmentId: String
 
-    /// 根节点自定义 ID
+    /// Root node custom ID
     public var openDepartmentId: String?
 
-    /// 是否包含子节点
+    /// Whether it contains child nodes
     public var hasChildren: Bool
 
-    /// 部门负责人 ID
+    /// Department leader ID
     public var leaderUserIds: [String]?
 
-    /// 部门人数
+    /// Number of department members
     public var membersCount: Int
 
-    /// 是否是虚拟部门
+    /// Whether it is a virtual department
     public var isVirtualNode: Bool
 
-    /// 多语言设置
+    /// Multilingual settings
     public var i18n: OrganizationNameI18nDto?
 
-    /// 部门的扩展字段数据
+    /// Extended field data of the department
     public var customData: JSONValue?
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
-    /// 岗位 id 列表
+    /// Post ID list
     public var postIdList: [String]?
 
-    /// 状态
+    /// Status
     public var status: String?
 
-    /// 访问限制
+    /// Access restrictions
     public var allow: String?
 
     /// Creates a `OrganizationDto`.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - organizationName: 组织名称
-    ///   - description: 组织描述信息
-    ///   - createdAt: 创建时间
-    ///   - updatedAt: 修改时间
-    ///   - departmentId: 根节点 ID
-    ///   - openDepartmentId: 根节点自定义 ID
-    ///   - hasChildren: 是否包含子节点
-    ///   - leaderUserIds: 部门负责人 ID
-    ///   - membersCount: 部门人数
-    ///   - isVirtualNode: 是否是虚拟部门
-    ///   - i18n: 多语言设置
-    ///   - customData: 部门的扩展字段数据
-    ///   - tenantId: 租户 ID
-    ///   - postIdList: 岗位 id 列表
-    ///   - status: 状态
-    ///   - allow: 访问限制
+    ///   - organizationCode: Organization code
+    ///   - organizationName: Organization name
+    ///   - description: Organization description
+    ///   - createdAt: Creation time
+    ///   - updatedAt: Update time
+    ///   - departmentId: Root node ID
+    ///   - openDepartmentId: Root node custom ID
+    ///   - hasChildren: Whether it contains child nodes
+    ///   - leaderUserIds: Department leader ID
+    ///   - membersCount: Number of department members
+    ///   - isVirtualNode: Whether it is a virtual department
+    ///   - i18n: Multilingual settings
+    ///   - customData: Extended field data of the department
+    ///   - tenantId: Tenant ID
+    ///   - postIdList: Post ID list
+    ///   - status: Status
+    ///   - allow: Access restrictions
     public init(
         organizationCode: String,
         organizationName: String,

@@ -3,13 +3,13 @@
 
 /// OrganizationNameI18nDto.
 public struct OrganizationNameI18nDto: Codable, Hashable, Sendable {
-    /// 支持多语言的字段
+    /// Fields that support multiple languages
     public var organizationName: LangObject
 
     /// Creates a `OrganizationNameI18nDto`.
     ///
     /// - Parameters:
-    ///   - organizationName: 支持多语言的字段
+    ///   - organizationName: Fields that support multiple languages
     public init(organizationName: LangObject) {
         self.organizationName = organizationName
     }

@@ -3,17 +3,17 @@
 
 /// OrganizationPagingDto.
 public struct OrganizationPagingDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 响应数据
+    /// Response data
     public var list: [OrganizationDto]
 
     /// Creates a `OrganizationPagingDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 响应数据
+    ///   - totalCount: Total number of records
+    ///   - list: Response data
     public init(totalCount: Int, list: [OrganizationDto]) {
         self.totalCount = totalCount
         self.list = list

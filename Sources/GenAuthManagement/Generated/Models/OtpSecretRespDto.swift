@@ -3,13 +3,13 @@
 
 /// OtpSecretRespDto.
 public struct OtpSecretRespDto: Codable, Hashable, Sendable {
-    /// MFA OTP 秘钥
+    /// MFA OTP secret key
     public var secret: String
 
     /// Creates a `OtpSecretRespDto`.
     ///
     /// - Parameters:
-    ///   - secret: MFA OTP 秘钥
+    ///   - secret: MFA OTP secret key
     public init(secret: String) {
         self.secret = secret
     }

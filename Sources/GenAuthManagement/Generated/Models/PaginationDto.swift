@@ -3,17 +3,17 @@
 
 /// PaginationDto.
 public struct PaginationDto: Codable, Hashable, Sendable {
-    /// 当前页数，从 1 开始
+    /// Current page number, starting from 1
     public var page: Int?
 
-    /// 每页数目，最大不能超过 50，默认为 10
+    /// Number per page, cannot exceed 50, defaults to 10
     public var limit: Int?
 
     /// Creates a `PaginationDto`.
     ///
     /// - Parameters:
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
     public init(page: Int? = nil, limit: Int? = nil) {
         self.page = page
         self.limit = limit

@@ -3,21 +3,21 @@
 
 /// ParsedUserAgent.
 public struct ParsedUserAgent: Codable, Hashable, Sendable {
-    /// 使用的设备类型
+    /// Device type used
     public var device: String
 
-    /// 浏览器名称
+    /// Browser name
     public var browser: String
 
-    /// 操作系统
+    /// Operating system
     public var os: String
 
     /// Creates a `ParsedUserAgent`.
     ///
     /// - Parameters:
-    ///   - device: 使用的设备类型
-    ///   - browser: 浏览器名称
-    ///   - os: 操作系统
+    ///   - device: Device type used
+    ///   - browser: Browser name
+    ///   - os: Operating system
     public init(device: String, browser: String, os: String) {
         self.device = device
         self.browser = browser

@@ -3,17 +3,17 @@
 
 /// PermissionNamespaceListPagingDto.
 public struct PermissionNamespaceListPagingDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 响应数据
+    /// Response data
     public var list: [PermissionNamespacesListRespDto]
 
     /// Creates a `PermissionNamespaceListPagingDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 响应数据
+    ///   - totalCount: Total number of records
+    ///   - list: Response data
     public init(totalCount: Int, list: [PermissionNamespacesListRespDto]) {
         self.totalCount = totalCount
         self.list = list

@@ -3,29 +3,29 @@
 
 /// PermissionNamespaceRolesListRespDto.
 public struct PermissionNamespaceRolesListRespDto: Codable, Hashable, Sendable {
-    /// 角色名称
+    /// Role name
     public var name: String
 
-    /// 角色 Code
+    /// Role code
     public var code: String
 
-    /// 角色 描述信息
+    /// Role description
     public var description: String?
 
-    /// 权限空间 Code
+    /// Permission space code
     public var namespace: String
 
-    /// 更新时间
+    /// Update time
     public var updatedAt: String
 
     /// Creates a `PermissionNamespaceRolesListRespDto`.
     ///
     /// - Parameters:
-    ///   - name: 角色名称
-    ///   - code: 角色 Code
-    ///   - description: 角色 描述信息
-    ///   - namespace: 权限空间 Code
-    ///   - updatedAt: 更新时间
+    ///   - name: Role name
+    ///   - code: Role code
+    ///   - description: Role description
+    ///   - namespace: Permission space code
+    ///   - updatedAt: Update time
     public init(
         name: String,
         code: String,

@@ -3,25 +3,25 @@
 
 /// PermissionNamespacesListRespDto.
 public struct PermissionNamespacesListRespDto: Codable, Hashable, Sendable {
-    /// 权限空间 名称
+    /// Permission space name
     public var name: String
 
-    /// 权限空间 Code
+    /// Permission space code
     public var code: String
 
-    /// 权限空间描述信息
+    /// Permission space description
     public var description: String?
 
-    /// 权限空间状态：0 -> 关闭、1 -> 开启
+    /// Permission space status: 0 -> disabled, 1 -> enabled
     public var status: Int?
 
     /// Creates a `PermissionNamespacesListRespDto`.
     ///
     /// - Parameters:
-    ///   - name: 权限空间 名称
-    ///   - code: 权限空间 Code
-    ///   - description: 权限空间描述信息
-    ///   - status: 权限空间状态：0 -> 关闭、1 -> 开启
+    ///   - name: Permission space name
+    ///   - code: Permission space code
+    ///   - description: Permission space description
+    ///   - status: Permission space status: 0 -> disabled, 1 -> enabled
     public init(name: String, code: String, description: String? = nil, status: Int? = nil) {
         self.name = name
         self.code = code

@@ -5,61 +5,61 @@ import Foundation
 
 /// PipelineFunctionDto.
 public struct PipelineFunctionDto: Codable, Hashable, Sendable {
-    /// 函数 ID
+    /// Function ID
     public var funcId: String
 
-    /// 函数名称
+    /// Function name
     public var funcName: String
 
-    /// 函数描述
+    /// Function description
     public var funcDescription: String?
 
-    /// 函数的触发场景：
+    /// Trigger scenario of the function:
     public var scene: Scene
 
-    /// 函数创建时间
+    /// Function creation time
     public var createdAt: Date
 
-    /// 函数修改时间
+    /// Function update time
     public var updatedAt: Date
 
-    /// 是否异步执行。设置为异步执行的函数不会阻塞整个流程的执行，适用于异步通知的场景，比如飞书群通知、钉钉群通知等。
+    /// Whether to execute asynchronously. Functions set to execute asynchronously will not block the execution of the entire flow, which is suitable for asynchronous notification scenarios, such as Feishu group notifications and DingTalk group notifications.
     public var isAsynchronous: Bool
 
-    /// 函数运行超时时间，最短为 1 秒，最长为 60 秒，默认为 3 秒。
+    /// Function execution timeout, minimum 1 second, maximum 60 seconds, default 3 seconds.
     public var timeout: Int
 
-    /// 如果函数运行超时，是否终止整个流程，默认为否。
+    /// Whether to terminate the entire flow if the function execution times out. Default is no.
     public var terminateOnTimeout: Bool
 
-    /// 函数源代码
+    /// Function source code
     public var sourceCode: String
 
-    /// 函数当前状态：
+    /// Current status of the function:
     public var status: Status
 
-    /// 上传失败的错误提示
+    /// Error message of the upload failure
     public var uploadErrMsg: String?
 
-    /// 此 Pipeline 是否被启用
+    /// Whether this Pipeline is enabled
     public var enabled: Bool
 
     /// Creates a `PipelineFunctionDto`.
     ///
     /// - Parameters:
-    ///   - funcId: 函数 ID
-    ///   - funcName: 函数名称
-    ///   - funcDescription: 函数描述
-    ///   - scene: 函数的触发场景：
-    ///   - createdAt: 函数创建时间
-    ///   - updatedAt: 函数修改时间
-    ///   - isAsynchronous: 是否异步执行。设置为异步执行的函数不会阻塞整个流程的执行，适用于异步通知的场景，比如飞书群通知、钉钉群通知等。
-    ///   - timeout: 函数运行超时时间，最短为 1 秒，最长为 60 秒，默认为 3 秒。
-    ///   - terminateOnTimeout: 如果函数运行超时，是否终止整个流程，默认为否。
-    ///   - sourceCode: 函数源代码
-    ///   - status: 函数当前状态：
-    ///   - uploadErrMsg: 上传失败的错误提示
-    ///   - enabled: 此 Pipeline 是否被启用
+    ///   - funcId: Function ID
+    ///   - funcName: Function name
+    ///   - funcDescription: Function description
+    ///   - scene: Trigger scenario of the function:
+    ///   - createdAt: Function creation time
+    ///   - updatedAt: Function update time
+    ///   - isAsynchronous: Whether to execute asynchronously. Functions set to execute asynchronously will not block the execution of the entire flow, which is suitable for asynchronous notification scenarios, such as Feishu group notifications and DingTalk group notifications.
+    ///   - timeout: Function execution timeout, minimum 1 second, maximum 60 seconds, default 3 seconds.
+    ///   - terminateOnTimeout: Whether to terminate the entire flow if the function execution times out. Default is no.
+    ///   - sourceCode: Function source code
+    ///   - status: Current status of the function:
+    ///   - uploadErrMsg: Error message of the upload failure
+    ///   - enabled: Whether this Pipeline is enabled
     public init(
         funcId: String,
         funcName: String,
@@ -92,7 +92,7 @@ public struct PipelineFunctionDto: Codable, Hashable, Sendable {
 }
 
 extension PipelineFunctionDto {
-    /// 函数的触发场景：
+    /// Trigger scenario of the function:
     public struct Scene: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -102,25 +102,25 @@ extension PipelineFunctionDto {
             self.rawValue = rawValue
         }
 
-        /// 注册前
+        /// Before registration
         public static let preRegister = Self(rawValue: "PRE_REGISTER")
 
-        /// 注册后
+        /// After registration
         public static let postRegister = Self(rawValue: "POST_REGISTER")
 
-        /// 认证前
+        /// Before authentication
         public static let preAuthentication = Self(rawValue: "PRE_AUTHENTICATION")
 
-        /// 认证后
+        /// After authentication
         public static let postAuthentication = Self(rawValue: "POST_AUTHENTICATION")
 
-        /// OIDC ID Token 签发前
+        /// Before OIDC ID Token is issued
         public static let preOidcIdTokenIssued = Self(rawValue: "PRE_OIDC_ID_TOKEN_ISSUED")
 
-        /// OIDC Access Token 签发前
+        /// Before OIDC Access Token is issued
         public static let preOidcAccessTokenIssued = Self(rawValue: "PRE_OIDC_ACCESS_TOKEN_ISSUED")
 
-        /// 补全用户信息前
+        /// Before completing user information
         public static let preCompleteUserInfo = Self(rawValue: "PRE_COMPLETE_USER_INFO")
 
         /// `PRE_MFA_VERIFY`
@@ -143,7 +143,7 @@ extension PipelineFunctionDto {
         ]
     }
 
-    /// 函数当前状态：
+    /// Current status of the function:
     public struct Status: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -153,13 +153,13 @@ extension PipelineFunctionDto {
             self.rawValue = rawValue
         }
 
-        /// 上传中
+        /// Uploading
         public static let uploading = Self(rawValue: "uploading")
 
-        /// 上传成功
+        /// Upload succeeded
         public static let success = Self(rawValue: "success")
 
-        /// 上传失败
+        /// Upload failed
         public static let failed = Self(rawValue: "failed")
 
         /// Every value the SDK knows.

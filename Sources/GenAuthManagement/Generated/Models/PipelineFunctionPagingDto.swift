@@ -3,17 +3,17 @@
 
 /// PipelineFunctionPagingDto.
 public struct PipelineFunctionPagingDto: Codable, Hashable, Sendable {
-    /// 总数
+    /// Total
     public var totalCount: Int
 
-    /// 数据列表
+    /// Data list
     public var list: [PipelineFunctionDto]
 
     /// Creates a `PipelineFunctionPagingDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 总数
-    ///   - list: 数据列表
+    ///   - totalCount: Total
+    ///   - list: Data list
     public init(totalCount: Int, list: [PipelineFunctionDto]) {
         self.totalCount = totalCount
         self.list = list

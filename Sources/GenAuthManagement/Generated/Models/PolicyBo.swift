@@ -3,17 +3,17 @@
 
 /// PolicyBo.
 public struct PolicyBo: Codable, Hashable, Sendable {
-    /// 数据策略 id
+    /// Data policy ID
     public var dataPolicyId: String
 
-    /// 数据策略名称名称
+    /// Data policy name
     public var dataPolicyName: String
 
     /// Creates a `PolicyBo`.
     ///
     /// - Parameters:
-    ///   - dataPolicyId: 数据策略 id
-    ///   - dataPolicyName: 数据策略名称名称
+    ///   - dataPolicyId: Data policy ID
+    ///   - dataPolicyName: Data policy name
     public init(dataPolicyId: String, dataPolicyName: String) {
         self.dataPolicyId = dataPolicyId
         self.dataPolicyName = dataPolicyName

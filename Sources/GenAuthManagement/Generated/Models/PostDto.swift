@@ -3,21 +3,21 @@
 
 /// PostDto.
 public struct PostDto: Codable, Hashable, Sendable {
-    /// 分组 code
+    /// Group code
     public var code: String
 
-    /// 分组名称
+    /// Group name
     public var name: String
 
-    /// 分组描述
+    /// Group description
     public var description: String?
 
     /// Creates a `PostDto`.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - name: 分组名称
-    ///   - description: 分组描述
+    ///   - code: Group code
+    ///   - name: Group name
+    ///   - description: Group description
     public init(code: String, name: String, description: String? = nil) {
         self.code = code
         self.name = name

@@ -3,25 +3,25 @@
 
 /// PostInfoDto.
 public struct PostInfoDto: Codable, Hashable, Sendable {
-    /// 分组 code
+    /// Group code
     public var code: String
 
-    /// 分组名称
+    /// Group name
     public var name: String
 
-    /// 分组描述
+    /// Group description
     public var description: String?
 
-    /// 岗位关联部门数
+    /// Number of departments associated with the post
     public var departmentIdList: [String]
 
     /// Creates a `PostInfoDto`.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - name: 分组名称
-    ///   - description: 分组描述
-    ///   - departmentIdList: 岗位关联部门数
+    ///   - code: Group code
+    ///   - name: Group name
+    ///   - description: Group description
+    ///   - departmentIdList: Number of departments associated with the post
     public init(code: String, name: String, description: String? = nil, departmentIdList: [String]) {
         self.code = code
         self.name = name

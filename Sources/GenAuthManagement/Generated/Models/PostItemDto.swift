@@ -3,33 +3,33 @@
 
 /// PostItemDto.
 public struct PostItemDto: Codable, Hashable, Sendable {
-    /// 分组 code
+    /// Group code
     public var code: String
 
-    /// 分组名称
+    /// Group name
     public var name: String
 
-    /// 分组描述
+    /// Group description
     public var description: String?
 
-    /// 岗位关联用户数，只有在 skipCount 不为 true 时才存在
+    /// Number of users associated with the post. Only present when skipCount is not true
     public var userCount: Int
 
-    /// 岗位关联部门数，只有在 skipCount 不为 true 时才存在
+    /// Number of departments associated with the post. Only present when skipCount is not true
     public var departmentCount: Int
 
-    /// 岗位元数据信息
+    /// Post metadata
     public var metadataSource: [String]
 
     /// Creates a `PostItemDto`.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - name: 分组名称
-    ///   - description: 分组描述
-    ///   - userCount: 岗位关联用户数，只有在 skipCount 不为 true 时才存在
-    ///   - departmentCount: 岗位关联部门数，只有在 skipCount 不为 true 时才存在
-    ///   - metadataSource: 岗位元数据信息
+    ///   - code: Group code
+    ///   - name: Group name
+    ///   - description: Group description
+    ///   - userCount: Number of users associated with the post. Only present when skipCount is not true
+    ///   - departmentCount: Number of departments associated with the post. Only present when skipCount is not true
+    ///   - metadataSource: Post metadata
     public init(
         code: String,
         name: String,

@@ -3,17 +3,17 @@
 
 /// PostPagingDto.
 public struct PostPagingDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 响应数据
+    /// Response data
     public var list: [PostItemDto]
 
     /// Creates a `PostPagingDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 响应数据
+    ///   - totalCount: Total number of records
+    ///   - list: Response data
     public init(totalCount: Int, list: [PostItemDto]) {
         self.totalCount = totalCount
         self.list = list

@@ -3,21 +3,21 @@
 
 /// PreviewEmailTemplateDataDto.
 public struct PreviewEmailTemplateDataDto: Codable, Hashable, Sendable {
-    /// 预览的邮件主体内容，为 html 格式文本
+    /// Preview of the email body content, in HTML format
     public var content: String
 
-    /// 预览的邮件主题内容
+    /// Preview of the email subject
     public var subject: String
 
-    /// 预览的邮件发件人内容
+    /// Preview of the email sender
     public var sender: String
 
     /// Creates a `PreviewEmailTemplateDataDto`.
     ///
     /// - Parameters:
-    ///   - content: 预览的邮件主体内容，为 html 格式文本
-    ///   - subject: 预览的邮件主题内容
-    ///   - sender: 预览的邮件发件人内容
+    ///   - content: Preview of the email body content, in HTML format
+    ///   - subject: Preview of the email subject
+    ///   - sender: Preview of the email sender
     public init(content: String, subject: String, sender: String) {
         self.content = content
         self.subject = subject

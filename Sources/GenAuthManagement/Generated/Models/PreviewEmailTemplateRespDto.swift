@@ -3,13 +3,13 @@
 
 /// PreviewEmailTemplateRespDto.
 public struct PreviewEmailTemplateRespDto: Codable, Hashable, Sendable {
-    /// 响应数据
+    /// Response data
     public var data: PreviewEmailTemplateDataDto
 
     /// Creates a `PreviewEmailTemplateRespDto`.
     ///
     /// - Parameters:
-    ///   - data: 响应数据
+    ///   - data: Response data
     public init(data: PreviewEmailTemplateDataDto) {
         self.data = data
     }

@@ -3,29 +3,29 @@
 
 /// PrincipalAuthenticationInfoDto.
 public struct PrincipalAuthenticationInfoDto: Codable, Hashable, Sendable {
-    /// 是否进行认证
+    /// Whether authenticated
     public var authenticated: Bool
 
-    /// 用户 ID
+    /// User ID
     public var principalType: String
 
-    /// 认证主体证件号码
+    /// ID number of the authenticated subject
     public var principalCode: String
 
-    /// 认证主体名称
+    /// Name of the authenticated subject
     public var principalName: String
 
-    /// 认证时间，标准时间字符串
+    /// Authentication time, a standard time string
     public var authenticatedAt: String
 
     /// Creates a `PrincipalAuthenticationInfoDto`.
     ///
     /// - Parameters:
-    ///   - authenticated: 是否进行认证
-    ///   - principalType: 用户 ID
-    ///   - principalCode: 认证主体证件号码
-    ///   - principalName: 认证主体名称
-    ///   - authenticatedAt: 认证时间，标准时间字符串
+    ///   - authenticated: Whether authenticated
+    ///   - principalType: User ID
+    ///   - principalCode: ID number of the authenticated subject
+    ///   - principalName: Name of the authenticated subject
+    ///   - authenticatedAt: Authentication time, a standard time string
     public init(
         authenticated: Bool,
         principalType: String,

@@ -3,17 +3,17 @@
 
 /// PubEventDto.
 public struct PubEventDto: Codable, Hashable, Sendable {
-    /// 事件类型
+    /// Event type
     public var eventType: String
 
-    /// 事件体
+    /// Event body
     public var eventData: JSONValue
 
     /// Creates a `PubEventDto`.
     ///
     /// - Parameters:
-    ///   - eventType: 事件类型
-    ///   - eventData: 事件体
+    ///   - eventType: Event type
+    ///   - eventData: Event body
     public init(eventType: String, eventData: JSONValue) {
         self.eventType = eventType
         self.eventData = eventData

@@ -3,17 +3,17 @@
 
 /// PubEventRespDataDto.
 public struct PubEventRespDataDto: Codable, Hashable, Sendable {
-    /// 发送是否成功
+    /// Whether sending succeeded
     public var success: Bool
 
-    /// 发送失败的错误提示
+    /// Error message when sending fails
     public var errMsg: Bool?
 
     /// Creates a `PubEventRespDataDto`.
     ///
     /// - Parameters:
-    ///   - success: 发送是否成功
-    ///   - errMsg: 发送失败的错误提示
+    ///   - success: Whether sending succeeded
+    ///   - errMsg: Error message when sending fails
     public init(success: Bool, errMsg: Bool? = nil) {
         self.success = success
         self.errMsg = errMsg

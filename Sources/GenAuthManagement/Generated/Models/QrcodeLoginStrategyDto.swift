@@ -3,33 +3,33 @@
 
 /// QrcodeLoginStrategyDto.
 public struct QrcodeLoginStrategyDto: Codable, Hashable, Sendable {
-    /// 二维码有效时间，单位秒
+    /// QR code validity period, in seconds
     public var qrcodeExpiresIn: Int
 
-    /// 时间长度单位，Second/Minute/Hour/Day，仅做显示用
+    /// Time unit, Second/Minute/Hour/Day, for display only
     public var qrcodeExpiresInUnit: String?
 
-    /// ticket 有效时间，单位秒
+    /// Ticket validity period, in seconds
     public var ticketExpiresIn: Int
 
-    /// 时间长度单位，Second/Minute/Hour/Day，仅作显示用
+    /// Time unit, Second/Minute/Hour/Day, for display only
     public var ticketExpiresInUnit: String?
 
-    /// Web 轮询接口返回完整用户信息，详情见此文档：Web 轮询接口返回完整用户信息
+    /// Web polling API returns complete user information. For details, see this document: Web polling API returns complete user information
     public var allowExchangeUserInfoFromBrowser: Bool
 
-    /// 允许在浏览器使用 ticket 换取用户信息，详情见此文档：Web 轮询接口返回完整用户信息
+    /// Allow exchanging a ticket for user information in the browser. For details, see this document: Web polling API returns complete user information
     public var returnFullUserInfo: Bool
 
     /// Creates a `QrcodeLoginStrategyDto`.
     ///
     /// - Parameters:
-    ///   - qrcodeExpiresIn: 二维码有效时间，单位秒
-    ///   - qrcodeExpiresInUnit: 时间长度单位，Second/Minute/Hour/Day，仅做显示用
-    ///   - ticketExpiresIn: ticket 有效时间，单位秒
-    ///   - ticketExpiresInUnit: 时间长度单位，Second/Minute/Hour/Day，仅作显示用
-    ///   - allowExchangeUserInfoFromBrowser: Web 轮询接口返回完整用户信息，详情见此文档：Web 轮询接口返回完整用户信息
-    ///   - returnFullUserInfo: 允许在浏览器使用 ticket 换取用户信息，详情见此文档：Web 轮询接口返回完整用户信息
+    ///   - qrcodeExpiresIn: QR code validity period, in seconds
+    ///   - qrcodeExpiresInUnit: Time unit, Second/Minute/Hour/Day, for display only
+    ///   - ticketExpiresIn: Ticket validity period, in seconds
+    ///   - ticketExpiresInUnit: Time unit, Second/Minute/Hour/Day, for display only
+    ///   - allowExchangeUserInfoFromBrowser: Web polling API returns complete user information. For details, see this document: Web polling API returns complete user information
+    ///   - returnFullUserInfo: Allow exchanging a ticket for user information in the browser. For details, see this document: Web polling API returns complete user information
     public init(
         qrcodeExpiresIn: Int,
         qrcodeExpiresInUnit: String? = nil,

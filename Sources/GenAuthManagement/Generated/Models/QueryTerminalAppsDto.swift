@@ -3,17 +3,17 @@
 
 /// QueryTerminalAppsDto.
 public struct QueryTerminalAppsDto: Codable, Hashable, Sendable {
-    /// 设备唯一标识列表
+    /// List of device unique identifiers
     public var deviceIds: [String]
 
-    /// 用户 ID
+    /// User ID
     public var userId: String?
 
     /// Creates a `QueryTerminalAppsDto`.
     ///
     /// - Parameters:
-    ///   - deviceIds: 设备唯一标识列表
-    ///   - userId: 用户 ID
+    ///   - deviceIds: List of device unique identifiers
+    ///   - userId: User ID
     public init(deviceIds: [String], userId: String? = nil) {
         self.deviceIds = deviceIds
         self.userId = userId

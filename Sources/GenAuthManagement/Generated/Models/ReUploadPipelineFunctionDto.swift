@@ -3,13 +3,13 @@
 
 /// ReUploadPipelineFunctionDto.
 public struct ReUploadPipelineFunctionDto: Codable, Hashable, Sendable {
-    /// Pipeline 函数 ID
+    /// Pipeline function ID
     public var funcId: String
 
     /// Creates a `ReUploadPipelineFunctionDto`.
     ///
     /// - Parameters:
-    ///   - funcId: Pipeline 函数 ID
+    ///   - funcId: Pipeline function ID
     public init(funcId: String) {
         self.funcId = funcId
     }

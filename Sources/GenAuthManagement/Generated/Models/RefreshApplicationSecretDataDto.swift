@@ -3,13 +3,13 @@
 
 /// RefreshApplicationSecretDataDto.
 public struct RefreshApplicationSecretDataDto: Codable, Hashable, Sendable {
-    /// 新的应用密钥
+    /// New app secret
     public var secret: String
 
     /// Creates a `RefreshApplicationSecretDataDto`.
     ///
     /// - Parameters:
-    ///   - secret: 新的应用密钥
+    ///   - secret: New app secret
     public init(secret: String) {
         self.secret = secret
     }

@@ -3,13 +3,13 @@
 
 /// RefreshApplicationSecretDto.
 public struct RefreshApplicationSecretDto: Codable, Hashable, Sendable {
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
     /// Creates a `RefreshApplicationSecretDto`.
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID
+    ///   - appId: Application ID
     public init(appId: String) {
         self.appId = appId
     }

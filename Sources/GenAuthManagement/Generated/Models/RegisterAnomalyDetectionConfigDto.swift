@@ -3,21 +3,21 @@
 
 /// RegisterAnomalyDetectionConfigDto.
 public struct RegisterAnomalyDetectionConfigDto: Codable, Hashable, Sendable {
-    /// 是否开启频繁注册限制
+    /// Whether to enable frequent registration restriction
     public var enabled: Bool
 
-    /// 在一定时间周期内，对于同一个 IP，最多只能注册多少次。
+    /// The maximum number of registrations allowed from the same IP within a certain time period.
     public var limit: Int
 
-    /// 限定周期时间长度，单位为秒。
+    /// Length of the restriction period, in seconds.
     public var timeInterval: Int
 
     /// Creates a `RegisterAnomalyDetectionConfigDto`.
     ///
     /// - Parameters:
-    ///   - enabled: 是否开启频繁注册限制
-    ///   - limit: 在一定时间周期内，对于同一个 IP，最多只能注册多少次。
-    ///   - timeInterval: 限定周期时间长度，单位为秒。
+    ///   - enabled: Whether to enable frequent registration restriction
+    ///   - limit: The maximum number of registrations allowed from the same IP within a certain time period.
+    ///   - timeInterval: Length of the restriction period, in seconds.
     public init(enabled: Bool, limit: Int, timeInterval: Int) {
         self.enabled = enabled
         self.limit = limit

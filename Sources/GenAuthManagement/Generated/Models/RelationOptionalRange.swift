@@ -3,19 +3,19 @@
 
 /// RelationOptionalRange.
 public struct RelationOptionalRange: Codable, Hashable, Sendable {
-    /// 多个搜索条件的关系：
-    ///     - and: 且
-    ///     - or:  或
+    /// Relationship between multiple search conditions:
+    ///     - and: AND
+    ///     - or:  OR
     public var conjunction: String
 
-    /// 搜索条件
+    /// Search conditions
     public var conditions: Condition
 
     /// Creates a `RelationOptionalRange`.
     ///
     /// - Parameters:
-    ///   - conjunction: 多个搜索条件的关系： - and: 且 - or:  或
-    ///   - conditions: 搜索条件
+    ///   - conjunction: Relationship between multiple search conditions: - and: AND - or:  OR
+    ///   - conditions: Search conditions
     public init(conjunction: String, conditions: Condition) {
         self.conjunction = conjunction
         self.conditions = conditions

@@ -3,17 +3,17 @@
 
 /// RemoveGroupMembersReqDto.
 public struct RemoveGroupMembersReqDto: Codable, Hashable, Sendable {
-    /// 分组 code
+    /// Group code
     public var code: String
 
-    /// 用户 ID 数组
+    /// User ID array
     public var userIds: [String]
 
     /// Creates a `RemoveGroupMembersReqDto`.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - userIds: 用户 ID 数组
+    ///   - code: Group code
+    ///   - userIds: User ID array
     public init(code: String, userIds: [String]) {
         self.code = code
         self.userIds = userIds

@@ -3,13 +3,13 @@
 
 /// RemovePostDto.
 public struct RemovePostDto: Codable, Hashable, Sendable {
-    /// 分组 code
+    /// Group code
     public var code: String
 
     /// Creates a `RemovePostDto`.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
+    ///   - code: Group code
     public init(code: String) {
         self.code = code
     }

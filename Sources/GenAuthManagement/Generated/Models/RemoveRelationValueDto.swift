@@ -3,25 +3,25 @@
 
 /// RemoveRelationValueDto.
 public struct RemoveRelationValueDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 行 id
+    /// Row ID
     public var rowId: String
 
-    /// 字段 id
+    /// Field ID
     public var fieldIds: [String]
 
-    /// 关联数据
+    /// Associated data
     public var value: String
 
     /// Creates a `RemoveRelationValueDto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - rowId: 行 id
-    ///   - fieldIds: 字段 id
-    ///   - value: 关联数据
+    ///   - modelId: Function ID
+    ///   - rowId: Row ID
+    ///   - fieldIds: Field ID
+    ///   - value: Associated data
     public init(modelId: String, rowId: String, fieldIds: [String], value: String) {
         self.modelId = modelId
         self.rowId = rowId

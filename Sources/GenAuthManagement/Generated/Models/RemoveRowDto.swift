@@ -3,21 +3,21 @@
 
 /// RemoveRowDto.
 public struct RemoveRowDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 行 id
+    /// Row ID
     public var rowIdList: [String]
 
-    /// 如果当前行有子节点，是否递归删除，默认为 false。当为 false 时，如果有子节点，会提示错误。
+    /// If the current row has child nodes, whether to delete them recursively, false by default. When false, an error will be reported if there are child nodes.
     public var recursive: Bool?
 
     /// Creates a `RemoveRowDto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - rowIdList: 行 id
-    ///   - recursive: 如果当前行有子节点，是否递归删除，默认为 false。当为 false 时，如果有子节点，会提示错误。
+    ///   - modelId: Function ID
+    ///   - rowIdList: Row ID
+    ///   - recursive: If the current row has child nodes, whether to delete them recursively, false by default. When false, an error will be reported if there are child nodes.
     public init(modelId: String, rowIdList: [String], recursive: Bool? = nil) {
         self.modelId = modelId
         self.rowIdList = rowIdList

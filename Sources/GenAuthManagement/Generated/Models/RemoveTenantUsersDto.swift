@@ -3,21 +3,21 @@
 
 /// RemoveTenantUsersDto.
 public struct RemoveTenantUsersDto: Codable, Hashable, Sendable {
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String
 
-    /// 关联的用户池级别的用户 ID
+    /// Associated user ID at the user pool level
     public var linkUserIds: [String]?
 
-    /// 租户成员 ID
+    /// Tenant member ID
     public var memberIds: [String]?
 
     /// Creates a `RemoveTenantUsersDto`.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - linkUserIds: 关联的用户池级别的用户 ID
-    ///   - memberIds: 租户成员 ID
+    ///   - tenantId: Tenant ID
+    ///   - linkUserIds: Associated user ID at the user pool level
+    ///   - memberIds: Tenant member ID
     public init(tenantId: String, linkUserIds: [String]? = nil, memberIds: [String]? = nil) {
         self.tenantId = tenantId
         self.linkUserIds = linkUserIds

@@ -3,19 +3,19 @@
 
 /// ResignUserReqDto.
 public struct ResignUserReqDto: Codable, Hashable, Sendable {
-    /// 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
+    /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public var userIdType: UserIdType?
 
     /// Creates a `ResignUserReqDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public init(userId: String, userIdType: UserIdType? = nil) {
         self.userId = userId
         self.userIdType = userIdType
@@ -23,9 +23,9 @@ public struct ResignUserReqDto: Codable, Hashable, Sendable {
 }
 
 extension ResignUserReqDto {
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct UserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -35,25 +35,25 @@ extension ResignUserReqDto {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`

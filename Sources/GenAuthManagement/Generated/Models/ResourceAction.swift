@@ -3,17 +3,17 @@
 
 /// ResourceAction.
 public struct ResourceAction: Codable, Hashable, Sendable {
-    /// 资源操作名称
+    /// Resource action name
     public var name: String
 
-    /// 资源操作描述
+    /// Resource action description
     public var description: String
 
     /// Creates a `ResourceAction`.
     ///
     /// - Parameters:
-    ///   - name: 资源操作名称
-    ///   - description: 资源操作描述
+    ///   - name: Resource action name
+    ///   - description: Resource action description
     public init(name: String, description: String) {
         self.name = name
         self.description = description

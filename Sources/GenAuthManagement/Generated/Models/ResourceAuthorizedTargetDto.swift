@@ -3,21 +3,21 @@
 
 /// ResourceAuthorizedTargetDto.
 public struct ResourceAuthorizedTargetDto: Codable, Hashable, Sendable {
-    /// 主体类型
+    /// Subject type
     public var targetType: TargetType
 
-    /// 主体唯一标志符
+    /// Unique principal identifier
     public var targetIdentifier: String
 
-    /// 操作列表
+    /// Action list
     public var actions: [String]
 
     /// Creates a `ResourceAuthorizedTargetDto`.
     ///
     /// - Parameters:
-    ///   - targetType: 主体类型
-    ///   - targetIdentifier: 主体唯一标志符
-    ///   - actions: 操作列表
+    ///   - targetType: Subject type
+    ///   - targetIdentifier: Unique principal identifier
+    ///   - actions: Action list
     public init(targetType: TargetType, targetIdentifier: String, actions: [String]) {
         self.targetType = targetType
         self.targetIdentifier = targetIdentifier
@@ -26,7 +26,7 @@ public struct ResourceAuthorizedTargetDto: Codable, Hashable, Sendable {
 }
 
 extension ResourceAuthorizedTargetDto {
-    /// 主体类型
+    /// Subject type
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,21 +3,21 @@
 
 /// ResourceItemDto.
 public struct ResourceItemDto: Codable, Hashable, Sendable {
-    /// 资源唯一标志符
+    /// Unique resource identifier
     public var code: String
 
-    /// 资源定义的操作类型
+    /// Action types defined by the resource
     public var actions: [String]
 
-    /// 资源类型，如数据、API、按钮、菜单
+    /// Resource type, such as data, API, button, menu
     public var resourceType: ResourceType
 
     /// Creates a `ResourceItemDto`.
     ///
     /// - Parameters:
-    ///   - code: 资源唯一标志符
-    ///   - actions: 资源定义的操作类型
-    ///   - resourceType: 资源类型，如数据、API、按钮、菜单
+    ///   - code: Unique resource identifier
+    ///   - actions: Action types defined by the resource
+    ///   - resourceType: Resource type, such as data, API, button, menu
     public init(code: String, actions: [String], resourceType: ResourceType) {
         self.code = code
         self.actions = actions
@@ -26,7 +26,7 @@ public struct ResourceItemDto: Codable, Hashable, Sendable {
 }
 
 extension ResourceItemDto {
-    /// 资源类型，如数据、API、按钮、菜单
+    /// Resource type, such as data, API, button, menu
     public struct ResourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -5,25 +5,25 @@
 ///
 /// GenAuth's API document calls this type `Result`.
 public struct ResultDto: Codable, Hashable, Sendable {
-    /// 新增用户数
+    /// Number of added users
     public var addUser: Int
 
-    /// 更新用户数
+    /// Number of updated users
     public var updateUser: Int
 
-    /// 新增部门数
+    /// Number of added departments
     public var addDepartment: Int
 
-    /// 更新部门数
+    /// Number of updated departments
     public var updateDepartment: Int
 
     /// Creates a `ResultDto`.
     ///
     /// - Parameters:
-    ///   - addUser: 新增用户数
-    ///   - updateUser: 更新用户数
-    ///   - addDepartment: 新增部门数
-    ///   - updateDepartment: 更新部门数
+    ///   - addUser: Number of added users
+    ///   - updateUser: Number of updated users
+    ///   - addDepartment: Number of added departments
+    ///   - updateDepartment: Number of updated departments
     public init(addUser: Int, updateUser: Int, addDepartment: Int, updateDepartment: Int) {
         self.addUser = addUser
         self.updateUser = updateUser

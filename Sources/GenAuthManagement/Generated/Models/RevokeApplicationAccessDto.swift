@@ -3,17 +3,17 @@
 
 /// RevokeApplicationAccessDto.
 public struct RevokeApplicationAccessDto: Codable, Hashable, Sendable {
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 授权主体列表，最多 10 条
+    /// Authorization subject list, up to 10 items
     public var list: [DeleteApplicationPermissionRecordItem]
 
     /// Creates a `RevokeApplicationAccessDto`.
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID
-    ///   - list: 授权主体列表，最多 10 条
+    ///   - appId: Application ID
+    ///   - list: Authorization subject list, up to 10 items
     public init(appId: String, list: [DeleteApplicationPermissionRecordItem]) {
         self.appId = appId
         self.list = list

@@ -3,17 +3,17 @@
 
 /// RevokeRoleBatchDto.
 public struct RevokeRoleBatchDto: Codable, Hashable, Sendable {
-    /// 角色信息列表
+    /// Role information list
     public var roles: [RoleCodeDto]
 
-    /// 移除角色的目标列表
+    /// List of targets to remove the role from
     public var targets: [TargetDto]
 
     /// Creates a `RevokeRoleBatchDto`.
     ///
     /// - Parameters:
-    ///   - roles: 角色信息列表
-    ///   - targets: 移除角色的目标列表
+    ///   - roles: Role information list
+    ///   - targets: List of targets to remove the role from
     public init(roles: [RoleCodeDto], targets: [TargetDto]) {
         self.roles = roles
         self.targets = targets

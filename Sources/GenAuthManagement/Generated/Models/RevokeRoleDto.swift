@@ -3,21 +3,21 @@
 
 /// RevokeRoleDto.
 public struct RevokeRoleDto: Codable, Hashable, Sendable {
-    /// 权限分组内角色的唯一标识符
+    /// Unique identifier of the role within the permission group
     public var code: String
 
-    /// 所属权限分组的 code
+    /// Code of the permission group it belongs to
     public var namespace: String?
 
-    /// 移除角色的目标
+    /// Target to remove the role from
     public var targets: [TargetDto]
 
     /// Creates a `RevokeRoleDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限分组内角色的唯一标识符
-    ///   - namespace: 所属权限分组的 code
-    ///   - targets: 移除角色的目标
+    ///   - code: Unique identifier of the role within the permission group
+    ///   - namespace: Code of the permission group it belongs to
+    ///   - targets: Target to remove the role from
     public init(code: String, namespace: String? = nil, targets: [TargetDto]) {
         self.code = code
         self.namespace = namespace

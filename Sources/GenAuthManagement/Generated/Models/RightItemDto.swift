@@ -3,25 +3,25 @@
 
 /// RightItemDto.
 public struct RightItemDto: Codable, Hashable, Sendable {
-    /// 权益编码
+    /// Benefit code
     public var rightsModelCode: String
 
-    /// 权益名称
+    /// Benefit name
     public var rightsModelName: String
 
-    /// 权益数据类型
+    /// Benefit data type
     public var dataType: String
 
-    /// 权益值
+    /// Benefit value
     public var dataValue: String
 
     /// Creates a `RightItemDto`.
     ///
     /// - Parameters:
-    ///   - rightsModelCode: 权益编码
-    ///   - rightsModelName: 权益名称
-    ///   - dataType: 权益数据类型
-    ///   - dataValue: 权益值
+    ///   - rightsModelCode: Benefit code
+    ///   - rightsModelName: Benefit name
+    ///   - dataType: Benefit data type
+    ///   - dataValue: Benefit value
     public init(rightsModelCode: String, rightsModelName: String, dataType: String, dataValue: String) {
         self.rightsModelCode = rightsModelCode
         self.rightsModelName = rightsModelName

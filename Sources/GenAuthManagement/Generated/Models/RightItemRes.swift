@@ -3,13 +3,13 @@
 
 /// RightItemRes.
 public struct RightItemRes: Codable, Hashable, Sendable {
-    /// 响应数据
+    /// Response data
     public var rightsItems: [RightItemDto]
 
     /// Creates a `RightItemRes`.
     ///
     /// - Parameters:
-    ///   - rightsItems: 响应数据
+    ///   - rightsItems: Response data
     public init(rightsItems: [RightItemDto]) {
         self.rightsItems = rightsItems
     }

@@ -9,19 +9,19 @@ public struct RiskListItemDto: Codable, Hashable, Sendable {
     /// userId
     public var userId: String
 
-    /// 添加类型，MANUAL-手动，SCHEDULE-策略添加
+    /// Addition type, MANUAL - manual, SCHEDULE - added by policy
     public var addType: String
 
-    /// ip类型，WHITE-白名单，BLACK-黑名单
+    /// IP type, WHITE - whitelist, BLACK - blacklist
     public var userListType: String
 
-    /// 删除类型，MANUAL-手动，SCHEDULE-策略删除
+    /// Deletion type, MANUAL - manual, SCHEDULE - deleted by policy
     public var removeType: String
 
-    /// 限制类型，FORBID_LOGIN-禁止登录，FORBID_REGISTER-禁止注册，SKIP_MFA-跳过 MFA
+    /// Restriction type, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden, SKIP_MFA - skip MFA
     public var limitList: [String]
 
-    /// 添加时间
+    /// Time added
     public var addAt: String
 
     /// Creates a `RiskListItemDto`.
@@ -29,11 +29,11 @@ public struct RiskListItemDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - id: ID
     ///   - userId: userId
-    ///   - addType: 添加类型，MANUAL-手动，SCHEDULE-策略添加
-    ///   - userListType: ip类型，WHITE-白名单，BLACK-黑名单
-    ///   - removeType: 删除类型，MANUAL-手动，SCHEDULE-策略删除
-    ///   - limitList: 限制类型，FORBID_LOGIN-禁止登录，FORBID_REGISTER-禁止注册，SKIP_MFA-跳过 MFA
-    ///   - addAt: 添加时间
+    ///   - addType: Addition type, MANUAL - manual, SCHEDULE - added by policy
+    ///   - userListType: IP type, WHITE - whitelist, BLACK - blacklist
+    ///   - removeType: Deletion type, MANUAL - manual, SCHEDULE - deleted by policy
+    ///   - limitList: Restriction type, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden, SKIP_MFA - skip MFA
+    ///   - addAt: Time added
     public init(
         id: String,
         userId: String,

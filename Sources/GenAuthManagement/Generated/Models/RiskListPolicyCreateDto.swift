@@ -3,53 +3,53 @@
 
 /// RiskListPolicyCreateDto.
 public struct RiskListPolicyCreateDto: Codable, Hashable, Sendable {
-    /// 策略操作对象，目前只有 ip
+    /// Policy operation object, currently only ip
     public var optObject: OptObject
 
-    /// 操作IP的范围, ALL-所有，NOT_IN_WHITE_LIST-不在白名单中，与 userRange 二者取一个
+    /// Scope of operated IPs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or userRange
     public var ipRange: IpRange
 
-    /// 操作USER的范围, ALL-所有，NOT_IN_WHITE_LIST-不在白名单中，与 ipRange 二者取一个
+    /// Scope of operated USERs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or ipRange
     public var userRange: UserRange
 
-    /// IP条件, NO_LIMIT-不限制，ONE-单个IP，与 userCond 二者取一个
+    /// IP condition, NO_LIMIT - no limit, ONE - single IP. Use either this or userCond
     public var ipCond: IpCond
 
-    /// IP条件, NO_LIMIT-不限制，ONE-单个用户，与 ipCond 二者取一个
+    /// IP condition, NO_LIMIT - no limit, ONE - single user. Use either this or ipCond
     public var userCond: UserCond
 
-    /// 时间范围，最近多少分钟
+    /// Time range, in the most recent number of minutes
     public var timeRange: Int
 
-    /// 次数阈值
+    /// Count threshold
     public var countThr: Int
 
-    /// 事件状态类型，password_wrong-密码错误，account_wrong-账号错误
+    /// Event status type, password_wrong - wrong password, account_wrong - wrong account
     public var eventStateType: EventStateType
 
-    /// 移除类型，MANUAL-手动，SCHEDULE-策略, 目前只有手动
+    /// Removal type, MANUAL - manual, SCHEDULE - by policy. Currently only manual is supported
     public var removeType: RemoveType
 
-    /// 策略动作, ADD_IP_BLACK_LIST-添加IP黑名单，ADD_USER_BLACK_LIST-添加用户黑名单
+    /// Policy action, ADD_IP_BLACK_LIST - add to IP blacklist, ADD_USER_BLACK_LIST - add to user blacklist
     public var action: Action
 
-    /// 限制类型列表,FORBID_LOGIN-禁止登录，FORBID_REGISTER-禁止注册
+    /// List of restriction types, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden
     public var limitList: LimitList
 
     /// Creates a `RiskListPolicyCreateDto`.
     ///
     /// - Parameters:
-    ///   - optObject: 策略操作对象，目前只有 ip
-    ///   - ipRange: 操作IP的范围, ALL-所有，NOT_IN_WHITE_LIST-不在白名单中，与 userRange 二者取一个
-    ///   - userRange: 操作USER的范围, ALL-所有，NOT_IN_WHITE_LIST-不在白名单中，与 ipRange 二者取一个
-    ///   - ipCond: IP条件, NO_LIMIT-不限制，ONE-单个IP，与 userCond 二者取一个
-    ///   - userCond: IP条件, NO_LIMIT-不限制，ONE-单个用户，与 ipCond 二者取一个
-    ///   - timeRange: 时间范围，最近多少分钟
-    ///   - countThr: 次数阈值
-    ///   - eventStateType: 事件状态类型，password_wrong-密码错误，account_wrong-账号错误
-    ///   - removeType: 移除类型，MANUAL-手动，SCHEDULE-策略, 目前只有手动
-    ///   - action: 策略动作, ADD_IP_BLACK_LIST-添加IP黑名单，ADD_USER_BLACK_LIST-添加用户黑名单
-    ///   - limitList: 限制类型列表,FORBID_LOGIN-禁止登录，FORBID_REGISTER-禁止注册
+    ///   - optObject: Policy operation object, currently only ip
+    ///   - ipRange: Scope of operated IPs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or userRange
+    ///   - userRange: Scope of operated USERs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or ipRange
+    ///   - ipCond: IP condition, NO_LIMIT - no limit, ONE - single IP. Use either this or userCond
+    ///   - userCond: IP condition, NO_LIMIT - no limit, ONE - single user. Use either this or ipCond
+    ///   - timeRange: Time range, in the most recent number of minutes
+    ///   - countThr: Count threshold
+    ///   - eventStateType: Event status type, password_wrong - wrong password, account_wrong - wrong account
+    ///   - removeType: Removal type, MANUAL - manual, SCHEDULE - by policy. Currently only manual is supported
+    ///   - action: Policy action, ADD_IP_BLACK_LIST - add to IP blacklist, ADD_USER_BLACK_LIST - add to user blacklist
+    ///   - limitList: List of restriction types, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden
     public init(
         optObject: OptObject,
         ipRange: IpRange,
@@ -78,7 +78,7 @@ public struct RiskListPolicyCreateDto: Codable, Hashable, Sendable {
 }
 
 extension RiskListPolicyCreateDto {
-    /// 策略操作对象，目前只有 ip
+    /// Policy operation object, currently only ip
     public struct OptObject: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -101,7 +101,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// 操作IP的范围, ALL-所有，NOT_IN_WHITE_LIST-不在白名单中，与 userRange 二者取一个
+    /// Scope of operated IPs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or userRange
     public struct IpRange: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -124,7 +124,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// 操作USER的范围, ALL-所有，NOT_IN_WHITE_LIST-不在白名单中，与 ipRange 二者取一个
+    /// Scope of operated USERs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or ipRange
     public struct UserRange: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -147,7 +147,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// IP条件, NO_LIMIT-不限制，ONE-单个IP，与 userCond 二者取一个
+    /// IP condition, NO_LIMIT - no limit, ONE - single IP. Use either this or userCond
     public struct IpCond: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -170,7 +170,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// IP条件, NO_LIMIT-不限制，ONE-单个用户，与 ipCond 二者取一个
+    /// IP condition, NO_LIMIT - no limit, ONE - single user. Use either this or ipCond
     public struct UserCond: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -193,7 +193,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// 事件状态类型，password_wrong-密码错误，account_wrong-账号错误
+    /// Event status type, password_wrong - wrong password, account_wrong - wrong account
     public struct EventStateType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -216,7 +216,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// 移除类型，MANUAL-手动，SCHEDULE-策略, 目前只有手动
+    /// Removal type, MANUAL - manual, SCHEDULE - by policy. Currently only manual is supported
     public struct RemoveType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -239,7 +239,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// 策略动作, ADD_IP_BLACK_LIST-添加IP黑名单，ADD_USER_BLACK_LIST-添加用户黑名单
+    /// Policy action, ADD_IP_BLACK_LIST - add to IP blacklist, ADD_USER_BLACK_LIST - add to user blacklist
     public struct Action: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -262,7 +262,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// 限制类型列表,FORBID_LOGIN-禁止登录，FORBID_REGISTER-禁止注册
+    /// List of restriction types, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden
     public struct LimitList: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,17 +3,17 @@
 
 /// RiskListPolicyPagingDto.
 public struct RiskListPolicyPagingDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 数据列表
+    /// Data list
     public var list: [RiskListPolicyRespDto]
 
     /// Creates a `RiskListPolicyPagingDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 数据列表
+    ///   - totalCount: Total number of records
+    ///   - list: Data list
     public init(totalCount: Int, list: [RiskListPolicyRespDto]) {
         self.totalCount = totalCount
         self.list = list

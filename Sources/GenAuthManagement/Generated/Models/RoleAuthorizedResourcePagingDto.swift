@@ -3,17 +3,17 @@
 
 /// RoleAuthorizedResourcePagingDto.
 public struct RoleAuthorizedResourcePagingDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 数据
+    /// Data
     public var list: [RoleAuthorizedResourcesRespDto]
 
     /// Creates a `RoleAuthorizedResourcePagingDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 数据
+    ///   - totalCount: Total number of records
+    ///   - list: Data
     public init(totalCount: Int, list: [RoleAuthorizedResourcesRespDto]) {
         self.totalCount = totalCount
         self.list = list

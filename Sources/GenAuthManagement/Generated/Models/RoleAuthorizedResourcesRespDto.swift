@@ -3,25 +3,25 @@
 
 /// RoleAuthorizedResourcesRespDto.
 public struct RoleAuthorizedResourcesRespDto: Codable, Hashable, Sendable {
-    /// 资源描述符
+    /// Resource descriptor
     public var resourceCode: String
 
-    /// 资源类型
+    /// Resource type
     public var resourceType: ResourceType
 
-    /// 被授权的操作列表
+    /// List of authorized actions
     public var actions: [String]
 
-    /// 资源对应的 API Identifier
+    /// API Identifier corresponding to the resource
     public var apiIdentifier: String
 
     /// Creates a `RoleAuthorizedResourcesRespDto`.
     ///
     /// - Parameters:
-    ///   - resourceCode: 资源描述符
-    ///   - resourceType: 资源类型
-    ///   - actions: 被授权的操作列表
-    ///   - apiIdentifier: 资源对应的 API Identifier
+    ///   - resourceCode: Resource descriptor
+    ///   - resourceType: Resource type
+    ///   - actions: List of authorized actions
+    ///   - apiIdentifier: API Identifier corresponding to the resource
     public init(resourceCode: String, resourceType: ResourceType, actions: [String], apiIdentifier: String) {
         self.resourceCode = resourceCode
         self.resourceType = resourceType
@@ -31,7 +31,7 @@ public struct RoleAuthorizedResourcesRespDto: Codable, Hashable, Sendable {
 }
 
 extension RoleAuthorizedResourcesRespDto {
-    /// 资源类型
+    /// Resource type
     public struct ResourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

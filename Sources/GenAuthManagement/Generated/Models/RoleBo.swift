@@ -3,21 +3,21 @@
 
 /// RoleBo.
 public struct RoleBo: Codable, Hashable, Sendable {
-    /// 角色 id
+    /// Role ID
     public var roleId: String
 
-    /// 角色名称
+    /// Role name
     public var roleName: String
 
-    /// 角色 Code
+    /// Role code
     public var roleCode: String
 
     /// Creates a `RoleBo`.
     ///
     /// - Parameters:
-    ///   - roleId: 角色 id
-    ///   - roleName: 角色名称
-    ///   - roleCode: 角色 Code
+    ///   - roleId: Role ID
+    ///   - roleName: Role name
+    ///   - roleCode: Role code
     public init(roleId: String, roleName: String, roleCode: String) {
         self.roleId = roleId
         self.roleName = roleName

@@ -3,17 +3,17 @@
 
 /// RoleCodeAndNamespaceDto.
 public struct RoleCodeAndNamespaceDto: Codable, Hashable, Sendable {
-    /// 权限分组（权限空间）内角色的唯一标识符
+    /// Unique identifier of the role within the permission group (permission space)
     public var code: String
 
-    /// 所属权限分组(权限空间)的 code
+    /// Code of the permission group (permission space)
     public var namespace: String
 
     /// Creates a `RoleCodeAndNamespaceDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限分组（权限空间）内角色的唯一标识符
-    ///   - namespace: 所属权限分组(权限空间)的 code
+    ///   - code: Unique identifier of the role within the permission group (permission space)
+    ///   - namespace: Code of the permission group (permission space)
     public init(code: String, namespace: String) {
         self.code = code
         self.namespace = namespace

@@ -3,17 +3,17 @@
 
 /// RoleCodeDto.
 public struct RoleCodeDto: Codable, Hashable, Sendable {
-    /// 权限分组内角色的唯一标识符
+    /// Unique identifier of the role within the permission group
     public var code: String
 
-    /// 所属权限分组的 code
+    /// Code of the permission group it belongs to
     public var namespace: String?
 
     /// Creates a `RoleCodeDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限分组内角色的唯一标识符
-    ///   - namespace: 所属权限分组的 code
+    ///   - code: Unique identifier of the role within the permission group
+    ///   - namespace: Code of the permission group it belongs to
     public init(code: String, namespace: String? = nil) {
         self.code = code
         self.namespace = namespace

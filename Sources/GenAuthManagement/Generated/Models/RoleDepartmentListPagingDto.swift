@@ -3,17 +3,17 @@
 
 /// RoleDepartmentListPagingDto.
 public struct RoleDepartmentListPagingDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 数据
+    /// Data
     public var list: [RoleDepartmentRespDto]
 
     /// Creates a `RoleDepartmentListPagingDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 数据
+    ///   - totalCount: Total number of records
+    ///   - list: Data
     public init(totalCount: Int, list: [RoleDepartmentRespDto]) {
         self.totalCount = totalCount
         self.list = list

@@ -3,25 +3,25 @@
 
 /// RoleDepartmentRespDto.
 public struct RoleDepartmentRespDto: Codable, Hashable, Sendable {
-    /// 部门 ID
+    /// Department ID
     public var id: String
 
-    /// 部门 code
+    /// Department code
     public var code: String
 
-    /// 部门名称
+    /// Department name
     public var name: String
 
-    /// 部门描述信息
+    /// Department description
     public var description: String
 
     /// Creates a `RoleDepartmentRespDto`.
     ///
     /// - Parameters:
-    ///   - id: 部门 ID
-    ///   - code: 部门 code
-    ///   - name: 部门名称
-    ///   - description: 部门描述信息
+    ///   - id: Department ID
+    ///   - code: Department code
+    ///   - name: Department name
+    ///   - description: Department description
     public init(id: String, code: String, name: String, description: String) {
         self.id = id
         self.code = code

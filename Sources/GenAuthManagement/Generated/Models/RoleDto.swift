@@ -3,41 +3,41 @@
 
 /// RoleDto.
 public struct RoleDto: Codable, Hashable, Sendable {
-    /// 角色 ID
+    /// Role ID
     public var id: String
 
-    /// 权限分组(权限空间)内角色的唯一标识符 Code
+    /// Unique identifier code of the role within the permission group (permission space)
     public var code: String
 
-    /// 权限分组(权限空间)内角色名称
+    /// Role name within the permission group (permission space)
     public var name: String
 
-    /// 角色描述
+    /// Role description
     public var description: String
 
-    /// 所属权限分组(权限空间)的 Code
+    /// Code of the permission group (permission space) it belongs to
     public var namespace: String
 
-    /// 所属权限分组(权限空间)的名称
+    /// Name of the permission group (permission space) it belongs to
     public var namespaceName: String
 
-    /// 角色状态，ENABLE-表示正常，DISABLE-表示禁止
+    /// Role status, ENABLE means normal, DISABLE means disabled
     public var status: String?
 
-    /// 角色自动禁止时间，单位毫秒, 如果传null表示永久有效
+    /// Time when the role is automatically disabled, in milliseconds. If null is passed, it is permanently valid
     public var disableTime: Int?
 
     /// Creates a `RoleDto`.
     ///
     /// - Parameters:
-    ///   - id: 角色 ID
-    ///   - code: 权限分组(权限空间)内角色的唯一标识符 Code
-    ///   - name: 权限分组(权限空间)内角色名称
-    ///   - description: 角色描述
-    ///   - namespace: 所属权限分组(权限空间)的 Code
-    ///   - namespaceName: 所属权限分组(权限空间)的名称
-    ///   - status: 角色状态，ENABLE-表示正常，DISABLE-表示禁止
-    ///   - disableTime: 角色自动禁止时间，单位毫秒, 如果传null表示永久有效
+    ///   - id: Role ID
+    ///   - code: Unique identifier code of the role within the permission group (permission space)
+    ///   - name: Role name within the permission group (permission space)
+    ///   - description: Role description
+    ///   - namespace: Code of the permission group (permission space) it belongs to
+    ///   - namespaceName: Name of the permission group (permission space) it belongs to
+    ///   - status: Role status, ENABLE means normal, DISABLE means disabled
+    ///   - disableTime: Time when the role is automatically disabled, in milliseconds. If null is passed, it is permanently valid
     public init(
         id: String,
         code: String,

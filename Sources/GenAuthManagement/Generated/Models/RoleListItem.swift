@@ -3,25 +3,25 @@
 
 /// RoleListItem.
 public struct RoleListItem: Codable, Hashable, Sendable {
-    /// 权限分组内角色的唯一标识符
+    /// Unique identifier of the role within the permission group
     public var code: String
 
-    /// 权限分组内角色名称
+    /// Role name within the permission group
     public var name: String?
 
-    /// 角色描述
+    /// Role description
     public var description: String?
 
-    /// 所属权限分组(权限空间)的 code
+    /// Code of the permission group (permission space)
     public var namespace: String?
 
     /// Creates a `RoleListItem`.
     ///
     /// - Parameters:
-    ///   - code: 权限分组内角色的唯一标识符
-    ///   - name: 权限分组内角色名称
-    ///   - description: 角色描述
-    ///   - namespace: 所属权限分组(权限空间)的 code
+    ///   - code: Unique identifier of the role within the permission group
+    ///   - name: Role name within the permission group
+    ///   - description: Role description
+    ///   - namespace: Code of the permission group (permission space)
     public init(code: String, name: String? = nil, description: String? = nil, namespace: String? = nil) {
         self.code = code
         self.name = name

@@ -3,17 +3,17 @@
 
 /// RoleListPageDto.
 public struct RoleListPageDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int?
 
-    /// 响应数据
+    /// Response data
     public var data: [RolePermissionListDto]
 
     /// Creates a `RoleListPageDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - data: 响应数据
+    ///   - totalCount: Total number of records
+    ///   - data: Response data
     public init(totalCount: Int? = nil, data: [RolePermissionListDto]) {
         self.totalCount = totalCount
         self.data = data

@@ -3,49 +3,49 @@
 
 /// RolePermissionListDto.
 public struct RolePermissionListDto: Codable, Hashable, Sendable {
-    /// 角色 ID
+    /// Role ID
     public var roleId: String
 
-    /// 主体状态，DISABLE-未加入角色，ENABLE-已经加入了角色
+    /// Principal status, DISABLE - not joined the role, ENABLE - joined the role
     public var status: String
 
-    /// 主体加入时间毫秒值
+    /// Principal join time in milliseconds
     public var enableTime: Int?
 
-    /// 主体失效时间毫秒值，为 null 表示用不失效
+    /// Principal expiration time in milliseconds. null means it never expires
     public var endTime: Int?
 
-    /// 所属用户池 ID
+    /// User pool ID
     public var userPoolId: String
 
-    /// 角色名称，最多 50 字符
+    /// Role name, up to 50 characters
     public var roleName: String
 
-    /// 角色 code,只能使用字母、数字和 -_，最多 50 字符
+    /// Role code. Only letters, numbers, and -_ are allowed, up to 50 characters
     public var roleCode: String
 
-    /// 角色描述信息,最多两百字符
+    /// Role description, up to 200 characters
     public var description: String?
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: String
 
-    /// 更新时间
+    /// Update time
     public var updatedAt: String
 
     /// Creates a `RolePermissionListDto`.
     ///
     /// - Parameters:
-    ///   - roleId: 角色 ID
-    ///   - status: 主体状态，DISABLE-未加入角色，ENABLE-已经加入了角色
-    ///   - enableTime: 主体加入时间毫秒值
-    ///   - endTime: 主体失效时间毫秒值，为 null 表示用不失效
-    ///   - userPoolId: 所属用户池 ID
-    ///   - roleName: 角色名称，最多 50 字符
-    ///   - roleCode: 角色 code,只能使用字母、数字和 -_，最多 50 字符
-    ///   - description: 角色描述信息,最多两百字符
-    ///   - createdAt: 创建时间
-    ///   - updatedAt: 更新时间
+    ///   - roleId: Role ID
+    ///   - status: Principal status, DISABLE - not joined the role, ENABLE - joined the role
+    ///   - enableTime: Principal join time in milliseconds
+    ///   - endTime: Principal expiration time in milliseconds. null means it never expires
+    ///   - userPoolId: User pool ID
+    ///   - roleName: Role name, up to 50 characters
+    ///   - roleCode: Role code. Only letters, numbers, and -_ are allowed, up to 50 characters
+    ///   - description: Role description, up to 200 characters
+    ///   - createdAt: Creation time
+    ///   - updatedAt: Update time
     public init(
         roleId: String,
         status: String,

@@ -3,17 +3,17 @@
 
 /// RowDto.
 public struct RowDto: Codable, Hashable, Sendable {
-    /// 行 id
+    /// Row ID
     public var rowId: String
 
-    /// 单元格列表
+    /// Cell list
     public var cellList: [CellDto]
 
     /// Creates a `RowDto`.
     ///
     /// - Parameters:
-    ///   - rowId: 行 id
-    ///   - cellList: 单元格列表
+    ///   - rowId: Row ID
+    ///   - cellList: Cell list
     public init(rowId: String, cellList: [CellDto]) {
         self.rowId = rowId
         self.cellList = cellList

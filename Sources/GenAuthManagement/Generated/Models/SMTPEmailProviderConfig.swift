@@ -3,33 +3,33 @@
 
 /// SMTPEmailProviderConfig.
 public struct SMTPEmailProviderConfig: Codable, Hashable, Sendable {
-    /// SMTP 地址
+    /// SMTP address
     ///
     /// JSON key: `smtp_host`.
     public var smtpHost: String
 
-    /// SMTP 端口
+    /// SMTP port
     ///
     /// JSON key: `smtp_port`.
     public var smtpPort: Int
 
-    /// 用户名
+    /// Username
     public var sender: String
 
-    /// 密码
+    /// Password
     public var senderPass: String
 
-    /// 是否启用 SSL
+    /// Whether to enable SSL
     public var secure: Bool
 
     /// Creates a `SMTPEmailProviderConfig`.
     ///
     /// - Parameters:
-    ///   - smtpHost: SMTP 地址
-    ///   - smtpPort: SMTP 端口
-    ///   - sender: 用户名
-    ///   - senderPass: 密码
-    ///   - secure: 是否启用 SSL
+    ///   - smtpHost: SMTP address
+    ///   - smtpPort: SMTP port
+    ///   - sender: Username
+    ///   - senderPass: Password
+    ///   - secure: Whether to enable SSL
     public init(smtpHost: String, smtpPort: Int, sender: String, senderPass: String, secure: Bool) {
         self.smtpHost = smtpHost
         self.smtpPort = smtpPort

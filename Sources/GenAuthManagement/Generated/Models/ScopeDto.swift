@@ -3,21 +3,21 @@
 
 /// ScopeDto.
 public struct ScopeDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 行 id
+    /// Row ID
     public var id: String
 
-    /// 字段 id
+    /// Field ID
     public var fieldId: String
 
     /// Creates a `ScopeDto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - id: 行 id
-    ///   - fieldId: 字段 id
+    ///   - modelId: Function ID
+    ///   - id: Row ID
+    ///   - fieldId: Field ID
     public init(modelId: String, id: String, fieldId: String) {
         self.modelId = modelId
         self.id = id

@@ -3,24 +3,24 @@
 
 /// SearchDepartmentsFilterItemDto.
 public struct SearchDepartmentsFilterItemDto: Codable, Hashable, Sendable {
-    /// 高级搜索指定的部门字段：
-    /// - `updatedAt`: 更新时间，高级搜索请用时间戳
-    /// - `createdAt`: 创建时间，高级搜索请用时间戳
-    /// - `name`: 部门名称
+    /// Department fields specified for advanced search:
+    /// - `updatedAt`: Update time. Use a timestamp for advanced search
+    /// - `createdAt`: Creation time. Use a timestamp for advanced search
+    /// - `name`: Department name
     public var field: String
 
-    /// 运算符，可选值为：
+    /// Operator. Possible values are:
     public var `operator`: Operator
 
-    /// 搜索值，不同的 `field` 对应的 `value` 类型可能不一样
+    /// Search value. The type of `value` may differ for different `field` values
     public var value: JSONValue?
 
     /// Creates a `SearchDepartmentsFilterItemDto`.
     ///
     /// - Parameters:
-    ///   - field: 高级搜索指定的部门字段： - `updatedAt`: 更新时间，高级搜索请用时间戳 - `createdAt`: 创建时间，高级搜索请用时间戳 - `name`: 部门名称
-    ///   - operator: 运算符，可选值为：
-    ///   - value: 搜索值，不同的 `field` 对应的 `value` 类型可能不一样
+    ///   - field: Department fields specified for advanced search: - `updatedAt`: Update time. Use a timestamp for advanced search - `createdAt`: Creation time. Use a timestamp for advanced search - `name`: Department name
+    ///   - operator: Operator. Possible values are:
+    ///   - value: Search value. The type of `value` may differ for different `field` values
     public init(field: String, `operator`: Operator, value: JSONValue? = nil) {
         self.field = field
         self.`operator` = `operator`
@@ -29,7 +29,7 @@ public struct SearchDepartmentsFilterItemDto: Codable, Hashable, Sendable {
 }
 
 extension SearchDepartmentsFilterItemDto {
-    /// 运算符，可选值为：
+    /// Operator. Possible values are:
     public struct Operator: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -39,22 +39,22 @@ extension SearchDepartmentsFilterItemDto {
             self.rawValue = rawValue
         }
 
-        /// 介于什么什么之间，适用于数字、日期类型数据的比较
+        /// Between, applicable to comparisons of numeric and date data
         public static let between = Self(rawValue: "BETWEEN")
 
-        /// 全等，适用于数字和字符串的全等匹配
+        /// Equal, applicable to exact matching of numbers and strings
         public static let equal = Self(rawValue: "EQUAL")
 
-        /// 为某个数组中的元素
+        /// Is an element of an array
         public static let `in` = Self(rawValue: "IN")
 
-        /// 小于或等于，适用于数字、日期类型数据的比较
+        /// Less than or equal to, applicable to comparisons of numeric and date data
         public static let lesser = Self(rawValue: "LESSER")
 
-        /// 大于或等于，适用于数字、日期类型数据的比较
+        /// Greater than or equal to, applicable to comparisons of numeric and date data
         public static let greater = Self(rawValue: "GREATER")
 
-        /// 字符串包含
+        /// String contains
         public static let contains = Self(rawValue: "CONTAINS")
 
         /// Every value the SDK knows.

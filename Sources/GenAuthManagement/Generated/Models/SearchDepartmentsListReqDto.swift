@@ -3,49 +3,49 @@
 
 /// SearchDepartmentsListReqDto.
 public struct SearchDepartmentsListReqDto: Codable, Hashable, Sendable {
-    /// 组织 code
+    /// Organization code
     public var organizationCode: String
 
-    /// 是否获取自定义数据
+    /// Whether to get custom data
     public var withCustomData: Bool?
 
-    /// 是否获取 部门信息
+    /// Whether to get department information
     public var withPost: Bool?
 
-    /// 当前页数，从 1 开始
+    /// Current page number, starting from 1
     public var page: Int?
 
-    /// 每页数目，最大不能超过 50，默认为 10
+    /// Number per page, cannot exceed 50, defaults to 10
     public var limit: Int?
 
-    /// 高级搜索
+    /// Advanced search
     public var advancedFilter: [SearchDepartmentsFilterItemDto]?
 
-    /// 排序依据，如 更新时间或创建时间
+    /// Sort by, such as update time or creation time
     public var sortBy: SortBy?
 
-    /// 增序或降序
+    /// Ascending or descending order
     public var orderBy: OrderBy?
 
-    /// 排序设置，可以设置多项按照多个字段进行排序
+    /// Sort settings. Multiple items can be set to sort by multiple fields
     public var sort: [DepartmentSortingDto]?
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `SearchDepartmentsListReqDto`.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - withPost: 是否获取 部门信息
-    ///   - page: 当前页数，从 1 开始
-    ///   - limit: 每页数目，最大不能超过 50，默认为 10
-    ///   - advancedFilter: 高级搜索
-    ///   - sortBy: 排序依据，如 更新时间或创建时间
-    ///   - orderBy: 增序或降序
-    ///   - sort: 排序设置，可以设置多项按照多个字段进行排序
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization code
+    ///   - withCustomData: Whether to get custom data
+    ///   - withPost: Whether to get department information
+    ///   - page: Current page number, starting from 1
+    ///   - limit: Number per page, cannot exceed 50, defaults to 10
+    ///   - advancedFilter: Advanced search
+    ///   - sortBy: Sort by, such as update time or creation time
+    ///   - orderBy: Ascending or descending order
+    ///   - sort: Sort settings. Multiple items can be set to sort by multiple fields
+    ///   - tenantId: Tenant ID
     public init(
         organizationCode: String,
         withCustomData: Bool? = nil,
@@ -72,7 +72,7 @@ public struct SearchDepartmentsListReqDto: Codable, Hashable, Sendable {
 }
 
 extension SearchDepartmentsListReqDto {
-    /// 排序依据，如 更新时间或创建时间
+    /// Sort by, such as update time or creation time
     public struct SortBy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -95,7 +95,7 @@ extension SearchDepartmentsListReqDto {
         ]
     }
 
-    /// 增序或降序
+    /// Ascending or descending order
     public struct OrderBy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,25 +3,25 @@
 
 /// SearchDepartmentsReqDto.
 public struct SearchDepartmentsReqDto: Codable, Hashable, Sendable {
-    /// 组织 code
+    /// Organization code
     public var organizationCode: String
 
-    /// 搜索关键词，如组织名称等
+    /// Search keyword, such as organization name
     public var keywords: String
 
-    /// 是否获取自定义数据
+    /// Whether to get custom data
     public var withCustomData: Bool?
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `SearchDepartmentsReqDto`.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - keywords: 搜索关键词，如组织名称等
-    ///   - withCustomData: 是否获取自定义数据
-    ///   - tenantId: 租户 ID
+    ///   - organizationCode: Organization code
+    ///   - keywords: Search keyword, such as organization name
+    ///   - withCustomData: Whether to get custom data
+    ///   - tenantId: Tenant ID
     public init(
         organizationCode: String,
         keywords: String,

@@ -3,17 +3,17 @@
 
 /// SelfUnlockAccountConfigDto.
 public struct SelfUnlockAccountConfigDto: Codable, Hashable, Sendable {
-    /// 是否允许用户自助解锁账号。
+    /// Whether to allow users to unlock their accounts by themselves.
     public var enabled: Bool
 
-    /// 自助解锁方式，目前支持原密码 + 验证码和验证码两种方式。
+    /// Self-service unlock method. Currently two methods are supported: original password + verification code, and verification code.
     public var strategy: Strategy
 
     /// Creates a `SelfUnlockAccountConfigDto`.
     ///
     /// - Parameters:
-    ///   - enabled: 是否允许用户自助解锁账号。
-    ///   - strategy: 自助解锁方式，目前支持原密码 + 验证码和验证码两种方式。
+    ///   - enabled: Whether to allow users to unlock their accounts by themselves.
+    ///   - strategy: Self-service unlock method. Currently two methods are supported: original password + verification code, and verification code.
     public init(enabled: Bool, strategy: Strategy) {
         self.enabled = enabled
         self.strategy = strategy
@@ -21,7 +21,7 @@ public struct SelfUnlockAccountConfigDto: Codable, Hashable, Sendable {
 }
 
 extension SelfUnlockAccountConfigDto {
-    /// 自助解锁方式，目前支持原密码 + 验证码和验证码两种方式。
+    /// Self-service unlock method. Currently two methods are supported: original password + verification code, and verification code.
     public struct Strategy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,21 +3,21 @@
 
 /// SendCreateAccountNotificationDto.
 public struct SendCreateAccountNotificationDto: Codable, Hashable, Sendable {
-    /// 创建账号之后，是否发送邮件通知
+    /// Whether to send an email notification after the account is created
     public var sendEmailNotification: Bool?
 
-    /// 创建账号之后，是否发送短信通知
+    /// Whether to send an SMS notification after the account is created
     public var sendPhoneNotification: Bool?
 
-    /// 发送登录地址时，指定的应用 id，会将此应用的登录地址发送给用户的邮箱或者手机号。默认为用户池应用面板的登录地址。
+    /// The app ID specified when sending the login URL. The login URL of this app will be sent to the user's email or phone number. The default is the login URL of the user pool app panel.
     public var appId: String?
 
     /// Creates a `SendCreateAccountNotificationDto`.
     ///
     /// - Parameters:
-    ///   - sendEmailNotification: 创建账号之后，是否发送邮件通知
-    ///   - sendPhoneNotification: 创建账号之后，是否发送短信通知
-    ///   - appId: 发送登录地址时，指定的应用 id，会将此应用的登录地址发送给用户的邮箱或者手机号。默认为用户池应用面板的登录地址。
+    ///   - sendEmailNotification: Whether to send an email notification after the account is created
+    ///   - sendPhoneNotification: Whether to send an SMS notification after the account is created
+    ///   - appId: The app ID specified when sending the login URL. The login URL of this app will be sent to the user's email or phone number. The default is the login URL of the user pool app panel.
     public init(
         sendEmailNotification: Bool? = nil,
         sendPhoneNotification: Bool? = nil,

@@ -3,17 +3,17 @@
 
 /// SendGridEmailProviderConfig.
 public struct SendGridEmailProviderConfig: Codable, Hashable, Sendable {
-    /// 用户名
+    /// Username
     public var sender: String
 
-    /// SendGrid API Key，详情请见 [SendGrid 文档](https://docs.sendgrid.com/ui/account-and-settings/api-keys)。
+    /// SendGrid API Key. For details, see [SendGrid documentation](https://docs.sendgrid.com/ui/account-and-settings/api-keys).
     public var apikey: String
 
     /// Creates a `SendGridEmailProviderConfig`.
     ///
     /// - Parameters:
-    ///   - sender: 用户名
-    ///   - apikey: SendGrid API Key，详情请见 [SendGrid 文档](https://docs.sendgrid.com/ui/account-and-settings/api-keys)。
+    ///   - sender: Username
+    ///   - apikey: SendGrid API Key. For details, see [SendGrid documentation](https://docs.sendgrid.com/ui/account-and-settings/api-keys).
     public init(sender: String, apikey: String) {
         self.sender = sender
         self.apikey = apikey

@@ -3,21 +3,21 @@
 
 /// SendManyTenantEmailDto.
 public struct SendManyTenantEmailDto: Codable, Hashable, Sendable {
-    /// 需要邮件通知的管理员
+    /// Administrators to notify by email
     public var users: [SendTenantEmailDto]
 
-    /// 导入 id
+    /// Import ID
     public var importId: Int
 
-    /// 管理员名
+    /// Administrator name
     public var adminName: String
 
     /// Creates a `SendManyTenantEmailDto`.
     ///
     /// - Parameters:
-    ///   - users: 需要邮件通知的管理员
-    ///   - importId: 导入 id
-    ///   - adminName: 管理员名
+    ///   - users: Administrators to notify by email
+    ///   - importId: Import ID
+    ///   - adminName: Administrator name
     public init(users: [SendTenantEmailDto], importId: Int, adminName: String) {
         self.users = users
         self.importId = importId

@@ -3,21 +3,21 @@
 
 /// SendManyTenantSmsDto.
 public struct SendManyTenantSmsDto: Codable, Hashable, Sendable {
-    /// 需要短信通知的管理员
+    /// Administrators to notify by SMS
     public var users: [SendTenantSmsDto]
 
-    /// 导入 id
+    /// Import ID
     public var importId: Int
 
-    /// 管理员名
+    /// Administrator name
     public var adminName: String
 
     /// Creates a `SendManyTenantSmsDto`.
     ///
     /// - Parameters:
-    ///   - users: 需要短信通知的管理员
-    ///   - importId: 导入 id
-    ///   - adminName: 管理员名
+    ///   - users: Administrators to notify by SMS
+    ///   - importId: Import ID
+    ///   - adminName: Administrator name
     public init(users: [SendTenantSmsDto], importId: Int, adminName: String) {
         self.users = users
         self.importId = importId

@@ -3,29 +3,29 @@
 
 /// SendResetPasswordNotificationDto.
 public struct SendResetPasswordNotificationDto: Codable, Hashable, Sendable {
-    /// 重置密码之后，是否发送用户默认邮件通知
+    /// Whether to send the user's default email notification after the password is reset
     public var sendDefaultEmailNotification: Bool?
 
-    /// 重置密码之后，是否发送用户默认短信通知
+    /// Whether to send the user's default SMS notification after the password is reset
     public var sendDefaultPhoneNotification: Bool?
 
-    /// 当用户密码修改之后，输入发送邮箱
+    /// Email to send to after the user's password is changed
     public var inputSendEmailNotification: String?
 
-    /// 当用户密码修改之后，输入发送手机号
+    /// Phone number to send to after the user's password is changed
     public var inputSendPhoneNotification: String?
 
-    /// 发送登录地址时，指定的应用 id，会将此应用的登录地址发送给用户的邮箱或者手机号。默认为用户池应用面板的登录地址。
+    /// The app ID specified when sending the login URL. The login URL of this app will be sent to the user's email or phone number. The default is the login URL of the user pool app panel.
     public var appId: String?
 
     /// Creates a `SendResetPasswordNotificationDto`.
     ///
     /// - Parameters:
-    ///   - sendDefaultEmailNotification: 重置密码之后，是否发送用户默认邮件通知
-    ///   - sendDefaultPhoneNotification: 重置密码之后，是否发送用户默认短信通知
-    ///   - inputSendEmailNotification: 当用户密码修改之后，输入发送邮箱
-    ///   - inputSendPhoneNotification: 当用户密码修改之后，输入发送手机号
-    ///   - appId: 发送登录地址时，指定的应用 id，会将此应用的登录地址发送给用户的邮箱或者手机号。默认为用户池应用面板的登录地址。
+    ///   - sendDefaultEmailNotification: Whether to send the user's default email notification after the password is reset
+    ///   - sendDefaultPhoneNotification: Whether to send the user's default SMS notification after the password is reset
+    ///   - inputSendEmailNotification: Email to send to after the user's password is changed
+    ///   - inputSendPhoneNotification: Phone number to send to after the user's password is changed
+    ///   - appId: The app ID specified when sending the login URL. The login URL of this app will be sent to the user's email or phone number. The default is the login URL of the user pool app panel.
     public init(
         sendDefaultEmailNotification: Bool? = nil,
         sendDefaultPhoneNotification: Bool? = nil,

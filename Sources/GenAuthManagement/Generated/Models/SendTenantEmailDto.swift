@@ -3,33 +3,33 @@
 
 /// SendTenantEmailDto.
 public struct SendTenantEmailDto: Codable, Hashable, Sendable {
-    /// 管理员名字
+    /// Administrator name
     public var adminName: String
 
-    /// 用户名
+    /// Username
     public var userName: String
 
-    /// 管理员邮箱
+    /// Administrator email
     public var email: String
 
-    /// 租户域名
+    /// Tenant domain
     public var identifier: String
 
-    /// 租户 id
+    /// Tenant ID
     public var tenantId: String
 
-    /// 租户名
+    /// Tenant name
     public var tenantName: String
 
     /// Creates a `SendTenantEmailDto`.
     ///
     /// - Parameters:
-    ///   - adminName: 管理员名字
-    ///   - userName: 用户名
-    ///   - email: 管理员邮箱
-    ///   - identifier: 租户域名
-    ///   - tenantId: 租户 id
-    ///   - tenantName: 租户名
+    ///   - adminName: Administrator name
+    ///   - userName: Username
+    ///   - email: Administrator email
+    ///   - identifier: Tenant domain
+    ///   - tenantId: Tenant ID
+    ///   - tenantName: Tenant name
     public init(
         adminName: String,
         userName: String,

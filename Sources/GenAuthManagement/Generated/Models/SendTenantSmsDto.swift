@@ -3,37 +3,37 @@
 
 /// SendTenantSmsDto.
 public struct SendTenantSmsDto: Codable, Hashable, Sendable {
-    /// 管理员名字
+    /// Administrator name
     public var adminName: String
 
-    /// 用户名
+    /// Username
     public var userName: String
 
-    /// 用户唯一标识
+    /// User unique identifier
     public var identifier: String
 
-    /// 管理员手机
+    /// Administrator phone number
     public var phone: String
 
-    /// 管理员手机地区号
+    /// Administrator phone area code
     public var phoneCountryCode: String
 
-    /// 租户 id
+    /// Tenant ID
     public var tenantId: String
 
-    /// 租户名
+    /// Tenant name
     public var tenantName: String
 
     /// Creates a `SendTenantSmsDto`.
     ///
     /// - Parameters:
-    ///   - adminName: 管理员名字
-    ///   - userName: 用户名
-    ///   - identifier: 用户唯一标识
-    ///   - phone: 管理员手机
-    ///   - phoneCountryCode: 管理员手机地区号
-    ///   - tenantId: 租户 id
-    ///   - tenantName: 租户名
+    ///   - adminName: Administrator name
+    ///   - userName: Username
+    ///   - identifier: User unique identifier
+    ///   - phone: Administrator phone number
+    ///   - phoneCountryCode: Administrator phone area code
+    ///   - tenantId: Tenant ID
+    ///   - tenantName: Tenant name
     public init(
         adminName: String,
         userName: String,

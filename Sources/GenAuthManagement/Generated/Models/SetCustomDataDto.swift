@@ -3,21 +3,21 @@
 
 /// SetCustomDataDto.
 public struct SetCustomDataDto: Codable, Hashable, Sendable {
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
-    /// 字段 key，不能和内置字段的 key 冲突
+    /// Field key, which cannot conflict with the keys of built-in fields
     public var key: String
 
-    /// 自定义数据，可以为任意类型，但是必须和创建时定义的自定义字段类型匹配，否则将设置失败
+    /// Custom data, which can be of any type but must match the custom field type defined at creation, otherwise the setting will fail
     public var value: String
 
     /// Creates a `SetCustomDataDto`.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - key: 字段 key，不能和内置字段的 key 冲突
-    ///   - value: 自定义数据，可以为任意类型，但是必须和创建时定义的自定义字段类型匹配，否则将设置失败
+    ///   - tenantId: Tenant ID
+    ///   - key: Field key, which cannot conflict with the keys of built-in fields
+    ///   - value: Custom data, which can be of any type but must match the custom field type defined at creation, otherwise the setting will fail
     public init(tenantId: String? = nil, key: String, value: String) {
         self.tenantId = tenantId
         self.key = key

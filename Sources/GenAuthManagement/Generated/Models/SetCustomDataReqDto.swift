@@ -3,33 +3,33 @@
 
 /// SetCustomDataReqDto.
 public struct SetCustomDataReqDto: Codable, Hashable, Sendable {
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
-    /// 目标对象类型：
+    /// Target object type:
     public var targetType: TargetType
 
-    /// 目标对象的唯一标志符：
-    /// - 如果是用户，为用户的 ID，如 `6343b98b7cfxxx9366e9b7c`
-    /// - 如果是角色，为角色的 code，如 `admin`
-    /// - 如果是分组，为分组的 code，如 `developer`
-    /// - 如果是部门，为部门的 ID，如 `6343bafc019xxxx889206c4c`
+    /// Unique identifier of the target object:
+    /// - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c`
+    /// - For a role, it is the role's code, such as `admin`
+    /// - For a group, it is the group's code, such as `developer`
+    /// - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
     public var targetIdentifier: String
 
-    /// 所属权限分组的 code，当 target_type 为角色的时候需要填写，否则可以忽略
+    /// Code of the permission group it belongs to. Required when target_type is role, otherwise it can be ignored
     public var namespace: String?
 
-    /// 自定义数据列表
+    /// Custom data list
     public var list: [SetCustomDataDto]
 
     /// Creates a `SetCustomDataReqDto`.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - targetType: 目标对象类型：
-    ///   - targetIdentifier: 目标对象的唯一标志符： - 如果是用户，为用户的 ID，如 `6343b98b7cfxxx9366e9b7c` - 如果是角色，为角色的 code，如 `admin` - 如果是分组，为分组的 code，如 `developer` - 如果是部门，为部门的 ID，如 `6343bafc019xxxx889206c4c`
-    ///   - namespace: 所属权限分组的 code，当 target_type 为角色的时候需要填写，否则可以忽略
-    ///   - list: 自定义数据列表
+    ///   - tenantId: Tenant ID
+    ///   - targetType: Target object type:
+    ///   - targetIdentifier: Unique identifier of the target object: - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c` - For a role, it is the role's code, such as `admin` - For a group, it is the group's code, such as `developer` - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
+    ///   - namespace: Code of the permission group it belongs to. Required when target_type is role, otherwise it can be ignored
+    ///   - list: Custom data list
     public init(
         tenantId: String? = nil,
         targetType: TargetType,
@@ -46,7 +46,7 @@ public struct SetCustomDataReqDto: Codable, Hashable, Sendable {
 }
 
 extension SetCustomDataReqDto {
-    /// 目标对象类型：
+    /// Target object type:
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -56,16 +56,16 @@ extension SetCustomDataReqDto {
             self.rawValue = rawValue
         }
 
-        /// 用户
+        /// User
         public static let user = Self(rawValue: "USER")
 
-        /// 角色
+        /// Role
         public static let role = Self(rawValue: "ROLE")
 
-        /// 分组
+        /// Group
         public static let group = Self(rawValue: "GROUP")
 
-        /// 部门
+        /// Department
         public static let department = Self(rawValue: "DEPARTMENT")
 
         /// Every value the SDK knows.

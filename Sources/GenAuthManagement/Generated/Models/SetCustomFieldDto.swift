@@ -3,72 +3,72 @@
 
 /// SetCustomFieldDto.
 public struct SetCustomFieldDto: Codable, Hashable, Sendable {
-    /// 主体类型，目前支持用户、角色、分组和部门
+    /// Subject type, currently supports users, roles, groups, and departments
     public var targetType: TargetType
 
-    /// 字段 key，不能和内置字段的 key 冲突，**设置之后将不能进行修改**。
+    /// Field key, which cannot conflict with the keys of built-in fields, **cannot be modified once set**.
     public var key: String
 
-    /// 数据类型，**设置之后将不能进行修改**。
+    /// Data type, **cannot be modified once set**.
     public var dataType: DataType?
 
-    /// 显示名称
+    /// Display name
     public var label: String?
 
-    /// 详细描述信息
+    /// Detailed description
     public var description: String?
 
-    /// 是否加密存储。开启后，该字段的**新增数据**将被加密，此参数一旦设置不可更改。
+    /// Whether to store encrypted. When enabled, **newly added data** of this field will be encrypted. This parameter cannot be changed once set.
     public var encrypted: Bool?
 
-    /// 是否为唯一字段，开启之后，当前字段上报的值将进行唯一校验。此参数只针对
+    /// Whether it is a unique field. When enabled, values reported for this field will be checked for uniqueness. This parameter only applies to
     public var isUnique: Bool?
 
-    /// 用户是否可编辑
+    /// Whether users can edit it
     public var userEditable: Bool?
 
-    /// 是否需要在 Authing 控制台中进行显示：
-    /// - 如果是用户自定义字段，控制是否在用户详情展示；
-    /// - 如果是部门自定义字段，控制是否在部门详情中展示；
-    /// - 如果是角色扩展字段，控制是否在角色详情中展示。
+    /// Whether to display it in the GenAuth console:
+    /// - For user custom fields, controls whether it is displayed in user details;
+    /// - For department custom fields, controls whether it is displayed in department details;
+    /// - For role extended fields, controls whether it is displayed in role details.
     public var visibleInAdminConsole: Bool?
 
-    /// 是否在用户个人中心展示（此参数不控制 API 接口是否返回）。
+    /// Whether to display it in the user's personal center (this parameter does not control whether the API returns it).
     public var visibleInUserCenter: Bool?
 
-    /// 校验规则
+    /// Validation rules
     public var validateRules: JSONValue?
 
-    /// App Id 列表
+    /// App ID list
     public var appIds: [String]?
 
-    /// 脱敏
+    /// Data masking
     public var desensitization: Bool?
 
-    /// 枚举值类型选择项
+    /// Enum type options
     public var options: [CustomFieldSelectOption]?
 
-    /// 多语言显示名称
+    /// Multilingual display name
     public var i18n: CustomFieldI18n?
 
     /// Creates a `SetCustomFieldDto`.
     ///
     /// - Parameters:
-    ///   - targetType: 主体类型，目前支持用户、角色、分组和部门
-    ///   - key: 字段 key，不能和内置字段的 key 冲突，**设置之后将不能进行修改**。
-    ///   - dataType: 数据类型，**设置之后将不能进行修改**。
-    ///   - label: 显示名称
-    ///   - description: 详细描述信息
-    ///   - encrypted: 是否加密存储。开启后，该字段的**新增数据**将被加密，此参数一旦设置不可更改。
-    ///   - isUnique: 是否为唯一字段，开启之后，当前字段上报的值将进行唯一校验。此参数只针对
-    ///   - userEditable: 用户是否可编辑
-    ///   - visibleInAdminConsole: 是否需要在 Authing 控制台中进行显示： - 如果是用户自定义字段，控制是否在用户详情展示； - 如果是部门自定义字段，控制是否在部门详情中展示； - 如果是角色扩展字段，控制是否在角色详情中展示。
-    ///   - visibleInUserCenter: 是否在用户个人中心展示（此参数不控制 API 接口是否返回）。
-    ///   - validateRules: 校验规则
-    ///   - appIds: App Id 列表
-    ///   - desensitization: 脱敏
-    ///   - options: 枚举值类型选择项
-    ///   - i18n: 多语言显示名称
+    ///   - targetType: Subject type, currently supports users, roles, groups, and departments
+    ///   - key: Field key, which cannot conflict with the keys of built-in fields, **cannot be modified once set**.
+    ///   - dataType: Data type, **cannot be modified once set**.
+    ///   - label: Display name
+    ///   - description: Detailed description
+    ///   - encrypted: Whether to store encrypted. When enabled, **newly added data** of this field will be encrypted. This parameter cannot be changed once set.
+    ///   - isUnique: Whether it is a unique field. When enabled, values reported for this field will be checked for uniqueness. This parameter only applies to
+    ///   - userEditable: Whether users can edit it
+    ///   - visibleInAdminConsole: Whether to display it in the GenAuth console: - For user custom fields, controls whether it is displayed in user details; - For department custom fields, controls whether it is displayed in department details; - For role extended fields, controls whether it is displayed in role details.
+    ///   - visibleInUserCenter: Whether to display it in the user's personal center (this parameter does not control whether the API returns it).
+    ///   - validateRules: Validation rules
+    ///   - appIds: App ID list
+    ///   - desensitization: Data masking
+    ///   - options: Enum type options
+    ///   - i18n: Multilingual display name
     public init(
         targetType: TargetType,
         key: String,
@@ -105,7 +105,7 @@ public struct SetCustomFieldDto: Codable, Hashable, Sendable {
 }
 
 extension SetCustomFieldDto {
-    /// 主体类型，目前支持用户、角色、分组和部门
+    /// Subject type, currently supports users, roles, groups, and departments
     public struct TargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -136,7 +136,7 @@ extension SetCustomFieldDto {
         ]
     }
 
-    /// 数据类型，**设置之后将不能进行修改**。
+    /// Data type, **cannot be modified once set**.
     public struct DataType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -146,19 +146,19 @@ extension SetCustomFieldDto {
             self.rawValue = rawValue
         }
 
-        /// 字符串类型
+        /// String type
         public static let string = Self(rawValue: "STRING")
 
-        /// 数字类型
+        /// Number type
         public static let number = Self(rawValue: "NUMBER")
 
-        /// 日期类型
+        /// Date type
         public static let datetime = Self(rawValue: "DATETIME")
 
-        /// 布尔类型
+        /// Boolean type
         public static let boolean = Self(rawValue: "BOOLEAN")
 
-        /// 枚举值类型
+        /// Enum type
         public static let `enum` = Self(rawValue: "ENUM")
 
         /// Every value the SDK knows.

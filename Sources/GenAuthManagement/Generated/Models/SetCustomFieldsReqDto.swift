@@ -3,17 +3,17 @@
 
 /// SetCustomFieldsReqDto.
 public struct SetCustomFieldsReqDto: Codable, Hashable, Sendable {
-    /// 自定义字段列表
+    /// Custom field list
     public var list: [SetCustomFieldDto]
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `SetCustomFieldsReqDto`.
     ///
     /// - Parameters:
-    ///   - list: 自定义字段列表
-    ///   - tenantId: 租户 ID
+    ///   - list: Custom field list
+    ///   - tenantId: Tenant ID
     public init(list: [SetCustomFieldDto], tenantId: String? = nil) {
         self.list = list
         self.tenantId = tenantId

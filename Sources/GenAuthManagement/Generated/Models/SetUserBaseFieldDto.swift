@@ -3,40 +3,40 @@
 
 /// SetUserBaseFieldDto.
 public struct SetUserBaseFieldDto: Codable, Hashable, Sendable {
-    /// 字段 key，不能和内置字段的 key 冲突，**设置之后将不能进行修改**。
+    /// Field key, which cannot conflict with the keys of built-in fields, **cannot be modified once set**.
     public var key: String
 
-    /// 显示名称
+    /// Display name
     public var label: String?
 
-    /// 详细描述信息
+    /// Detailed description
     public var description: String?
 
-    /// 用户是否可编辑
+    /// Whether users can edit it
     public var userEditable: Bool?
 
-    /// 是否需要在 Authing 控制台中进行显示：
-    /// - 如果是用户自定义字段，控制是否在用户详情展示；
-    /// - 如果是部门自定义字段，控制是否在部门详情中展示；
-    /// - 如果是角色扩展字段，控制是否在角色详情中展示。
+    /// Whether to display it in the GenAuth console:
+    /// - For user custom fields, controls whether it is displayed in user details;
+    /// - For department custom fields, controls whether it is displayed in department details;
+    /// - For role extended fields, controls whether it is displayed in role details.
     public var visibleInAdminConsole: Bool?
 
-    /// 是否在用户个人中心展示（此参数不控制 API 接口是否返回）。
+    /// Whether to display it in the user's personal center (this parameter does not control whether the API returns it).
     public var visibleInUserCenter: Bool?
 
-    /// 多语言显示名称
+    /// Multilingual display name
     public var i18n: CustomFieldI18n?
 
     /// Creates a `SetUserBaseFieldDto`.
     ///
     /// - Parameters:
-    ///   - key: 字段 key，不能和内置字段的 key 冲突，**设置之后将不能进行修改**。
-    ///   - label: 显示名称
-    ///   - description: 详细描述信息
-    ///   - userEditable: 用户是否可编辑
-    ///   - visibleInAdminConsole: 是否需要在 Authing 控制台中进行显示： - 如果是用户自定义字段，控制是否在用户详情展示； - 如果是部门自定义字段，控制是否在部门详情中展示； - 如果是角色扩展字段，控制是否在角色详情中展示。
-    ///   - visibleInUserCenter: 是否在用户个人中心展示（此参数不控制 API 接口是否返回）。
-    ///   - i18n: 多语言显示名称
+    ///   - key: Field key, which cannot conflict with the keys of built-in fields, **cannot be modified once set**.
+    ///   - label: Display name
+    ///   - description: Detailed description
+    ///   - userEditable: Whether users can edit it
+    ///   - visibleInAdminConsole: Whether to display it in the GenAuth console: - For user custom fields, controls whether it is displayed in user details; - For department custom fields, controls whether it is displayed in department details; - For role extended fields, controls whether it is displayed in role details.
+    ///   - visibleInUserCenter: Whether to display it in the user's personal center (this parameter does not control whether the API returns it).
+    ///   - i18n: Multilingual display name
     public init(
         key: String,
         label: String? = nil,

@@ -3,13 +3,13 @@
 
 /// SetUserBaseFieldsReqDto.
 public struct SetUserBaseFieldsReqDto: Codable, Hashable, Sendable {
-    /// 自定义字段列表
+    /// Custom field list
     public var list: [SetUserBaseFieldDto]
 
     /// Creates a `SetUserBaseFieldsReqDto`.
     ///
     /// - Parameters:
-    ///   - list: 自定义字段列表
+    ///   - list: Custom field list
     public init(list: [SetUserBaseFieldDto]) {
         self.list = list
     }

@@ -3,21 +3,21 @@
 
 /// SetUserDepartmentDto.
 public struct SetUserDepartmentDto: Codable, Hashable, Sendable {
-    /// 部门 id
+    /// Department ID
     public var departmentId: String
 
-    /// 是否是部门 leader
+    /// Whether the user is the department leader
     public var isLeader: Bool?
 
-    /// 是否是主部门
+    /// Whether it is the main department
     public var isMainDepartment: Bool?
 
     /// Creates a `SetUserDepartmentDto`.
     ///
     /// - Parameters:
-    ///   - departmentId: 部门 id
-    ///   - isLeader: 是否是部门 leader
-    ///   - isMainDepartment: 是否是主部门
+    ///   - departmentId: Department ID
+    ///   - isLeader: Whether the user is the department leader
+    ///   - isMainDepartment: Whether it is the main department
     public init(departmentId: String, isLeader: Bool? = nil, isMainDepartment: Bool? = nil) {
         self.departmentId = departmentId
         self.isLeader = isLeader

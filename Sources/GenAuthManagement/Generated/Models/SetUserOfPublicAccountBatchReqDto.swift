@@ -3,17 +3,17 @@
 
 /// SetUserOfPublicAccountBatchReqDto.
 public struct SetUserOfPublicAccountBatchReqDto: Codable, Hashable, Sendable {
-    /// 用户 ID 数组
+    /// User ID array
     public var publicAccountIds: [String]
 
-    /// 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
+    /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
     /// Creates a `SetUserOfPublicAccountBatchReqDto`.
     ///
     /// - Parameters:
-    ///   - publicAccountIds: 用户 ID 数组
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
+    ///   - publicAccountIds: User ID array
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public init(publicAccountIds: [String], userId: String) {
         self.publicAccountIds = publicAccountIds
         self.userId = userId

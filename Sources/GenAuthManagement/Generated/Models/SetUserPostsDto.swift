@@ -3,17 +3,17 @@
 
 /// SetUserPostsDto.
 public struct SetUserPostsDto: Codable, Hashable, Sendable {
-    /// 用户 id
+    /// User ID
     public var userId: String
 
-    /// 岗位 id 列表
+    /// Post ID list
     public var postIds: [String]
 
     /// Creates a `SetUserPostsDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户 id
-    ///   - postIds: 岗位 id 列表
+    ///   - userId: User ID
+    ///   - postIds: Post ID list
     public init(userId: String, postIds: [String]) {
         self.userId = userId
         self.postIds = postIds

@@ -3,17 +3,17 @@
 
 /// SetUserRolesDto.
 public struct SetUserRolesDto: Codable, Hashable, Sendable {
-    /// 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
+    /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
-    /// 角色 IDs
+    /// Role IDs
     public var roleIds: [String]
 
     /// Creates a `SetUserRolesDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户的唯一标志，可以是用户 ID、用户名、邮箱、手机号、externalId、在外部身份源的 ID，详情见 userIdType 字段的说明。默认为用户 id 。
-    ///   - roleIds: 角色 IDs
+    ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
+    ///   - roleIds: Role IDs
     public init(userId: String, roleIds: [String]) {
         self.userId = userId
         self.roleIds = roleIds

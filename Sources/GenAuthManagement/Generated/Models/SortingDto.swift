@@ -3,17 +3,17 @@
 
 /// SortingDto.
 public struct SortingDto: Codable, Hashable, Sendable {
-    /// 进行排序的字段，可选值为：
+    /// Field to sort by, optional values are:
     public var field: Field
 
-    /// 排序顺序：
+    /// Sort order:
     public var order: Order
 
     /// Creates a `SortingDto`.
     ///
     /// - Parameters:
-    ///   - field: 进行排序的字段，可选值为：
-    ///   - order: 排序顺序：
+    ///   - field: Field to sort by, optional values are:
+    ///   - order: Sort order:
     public init(field: Field, order: Order) {
         self.field = field
         self.order = order
@@ -21,7 +21,7 @@ public struct SortingDto: Codable, Hashable, Sendable {
 }
 
 extension SortingDto {
-    /// 进行排序的字段，可选值为：
+    /// Field to sort by, optional values are:
     public struct Field: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -31,55 +31,55 @@ extension SortingDto {
             self.rawValue = rawValue
         }
 
-        /// 创建时间
+        /// Creation time
         public static let createdAt = Self(rawValue: "createdAt")
 
-        /// 修改时间
+        /// Update time
         public static let updatedAt = Self(rawValue: "updatedAt")
 
-        /// 邮箱
+        /// Email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 外部 ID
+        /// External ID
         public static let externalId = Self(rawValue: "externalId")
 
-        /// 手机号
+        /// Phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 公共账号状态
+        /// Public account status
         public static let status = Self(rawValue: "status")
 
-        /// 状态修改时间
+        /// Status update time
         public static let statusChangedAt = Self(rawValue: "statusChangedAt")
 
-        /// 密码修改时间
+        /// Password update time
         public static let passwordLastSetAt = Self(rawValue: "passwordLastSetAt")
 
-        /// 登录次数
+        /// Login count
         public static let loginsCount = Self(rawValue: "loginsCount")
 
-        /// 性别
+        /// Gender
         public static let gender = Self(rawValue: "gender")
 
-        /// 上次登录时间
+        /// Last login time
         public static let lastLogin = Self(rawValue: "lastLogin")
 
-        /// 公共账号注册来源
+        /// Public account registration source
         public static let userSourceType = Self(rawValue: "userSourceType")
 
-        /// 上次 MFA 认证时间
+        /// Last MFA authentication time
         public static let lastMfaTime = Self(rawValue: "lastMfaTime")
 
-        /// 密码安全等级
+        /// Password security level
         public static let passwordSecurityLevel = Self(rawValue: "passwordSecurityLevel")
 
-        /// 手机区号
+        /// Phone area code
         public static let phoneCountryCode = Self(rawValue: "phoneCountryCode")
 
-        /// 上次登录时使用的 IP
+        /// IP used at last login
         public static let lastIp = Self(rawValue: "lastIp")
 
         /// Every value the SDK knows.
@@ -104,7 +104,7 @@ extension SortingDto {
         ]
     }
 
-    /// 排序顺序：
+    /// Sort order:
     public struct Order: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -114,10 +114,10 @@ extension SortingDto {
             self.rawValue = rawValue
         }
 
-        /// 按照从大到小降序。
+        /// Descending order, from largest to smallest.
         public static let desc = Self(rawValue: "desc")
 
-        /// 按照从小到大升序。
+        /// Ascending order, from smallest to largest.
         public static let asc = Self(rawValue: "asc")
 
         /// Every value the SDK knows.

@@ -3,17 +3,17 @@
 
 /// StrAuthorize.
 public struct StrAuthorize: Codable, Hashable, Sendable {
-    /// 字符串资源 Value
+    /// String resource value
     public var value: String
 
-    /// 字符串资源操作列表
+    /// String resource action list
     public var actions: [String]
 
     /// Creates a `StrAuthorize`.
     ///
     /// - Parameters:
-    ///   - value: 字符串资源 Value
-    ///   - actions: 字符串资源操作列表
+    ///   - value: String resource value
+    ///   - actions: String resource action list
     public init(value: String, actions: [String]) {
         self.value = value
         self.actions = actions

@@ -3,17 +3,17 @@
 
 /// StrResourceAuthAction.
 public struct StrResourceAuthAction: Codable, Hashable, Sendable {
-    /// 字符串数据资源的 Value
+    /// Value of the string data resource
     public var value: String?
 
-    /// 字符串数据资源的 actions
+    /// Actions of the string data resource
     public var actions: [String]?
 
     /// Creates a `StrResourceAuthAction`.
     ///
     /// - Parameters:
-    ///   - value: 字符串数据资源的 Value
-    ///   - actions: 字符串数据资源的 actions
+    ///   - value: Value of the string data resource
+    ///   - actions: Actions of the string data resource
     public init(value: String? = nil, actions: [String]? = nil) {
         self.value = value
         self.actions = actions

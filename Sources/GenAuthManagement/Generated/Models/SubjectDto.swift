@@ -3,21 +3,21 @@
 
 /// SubjectDto.
 public struct SubjectDto: Codable, Hashable, Sendable {
-    /// 主体 ID ，包含用户 ID、用户组 ID、角色 ID、组织机构 ID
+    /// Subject ID, including user ID, user group ID, role ID, and organization ID
     public var id: String
 
-    /// 主体类型,包括 USER、GROUP、ROLE、ORG 四种类型
+    /// Subject type, including four types: USER, GROUP, ROLE, and ORG
     public var type: TypeEnum
 
-    /// 主体名称，包含用户名称、用户组名称、角色名称、组织机构名称
+    /// Subject name, including user name, user group name, role name, and organization name
     public var name: String?
 
     /// Creates a `SubjectDto`.
     ///
     /// - Parameters:
-    ///   - id: 主体 ID ，包含用户 ID、用户组 ID、角色 ID、组织机构 ID
-    ///   - type: 主体类型,包括 USER、GROUP、ROLE、ORG 四种类型
-    ///   - name: 主体名称，包含用户名称、用户组名称、角色名称、组织机构名称
+    ///   - id: Subject ID, including user ID, user group ID, role ID, and organization ID
+    ///   - type: Subject type, including four types: USER, GROUP, ROLE, and ORG
+    ///   - name: Subject name, including user name, user group name, role name, and organization name
     public init(id: String, type: TypeEnum, name: String? = nil) {
         self.id = id
         self.type = type
@@ -26,7 +26,7 @@ public struct SubjectDto: Codable, Hashable, Sendable {
 }
 
 extension SubjectDto {
-    /// 主体类型,包括 USER、GROUP、ROLE、ORG 四种类型
+    /// Subject type, including four types: USER, GROUP, ROLE, and ORG
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

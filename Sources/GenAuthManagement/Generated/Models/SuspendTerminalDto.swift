@@ -3,17 +3,17 @@
 
 /// SuspendTerminalDto.
 public struct SuspendTerminalDto: Codable, Hashable, Sendable {
-    /// 数据行 id，创建设备时返回的 `id`
+    /// Data row ID, the `id` returned when the device was created
     public var id: String
 
-    /// 挂起到期时间，时间戳(毫秒)
+    /// Suspension expiration time, timestamp (milliseconds)
     public var endTime: Int
 
     /// Creates a `SuspendTerminalDto`.
     ///
     /// - Parameters:
-    ///   - id: 数据行 id，创建设备时返回的 `id`
-    ///   - endTime: 挂起到期时间，时间戳(毫秒)
+    ///   - id: Data row ID, the `id` returned when the device was created
+    ///   - endTime: Suspension expiration time, timestamp (milliseconds)
     public init(id: String, endTime: Int) {
         self.id = id
         self.endTime = endTime

@@ -5,21 +5,21 @@ import Foundation
 
 /// SuspendTerminalUserDto.
 public struct SuspendTerminalUserDto: Codable, Hashable, Sendable {
-    /// 数据行 id，创建设备时返回的 `id`
+    /// Data row ID, the `id` returned when the device was created
     public var id: String
 
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// 挂起到期时间，时间戳(毫秒)
+    /// Suspension expiration time, timestamp (milliseconds)
     public var endTime: Date
 
     /// Creates a `SuspendTerminalUserDto`.
     ///
     /// - Parameters:
-    ///   - id: 数据行 id，创建设备时返回的 `id`
-    ///   - userId: 用户 ID
-    ///   - endTime: 挂起到期时间，时间戳(毫秒)
+    ///   - id: Data row ID, the `id` returned when the device was created
+    ///   - userId: User ID
+    ///   - endTime: Suspension expiration time, timestamp (milliseconds)
     public init(id: String, userId: String, endTime: Date) {
         self.id = id
         self.userId = userId

@@ -5,73 +5,73 @@ import Foundation
 
 /// SyncJobDto.
 public struct SyncJobDto: Codable, Hashable, Sendable {
-    /// 同步作业 ID
+    /// Sync job ID
     public var syncJobId: Int
 
-    /// 此同步作业对应的同步任务 ID
+    /// Sync task ID corresponding to this sync job
     public var syncTaskId: Int
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: Date
 
-    /// 更新时间
+    /// Update time
     public var updatedAt: Date
 
-    /// 当前同步状态:
+    /// Current sync status:
     public var syncStatus: SyncStatus
 
-    /// 同步任务数据流向：
+    /// Sync task data flow direction:
     public var syncFlow: SyncFlow
 
-    /// 同步任务触发类型：
+    /// Sync task trigger type:
     public var syncTrigger: SyncTrigger
 
-    /// 需要同步的部门个数
+    /// Number of departments to be synced
     public var departmentCountAll: Int
 
-    /// 成功同步的部门个数
+    /// Number of departments successfully synced
     public var departmentCountSucc: Int
 
-    /// 需要更新的部门个数
+    /// Number of departments to be updated
     public var departmentUpdateCountAll: Int
 
-    /// 成功更新的部门个数
+    /// Number of departments successfully updated
     public var departmentUpdateCountSucc: Int
 
-    /// 需要同步的用户个数
+    /// Number of users to be synced
     public var accountCountAll: Int
 
-    /// 成功同步的用户个数
+    /// Number of users successfully synced
     public var accountCountSucc: Int
 
-    /// 需要更新的用户个数
+    /// Number of users to be updated
     public var accountUpdateCountAll: Int
 
-    /// 成功更新的用户个数
+    /// Number of users successfully updated
     public var accountUpdateCountSucc: Int
 
-    /// 错误信息
+    /// Error message
     public var errMsg: String?
 
     /// Creates a `SyncJobDto`.
     ///
     /// - Parameters:
-    ///   - syncJobId: 同步作业 ID
-    ///   - syncTaskId: 此同步作业对应的同步任务 ID
-    ///   - createdAt: 创建时间
-    ///   - updatedAt: 更新时间
-    ///   - syncStatus: 当前同步状态:
-    ///   - syncFlow: 同步任务数据流向：
-    ///   - syncTrigger: 同步任务触发类型：
-    ///   - departmentCountAll: 需要同步的部门个数
-    ///   - departmentCountSucc: 成功同步的部门个数
-    ///   - departmentUpdateCountAll: 需要更新的部门个数
-    ///   - departmentUpdateCountSucc: 成功更新的部门个数
-    ///   - accountCountAll: 需要同步的用户个数
-    ///   - accountCountSucc: 成功同步的用户个数
-    ///   - accountUpdateCountAll: 需要更新的用户个数
-    ///   - accountUpdateCountSucc: 成功更新的用户个数
-    ///   - errMsg: 错误信息
+    ///   - syncJobId: Sync job ID
+    ///   - syncTaskId: Sync task ID corresponding to this sync job
+    ///   - createdAt: Creation time
+    ///   - updatedAt: Update time
+    ///   - syncStatus: Current sync status:
+    ///   - syncFlow: Sync task data flow direction:
+    ///   - syncTrigger: Sync task trigger type:
+    ///   - departmentCountAll: Number of departments to be synced
+    ///   - departmentCountSucc: Number of departments successfully synced
+    ///   - departmentUpdateCountAll: Number of departments to be updated
+    ///   - departmentUpdateCountSucc: Number of departments successfully updated
+    ///   - accountCountAll: Number of users to be synced
+    ///   - accountCountSucc: Number of users successfully synced
+    ///   - accountUpdateCountAll: Number of users to be updated
+    ///   - accountUpdateCountSucc: Number of users successfully updated
+    ///   - errMsg: Error message
     public init(
         syncJobId: Int,
         syncTaskId: Int,
@@ -110,7 +110,7 @@ public struct SyncJobDto: Codable, Hashable, Sendable {
 }
 
 extension SyncJobDto {
-    /// 当前同步状态:
+    /// Current sync status:
     public struct SyncStatus: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -120,19 +120,19 @@ extension SyncJobDto {
             self.rawValue = rawValue
         }
 
-        /// 空闲状态，从未执行
+        /// Idle, never executed
         public static let free = Self(rawValue: "free")
 
-        /// 等待系统执行
+        /// Waiting for system execution
         public static let pending = Self(rawValue: "pending")
 
-        /// 正在执行
+        /// Executing
         public static let onProgress = Self(rawValue: "onProgress")
 
-        /// 成功
+        /// Succeeded
         public static let success = Self(rawValue: "success")
 
-        /// 失败
+        /// Failed
         public static let failed = Self(rawValue: "failed")
 
         /// Every value the SDK knows.
@@ -145,7 +145,7 @@ extension SyncJobDto {
         ]
     }
 
-    /// 同步任务数据流向：
+    /// Sync task data flow direction:
     public struct SyncFlow: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -155,10 +155,10 @@ extension SyncJobDto {
             self.rawValue = rawValue
         }
 
-        /// 作为上游，将数据同步到 Authing
+        /// As upstream, sync data to GenAuth
         public static let upstream = Self(rawValue: "upstream")
 
-        /// 作为下游，将 Authing 数据同步到此系统
+        /// As downstream, sync GenAuth data to this system
         public static let downstream = Self(rawValue: "downstream")
 
         /// Every value the SDK knows.
@@ -168,7 +168,7 @@ extension SyncJobDto {
         ]
     }
 
-    /// 同步任务触发类型：
+    /// Sync task trigger type:
     public struct SyncTrigger: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -178,13 +178,13 @@ extension SyncJobDto {
             self.rawValue = rawValue
         }
 
-        /// 手动触发执行
+        /// Triggered manually
         public static let manually = Self(rawValue: "manually")
 
-        /// 定时触发
+        /// Triggered on schedule
         public static let timed = Self(rawValue: "timed")
 
-        /// 根据事件自动触发
+        /// Triggered automatically by events
         public static let automatic = Self(rawValue: "automatic")
 
         /// Every value the SDK knows.

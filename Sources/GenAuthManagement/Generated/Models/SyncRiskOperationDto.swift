@@ -5,51 +5,51 @@ import Foundation
 
 /// SyncRiskOperationDto.
 public struct SyncRiskOperationDto: Codable, Hashable, Sendable {
-    /// 同步任务风险操作 ID
+    /// Sync task risk operation ID
     public var syncRiskOperationId: Int
 
-    /// 同步任务 ID
+    /// Sync task ID
     public var syncTaskId: Int
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: Date
 
-    /// 更新时间
+    /// Update time
     public var updatedAt: Date
 
-    /// 执行状态:
+    /// Execution status:
     public var status: Status
 
-    /// 优先级，数字越小表示优先级越高。
+    /// Priority. A smaller number indicates a higher priority.
     public var level: Int
 
-    /// 操作对象类型:
-    /// - `department`: 部门
-    /// - `user`: 用户
+    /// Operation object type:
+    /// - `department`: department
+    /// - `user`: user
     public var objectType: ObjectType
 
-    /// 操作对象（用户、分组、部门）名称
+    /// Name of the operation object (user, group, department)
     public var objectName: String
 
-    /// 操作对象 ID
+    /// Operation object ID
     public var objectId: String
 
-    /// 执行失败的错误信息
+    /// Error message of the failed execution
     public var errMsg: String?
 
     /// Creates a `SyncRiskOperationDto`.
     ///
     /// - Parameters:
-    ///   - syncRiskOperationId: 同步任务风险操作 ID
-    ///   - syncTaskId: 同步任务 ID
-    ///   - createdAt: 创建时间
-    ///   - updatedAt: 更新时间
-    ///   - status: 执行状态:
-    ///   - level: 优先级，数字越小表示优先级越高。
-    ///   - objectType: 操作对象类型: - `department`: 部门 - `user`: 用户
-    ///   - objectName: 操作对象（用户、分组、部门）名称
-    ///   - objectId: 操作对象 ID
-    ///   - errMsg: 执行失败的错误信息
+    ///   - syncRiskOperationId: Sync task risk operation ID
+    ///   - syncTaskId: Sync task ID
+    ///   - createdAt: Creation time
+    ///   - updatedAt: Update time
+    ///   - status: Execution status:
+    ///   - level: Priority. A smaller number indicates a higher priority.
+    ///   - objectType: Operation object type: - `department`: department - `user`: user
+    ///   - objectName: Name of the operation object (user, group, department)
+    ///   - objectId: Operation object ID
+    ///   - errMsg: Error message of the failed execution
     public init(
         syncRiskOperationId: Int,
         syncTaskId: Int,
@@ -76,7 +76,7 @@ public struct SyncRiskOperationDto: Codable, Hashable, Sendable {
 }
 
 extension SyncRiskOperationDto {
-    /// 执行状态:
+    /// Execution status:
     public struct Status: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -86,19 +86,19 @@ extension SyncRiskOperationDto {
             self.rawValue = rawValue
         }
 
-        /// 待执行
+        /// Pending
         public static let pending = Self(rawValue: "PENDING")
 
-        /// 成功
+        /// Succeeded
         public static let success = Self(rawValue: "SUCCESS")
 
-        /// 失败
+        /// Failed
         public static let failed = Self(rawValue: "FAILED")
 
-        /// 已取消
+        /// Canceled
         public static let canceled = Self(rawValue: "CANCELED")
 
-        /// 执行中
+        /// Executing
         public static let executing = Self(rawValue: "EXECUTING")
 
         /// Every value the SDK knows.
@@ -111,9 +111,9 @@ extension SyncRiskOperationDto {
         ]
     }
 
-    /// 操作对象类型:
-    /// - `department`: 部门
-    /// - `user`: 用户
+    /// Operation object type:
+    /// - `department`: department
+    /// - `user`: user
     public struct ObjectType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,7 +3,7 @@
 
 /// SyncTaskActiveDirectoryClientConfig.
 public struct SyncTaskActiveDirectoryClientConfig: Codable, Hashable, Sendable {
-    /// 身份源唯一标志
+    /// Unique identifier of the identity source
     public var syncIdentityProviderCode: String?
 
     /// Provisioning Ticket Url
@@ -14,7 +14,7 @@ public struct SyncTaskActiveDirectoryClientConfig: Codable, Hashable, Sendable {
     /// Creates a `SyncTaskActiveDirectoryClientConfig`.
     ///
     /// - Parameters:
-    ///   - syncIdentityProviderCode: 身份源唯一标志
+    ///   - syncIdentityProviderCode: Unique identifier of the identity source
     ///   - ticketUrl: Provisioning Ticket Url
     public init(syncIdentityProviderCode: String? = nil, ticketUrl: String? = nil) {
         self.syncIdentityProviderCode = syncIdentityProviderCode

@@ -3,61 +3,61 @@
 
 /// SyncTaskClientConfig.
 public struct SyncTaskClientConfig: Codable, Hashable, Sendable {
-    /// 飞书同步任务配置
+    /// Lark sync task configuration
     public var larkConfig: SyncTaskLarkClientConfig?
 
-    /// 飞书(国际版)同步任务配置
+    /// Lark (international version) sync task configuration
     public var larkInternationalConfig: SyncTaskLarkClientConfig?
 
-    /// 企业微信同步任务配置
+    /// WeCom sync task configuration
     public var wechatworkConfig: SyncTaskWechatworkClientConfig?
 
-    /// 钉钉同步任务配置
+    /// DingTalk sync task configuration
     public var dingtalkConfig: SyncTaskDingtalkClientConfig?
 
-    /// Moka 同步任务配置
+    /// Moka sync task configuration
     public var mokaConfig: SyncTaskMokaClientConfig?
 
-    /// 自定义同步源同步任务配置
+    /// Custom sync source sync task configuration
     public var scimConfig: SyncTaskScimClientConfig?
 
-    /// Windows AD 同步任务配置
+    /// Windows AD sync task configuration
     public var activeDirectoryConfig: SyncTaskActiveDirectoryClientConfig?
 
-    /// LDAP 同步任务配置
+    /// LDAP sync task configuration
     public var ldapConfig: SyncTaskLdapClientConfig?
 
-    /// 北森同步任务配置
+    /// Beisen sync task configuration
     public var italentConfig: SyncTaskItalentClientConfig?
 
-    /// 每刻报销同步任务配置
+    /// Maycur sync task configuration
     public var maycurConfig: SyncTaskMaycurClientConfig?
 
-    /// 纷享销客同步任务配置
+    /// Fxiaoke sync task configuration
     public var fxiaokeConfig: SyncTaskFxiaokeClientConfig?
 
-    /// 销售易同步任务配置
+    /// Xiaoshouyi sync task configuration
     public var xiaoshouyiConfig: SyncTaskXiaoshouyiClientConfig?
 
-    /// 嘉扬同步任务配置
+    /// Jiayang sync task configuration
     public var kayangConfig: SyncTaskKayangClientConfig?
 
     /// Creates a `SyncTaskClientConfig`.
     ///
     /// - Parameters:
-    ///   - larkConfig: 飞书同步任务配置
-    ///   - larkInternationalConfig: 飞书(国际版)同步任务配置
-    ///   - wechatworkConfig: 企业微信同步任务配置
-    ///   - dingtalkConfig: 钉钉同步任务配置
-    ///   - mokaConfig: Moka 同步任务配置
-    ///   - scimConfig: 自定义同步源同步任务配置
-    ///   - activeDirectoryConfig: Windows AD 同步任务配置
-    ///   - ldapConfig: LDAP 同步任务配置
-    ///   - italentConfig: 北森同步任务配置
-    ///   - maycurConfig: 每刻报销同步任务配置
-    ///   - fxiaokeConfig: 纷享销客同步任务配置
-    ///   - xiaoshouyiConfig: 销售易同步任务配置
-    ///   - kayangConfig: 嘉扬同步任务配置
+    ///   - larkConfig: Lark sync task configuration
+    ///   - larkInternationalConfig: Lark (international version) sync task configuration
+    ///   - wechatworkConfig: WeCom sync task configuration
+    ///   - dingtalkConfig: DingTalk sync task configuration
+    ///   - mokaConfig: Moka sync task configuration
+    ///   - scimConfig: Custom sync source sync task configuration
+    ///   - activeDirectoryConfig: Windows AD sync task configuration
+    ///   - ldapConfig: LDAP sync task configuration
+    ///   - italentConfig: Beisen sync task configuration
+    ///   - maycurConfig: Maycur sync task configuration
+    ///   - fxiaokeConfig: Fxiaoke sync task configuration
+    ///   - xiaoshouyiConfig: Xiaoshouyi sync task configuration
+    ///   - kayangConfig: Jiayang sync task configuration
     public init(
         larkConfig: SyncTaskLarkClientConfig? = nil,
         larkInternationalConfig: SyncTaskLarkClientConfig? = nil,

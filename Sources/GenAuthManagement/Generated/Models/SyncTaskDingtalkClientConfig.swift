@@ -3,31 +3,31 @@
 
 /// SyncTaskDingtalkClientConfig.
 public struct SyncTaskDingtalkClientConfig: Codable, Hashable, Sendable {
-    /// 企业 ID（CorpId）
+    /// Enterprise ID (CorpId)
     public var corpId: String
 
-    /// 钉钉应用的 AppKey
+    /// AppKey of the DingTalk app
     public var appKey: String
 
-    /// 钉钉应用的 AppSecret
+    /// AppSecret of the DingTalk app
     public var appSecret: String
 
-    /// 加密 aes_key
+    /// Encryption aes_key
     ///
     /// JSON key: `aes_key`.
     public var aesKey: String?
 
-    /// 签名 token
+    /// Signature token
     public var token: String?
 
     /// Creates a `SyncTaskDingtalkClientConfig`.
     ///
     /// - Parameters:
-    ///   - corpId: 企业 ID（CorpId）
-    ///   - appKey: 钉钉应用的 AppKey
-    ///   - appSecret: 钉钉应用的 AppSecret
-    ///   - aesKey: 加密 aes_key
-    ///   - token: 签名 token
+    ///   - corpId: Enterprise ID (CorpId)
+    ///   - appKey: AppKey of the DingTalk app
+    ///   - appSecret: AppSecret of the DingTalk app
+    ///   - aesKey: Encryption aes_key
+    ///   - token: Signature token
     public init(
         corpId: String,
         appKey: String,

@@ -5,69 +5,69 @@ import Foundation
 
 /// SyncTaskDto.
 public struct SyncTaskDto: Codable, Hashable, Sendable {
-    /// 同步任务 ID
+    /// Sync task ID
     public var syncTaskId: Int
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: Date
 
-    /// 更新时间
+    /// Update time
     public var updatedAt: Date
 
-    /// 同步任务名称
+    /// Sync task name
     public var syncTaskName: String
 
-    /// 同步任务类型:
+    /// Sync task type:
     public var syncTaskType: SyncTaskType
 
-    /// 同步任务数据流向：
+    /// Sync task data flow direction:
     public var syncFlow: SyncFlow
 
-    /// 同步任务触发类型：
+    /// Sync task trigger type:
     public var syncTrigger: SyncTrigger
 
-    /// 最近一次同步错误信息
+    /// Error message of the last sync
     public var lastSyncMessage: String?
 
-    /// 最近一次同步进度
+    /// Progress of the last sync
     public var lastSyncRate: Double?
 
-    /// 最近一次同步状态:
+    /// Status of the last sync:
     public var lastSyncStatus: LastSyncStatus?
 
-    /// 最近一次同步时间
+    /// Time of the last sync
     public var lastSyncTime: Date?
 
-    /// 此同步任务绑定的组织机构。针对上游同步，需执行一次同步任务之后才会绑定组织机构；针对下游同步，创建同步任务的时候就需要设置。
+    /// The organization bound to this sync task. For upstream sync, the organization is bound only after the sync task has been executed once; for downstream sync, it must be set when the sync task is created.
     public var organizationCode: String?
 
-    /// 同步范围，**只针对下游同步任务有效**。为空表示同步整个组织机构。
+    /// Sync scope, **only valid for downstream sync tasks**. Empty means the entire organization is synced.
     public var provisioningScope: SyncTaskProvisioningScope?
 
-    /// 字段映射配置
+    /// Field mapping configuration
     public var fieldMapping: [SyncTaskFieldMapping]
 
-    /// 定时同步时间设置
+    /// Scheduled sync time settings
     public var timedScheduler: SyncTaskTimedScheduler?
 
     /// Creates a `SyncTaskDto`.
     ///
     /// - Parameters:
-    ///   - syncTaskId: 同步任务 ID
-    ///   - createdAt: 创建时间
-    ///   - updatedAt: 更新时间
-    ///   - syncTaskName: 同步任务名称
-    ///   - syncTaskType: 同步任务类型:
-    ///   - syncFlow: 同步任务数据流向：
-    ///   - syncTrigger: 同步任务触发类型：
-    ///   - lastSyncMessage: 最近一次同步错误信息
-    ///   - lastSyncRate: 最近一次同步进度
-    ///   - lastSyncStatus: 最近一次同步状态:
-    ///   - lastSyncTime: 最近一次同步时间
-    ///   - organizationCode: 此同步任务绑定的组织机构。针对上游同步，需执行一次同步任务之后才会绑定组织机构；针对下游同步，创建同步任务的时候就需要设置。
-    ///   - provisioningScope: 同步范围，**只针对下游同步任务有效**。为空表示同步整个组织机构。
-    ///   - fieldMapping: 字段映射配置
-    ///   - timedScheduler: 定时同步时间设置
+    ///   - syncTaskId: Sync task ID
+    ///   - createdAt: Creation time
+    ///   - updatedAt: Update time
+    ///   - syncTaskName: Sync task name
+    ///   - syncTaskType: Sync task type:
+    ///   - syncFlow: Sync task data flow direction:
+    ///   - syncTrigger: Sync task trigger type:
+    ///   - lastSyncMessage: Error message of the last sync
+    ///   - lastSyncRate: Progress of the last sync
+    ///   - lastSyncStatus: Status of the last sync:
+    ///   - lastSyncTime: Time of the last sync
+    ///   - organizationCode: The organization bound to this sync task. For upstream sync, the organization is bound only after the sync task has been executed once; for downstream sync, it must be set when the sync task is created.
+    ///   - provisioningScope: Sync scope, **only valid for downstream sync tasks**. Empty means the entire organization is synced.
+    ///   - fieldMapping: Field mapping configuration
+    ///   - timedScheduler: Scheduled sync time settings
     public init(
         syncTaskId: Int,
         createdAt: Date,
@@ -104,7 +104,7 @@ public struct SyncTaskDto: Codable, Hashable, Sendable {
 }
 
 extension SyncTaskDto {
-    /// 同步任务类型:
+    /// Sync task type:
     public struct SyncTaskType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -114,25 +114,25 @@ extension SyncTaskDto {
             self.rawValue = rawValue
         }
 
-        /// 飞书
+        /// Lark
         public static let lark = Self(rawValue: "lark")
 
-        /// 飞书国际版
+        /// Lark (international version)
         public static let larkInternational = Self(rawValue: "lark-international")
 
-        /// 企业微信
+        /// WeCom
         public static let wechatwork = Self(rawValue: "wechatwork")
 
-        /// 钉钉
+        /// DingTalk
         public static let dingtalk = Self(rawValue: "dingtalk")
 
         /// Windows AD
         public static let activeDirectory = Self(rawValue: "active-directory")
 
-        /// 北森
+        /// Beisen
         public static let italent = Self(rawValue: "italent")
 
-        /// 每刻报销
+        /// Maycur
         public static let maycur = Self(rawValue: "maycur")
 
         /// LDAP
@@ -141,16 +141,16 @@ extension SyncTaskDto {
         /// Moka
         public static let moka = Self(rawValue: "moka")
 
-        /// 纷享销客
+        /// Fxiaoke
         public static let fxiaoke = Self(rawValue: "fxiaoke")
 
-        /// 自定义同步源
+        /// Custom sync source
         public static let scim = Self(rawValue: "scim")
 
-        /// 销售易
+        /// Xiaoshouyi
         public static let xiaoshouyi = Self(rawValue: "xiaoshouyi")
 
-        /// 嘉扬 HR
+        /// Jiayang HR
         public static let kayang = Self(rawValue: "kayang")
 
         /// `custom`
@@ -175,7 +175,7 @@ extension SyncTaskDto {
         ]
     }
 
-    /// 同步任务数据流向：
+    /// Sync task data flow direction:
     public struct SyncFlow: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -185,10 +185,10 @@ extension SyncTaskDto {
             self.rawValue = rawValue
         }
 
-        /// 作为上游，将数据同步到 Authing
+        /// As upstream, sync data to GenAuth
         public static let upstream = Self(rawValue: "upstream")
 
-        /// 作为下游，将 Authing 数据同步到此系统
+        /// As downstream, sync GenAuth data to this system
         public static let downstream = Self(rawValue: "downstream")
 
         /// Every value the SDK knows.
@@ -198,7 +198,7 @@ extension SyncTaskDto {
         ]
     }
 
-    /// 同步任务触发类型：
+    /// Sync task trigger type:
     public struct SyncTrigger: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -208,13 +208,13 @@ extension SyncTaskDto {
             self.rawValue = rawValue
         }
 
-        /// 手动触发执行
+        /// Triggered manually
         public static let manually = Self(rawValue: "manually")
 
-        /// 定时触发
+        /// Triggered on schedule
         public static let timed = Self(rawValue: "timed")
 
-        /// 根据事件自动触发
+        /// Triggered automatically by events
         public static let automatic = Self(rawValue: "automatic")
 
         /// Every value the SDK knows.
@@ -225,7 +225,7 @@ extension SyncTaskDto {
         ]
     }
 
-    /// 最近一次同步状态:
+    /// Status of the last sync:
     public struct LastSyncStatus: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -235,19 +235,19 @@ extension SyncTaskDto {
             self.rawValue = rawValue
         }
 
-        /// 空闲状态，从未执行
+        /// Idle, never executed
         public static let free = Self(rawValue: "free")
 
-        /// 等待系统执行
+        /// Waiting for system execution
         public static let pending = Self(rawValue: "pending")
 
-        /// 正在执行
+        /// Executing
         public static let onProgress = Self(rawValue: "onProgress")
 
-        /// 成功
+        /// Succeeded
         public static let success = Self(rawValue: "success")
 
-        /// 失败
+        /// Failed
         public static let failed = Self(rawValue: "failed")
 
         /// Every value the SDK knows.

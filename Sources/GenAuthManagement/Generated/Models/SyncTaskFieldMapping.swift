@@ -3,17 +3,17 @@
 
 /// SyncTaskFieldMapping.
 public struct SyncTaskFieldMapping: Codable, Hashable, Sendable {
-    /// 源字段
+    /// Source field
     public var expression: String
 
-    /// 转换后的字段
+    /// Converted field
     public var targetKey: String
 
     /// Creates a `SyncTaskFieldMapping`.
     ///
     /// - Parameters:
-    ///   - expression: 源字段
-    ///   - targetKey: 转换后的字段
+    ///   - expression: Source field
+    ///   - targetKey: Converted field
     public init(expression: String, targetKey: String) {
         self.expression = expression
         self.targetKey = targetKey

@@ -3,22 +3,22 @@
 
 /// SyncTaskLarkClientConfig.
 public struct SyncTaskLarkClientConfig: Codable, Hashable, Sendable {
-    /// 飞书应用 App ID
+    /// Lark app App ID
     ///
     /// JSON key: `app_id`.
     public var appId: String
 
-    /// 飞书应用 App Secret
+    /// Lark app App Secret
     ///
     /// JSON key: `app_secret`.
     public var appSecret: String
 
-    /// 飞书事件订阅的 Encrypt Key，可以在飞书开放平台应用详情的「事件订阅」页面获取。如果你需要开启实时同步，此参数必填。
+    /// Encrypt Key for Lark event subscription, which can be obtained on the "Event Subscriptions" page of the app details on the Lark Open Platform. This parameter is required if you need to enable real-time sync.
     ///
     /// JSON key: `encrypt_key`.
     public var encryptKey: String?
 
-    /// 飞书事件订阅的 Verification Token，可以在飞书开放平台应用详情的「事件订阅」页面获取。如果你需要开启实时同步，此参数必填。
+    /// Verification Token for Lark event subscription, which can be obtained on the "Event Subscriptions" page of the app details on the Lark Open Platform. This parameter is required if you need to enable real-time sync.
     ///
     /// JSON key: `verification_token`.
     public var verificationToken: String?
@@ -26,10 +26,10 @@ public struct SyncTaskLarkClientConfig: Codable, Hashable, Sendable {
     /// Creates a `SyncTaskLarkClientConfig`.
     ///
     /// - Parameters:
-    ///   - appId: 飞书应用 App ID
-    ///   - appSecret: 飞书应用 App Secret
-    ///   - encryptKey: 飞书事件订阅的 Encrypt Key，可以在飞书开放平台应用详情的「事件订阅」页面获取。如果你需要开启实时同步，此参数必填。
-    ///   - verificationToken: 飞书事件订阅的 Verification Token，可以在飞书开放平台应用详情的「事件订阅」页面获取。如果你需要开启实时同步，此参数必填。
+    ///   - appId: Lark app App ID
+    ///   - appSecret: Lark app App Secret
+    ///   - encryptKey: Encrypt Key for Lark event subscription, which can be obtained on the "Event Subscriptions" page of the app details on the Lark Open Platform. This parameter is required if you need to enable real-time sync.
+    ///   - verificationToken: Verification Token for Lark event subscription, which can be obtained on the "Event Subscriptions" page of the app details on the Lark Open Platform. This parameter is required if you need to enable real-time sync.
     public init(
         appId: String,
         appSecret: String,

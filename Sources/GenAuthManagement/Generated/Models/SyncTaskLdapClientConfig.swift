@@ -3,13 +3,13 @@
 
 /// SyncTaskLdapClientConfig.
 public struct SyncTaskLdapClientConfig: Codable, Hashable, Sendable {
-    /// LDAP 链接
+    /// LDAP URL
     public var url: String
 
     /// Bind DN
     public var bindDn: String
 
-    /// Bind DN 密码
+    /// Bind DN password
     public var bindCredentials: String
 
     /// Users Base DN
@@ -18,22 +18,22 @@ public struct SyncTaskLdapClientConfig: Codable, Hashable, Sendable {
     /// Groups Base Dn
     public var groupsBaseDn: String
 
-    /// 用户查询条件
+    /// User query condition
     public var userQueryCriteria: String
 
-    /// 部门查询条件
+    /// Department query condition
     public var departmentQueryCriteria: String
 
     /// Creates a `SyncTaskLdapClientConfig`.
     ///
     /// - Parameters:
-    ///   - url: LDAP 链接
+    ///   - url: LDAP URL
     ///   - bindDn: Bind DN
-    ///   - bindCredentials: Bind DN 密码
+    ///   - bindCredentials: Bind DN password
     ///   - usersBaseDn: Users Base DN
     ///   - groupsBaseDn: Groups Base Dn
-    ///   - userQueryCriteria: 用户查询条件
-    ///   - departmentQueryCriteria: 部门查询条件
+    ///   - userQueryCriteria: User query condition
+    ///   - departmentQueryCriteria: Department query condition
     public init(
         url: String,
         bindDn: String,

@@ -13,7 +13,7 @@ public struct SyncTaskMaycurClientConfig: Codable, Hashable, Sendable {
     /// JSON key: `app_secret`.
     public var appSecret: String
 
-    /// 登录域名
+    /// Login domain
     public var endpoint: String
 
     /// Creates a `SyncTaskMaycurClientConfig`.
@@ -21,7 +21,7 @@ public struct SyncTaskMaycurClientConfig: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - appCode: App Code
     ///   - appSecret: App Secret
-    ///   - endpoint: 登录域名
+    ///   - endpoint: Login domain
     public init(appCode: String, appSecret: String, endpoint: String) {
         self.appCode = appCode
         self.appSecret = appSecret

@@ -3,17 +3,17 @@
 
 /// SyncTaskPagingDto.
 public struct SyncTaskPagingDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 数据列表
+    /// Data list
     public var list: [SyncTaskDto]
 
     /// Creates a `SyncTaskPagingDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 数据列表
+    ///   - totalCount: Total number of records
+    ///   - list: Data list
     public init(totalCount: Int, list: [SyncTaskDto]) {
         self.totalCount = totalCount
         self.list = list

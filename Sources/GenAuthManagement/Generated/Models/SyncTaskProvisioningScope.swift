@@ -3,17 +3,17 @@
 
 /// SyncTaskProvisioningScope.
 public struct SyncTaskProvisioningScope: Codable, Hashable, Sendable {
-    /// 是否同步所选组织机构下的所有用户和部门
+    /// Whether to sync all users and departments under the selected organization
     public var all: Bool
 
-    /// 是否包含新增的用户
+    /// Whether to include newly added users
     public var includeNewUsers: Bool
 
     /// Creates a `SyncTaskProvisioningScope`.
     ///
     /// - Parameters:
-    ///   - all: 是否同步所选组织机构下的所有用户和部门
-    ///   - includeNewUsers: 是否包含新增的用户
+    ///   - all: Whether to sync all users and departments under the selected organization
+    ///   - includeNewUsers: Whether to include newly added users
     public init(all: Bool, includeNewUsers: Bool) {
         self.all = all
         self.includeNewUsers = includeNewUsers

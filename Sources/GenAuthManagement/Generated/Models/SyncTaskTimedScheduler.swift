@@ -3,17 +3,17 @@
 
 /// SyncTaskTimedScheduler.
 public struct SyncTaskTimedScheduler: Codable, Hashable, Sendable {
-    /// 定时周期：
+    /// Schedule period:
     public var cycle: Cycle
 
-    /// 开始时间
+    /// Start time
     public var startTime: Int
 
     /// Creates a `SyncTaskTimedScheduler`.
     ///
     /// - Parameters:
-    ///   - cycle: 定时周期：
-    ///   - startTime: 开始时间
+    ///   - cycle: Schedule period:
+    ///   - startTime: Start time
     public init(cycle: Cycle, startTime: Int) {
         self.cycle = cycle
         self.startTime = startTime
@@ -21,7 +21,7 @@ public struct SyncTaskTimedScheduler: Codable, Hashable, Sendable {
 }
 
 extension SyncTaskTimedScheduler {
-    /// 定时周期：
+    /// Schedule period:
     public struct Cycle: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -31,19 +31,19 @@ extension SyncTaskTimedScheduler {
             self.rawValue = rawValue
         }
 
-        /// 每个月执行一次
+        /// Execute once a month
         public static let month = Self(rawValue: "month")
 
-        /// 每周执行一次
+        /// Execute once a week
         public static let week = Self(rawValue: "week")
 
-        /// 每天执行一次
+        /// Execute once a day
         public static let days = Self(rawValue: "days")
 
-        /// 每六小时执行一次
+        /// Execute once every six hours
         public static let sixHours = Self(rawValue: "sixHours")
 
-        /// 每两小时执行一次
+        /// Execute once every two hours
         public static let twoHours = Self(rawValue: "twoHours")
 
         /// Every value the SDK knows.

@@ -3,29 +3,29 @@
 
 /// SyncTaskWechatworkClientConfig.
 public struct SyncTaskWechatworkClientConfig: Codable, Hashable, Sendable {
-    /// 企业 ID（CorpId）
+    /// Enterprise ID (CorpId)
     public var corpID: String
 
-    /// 企业微信通讯录密钥 Secret
+    /// WeCom contacts Secret
     public var secret: String
 
-    /// 通讯录事件同步 Token
+    /// Contacts event sync Token
     public var token: String?
 
-    /// 通讯录事件同步 EncodingAESKey
+    /// Contacts event sync EncodingAESKey
     public var encodingAESKey: String?
 
-    /// 代理地址
+    /// Proxy address
     public var agentUrl: String?
 
     /// Creates a `SyncTaskWechatworkClientConfig`.
     ///
     /// - Parameters:
-    ///   - corpID: 企业 ID（CorpId）
-    ///   - secret: 企业微信通讯录密钥 Secret
-    ///   - token: 通讯录事件同步 Token
-    ///   - encodingAESKey: 通讯录事件同步 EncodingAESKey
-    ///   - agentUrl: 代理地址
+    ///   - corpID: Enterprise ID (CorpId)
+    ///   - secret: WeCom contacts Secret
+    ///   - token: Contacts event sync Token
+    ///   - encodingAESKey: Contacts event sync EncodingAESKey
+    ///   - agentUrl: Proxy address
     public init(
         corpID: String,
         secret: String,

@@ -3,29 +3,29 @@
 
 /// SyncTaskXiaoshouyiClientConfig.
 public struct SyncTaskXiaoshouyiClientConfig: Codable, Hashable, Sendable {
-    /// 销售易应用的 ClientId
+    /// ClientId of the Xiaoshouyi app
     ///
     /// JSON key: `client_id`.
     public var clientId: String
 
-    /// 销售易应用的 ClientSecret
+    /// ClientSecret of the Xiaoshouyi app
     ///
     /// JSON key: `client_secret`.
     public var clientSecret: String
 
-    /// 销售易应用的 UserName
+    /// UserName of the Xiaoshouyi app
     public var username: String
 
-    /// 销售易应用的 Password
+    /// Password of the Xiaoshouyi app
     public var password: String
 
     /// Creates a `SyncTaskXiaoshouyiClientConfig`.
     ///
     /// - Parameters:
-    ///   - clientId: 销售易应用的 ClientId
-    ///   - clientSecret: 销售易应用的 ClientSecret
-    ///   - username: 销售易应用的 UserName
-    ///   - password: 销售易应用的 Password
+    ///   - clientId: ClientId of the Xiaoshouyi app
+    ///   - clientSecret: ClientSecret of the Xiaoshouyi app
+    ///   - username: UserName of the Xiaoshouyi app
+    ///   - password: Password of the Xiaoshouyi app
     public init(clientId: String, clientSecret: String, username: String, password: String) {
         self.clientId = clientId
         self.clientSecret = clientSecret

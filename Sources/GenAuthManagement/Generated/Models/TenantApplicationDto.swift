@@ -9,19 +9,19 @@ public struct TenantApplicationDto: Codable, Hashable, Sendable {
     /// App ID
     public var tenantAppId: String
 
-    /// App 名称
+    /// App name
     public var name: String
 
-    /// 应用描述信息
+    /// App description
     public var description: String?
 
     /// App Logo
     public var logo: String
 
-    /// 应用类型
+    /// App type
     public var applicationType: String
 
-    /// 是否开启 SSO 单点登录
+    /// Whether to enable SSO
     public var ssoEnabled: Bool
 
     /// App ID
@@ -32,11 +32,11 @@ public struct TenantApplicationDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - userPoolId: UserPool ID
     ///   - tenantAppId: App ID
-    ///   - name: App 名称
-    ///   - description: 应用描述信息
+    ///   - name: App name
+    ///   - description: App description
     ///   - logo: App Logo
-    ///   - applicationType: 应用类型
-    ///   - ssoEnabled: 是否开启 SSO 单点登录
+    ///   - applicationType: App type
+    ///   - ssoEnabled: Whether to enable SSO
     ///   - appId: App ID
     public init(
         userPoolId: String,

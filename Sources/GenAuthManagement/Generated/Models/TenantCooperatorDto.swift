@@ -3,29 +3,29 @@
 
 /// TenantCooperatorDto.
 public struct TenantCooperatorDto: Codable, Hashable, Sendable {
-    /// 用户唯一 ID
+    /// User unique ID
     public var userId: String
 
-    /// 类型
+    /// Type
     public var type: String
 
-    /// 是否external
+    /// Whether external
     public var external: Bool
 
-    /// 用户
+    /// User
     public var user: UserDto
 
-    /// 租户用户
+    /// Tenant user
     public var tenantUser: TenantUserDto?
 
     /// Creates a `TenantCooperatorDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户唯一 ID
-    ///   - type: 类型
-    ///   - external: 是否external
-    ///   - user: 用户
-    ///   - tenantUser: 租户用户
+    ///   - userId: User unique ID
+    ///   - type: Type
+    ///   - external: Whether external
+    ///   - user: User
+    ///   - tenantUser: Tenant user
     public init(
         userId: String,
         type: String,

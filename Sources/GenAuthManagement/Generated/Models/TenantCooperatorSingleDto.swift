@@ -3,17 +3,17 @@
 
 /// TenantCooperatorSingleDto.
 public struct TenantCooperatorSingleDto: Codable, Hashable, Sendable {
-    /// 菜单
+    /// Menu
     public var list: [String]
 
-    /// 策略
+    /// Policy
     public var authorizedPoliciesCode: [String]
 
     /// Creates a `TenantCooperatorSingleDto`.
     ///
     /// - Parameters:
-    ///   - list: 菜单
-    ///   - authorizedPoliciesCode: 策略
+    ///   - list: Menu
+    ///   - authorizedPoliciesCode: Policy
     public init(list: [String], authorizedPoliciesCode: [String]) {
         self.list = list
         self.authorizedPoliciesCode = authorizedPoliciesCode

@@ -3,17 +3,17 @@
 
 /// TenantListPagingDto.
 public struct TenantListPagingDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 响应数据
+    /// Response data
     public var list: [TenantRespDto]
 
     /// Creates a `TenantListPagingDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 响应数据
+    ///   - totalCount: Total number of records
+    ///   - list: Response data
     public init(totalCount: Int, list: [TenantRespDto]) {
         self.totalCount = totalCount
         self.list = list

@@ -3,65 +3,65 @@
 
 /// TenantRespDto.
 public struct TenantRespDto: Codable, Hashable, Sendable {
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String
 
-    /// 用户池 ID
+    /// User pool ID
     public var userPoolId: String
 
-    /// 租户名
+    /// Tenant name
     public var name: String
 
-    /// 租户描述
+    /// Tenant description
     public var description: String?
 
-    /// 租户 logo
+    /// Tenant logo
     public var logo: [String]
 
-    /// 用户被租户拒绝登录时显示的提示文案
+    /// Prompt text displayed when the tenant refuses the user's login
     public var rejectHint: String?
 
-    /// 租户关联的应用 ID
+    /// ID of the application associated with the tenant
     public var appIds: [String]
 
-    /// 创建者用户的 ID
+    /// ID of the creator user
     public var creator: String
 
-    /// 租户来源的应用 ID，该值不存在时代表租户来源为 Authing 控制台
+    /// ID of the application the tenant comes from. If this value does not exist, the tenant comes from the GenAuth console
     public var sourceAppId: String
 
-    /// 租户来源
+    /// Tenant source
     public var source: String
 
-    /// 租户 Code
+    /// Tenant Code
     public var code: String
 
-    /// 租户配置的企业域名
+    /// Enterprise domain configured for the tenant
     public var enterpriseDomains: String
 
-    /// 创建者基本信息
+    /// Basic information of the creator
     public var creatorDetail: JSONValue?
 
-    /// 来源 app 基本信息
+    /// Basic information of the source app
     public var sourceAppDetail: JSONValue?
 
     /// Creates a `TenantRespDto`.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - userPoolId: 用户池 ID
-    ///   - name: 租户名
-    ///   - description: 租户描述
-    ///   - logo: 租户 logo
-    ///   - rejectHint: 用户被租户拒绝登录时显示的提示文案
-    ///   - appIds: 租户关联的应用 ID
-    ///   - creator: 创建者用户的 ID
-    ///   - sourceAppId: 租户来源的应用 ID，该值不存在时代表租户来源为 Authing 控制台
-    ///   - source: 租户来源
-    ///   - code: 租户 Code
-    ///   - enterpriseDomains: 租户配置的企业域名
-    ///   - creatorDetail: 创建者基本信息
-    ///   - sourceAppDetail: 来源 app 基本信息
+    ///   - tenantId: Tenant ID
+    ///   - userPoolId: User pool ID
+    ///   - name: Tenant name
+    ///   - description: Tenant description
+    ///   - logo: Tenant logo
+    ///   - rejectHint: Prompt text displayed when the tenant refuses the user's login
+    ///   - appIds: ID of the application associated with the tenant
+    ///   - creator: ID of the creator user
+    ///   - sourceAppId: ID of the application the tenant comes from. If this value does not exist, the tenant comes from the GenAuth console
+    ///   - source: Tenant source
+    ///   - code: Tenant Code
+    ///   - enterpriseDomains: Enterprise domain configured for the tenant
+    ///   - creatorDetail: Basic information of the creator
+    ///   - sourceAppDetail: Basic information of the source app
     public init(
         tenantId: String,
         userPoolId: String,

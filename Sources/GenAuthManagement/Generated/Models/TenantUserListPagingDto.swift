@@ -3,17 +3,17 @@
 
 /// TenantUserListPagingDto.
 public struct TenantUserListPagingDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 响应数据
+    /// Response data
     public var list: [TenantUserDto]
 
     /// Creates a `TenantUserListPagingDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 响应数据
+    ///   - totalCount: Total number of records
+    ///   - list: Response data
     public init(totalCount: Int, list: [TenantUserDto]) {
         self.totalCount = totalCount
         self.list = list

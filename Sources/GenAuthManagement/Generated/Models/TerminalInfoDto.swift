@@ -3,17 +3,17 @@
 
 /// TerminalInfoDto.
 public struct TerminalInfoDto: Codable, Hashable, Sendable {
-    /// 主键 ID
+    /// Primary key ID
     public var id: String
 
-    /// 设备唯一标识
+    /// Device unique identifier
     public var deviceUniqueId: String
 
     /// Creates a `TerminalInfoDto`.
     ///
     /// - Parameters:
-    ///   - id: 主键 ID
-    ///   - deviceUniqueId: 设备唯一标识
+    ///   - id: Primary key ID
+    ///   - deviceUniqueId: Device unique identifier
     public init(id: String, deviceUniqueId: String) {
         self.id = id
         self.deviceUniqueId = deviceUniqueId

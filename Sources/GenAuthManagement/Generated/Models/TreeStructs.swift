@@ -3,29 +3,29 @@
 
 /// TreeStructs.
 public struct TreeStructs: Codable, Hashable, Sendable {
-    /// 树资源节点 Code, 同层级唯一
+    /// Tree resource node code, unique within the same level
     public var code: String
 
-    /// 树资源节点名称 ，同层级唯一
+    /// Tree resource node name, unique within the same level
     public var name: String
 
-    /// 树资源节点 Value
+    /// Tree resource node value
     public var value: String?
 
-    /// 树数据资源策略节点 actions
+    /// Actions of the tree data resource policy node
     public var actions: [String]?
 
-    /// 子节点数据,子节点数据最多五个层级
+    /// Child node data, with at most five levels of child nodes
     public var children: [TreeStructs]?
 
     /// Creates a `TreeStructs`.
     ///
     /// - Parameters:
-    ///   - code: 树资源节点 Code, 同层级唯一
-    ///   - name: 树资源节点名称 ，同层级唯一
-    ///   - value: 树资源节点 Value
-    ///   - actions: 树数据资源策略节点 actions
-    ///   - children: 子节点数据,子节点数据最多五个层级
+    ///   - code: Tree resource node code, unique within the same level
+    ///   - name: Tree resource node name, unique within the same level
+    ///   - value: Tree resource node value
+    ///   - actions: Actions of the tree data resource policy node
+    ///   - children: Child node data, with at most five levels of child nodes
     public init(
         code: String,
         name: String,

@@ -3,13 +3,13 @@
 
 /// TriggerSyncRiskOperationDto.
 public struct TriggerSyncRiskOperationDto: Codable, Hashable, Sendable {
-    /// 同步任务风险操作 ID
+    /// Sync task risk operation ID
     public var syncRiskOperationIds: [Int]
 
     /// Creates a `TriggerSyncRiskOperationDto`.
     ///
     /// - Parameters:
-    ///   - syncRiskOperationIds: 同步任务风险操作 ID
+    ///   - syncRiskOperationIds: Sync task risk operation ID
     public init(syncRiskOperationIds: [Int]) {
         self.syncRiskOperationIds = syncRiskOperationIds
     }

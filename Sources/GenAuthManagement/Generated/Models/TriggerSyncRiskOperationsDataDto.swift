@@ -3,17 +3,17 @@
 
 /// TriggerSyncRiskOperationsDataDto.
 public struct TriggerSyncRiskOperationsDataDto: Codable, Hashable, Sendable {
-    /// 成功执行的风险操作任务
+    /// Risk operation tasks executed successfully
     public var successList: [Int]
 
-    /// 执行失败的风险操作任务
+    /// Risk operation tasks that failed to execute
     public var faildList: [Int]
 
     /// Creates a `TriggerSyncRiskOperationsDataDto`.
     ///
     /// - Parameters:
-    ///   - successList: 成功执行的风险操作任务
-    ///   - faildList: 执行失败的风险操作任务
+    ///   - successList: Risk operation tasks executed successfully
+    ///   - faildList: Risk operation tasks that failed to execute
     public init(successList: [Int], faildList: [Int]) {
         self.successList = successList
         self.faildList = faildList

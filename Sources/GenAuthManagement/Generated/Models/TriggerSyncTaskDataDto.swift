@@ -3,13 +3,13 @@
 
 /// TriggerSyncTaskDataDto.
 public struct TriggerSyncTaskDataDto: Codable, Hashable, Sendable {
-    /// 此次执行同步任务的同步作业 ID
+    /// Sync job ID of this sync task execution
     public var syncJobId: Int
 
     /// Creates a `TriggerSyncTaskDataDto`.
     ///
     /// - Parameters:
-    ///   - syncJobId: 此次执行同步任务的同步作业 ID
+    ///   - syncJobId: Sync job ID of this sync task execution
     public init(syncJobId: Int) {
         self.syncJobId = syncJobId
     }

@@ -3,13 +3,13 @@
 
 /// TriggerSyncTaskDto.
 public struct TriggerSyncTaskDto: Codable, Hashable, Sendable {
-    /// 同步任务 ID
+    /// Sync task ID
     public var syncTaskId: Int
 
     /// Creates a `TriggerSyncTaskDto`.
     ///
     /// - Parameters:
-    ///   - syncTaskId: 同步任务 ID
+    ///   - syncTaskId: Sync task ID
     public init(syncTaskId: Int) {
         self.syncTaskId = syncTaskId
     }

@@ -3,13 +3,13 @@
 
 /// TriggerWebhookData.
 public struct TriggerWebhookData: Codable, Hashable, Sendable {
-    /// 原来接口返回的 response 数据
+    /// Response data returned by the original API
     public var response: AnyDto
 
     /// Creates a `TriggerWebhookData`.
     ///
     /// - Parameters:
-    ///   - response: 原来接口返回的 response 数据
+    ///   - response: Response data returned by the original API
     public init(response: AnyDto) {
         self.response = response
     }

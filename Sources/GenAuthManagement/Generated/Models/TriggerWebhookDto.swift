@@ -6,18 +6,18 @@ public struct TriggerWebhookDto: Codable, Hashable, Sendable {
     /// Webhook ID
     public var webhookId: String
 
-    /// 请求头
+    /// Request headers
     public var requestHeaders: JSONValue?
 
-    /// 请求体
+    /// Request body
     public var requestBody: JSONValue?
 
     /// Creates a `TriggerWebhookDto`.
     ///
     /// - Parameters:
     ///   - webhookId: Webhook ID
-    ///   - requestHeaders: 请求头
-    ///   - requestBody: 请求体
+    ///   - requestHeaders: Request headers
+    ///   - requestBody: Request body
     public init(webhookId: String, requestHeaders: JSONValue? = nil, requestBody: JSONValue? = nil) {
         self.webhookId = webhookId
         self.requestHeaders = requestHeaders

@@ -6,14 +6,14 @@ public struct UpdateAccessKeyDto: Codable, Hashable, Sendable {
     /// AccessKey ID
     public var accessKeyId: String
 
-    /// 密钥是否生效
+    /// Whether the key is in effect
     public var enable: Bool
 
     /// Creates a `UpdateAccessKeyDto`.
     ///
     /// - Parameters:
     ///   - accessKeyId: AccessKey ID
-    ///   - enable: 密钥是否生效
+    ///   - enable: Whether the key is in effect
     public init(accessKeyId: String, enable: Bool) {
         self.accessKeyId = accessKeyId
         self.enable = enable

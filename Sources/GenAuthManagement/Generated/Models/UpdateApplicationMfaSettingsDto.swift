@@ -3,21 +3,21 @@
 
 /// UpdateApplicationMfaSettingsDto.
 public struct UpdateApplicationMfaSettingsDto: Codable, Hashable, Sendable {
-    /// 所属应用 ID
+    /// App ID it belongs to
     public var appId: String
 
-    /// 开启的 MFA 认证因素列表
+    /// List of enabled MFA authentication factors
     public var enabledFactors: [String]?
 
-    /// 关闭的 MFA 认证因素列表
+    /// List of disabled MFA authentication factors
     public var disabledFactors: [String]?
 
     /// Creates a `UpdateApplicationMfaSettingsDto`.
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - enabledFactors: 开启的 MFA 认证因素列表
-    ///   - disabledFactors: 关闭的 MFA 认证因素列表
+    ///   - appId: App ID it belongs to
+    ///   - enabledFactors: List of enabled MFA authentication factors
+    ///   - disabledFactors: List of disabled MFA authentication factors
     public init(appId: String, enabledFactors: [String]? = nil, disabledFactors: [String]? = nil) {
         self.appId = appId
         self.enabledFactors = enabledFactors

@@ -3,17 +3,17 @@
 
 /// UpdateApplicationPermissionStrategyDataDto.
 public struct UpdateApplicationPermissionStrategyDataDto: Codable, Hashable, Sendable {
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 应用访问授权策略
+    /// App access authorization policy
     public var permissionStrategy: PermissionStrategy
 
     /// Creates a `UpdateApplicationPermissionStrategyDataDto`.
     ///
     /// - Parameters:
-    ///   - appId: 应用 ID
-    ///   - permissionStrategy: 应用访问授权策略
+    ///   - appId: Application ID
+    ///   - permissionStrategy: App access authorization policy
     public init(appId: String, permissionStrategy: PermissionStrategy) {
         self.appId = appId
         self.permissionStrategy = permissionStrategy
@@ -21,7 +21,7 @@ public struct UpdateApplicationPermissionStrategyDataDto: Codable, Hashable, Sen
 }
 
 extension UpdateApplicationPermissionStrategyDataDto {
-    /// 应用访问授权策略
+    /// App access authorization policy
     public struct PermissionStrategy: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,21 +3,21 @@
 
 /// UpdateAsaAccountDto.
 public struct UpdateAsaAccountDto: Codable, Hashable, Sendable {
-    /// 所属应用 ID
+    /// App ID it belongs to
     public var appId: String
 
-    /// ASA 账号 ID
+    /// ASA account ID
     public var accountId: String
 
-    /// 账号信息，一般为包含 "account", "password" key 的键值对
+    /// Account information, generally key-value pairs containing "account" and "password" keys
     public var accountInfo: JSONValue
 
     /// Creates a `UpdateAsaAccountDto`.
     ///
     /// - Parameters:
-    ///   - appId: 所属应用 ID
-    ///   - accountId: ASA 账号 ID
-    ///   - accountInfo: 账号信息，一般为包含 "account", "password" key 的键值对
+    ///   - appId: App ID it belongs to
+    ///   - accountId: ASA account ID
+    ///   - accountInfo: Account information, generally key-value pairs containing "account" and "password" keys
     public init(appId: String, accountId: String, accountInfo: JSONValue) {
         self.appId = appId
         self.accountId = accountId

@@ -3,17 +3,17 @@
 
 /// UpdateAuthEnabledDto.
 public struct UpdateAuthEnabledDto: Codable, Hashable, Sendable {
-    /// 授权 ID
+    /// Authorization ID
     public var id: String
 
-    /// 授权是否生效开关,
+    /// Switch for whether the authorization is in effect,
     public var enabled: Bool
 
     /// Creates a `UpdateAuthEnabledDto`.
     ///
     /// - Parameters:
-    ///   - id: 授权 ID
-    ///   - enabled: 授权是否生效开关,
+    ///   - id: Authorization ID
+    ///   - enabled: Switch for whether the authorization is in effect,
     public init(id: String, enabled: Bool) {
         self.id = id
         self.enabled = enabled

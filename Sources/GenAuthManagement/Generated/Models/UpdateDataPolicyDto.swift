@@ -3,25 +3,25 @@
 
 /// UpdateDataPolicyDto.
 public struct UpdateDataPolicyDto: Codable, Hashable, Sendable {
-    /// 数据策略 ID
+    /// Data policy ID
     public var policyId: String
 
-    /// 数据策略名称，用户池唯一
+    /// Data policy name, unique within the user pool
     public var policyName: String?
 
-    /// 数据策略描述
+    /// Data policy description
     public var description: String?
 
-    /// 数据权限列表，每个策略下所有的数据权限
+    /// Data permission list, all data permissions under each policy
     public var statementList: [DataStatementPermissionDto]?
 
     /// Creates a `UpdateDataPolicyDto`.
     ///
     /// - Parameters:
-    ///   - policyId: 数据策略 ID
-    ///   - policyName: 数据策略名称，用户池唯一
-    ///   - description: 数据策略描述
-    ///   - statementList: 数据权限列表，每个策略下所有的数据权限
+    ///   - policyId: Data policy ID
+    ///   - policyName: Data policy name, unique within the user pool
+    ///   - description: Data policy description
+    ///   - statementList: Data permission list, all data permissions under each policy
     public init(
         policyId: String,
         policyName: String? = nil,

@@ -5,29 +5,29 @@ import Foundation
 
 /// UpdateDataPolicyRespDto.
 public struct UpdateDataPolicyRespDto: Codable, Hashable, Sendable {
-    /// 数据策略 ID
+    /// Data policy ID
     public var policyId: String
 
-    /// 数据策略名称，用户池唯一
+    /// Data policy name, unique within the user pool
     public var policyName: String
 
-    /// 数据策略描述
+    /// Data policy description
     public var description: String?
 
-    /// 数据策略创建时间
+    /// Data policy creation time
     public var createdAt: Date
 
-    /// 数据策略更新时间
+    /// Data policy update time
     public var updatedAt: Date
 
     /// Creates a `UpdateDataPolicyRespDto`.
     ///
     /// - Parameters:
-    ///   - policyId: 数据策略 ID
-    ///   - policyName: 数据策略名称，用户池唯一
-    ///   - description: 数据策略描述
-    ///   - createdAt: 数据策略创建时间
-    ///   - updatedAt: 数据策略更新时间
+    ///   - policyId: Data policy ID
+    ///   - policyName: Data policy name, unique within the user pool
+    ///   - description: Data policy description
+    ///   - createdAt: Data policy creation time
+    ///   - updatedAt: Data policy update time
     public init(
         policyId: String,
         policyName: String,

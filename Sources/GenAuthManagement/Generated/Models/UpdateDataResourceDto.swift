@@ -3,33 +3,33 @@
 
 /// UpdateDataResourceDto.
 public struct UpdateDataResourceDto: Codable, Hashable, Sendable {
-    /// 数据资源所属的权限空间 Code
+    /// Code of the permission space that the data resource belongs to
     public var namespaceCode: String
 
-    /// 数据资源 Code, 权限空间内唯一
+    /// Data resource Code, unique within the permission space
     public var resourceCode: String
 
-    /// 数据资源名称, 权限空间内唯一
+    /// Data resource name, unique within the permission space
     public var resourceName: String?
 
-    /// 数据资源描述
+    /// Data resource description
     public var description: String?
 
-    /// 数据资源结构，支持字符串（STRING）、树结构（TREE）和数组结构（ARRAY）。
+    /// Data resource structure. Supports string (STRING), tree structure (TREE), and array structure (ARRAY).
     public var `struct`: Struct?
 
-    /// 数据资源权限操作列表
+    /// Data resource permission action list
     public var actions: [String]?
 
     /// Creates a `UpdateDataResourceDto`.
     ///
     /// - Parameters:
-    ///   - namespaceCode: 数据资源所属的权限空间 Code
-    ///   - resourceCode: 数据资源 Code, 权限空间内唯一
-    ///   - resourceName: 数据资源名称, 权限空间内唯一
-    ///   - description: 数据资源描述
-    ///   - struct: 数据资源结构，支持字符串（STRING）、树结构（TREE）和数组结构（ARRAY）。
-    ///   - actions: 数据资源权限操作列表
+    ///   - namespaceCode: Code of the permission space that the data resource belongs to
+    ///   - resourceCode: Data resource Code, unique within the permission space
+    ///   - resourceName: Data resource name, unique within the permission space
+    ///   - description: Data resource description
+    ///   - struct: Data resource structure. Supports string (STRING), tree structure (TREE), and array structure (ARRAY).
+    ///   - actions: Data resource permission action list
     public init(
         namespaceCode: String,
         resourceCode: String,
@@ -48,15 +48,15 @@ public struct UpdateDataResourceDto: Codable, Hashable, Sendable {
 }
 
 extension UpdateDataResourceDto {
-    /// 数据资源结构，支持字符串（STRING）、树结构（TREE）和数组结构（ARRAY）。
+    /// Data resource structure. Supports string (STRING), tree structure (TREE), and array structure (ARRAY).
     ///
     /// One of several types, told apart by the kind of JSON value: an object, a string or an array.
     public indirect enum Struct: Codable, Hashable, Sendable {
-        /// 数据资源树结构类型
+        /// Data resource tree structure type
         case object(DataResourceTreeStructs)
-        /// 数据资源字符串节点
+        /// Data resource string node
         case string(String)
-        /// 数据资源数组节点
+        /// Data resource array node
         case array([String])
 
         /// Decodes the alternative of the value's kind.

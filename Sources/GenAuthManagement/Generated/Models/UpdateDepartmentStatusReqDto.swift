@@ -3,17 +3,17 @@
 
 /// UpdateDepartmentStatusReqDto.
 public struct UpdateDepartmentStatusReqDto: Codable, Hashable, Sendable {
-    /// 需要获取的部门 ID
+    /// ID of the department to get
     public var departmentId: String
 
-    /// 部门状态
+    /// Department status
     public var status: Bool
 
     /// Creates a `UpdateDepartmentStatusReqDto`.
     ///
     /// - Parameters:
-    ///   - departmentId: 需要获取的部门 ID
-    ///   - status: 部门状态
+    ///   - departmentId: ID of the department to get
+    ///   - status: Department status
     public init(departmentId: String, status: Bool) {
         self.departmentId = departmentId
         self.status = status

@@ -3,47 +3,47 @@
 
 /// UpdateEmailTemplateDto.
 public struct UpdateEmailTemplateDto: Codable, Hashable, Sendable {
-    /// 模版类型:
+    /// Template type:
     public var type: TypeEnum
 
-    /// 是否启用自定义模版
+    /// Whether to enable custom templates
     public var customizeEnabled: Bool
 
-    /// 邮件模版名称
+    /// Email template name
     public var name: String
 
-    /// 邮件主题
+    /// Email subject
     public var subject: String
 
-    /// 邮件发件人名称
+    /// Email sender name
     public var sender: String
 
-    /// 邮件内容模版
+    /// Email content template
     public var content: String
 
-    /// 验证码/邮件有效时间，只有验证类邮件才有有效时间。
+    /// Validity period of the verification code/email. Only verification emails have a validity period.
     public var expiresIn: Int?
 
-    /// 完成邮件验证之后跳转到的地址，只针对 `FIRST_EMAIL_LOGIN_VERIFY` 和 `CONSOLE_CONDUCTED_VERIFY` 类型的模版有效。
+    /// The address to redirect to after completing email verification. Only valid for templates of type `FIRST_EMAIL_LOGIN_VERIFY` and `CONSOLE_CONDUCTED_VERIFY`.
     public var redirectTo: String?
 
-    /// 模版渲染引擎。Authing 邮件模版目前支持两种渲染引擎：
+    /// Template rendering engine. GenAuth email templates currently support two rendering engines:
     ///
-    /// 默认将使用 `handlerbar` 作为模版渲染引擎。
+    /// `handlerbar` is used as the template rendering engine by default.
     public var tplEngine: TplEngine?
 
     /// Creates a `UpdateEmailTemplateDto`.
     ///
     /// - Parameters:
-    ///   - type: 模版类型:
-    ///   - customizeEnabled: 是否启用自定义模版
-    ///   - name: 邮件模版名称
-    ///   - subject: 邮件主题
-    ///   - sender: 邮件发件人名称
-    ///   - content: 邮件内容模版
-    ///   - expiresIn: 验证码/邮件有效时间，只有验证类邮件才有有效时间。
-    ///   - redirectTo: 完成邮件验证之后跳转到的地址，只针对 `FIRST_EMAIL_LOGIN_VERIFY` 和 `CONSOLE_CONDUCTED_VERIFY` 类型的模版有效。
-    ///   - tplEngine: 模版渲染引擎。Authing 邮件模版目前支持两种渲染引擎：
+    ///   - type: Template type:
+    ///   - customizeEnabled: Whether to enable custom templates
+    ///   - name: Email template name
+    ///   - subject: Email subject
+    ///   - sender: Email sender name
+    ///   - content: Email content template
+    ///   - expiresIn: Validity period of the verification code/email. Only verification emails have a validity period.
+    ///   - redirectTo: The address to redirect to after completing email verification. Only valid for templates of type `FIRST_EMAIL_LOGIN_VERIFY` and `CONSOLE_CONDUCTED_VERIFY`.
+    ///   - tplEngine: Template rendering engine. GenAuth email templates currently support two rendering engines:
     public init(
         type: TypeEnum,
         customizeEnabled: Bool,
@@ -68,7 +68,7 @@ public struct UpdateEmailTemplateDto: Codable, Hashable, Sendable {
 }
 
 extension UpdateEmailTemplateDto {
-    /// 模版类型:
+    /// Template type:
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -78,49 +78,49 @@ extension UpdateEmailTemplateDto {
             self.rawValue = rawValue
         }
 
-        /// 欢迎邮件
+        /// Welcome email
         public static let welcomeEmail = Self(rawValue: "WELCOME_EMAIL")
 
-        /// 首次创建用户通知
+        /// First-time user creation notification
         public static let firstCreatedUser = Self(rawValue: "FIRST_CREATED_USER")
 
-        /// 注册验证码
+        /// Registration verification code
         public static let registerVerifyCode = Self(rawValue: "REGISTER_VERIFY_CODE")
 
-        /// 登录验证码
+        /// Login verification code
         public static let loginVerifyCode = Self(rawValue: "LOGIN_VERIFY_CODE")
 
-        /// MFA 验证码
+        /// MFA verification code
         public static let mfaVerifyCode = Self(rawValue: "MFA_VERIFY_CODE")
 
-        /// 注册信息补全验证码
+        /// Verification code for completing registration information
         public static let informationCompletionVerifyCode = Self(rawValue: "INFORMATION_COMPLETION_VERIFY_CODE")
 
-        /// 首次邮箱登录验证
+        /// First-time email login verification
         public static let firstEmailLoginVerify = Self(rawValue: "FIRST_EMAIL_LOGIN_VERIFY")
 
-        /// 在控制台发起邮件验证
+        /// Email verification initiated in the console
         public static let consoleConductedVerify = Self(rawValue: "CONSOLE_CONDUCTED_VERIFY")
 
-        /// 用户到期提醒
+        /// User expiration reminder
         public static let userPasswordUpdateRemind = Self(rawValue: "USER_PASSWORD_UPDATE_REMIND")
 
-        /// 管理员重置用户密码成功通知
+        /// Notification of successful user password reset by administrator
         public static let adminResetUserPasswordNotification = Self(rawValue: "ADMIN_RESET_USER_PASSWORD_NOTIFICATION")
 
-        /// 用户密码重置成功通知
+        /// Notification of successful user password reset
         public static let userPasswordResetNotification = Self(rawValue: "USER_PASSWORD_RESET_NOTIFICATION")
 
-        /// 重置密码验证码
+        /// Password reset verification code
         public static let resetPasswordVerifyCode = Self(rawValue: "RESET_PASSWORD_VERIFY_CODE")
 
-        /// 自助解锁验证码
+        /// Self-service unlock verification code
         public static let selfUnlockingVerifyCode = Self(rawValue: "SELF_UNLOCKING_VERIFY_CODE")
 
-        /// 绑定邮箱验证码
+        /// Email binding verification code
         public static let emailBindVerifyCode = Self(rawValue: "EMAIL_BIND_VERIFY_CODE")
 
-        /// 解绑邮箱验证码
+        /// Email unbinding verification code
         public static let emailUnbindVerifyCode = Self(rawValue: "EMAIL_UNBIND_VERIFY_CODE")
 
         /// Every value the SDK knows.
@@ -143,9 +143,9 @@ extension UpdateEmailTemplateDto {
         ]
     }
 
-    /// 模版渲染引擎。Authing 邮件模版目前支持两种渲染引擎：
+    /// Template rendering engine. GenAuth email templates currently support two rendering engines:
     ///
-    /// 默认将使用 `handlerbar` 作为模版渲染引擎。
+    /// `handlerbar` is used as the template rendering engine by default.
     public struct TplEngine: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -155,10 +155,10 @@ extension UpdateEmailTemplateDto {
             self.rawValue = rawValue
         }
 
-        /// 详细使用方法请见：[handlebars 官方文档](https://handlebarsjs.com/)
+        /// For detailed usage, see: [handlebars official documentation](https://handlebarsjs.com/)
         public static let handlebar = Self(rawValue: "handlebar")
 
-        /// 详细使用方法请见：[ejs 官方文档](https://ejs.co/)
+        /// For detailed usage, see: [ejs official documentation](https://ejs.co/)
         public static let ejs = Self(rawValue: "ejs")
 
         /// Every value the SDK knows.

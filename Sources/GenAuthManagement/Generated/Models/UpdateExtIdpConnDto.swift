@@ -3,33 +3,33 @@
 
 /// UpdateExtIdpConnDto.
 public struct UpdateExtIdpConnDto: Codable, Hashable, Sendable {
-    /// 身份源连接 ID
+    /// Identity source connection ID
     public var id: String
 
-    /// 身份源连接显示名称
+    /// Identity source connection display name
     public var displayName: String
 
-    /// 身份源连接自定义参数（增量修改）
+    /// Custom parameters of the identity source connection (incremental update)
     public var fields: JSONValue
 
-    /// 身份源连接的图标
+    /// Icon of the identity source connection
     public var logo: String?
 
-    /// 是否只支持登录
+    /// Whether only login is supported
     public var loginOnly: Bool?
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `UpdateExtIdpConnDto`.
     ///
     /// - Parameters:
-    ///   - id: 身份源连接 ID
-    ///   - displayName: 身份源连接显示名称
-    ///   - fields: 身份源连接自定义参数（增量修改）
-    ///   - logo: 身份源连接的图标
-    ///   - loginOnly: 是否只支持登录
-    ///   - tenantId: 租户 ID
+    ///   - id: Identity source connection ID
+    ///   - displayName: Identity source connection display name
+    ///   - fields: Custom parameters of the identity source connection (incremental update)
+    ///   - logo: Icon of the identity source connection
+    ///   - loginOnly: Whether only login is supported
+    ///   - tenantId: Tenant ID
     public init(
         id: String,
         displayName: String,

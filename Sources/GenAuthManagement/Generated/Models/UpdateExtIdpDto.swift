@@ -3,21 +3,21 @@
 
 /// UpdateExtIdpDto.
 public struct UpdateExtIdpDto: Codable, Hashable, Sendable {
-    /// 名称
+    /// Name
     public var name: String
 
-    /// 身份源 ID
+    /// Identity source ID
     public var id: String
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
     /// Creates a `UpdateExtIdpDto`.
     ///
     /// - Parameters:
-    ///   - name: 名称
-    ///   - id: 身份源 ID
-    ///   - tenantId: 租户 ID
+    ///   - name: Name
+    ///   - id: Identity source ID
+    ///   - tenantId: Tenant ID
     public init(name: String, id: String, tenantId: String? = nil) {
         self.name = name
         self.id = id

@@ -3,41 +3,41 @@
 
 /// UpdateFunctionModelDto.
 public struct UpdateFunctionModelDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var id: String
 
-    /// 功能名称
+    /// Function name
     public var name: String
 
-    /// 功能描述
+    /// Function description
     public var description: String
 
-    /// 功能是否启用
+    /// Whether the function is enabled
     public var enable: Bool
 
-    /// 父级菜单
+    /// Parent menu
     public var parentKey: String
 
-    /// 功能类型
+    /// Function type
     public var type: TypeEnum
 
-    /// 字段序
+    /// Field order
     public var fieldOrder: String
 
-    /// 详情页配置
+    /// Detail page configuration
     public var config: JSONValue
 
     /// Creates a `UpdateFunctionModelDto`.
     ///
     /// - Parameters:
-    ///   - id: 功能 id
-    ///   - name: 功能名称
-    ///   - description: 功能描述
-    ///   - enable: 功能是否启用
-    ///   - parentKey: 父级菜单
-    ///   - type: 功能类型
-    ///   - fieldOrder: 字段序
-    ///   - config: 详情页配置
+    ///   - id: Function ID
+    ///   - name: Function name
+    ///   - description: Function description
+    ///   - enable: Whether the function is enabled
+    ///   - parentKey: Parent menu
+    ///   - type: Function type
+    ///   - fieldOrder: Field order
+    ///   - config: Detail page configuration
     public init(
         id: String,
         name: String,
@@ -60,7 +60,7 @@ public struct UpdateFunctionModelDto: Codable, Hashable, Sendable {
 }
 
 extension UpdateFunctionModelDto {
-    /// 功能类型
+    /// Function type
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

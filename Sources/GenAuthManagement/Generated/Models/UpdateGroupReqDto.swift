@@ -3,29 +3,29 @@
 
 /// UpdateGroupReqDto.
 public struct UpdateGroupReqDto: Codable, Hashable, Sendable {
-    /// 分组 code
+    /// Group code
     public var code: String
 
-    /// 分组描述
+    /// Group description
     public var description: String
 
-    /// 分组名称
+    /// Group name
     public var name: String?
 
-    /// 分组新的 code
+    /// New group code
     public var newCode: String?
 
-    /// 自定义数据，传入的对象中的 key 必须先在用户池定义相关自定义字段
+    /// Custom data. The keys in the passed object must first be defined as custom fields in the user pool
     public var customData: JSONValue?
 
     /// Creates a `UpdateGroupReqDto`.
     ///
     /// - Parameters:
-    ///   - code: 分组 code
-    ///   - description: 分组描述
-    ///   - name: 分组名称
-    ///   - newCode: 分组新的 code
-    ///   - customData: 自定义数据，传入的对象中的 key 必须先在用户池定义相关自定义字段
+    ///   - code: Group code
+    ///   - description: Group description
+    ///   - name: Group name
+    ///   - newCode: New group code
+    ///   - customData: Custom data. The keys in the passed object must first be defined as custom fields in the user pool
     public init(
         code: String,
         description: String,

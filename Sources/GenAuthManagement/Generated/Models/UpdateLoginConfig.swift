@@ -21,22 +21,22 @@ public struct UpdateLoginConfig: Codable, Hashable, Sendable {
     /// The `config` field.
     public var config: LanguageCoinfigDto
 
-    /// 是否允许创建租户
+    /// Whether to allow creating tenants
     public var enableCreateTenant: Bool
 
-    /// 允许创建租户的场景
+    /// Scenarios where creating tenants is allowed
     public var createTenantScenes: [String]
 
-    /// 是否允许加入租户
+    /// Whether to allow joining tenants
     public var enableJoinTenant: Bool
 
-    /// 允许创建加入的场景
+    /// Scenarios where creating and joining are allowed
     public var joinTenantScenes: [String]
 
-    /// 是否校验企业域名
+    /// Whether to verify the enterprise domain
     public var enableVerifyDomain: Bool
 
-    /// 校验企业域名的场景
+    /// Scenarios for verifying the enterprise domain
     public var verifyDomainScenes: [String]
 
     /// Creates a `UpdateLoginConfig`.
@@ -48,12 +48,12 @@ public struct UpdateLoginConfig: Codable, Hashable, Sendable {
     ///   - passwordTabConfig: The `passwordTabConfig` field.
     ///   - verifyCodeTabConfig: The `verifyCodeTabConfig` field.
     ///   - config: The `config` field.
-    ///   - enableCreateTenant: 是否允许创建租户
-    ///   - createTenantScenes: 允许创建租户的场景
-    ///   - enableJoinTenant: 是否允许加入租户
-    ///   - joinTenantScenes: 允许创建加入的场景
-    ///   - enableVerifyDomain: 是否校验企业域名
-    ///   - verifyDomainScenes: 校验企业域名的场景
+    ///   - enableCreateTenant: Whether to allow creating tenants
+    ///   - createTenantScenes: Scenarios where creating tenants is allowed
+    ///   - enableJoinTenant: Whether to allow joining tenants
+    ///   - joinTenantScenes: Scenarios where creating and joining are allowed
+    ///   - enableVerifyDomain: Whether to verify the enterprise domain
+    ///   - verifyDomainScenes: Scenarios for verifying the enterprise domain
     public init(
         tabMethodsSortConfig: ApplicationTabMethodsSortConfigDto,
         qrCodeSortConfig: ApplicationTabMethodsSortConfigDto,

@@ -3,13 +3,13 @@
 
 /// UpdateLoginConfigDto.
 public struct UpdateLoginConfigDto: Codable, Hashable, Sendable {
-    /// 应用登录配置更新内容
+    /// App login configuration update content
     public var update: UpdateLoginConfig
 
     /// Creates a `UpdateLoginConfigDto`.
     ///
     /// - Parameters:
-    ///   - update: 应用登录配置更新内容
+    ///   - update: App login configuration update content
     public init(update: UpdateLoginConfig) {
         self.update = update
     }

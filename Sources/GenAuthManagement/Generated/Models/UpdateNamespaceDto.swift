@@ -3,25 +3,25 @@
 
 /// UpdateNamespaceDto.
 public struct UpdateNamespaceDto: Codable, Hashable, Sendable {
-    /// 权限分组唯一标志符
+    /// Unique permission group identifier
     public var code: String
 
-    /// 权限分组描述信息
+    /// Permission group description
     public var description: String?
 
-    /// 权限分组名称
+    /// Permission group name
     public var name: String?
 
-    /// 权限分组新的唯一标志符
+    /// New unique identifier of the permission group
     public var newCode: String?
 
     /// Creates a `UpdateNamespaceDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限分组唯一标志符
-    ///   - description: 权限分组描述信息
-    ///   - name: 权限分组名称
-    ///   - newCode: 权限分组新的唯一标志符
+    ///   - code: Unique permission group identifier
+    ///   - description: Permission group description
+    ///   - name: Permission group name
+    ///   - newCode: New unique identifier of the permission group
     public init(code: String, description: String? = nil, name: String? = nil, newCode: String? = nil) {
         self.code = code
         self.description = description

@@ -9,21 +9,21 @@ public struct UpdateOperateModelDto: Codable, Hashable, Sendable {
     /// modelId
     public var modelId: String
 
-    /// 是否展示:
-    ///     - true: 展示
-    ///     - true: 不展示
+    /// Whether to display:
+    ///     - true: Display
+    ///     - true: Do not display
     public var show: Bool
 
-    /// 操作 Key 值
+    /// Operation key value
     public var operateKey: String
 
-    /// 操作名称
+    /// Operation name
     public var operateName: String
 
-    /// 操作配置
+    /// Operation configuration
     public var config: JSONValue
 
-    /// 图标
+    /// Icon
     public var icon: String
 
     /// Creates a `UpdateOperateModelDto`.
@@ -31,11 +31,11 @@ public struct UpdateOperateModelDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - id: id
     ///   - modelId: modelId
-    ///   - show: 是否展示: - true: 展示 - true: 不展示
-    ///   - operateKey: 操作 Key 值
-    ///   - operateName: 操作名称
-    ///   - config: 操作配置
-    ///   - icon: 图标
+    ///   - show: Whether to display: - true: Display - true: Do not display
+    ///   - operateKey: Operation key value
+    ///   - operateName: Operation name
+    ///   - config: Operation configuration
+    ///   - icon: Icon
     public init(
         id: String,
         modelId: String,

@@ -3,45 +3,45 @@
 
 /// UpdateOrganizationReqDto.
 public struct UpdateOrganizationReqDto: Codable, Hashable, Sendable {
-    /// 组织 code
+    /// Organization code
     public var organizationCode: String
 
-    /// 部门描述
+    /// Department description
     public var description: String?
 
-    /// 根节点自定义 ID
+    /// Root node custom ID
     public var openDepartmentId: String?
 
-    /// 部门负责人 ID
+    /// Department leader ID
     public var leaderUserIds: [String]?
 
-    /// 多语言设置
+    /// Multilingual settings
     public var i18n: OrganizationNameI18nDto?
 
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String?
 
-    /// 新组织 code
+    /// New organization code
     public var organizationNewCode: String?
 
-    /// 组织名称
+    /// Organization name
     public var organizationName: String?
 
-    /// 岗位 id 列表
+    /// Post ID list
     public var postIdList: [String]?
 
     /// Creates a `UpdateOrganizationReqDto`.
     ///
     /// - Parameters:
-    ///   - organizationCode: 组织 code
-    ///   - description: 部门描述
-    ///   - openDepartmentId: 根节点自定义 ID
-    ///   - leaderUserIds: 部门负责人 ID
-    ///   - i18n: 多语言设置
-    ///   - tenantId: 租户 ID
-    ///   - organizationNewCode: 新组织 code
-    ///   - organizationName: 组织名称
-    ///   - postIdList: 岗位 id 列表
+    ///   - organizationCode: Organization code
+    ///   - description: Department description
+    ///   - openDepartmentId: Root node custom ID
+    ///   - leaderUserIds: Department leader ID
+    ///   - i18n: Multilingual settings
+    ///   - tenantId: Tenant ID
+    ///   - organizationNewCode: New organization code
+    ///   - organizationName: Organization name
+    ///   - postIdList: Post ID list
     public init(
         organizationCode: String,
         description: String? = nil,

@@ -3,17 +3,17 @@
 
 /// UpdateOrganizationStatusReqDto.
 public struct UpdateOrganizationStatusReqDto: Codable, Hashable, Sendable {
-    /// 状态
+    /// Status
     public var status: String?
 
-    /// 组织 id
+    /// Organization ID
     public var rootNodeId: String
 
     /// Creates a `UpdateOrganizationStatusReqDto`.
     ///
     /// - Parameters:
-    ///   - status: 状态
-    ///   - rootNodeId: 组织 id
+    ///   - status: Status
+    ///   - rootNodeId: Organization ID
     public init(status: String? = nil, rootNodeId: String) {
         self.status = status
         self.rootNodeId = rootNodeId

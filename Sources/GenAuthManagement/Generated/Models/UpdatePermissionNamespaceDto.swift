@@ -3,25 +3,25 @@
 
 /// UpdatePermissionNamespaceDto.
 public struct UpdatePermissionNamespaceDto: Codable, Hashable, Sendable {
-    /// 权限分组老的唯一标志符 Code
+    /// Old unique identifier code of the permission group
     public var code: String
 
-    /// 权限空间名称
+    /// Permission space name
     public var name: String?
 
-    /// 权限分组新的唯一标志符 Code
+    /// New unique identifier code of the permission group
     public var newCode: String?
 
-    /// 权限空间描述
+    /// Permission space description
     public var description: String?
 
     /// Creates a `UpdatePermissionNamespaceDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限分组老的唯一标志符 Code
-    ///   - name: 权限空间名称
-    ///   - newCode: 权限分组新的唯一标志符 Code
-    ///   - description: 权限空间描述
+    ///   - code: Old unique identifier code of the permission group
+    ///   - name: Permission space name
+    ///   - newCode: New unique identifier code of the permission group
+    ///   - description: Permission space description
     public init(code: String, name: String? = nil, newCode: String? = nil, description: String? = nil) {
         self.code = code
         self.name = name

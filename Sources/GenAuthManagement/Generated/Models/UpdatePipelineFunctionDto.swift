@@ -3,41 +3,41 @@
 
 /// UpdatePipelineFunctionDto.
 public struct UpdatePipelineFunctionDto: Codable, Hashable, Sendable {
-    /// Pipeline 函数 ID
+    /// Pipeline function ID
     public var funcId: String
 
-    /// 函数名称
+    /// Function name
     public var funcName: String?
 
-    /// 函数描述
+    /// Function description
     public var funcDescription: String?
 
-    /// 函数源代码。如果修改之后，函数会重新上传。
+    /// Function source code. If modified, the function will be re-uploaded.
     public var sourceCode: String?
 
-    /// 是否异步执行。设置为异步执行的函数不会阻塞整个流程的执行，适用于异步通知的场景，比如飞书群通知、钉钉群通知等。
+    /// Whether to execute asynchronously. Functions set to execute asynchronously will not block the execution of the entire flow, which is suitable for asynchronous notification scenarios, such as Feishu group notifications and DingTalk group notifications.
     public var isAsynchronous: Bool?
 
-    /// 函数运行超时时间，最短为 1 秒，最长为 60 秒，默认为 3 秒。
+    /// Function execution timeout, minimum 1 second, maximum 60 seconds, default 3 seconds.
     public var timeout: Int?
 
-    /// 如果函数运行超时，是否终止整个流程，默认为否。
+    /// Whether to terminate the entire flow if the function execution times out. Default is no.
     public var terminateOnTimeout: Bool?
 
-    /// 是否启用此 Pipeline
+    /// Whether to enable this Pipeline
     public var enabled: Bool?
 
     /// Creates a `UpdatePipelineFunctionDto`.
     ///
     /// - Parameters:
-    ///   - funcId: Pipeline 函数 ID
-    ///   - funcName: 函数名称
-    ///   - funcDescription: 函数描述
-    ///   - sourceCode: 函数源代码。如果修改之后，函数会重新上传。
-    ///   - isAsynchronous: 是否异步执行。设置为异步执行的函数不会阻塞整个流程的执行，适用于异步通知的场景，比如飞书群通知、钉钉群通知等。
-    ///   - timeout: 函数运行超时时间，最短为 1 秒，最长为 60 秒，默认为 3 秒。
-    ///   - terminateOnTimeout: 如果函数运行超时，是否终止整个流程，默认为否。
-    ///   - enabled: 是否启用此 Pipeline
+    ///   - funcId: Pipeline function ID
+    ///   - funcName: Function name
+    ///   - funcDescription: Function description
+    ///   - sourceCode: Function source code. If modified, the function will be re-uploaded.
+    ///   - isAsynchronous: Whether to execute asynchronously. Functions set to execute asynchronously will not block the execution of the entire flow, which is suitable for asynchronous notification scenarios, such as Feishu group notifications and DingTalk group notifications.
+    ///   - timeout: Function execution timeout, minimum 1 second, maximum 60 seconds, default 3 seconds.
+    ///   - terminateOnTimeout: Whether to terminate the entire flow if the function execution times out. Default is no.
+    ///   - enabled: Whether to enable this Pipeline
     public init(
         funcId: String,
         funcName: String? = nil,

@@ -3,17 +3,17 @@
 
 /// UpdatePipelineOrderDto.
 public struct UpdatePipelineOrderDto: Codable, Hashable, Sendable {
-    /// 函数的触发场景：
+    /// Trigger scenario of the function:
     public var scene: Scene
 
-    /// 新的排序方式，按照函数 ID 的先后顺序进行排列。
+    /// New order, arranged in the order of function IDs.
     public var order: [String]
 
     /// Creates a `UpdatePipelineOrderDto`.
     ///
     /// - Parameters:
-    ///   - scene: 函数的触发场景：
-    ///   - order: 新的排序方式，按照函数 ID 的先后顺序进行排列。
+    ///   - scene: Trigger scenario of the function:
+    ///   - order: New order, arranged in the order of function IDs.
     public init(scene: Scene, order: [String]) {
         self.scene = scene
         self.order = order
@@ -21,7 +21,7 @@ public struct UpdatePipelineOrderDto: Codable, Hashable, Sendable {
 }
 
 extension UpdatePipelineOrderDto {
-    /// 函数的触发场景：
+    /// Trigger scenario of the function:
     public struct Scene: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -31,25 +31,25 @@ extension UpdatePipelineOrderDto {
             self.rawValue = rawValue
         }
 
-        /// 注册前
+        /// Before registration
         public static let preRegister = Self(rawValue: "PRE_REGISTER")
 
-        /// 注册后
+        /// After registration
         public static let postRegister = Self(rawValue: "POST_REGISTER")
 
-        /// 认证前
+        /// Before authentication
         public static let preAuthentication = Self(rawValue: "PRE_AUTHENTICATION")
 
-        /// 认证后
+        /// After authentication
         public static let postAuthentication = Self(rawValue: "POST_AUTHENTICATION")
 
-        /// OIDC ID Token 签发前
+        /// Before OIDC ID Token is issued
         public static let preOidcIdTokenIssued = Self(rawValue: "PRE_OIDC_ID_TOKEN_ISSUED")
 
-        /// OIDC Access Token 签发前
+        /// Before OIDC Access Token is issued
         public static let preOidcAccessTokenIssued = Self(rawValue: "PRE_OIDC_ACCESS_TOKEN_ISSUED")
 
-        /// 补全用户信息前
+        /// Before completing user information
         public static let preCompleteUserInfo = Self(rawValue: "PRE_COMPLETE_USER_INFO")
 
         /// `PRE_MFA_VERIFY`

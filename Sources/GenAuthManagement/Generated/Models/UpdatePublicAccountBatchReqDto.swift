@@ -3,17 +3,17 @@
 
 /// UpdatePublicAccountBatchReqDto.
 public struct UpdatePublicAccountBatchReqDto: Codable, Hashable, Sendable {
-    /// 公共账号列表
+    /// Public account list
     public var list: [UpdatePublicAccountInfoDto]
 
-    /// 可选参数
+    /// Optional parameters
     public var options: UpdatePublicAccountBatchOptionsDto?
 
     /// Creates a `UpdatePublicAccountBatchReqDto`.
     ///
     /// - Parameters:
-    ///   - list: 公共账号列表
-    ///   - options: 可选参数
+    ///   - list: Public account list
+    ///   - options: Optional parameters
     public init(list: [UpdatePublicAccountInfoDto], options: UpdatePublicAccountBatchOptionsDto? = nil) {
         self.list = list
         self.options = options

@@ -3,37 +3,37 @@
 
 /// UpdateRoleDto.
 public struct UpdateRoleDto: Codable, Hashable, Sendable {
-    /// 权限分组(权限空间）内角色的唯一标识符
+    /// Unique identifier of the role within the permission group (permission space)
     public var code: String
 
-    /// 角色新的权限分组（权限空间）内唯一识别码
+    /// New unique identifier of the role within the permission group (permission space)
     public var newCode: String
 
-    /// 权限分组（权限空间）角色名称
+    /// Role name in the permission group (permission space)
     public var name: String
 
-    /// 所属权限分组(权限空间)的 code
+    /// Code of the permission group (permission space)
     public var namespace: String?
 
-    /// 角色描述
+    /// Role description
     public var description: String?
 
-    /// 角色状态，ENABLE-表示正常，DISABLE-表示禁止
+    /// Role status, ENABLE means normal, DISABLE means disabled
     public var status: String?
 
-    /// 角色自动禁止时间，单位毫秒, 如果传null表示永久有效
+    /// Time when the role is automatically disabled, in milliseconds. If null is passed, it is permanently valid
     public var disableTime: String?
 
     /// Creates a `UpdateRoleDto`.
     ///
     /// - Parameters:
-    ///   - code: 权限分组(权限空间）内角色的唯一标识符
-    ///   - newCode: 角色新的权限分组（权限空间）内唯一识别码
-    ///   - name: 权限分组（权限空间）角色名称
-    ///   - namespace: 所属权限分组(权限空间)的 code
-    ///   - description: 角色描述
-    ///   - status: 角色状态，ENABLE-表示正常，DISABLE-表示禁止
-    ///   - disableTime: 角色自动禁止时间，单位毫秒, 如果传null表示永久有效
+    ///   - code: Unique identifier of the role within the permission group (permission space)
+    ///   - newCode: New unique identifier of the role within the permission group (permission space)
+    ///   - name: Role name in the permission group (permission space)
+    ///   - namespace: Code of the permission group (permission space)
+    ///   - description: Role description
+    ///   - status: Role status, ENABLE means normal, DISABLE means disabled
+    ///   - disableTime: Time when the role is automatically disabled, in milliseconds. If null is passed, it is permanently valid
     public init(
         code: String,
         newCode: String,

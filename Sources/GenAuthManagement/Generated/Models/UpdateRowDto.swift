@@ -3,25 +3,25 @@
 
 /// UpdateRowDto.
 public struct UpdateRowDto: Codable, Hashable, Sendable {
-    /// 功能 id
+    /// Function ID
     public var modelId: String
 
-    /// 行 id
+    /// Row ID
     public var rowId: String
 
-    /// 数据内容
+    /// Data content
     public var data: JSONValue
 
-    /// 响应中键是否为 FieldId
+    /// Whether the keys in the response are FieldId
     public var showFieldId: Bool?
 
     /// Creates a `UpdateRowDto`.
     ///
     /// - Parameters:
-    ///   - modelId: 功能 id
-    ///   - rowId: 行 id
-    ///   - data: 数据内容
-    ///   - showFieldId: 响应中键是否为 FieldId
+    ///   - modelId: Function ID
+    ///   - rowId: Row ID
+    ///   - data: Data content
+    ///   - showFieldId: Whether the keys in the response are FieldId
     public init(modelId: String, rowId: String, data: JSONValue, showFieldId: Bool? = nil) {
         self.modelId = modelId
         self.rowId = rowId

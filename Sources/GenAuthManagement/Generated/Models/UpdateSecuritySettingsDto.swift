@@ -3,69 +3,69 @@
 
 /// UpdateSecuritySettingsDto.
 public struct UpdateSecuritySettingsDto: Codable, Hashable, Sendable {
-    /// 安全域（CORS）
+    /// Security domains (CORS)
     public var allowedOrigins: [String]?
 
-    /// Authing Token 有效时间（秒）
+    /// GenAuth Token validity period (seconds)
     public var authingTokenExpiresIn: Int?
 
-    /// 验证码长度。包含短信验证码、邮件验证码和图形验证码。
+    /// Verification code length. Includes SMS verification codes, email verification codes, and graphic verification codes.
     public var verifyCodeLength: Int?
 
-    /// 验证码尝试次数。在一个验证码有效周期内（默认为 60 s），用户输入验证码错误次数超过此阈值之后，将会导致当前验证码失效，需要重新发送。
+    /// Number of verification code attempts. Within the validity period of a verification code (60 s by default), if the number of incorrect entries exceeds this threshold, the current verification code becomes invalid and must be resent.
     public var verifyCodeMaxAttempts: Int?
 
-    /// 用户修改邮箱的安全策略
+    /// Security policy for users changing email
     public var changeEmailStrategy: ChangeEmailStrategyDto?
 
-    /// 用户修改手机号的安全策略
+    /// Security policy for users changing phone number
     public var changePhoneStrategy: ChangePhoneStrategyDto?
 
-    /// Cookie 过期时间设置
+    /// Cookie expiration time settings
     public var cookieSettings: CookieSettingsDto?
 
-    /// 是否禁止用户注册，开启之后，用户将无法自主注册，只能管理员为其创建账号。针对 B2B 和 B2E 类型用户池，默认开启。
+    /// Whether to disable user registration. When enabled, users cannot register by themselves, and only administrators can create accounts for them. Enabled by default for B2B and B2E user pools.
     public var registerDisabled: Bool?
 
-    /// 频繁注册检测配置
+    /// Frequent registration detection configuration
     public var registerAnomalyDetection: RegisterAnomalyDetectionConfigDto?
 
-    /// 验证码注册后是否要求用户设置密码（仅针对 Authing 登录页和 Guard 有效，不针对 API 调用）。
+    /// Whether to require users to set a password after registering with a verification code (only applies to the GenAuth login page and Guard, not to API calls).
     public var completePasswordAfterPassCodeLogin: Bool?
 
-    /// 登录防暴破配置
+    /// Login brute-force protection configuration
     public var loginAnomalyDetection: LoginAnomalyDetectionConfigDto?
 
-    /// 当使用邮箱登录时，未验证的邮箱登录时是否禁止登录并发送认证邮件。当用户收到邮件并完成验证之后，才能进行登录。
+    /// When logging in with an email, whether to forbid login with an unverified email and send a verification email. The user can log in only after receiving the email and completing verification.
     public var loginRequireEmailVerified: Bool?
 
-    /// 用户自助解锁配置。注：只有绑定了手机号/邮箱的用户才可以自助解锁
+    /// User self-service unlock configuration. Note: only users who have bound a phone number/email can unlock by themselves
     public var selfUnlockAccount: SelfUnlockAccountConfigDto?
 
-    /// Authing 登录页面是否开启登录账号选择
+    /// Whether to enable login account selection on the GenAuth login page
     public var enableLoginAccountSwitch: Bool?
 
-    /// APP 扫码登录安全配置
+    /// APP QR code login security configuration
     public var qrcodeLoginStrategy: QrcodeLoginStrategyDto?
 
     /// Creates a `UpdateSecuritySettingsDto`.
     ///
     /// - Parameters:
-    ///   - allowedOrigins: 安全域（CORS）
-    ///   - authingTokenExpiresIn: Authing Token 有效时间（秒）
-    ///   - verifyCodeLength: 验证码长度。包含短信验证码、邮件验证码和图形验证码。
-    ///   - verifyCodeMaxAttempts: 验证码尝试次数。在一个验证码有效周期内（默认为 60 s），用户输入验证码错误次数超过此阈值之后，将会导致当前验证码失效，需要重新发送。
-    ///   - changeEmailStrategy: 用户修改邮箱的安全策略
-    ///   - changePhoneStrategy: 用户修改手机号的安全策略
-    ///   - cookieSettings: Cookie 过期时间设置
-    ///   - registerDisabled: 是否禁止用户注册，开启之后，用户将无法自主注册，只能管理员为其创建账号。针对 B2B 和 B2E 类型用户池，默认开启。
-    ///   - registerAnomalyDetection: 频繁注册检测配置
-    ///   - completePasswordAfterPassCodeLogin: 验证码注册后是否要求用户设置密码（仅针对 Authing 登录页和 Guard 有效，不针对 API 调用）。
-    ///   - loginAnomalyDetection: 登录防暴破配置
-    ///   - loginRequireEmailVerified: 当使用邮箱登录时，未验证的邮箱登录时是否禁止登录并发送认证邮件。当用户收到邮件并完成验证之后，才能进行登录。
-    ///   - selfUnlockAccount: 用户自助解锁配置。注：只有绑定了手机号/邮箱的用户才可以自助解锁
-    ///   - enableLoginAccountSwitch: Authing 登录页面是否开启登录账号选择
-    ///   - qrcodeLoginStrategy: APP 扫码登录安全配置
+    ///   - allowedOrigins: Security domains (CORS)
+    ///   - authingTokenExpiresIn: GenAuth Token validity period (seconds)
+    ///   - verifyCodeLength: Verification code length. Includes SMS verification codes, email verification codes, and graphic verification codes.
+    ///   - verifyCodeMaxAttempts: Number of verification code attempts. Within the validity period of a verification code (60 s by default), if the number of incorrect entries exceeds this threshold, the current verification code becomes invalid and must be resent.
+    ///   - changeEmailStrategy: Security policy for users changing email
+    ///   - changePhoneStrategy: Security policy for users changing phone number
+    ///   - cookieSettings: Cookie expiration time settings
+    ///   - registerDisabled: Whether to disable user registration. When enabled, users cannot register by themselves, and only administrators can create accounts for them. Enabled by default for B2B and B2E user pools.
+    ///   - registerAnomalyDetection: Frequent registration detection configuration
+    ///   - completePasswordAfterPassCodeLogin: Whether to require users to set a password after registering with a verification code (only applies to the GenAuth login page and Guard, not to API calls).
+    ///   - loginAnomalyDetection: Login brute-force protection configuration
+    ///   - loginRequireEmailVerified: When logging in with an email, whether to forbid login with an unverified email and send a verification email. The user can log in only after receiving the email and completing verification.
+    ///   - selfUnlockAccount: User self-service unlock configuration. Note: only users who have bound a phone number/email can unlock by themselves
+    ///   - enableLoginAccountSwitch: Whether to enable login account selection on the GenAuth login page
+    ///   - qrcodeLoginStrategy: APP QR code login security configuration
     public init(
         allowedOrigins: [String]? = nil,
         authingTokenExpiresIn: Int? = nil,

@@ -3,13 +3,13 @@
 
 /// UpdateTenantAppqrcodeState.
 public struct UpdateTenantAppqrcodeState: Codable, Hashable, Sendable {
-    /// 是否允许开启扫码登录
+    /// Whether to allow enabling QR code login
     public var enabled: Bool
 
     /// Creates a `UpdateTenantAppqrcodeState`.
     ///
     /// - Parameters:
-    ///   - enabled: 是否允许开启扫码登录
+    ///   - enabled: Whether to allow enabling QR code login
     public init(enabled: Bool) {
         self.enabled = enabled
     }

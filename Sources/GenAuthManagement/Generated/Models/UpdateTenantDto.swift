@@ -3,37 +3,37 @@
 
 /// UpdateTenantDto.
 public struct UpdateTenantDto: Codable, Hashable, Sendable {
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String
 
-    /// 租户名
+    /// Tenant name
     public var name: String?
 
-    /// 租户关联的应用 ID
+    /// ID of the application associated with the tenant
     public var appIds: [String]?
 
-    /// 租户 logo
+    /// Tenant logo
     public var logo: [String]?
 
-    /// 租户描述
+    /// Tenant description
     public var description: String?
 
-    /// 用户被租户拒绝登录时显示的提示文案
+    /// Prompt text displayed when the tenant refuses the user's login
     public var rejectHint: String?
 
-    /// 租户来源的应用 ID，该值不存在时代表租户来源为 Authing 控制台
+    /// ID of the application the tenant comes from. If this value does not exist, the tenant comes from the GenAuth console
     public var sourceAppId: String?
 
     /// Creates a `UpdateTenantDto`.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - name: 租户名
-    ///   - appIds: 租户关联的应用 ID
-    ///   - logo: 租户 logo
-    ///   - description: 租户描述
-    ///   - rejectHint: 用户被租户拒绝登录时显示的提示文案
-    ///   - sourceAppId: 租户来源的应用 ID，该值不存在时代表租户来源为 Authing 控制台
+    ///   - tenantId: Tenant ID
+    ///   - name: Tenant name
+    ///   - appIds: ID of the application associated with the tenant
+    ///   - logo: Tenant logo
+    ///   - description: Tenant description
+    ///   - rejectHint: Prompt text displayed when the tenant refuses the user's login
+    ///   - sourceAppId: ID of the application the tenant comes from. If this value does not exist, the tenant comes from the GenAuth console
     public init(
         tenantId: String,
         name: String? = nil,

@@ -3,25 +3,25 @@
 
 /// UpdateTenantUserDto.
 public struct UpdateTenantUserDto: Codable, Hashable, Sendable {
-    /// 租户 ID
+    /// Tenant ID
     public var tenantId: String
 
-    /// 关联的用户池级别的用户 ID
+    /// Associated user ID at the user pool level
     public var linkUserId: String?
 
-    /// 租户成员 ID
+    /// Tenant member ID
     public var memberId: String?
 
-    /// 要更新的租户成员信息
+    /// Tenant member information to update
     public var updates: JSONValue
 
     /// Creates a `UpdateTenantUserDto`.
     ///
     /// - Parameters:
-    ///   - tenantId: 租户 ID
-    ///   - linkUserId: 关联的用户池级别的用户 ID
-    ///   - memberId: 租户成员 ID
-    ///   - updates: 要更新的租户成员信息
+    ///   - tenantId: Tenant ID
+    ///   - linkUserId: Associated user ID at the user pool level
+    ///   - memberId: Tenant member ID
+    ///   - updates: Tenant member information to update
     public init(tenantId: String, linkUserId: String? = nil, memberId: String? = nil, updates: JSONValue) {
         self.tenantId = tenantId
         self.linkUserId = linkUserId

@@ -3,17 +3,17 @@
 
 /// UpdateTerminalUserDto.
 public struct UpdateTerminalUserDto: Codable, Hashable, Sendable {
-    /// 数据行 id，创建设备时返回的 `id`
+    /// Data row ID, the `id` returned when the device was created
     public var id: String
 
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
     /// Creates a `UpdateTerminalUserDto`.
     ///
     /// - Parameters:
-    ///   - id: 数据行 id，创建设备时返回的 `id`
-    ///   - userId: 用户 ID
+    ///   - id: Data row ID, the `id` returned when the device was created
+    ///   - userId: User ID
     public init(id: String, userId: String) {
         self.id = id
         self.userId = userId

@@ -3,25 +3,25 @@
 
 /// UpdateUserBatchOptionsDto.
 public struct UpdateUserBatchOptionsDto: Codable, Hashable, Sendable {
-    /// 下次登录要求重置密码
+    /// Require password reset on next login
     public var resetPasswordOnNextLogin: Bool?
 
-    /// 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    /// Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public var passwordEncryptType: PasswordEncryptType?
 
-    /// 是否自动生成密码
+    /// Whether to automatically generate a password
     public var autoGeneratePassword: Bool?
 
-    /// 重置密码发送邮件和手机号选项
+    /// Options for sending the password reset via email and phone number
     public var sendPasswordResetedNotification: SendResetPasswordNotificationDto?
 
     /// Creates a `UpdateUserBatchOptionsDto`.
     ///
     /// - Parameters:
-    ///   - resetPasswordOnNextLogin: 下次登录要求重置密码
-    ///   - passwordEncryptType: 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
-    ///   - autoGeneratePassword: 是否自动生成密码
-    ///   - sendPasswordResetedNotification: 重置密码发送邮件和手机号选项
+    ///   - resetPasswordOnNextLogin: Require password reset on next login
+    ///   - passwordEncryptType: Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
+    ///   - autoGeneratePassword: Whether to automatically generate a password
+    ///   - sendPasswordResetedNotification: Options for sending the password reset via email and phone number
     public init(
         resetPasswordOnNextLogin: Bool? = nil,
         passwordEncryptType: PasswordEncryptType? = nil,
@@ -36,7 +36,7 @@ public struct UpdateUserBatchOptionsDto: Codable, Hashable, Sendable {
 }
 
 extension UpdateUserBatchOptionsDto {
-    /// 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    /// Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public struct PasswordEncryptType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -46,13 +46,13 @@ extension UpdateUserBatchOptionsDto {
             self.rawValue = rawValue
         }
 
-        /// 使用 [国密 SM2 算法](https://baike.baidu.com/item/SM2/15081831) 对密码进行加密，需要使用 Authing 服务的 SM2 公钥进行加密，请阅读**介绍**部分了解如何获取 Authing 服务的 SM2 公钥。
+        /// Encrypt the password with the [SM2 algorithm (Chinese national cryptographic standard)](https://baike.baidu.com/item/SM2/15081831) using the SM2 public key of the GenAuth service. Please read the **Introduction** section to learn how to get the SM2 public key of the GenAuth service.
         public static let sm2 = Self(rawValue: "sm2")
 
-        /// 使用 RSA256 算法对密码进行加密，需要使用 Authing 服务的 RSA 公钥进行加密，请阅读**介绍**部分了解如何获取 Authing 服务的 RSA256 公钥。
+        /// Encrypt the password with the RSA256 algorithm using the RSA public key of the GenAuth service. Please read the **Introduction** section to learn how to get the RSA256 public key of the GenAuth service.
         public static let rsa = Self(rawValue: "rsa")
 
-        /// 不对密码进行加密，使用明文进行传输。
+        /// Do not encrypt the password; transmit it in plaintext.
         public static let none = Self(rawValue: "none")
 
         /// Every value the SDK knows.

@@ -3,17 +3,17 @@
 
 /// UpdateUserBatchReqDto.
 public struct UpdateUserBatchReqDto: Codable, Hashable, Sendable {
-    /// 用户列表
+    /// User list
     public var list: [UpdateUserInfoDto]
 
-    /// 可选参数
+    /// Optional parameters
     public var options: UpdateUserBatchOptionsDto?
 
     /// Creates a `UpdateUserBatchReqDto`.
     ///
     /// - Parameters:
-    ///   - list: 用户列表
-    ///   - options: 可选参数
+    ///   - list: User list
+    ///   - options: Optional parameters
     public init(list: [UpdateUserInfoDto], options: UpdateUserBatchOptionsDto? = nil) {
         self.list = list
         self.options = options

@@ -3,35 +3,35 @@
 
 /// UpdateUserOptionsDto.
 public struct UpdateUserOptionsDto: Codable, Hashable, Sendable {
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public var userIdType: UserIdType?
 
-    /// 设置用户首次登录要求重置密码
+    /// Require the user to reset the password at first login
     public var resetPasswordOnFirstLogin: Bool?
 
-    /// 下次登录要求重置密码
+    /// Require password reset on next login
     public var resetPasswordOnNextLogin: Bool?
 
-    /// 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    /// Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public var passwordEncryptType: PasswordEncryptType?
 
-    /// 是否自动生成密码
+    /// Whether to automatically generate a password
     public var autoGeneratePassword: Bool?
 
-    /// 重置密码发送邮件和手机号选项
+    /// Options for sending the password reset via email and phone number
     public var sendPasswordResetedNotification: SendResetPasswordNotificationDto?
 
     /// Creates a `UpdateUserOptionsDto`.
     ///
     /// - Parameters:
-    ///   - userIdType: 用户 ID 类型，默认值为 `user_id`，可选值为： 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
-    ///   - resetPasswordOnFirstLogin: 设置用户首次登录要求重置密码
-    ///   - resetPasswordOnNextLogin: 下次登录要求重置密码
-    ///   - passwordEncryptType: 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
-    ///   - autoGeneratePassword: 是否自动生成密码
-    ///   - sendPasswordResetedNotification: 重置密码发送邮件和手机号选项
+    ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
+    ///   - resetPasswordOnFirstLogin: Require the user to reset the password at first login
+    ///   - resetPasswordOnNextLogin: Require password reset on next login
+    ///   - passwordEncryptType: Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
+    ///   - autoGeneratePassword: Whether to automatically generate a password
+    ///   - sendPasswordResetedNotification: Options for sending the password reset via email and phone number
     public init(
         userIdType: UserIdType? = nil,
         resetPasswordOnFirstLogin: Bool? = nil,
@@ -50,9 +50,9 @@ public struct UpdateUserOptionsDto: Codable, Hashable, Sendable {
 }
 
 extension UpdateUserOptionsDto {
-    /// 用户 ID 类型，默认值为 `user_id`，可选值为：
-    /// 示例值：`62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`。
-    /// 示例值：`lark:ou_8bae746eac07cd2564654140d2a9ac61`。
+    /// User ID type, default value is `user_id`, optional values are:
+    /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
+    /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     public struct UserIdType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -62,25 +62,25 @@ extension UpdateUserOptionsDto {
             self.rawValue = rawValue
         }
 
-        /// Authing 用户 ID，如 `6319a1504f3xxxxf214dd5b7`
+        /// GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`
         public static let userId = Self(rawValue: "user_id")
 
-        /// 用户在外部系统的 ID，对应 Authing 用户信息的 `externalId` 字段
+        /// User ID in an external system, corresponding to the `externalId` field of GenAuth user information
         public static let externalId = Self(rawValue: "external_id")
 
-        /// 用户手机号
+        /// User phone number
         public static let phone = Self(rawValue: "phone")
 
-        /// 用户邮箱
+        /// User email
         public static let email = Self(rawValue: "email")
 
-        /// 用户名
+        /// Username
         public static let username = Self(rawValue: "username")
 
-        /// 用户的外部身份源信息，格式为 `<extIdpId>:<userIdInIdp>`，其中 `<extIdpId>` 为 Authing 身份源的 ID，`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<extIdpId>:<userIdInIdp>`, where `<extIdpId>` is the ID of the GenAuth identity source and `<userIdInIdp>` is the user's ID in the external identity source.
         public static let identity = Self(rawValue: "identity")
 
-        /// 用户的外部身份源信息，格式为 `<provier>:<userIdInIdp>`，其中 `<provier>` 为同步身份源类型，如 wechatwork, lark；`<userIdInIdp>` 为用户在外部身份源的 ID。
+        /// User's external identity source information, in the format `<provier>:<userIdInIdp>`, where `<provier>` is the synchronized identity source type, such as wechatwork, lark; `<userIdInIdp>` is the user's ID in the external identity source.
         public static let syncRelation = Self(rawValue: "sync_relation")
 
         /// `custom_field`
@@ -99,7 +99,7 @@ extension UpdateUserOptionsDto {
         ]
     }
 
-    /// 密码加密类型，支持使用 RSA256 和国密 SM2 算法进行加密。默认为 `none` 不加密。
+    /// Password encryption type. RSA256 and SM2 (Chinese national cryptographic standard) encryption are supported. Defaults to `none` (no encryption).
     public struct PasswordEncryptType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -109,13 +109,13 @@ extension UpdateUserOptionsDto {
             self.rawValue = rawValue
         }
 
-        /// 使用 [国密 SM2 算法](https://baike.baidu.com/item/SM2/15081831) 对密码进行加密，需要使用 Authing 服务的 SM2 公钥进行加密，请阅读**介绍**部分了解如何获取 Authing 服务的 SM2 公钥。
+        /// Encrypt the password with the [SM2 algorithm (Chinese national cryptographic standard)](https://baike.baidu.com/item/SM2/15081831) using the SM2 public key of the GenAuth service. Please read the **Introduction** section to learn how to get the SM2 public key of the GenAuth service.
         public static let sm2 = Self(rawValue: "sm2")
 
-        /// 使用 RSA256 算法对密码进行加密，需要使用 Authing 服务的 RSA 公钥进行加密，请阅读**介绍**部分了解如何获取 Authing 服务的 RSA256 公钥。
+        /// Encrypt the password with the RSA256 algorithm using the RSA public key of the GenAuth service. Please read the **Introduction** section to learn how to get the RSA256 public key of the GenAuth service.
         public static let rsa = Self(rawValue: "rsa")
 
-        /// 不对密码进行加密，使用明文进行传输。
+        /// Do not encrypt the password; transmit it in plaintext.
         public static let none = Self(rawValue: "none")
 
         /// Every value the SDK knows.

@@ -3,78 +3,78 @@
 
 /// UserActionLogDto.
 public struct UserActionLogDto: Codable, Hashable, Sendable {
-    /// 用户 ID
+    /// User ID
     public var userId: String
 
-    /// 用户头像
+    /// User's avatar
     public var userAvatar: String
 
-    /// 用户显示名称，按照以下用户字段顺序进行展示：nickname > username > name > givenName > familyName -> email -> phone -> id
+    /// User display name, displayed according to the following order of user fields: nickname > username > name > givenName > familyName -> email -> phone -> id
     public var userDisplayName: String
 
-    /// 用户登录次数
+    /// User login count
     public var userLoginsCount: Int
 
-    /// 应用 ID
+    /// Application ID
     public var appId: String
 
-    /// 应用名称
+    /// Application name
     public var appName: String
 
-    /// 客户端 IP，可根据登录时的客户端 IP 进行筛选。默认不传获取所有登录 IP 的登录历史。
+    /// Client IP, can be used to filter by the client IP used at login. If not passed, the login history of all login IPs is returned by default.
     public var clientIp: String?
 
-    /// 事件类型：
-    /// - `updateUserProfile`: 修改用户信息
+    /// Event type:
+    /// - `updateUserProfile`: Update user information
     public var eventType: EventType
 
-    /// 事件详情
+    /// Event details
     public var eventDetail: String?
 
-    /// 是否成功
+    /// Whether successful
     public var success: Bool
 
-    /// 应用登录地址
+    /// App login URL
     public var appLoginUrl: String
 
-    /// 应用 Logo
+    /// App logo
     public var appLogo: String
 
     /// User Agent
     public var userAgent: String
 
-    /// 解析过后的 User Agent
+    /// Parsed User Agent
     public var parsedUserAgent: ParsedUserAgent
 
-    /// 地理位置
+    /// Geographic location
     public var geoip: GeoIp
 
-    /// 时间
+    /// Time
     public var timestamp: String
 
-    /// 请求 ID
+    /// Request ID
     public var requestId: String
 
     /// Creates a `UserActionLogDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户 ID
-    ///   - userAvatar: 用户头像
-    ///   - userDisplayName: 用户显示名称，按照以下用户字段顺序进行展示：nickname > username > name > givenName > familyName -> email -> phone -> id
-    ///   - userLoginsCount: 用户登录次数
-    ///   - appId: 应用 ID
-    ///   - appName: 应用名称
-    ///   - clientIp: 客户端 IP，可根据登录时的客户端 IP 进行筛选。默认不传获取所有登录 IP 的登录历史。
-    ///   - eventType: 事件类型： - `updateUserProfile`: 修改用户信息
-    ///   - eventDetail: 事件详情
-    ///   - success: 是否成功
-    ///   - appLoginUrl: 应用登录地址
-    ///   - appLogo: 应用 Logo
+    ///   - userId: User ID
+    ///   - userAvatar: User's avatar
+    ///   - userDisplayName: User display name, displayed according to the following order of user fields: nickname > username > name > givenName > familyName -> email -> phone -> id
+    ///   - userLoginsCount: User login count
+    ///   - appId: Application ID
+    ///   - appName: Application name
+    ///   - clientIp: Client IP, can be used to filter by the client IP used at login. If not passed, the login history of all login IPs is returned by default.
+    ///   - eventType: Event type: - `updateUserProfile`: Update user information
+    ///   - eventDetail: Event details
+    ///   - success: Whether successful
+    ///   - appLoginUrl: App login URL
+    ///   - appLogo: App logo
     ///   - userAgent: User Agent
-    ///   - parsedUserAgent: 解析过后的 User Agent
-    ///   - geoip: 地理位置
-    ///   - timestamp: 时间
-    ///   - requestId: 请求 ID
+    ///   - parsedUserAgent: Parsed User Agent
+    ///   - geoip: Geographic location
+    ///   - timestamp: Time
+    ///   - requestId: Request ID
     public init(
         userId: String,
         userAvatar: String,
@@ -115,8 +115,8 @@ public struct UserActionLogDto: Codable, Hashable, Sendable {
 }
 
 extension UserActionLogDto {
-    /// 事件类型：
-    /// - `updateUserProfile`: 修改用户信息
+    /// Event type:
+    /// - `updateUserProfile`: Update user information
     public struct EventType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -126,55 +126,55 @@ extension UserActionLogDto {
             self.rawValue = rawValue
         }
 
-        /// 登录
+        /// Login
         public static let login = Self(rawValue: "login")
 
-        /// 登出
+        /// Logout
         public static let logout = Self(rawValue: "logout")
 
-        /// 注册
+        /// Register
         public static let register = Self(rawValue: "register")
 
-        /// 验证 MFA
+        /// Verify MFA
         public static let verifyMfa = Self(rawValue: "verifyMfa")
 
         /// `updateUserPrefile`
         public static let updateUserPrefile = Self(rawValue: "updateUserPrefile")
 
-        /// 修改密码
+        /// Change password
         public static let updateUserPassword = Self(rawValue: "updateUserPassword")
 
-        /// 修改邮箱
+        /// Change email
         public static let updateUserEmail = Self(rawValue: "updateUserEmail")
 
-        /// 修改手机号
+        /// Change phone number
         public static let updateUserPhone = Self(rawValue: "updateUserPhone")
 
-        /// 绑定 MFA
+        /// Bind MFA
         public static let bindMfa = Self(rawValue: "bindMfa")
 
-        /// 绑定邮箱
+        /// Bind email
         public static let bindEmail = Self(rawValue: "bindEmail")
 
-        /// 绑定手机号
+        /// Bind phone number
         public static let bindPhone = Self(rawValue: "bindPhone")
 
-        /// 解绑手机号
+        /// Unbind phone number
         public static let unbindPhone = Self(rawValue: "unbindPhone")
 
-        /// 解绑邮箱
+        /// Unbind email
         public static let unbindEmail = Self(rawValue: "unbindEmail")
 
-        /// 解绑 MFA
+        /// Unbind MFA
         public static let unbindMfa = Self(rawValue: "unbindMFA")
 
         /// `refreshUserTokenBySelf`
         public static let refreshUserTokenBySelf = Self(rawValue: "refreshUserTokenBySelf")
 
-        /// 注销账号
+        /// Delete account
         public static let deleteAccount = Self(rawValue: "deleteAccount")
 
-        /// 首次登录验证
+        /// First login verification
         public static let verifyFirstLogin = Self(rawValue: "verifyFirstLogin")
 
         /// `securityResourceAccess`

@@ -3,17 +3,17 @@
 
 /// UserActionLogRespData.
 public struct UserActionLogRespData: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 返回列表
+    /// Returned list
     public var list: [UserActionLogDto]
 
     /// Creates a `UserActionLogRespData`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 返回列表
+    ///   - totalCount: Total number of records
+    ///   - list: Returned list
     public init(totalCount: Int, list: [UserActionLogDto]) {
         self.totalCount = totalCount
         self.list = list

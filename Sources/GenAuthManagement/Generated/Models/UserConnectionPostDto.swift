@@ -3,17 +3,17 @@
 
 /// UserConnectionPostDto.
 public struct UserConnectionPostDto: Codable, Hashable, Sendable {
-    /// 部门 id
+    /// Department ID
     public var postId: String
 
-    /// 用户 id
+    /// User ID
     public var userId: String
 
     /// Creates a `UserConnectionPostDto`.
     ///
     /// - Parameters:
-    ///   - postId: 部门 id
-    ///   - userId: 用户 id
+    ///   - postId: Department ID
+    ///   - userId: User ID
     public init(postId: String, userId: String) {
         self.postId = postId
         self.userId = userId

@@ -3,17 +3,17 @@
 
 /// UserFieldDecryptReqDto.
 public struct UserFieldDecryptReqDto: Codable, Hashable, Sendable {
-    /// 私钥，通过控制台安全设置-数据安全-数据加密获取
+    /// Private key, obtained from Console Security Settings - Data Security - Data Encryption
     public var privateKey: String
 
-    /// 用户需要解密的属性列表
+    /// List of user attributes to decrypt
     public var data: [UserFieldDecryptReqItemDto]
 
     /// Creates a `UserFieldDecryptReqDto`.
     ///
     /// - Parameters:
-    ///   - privateKey: 私钥，通过控制台安全设置-数据安全-数据加密获取
-    ///   - data: 用户需要解密的属性列表
+    ///   - privateKey: Private key, obtained from Console Security Settings - Data Security - Data Encryption
+    ///   - data: List of user attributes to decrypt
     public init(privateKey: String, data: [UserFieldDecryptReqItemDto]) {
         self.privateKey = privateKey
         self.data = data

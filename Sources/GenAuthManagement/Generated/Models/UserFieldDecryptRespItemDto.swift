@@ -3,21 +3,21 @@
 
 /// UserFieldDecryptRespItemDto.
 public struct UserFieldDecryptRespItemDto: Codable, Hashable, Sendable {
-    /// 用户唯一标志，可以是用户 ID、用户名、邮箱、手机号、外部 ID、在外部身份源的 ID。
+    /// Unique user identifier, which can be the user ID, username, email, phone number, external ID, or ID in an external identity source.
     public var userId: String?
 
-    /// 字段的key名称，例如 username/phone
+    /// Key name of the field, such as username/phone
     public var fieldName: String?
 
-    /// 字段解密后的内容
+    /// Decrypted content of the field
     public var decryptedContent: String
 
     /// Creates a `UserFieldDecryptRespItemDto`.
     ///
     /// - Parameters:
-    ///   - userId: 用户唯一标志，可以是用户 ID、用户名、邮箱、手机号、外部 ID、在外部身份源的 ID。
-    ///   - fieldName: 字段的key名称，例如 username/phone
-    ///   - decryptedContent: 字段解密后的内容
+    ///   - userId: Unique user identifier, which can be the user ID, username, email, phone number, external ID, or ID in an external identity source.
+    ///   - fieldName: Key name of the field, such as username/phone
+    ///   - decryptedContent: Decrypted content of the field
     public init(userId: String? = nil, fieldName: String? = nil, decryptedContent: String) {
         self.userId = userId
         self.fieldName = fieldName

@@ -3,45 +3,45 @@
 
 /// UserInfoDto.
 public struct UserInfoDto: Codable, Hashable, Sendable {
-    /// 用户名，用户池内唯一
+    /// Username, unique within the user pool
     public var username: String?
 
-    /// 邮箱，不区分大小写
+    /// Email, case-insensitive
     public var email: String?
 
-    /// 手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
+    /// Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phone: String?
 
-    /// 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
     public var phoneCountryCode: String?
 
-    /// 用户真实名称，不具备唯一性
+    /// User's real name, not unique
     public var name: String?
 
-    /// 性别
+    /// Gender
     public var gender: Gender?
 
-    /// 所在国家
+    /// Country
     public var country: String?
 
-    /// 所在省份
+    /// Province
     public var province: String?
 
-    /// 所在城市
+    /// City
     public var city: String?
 
     /// Creates a `UserInfoDto`.
     ///
     /// - Parameters:
-    ///   - username: 用户名，用户池内唯一
-    ///   - email: 邮箱，不区分大小写
-    ///   - phone: 手机号，不带区号。如果是国外手机号，请在 phoneCountryCode 参数中指定区号。
-    ///   - phoneCountryCode: 手机区号，中国大陆手机号可不填。Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务。完整的手机区号列表可参阅 https://en.wikipedia.org/wiki/List_of_country_calling_codes。
-    ///   - name: 用户真实名称，不具备唯一性
-    ///   - gender: 性别
-    ///   - country: 所在国家
-    ///   - province: 所在省份
-    ///   - city: 所在城市
+    ///   - username: Username, unique within the user pool
+    ///   - email: Email, case-insensitive
+    ///   - phone: Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
+    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - name: User's real name, not unique
+    ///   - gender: Gender
+    ///   - country: Country
+    ///   - province: Province
+    ///   - city: City
     public init(
         username: String? = nil,
         email: String? = nil,
@@ -66,7 +66,7 @@ public struct UserInfoDto: Codable, Hashable, Sendable {
 }
 
 extension UserInfoDto {
-    /// 性别
+    /// Gender
     public struct Gender: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,33 +3,33 @@
 
 /// UserListCreateDto.
 public struct UserListCreateDto: Codable, Hashable, Sendable {
-    /// userId, 多个 userId 以逗号分割
+    /// userId, multiple userIds separated by commas
     public var userIds: [String]
 
-    /// 用户名单类型，WHITE-白名单，BLACK-黑名单
+    /// User list type, WHITE - whitelist, BLACK - blacklist
     public var userListType: String
 
-    /// 添加类型，MANUAL-手动，SCHEDULE-策略添加
+    /// Addition type, MANUAL - manual, SCHEDULE - added by policy
     public var addType: String
 
-    /// 删除类型，MANUAL-手动，SCHEDULE-策略删除
+    /// Deletion type, MANUAL - manual, SCHEDULE - deleted by policy
     public var removeType: String
 
-    /// 限制类型，FORBID_LOGIN-禁止登录，FORBID_REGISTER-禁止注册，SKIP_MFA-跳过 MFA
+    /// Restriction type, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden, SKIP_MFA - skip MFA
     public var limitList: [String]
 
-    /// 过期时间
+    /// Expiration time
     public var expireAt: Int
 
     /// Creates a `UserListCreateDto`.
     ///
     /// - Parameters:
-    ///   - userIds: userId, 多个 userId 以逗号分割
-    ///   - userListType: 用户名单类型，WHITE-白名单，BLACK-黑名单
-    ///   - addType: 添加类型，MANUAL-手动，SCHEDULE-策略添加
-    ///   - removeType: 删除类型，MANUAL-手动，SCHEDULE-策略删除
-    ///   - limitList: 限制类型，FORBID_LOGIN-禁止登录，FORBID_REGISTER-禁止注册，SKIP_MFA-跳过 MFA
-    ///   - expireAt: 过期时间
+    ///   - userIds: userId, multiple userIds separated by commas
+    ///   - userListType: User list type, WHITE - whitelist, BLACK - blacklist
+    ///   - addType: Addition type, MANUAL - manual, SCHEDULE - added by policy
+    ///   - removeType: Deletion type, MANUAL - manual, SCHEDULE - deleted by policy
+    ///   - limitList: Restriction type, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden, SKIP_MFA - skip MFA
+    ///   - expireAt: Expiration time
     public init(
         userIds: [String],
         userListType: String,

@@ -6,22 +6,22 @@ public struct UserLoggedInAppsDto: Codable, Hashable, Sendable {
     /// App ID
     public var appId: String
 
-    /// App 名称
+    /// App name
     public var appName: String
 
     /// App Logo
     public var appLogo: String
 
-    /// App 登录地址
+    /// App login address
     public var appLoginUrl: String
 
     /// Creates a `UserLoggedInAppsDto`.
     ///
     /// - Parameters:
     ///   - appId: App ID
-    ///   - appName: App 名称
+    ///   - appName: App name
     ///   - appLogo: App Logo
-    ///   - appLoginUrl: App 登录地址
+    ///   - appLoginUrl: App login address
     public init(appId: String, appName: String, appLogo: String, appLoginUrl: String) {
         self.appId = appId
         self.appName = appName

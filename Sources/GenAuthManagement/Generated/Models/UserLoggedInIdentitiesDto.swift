@@ -6,26 +6,26 @@ public struct UserLoggedInIdentitiesDto: Codable, Hashable, Sendable {
     /// Identity ID
     public var identityId: String
 
-    /// 身份源名称
+    /// Identity source name
     public var idpName: String
 
     /// Identity provider name
     public var idpNameEn: String
 
-    /// 身份源 logo
+    /// Identity source logo
     public var idpLogo: String
 
-    /// 身份源 id
+    /// Identity source ID
     public var idpId: String
 
     /// Creates a `UserLoggedInIdentitiesDto`.
     ///
     /// - Parameters:
     ///   - identityId: Identity ID
-    ///   - idpName: 身份源名称
+    ///   - idpName: Identity source name
     ///   - idpNameEn: Identity provider name
-    ///   - idpLogo: 身份源 logo
-    ///   - idpId: 身份源 id
+    ///   - idpLogo: Identity source logo
+    ///   - idpId: Identity source ID
     public init(identityId: String, idpName: String, idpNameEn: String, idpLogo: String, idpId: String) {
         self.identityId = identityId
         self.idpName = idpName

@@ -3,29 +3,29 @@
 
 /// UserLoggedInIdentitiesRespDto.
 public struct UserLoggedInIdentitiesRespDto: Codable, Hashable, Sendable {
-    /// 业务状态码，可以通过此状态码判断操作是否成功，200 表示成功。
+    /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
-    /// 描述信息
+    /// Description
     public var message: String
 
-    /// 细分错误码，可通过此错误码得到具体的错误类型。详情可以查看开发准备中的 apiCode 细分说明
+    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
     public var apiCode: Int?
 
-    /// 请求 ID。当请求失败时会返回。
+    /// Request ID. Returned when the request fails.
     public var requestId: String?
 
-    /// 响应数据
+    /// Response data
     public var data: [UserLoggedInIdentitiesDto]
 
     /// Creates a `UserLoggedInIdentitiesRespDto`.
     ///
     /// - Parameters:
-    ///   - statusCode: 业务状态码，可以通过此状态码判断操作是否成功，200 表示成功。
-    ///   - message: 描述信息
-    ///   - apiCode: 细分错误码，可通过此错误码得到具体的错误类型。详情可以查看开发准备中的 apiCode 细分说明
-    ///   - requestId: 请求 ID。当请求失败时会返回。
-    ///   - data: 响应数据
+    ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
+    ///   - message: Description
+    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - requestId: Request ID. Returned when the request fails.
+    ///   - data: Response data
     public init(
         statusCode: Int,
         message: String,

@@ -8,34 +8,34 @@ public struct UserLoginHistoryDto: Codable, Hashable, Sendable {
     /// App ID
     public var appId: String
 
-    /// App 名称
+    /// App name
     public var appName: String
 
     /// App Logo
     public var appLogo: String
 
-    /// App 登录地址
+    /// App login address
     public var appLoginUrl: String
 
-    /// 客户端 IP
+    /// Client IP
     public var clientIp: String
 
-    /// 登录时使用的 user agent
+    /// User agent used at login
     public var userAgent: String?
 
-    /// 登录时间
+    /// Login time
     public var time: Date
 
     /// Creates a `UserLoginHistoryDto`.
     ///
     /// - Parameters:
     ///   - appId: App ID
-    ///   - appName: App 名称
+    ///   - appName: App name
     ///   - appLogo: App Logo
-    ///   - appLoginUrl: App 登录地址
-    ///   - clientIp: 客户端 IP
-    ///   - userAgent: 登录时使用的 user agent
-    ///   - time: 登录时间
+    ///   - appLoginUrl: App login address
+    ///   - clientIp: Client IP
+    ///   - userAgent: User agent used at login
+    ///   - time: Login time
     public init(
         appId: String,
         appName: String,

@@ -3,25 +3,25 @@
 
 /// UserMfaRespDto.
 public struct UserMfaRespDto: Codable, Hashable, Sendable {
-    /// 是否绑定了 TOTP，可选值 enabled, disabled
+    /// Whether TOTP is bound, possible values: enabled, disabled
     public var totpStatus: String
 
-    /// 是否绑定了人脸 MFA，可选值 enabled, disabled
+    /// Whether face MFA is bound, possible values: enabled, disabled
     public var faceMfaStatus: String
 
-    /// 是否绑定了 SMS MFA，可选值 enabled, disabled
+    /// Whether SMS MFA is bound, possible values: enabled, disabled
     public var smsMfaStatus: String
 
-    /// 是否绑定了 EMAIL MFA，可选值 enabled, disabled
+    /// Whether EMAIL MFA is bound, possible values: enabled, disabled
     public var emailMfaStatus: String
 
     /// Creates a `UserMfaRespDto`.
     ///
     /// - Parameters:
-    ///   - totpStatus: 是否绑定了 TOTP，可选值 enabled, disabled
-    ///   - faceMfaStatus: 是否绑定了人脸 MFA，可选值 enabled, disabled
-    ///   - smsMfaStatus: 是否绑定了 SMS MFA，可选值 enabled, disabled
-    ///   - emailMfaStatus: 是否绑定了 EMAIL MFA，可选值 enabled, disabled
+    ///   - totpStatus: Whether TOTP is bound, possible values: enabled, disabled
+    ///   - faceMfaStatus: Whether face MFA is bound, possible values: enabled, disabled
+    ///   - smsMfaStatus: Whether SMS MFA is bound, possible values: enabled, disabled
+    ///   - emailMfaStatus: Whether EMAIL MFA is bound, possible values: enabled, disabled
     public init(totpStatus: String, faceMfaStatus: String, smsMfaStatus: String, emailMfaStatus: String) {
         self.totpStatus = totpStatus
         self.faceMfaStatus = faceMfaStatus

@@ -3,17 +3,17 @@
 
 /// UserPagingDto.
 public struct UserPagingDto: Codable, Hashable, Sendable {
-    /// 记录总数
+    /// Total number of records
     public var totalCount: Int
 
-    /// 数据列表
+    /// Data list
     public var list: [UserDto]
 
     /// Creates a `UserPagingDto`.
     ///
     /// - Parameters:
-    ///   - totalCount: 记录总数
-    ///   - list: 数据列表
+    ///   - totalCount: Total number of records
+    ///   - list: Data list
     public init(totalCount: Int, list: [UserDto]) {
         self.totalCount = totalCount
         self.list = list

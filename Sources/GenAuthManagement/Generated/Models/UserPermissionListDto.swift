@@ -3,21 +3,21 @@
 
 /// UserPermissionListDto.
 public struct UserPermissionListDto: Codable, Hashable, Sendable {
-    /// 数据策略授权的用户 ID
+    /// ID of the user authorized by the data policy
     public var userId: String
 
-    /// 数据策略授权的权限空间 Code
+    /// Code of the permission space authorized by the data policy
     public var namespaceCode: String
 
-    /// 用户在权限空间下所有的数据策略资源列表
+    /// All data policy resources of the user in the permission space
     public var resourceList: [OpenResource]?
 
     /// Creates a `UserPermissionListDto`.
     ///
     /// - Parameters:
-    ///   - userId: 数据策略授权的用户 ID
-    ///   - namespaceCode: 数据策略授权的权限空间 Code
-    ///   - resourceList: 用户在权限空间下所有的数据策略资源列表
+    ///   - userId: ID of the user authorized by the data policy
+    ///   - namespaceCode: Code of the permission space authorized by the data policy
+    ///   - resourceList: All data policy resources of the user in the permission space
     public init(userId: String, namespaceCode: String, resourceList: [OpenResource]? = nil) {
         self.userId = userId
         self.namespaceCode = namespaceCode

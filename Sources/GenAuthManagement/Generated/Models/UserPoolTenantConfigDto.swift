@@ -6,78 +6,78 @@ public struct UserPoolTenantConfigDto: Codable, Hashable, Sendable {
     /// UserPool ID
     public var userPoolId: String
 
-    /// 用户池是否作为租户
+    /// Whether the user pool acts as a tenant
     public var isUserPoolAsTenant: Bool
 
-    /// 允许切换的类型
+    /// Types allowed to switch
     public var enableSwitchType: EnableSwitchType
 
-    /// 自定义 CSS
+    /// Custom CSS
     public var css: String
 
-    /// 是否启用自定义 CSS
+    /// Whether to enable custom CSS
     public var cssEnabled: Bool
 
-    /// 自定义 Loading
+    /// Custom loading
     public var customLoading: String
 
-    /// 是否开启 Guard 切换
+    /// Whether to enable Guard switching
     public var enableGuardVersionSwitch: Bool
 
-    /// 使用 Guard 的版本
+    /// Guard version used
     public var guardVersion: String
 
-    /// 自定义 Loading 背景
+    /// Custom loading background
     public var loadingBackground: String
 
-    /// 是否允许创建租户
+    /// Whether to allow creating tenants
     public var enableCreateTenant: Bool
 
-    /// 允许创建租户的场景
+    /// Scenarios where creating tenants is allowed
     public var createTenantScenes: [String]
 
-    /// 是否允许加入租户
+    /// Whether to allow joining tenants
     public var enableJoinTenant: Bool
 
-    /// 允许创建加入的场景
+    /// Scenarios where creating and joining are allowed
     public var joinTenantScenes: [String]
 
-    /// 是否校验企业域名
+    /// Whether to verify the enterprise domain
     public var enableVerifyDomain: Bool
 
-    /// 校验企业域名的场景
+    /// Scenarios for verifying the enterprise domain
     public var verifyDomainScenes: [String]
 
-    /// 页面自定义配置
+    /// Page customization configuration
     public var ssoPageCustomizationSettings: ISsoPageCustomizationSettingsDto
 
-    /// 是否允许选择门户登录
+    /// Whether to allow choosing portal login
     public var enableMultipleTenantPortal: Bool
 
-    /// 登录配置
+    /// Login configuration
     public var loginConfig: ApplicationLoginConfigDto
 
     /// Creates a `UserPoolTenantConfigDto`.
     ///
     /// - Parameters:
     ///   - userPoolId: UserPool ID
-    ///   - isUserPoolAsTenant: 用户池是否作为租户
-    ///   - enableSwitchType: 允许切换的类型
-    ///   - css: 自定义 CSS
-    ///   - cssEnabled: 是否启用自定义 CSS
-    ///   - customLoading: 自定义 Loading
-    ///   - enableGuardVersionSwitch: 是否开启 Guard 切换
-    ///   - guardVersion: 使用 Guard 的版本
-    ///   - loadingBackground: 自定义 Loading 背景
-    ///   - enableCreateTenant: 是否允许创建租户
-    ///   - createTenantScenes: 允许创建租户的场景
-    ///   - enableJoinTenant: 是否允许加入租户
-    ///   - joinTenantScenes: 允许创建加入的场景
-    ///   - enableVerifyDomain: 是否校验企业域名
-    ///   - verifyDomainScenes: 校验企业域名的场景
-    ///   - ssoPageCustomizationSettings: 页面自定义配置
-    ///   - enableMultipleTenantPortal: 是否允许选择门户登录
-    ///   - loginConfig: 登录配置
+    ///   - isUserPoolAsTenant: Whether the user pool acts as a tenant
+    ///   - enableSwitchType: Types allowed to switch
+    ///   - css: Custom CSS
+    ///   - cssEnabled: Whether to enable custom CSS
+    ///   - customLoading: Custom loading
+    ///   - enableGuardVersionSwitch: Whether to enable Guard switching
+    ///   - guardVersion: Guard version used
+    ///   - loadingBackground: Custom loading background
+    ///   - enableCreateTenant: Whether to allow creating tenants
+    ///   - createTenantScenes: Scenarios where creating tenants is allowed
+    ///   - enableJoinTenant: Whether to allow joining tenants
+    ///   - joinTenantScenes: Scenarios where creating and joining are allowed
+    ///   - enableVerifyDomain: Whether to verify the enterprise domain
+    ///   - verifyDomainScenes: Scenarios for verifying the enterprise domain
+    ///   - ssoPageCustomizationSettings: Page customization configuration
+    ///   - enableMultipleTenantPortal: Whether to allow choosing portal login
+    ///   - loginConfig: Login configuration
     public init(
         userPoolId: String,
         isUserPoolAsTenant: Bool,
@@ -120,7 +120,7 @@ public struct UserPoolTenantConfigDto: Codable, Hashable, Sendable {
 }
 
 extension UserPoolTenantConfigDto {
-    /// 允许切换的类型
+    /// Types allowed to switch
     public struct EnableSwitchType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,32 +3,32 @@
 
 /// UserSyncRelationDto.
 public struct UserSyncRelationDto: Codable, Hashable, Sendable {
-    /// 外部身份源类型，如：
-    /// - `wechatwork`: 企业微信
-    /// - `dingtalk`: 钉钉
-    /// - `lark`: 飞书
+    /// External identity source type, such as:
+    /// - `wechatwork`: WeCom
+    /// - `dingtalk`: DingTalk
+    /// - `lark`: Lark
     /// - `welink`: Welink
     /// - `ldap`: LDAP
     /// - `active-directory`: Windows AD
-    /// - `italent`: 北森
-    /// - `xiaoshouyi`: 销售易
-    /// - `maycur`: 每刻报销
+    /// - `italent`: iTalent
+    /// - `xiaoshouyi`: Xiaoshouyi
+    /// - `maycur`: Maycur
     /// - `scim`: SCIM
     /// - `moka`: Moka HR
     public var provider: String
 
-    /// 在外部身份源中的 ID
+    /// ID in the external identity source
     public var userIdInIdp: String
 
-    /// 用户在第三方中的身份信息
+    /// User's identity information in the third party
     public var userInfoInIdp: User
 
     /// Creates a `UserSyncRelationDto`.
     ///
     /// - Parameters:
-    ///   - provider: 外部身份源类型，如： - `wechatwork`: 企业微信 - `dingtalk`: 钉钉 - `lark`: 飞书 - `welink`: Welink - `ldap`: LDAP - `active-directory`: Windows AD - `italent`: 北森 - `xiaoshouyi`: 销售易 - `maycur`: 每刻报销 - `scim`: SCIM - `moka`: Moka HR
-    ///   - userIdInIdp: 在外部身份源中的 ID
-    ///   - userInfoInIdp: 用户在第三方中的身份信息
+    ///   - provider: External identity source type, such as: - `wechatwork`: WeCom - `dingtalk`: DingTalk - `lark`: Lark - `welink`: Welink - `ldap`: LDAP - `active-directory`: Windows AD - `italent`: iTalent - `xiaoshouyi`: Xiaoshouyi - `maycur`: Maycur - `scim`: SCIM - `moka`: Moka HR
+    ///   - userIdInIdp: ID in the external identity source
+    ///   - userInfoInIdp: User's identity information in the third party
     public init(provider: String, userIdInIdp: String, userInfoInIdp: User) {
         self.provider = provider
         self.userIdInIdp = userIdInIdp

@@ -3,21 +3,21 @@
 
 /// WebhookCategoryDto.
 public struct WebhookCategoryDto: Codable, Hashable, Sendable {
-    /// Webhook 类型名称
+    /// Webhook type name
     public var name: String
 
-    /// Webhook 类型英文名称
+    /// Webhook type English name
     public var nameEn: String
 
-    /// Webhook 类型
+    /// Webhook type
     public var value: String
 
     /// Creates a `WebhookCategoryDto`.
     ///
     /// - Parameters:
-    ///   - name: Webhook 类型名称
-    ///   - nameEn: Webhook 类型英文名称
-    ///   - value: Webhook 类型
+    ///   - name: Webhook type name
+    ///   - nameEn: Webhook type English name
+    ///   - value: Webhook type
     public init(name: String, nameEn: String, value: String) {
         self.name = name
         self.nameEn = nameEn

@@ -6,42 +6,42 @@ public struct WebhookDto: Codable, Hashable, Sendable {
     /// Webhook ID
     public var webhookId: String
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: String
 
-    /// 更新时间
+    /// Update time
     public var updatedAt: String
 
-    /// Webhook 名称
+    /// Webhook name
     public var name: String
 
-    /// Webhook 回调地址
+    /// Webhook callback URL
     public var url: String
 
-    /// 请求数据格式
+    /// Request data format
     public var contentType: ContentType
 
-    /// 是否启用
+    /// Whether enabled
     public var enabled: Bool
 
-    /// 用户真实名称，不具备唯一性。 示例值: 张三
+    /// User's real name, not unique. Example value: 张三
     public var events: [String]?
 
-    /// 请求密钥
+    /// Request secret
     public var secret: String?
 
     /// Creates a `WebhookDto`.
     ///
     /// - Parameters:
     ///   - webhookId: Webhook ID
-    ///   - createdAt: 创建时间
-    ///   - updatedAt: 更新时间
-    ///   - name: Webhook 名称
-    ///   - url: Webhook 回调地址
-    ///   - contentType: 请求数据格式
-    ///   - enabled: 是否启用
-    ///   - events: 用户真实名称，不具备唯一性。 示例值: 张三
-    ///   - secret: 请求密钥
+    ///   - createdAt: Creation time
+    ///   - updatedAt: Update time
+    ///   - name: Webhook name
+    ///   - url: Webhook callback URL
+    ///   - contentType: Request data format
+    ///   - enabled: Whether enabled
+    ///   - events: User's real name, not unique. Example value: 张三
+    ///   - secret: Request secret
     public init(
         webhookId: String,
         createdAt: String,
@@ -66,7 +66,7 @@ public struct WebhookDto: Codable, Hashable, Sendable {
 }
 
 extension WebhookDto {
-    /// 请求数据格式
+    /// Request data format
     public struct ContentType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -3,25 +3,25 @@
 
 /// WebhookEventDto.
 public struct WebhookEventDto: Codable, Hashable, Sendable {
-    /// Webhook 名称
+    /// Webhook name
     public var name: String
 
-    /// Webhook 英文名称
+    /// Webhook English name
     public var nameEn: String
 
-    /// Webhook 事件
+    /// Webhook event
     public var value: String
 
-    /// Webhook 事件分类
+    /// Webhook event category
     public var category: String
 
     /// Creates a `WebhookEventDto`.
     ///
     /// - Parameters:
-    ///   - name: Webhook 名称
-    ///   - nameEn: Webhook 英文名称
-    ///   - value: Webhook 事件
-    ///   - category: Webhook 事件分类
+    ///   - name: Webhook name
+    ///   - nameEn: Webhook English name
+    ///   - value: Webhook event
+    ///   - category: Webhook event category
     public init(name: String, nameEn: String, value: String, category: String) {
         self.name = name
         self.nameEn = nameEn

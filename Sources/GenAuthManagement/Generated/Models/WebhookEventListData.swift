@@ -3,17 +3,17 @@
 
 /// WebhookEventListData.
 public struct WebhookEventListData: Codable, Hashable, Sendable {
-    /// 分类列表
+    /// Category list
     public var categories: [WebhookCategoryDto]
 
-    /// 事件列表
+    /// Event list
     public var events: [WebhookEventDto]
 
     /// Creates a `WebhookEventListData`.
     ///
     /// - Parameters:
-    ///   - categories: 分类列表
-    ///   - events: 事件列表
+    ///   - categories: Category list
+    ///   - events: Event list
     public init(categories: [WebhookCategoryDto], events: [WebhookEventDto]) {
         self.categories = categories
         self.events = events

@@ -6,46 +6,46 @@ public struct WebhookLogDto: Codable, Hashable, Sendable {
     /// Webhook ID
     public var webhookId: String
 
-    /// Webhook 事件名称
+    /// Webhook event name
     public var eventName: String
 
-    /// Webhook 请求体
+    /// Webhook request body
     public var requestBody: JSONValue
 
-    /// Webhook 请求头
+    /// Webhook request headers
     public var requestHeaders: JSONValue
 
-    /// Webhook 响应码
+    /// Webhook response code
     public var responseStatusCode: Int
 
-    /// Webhook 响应头
+    /// Webhook response headers
     public var responseHeaders: JSONValue
 
-    /// Webhook 响应体
+    /// Webhook response body
     public var responseBody: JSONValue
 
-    /// 时间戳
+    /// Timestamp
     public var timestamp: String
 
-    /// 是否请求成功
+    /// Whether the request succeeded
     public var success: Bool
 
-    /// 请求失败时返回的错误信息
+    /// Error message returned when the request fails
     public var errorMessage: String?
 
     /// Creates a `WebhookLogDto`.
     ///
     /// - Parameters:
     ///   - webhookId: Webhook ID
-    ///   - eventName: Webhook 事件名称
-    ///   - requestBody: Webhook 请求体
-    ///   - requestHeaders: Webhook 请求头
-    ///   - responseStatusCode: Webhook 响应码
-    ///   - responseHeaders: Webhook 响应头
-    ///   - responseBody: Webhook 响应体
-    ///   - timestamp: 时间戳
-    ///   - success: 是否请求成功
-    ///   - errorMessage: 请求失败时返回的错误信息
+    ///   - eventName: Webhook event name
+    ///   - requestBody: Webhook request body
+    ///   - requestHeaders: Webhook request headers
+    ///   - responseStatusCode: Webhook response code
+    ///   - responseHeaders: Webhook response headers
+    ///   - responseBody: Webhook response body
+    ///   - timestamp: Timestamp
+    ///   - success: Whether the request succeeded
+    ///   - errorMessage: Error message returned when the request fails
     public init(
         webhookId: String,
         eventName: String,

@@ -3,17 +3,17 @@
 
 /// WhitelistRespDto.
 public struct WhitelistRespDto: Codable, Hashable, Sendable {
-    /// 数据
+    /// Data
     public var value: String
 
-    /// 创建时间
+    /// Creation time
     public var createdAt: String
 
     /// Creates a `WhitelistRespDto`.
     ///
     /// - Parameters:
-    ///   - value: 数据
-    ///   - createdAt: 创建时间
+    ///   - value: Data
+    ///   - createdAt: Creation time
     public init(value: String, createdAt: String) {
         self.value = value
         self.createdAt = createdAt
