@@ -11,7 +11,7 @@ extension AuthenticationClient {
     /// - Parameters:
     ///   - extIdpConnIdentifier: Unique identifier of the external identity source connection
     ///   - appId: GenAuth application ID
-    ///   - idToken: User's id_token
+    ///   - idToken: User's id\_token
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -85,7 +85,6 @@ extension AuthenticationClient {
     ///   }
     /// ]
     /// ```
-    ///
     ///
     /// As you can see, their `extIdpId` is the same, which is the **identity source ID** you created in GenAuth; their `provider` is `wechat`;
     /// `type` tells you which one is `openid` and which one is `unionid`, along with the actual value (`userIdInIdp`); and they both come from the same identity source connection (`originConnIds`).

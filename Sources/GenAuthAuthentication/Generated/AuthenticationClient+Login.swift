@@ -6,30 +6,26 @@ extension AuthenticationClient {
     ///
     /// This endpoint is a login endpoint based on direct API calls, suitable for scenarios where you need to build your own login page. **This endpoint does not currently support MFA, information completion, first-time password reset and other flows. If needed, please use the OIDC standard protocol authentication endpoint.**
     ///
-    ///
     /// Note: Depending on the **application type** you selected when creating the application in GenAuth and the **token endpoint authentication method** configured for the application, the client's identity must be verified in different ways when calling this API.
     ///
-    /// <details>
-    /// <summary>Click to expand details</summary>
-    ///
-    /// <br>
+    /// **Click to expand details**
     ///
     /// In the [GenAuth console](https://console.authing.cn), go to **Applications** - **Self-built Apps** - **Application Details** - **Application Configuration** - **Other Settings** - **Authorization Configuration**
     /// to find the **token endpoint authentication method** setting:
     ///
     /// > It is hidden for single-page web applications and client applications, defaults to `none`, and cannot be changed; backend applications and standard web applications can change this setting.
     ///
-    /// ![](https://files.authing.co/api-explorer/tokenAuthMethod.jpg)
+    /// [image](https://files.authing.co/api-explorer/tokenAuthMethod.jpg)
     ///
-    /// #### When the token endpoint authentication method is none
+    /// **When the token endpoint authentication method is none**
     ///
     /// No extra steps are needed when calling this API.
     ///
-    /// #### When the token endpoint authentication method is client_secret_post
+    /// **When the token endpoint authentication method is client\_secret\_post**
     ///
     /// When calling this API, you must pass the `client_id` and `client_secret` parameters in the body to verify the client's identity. `client_id` is the application ID and `client_secret` is the application secret.
     ///
-    /// #### When the token endpoint authentication method is client_secret_basic
+    /// **When the token endpoint authentication method is client\_secret\_basic**
     ///
     /// When calling this API, you must include the `authorization` header in the HTTP request to verify the client's identity. The format of the `authorization` header is as follows (`client_id` is the application ID and `client_secret` is the application secret):
     ///
@@ -48,8 +44,6 @@ extension AuthenticationClient {
     /// ```js
     /// 'Basic ' + Buffer.from(client_id + ':' + client_secret).toString('base64');
     /// ```
-    ///
-    /// </details>
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -72,30 +66,26 @@ extension AuthenticationClient {
     ///
     /// This endpoint is the mobile social login API. It logs in with the temporary credential returned by third-party mobile social login and exchanges it for the user's `id_token` and `access_token`. Please first read the integration process of the corresponding social login.
     ///
-    ///
     /// Note: Depending on the **application type** you selected when creating the application in GenAuth and the **token endpoint authentication method** configured for the application, the client's identity must be verified in different ways when calling this API.
     ///
-    /// <details>
-    /// <summary>Click to expand details</summary>
-    ///
-    /// <br>
+    /// **Click to expand details**
     ///
     /// In the [GenAuth console](https://console.authing.cn), go to **Applications** - **Self-built Apps** - **Application Details** - **Application Configuration** - **Other Settings** - **Authorization Configuration**
     /// to find the **token endpoint authentication method** setting:
     ///
     /// > It is hidden for single-page web applications and client applications, defaults to `none`, and cannot be changed; backend applications and standard web applications can change this setting.
     ///
-    /// ![](https://files.authing.co/api-explorer/tokenAuthMethod.jpg)
+    /// [image](https://files.authing.co/api-explorer/tokenAuthMethod.jpg)
     ///
-    /// #### When the token endpoint authentication method is none
+    /// **When the token endpoint authentication method is none**
     ///
     /// No extra steps are needed when calling this API.
     ///
-    /// #### When the token endpoint authentication method is client_secret_post
+    /// **When the token endpoint authentication method is client\_secret\_post**
     ///
     /// When calling this API, you must pass the `client_id` and `client_secret` parameters in the body to verify the client's identity. `client_id` is the application ID and `client_secret` is the application secret.
     ///
-    /// #### When the token endpoint authentication method is client_secret_basic
+    /// **When the token endpoint authentication method is client\_secret\_basic**
     ///
     /// When calling this API, you must include the `authorization` header in the HTTP request to verify the client's identity. The format of the `authorization` header is as follows (`client_id` is the application ID and `client_secret` is the application secret):
     ///
@@ -114,8 +104,6 @@ extension AuthenticationClient {
     /// ```js
     /// 'Basic ' + Buffer.from(client_id + ':' + client_secret).toString('base64');
     /// ```
-    ///
-    /// </details>
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -220,30 +208,26 @@ extension AuthenticationClient {
     ///
     /// This endpoint exchanges the QR code ticket for the user's `access_token` and `id_token`.
     ///
-    ///
     /// Note: Depending on the **application type** you selected when creating the application in GenAuth and the **token endpoint authentication method** configured for the application, the client's identity must be verified in different ways when calling this API.
     ///
-    /// <details>
-    /// <summary>Click to expand details</summary>
-    ///
-    /// <br>
+    /// **Click to expand details**
     ///
     /// In the [GenAuth console](https://console.authing.cn), go to **Applications** - **Self-built Apps** - **Application Details** - **Application Configuration** - **Other Settings** - **Authorization Configuration**
     /// to find the **token endpoint authentication method** setting:
     ///
     /// > It is hidden for single-page web applications and client applications, defaults to `none`, and cannot be changed; backend applications and standard web applications can change this setting.
     ///
-    /// ![](https://files.authing.co/api-explorer/tokenAuthMethod.jpg)
+    /// [image](https://files.authing.co/api-explorer/tokenAuthMethod.jpg)
     ///
-    /// #### When the token endpoint authentication method is none
+    /// **When the token endpoint authentication method is none**
     ///
     /// No extra steps are needed when calling this API.
     ///
-    /// #### When the token endpoint authentication method is client_secret_post
+    /// **When the token endpoint authentication method is client\_secret\_post**
     ///
     /// When calling this API, you must pass the `client_id` and `client_secret` parameters in the body to verify the client's identity. `client_id` is the application ID and `client_secret` is the application secret.
     ///
-    /// #### When the token endpoint authentication method is client_secret_basic
+    /// **When the token endpoint authentication method is client\_secret\_basic**
     ///
     /// When calling this API, you must include the `authorization` header in the HTTP request to verify the client's identity. The format of the `authorization` header is as follows (`client_id` is the application ID and `client_secret` is the application secret):
     ///
@@ -262,8 +246,6 @@ extension AuthenticationClient {
     /// ```js
     /// 'Basic ' + Buffer.from(client_id + ':' + client_secret).toString('base64');
     /// ```
-    ///
-    /// </details>
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

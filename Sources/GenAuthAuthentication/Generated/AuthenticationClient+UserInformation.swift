@@ -206,7 +206,7 @@ extension AuthenticationClient {
 
     /// Change email
     ///
-    /// End users change their email by themselves and need to provide a corresponding verification method, see [Initiate a verification request to change email](#tag/用户资料/API%20列表/operation/ProfileV3Controller_verifyUpdateEmailRequest).
+    /// End users change their email by themselves and need to provide a corresponding verification method, see Initiate a verification request to change email.
     /// This parameter requires the one-time temporary credential `updateEmailToken`, which must be obtained from the **Initiate a verification request to change email** API.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
@@ -251,7 +251,7 @@ extension AuthenticationClient {
 
     /// Change phone number
     ///
-    /// End users change their phone number by themselves and need to provide a corresponding verification method, see [Initiate a verification request to change phone number](#tag/用户资料/API%20列表/operation/ProfileV3Controller_updatePhoneVerification).
+    /// End users change their phone number by themselves and need to provide a corresponding verification method, see Initiate a verification request to change phone number.
     /// This parameter requires the one-time temporary credential `updatePhoneToken`, which must be obtained from the **Initiate a verification request to change phone number** API.
     ///
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.

@@ -117,10 +117,10 @@ enum DocContexts {
         let deprecationNote: String? = endpoint.deprecated.map { deprecation in
             switch deprecation {
             case .deprecated: return "**\(labels.deprecated).**"
-            case .replacedBy(let text): return "**\(labels.deprecated):** \(Escaping.markdown(text.resolved(language), inTable: false))"
+            case .replacedBy(let text): return "**\(labels.deprecated):** \(MarkdownRendering.cell(text.resolved(language)))"
             }
         }
-        let description = endpoint.description.map { Escaping.markdown($0.resolved(language), inTable: false) }
+        let description = endpoint.description.map { MarkdownRendering.page($0.resolved(language)) }
 
         return DocPageContext(
             header: header(for: [endpoint.specPath], specsFolder: specsFolder),
@@ -174,26 +174,26 @@ enum DocContexts {
 
     static func row(_ property: Property, owner: String, api: API, language: Language, inURL: Bool = false) -> DocParameterRow {
         let labels = DocLabels.of(language)
-        var description = Escaping.markdown(property.description?.resolved(language) ?? "")
+        var description = MarkdownRendering.cell(property.description?.resolved(language) ?? "")
         if inURL, case .array = property.type {
             // GenAuth's server reads a list in a URL comma-separated, as its document's own samples send it.
             description += (description.isEmpty ? "" : "<br>") + labels.commaSeparated
         }
         if let deprecation = property.deprecated {
             var note = "**\(labels.deprecated)**"
-            if case .replacedBy(let text) = deprecation { note += ": " + Escaping.markdown(text.resolved(language)) }
+            if case .replacedBy(let text) = deprecation { note += ": " + MarkdownRendering.cell(text.resolved(language)) }
             description = description.isEmpty ? note : note + "<br>" + description
         }
         if let union = property.inlineUnion {
             let alternatives = union.cases.map { alternative -> String in
-                let text = alternative.description.map { Escaping.markdown($0.resolved(language)) } ?? ""
+                let text = alternative.description.map { MarkdownRendering.cell($0.resolved(language)) } ?? ""
                 return "- " + Escaping.codeSpan(alternative.key) + " (" + typeName(alternative.type, api: api) + ")" + (text.isEmpty ? "" : ": " + text)
             }
             description += (description.isEmpty ? "" : "<br>") + labels.oneOf + "<br>" + alternatives.joined(separator: "<br>")
         }
         if let decl = property.inlineEnum {
             let values = decl.cases.map { value -> String in
-                let text = value.description.map { Escaping.markdown($0.resolved(language)) } ?? ""
+                let text = value.description.map { MarkdownRendering.cell($0.resolved(language)) } ?? ""
                 return "- " + Escaping.codeSpan(value.rawValue) + (text.isEmpty ? "" : ": " + text)
             }
             description += (description.isEmpty ? "" : "<br>") + values.joined(separator: "<br>")
@@ -245,7 +245,7 @@ enum DocContexts {
     }
 
     static func structure(_ type: TypeDecl, api: API, language: Language) -> DocDataStructure {
-        let description = type.description.map { Escaping.markdown($0.resolved(language), inTable: false) }
+        let description = type.description.map { MarkdownRendering.page($0.resolved(language)) }
         let labels = DocLabels.of(language)
         let originalNameNote = type.originalName.map { "\(labels.originalName) \(Escaping.codeSpan($0))\(language == .zh ? "。" : ".")" }
         switch type.kind {
@@ -257,7 +257,7 @@ enum DocContexts {
             return DocDataStructure(
                 structureName: type.name, originalNameNote: originalNameNote, structureDescription: description, isEnum: true, fieldRows: [],
                 valueRows: decl.cases.map { value in
-                    let text = value.description.map { Escaping.markdown($0.resolved(language)) } ?? ""
+                    let text = value.description.map { MarkdownRendering.cell($0.resolved(language)) } ?? ""
                     return DocEnumRow(enumValue: Escaping.codeSpan(value.rawValue), enumDescription: text.isEmpty ? "-" : text)
                 })
         }

@@ -127,6 +127,12 @@ enum Escaping {
         return table
     }()
 
+    /// A run of inline Markdown text, escaped to render literally; spaces kept (it may sit between a code span
+    /// and a link). Line starts are the caller's to escape.
+    static func markdownInline(_ text: String) -> String {
+        markdownLine(text)
+    }
+
     private static func markdownLine(_ line: String) -> String {
         if !line.utf8.contains(where: { markdownAttention[Int($0)] }) { return line }
         let characters = Array(line)
@@ -176,13 +182,13 @@ enum Escaping {
         return line
     }
 
-    /// A Markdown code span showing `text` literally, pipes escaped for tables.
-    static func codeSpan(_ text: String) -> String {
+    /// A Markdown code span showing `text` literally, pipes escaped where it stands in a table.
+    static func codeSpan(_ text: String, inTable: Bool = true) -> String {
         let flat = normalizedLines(text).joined(separator: " ")
         let longestRun = longestBacktickRun(flat)
         let fence = String(repeating: "`", count: longestRun + 1)
         let padded = longestRun > 0 || flat.hasPrefix("`") || flat.hasSuffix("`") ? " \(flat) " : flat
-        let content = padded.utf8.contains(UInt8(ascii: "|")) ? padded.replacingOccurrences(of: "|", with: "\\|") : padded
+        let content = inTable && padded.utf8.contains(UInt8(ascii: "|")) ? padded.replacingOccurrences(of: "|", with: "\\|") : padded
         return content.isEmpty ? "` `" : fence + content + fence
     }
 

@@ -162,7 +162,7 @@ enum SwiftContexts {
 
     static func objectContext(_ type: TypeDecl, properties: [Property]) -> ObjectContext {
         let owner = type.name
-        var typeDoc = Escaping.docCommentLines(type.description?.resolved(.en) ?? "\(type.name).")
+        var typeDoc = docLines(type.description, fallback: "\(type.name).")
         if let original = type.originalName {
             typeDoc += ["///", "/// GenAuth's API document calls this type `\(Escaping.commentSafe(original))`."]
         }
@@ -171,7 +171,7 @@ enum SwiftContexts {
             let optional = property.required ? "" : "?"
             let name = Naming.escaped(property.swiftName)
             return PropertyContext(
-                propertyDoc: Escaping.docCommentLines(propertyDocText(property), indent: "    "),
+                propertyDoc: propertyDocLines(property),
                 name: name,
                 storageName: property.deprecated == nil ? name : "_\(property.swiftName)",
                 type: SwiftSyntax.typeName(property.type, owner: owner) + optional,
@@ -217,10 +217,16 @@ enum SwiftContexts {
             nestedUnions: unions, hasNestedUnions: !unions.isEmpty)
     }
 
-    private static func propertyDocText(_ property: Property) -> String {
-        var text = property.description?.resolved(.en) ?? "The `\(property.key)` field."
-        if property.key != property.swiftName { text += "\n\nJSON key: `\(property.key)`." }
-        return text
+    private static func propertyDocLines(_ property: Property) -> [String] {
+        var lines = docLines(property.description, fallback: "The `\(property.key)` field.", indent: "    ")
+        if property.key != property.swiftName { lines += ["    ///", "    /// JSON key: `\(Escaping.commentSafe(property.key))`."] }
+        return lines
+    }
+
+    /// A description as doc comment lines (DocC Markdown), or the fallback where there is none.
+    static func docLines(_ text: Text?, fallback: String, indent: String = "") -> [String] {
+        let lines = MarkdownRendering.docComment(text?.resolved(.en) ?? "", indent: indent)
+        return lines.isEmpty ? Escaping.docCommentLines(fallback, indent: indent) : lines
     }
 
     /// Not indented: where the enum is nested, the template indents the partial.
@@ -228,12 +234,10 @@ enum SwiftContexts {
         EnumContext(
             notFirst: notFirst,
             enumName: decl.name,
-            enumDoc: Escaping.docCommentLines(decl.description?.resolved(.en) ?? "\(decl.name)."),
+            enumDoc: docLines(decl.description, fallback: "\(decl.name)."),
             cases: decl.cases.map { value in
                 EnumCaseContext(
-                    caseDoc: Escaping.docCommentLines(
-                        value.description.map { $0.resolved(.en) }.flatMap { $0.isEmpty ? nil : $0 } ?? "`\(value.rawValue)`",
-                        indent: "    "),
+                    caseDoc: docLines(value.description, fallback: "`\(Escaping.commentSafe(value.rawValue))`", indent: "    "),
                     caseName: Naming.escaped(value.swiftName),
                     rawLiteral: Escaping.swiftStringLiteral(value.rawValue))
             })
@@ -255,11 +259,11 @@ enum SwiftContexts {
         return UnionContext(
             notFirst: notFirst,
             unionName: decl.name,
-            unionDoc: Escaping.docCommentLines(decl.description?.resolved(.en) ?? "\(decl.name).")
+            unionDoc: docLines(decl.description, fallback: "\(decl.name).")
                 + ["///", "/// One of several types, told apart by the kind of JSON value: \(kindsText)."],
             alternatives: zip(decl.cases, kinds).map { alternative, kind in
                 AlternativeContext(
-                    caseDoc: Escaping.docCommentLines(alternative.description?.resolved(.en) ?? "`\(alternative.key)`", indent: "    "),
+                    caseDoc: docLines(alternative.description, fallback: "`\(alternative.key)`", indent: "    "),
                     caseName: Naming.escaped(alternative.swiftName),
                     payloadType: SwiftSyntax.typeName(alternative.type, owner: owner),
                     jsonPattern: kind.pattern)
@@ -304,9 +308,10 @@ enum SwiftContexts {
             docParameters.append((property.swiftName, parameterSummary(property.description, fallback: "The `\(property.key)` parameter.")))
         }
 
-        var doc = Escaping.docCommentLines(endpoint.summary.resolved(.en), indent: "    ")
-        if let description = endpoint.description?.resolved(.en), !description.isEmpty {
-            doc += ["    ///"] + Escaping.docCommentLines(description, indent: "    ")
+        var doc = Escaping.docCommentLines(MarkdownRendering.docPlain(endpoint.summary.resolved(.en)), indent: "    ")
+        let description = MarkdownRendering.docComment(endpoint.description?.resolved(.en) ?? "", indent: "    ")
+        if !description.isEmpty {
+            doc += ["    ///"] + description
         }
         if endpoint.auth == .accessToken {
             doc += ["    ///", "    /// Needs a user's access token: call ``\(owner)/setAccessToken(_:)`` first."]
@@ -382,9 +387,6 @@ enum SwiftContexts {
 
     /// The first paragraph of a description, on one line, for a `- Parameter` entry.
     static func parameterSummary(_ text: Text?, fallback: String) -> String {
-        let lines = Escaping.normalizedLines(text?.resolved(.en) ?? "")
-        let paragraph = lines.prefix { !$0.trimmingHorizontalWhitespace().isEmpty }
-        let joined = paragraph.map { Escaping.commentSafe($0).trimmingHorizontalWhitespace() }.joined(separator: " ")
-        return joined.isEmpty ? fallback : joined
+        MarkdownRendering.docSummary(text?.resolved(.en) ?? "") ?? fallback
     }
 }

@@ -1071,7 +1071,7 @@ extension ManagementClient {
     /// - Parameters:
     ///   - appId: App ID it belongs to
     ///   - targetType: Target object type:
-    ///   - targetIdentifier: Unique identifier of the target object: - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c` - For a role, it is the role's code, such as `admin` - For a group, it is the group's code, such as `developer` - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
+    ///   - targetIdentifier: Unique identifier of the target object:
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not

@@ -237,7 +237,7 @@ extension ManagementClient {
     /// - Parameters:
     ///   - tenantId: Tenant ID
     ///   - targetType: Target object type:
-    ///   - targetIdentifier: Unique identifier of the target object: - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c` - For a role, it is the role's code, such as `admin` - For a group, it is the group's code, such as `developer` - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
+    ///   - targetIdentifier: Unique identifier of the target object:
     ///   - namespace: Code of the permission group it belongs to. Required when targetType is role, otherwise it can be ignored
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
@@ -264,7 +264,7 @@ extension ManagementClient {
     }
 
     /// Target object type:
-    ///     ;This API does not currently support groups (GROUP)
+    /// ;This API does not currently support groups (GROUP)
     public struct ListUserBaseFieldsTargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -335,7 +335,7 @@ extension ManagementClient {
     }
 
     /// Target object type:
-    ///     ;This API does not currently support groups (GROUP)
+    /// ;This API does not currently support groups (GROUP)
     public struct GetCustomFieldsTargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -367,7 +367,7 @@ extension ManagementClient {
     }
 
     /// Target object type:
-    ///     ;This API does not currently support groups (GROUP)
+    /// ;This API does not currently support groups (GROUP)
     public struct ListCustFieldsTargetType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -282,14 +282,21 @@ extension ManagementClient {
 
     /// Create data resource (recommended, important)
     ///
-    ///   ## Description
-    ///   This API is used to create data resources. When you have data that needs permissions set, create a data resource of the corresponding type based on its data type. Currently we support three types: string, array, and tree.
-    ///   ## Note
-    ///   The `struct` field in the request body needs different data structures depending on the resource type. For details, please refer to the examples below
-    /// ## Request examples
-    /// ### Example of creating a string-type data resource
+    /// **Description**
+    ///
+    /// This API is used to create data resources. When you have data that needs permissions set, create a data resource of the corresponding type based on its data type. Currently we support three types: string, array, and tree.
+    ///
+    /// **Note**
+    ///
+    /// The `struct` field in the request body needs different data structures depending on the resource type. For details, please refer to the examples below
+    ///
+    /// **Request examples**
+    ///
+    /// **Example of creating a string-type data resource**
+    ///
     /// When your data can be represented by a single string, you can use this type, for example: an API, a user ID, etc.
     /// The following is an example of creating a data resource that represents the '/resource/create' API:
+    ///
     /// ```json
     /// {
     ///   "namespaceCode": "examplePermissionNamespace",
@@ -302,9 +309,11 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Example of creating an array-type data resource
+    /// **Example of creating an array-type data resource**
+    ///
     /// When your data is a group of data of the same type, you can use this type, for example: a group of document links, a group of access card numbers, etc.
     /// The following is an example of creating a data resource that represents a group of access card numbers:
+    ///
     /// ```json
     /// {
     ///   "namespaceCode": "examplePermissionNamespace",
@@ -317,9 +326,11 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Example of creating a tree-type data resource
+    /// **Example of creating a tree-type data resource**
+    ///
     /// When your data has hierarchical relationships, you can use this type, for example: organizational structure, folder structure, etc.
     /// The following is an example of creating a data resource that represents a company's organizational structure:
+    ///
     /// ```json
     /// {
     ///   "namespaceCode": "examplePermissionNamespace",
@@ -566,7 +577,7 @@ extension ManagementClient {
     ///
     /// Check whether the data resource name or Code is valid within the permission space. Determine whether it is available in the specified permission space by the data resource name or data resource Code and the Code of the permission space it belongs to.
     ///
-    /// ### Example of a valid data resource Code
+    /// **Example of a valid data resource Code**
     ///
     /// - Input parameters
     ///
@@ -590,7 +601,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Example of a valid data resource name
+    /// **Example of a valid data resource name**
     ///
     /// - Input parameters
     ///
@@ -614,7 +625,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Example of an invalid data resource Code
+    /// **Example of an invalid data resource Code**
     ///
     /// - Input parameters
     ///
@@ -668,15 +679,21 @@ extension ManagementClient {
 
     /// Create data policy (important)
     ///
-    ///   ## Description
-    ///   This API is used to create data policies. With a data policy, you can bind a group of data resources and their specified actions together and authorize them to subjects together.
-    ///   ## Note
-    /// For ease of use, we provide a path-based shorthand for the `permissions` field, for example:
-    /// - Array and string resources: permission space code/data resource code/an action of the data resource (to represent all actions, use `*` instead of the action)
-    /// - Tree-type resources: permission space code/data resource code/node code 1/node code 1_1/.../an action of the data resource
+    /// **Description**
     ///
-    /// ## Request example
-    /// Suppose we want to authorize an R&D engineer. First, create 3 data resources as follows:
+    /// This API is used to create data policies. With a data policy, you can bind a group of data resources and their specified actions together and authorize them to subjects together.
+    ///
+    /// **Note**
+    ///
+    /// For ease of use, we provide a path-based shorthand for the `permissions` field, for example:
+    ///
+    /// - Array and string resources: permission space code/data resource code/an action of the data resource (to represent all actions, use `*` instead of the action)
+    /// - Tree-type resources: permission space code/data resource code/node code 1/node code 1\_1/.../an action of the data resource
+    ///
+    /// **Request example**
+    ///
+    /// Suppose we want to authorize an R\&D engineer. First, create 3 data resources as follows:
+    ///
     /// ```json
     /// {
     ///   "namespaceCode": "examplePermissionNamespace",
@@ -687,6 +704,7 @@ extension ManagementClient {
     ///   "actions": ["read", "write"]
     /// }
     /// ```
+    ///
     /// ```json
     /// {
     ///   "namespaceCode": "examplePermissionNamespace",
@@ -698,6 +716,7 @@ extension ManagementClient {
     ///   "actions": ["read", "write", "share"]
     /// }
     /// ```
+    ///
     /// ```json
     /// {
     ///   "namespaceCode": "examplePermissionNamespace",
@@ -738,7 +757,9 @@ extension ManagementClient {
     ///   "actions": ["access", "execute"]
     /// }
     /// ```
-    /// We assign a server, server_2023, to him, and he can perform any operation on it. He can also read and edit the R&D knowledge base. Finally, he can deploy the test environment on the R&D internal platform, but cannot export database data.
+    ///
+    /// We assign a server, server\_2023, to him, and he can perform any operation on it. He can also read and edit the R\&D knowledge base. Finally, he can deploy the test environment on the R\&D internal platform, but cannot export database data.
+    ///
     /// ```json
     /// {
     ///   "policyName": "研发人员策略",
@@ -1070,16 +1091,25 @@ extension ManagementClient {
 
     /// Get user permission list
     ///
-    ///   ## Description
-    ///   This API is used to query the permission data of certain users for the data resources in certain permission spaces.
+    /// **Description**
+    ///
+    /// This API is used to query the permission data of certain users for the data resources in certain permission spaces.
     /// We provide multiple permission check APIs for different authorization scenarios. They differ in the parameter lists that can be passed in each scenario and in the forms of their output parameters. **When you need to query all permissions of certain users**, you can use this API.
-    /// ## Note
+    ///
+    /// **Note**
+    ///
     /// The API provides two array-type input parameters, `userIds` and `namespaceCodes`, to support batch queries (note: namespaceCodes is optional).
-    /// ## Scenario example
+    ///
+    /// **Scenario example**
+    ///
     /// If in your business scenario a user, after logging in, can see all the documents, personnel information, device information, and other resources that they can access or perform other operations on, you can call this API after the user logs in to query all of the user's permissions.
-    /// ## Request examples
-    /// ### Example of querying the permission list of a single user
+    ///
+    /// **Request examples**
+    ///
+    /// **Example of querying the permission list of a single user**
+    ///
     /// Note: In the response of this API, permissions for tree-type data resources are returned as **paths**
+    ///
     /// - Input parameters
     ///
     /// ```json
@@ -1173,7 +1203,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Example of querying the permission lists of multiple users
+    /// **Example of querying the permission lists of multiple users**
     ///
     /// - Input parameters
     ///
@@ -1241,7 +1271,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Example of querying the permission lists of multiple users in multiple permission spaces
+    /// **Example of querying the permission lists of multiple users in multiple permission spaces**
     ///
     /// - Input parameters
     ///
@@ -1332,17 +1362,22 @@ extension ManagementClient {
 
     /// Check user permissions (key API)
     ///
-    ///   ## Description
-    ///   Use this API when you need to check whether a user has the specified permission on certain resources.
-    ///   ## Note
-    ///   - This API locates the corresponding data resources by the resource codes you pass (for a tree-type resource, pass the full code path of the node).
-    ///   - If you configured conditions on **environment attributes** when configuring the data policy, you need to set the parameter `judgeConditionEnabled` to `true` (default is false) and pass the environment information of the request (such as IP, device type, system type, etc.) in the parameter `authEnvParams`. Otherwise, the conditions will not take effect, and as a result the data policy will not take effect.
+    /// **Description**
     ///
-    /// ## Example scenario
+    /// Use this API when you need to check whether a user has the specified permission on certain resources.
+    ///
+    /// **Note**
+    ///
+    /// - This API locates the corresponding data resources by the resource codes you pass (for a tree-type resource, pass the full code path of the node).
+    /// - If you configured conditions on **environment attributes** when configuring the data policy, you need to set the parameter `judgeConditionEnabled` to `true` (default is false) and pass the environment information of the request (such as IP, device type, system type, etc.) in the parameter `authEnvParams`. Otherwise, the conditions will not take effect, and as a result the data policy will not take effect.
+    ///
+    /// **Example scenario**
+    ///
     /// When a user deletes a piece of data, you need to check whether the user has the delete permission on this resource. You can use this API in this case.
     ///
-    /// ## Request examples
-    /// ### Example: check user permissions on string and array resources (without condition checks)
+    /// **Request examples**
+    ///
+    /// **Example: check user permissions on string and array resources (without condition checks)**
     ///
     /// - Request parameters
     ///
@@ -1381,7 +1416,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Example: check user permissions on string and array resources (with condition checks enabled)
+    /// **Example: check user permissions on string and array resources (with condition checks enabled)**
     ///
     /// - Request parameters
     ///
@@ -1431,7 +1466,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Example: check user permissions on tree resources
+    /// **Example: check user permissions on tree resources**
     ///
     /// - Request parameters
     ///
@@ -1486,8 +1521,9 @@ extension ManagementClient {
 
     /// Check external user permissions
     ///
-    ///   ## Description
-    ///   When your user is an external user and you need to check whether the user has a certain permission on a resource, you can use this API and pass the user's ID in `externalId`.
+    /// **Description**
+    ///
+    /// When your user is an external user and you need to check whether the user has a certain permission on a resource, you can use this API and pass the user's ID in `externalId`.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
@@ -1508,12 +1544,17 @@ extension ManagementClient {
 
     /// Get the list of a user's permissions on certain resources (recommended)
     ///
-    ///   ## Description
-    ///   Use this API when you need to query a user's permissions on a specified list of resources.
-    ///   ## Note
-    ///   This API requires you to pass the specified resource codes (for a tree-type resource, pass the full code path of the node). This API has better performance and is recommended.
-    ///   ## Request examples
-    /// ### Example: get user permissions on string and array resources
+    /// **Description**
+    ///
+    /// Use this API when you need to query a user's permissions on a specified list of resources.
+    ///
+    /// **Note**
+    ///
+    /// This API requires you to pass the specified resource codes (for a tree-type resource, pass the full code path of the node). This API has better performance and is recommended.
+    ///
+    /// **Request examples**
+    ///
+    /// **Example: get user permissions on string and array resources**
     ///
     /// - Request parameters
     ///
@@ -1547,7 +1588,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Example: get user permissions on tree resources
+    /// **Example: get user permissions on tree resources**
     ///
     /// - Request parameters
     ///
@@ -1599,12 +1640,17 @@ extension ManagementClient {
 
     /// Get the list of users who have permissions on certain resources
     ///
-    ///   ## Description
-    ///   Use this API when you need to get the users who have permissions on the specified resources.
-    ///   ## Example scenario
-    ///   Suppose your business scenario is that you want to see the list of users who can edit the current document. Then you can use this API.
-    ///   ## Request examples
-    /// ### Example: get the list of users authorized on string and array resources
+    /// **Description**
+    ///
+    /// Use this API when you need to get the users who have permissions on the specified resources.
+    ///
+    /// **Example scenario**
+    ///
+    /// Suppose your business scenario is that you want to see the list of users who can edit the current document. Then you can use this API.
+    ///
+    /// **Request examples**
+    ///
+    /// **Example: get the list of users authorized on string and array resources**
     ///
     /// - Request parameters
     ///
@@ -1653,7 +1699,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Example: get the list of users authorized on tree resources
+    /// **Example: get the list of users authorized on tree resources**
     ///
     /// - Request parameters
     ///
@@ -1721,12 +1767,17 @@ extension ManagementClient {
 
     /// Get a user's permissions on a specified resource and the resource structure information
     ///
-    ///   ## Description
-    ///   Use this API when you need to get a user's permissions on a resource together with the structure information of this resource (a tree-type resource returns a tree structure, an array-type resource returns an array, and a string-type resource returns a string).
-    ///   ## Note
-    ///   Because other APIs return tree-type resources in the form of paths, we provide this API, which returns them in the form of a complete tree structure.
-    ///   ## Request examples
-    /// ### Example: get the user's authorized string data resource
+    /// **Description**
+    ///
+    /// Use this API when you need to get a user's permissions on a resource together with the structure information of this resource (a tree-type resource returns a tree structure, an array-type resource returns an array, and a string-type resource returns a string).
+    ///
+    /// **Note**
+    ///
+    /// Because other APIs return tree-type resources in the form of paths, we provide this API, which returns them in the form of a complete tree structure.
+    ///
+    /// **Request examples**
+    ///
+    /// **Example: get the user's authorized string data resource**
     ///
     /// - Request parameters
     ///
@@ -1757,8 +1808,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    ///
-    /// ### Example: get the user's authorized array data resource
+    /// **Example: get the user's authorized array data resource**
     ///
     /// - Request parameters
     ///
@@ -1789,8 +1839,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    ///
-    /// ### Example: get the user's authorized tree data resource
+    /// **Example: get the user's authorized tree data resource**
     ///
     /// - Request parameters
     ///
@@ -1855,10 +1904,13 @@ extension ManagementClient {
 
     /// Get an external user's permissions on a specified resource and the resource structure information
     ///
-    ///   ## Description
-    ///   Use this API when you need to get an external user's permissions on a resource (pass the external user ID in the parameter `externalId`) together with the structure information of this resource (a tree-type resource returns a tree structure, an array-type resource returns an array, and a string-type resource returns a string).
-    ///   ## Request examples
-    /// ### Example: get the user's authorized string data resource
+    /// **Description**
+    ///
+    /// Use this API when you need to get an external user's permissions on a resource (pass the external user ID in the parameter `externalId`) together with the structure information of this resource (a tree-type resource returns a tree structure, an array-type resource returns an array, and a string-type resource returns a string).
+    ///
+    /// **Request examples**
+    ///
+    /// **Example: get the user's authorized string data resource**
     ///
     /// - Request parameters
     ///
@@ -1889,8 +1941,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    ///
-    /// ### Example: get the user's authorized array data resource
+    /// **Example: get the user's authorized array data resource**
     ///
     /// - Request parameters
     ///
@@ -1921,8 +1972,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    ///
-    /// ### Example: get the user's authorized tree data resource
+    /// **Example: get the user's authorized tree data resource**
     ///
     /// - Request parameters
     ///
@@ -1987,14 +2037,21 @@ extension ManagementClient {
 
     /// Determine the user's permissions at the same level of a tree resource (recommended)
     ///
-    ///   ## Description
-    ///   This API is used to determine whether a user has a certain permission on some nodes **at the same level** of a tree resource. Since tree-type resources are commonly used, based on the business scenario of "determining whether a user has a resource permission", we have added an API for determining permissions on tree-type resource nodes.
-    ///   ## Note
-    ///   We use the `resource` parameter to locate a certain level of a tree-type data resource (so this parameter is passed in the format of `resource code/node code path`), and use the `resourceNodeCodes` parameter to locate which nodes at the current level are involved.
-    ///   ## Example scenario
+    /// **Description**
+    ///
+    /// This API is used to determine whether a user has a certain permission on some nodes **at the same level** of a tree resource. Since tree-type resources are commonly used, based on the business scenario of "determining whether a user has a resource permission", we have added an API for determining permissions on tree-type resource nodes.
+    ///
+    /// **Note**
+    ///
+    /// We use the `resource` parameter to locate a certain level of a tree-type data resource (so this parameter is passed in the format of `resource code/node code path`), and use the `resourceNodeCodes` parameter to locate which nodes at the current level are involved.
+    ///
+    /// **Example scenario**
+    ///
     /// If your business scenario is: in a file system, when a user deletes some files under a folder, you need to determine whether the user has permission to delete these files, then you can use this API.
-    /// ## Request example
-    /// ### Example of determining user permissions at the same level of a tree resource (without condition judgment)
+    ///
+    /// **Request example**
+    ///
+    /// **Example of determining user permissions at the same level of a tree resource (without condition judgment)**
     ///
     /// ```json
     /// {
@@ -2006,7 +2063,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Example of determining user permissions at the same level of a tree resource (with condition judgment enabled)
+    /// **Example of determining user permissions at the same level of a tree resource (with condition judgment enabled)**
     ///
     /// ```json
     /// {
@@ -2048,8 +2105,9 @@ extension ManagementClient {
 
     /// Get permission view data list
     ///
-    ///   ## Description
-    ///   This API is used to export the data of the menu: Permission Management -> Data Permissions -> Permission View list. If you need to pull the authorization data of our data permissions (all permissions on all resources owned by all users), you can use this API.
+    /// **Description**
+    ///
+    /// This API is used to export the data of the menu: Permission Management -\> Data Permissions -\> Permission View list. If you need to pull the authorization data of our data permissions (all permissions on all resources owned by all users), you can use this API.
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.

@@ -6,7 +6,7 @@ extension ManagementClient {
     ///
     /// This API is used to get the user list. It supports fuzzy search, as well as filtering users by dimensions such as user basic fields, user custom fields, the user's departments, and apps the user has logged in to.
     ///
-    /// ### Fuzzy search example
+    /// **Fuzzy search example**
     ///
     /// By default, fuzzy search matches users on five fields: `phone`, `email`, `name`, `username`, and `nickname`. You can also set `options.fuzzySearchOn`
     /// to determine the range of fields for fuzzy matching:
@@ -22,12 +22,12 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Advanced search example
+    /// **Advanced search example**
     ///
     /// You can perform an advanced search through `advancedFilter`. Advanced search supports filtering users by dimensions such as the user's basic information, custom data, department, user source, login apps, and external identity source information.
     /// **These filter conditions can be combined in any way.**
     ///
-    /// #### Filter users whose status is disabled
+    /// **Filter users whose status is disabled**
     ///
     /// User status (`status`) is a string, and the possible values are `Activated` and `Suspended`:
     ///
@@ -43,7 +43,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### Filter users whose email contains `@example.com`
+    /// **Filter users whose email contains `@example.com`**
     ///
     /// User email (`email`) is a string and supports fuzzy search:
     ///
@@ -59,7 +59,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### Search by any extended field of the user
+    /// **Search by any extended field of the user**
     ///
     /// ```json
     /// {
@@ -73,7 +73,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### Filter by user login count
+    /// **Filter by user login count**
     ///
     /// Filter users whose login count is greater than 10:
     ///
@@ -103,7 +103,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### Filter by the user's last login time
+    /// **Filter by the user's last login time**
     ///
     /// Filter users who have logged in within the last 7 days:
     ///
@@ -136,7 +136,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### Filter by apps the user has logged in to
+    /// **Filter by apps the user has logged in to**
     ///
     /// Filter users who have logged in to app `appId1` or `appId2`:
     ///
@@ -155,7 +155,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### Filter by the user's department
+    /// **Filter by the user's department**
     ///
     /// ```json
     /// {

@@ -568,7 +568,7 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - targetType: Target object type:
-    ///   - targetIdentifier: Unique identifier of the target object: - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c` - For a role, it is the role's code, such as `admin` - For a group, it is the group's code, such as `developer` - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
+    ///   - targetIdentifier: Unique identifier of the target object:
     ///   - namespace: Code of the permission group (permission space) it belongs to
     ///   - resourceType: Restrict the resource type, such as data, API, button, menu
     ///   - resourceList: Restrict the queried resource list. If specified, only the specified resources will be returned.

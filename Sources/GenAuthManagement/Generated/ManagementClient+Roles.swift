@@ -455,7 +455,7 @@ extension ManagementClient {
     ///   - page: Current page number, starting from 1
     ///   - limit: Number per page, cannot exceed 50, defaults to 10
     ///   - query: Query by role Code or role name
-    ///   - roleCode: Role code. Only letters, numbers, and -_ are allowed, up to 50 characters
+    ///   - roleCode: Role code. Only letters, numbers, and -\_ are allowed, up to 50 characters
     ///   - namespaceCode: Permission space code
     ///   - targetType: Target type, accepts user and department
     /// - Returns: The decoded response, once GenAuth has reported success.

@@ -215,7 +215,7 @@ extension ManagementClient {
     ///   - limit: Number per page, cannot exceed 50, defaults to 10
     ///   - success: Filter by whether the operation succeeded
     ///   - action: Filter by operation type:
-    ///   - objectType: Operation object type: - `department`: department - `user`: user
+    ///   - objectType: Operation object type:
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -253,7 +253,7 @@ extension ManagementClient {
     ///   - page: Current page number, starting from 1
     ///   - limit: Number per page, cannot exceed 50, defaults to 10
     ///   - status: Filter by execution status
-    ///   - objectType: By operation object type. Records of all types are returned by default: - `department`: department - `user`: user
+    ///   - objectType: By operation object type. Records of all types are returned by default:
     /// - Returns: The decoded response, once GenAuth has reported success.
     /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
@@ -288,7 +288,7 @@ extension ManagementClient {
     ///   - syncTaskId: Sync task ID
     ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
     ///   - status: Filter by execution status
-    ///   - objectType: By operation object type. Records of all types are returned by default: - `department`: department - `user`: user
+    ///   - objectType: By operation object type. Records of all types are returned by default:
     /// - Returns: The items, fetched lazily.
     public func listSyncRiskOperationsItems(
         syncTaskId: Int,
@@ -449,6 +449,7 @@ extension ManagementClient {
     }
 
     /// Operation object type:
+    ///
     /// - `department`: department
     /// - `user`: user
     public struct ListSyncJobLogsObjectType: GenAuthStringEnum {

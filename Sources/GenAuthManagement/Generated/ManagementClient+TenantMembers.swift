@@ -109,7 +109,7 @@ extension ManagementClient {
     ///
     /// This API is used to get the user list. It supports fuzzy search, and filtering users by basic user fields, custom user fields, the user's department, applications the user has logged in to, and other dimensions.
     ///
-    /// ### Fuzzy search example
+    /// **Fuzzy search example**
     ///
     /// By default, fuzzy search matches users on five fields: `phone`, `email`, `name`, `username`, `nickname`. You can also set `options.fuzzySearchOn`
     /// to determine the range of fields for fuzzy matching:
@@ -125,12 +125,12 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// ### Advanced search example
+    /// **Advanced search example**
     ///
     /// You can perform advanced search with `advancedFilter`. Advanced search supports filtering users by basic information, custom data, department, user source, logged-in applications, external identity source information, and other dimensions.
     /// **And these filter conditions can be combined in any way.**
     ///
-    /// #### Filter users whose email contains `@example.com`
+    /// **Filter users whose email contains `@example.com`**
     ///
     /// The user email (`email`) is of string type and supports fuzzy search:
     ///
@@ -146,8 +146,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    ///
-    /// #### Filter by the number of user logins
+    /// **Filter by the number of user logins**
     ///
     /// Filter users who have logged in more than 10 times:
     ///
@@ -177,7 +176,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### Filter by the user's last login time
+    /// **Filter by the user's last login time**
     ///
     /// Filter users who have logged in within the last 7 days:
     ///
@@ -210,7 +209,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### Filter by applications the user has logged in to
+    /// **Filter by applications the user has logged in to**
     ///
     /// Filter users who have logged in to application `appId1` or `appId2`:
     ///
@@ -229,7 +228,7 @@ extension ManagementClient {
     /// }
     /// ```
     ///
-    /// #### Filter by the user's department
+    /// **Filter by the user's department**
     ///
     /// ```json
     /// {

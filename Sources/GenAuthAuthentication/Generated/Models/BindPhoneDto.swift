@@ -9,7 +9,7 @@ public struct BindPhoneDto: Codable, Hashable, Sendable {
     /// SMS verification code. Note that an SMS verification code can only be used once and has an expiration time.
     public var passCode: String
 
-    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public var phoneCountryCode: String?
 
     /// Creates a `BindPhoneDto`.
@@ -17,7 +17,7 @@ public struct BindPhoneDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - phoneNumber: Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     ///   - passCode: SMS verification code. Note that an SMS verification code can only be used once and has an expiration time.
-    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public init(phoneNumber: String, passCode: String, phoneCountryCode: String? = nil) {
         self.phoneNumber = phoneNumber
         self.passCode = passCode

@@ -34,10 +34,10 @@ extension ChangeQRCodeStatusDto {
         /// Change the QR code status to scanned. This should be executed immediately after the mobile APP scans the code;
         public static let scan = Self(rawValue: "SCAN")
 
-        /// Change the QR code status to authorized. The `SCAN operation must be executed before this operation;
+        /// Change the QR code status to authorized. The \`SCAN operation must be executed before this operation;
         public static let confirm = Self(rawValue: "CONFIRM")
 
-        /// Change the QR code status to cancelled. The `SCAN operation must be executed before this operation;
+        /// Change the QR code status to cancelled. The \`SCAN operation must be executed before this operation;
         public static let cancel = Self(rawValue: "CANCEL")
 
         /// Every value the SDK knows.

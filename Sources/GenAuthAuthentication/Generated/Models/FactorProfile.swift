@@ -6,7 +6,7 @@ public struct FactorProfile: Codable, Hashable, Sendable {
     /// This parameter is required when initiating binding of the SMS factor. Pass the phone number the user wants to bind. The GenAuth server will send an SMS verification code to this phone number and require the user to provide it during the MFA binding stage. Each phone number can only request once within one minute.
     public var phoneNumber: String?
 
-    /// Can be set when initiating binding of the SMS factor with an international phone number. Defaults to +86, the area code for mainland China. The GenAuth SMS service does not support international phone numbers out of the box; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    /// Can be set when initiating binding of the SMS factor with an international phone number. Defaults to +86, the area code for mainland China. The GenAuth SMS service does not support international phone numbers out of the box; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public var phoneCountryCode: String?
 
     /// This parameter is required when initiating binding of the email verification code factor. Pass the email the user wants to bind. The GenAuth server will send an email verification code to this email and require the user to provide it during the MFA binding stage. Each email can only request once within one minute.
@@ -16,7 +16,7 @@ public struct FactorProfile: Codable, Hashable, Sendable {
     ///
     /// - Parameters:
     ///   - phoneNumber: This parameter is required when initiating binding of the SMS factor. Pass the phone number the user wants to bind. The GenAuth server will send an SMS verification code to this phone number and require the user to provide it during the MFA binding stage. Each phone number can only request once within one minute.
-    ///   - phoneCountryCode: Can be set when initiating binding of the SMS factor with an international phone number. Defaults to +86, the area code for mainland China. The GenAuth SMS service does not support international phone numbers out of the box; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - phoneCountryCode: Can be set when initiating binding of the SMS factor with an international phone number. Defaults to +86, the area code for mainland China. The GenAuth SMS service does not support international phone numbers out of the box; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     ///   - email: This parameter is required when initiating binding of the email verification code factor. Pass the email the user wants to bind. The GenAuth server will send an email verification code to this email and require the user to provide it during the MFA binding stage. Each email can only request once within one minute.
     public init(phoneNumber: String? = nil, phoneCountryCode: String? = nil, email: String? = nil) {
         self.phoneNumber = phoneNumber

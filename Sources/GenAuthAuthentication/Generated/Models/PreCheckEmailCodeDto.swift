@@ -9,7 +9,7 @@ public struct PreCheckEmailCodeDto: Codable, Hashable, Sendable {
     /// Email verification code
     public var passCode: String
 
-    /// SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL_LOGIN for login and CHANNEL_REGISTER for registration.
+    /// SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL\_LOGIN for login and CHANNEL\_REGISTER for registration.
     public var channel: Channel
 
     /// Creates a `PreCheckEmailCodeDto`.
@@ -17,7 +17,7 @@ public struct PreCheckEmailCodeDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - email: Email, case-insensitive
     ///   - passCode: Email verification code
-    ///   - channel: SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL_LOGIN for login and CHANNEL_REGISTER for registration.
+    ///   - channel: SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL\_LOGIN for login and CHANNEL\_REGISTER for registration.
     public init(email: String, passCode: String, channel: Channel) {
         self.email = email
         self.passCode = passCode
@@ -26,7 +26,7 @@ public struct PreCheckEmailCodeDto: Codable, Hashable, Sendable {
 }
 
 extension PreCheckEmailCodeDto {
-    /// SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL_LOGIN for login and CHANNEL_REGISTER for registration.
+    /// SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL\_LOGIN for login and CHANNEL\_REGISTER for registration.
     public struct Channel: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

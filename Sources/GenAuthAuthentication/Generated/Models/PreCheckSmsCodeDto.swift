@@ -9,10 +9,10 @@ public struct PreCheckSmsCodeDto: Codable, Hashable, Sendable {
     /// SMS verification code
     public var passCode: String
 
-    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public var phoneCountryCode: String?
 
-    /// SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL_LOGIN for login and CHANNEL_REGISTER for registration.
+    /// SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL\_LOGIN for login and CHANNEL\_REGISTER for registration.
     public var channel: Channel
 
     /// Creates a `PreCheckSmsCodeDto`.
@@ -20,8 +20,8 @@ public struct PreCheckSmsCodeDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - phone: Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     ///   - passCode: SMS verification code
-    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
-    ///   - channel: SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL_LOGIN for login and CHANNEL_REGISTER for registration.
+    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
+    ///   - channel: SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL\_LOGIN for login and CHANNEL\_REGISTER for registration.
     public init(phone: String, passCode: String, phoneCountryCode: String? = nil, channel: Channel) {
         self.phone = phone
         self.passCode = passCode
@@ -31,7 +31,7 @@ public struct PreCheckSmsCodeDto: Codable, Hashable, Sendable {
 }
 
 extension PreCheckSmsCodeDto {
-    /// SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL_LOGIN for login and CHANNEL_REGISTER for registration.
+    /// SMS channel, specifying the purpose of sending this SMS, e.g. CHANNEL\_LOGIN for login and CHANNEL\_REGISTER for registration.
     public struct Channel: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -7,6 +7,7 @@ public struct PublicKeyCredentialDescriptorDto: Codable, Hashable, Sendable {
     public var id: String
 
     /// How the authenticator required by the credential communicates with the user agent:
+    ///
     /// - `ble`: An authenticator that can be connected via Bluetooth
     /// - `internal`: A built-in, non-removable platform authenticator
     /// - `nfc`: An authenticator that can be connected via NFC
@@ -20,7 +21,7 @@ public struct PublicKeyCredentialDescriptorDto: Codable, Hashable, Sendable {
     ///
     /// - Parameters:
     ///   - id: Allowed credential ID
-    ///   - transports: How the authenticator required by the credential communicates with the user agent: - `ble`: An authenticator that can be connected via Bluetooth - `internal`: A built-in, non-removable platform authenticator - `nfc`: An authenticator that can be connected via NFC - `usb`: An authenticator that can be connected via USB
+    ///   - transports: How the authenticator required by the credential communicates with the user agent:
     ///   - type: Fixed value, public-key
     public init(id: String, transports: [String], type: String) {
         self.id = id

@@ -13,6 +13,7 @@ public struct RegistrationCredentialDto: Codable, Hashable, Sendable {
     public var response: AuthenticatorAttestationResponseDto
 
     /// Optional parameter, the communication method between the authenticator and the user agent required by the credential:
+    ///
     /// - `ble`: Authenticator that can be connected via Bluetooth
     /// - `internal`: Built-in, non-removable platform authenticator
     /// - `nfc`: Authenticator that can be connected via NFC
@@ -28,7 +29,7 @@ public struct RegistrationCredentialDto: Codable, Hashable, Sendable {
     ///   - id: Base64URL-encoded credential ID
     ///   - rawId: Raw credential ID
     ///   - response: Object provided to the relying party for verification and registration
-    ///   - transports: Optional parameter, the communication method between the authenticator and the user agent required by the credential: - `ble`: Authenticator that can be connected via Bluetooth - `internal`: Built-in, non-removable platform authenticator - `nfc`: Authenticator that can be connected via NFC - `usb`: Authenticator that can be connected via USB
+    ///   - transports: Optional parameter, the communication method between the authenticator and the user agent required by the credential:
     ///   - type: Fixed value, 'public-key'
     public init(
         id: String,

@@ -9,7 +9,7 @@ public struct SendSMSDto: Codable, Hashable, Sendable {
     /// SMS channel, specify the purpose of sending this SMS:
     public var channel: Channel
 
-    /// Mobile phone area code. This field is optional for mainland China mobile phone numbers. The GenAuth SMS service does not yet support international mobile phone numbers. You need to configure the corresponding international SMS service in the GenAuth console. For a complete list of mobile phone area codes, please refer to https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    /// Mobile phone area code. This field is optional for mainland China mobile phone numbers. The GenAuth SMS service does not yet support international mobile phone numbers. You need to configure the corresponding international SMS service in the GenAuth console. For a complete list of mobile phone area codes, please refer to https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public var phoneCountryCode: String?
 
     /// Creates a `SendSMSDto`.
@@ -17,7 +17,7 @@ public struct SendSMSDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - phoneNumber: Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     ///   - channel: SMS channel, specify the purpose of sending this SMS:
-    ///   - phoneCountryCode: Mobile phone area code. This field is optional for mainland China mobile phone numbers. The GenAuth SMS service does not yet support international mobile phone numbers. You need to configure the corresponding international SMS service in the GenAuth console. For a complete list of mobile phone area codes, please refer to https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - phoneCountryCode: Mobile phone area code. This field is optional for mainland China mobile phone numbers. The GenAuth SMS service does not yet support international mobile phone numbers. You need to configure the corresponding international SMS service in the GenAuth console. For a complete list of mobile phone area codes, please refer to https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public init(phoneNumber: String, channel: Channel, phoneCountryCode: String? = nil) {
         self.phoneNumber = phoneNumber
         self.channel = channel

@@ -3,7 +3,7 @@
 
 /// SignInByFacebookPayloadDto.
 public struct SignInByFacebookPayloadDto: Codable, Hashable, Sendable {
-    /// access_token obtained from Facebook mobile social login
+    /// access\_token obtained from Facebook mobile social login
     ///
     /// JSON key: `access_token`.
     public var accessToken: String
@@ -11,7 +11,7 @@ public struct SignInByFacebookPayloadDto: Codable, Hashable, Sendable {
     /// Creates a `SignInByFacebookPayloadDto`.
     ///
     /// - Parameters:
-    ///   - accessToken: access_token obtained from Facebook mobile social login
+    ///   - accessToken: access\_token obtained from Facebook mobile social login
     public init(accessToken: String) {
         self.accessToken = accessToken
     }

@@ -12,7 +12,7 @@ public struct SignInByPassCodePayloadDto: Codable, Hashable, Sendable {
     /// Phone number
     public var phone: String?
 
-    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public var phoneCountryCode: String?
 
     /// Creates a `SignInByPassCodePayloadDto`.
@@ -21,7 +21,7 @@ public struct SignInByPassCodePayloadDto: Codable, Hashable, Sendable {
     ///   - passCode: One-time temporary verification code. You need to call the send SMS or send email API first to get the verification code.
     ///   - email: Email, case-insensitive.
     ///   - phone: Phone number
-    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public init(
         passCode: String,
         email: String? = nil,

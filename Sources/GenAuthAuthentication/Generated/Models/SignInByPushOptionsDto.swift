@@ -3,13 +3,14 @@
 
 /// SignInByPushOptionsDto.
 public struct SignInByPushOptionsDto: Codable, Hashable, Sendable {
-    /// Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh_token, include offline_access. Separate multiple scopes with spaces. The decoded id_token will contain the user information fields corresponding to these scopes.
+    /// Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh\_token, include offline\_access. Separate multiple scopes with spaces. The decoded id\_token will contain the user information fields corresponding to these scopes.
+    ///
     /// - `openid`: Required.
-    /// - `profile`: Returns the birthdate, family_name, gender, given_name, locale, middle_name, name, nickname, picture, preferred_username, profile, updated_at, website and zoneinfo fields.
+    /// - `profile`: Returns the birthdate, family\_name, gender, given\_name, locale, middle\_name, name, nickname, picture, preferred\_username, profile, updated\_at, website and zoneinfo fields.
     /// - `username`: Returns username.
-    /// - `email`: Returns email and email_verified.
-    /// - `phone`: Returns phone_number and phone_number_verified.
-    /// - `offline_access`: If present, the token endpoint returns the refresh_token field.
+    /// - `email`: Returns email and email\_verified.
+    /// - `phone`: Returns phone\_number and phone\_number\_verified.
+    /// - `offline_access`: If present, the token endpoint returns the refresh\_token field.
     /// - `roles`: Returns the user's role list.
     /// - `external_id`: The user's ID in the original system.
     /// - `extended_fields`: Returns the user's extended field information as an object, where the key is the extended field name and the value is the extended field value.
@@ -25,7 +26,7 @@ public struct SignInByPushOptionsDto: Codable, Hashable, Sendable {
     /// Creates a `SignInByPushOptionsDto`.
     ///
     /// - Parameters:
-    ///   - scope: Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh_token, include offline_access. Separate multiple scopes with spaces. The decoded id_token will contain the user information fields corresponding to these scopes. - `openid`: Required. - `profile`: Returns the birthdate, family_name, gender, given_name, locale, middle_name, name, nickname, picture, preferred_username, profile, updated_at, website and zoneinfo fields. - `username`: Returns username. - `email`: Returns email and email_verified. - `phone`: Returns phone_number and phone_number_verified. - `offline_access`: If present, the token endpoint returns the refresh_token field. - `roles`: Returns the user's role list. - `external_id`: The user's ID in the original system. - `extended_fields`: Returns the user's extended field information as an object, where the key is the extended field name and the value is the extended field value. - `tenant_id`: Returns the user's tenant ID.
+    ///   - scope: Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh\_token, include offline\_access. Separate multiple scopes with spaces. The decoded id\_token will contain the user information fields corresponding to these scopes.
     ///   - context: Additional request context, which will be passed to the `context` object of the pre-authentication and post-authentication [Pipeline](https://docs.authing.cn/v2/guides/pipeline/). Learn [how to get the additional context passed in the `context` parameter of a Pipeline](https://docs.authing.cn/v2/guides/pipeline/context-object.html).
     ///   - customData: Set additional user-defined data. You need to [configure custom data](https://docs.authing.cn/v2/guides/users/user-defined-field/) in the GenAuth console first.
     public init(scope: String? = nil, context: String? = nil, customData: JSONValue? = nil) {

@@ -3,7 +3,7 @@
 
 /// SignInByQQPayloadDto.
 public struct SignInByQQPayloadDto: Codable, Hashable, Sendable {
-    /// access_token obtained from QQ mobile social login
+    /// access\_token obtained from QQ mobile social login
     ///
     /// JSON key: `access_token`.
     public var accessToken: String
@@ -11,7 +11,7 @@ public struct SignInByQQPayloadDto: Codable, Hashable, Sendable {
     /// Creates a `SignInByQQPayloadDto`.
     ///
     /// - Parameters:
-    ///   - accessToken: access_token obtained from QQ mobile social login
+    ///   - accessToken: access\_token obtained from QQ mobile social login
     public init(accessToken: String) {
         self.accessToken = accessToken
     }

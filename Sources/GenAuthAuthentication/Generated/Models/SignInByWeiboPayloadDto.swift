@@ -3,7 +3,7 @@
 
 /// SignInByWeiboPayloadDto.
 public struct SignInByWeiboPayloadDto: Codable, Hashable, Sendable {
-    /// access_token obtained from Sina Weibo mobile social login
+    /// access\_token obtained from Sina Weibo mobile social login
     ///
     /// JSON key: `access_token`.
     public var accessToken: String
@@ -11,7 +11,7 @@ public struct SignInByWeiboPayloadDto: Codable, Hashable, Sendable {
     /// Creates a `SignInByWeiboPayloadDto`.
     ///
     /// - Parameters:
-    ///   - accessToken: access_token obtained from Sina Weibo mobile social login
+    ///   - accessToken: access\_token obtained from Sina Weibo mobile social login
     public init(accessToken: String) {
         self.accessToken = accessToken
     }

@@ -4,6 +4,7 @@
 /// SigninByMobileDto.
 public struct SigninByMobileDto: Codable, Hashable, Sendable {
     /// Mobile social login type:
+    ///
     /// - `wechat_mini_program_phone `: WeChat Mini Program login with phone number
     /// - `wechat_mini_program_code_and_phone `: WeChat Mini Program login with code and phone number
     public var connection: Connection
@@ -117,7 +118,7 @@ public struct SigninByMobileDto: Codable, Hashable, Sendable {
     /// Creates a `SigninByMobileDto`.
     ///
     /// - Parameters:
-    ///   - connection: Mobile social login type: - `wechat_mini_program_phone `: WeChat Mini Program login with phone number - `wechat_mini_program_code_and_phone `: WeChat Mini Program login with code and phone number
+    ///   - connection: Mobile social login type:
     ///   - extIdpConnidentifier: External identity source connection identifier
     ///   - wechatPayload: Apple mobile social login data, required when `connection` is `wechat`.
     ///   - applePayload: WeChat mobile social login data, required when `connection` is `apple`.
@@ -267,6 +268,7 @@ public struct SigninByMobileDto: Codable, Hashable, Sendable {
 
 extension SigninByMobileDto {
     /// Mobile social login type:
+    ///
     /// - `wechat_mini_program_phone `: WeChat Mini Program login with phone number
     /// - `wechat_mini_program_code_and_phone `: WeChat Mini Program login with code and phone number
     public struct Connection: GenAuthStringEnum {

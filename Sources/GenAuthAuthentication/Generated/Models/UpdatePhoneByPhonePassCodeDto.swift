@@ -9,7 +9,7 @@ public struct UpdatePhoneByPhonePassCodeDto: Codable, Hashable, Sendable {
     /// Verification code
     public var newPhonePassCode: String
 
-    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public var newPhoneCountryCode: String?
 
     /// Old phone number without area code. If it is a foreign phone number, please specify the area code in the oldPhoneCountryCode parameter. This parameter is required if the user pool requires verification of the previous phone number when changing the phone number.
@@ -18,7 +18,7 @@ public struct UpdatePhoneByPhonePassCodeDto: Codable, Hashable, Sendable {
     /// Verification code of the old phone number. This parameter is required if the user pool requires verification of the previous phone number when changing the phone number.
     public var oldPhonePassCode: String?
 
-    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public var oldPhoneCountryCode: String?
 
     /// Creates a `UpdatePhoneByPhonePassCodeDto`.
@@ -26,10 +26,10 @@ public struct UpdatePhoneByPhonePassCodeDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - newPhoneNumber: New phone number without area code. If it is a foreign phone number, please specify the area code in the newPhoneCountryCode parameter.
     ///   - newPhonePassCode: Verification code
-    ///   - newPhoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - newPhoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     ///   - oldPhoneNumber: Old phone number without area code. If it is a foreign phone number, please specify the area code in the oldPhoneCountryCode parameter. This parameter is required if the user pool requires verification of the previous phone number when changing the phone number.
     ///   - oldPhonePassCode: Verification code of the old phone number. This parameter is required if the user pool requires verification of the previous phone number when changing the phone number.
-    ///   - oldPhoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - oldPhoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public init(
         newPhoneNumber: String,
         newPhonePassCode: String,

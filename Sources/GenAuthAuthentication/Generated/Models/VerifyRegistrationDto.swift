@@ -10,6 +10,7 @@ public struct VerifyRegistrationDto: Codable, Hashable, Sendable {
     public var ticket: String
 
     /// Credential information type:
+    ///
     /// - `FINGERPRINT`: Fingerprint
     /// - `FACE`: Face
     /// - `OTHER` Other
@@ -20,7 +21,7 @@ public struct VerifyRegistrationDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - registrationCredential: Bind authenticator credential information
     ///   - ticket: The ticket obtained when getting the credential creation initialization parameters
-    ///   - authenticatorCode: Credential information type: - `FINGERPRINT`: Fingerprint - `FACE`: Face - `OTHER` Other
+    ///   - authenticatorCode: Credential information type:
     public init(
         registrationCredential: RegistrationCredentialDto,
         ticket: String,
@@ -34,6 +35,7 @@ public struct VerifyRegistrationDto: Codable, Hashable, Sendable {
 
 extension VerifyRegistrationDto {
     /// Credential information type:
+    ///
     /// - `FINGERPRINT`: Fingerprint
     /// - `FACE`: Face
     /// - `OTHER` Other

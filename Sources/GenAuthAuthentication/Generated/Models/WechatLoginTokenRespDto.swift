@@ -13,7 +13,7 @@ public struct WechatLoginTokenRespDto: Codable, Hashable, Sendable {
     /// JSON key: `id_token`.
     public var idToken: String?
 
-    /// refresh_token is used to get a new AccessToken
+    /// refresh\_token is used to get a new AccessToken
     ///
     /// JSON key: `refresh_token`.
     public var refreshToken: String?
@@ -36,7 +36,7 @@ public struct WechatLoginTokenRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - accessToken: API access credential, authorized to access resource APIs within a limited time
     ///   - idToken: User's identity credential, which contains user information when decoded
-    ///   - refreshToken: refresh_token is used to get a new AccessToken
+    ///   - refreshToken: refresh\_token is used to get a new AccessToken
     ///   - tokenType: Token type
     ///   - expireIn: Expiration time, in seconds
     ///   - scope: The scope in the login request

@@ -9,13 +9,14 @@ public struct AdminAuditLogDto: Codable, Hashable, Sendable {
     /// Administrator user avatar
     public var adminUserAvatar: String
 
-    /// Administrator user display name, displayed according to the following order of user fields: nickname > username > name > givenName > familyName -> email -> phone -> id
+    /// Administrator user display name, displayed according to the following order of user fields: nickname \> username \> name \> givenName \> familyName -\> email -\> phone -\> id
     public var adminUserDisplayName: String
 
     /// Client IP, can be used to filter by the client IP used at login. If not passed, the login history of all login IPs is returned by default.
     public var clientIp: String?
 
     /// Operation type:
+    ///
     /// - `userEnable`: Enable
     public var operationType: OperationType
 
@@ -57,9 +58,9 @@ public struct AdminAuditLogDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - adminUserId: User ID of the administrator
     ///   - adminUserAvatar: Administrator user avatar
-    ///   - adminUserDisplayName: Administrator user display name, displayed according to the following order of user fields: nickname > username > name > givenName > familyName -> email -> phone -> id
+    ///   - adminUserDisplayName: Administrator user display name, displayed according to the following order of user fields: nickname \> username \> name \> givenName \> familyName -\> email -\> phone -\> id
     ///   - clientIp: Client IP, can be used to filter by the client IP used at login. If not passed, the login history of all login IPs is returned by default.
-    ///   - operationType: Operation type: - `userEnable`: Enable
+    ///   - operationType: Operation type:
     ///   - resourceType: Event type:
     ///   - eventDetail: Event details
     ///   - operationParam: Specific operation parameters
@@ -110,6 +111,7 @@ public struct AdminAuditLogDto: Codable, Hashable, Sendable {
 
 extension AdminAuditLogDto {
     /// Operation type:
+    ///
     /// - `userEnable`: Enable
     public struct OperationType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.

@@ -4,6 +4,7 @@
 /// ApplicationAgreementDto.
 public struct ApplicationAgreementDto: Codable, Hashable, Sendable {
     /// Pages to show on (multiple choices allowed):
+    ///
     /// - `LoginPage`: Login page
     /// - `RegisterPage`: Registration page
     public var displayAt: [String]
@@ -20,7 +21,7 @@ public struct ApplicationAgreementDto: Codable, Hashable, Sendable {
     /// Creates a `ApplicationAgreementDto`.
     ///
     /// - Parameters:
-    ///   - displayAt: Pages to show on (multiple choices allowed): - `LoginPage`: Login page - `RegisterPage`: Registration page
+    ///   - displayAt: Pages to show on (multiple choices allowed):
     ///   - isRequired: Whether it must be checked
     ///   - lang: Which language this agreement applies to:
     ///   - content: Which language this agreement applies to

@@ -16,6 +16,7 @@ public struct ApplicationBrandingConfig: Codable, Hashable, Sendable {
     public var customLoadingImage: String?
 
     /// Custom login page background, for example:
+    ///
     /// - Image background: `url(https://files.authing.co/user-contents/photos/6c6b3726-4a04-4ba7-b686-1a275f81a47a.png) center/cover`
     /// - Solid color background: `rgba(37,49,122,1)`
     public var customBackground: String?
@@ -48,7 +49,7 @@ public struct ApplicationBrandingConfig: Codable, Hashable, Sendable {
     ///   - customCSS: Custom CSS content
     ///   - guardVersion: Guard version:
     ///   - customLoadingImage: Custom loading icon, displayed when the login box is loading
-    ///   - customBackground: Custom login page background, for example: - Image background: `url(https://files.authing.co/user-contents/photos/6c6b3726-4a04-4ba7-b686-1a275f81a47a.png) center/cover` - Solid color background: `rgba(37,49,122,1)`
+    ///   - customBackground: Custom login page background, for example:
     ///   - showChangeLanguageButton: Whether to show the language switch button
     ///   - defaultLanguage: Default language:
     ///   - showForgetPasswordButton: Whether to show the forgot password button

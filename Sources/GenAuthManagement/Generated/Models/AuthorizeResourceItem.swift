@@ -7,6 +7,7 @@ public struct AuthorizeResourceItem: Codable, Hashable, Sendable {
     public var targetType: TargetType
 
     /// Unique identifier of the target object:
+    ///
     /// - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c`
     /// - For a role, it is the role's code, such as `admin`
     /// - For a group, it is the group's code, such as `developer`
@@ -20,7 +21,7 @@ public struct AuthorizeResourceItem: Codable, Hashable, Sendable {
     ///
     /// - Parameters:
     ///   - targetType: Target object type:
-    ///   - targetIdentifiers: Unique identifier of the target object: - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c` - For a role, it is the role's code, such as `admin` - For a group, it is the group's code, such as `developer` - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
+    ///   - targetIdentifiers: Unique identifier of the target object:
     ///   - resources: List of authorized resources
     public init(targetType: TargetType, targetIdentifiers: [String], resources: [ResourceItemDto]) {
         self.targetType = targetType

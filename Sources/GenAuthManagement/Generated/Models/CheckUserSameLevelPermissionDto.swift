@@ -13,6 +13,7 @@ public struct CheckUserSameLevelPermissionDto: Codable, Hashable, Sendable {
     public var action: String
 
     /// Tree resource path. Multi-level paths are allowed, as shown in the following examples:
+    ///
     /// - treeResourceCode
     /// - treeResourceCode/structCode
     /// - treeResourceCode/structCode/struct1Code
@@ -34,7 +35,7 @@ public struct CheckUserSameLevelPermissionDto: Codable, Hashable, Sendable {
     ///   - namespaceCode: Permission space code
     ///   - userId: User ID
     ///   - action: Data resource permission action
-    ///   - resource: Tree resource path. Multi-level paths are allowed, as shown in the following examples: - treeResourceCode - treeResourceCode/structCode - treeResourceCode/structCode/struct1Code - treeResourceCode/.../structCode
+    ///   - resource: Tree resource path. Multi-level paths are allowed, as shown in the following examples:
     ///   - resourceNodeCodes: Child node codes under the current tree resource path
     ///   - judgeConditionEnabled: Whether to enable condition judgment. Default is false (disabled)
     ///   - authEnvParams: Conditional environment attributes, used if condition judgment is enabled

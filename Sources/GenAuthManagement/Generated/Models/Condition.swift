@@ -10,14 +10,15 @@ public struct Condition: Codable, Hashable, Sendable {
     public var value: JSONValue
 
     /// Operation type:
-    ///     - eq: equal to
-    ///     - ne: not equal to
-    ///     - co: contains
-    ///     - gt: greater than
-    ///     - lt: less than
-    ///     - lte: less than or equal to
-    ///     - gte: greater than or equal to
-    ///     - in: array contains
+    ///
+    /// - eq: equal to
+    /// - ne: not equal to
+    /// - co: contains
+    /// - gt: greater than
+    /// - lt: less than
+    /// - lte: less than or equal to
+    /// - gte: greater than or equal to
+    /// - in: array contains
     public var `operator`: String
 
     /// Creates a `Condition`.
@@ -25,7 +26,7 @@ public struct Condition: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - key: Key of the search field
     ///   - value: Search value
-    ///   - operator: Operation type: - eq: equal to - ne: not equal to - co: contains - gt: greater than - lt: less than - lte: less than or equal to - gte: greater than or equal to - in: array contains
+    ///   - operator: Operation type:
     public init(key: String, value: JSONValue, `operator`: String) {
         self.key = key
         self.value = value

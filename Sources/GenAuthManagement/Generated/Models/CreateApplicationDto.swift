@@ -51,7 +51,7 @@ public struct CreateApplicationDto: Codable, Hashable, Sendable {
     /// Whether to enable the OAuth identity provider
     public var oauthProviderEnabled: Bool?
 
-    /// OAuth2.0 protocol configuration. [Important] OAuth2.0 is no longer recommended; it is recommended to switch to OIDC.
+    /// OAuth2.0 protocol configuration. \[Important\] OAuth2.0 is no longer recommended; it is recommended to switch to OIDC.
     public var oauthConfig: OauthIdpConfig?
 
     /// Whether to enable the CAS identity provider
@@ -88,7 +88,7 @@ public struct CreateApplicationDto: Codable, Hashable, Sendable {
     ///   - samlProviderEnabled: Whether to enable the SAML identity provider
     ///   - samlConfig: SAML protocol configuration
     ///   - oauthProviderEnabled: Whether to enable the OAuth identity provider
-    ///   - oauthConfig: OAuth2.0 protocol configuration. [Important] OAuth2.0 is no longer recommended; it is recommended to switch to OIDC.
+    ///   - oauthConfig: OAuth2.0 protocol configuration. \[Important\] OAuth2.0 is no longer recommended; it is recommended to switch to OIDC.
     ///   - casProviderEnabled: Whether to enable the CAS identity provider
     ///   - casConfig: CAS protocol configuration
     ///   - loginConfig: Login configuration

@@ -10,24 +10,27 @@ public struct CreateFunctionModelDto: Codable, Hashable, Sendable {
     public var description: String
 
     /// Function type:
-    ///     - user: user
-    ///     - post: post
-    ///     - group: user group
-    ///     - ueba: ueba
-    ///     - department: tree structure data
-    ///     - organization: organization
-    ///     - device: device
-    ///     - custom: custom
+    ///
+    /// - user: user
+    /// - post: post
+    /// - group: user group
+    /// - ueba: ueba
+    /// - department: tree structure data
+    /// - organization: organization
+    /// - device: device
+    /// - custom: custom
     public var type: TypeEnum
 
     /// Data type:
-    ///     - list: list data
-    ///     - tree: tree structure data
+    ///
+    /// - list: list data
+    /// - tree: tree structure data
     public var dataType: DataType?
 
     /// Whether the function is enabled:
-    ///     - true: enabled
-    ///     - false: disabled
+    ///
+    /// - true: enabled
+    /// - false: disabled
     public var enable: Bool
 
     /// Parent menu
@@ -38,9 +41,9 @@ public struct CreateFunctionModelDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - name: Function name
     ///   - description: Function description
-    ///   - type: Function type: - user: user - post: post - group: user group - ueba: ueba - department: tree structure data - organization: organization - device: device - custom: custom
-    ///   - dataType: Data type: - list: list data - tree: tree structure data
-    ///   - enable: Whether the function is enabled: - true: enabled - false: disabled
+    ///   - type: Function type:
+    ///   - dataType: Data type:
+    ///   - enable: Whether the function is enabled:
     ///   - parentKey: Parent menu
     public init(
         name: String,
@@ -61,14 +64,15 @@ public struct CreateFunctionModelDto: Codable, Hashable, Sendable {
 
 extension CreateFunctionModelDto {
     /// Function type:
-    ///     - user: user
-    ///     - post: post
-    ///     - group: user group
-    ///     - ueba: ueba
-    ///     - department: tree structure data
-    ///     - organization: organization
-    ///     - device: device
-    ///     - custom: custom
+    ///
+    /// - user: user
+    /// - post: post
+    /// - group: user group
+    /// - ueba: ueba
+    /// - department: tree structure data
+    /// - organization: organization
+    /// - device: device
+    /// - custom: custom
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -120,8 +124,9 @@ extension CreateFunctionModelDto {
     }
 
     /// Data type:
-    ///     - list: list data
-    ///     - tree: tree structure data
+    ///
+    /// - list: list data
+    /// - tree: tree structure data
     public struct DataType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

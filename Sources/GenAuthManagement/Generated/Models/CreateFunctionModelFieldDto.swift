@@ -13,24 +13,27 @@ public struct CreateFunctionModelFieldDto: Codable, Hashable, Sendable {
     public var key: String
 
     /// Field type:
-    ///     - 1: Single-line text
-    ///     - 2: Multi-line text
-    ///     - 3: Number
-    ///     - 4: Boolean
-    ///     - 5: Date
-    ///     - 6: Enum
-    ///     - 7: Association type
-    ///     - 8: Reverse association data display
+    ///
+    /// - 1: Single-line text
+    /// - 2: Multi-line text
+    /// - 3: Number
+    /// - 4: Boolean
+    /// - 5: Date
+    /// - 6: Enum
+    /// - 7: Association type
+    /// - 8: Reverse association data display
     public var type: TypeEnum
 
     /// Whether to display:
-    ///     - true: Display
-    ///     - false: Do not display
+    ///
+    /// - true: Display
+    /// - false: Do not display
     public var show: Bool
 
     /// Whether editable:
-    ///     - true: Editable
-    ///     - false: Not editable
+    ///
+    /// - true: Editable
+    /// - false: Not editable
     public var editable: Bool
 
     /// Help description
@@ -40,13 +43,15 @@ public struct CreateFunctionModelFieldDto: Codable, Hashable, Sendable {
     public var `default`: JSONValue
 
     /// Whether required:
-    ///     - true: Required
-    ///     - false: Not required
+    ///
+    /// - true: Required
+    /// - false: Not required
     public var require: Bool
 
     /// Whether unique:
-    ///     - true: Unique
-    ///     - false: Not unique
+    ///
+    /// - true: Unique
+    /// - false: Not unique
     public var unique: Bool
 
     /// String length limit
@@ -68,21 +73,24 @@ public struct CreateFunctionModelFieldDto: Codable, Hashable, Sendable {
     public var dropDown: DropDownItemDto
 
     /// Whether fuzzy search is supported:
-    ///     - true: Fuzzy search is supported
-    ///     - false: Fuzzy search is not supported
+    ///
+    /// - true: Fuzzy search is supported
+    /// - false: Fuzzy search is not supported
     public var fuzzySearch: Bool
 
     /// Whether it can be used for login, only meaningful in the user module:
-    ///     - true: Used for login
-    ///     - false: Not used for login
+    ///
+    /// - true: Used for login
+    /// - false: Not used for login
     public var forLogin: Bool
 
     /// Association type
     public var relationType: String
 
     /// Whether the association is 1-N:
-    ///     - true: It is a 1-N relationship
-    ///     - false: It is not a 1-N relationship
+    ///
+    /// - true: It is a 1-N relationship
+    /// - false: It is not a 1-N relationship
     public var relationMultiple: Bool
 
     /// Properties of the associated data to display
@@ -92,8 +100,9 @@ public struct CreateFunctionModelFieldDto: Codable, Hashable, Sendable {
     public var relationOptionalRange: Condition
 
     /// Whether to display in the user center, only meaningful in the user module:
-    ///     - true: Displayed in the user center
-    ///     - false: Not displayed in the user center
+    ///
+    /// - true: Displayed in the user center
+    /// - false: Not displayed in the user center
     public var userVisible: Bool
 
     /// Creates a `CreateFunctionModelFieldDto`.
@@ -102,26 +111,26 @@ public struct CreateFunctionModelFieldDto: Codable, Hashable, Sendable {
     ///   - modelId: Function ID
     ///   - name: Field name
     ///   - key: Field property name
-    ///   - type: Field type: - 1: Single-line text - 2: Multi-line text - 3: Number - 4: Boolean - 5: Date - 6: Enum - 7: Association type - 8: Reverse association data display
-    ///   - show: Whether to display: - true: Display - false: Do not display
-    ///   - editable: Whether editable: - true: Editable - false: Not editable
+    ///   - type: Field type:
+    ///   - show: Whether to display:
+    ///   - editable: Whether editable:
     ///   - help: Help description
     ///   - default: Default value
-    ///   - require: Whether required: - true: Required - false: Not required
-    ///   - unique: Whether unique: - true: Unique - false: Not unique
+    ///   - require: Whether required:
+    ///   - unique: Whether unique:
     ///   - maxLength: String length limit
     ///   - max: If the type is number, this is the upper limit of the number; if the type is date, this is the end date
     ///   - min: If the type is number, this is the lower limit of the number; if the type is date, this is the start date
     ///   - regexp: Validation matching rule for the string
     ///   - format: Frontend formatting display rule:
     ///   - dropDown: Drop-down menu options
-    ///   - fuzzySearch: Whether fuzzy search is supported: - true: Fuzzy search is supported - false: Fuzzy search is not supported
-    ///   - forLogin: Whether it can be used for login, only meaningful in the user module: - true: Used for login - false: Not used for login
+    ///   - fuzzySearch: Whether fuzzy search is supported:
+    ///   - forLogin: Whether it can be used for login, only meaningful in the user module:
     ///   - relationType: Association type
-    ///   - relationMultiple: Whether the association is 1-N: - true: It is a 1-N relationship - false: It is not a 1-N relationship
+    ///   - relationMultiple: Whether the association is 1-N:
     ///   - relationShowKey: Properties of the associated data to display
     ///   - relationOptionalRange: Selectable range of the associated data
-    ///   - userVisible: Whether to display in the user center, only meaningful in the user module: - true: Displayed in the user center - false: Not displayed in the user center
+    ///   - userVisible: Whether to display in the user center, only meaningful in the user module:
     public init(
         modelId: String,
         name: String,
@@ -175,14 +184,15 @@ public struct CreateFunctionModelFieldDto: Codable, Hashable, Sendable {
 
 extension CreateFunctionModelFieldDto {
     /// Field type:
-    ///     - 1: Single-line text
-    ///     - 2: Multi-line text
-    ///     - 3: Number
-    ///     - 4: Boolean
-    ///     - 5: Date
-    ///     - 6: Enum
-    ///     - 7: Association type
-    ///     - 8: Reverse association data display
+    ///
+    /// - 1: Single-line text
+    /// - 2: Multi-line text
+    /// - 3: Number
+    /// - 4: Boolean
+    /// - 5: Date
+    /// - 6: Enum
+    /// - 7: Association type
+    /// - 8: Reverse association data display
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

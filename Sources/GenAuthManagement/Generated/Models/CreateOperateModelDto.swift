@@ -7,7 +7,8 @@ public struct CreateOperateModelDto: Codable, Hashable, Sendable {
     public var modelId: String
 
     /// Operation type:
-    ///     - openPage: Open a web page
+    ///
+    /// - openPage: Open a web page
     public var operateKey: String
 
     /// Operation name
@@ -20,19 +21,20 @@ public struct CreateOperateModelDto: Codable, Hashable, Sendable {
     public var icon: String
 
     /// Whether to display:
-    ///     - true: Display
-    ///     - true: Do not display
+    ///
+    /// - true: Display
+    /// - true: Do not display
     public var show: Bool
 
     /// Creates a `CreateOperateModelDto`.
     ///
     /// - Parameters:
     ///   - modelId: modelId
-    ///   - operateKey: Operation type: - openPage: Open a web page
+    ///   - operateKey: Operation type:
     ///   - operateName: Operation name
     ///   - config: Operation configuration
     ///   - icon: Icon
-    ///   - show: Whether to display: - true: Display - true: Do not display
+    ///   - show: Whether to display:
     public init(
         modelId: String,
         operateKey: String,

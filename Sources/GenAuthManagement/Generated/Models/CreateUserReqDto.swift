@@ -14,7 +14,7 @@ public struct CreateUserReqDto: Codable, Hashable, Sendable {
     /// Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phone: String?
 
-    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public var phoneCountryCode: String?
 
     /// Username, unique within the user pool
@@ -137,7 +137,7 @@ public struct CreateUserReqDto: Codable, Hashable, Sendable {
     ///   - status: Current account status
     ///   - email: Email, case-insensitive
     ///   - phone: Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
-    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     ///   - username: Username, unique within the user pool
     ///   - externalId: Third-party external ID
     ///   - name: User's real name, not unique

@@ -33,6 +33,7 @@ public struct CustomFieldDto: Codable, Hashable, Sendable {
     public var userEditable: Bool?
 
     /// Whether to display it in the GenAuth console:
+    ///
     /// - For user custom fields, controls whether it is displayed in user details;
     /// - For department custom fields, controls whether it is displayed in department details;
     /// - For role extended fields, controls whether it is displayed in role details.
@@ -59,7 +60,7 @@ public struct CustomFieldDto: Codable, Hashable, Sendable {
     ///   - encrypted: Whether to store encrypted. When enabled, **newly added data** of this field will be encrypted. This parameter cannot be changed once set.
     ///   - isUnique: Whether it is a unique field. When enabled, values reported for this field will be checked for uniqueness. This parameter is only valid for fields whose data type is string or number.
     ///   - userEditable: Whether users can edit it. For special fields such as phone number and email, users cannot modify them directly and need to verify first via verification code or other methods.
-    ///   - visibleInAdminConsole: Whether to display it in the GenAuth console: - For user custom fields, controls whether it is displayed in user details; - For department custom fields, controls whether it is displayed in department details; - For role extended fields, controls whether it is displayed in role details.
+    ///   - visibleInAdminConsole: Whether to display it in the GenAuth console:
     ///   - visibleInUserCenter: Whether to display it in the user's personal center (this parameter does not control whether the API returns it).
     ///   - i18n: Multilingual display name
     ///   - options: Enum type options

@@ -13,6 +13,7 @@ public struct DeleteDepartmentSyncRelationReqDto: Codable, Hashable, Sendable {
     public var departmentIdType: DepartmentIdType?
 
     /// External identity source type, such as:
+    ///
     /// - `wechatwork`: WeCom
     /// - `dingtalk`: DingTalk
     /// - `lark`: Lark
@@ -32,7 +33,7 @@ public struct DeleteDepartmentSyncRelationReqDto: Codable, Hashable, Sendable {
     ///   - organizationCode: Organization code
     ///   - departmentId: Department ID. Pass `root` for the root department
     ///   - departmentIdType: Type of department ID used in this call
-    ///   - provider: External identity source type, such as: - `wechatwork`: WeCom - `dingtalk`: DingTalk - `lark`: Lark - `welink`: Welink - `ldap`: LDAP - `active-directory`: Windows AD - `italent`: iTalent - `xiaoshouyi`: Xiaoshouyi - `maycur`: Maycur - `scim`: SCIM - `moka`: Moka HR
+    ///   - provider: External identity source type, such as:
     public init(
         organizationCode: String,
         departmentId: String,

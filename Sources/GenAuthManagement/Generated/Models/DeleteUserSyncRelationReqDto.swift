@@ -12,6 +12,7 @@ public struct DeleteUserSyncRelationReqDto: Codable, Hashable, Sendable {
     public var userIdType: UserIdType?
 
     /// External identity source type, such as:
+    ///
     /// - `wechatwork`: WeCom
     /// - `dingtalk`: DingTalk
     /// - `lark`: Lark
@@ -30,7 +31,7 @@ public struct DeleteUserSyncRelationReqDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - userId: User ID
     ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
-    ///   - provider: External identity source type, such as: - `wechatwork`: WeCom - `dingtalk`: DingTalk - `lark`: Lark - `welink`: Welink - `ldap`: LDAP - `active-directory`: Windows AD - `italent`: iTalent - `xiaoshouyi`: Xiaoshouyi - `maycur`: Maycur - `scim`: SCIM - `moka`: Moka HR
+    ///   - provider: External identity source type, such as:
     public init(userId: String, userIdType: UserIdType? = nil, provider: String) {
         self.userId = userId
         self.userIdType = userIdType

@@ -10,8 +10,9 @@ public struct FilterDto: Codable, Hashable, Sendable {
     public var keywords: String?
 
     /// Relationship between multiple search conditions:
-    ///     - and: AND
-    ///     - or:  OR
+    ///
+    /// - and: AND
+    /// - or:  OR
     public var conjunction: String?
 
     /// Search conditions
@@ -55,7 +56,7 @@ public struct FilterDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - modelId: Function ID
     ///   - keywords: Keyword
-    ///   - conjunction: Relationship between multiple search conditions: - and: AND - or:  OR
+    ///   - conjunction: Relationship between multiple search conditions:
     ///   - conditions: Search conditions
     ///   - sort: Sort conditions
     ///   - page: Current page number, starting from 1

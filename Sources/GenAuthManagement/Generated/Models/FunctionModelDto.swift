@@ -16,13 +16,15 @@ public struct FunctionModelDto: Codable, Hashable, Sendable {
     public var description: String
 
     /// Data type:
-    ///     - list: list data.
-    ///     - tree: tree structure data.
+    ///
+    /// - list: list data.
+    /// - tree: tree structure data.
     public var dataType: DataType
 
     /// Whether the function is enabled:
-    ///     - true: enabled
-    ///     - false: disabled
+    ///
+    /// - true: enabled
+    /// - false: disabled
     public var enable: Bool
 
     /// Parent menu
@@ -35,15 +37,16 @@ public struct FunctionModelDto: Codable, Hashable, Sendable {
     public var updatedAt: String
 
     /// Function type:
-    ///     - user: user
-    ///     - post: post
-    ///     - group: user group
-    ///     - ueba: ueba
-    ///     - department: tree structure data
-    ///     - organization: organization
-    ///     - device: device
-    ///     - device_rely: device
-    ///     - custom: custom
+    ///
+    /// - user: user
+    /// - post: post
+    /// - group: user group
+    /// - ueba: ueba
+    /// - department: tree structure data
+    /// - organization: organization
+    /// - device: device
+    /// - device\_rely: device
+    /// - custom: custom
     public var type: TypeEnum
 
     /// Field sorting
@@ -59,12 +62,12 @@ public struct FunctionModelDto: Codable, Hashable, Sendable {
     ///   - userPoolId: User pool ID
     ///   - name: Function name
     ///   - description: Function description
-    ///   - dataType: Data type: - list: list data. - tree: tree structure data.
-    ///   - enable: Whether the function is enabled: - true: enabled - false: disabled
+    ///   - dataType: Data type:
+    ///   - enable: Whether the function is enabled:
     ///   - parentKey: Parent menu
     ///   - createdAt: Creation time
     ///   - updatedAt: Update time
-    ///   - type: Function type: - user: user - post: post - group: user group - ueba: ueba - department: tree structure data - organization: organization - device: device - device_rely: device - custom: custom
+    ///   - type: Function type:
     ///   - fieldOrder: Field sorting
     ///   - config: Detail page configuration
     public init(
@@ -98,8 +101,9 @@ public struct FunctionModelDto: Codable, Hashable, Sendable {
 
 extension FunctionModelDto {
     /// Data type:
-    ///     - list: list data.
-    ///     - tree: tree structure data.
+    ///
+    /// - list: list data.
+    /// - tree: tree structure data.
     public struct DataType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -123,15 +127,16 @@ extension FunctionModelDto {
     }
 
     /// Function type:
-    ///     - user: user
-    ///     - post: post
-    ///     - group: user group
-    ///     - ueba: ueba
-    ///     - department: tree structure data
-    ///     - organization: organization
-    ///     - device: device
-    ///     - device_rely: device
-    ///     - custom: custom
+    ///
+    /// - user: user
+    /// - post: post
+    /// - group: user group
+    /// - ueba: ueba
+    /// - department: tree structure data
+    /// - organization: organization
+    /// - device: device
+    /// - device\_rely: device
+    /// - custom: custom
     public struct TypeEnum: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

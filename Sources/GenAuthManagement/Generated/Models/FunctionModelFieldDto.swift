@@ -16,24 +16,27 @@ public struct FunctionModelFieldDto: Codable, Hashable, Sendable {
     public var key: String
 
     /// Field type:
-    ///     - 1: Single-line text
-    ///     - 2: Multi-line text
-    ///     - 3: Number
-    ///     - 4: Boolean
-    ///     - 5: Date
-    ///     - 6: Enum
-    ///     - 7: Association type
-    ///     - 8: Reverse association data display
+    ///
+    /// - 1: Single-line text
+    /// - 2: Multi-line text
+    /// - 3: Number
+    /// - 4: Boolean
+    /// - 5: Date
+    /// - 6: Enum
+    /// - 7: Association type
+    /// - 8: Reverse association data display
     public var type: Int
 
     /// Whether to display:
-    ///     - true: Display
-    ///     - false: Do not display
+    ///
+    /// - true: Display
+    /// - false: Do not display
     public var show: Bool
 
     /// Whether editable:
-    ///     - true: Editable
-    ///     - false: Not editable
+    ///
+    /// - true: Editable
+    /// - false: Not editable
     public var editable: Bool
 
     /// Help description
@@ -43,13 +46,15 @@ public struct FunctionModelFieldDto: Codable, Hashable, Sendable {
     public var `default`: String
 
     /// Whether required:
-    ///     - true: Required
-    ///     - false: Not required
+    ///
+    /// - true: Required
+    /// - false: Not required
     public var require: Bool
 
     /// Whether unique:
-    ///     - true: Unique
-    ///     - false: Not unique
+    ///
+    /// - true: Unique
+    /// - false: Not unique
     public var unique: Bool
 
     /// String length limit
@@ -74,8 +79,9 @@ public struct FunctionModelFieldDto: Codable, Hashable, Sendable {
     public var relationType: String
 
     /// Whether the association is 1-N:
-    ///     - true: It is a 1-N relationship
-    ///     - false: It is not a 1-N relationship
+    ///
+    /// - true: It is a 1-N relationship
+    /// - false: It is not a 1-N relationship
     public var relationMultiple: Bool
 
     /// Properties of the associated data to display
@@ -85,8 +91,9 @@ public struct FunctionModelFieldDto: Codable, Hashable, Sendable {
     public var relationOptionalRange: RelationOptionalRange
 
     /// Whether to display in the user center, only meaningful in the user module:
-    ///     - true: Displayed in the user center
-    ///     - false: Not displayed in the user center
+    ///
+    /// - true: Displayed in the user center
+    /// - false: Not displayed in the user center
     public var userVisible: Bool
 
     /// Creates a `FunctionModelFieldDto`.
@@ -96,13 +103,13 @@ public struct FunctionModelFieldDto: Codable, Hashable, Sendable {
     ///   - modelId: Function ID
     ///   - name: Field name
     ///   - key: Field property name
-    ///   - type: Field type: - 1: Single-line text - 2: Multi-line text - 3: Number - 4: Boolean - 5: Date - 6: Enum - 7: Association type - 8: Reverse association data display
-    ///   - show: Whether to display: - true: Display - false: Do not display
-    ///   - editable: Whether editable: - true: Editable - false: Not editable
+    ///   - type: Field type:
+    ///   - show: Whether to display:
+    ///   - editable: Whether editable:
     ///   - help: Help description
     ///   - default: Default value
-    ///   - require: Whether required: - true: Required - false: Not required
-    ///   - unique: Whether unique: - true: Unique - false: Not unique
+    ///   - require: Whether required:
+    ///   - unique: Whether unique:
     ///   - maxLength: String length limit
     ///   - max: If the type is number, this is the upper limit of the number; if the type is date, this is the end date
     ///   - min: If the type is number, this is the lower limit of the number; if the type is date, this is the start date
@@ -110,10 +117,10 @@ public struct FunctionModelFieldDto: Codable, Hashable, Sendable {
     ///   - format: Frontend formatting display rule:
     ///   - dropDown: Drop-down menu options
     ///   - relationType: Properties of the associated data to display
-    ///   - relationMultiple: Whether the association is 1-N: - true: It is a 1-N relationship - false: It is not a 1-N relationship
+    ///   - relationMultiple: Whether the association is 1-N:
     ///   - relationShowKey: Properties of the associated data to display
     ///   - relationOptionalRange: Selectable range of the associated data
-    ///   - userVisible: Whether to display in the user center, only meaningful in the user module: - true: Displayed in the user center - false: Not displayed in the user center
+    ///   - userVisible: Whether to display in the user center, only meaningful in the user module:
     public init(
         id: String,
         modelId: String,

@@ -15,7 +15,7 @@ public struct IpListCreateDto: Codable, Hashable, Sendable {
     /// Deletion type, MANUAL - manual, SCHEDULE - deleted by policy
     public var removeType: String
 
-    /// Restriction type, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden, SKIP_MFA - skip MFA
+    /// Restriction type, FORBID\_LOGIN - login forbidden, FORBID\_REGISTER - registration forbidden, SKIP\_MFA - skip MFA
     public var limitList: [String]
 
     /// Time added
@@ -28,7 +28,7 @@ public struct IpListCreateDto: Codable, Hashable, Sendable {
     ///   - ipType: IP type, WHITE - whitelist, BLACK - blacklist
     ///   - addType: Addition type, MANUAL - manual, SCHEDULE - added by policy
     ///   - removeType: Deletion type, MANUAL - manual, SCHEDULE - deleted by policy
-    ///   - limitList: Restriction type, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden, SKIP_MFA - skip MFA
+    ///   - limitList: Restriction type, FORBID\_LOGIN - login forbidden, FORBID\_REGISTER - registration forbidden, SKIP\_MFA - skip MFA
     ///   - expireAt: Time added
     public init(
         ips: String,

@@ -4,6 +4,7 @@
 /// ListPublicAccountsAdvancedFilterItemDto.
 public struct ListPublicAccountsAdvancedFilterItemDto: Codable, Hashable, Sendable {
     /// Public account fields specified for advanced search:
+    ///
     /// - `id`: Public account ID
     /// - `phone`: Phone number
     /// - `email`: Email
@@ -46,7 +47,7 @@ public struct ListPublicAccountsAdvancedFilterItemDto: Codable, Hashable, Sendab
     /// Creates a `ListPublicAccountsAdvancedFilterItemDto`.
     ///
     /// - Parameters:
-    ///   - field: Public account fields specified for advanced search: - `id`: Public account ID - `phone`: Phone number - `email`: Email - `username`: Username - `externalId`: ID of the public account in an external system - `name`: Name - `status`: Public account status. Optional values are `Activated` and `Suspended` - `gender`: Public account gender. Optional values are `M` (male), `F` (female), and `U` (unknown) - `birthdate`: Date of birth - `givenName`: Given name - `familyName`: Family name - `preferredUsername`: Preferred Username - `profile`: Profile - `country`: Country - `province`: Province - `zoneinfo`: Time zone - `website`: Personal website - `address`: Address - `streetAddress`: Street address - `company`: Company - `postalCode`: Postal code - `formatted`: Formatted address - `signedUp`: Registration time - `locale`: Locale - `lastLogin`: Last login time, of timestamp type - `loginsCount`: Number of logins, of number type - `lastLoginApp`: ID of the application last logged in to - `userSource`: Public account source. See the examples for usage - `department`: Public account department. See the examples for usage - `loggedInApps`: Applications previously logged in to. See the examples for usage - ... Other custom fields
+    ///   - field: Public account fields specified for advanced search:
     ///   - operator: Operator. Possible values are:
     ///   - value: Search value. The `value` type may vary for different `field`s. See the examples for details.
     public init(field: String, `operator`: Operator, value: JSONValue? = nil) {

@@ -10,6 +10,7 @@ public struct ListPublicAccountsOptionsDto: Codable, Hashable, Sendable {
     public var sort: [SortingDto]?
 
     /// Public account fields matched by fuzzy search. Optional values are:
+    ///
     /// - `phone`: Public account phone number, cannot include the area code. Included by default
     /// - `email`: Public account email. Included by default
     /// - `name`: Public account name. Included by default
@@ -40,7 +41,7 @@ public struct ListPublicAccountsOptionsDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - pagination: Pagination configuration
     ///   - sort: Sort settings. Multiple items can be set to sort by multiple fields
-    ///   - fuzzySearchOn: Public account fields matched by fuzzy search. Optional values are: - `phone`: Public account phone number, cannot include the area code. Included by default - `email`: Public account email. Included by default - `name`: Public account name. Included by default - `username`: Username. Included by default - `nickname`: Public account nickname. Included by default - `id`: Public account ID - `company`: Company - `givenName`: Given name - `familyName`: Family name - `middleName`: Middle name - `preferredUsername`: Preferred Username - `profile`: Profile - `website`: Personal website - `address`: Address - `formatted`: Formatted address - `streetAddress`: Street address - `postalCode`: Postal code
+    ///   - fuzzySearchOn: Public account fields matched by fuzzy search. Optional values are:
     ///   - withCustomData: Whether to get custom data
     ///   - withDepartmentIds: Whether to get the department ID list
     public init(

@@ -4,6 +4,7 @@
 /// ListUsersAdvancedFilterItemDto.
 public struct ListUsersAdvancedFilterItemDto: Codable, Hashable, Sendable {
     /// User fields for advanced search:
+    ///
     /// - `id`: User ID
     /// - `phone`: Phone number
     /// - `email`: Email
@@ -47,7 +48,7 @@ public struct ListUsersAdvancedFilterItemDto: Codable, Hashable, Sendable {
     /// Creates a `ListUsersAdvancedFilterItemDto`.
     ///
     /// - Parameters:
-    ///   - field: User fields for advanced search: - `id`: User ID - `phone`: Phone number - `email`: Email - `username`: Username - `externalId`: User ID in the external system - `name`: Name - `status`: User status, possible values are `Activated` and `Suspended` - `gender`: User gender, possible values are `M` (male), `F` (female) and `U` (unknown) - `birthdate`: Date of birth - `givenName`: Given name - `familyName`: Family name - `preferredUsername`: Preferred Username - `profile`: Profile - `country`: Country - `province`: Province - `zoneinfo`: Time zone - `website`: Personal website - `address`: Address - `streetAddress`: Street address - `company`: Company - `postalCode`: Postal code - `formatted`: Formatted address - `signedUp`: Registration time - `locale`: Locale - `lastLogin`: Last login time, a timestamp - `loginsCount`: Number of logins, a number - `lastLoginApp`: ID of the application last logged in to - `userSource`: User source, see the example for usage - `department`: User department, see the example for usage - `loggedInApps`: Applications logged in to before, see the example for usage - `identity`: User's external identity source information, see the example for usage - ... other custom fields
+    ///   - field: User fields for advanced search:
     ///   - operator: Operator. Possible values are:
     ///   - value: Search value. The `value` type may vary for different `field`s. See the examples for details.
     public init(field: String, `operator`: Operator, value: JSONValue? = nil) {

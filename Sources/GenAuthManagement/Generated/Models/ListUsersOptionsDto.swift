@@ -10,6 +10,7 @@ public struct ListUsersOptionsDto: Codable, Hashable, Sendable {
     public var sort: [SortingDto]?
 
     /// User fields to match in fuzzy search. Possible values:
+    ///
     /// - `phone`: User phone number, cannot include the area code, included by default
     /// - `email`: User email, included by default
     /// - `name`: User's name, included by default
@@ -49,7 +50,7 @@ public struct ListUsersOptionsDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - pagination: Pagination configuration
     ///   - sort: Sort settings. Multiple items can be set to sort by multiple fields
-    ///   - fuzzySearchOn: User fields to match in fuzzy search. Possible values: - `phone`: User phone number, cannot include the area code, included by default - `email`: User email, included by default - `name`: User's name, included by default - `username`: Username, included by default - `nickname`: User nickname, included by default - `id`: User ID - `company`: Company - `givenName`: Given name - `familyName`: Family name - `middleName`: Middle name - `preferredUsername`: Preferred Username - `profile`: Profile - `website`: Personal website - `address`: Address - `formatted`: Formatted address - `streetAddress`: Street address - `postalCode`: Postal code
+    ///   - fuzzySearchOn: User fields to match in fuzzy search. Possible values:
     ///   - withCustomData: Whether to get custom data
     ///   - withPost: Whether to get department information
     ///   - withIdentities: Whether to get identities

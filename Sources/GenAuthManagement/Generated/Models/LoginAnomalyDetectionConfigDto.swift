@@ -11,10 +11,10 @@ public struct LoginAnomalyDetectionConfigDto: Codable, Hashable, Sendable {
     }
     private var _loginFailStrategy: LoginFailStrategy
 
-    /// Bot detection (verification code) policy. Optional values: disable (disabled) / condition_set (enabled conditionally) / always_enable (always enabled)
+    /// Bot detection (verification code) policy. Optional values: disable (disabled) / condition\_set (enabled conditionally) / always\_enable (always enabled)
     public var robotVerify: String
 
-    /// Account lock policy. Optional values: disable (disabled) / condition_set (enabled conditionally)
+    /// Account lock policy. Optional values: disable (disabled) / condition\_set (enabled conditionally)
     public var accountLock: String
 
     /// Login failure count limit: when a user enters incorrect information at login, the corresponding policy will be triggered according to the "Login security policy" rules.
@@ -47,8 +47,8 @@ public struct LoginAnomalyDetectionConfigDto: Codable, Hashable, Sendable {
     ///
     /// - Parameters:
     ///   - loginFailStrategy: Login security policy. The policy applied when a user triggers login failure frequency detection. Currently two policies are supported: verification code and account lock. When the account lock policy is selected, only "Login password error limit" can be enabled. This field is marked as deprecated, but it is still required; if you use the new logic, you can pass a default value. In the new version, account lock uses accountLock and verification code uses robotVerify
-    ///   - robotVerify: Bot detection (verification code) policy. Optional values: disable (disabled) / condition_set (enabled conditionally) / always_enable (always enabled)
-    ///   - accountLock: Account lock policy. Optional values: disable (disabled) / condition_set (enabled conditionally)
+    ///   - robotVerify: Bot detection (verification code) policy. Optional values: disable (disabled) / condition\_set (enabled conditionally) / always\_enable (always enabled)
+    ///   - accountLock: Account lock policy. Optional values: disable (disabled) / condition\_set (enabled conditionally)
     ///   - loginFailCheck: Login failure count limit: when a user enters incorrect information at login, the corresponding policy will be triggered according to the "Login security policy" rules.
     ///   - loginPasswordFailCheck: Login password error limit: when a user enters an incorrect password at login, the corresponding policy will be triggered according to the "Login security policy" rules. This field is marked as deprecated, see accountLockLoginPasswordFailCheck/ robotVerifyLoginPasswordFailCheck
     ///   - accountLockLoginPasswordFailCheck: Account lock - login password error limit: when a user enters an incorrect password at login, the corresponding policy will be triggered according to the "Login security policy" rules.

@@ -12,7 +12,7 @@ public struct NamespacesListRespDto: Codable, Hashable, Sendable {
     /// Permission group description
     public var description: String?
 
-    /// Permission group status: 0 -> disabled, 1 -> enabled
+    /// Permission group status: 0 -\> disabled, 1 -\> enabled
     public var status: Int?
 
     /// Creates a `NamespacesListRespDto`.
@@ -21,7 +21,7 @@ public struct NamespacesListRespDto: Codable, Hashable, Sendable {
     ///   - name: Permission group name
     ///   - code: Permission group Code
     ///   - description: Permission group description
-    ///   - status: Permission group status: 0 -> disabled, 1 -> enabled
+    ///   - status: Permission group status: 0 -\> disabled, 1 -\> enabled
     public init(name: String, code: String, description: String? = nil, status: Int? = nil) {
         self.name = name
         self.code = code

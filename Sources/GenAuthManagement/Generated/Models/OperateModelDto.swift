@@ -19,13 +19,15 @@ public struct OperateModelDto: Codable, Hashable, Sendable {
     public var operateKey: String
 
     /// Whether to display:
-    ///     - true: Display
-    ///     - false: Do not display
+    ///
+    /// - true: Display
+    /// - false: Do not display
     public var show: Bool
 
     /// Whether it is the default operation:
-    ///     - true It is the default operation
-    ///     - fasle It is not the default operation
+    ///
+    /// - true It is the default operation
+    /// - fasle It is not the default operation
     public var isDefault: Bool
 
     /// Creation time
@@ -42,8 +44,8 @@ public struct OperateModelDto: Codable, Hashable, Sendable {
     ///   - modelId: Function ID
     ///   - operateName: Operation name
     ///   - operateKey: Operation method key
-    ///   - show: Whether to display: - true: Display - false: Do not display
-    ///   - isDefault: Whether it is the default operation: - true It is the default operation - fasle It is not the default operation
+    ///   - show: Whether to display:
+    ///   - isDefault: Whether it is the default operation:
     ///   - createdAt: Creation time
     ///   - updatedAt: Update time
     public init(

@@ -12,7 +12,7 @@ public struct PermissionNamespacesListRespDto: Codable, Hashable, Sendable {
     /// Permission space description
     public var description: String?
 
-    /// Permission space status: 0 -> disabled, 1 -> enabled
+    /// Permission space status: 0 -\> disabled, 1 -\> enabled
     public var status: Int?
 
     /// Creates a `PermissionNamespacesListRespDto`.
@@ -21,7 +21,7 @@ public struct PermissionNamespacesListRespDto: Codable, Hashable, Sendable {
     ///   - name: Permission space name
     ///   - code: Permission space code
     ///   - description: Permission space description
-    ///   - status: Permission space status: 0 -> disabled, 1 -> enabled
+    ///   - status: Permission space status: 0 -\> disabled, 1 -\> enabled
     public init(name: String, code: String, description: String? = nil, status: Int? = nil) {
         self.name = name
         self.code = code

@@ -29,7 +29,7 @@ public struct PublicAccountDto: Codable, Hashable, Sendable {
     /// Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phone: String?
 
-    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    /// Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     public var phoneCountryCode: String?
 
     /// Username, unique within the user pool
@@ -126,6 +126,7 @@ public struct PublicAccountDto: Codable, Hashable, Sendable {
     public var region: String?
 
     /// Source type:
+    ///
     /// - `syncTask`: a sync task in the sync center
     public var userSourceType: UserSourceType
 
@@ -176,7 +177,7 @@ public struct PublicAccountDto: Codable, Hashable, Sendable {
     ///   - externalId: Third-party external ID
     ///   - email: Email, case-insensitive
     ///   - phone: Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
-    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List_of_country_calling_codes.
+    ///   - phoneCountryCode: Phone area code. Optional for mobile phone numbers in mainland China. The GenAuth SMS service does not currently have built-in support for international phone numbers; you need to configure the corresponding international SMS service in the GenAuth console. For the full list of phone area codes, see https://en.wikipedia.org/wiki/List\_of\_country\_calling\_codes.
     ///   - username: Username, unique within the user pool
     ///   - name: User's real name, not unique
     ///   - nickname: Nickname
@@ -208,7 +209,7 @@ public struct PublicAccountDto: Codable, Hashable, Sendable {
     ///   - locale: Locale
     ///   - formatted: Standard full address
     ///   - region: User's locale
-    ///   - userSourceType: Source type: - `syncTask`: a sync task in the sync center
+    ///   - userSourceType: Source type:
     ///   - userSourceId: Application ID or sync task ID
     ///   - lastLoginApp: ID of the application the user last logged in to
     ///   - mainDepartmentId: User's main department ID
@@ -419,6 +420,7 @@ extension PublicAccountDto {
     }
 
     /// Source type:
+    ///
     /// - `syncTask`: a sync task in the sync center
     public struct UserSourceType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.

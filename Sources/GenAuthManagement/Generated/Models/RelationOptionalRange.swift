@@ -4,8 +4,9 @@
 /// RelationOptionalRange.
 public struct RelationOptionalRange: Codable, Hashable, Sendable {
     /// Relationship between multiple search conditions:
-    ///     - and: AND
-    ///     - or:  OR
+    ///
+    /// - and: AND
+    /// - or:  OR
     public var conjunction: String
 
     /// Search conditions
@@ -14,7 +15,7 @@ public struct RelationOptionalRange: Codable, Hashable, Sendable {
     /// Creates a `RelationOptionalRange`.
     ///
     /// - Parameters:
-    ///   - conjunction: Relationship between multiple search conditions: - and: AND - or:  OR
+    ///   - conjunction: Relationship between multiple search conditions:
     ///   - conditions: Search conditions
     public init(conjunction: String, conditions: Condition) {
         self.conjunction = conjunction

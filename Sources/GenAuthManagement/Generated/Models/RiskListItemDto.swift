@@ -18,7 +18,7 @@ public struct RiskListItemDto: Codable, Hashable, Sendable {
     /// Deletion type, MANUAL - manual, SCHEDULE - deleted by policy
     public var removeType: String
 
-    /// Restriction type, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden, SKIP_MFA - skip MFA
+    /// Restriction type, FORBID\_LOGIN - login forbidden, FORBID\_REGISTER - registration forbidden, SKIP\_MFA - skip MFA
     public var limitList: [String]
 
     /// Time added
@@ -32,7 +32,7 @@ public struct RiskListItemDto: Codable, Hashable, Sendable {
     ///   - addType: Addition type, MANUAL - manual, SCHEDULE - added by policy
     ///   - userListType: IP type, WHITE - whitelist, BLACK - blacklist
     ///   - removeType: Deletion type, MANUAL - manual, SCHEDULE - deleted by policy
-    ///   - limitList: Restriction type, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden, SKIP_MFA - skip MFA
+    ///   - limitList: Restriction type, FORBID\_LOGIN - login forbidden, FORBID\_REGISTER - registration forbidden, SKIP\_MFA - skip MFA
     ///   - addAt: Time added
     public init(
         id: String,

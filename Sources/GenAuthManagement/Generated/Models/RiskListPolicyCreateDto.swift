@@ -6,16 +6,16 @@ public struct RiskListPolicyCreateDto: Codable, Hashable, Sendable {
     /// Policy operation object, currently only ip
     public var optObject: OptObject
 
-    /// Scope of operated IPs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or userRange
+    /// Scope of operated IPs, ALL - all, NOT\_IN\_WHITE\_LIST - not in whitelist. Use either this or userRange
     public var ipRange: IpRange
 
-    /// Scope of operated USERs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or ipRange
+    /// Scope of operated USERs, ALL - all, NOT\_IN\_WHITE\_LIST - not in whitelist. Use either this or ipRange
     public var userRange: UserRange
 
-    /// IP condition, NO_LIMIT - no limit, ONE - single IP. Use either this or userCond
+    /// IP condition, NO\_LIMIT - no limit, ONE - single IP. Use either this or userCond
     public var ipCond: IpCond
 
-    /// IP condition, NO_LIMIT - no limit, ONE - single user. Use either this or ipCond
+    /// IP condition, NO\_LIMIT - no limit, ONE - single user. Use either this or ipCond
     public var userCond: UserCond
 
     /// Time range, in the most recent number of minutes
@@ -24,32 +24,32 @@ public struct RiskListPolicyCreateDto: Codable, Hashable, Sendable {
     /// Count threshold
     public var countThr: Int
 
-    /// Event status type, password_wrong - wrong password, account_wrong - wrong account
+    /// Event status type, password\_wrong - wrong password, account\_wrong - wrong account
     public var eventStateType: EventStateType
 
     /// Removal type, MANUAL - manual, SCHEDULE - by policy. Currently only manual is supported
     public var removeType: RemoveType
 
-    /// Policy action, ADD_IP_BLACK_LIST - add to IP blacklist, ADD_USER_BLACK_LIST - add to user blacklist
+    /// Policy action, ADD\_IP\_BLACK\_LIST - add to IP blacklist, ADD\_USER\_BLACK\_LIST - add to user blacklist
     public var action: Action
 
-    /// List of restriction types, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden
+    /// List of restriction types, FORBID\_LOGIN - login forbidden, FORBID\_REGISTER - registration forbidden
     public var limitList: LimitList
 
     /// Creates a `RiskListPolicyCreateDto`.
     ///
     /// - Parameters:
     ///   - optObject: Policy operation object, currently only ip
-    ///   - ipRange: Scope of operated IPs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or userRange
-    ///   - userRange: Scope of operated USERs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or ipRange
-    ///   - ipCond: IP condition, NO_LIMIT - no limit, ONE - single IP. Use either this or userCond
-    ///   - userCond: IP condition, NO_LIMIT - no limit, ONE - single user. Use either this or ipCond
+    ///   - ipRange: Scope of operated IPs, ALL - all, NOT\_IN\_WHITE\_LIST - not in whitelist. Use either this or userRange
+    ///   - userRange: Scope of operated USERs, ALL - all, NOT\_IN\_WHITE\_LIST - not in whitelist. Use either this or ipRange
+    ///   - ipCond: IP condition, NO\_LIMIT - no limit, ONE - single IP. Use either this or userCond
+    ///   - userCond: IP condition, NO\_LIMIT - no limit, ONE - single user. Use either this or ipCond
     ///   - timeRange: Time range, in the most recent number of minutes
     ///   - countThr: Count threshold
-    ///   - eventStateType: Event status type, password_wrong - wrong password, account_wrong - wrong account
+    ///   - eventStateType: Event status type, password\_wrong - wrong password, account\_wrong - wrong account
     ///   - removeType: Removal type, MANUAL - manual, SCHEDULE - by policy. Currently only manual is supported
-    ///   - action: Policy action, ADD_IP_BLACK_LIST - add to IP blacklist, ADD_USER_BLACK_LIST - add to user blacklist
-    ///   - limitList: List of restriction types, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden
+    ///   - action: Policy action, ADD\_IP\_BLACK\_LIST - add to IP blacklist, ADD\_USER\_BLACK\_LIST - add to user blacklist
+    ///   - limitList: List of restriction types, FORBID\_LOGIN - login forbidden, FORBID\_REGISTER - registration forbidden
     public init(
         optObject: OptObject,
         ipRange: IpRange,
@@ -101,7 +101,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// Scope of operated IPs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or userRange
+    /// Scope of operated IPs, ALL - all, NOT\_IN\_WHITE\_LIST - not in whitelist. Use either this or userRange
     public struct IpRange: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -124,7 +124,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// Scope of operated USERs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or ipRange
+    /// Scope of operated USERs, ALL - all, NOT\_IN\_WHITE\_LIST - not in whitelist. Use either this or ipRange
     public struct UserRange: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -147,7 +147,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// IP condition, NO_LIMIT - no limit, ONE - single IP. Use either this or userCond
+    /// IP condition, NO\_LIMIT - no limit, ONE - single IP. Use either this or userCond
     public struct IpCond: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -170,7 +170,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// IP condition, NO_LIMIT - no limit, ONE - single user. Use either this or ipCond
+    /// IP condition, NO\_LIMIT - no limit, ONE - single user. Use either this or ipCond
     public struct UserCond: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -193,7 +193,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// Event status type, password_wrong - wrong password, account_wrong - wrong account
+    /// Event status type, password\_wrong - wrong password, account\_wrong - wrong account
     public struct EventStateType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -239,7 +239,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// Policy action, ADD_IP_BLACK_LIST - add to IP blacklist, ADD_USER_BLACK_LIST - add to user blacklist
+    /// Policy action, ADD\_IP\_BLACK\_LIST - add to IP blacklist, ADD\_USER\_BLACK\_LIST - add to user blacklist
     public struct Action: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -262,7 +262,7 @@ extension RiskListPolicyCreateDto {
         ]
     }
 
-    /// List of restriction types, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden
+    /// List of restriction types, FORBID\_LOGIN - login forbidden, FORBID\_REGISTER - registration forbidden
     public struct LimitList: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -9,16 +9,16 @@ public struct RiskListPolicyRespDto: Codable, Hashable, Sendable {
     /// Policy operation object, currently only ip
     public var optObject: OptObject
 
-    /// Scope of operated IPs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or userRange
+    /// Scope of operated IPs, ALL - all, NOT\_IN\_WHITE\_LIST - not in whitelist. Use either this or userRange
     public var ipRange: IpRange
 
-    /// Scope of operated USERs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or ipRange
+    /// Scope of operated USERs, ALL - all, NOT\_IN\_WHITE\_LIST - not in whitelist. Use either this or ipRange
     public var userRange: UserRange
 
-    /// IP condition, NO_LIMIT - no limit, ONE - single IP. Use either this or userCond
+    /// IP condition, NO\_LIMIT - no limit, ONE - single IP. Use either this or userCond
     public var ipCond: IpCond
 
-    /// IP condition, NO_LIMIT - no limit, ONE - single user. Use either this or ipCond
+    /// IP condition, NO\_LIMIT - no limit, ONE - single user. Use either this or ipCond
     public var userCond: UserCond
 
     /// Time range, in the most recent number of minutes
@@ -27,16 +27,16 @@ public struct RiskListPolicyRespDto: Codable, Hashable, Sendable {
     /// Count threshold
     public var countThr: Int
 
-    /// Event status type, password_wrong - wrong password, account_wrong - wrong account
+    /// Event status type, password\_wrong - wrong password, account\_wrong - wrong account
     public var eventStateType: EventStateType
 
     /// Removal type, MANUAL - manual, SCHEDULE - by policy. Currently only manual is supported
     public var removeType: RemoveType
 
-    /// Policy action, ADD_IP_BLACK_LIST - add to IP blacklist, ADD_USER_BLACK_LIST - add to user blacklist
+    /// Policy action, ADD\_IP\_BLACK\_LIST - add to IP blacklist, ADD\_USER\_BLACK\_LIST - add to user blacklist
     public var action: Action
 
-    /// List of restriction types, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden
+    /// List of restriction types, FORBID\_LOGIN - login forbidden, FORBID\_REGISTER - registration forbidden
     public var limitList: LimitList
 
     /// Creation time,
@@ -47,16 +47,16 @@ public struct RiskListPolicyRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - id: ID
     ///   - optObject: Policy operation object, currently only ip
-    ///   - ipRange: Scope of operated IPs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or userRange
-    ///   - userRange: Scope of operated USERs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or ipRange
-    ///   - ipCond: IP condition, NO_LIMIT - no limit, ONE - single IP. Use either this or userCond
-    ///   - userCond: IP condition, NO_LIMIT - no limit, ONE - single user. Use either this or ipCond
+    ///   - ipRange: Scope of operated IPs, ALL - all, NOT\_IN\_WHITE\_LIST - not in whitelist. Use either this or userRange
+    ///   - userRange: Scope of operated USERs, ALL - all, NOT\_IN\_WHITE\_LIST - not in whitelist. Use either this or ipRange
+    ///   - ipCond: IP condition, NO\_LIMIT - no limit, ONE - single IP. Use either this or userCond
+    ///   - userCond: IP condition, NO\_LIMIT - no limit, ONE - single user. Use either this or ipCond
     ///   - timeRange: Time range, in the most recent number of minutes
     ///   - countThr: Count threshold
-    ///   - eventStateType: Event status type, password_wrong - wrong password, account_wrong - wrong account
+    ///   - eventStateType: Event status type, password\_wrong - wrong password, account\_wrong - wrong account
     ///   - removeType: Removal type, MANUAL - manual, SCHEDULE - by policy. Currently only manual is supported
-    ///   - action: Policy action, ADD_IP_BLACK_LIST - add to IP blacklist, ADD_USER_BLACK_LIST - add to user blacklist
-    ///   - limitList: List of restriction types, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden
+    ///   - action: Policy action, ADD\_IP\_BLACK\_LIST - add to IP blacklist, ADD\_USER\_BLACK\_LIST - add to user blacklist
+    ///   - limitList: List of restriction types, FORBID\_LOGIN - login forbidden, FORBID\_REGISTER - registration forbidden
     ///   - createdAt: Creation time,
     public init(
         id: String,
@@ -113,7 +113,7 @@ extension RiskListPolicyRespDto {
         ]
     }
 
-    /// Scope of operated IPs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or userRange
+    /// Scope of operated IPs, ALL - all, NOT\_IN\_WHITE\_LIST - not in whitelist. Use either this or userRange
     public struct IpRange: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -136,7 +136,7 @@ extension RiskListPolicyRespDto {
         ]
     }
 
-    /// Scope of operated USERs, ALL - all, NOT_IN_WHITE_LIST - not in whitelist. Use either this or ipRange
+    /// Scope of operated USERs, ALL - all, NOT\_IN\_WHITE\_LIST - not in whitelist. Use either this or ipRange
     public struct UserRange: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -159,7 +159,7 @@ extension RiskListPolicyRespDto {
         ]
     }
 
-    /// IP condition, NO_LIMIT - no limit, ONE - single IP. Use either this or userCond
+    /// IP condition, NO\_LIMIT - no limit, ONE - single IP. Use either this or userCond
     public struct IpCond: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -182,7 +182,7 @@ extension RiskListPolicyRespDto {
         ]
     }
 
-    /// IP condition, NO_LIMIT - no limit, ONE - single user. Use either this or ipCond
+    /// IP condition, NO\_LIMIT - no limit, ONE - single user. Use either this or ipCond
     public struct UserCond: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -205,7 +205,7 @@ extension RiskListPolicyRespDto {
         ]
     }
 
-    /// Event status type, password_wrong - wrong password, account_wrong - wrong account
+    /// Event status type, password\_wrong - wrong password, account\_wrong - wrong account
     public struct EventStateType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -251,7 +251,7 @@ extension RiskListPolicyRespDto {
         ]
     }
 
-    /// Policy action, ADD_IP_BLACK_LIST - add to IP blacklist, ADD_USER_BLACK_LIST - add to user blacklist
+    /// Policy action, ADD\_IP\_BLACK\_LIST - add to IP blacklist, ADD\_USER\_BLACK\_LIST - add to user blacklist
     public struct Action: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -274,7 +274,7 @@ extension RiskListPolicyRespDto {
         ]
     }
 
-    /// List of restriction types, FORBID_LOGIN - login forbidden, FORBID_REGISTER - registration forbidden
+    /// List of restriction types, FORBID\_LOGIN - login forbidden, FORBID\_REGISTER - registration forbidden
     public struct LimitList: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String

@@ -21,7 +21,7 @@ public struct RolePermissionListDto: Codable, Hashable, Sendable {
     /// Role name, up to 50 characters
     public var roleName: String
 
-    /// Role code. Only letters, numbers, and -_ are allowed, up to 50 characters
+    /// Role code. Only letters, numbers, and -\_ are allowed, up to 50 characters
     public var roleCode: String
 
     /// Role description, up to 200 characters
@@ -42,7 +42,7 @@ public struct RolePermissionListDto: Codable, Hashable, Sendable {
     ///   - endTime: Principal expiration time in milliseconds. null means it never expires
     ///   - userPoolId: User pool ID
     ///   - roleName: Role name, up to 50 characters
-    ///   - roleCode: Role code. Only letters, numbers, and -_ are allowed, up to 50 characters
+    ///   - roleCode: Role code. Only letters, numbers, and -\_ are allowed, up to 50 characters
     ///   - description: Role description, up to 200 characters
     ///   - createdAt: Creation time
     ///   - updatedAt: Update time

@@ -4,6 +4,7 @@
 /// SearchDepartmentsFilterItemDto.
 public struct SearchDepartmentsFilterItemDto: Codable, Hashable, Sendable {
     /// Department fields specified for advanced search:
+    ///
     /// - `updatedAt`: Update time. Use a timestamp for advanced search
     /// - `createdAt`: Creation time. Use a timestamp for advanced search
     /// - `name`: Department name
@@ -18,7 +19,7 @@ public struct SearchDepartmentsFilterItemDto: Codable, Hashable, Sendable {
     /// Creates a `SearchDepartmentsFilterItemDto`.
     ///
     /// - Parameters:
-    ///   - field: Department fields specified for advanced search: - `updatedAt`: Update time. Use a timestamp for advanced search - `createdAt`: Creation time. Use a timestamp for advanced search - `name`: Department name
+    ///   - field: Department fields specified for advanced search:
     ///   - operator: Operator. Possible values are:
     ///   - value: Search value. The type of `value` may differ for different `field` values
     public init(field: String, `operator`: Operator, value: JSONValue? = nil) {

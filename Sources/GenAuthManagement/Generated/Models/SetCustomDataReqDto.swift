@@ -10,13 +10,14 @@ public struct SetCustomDataReqDto: Codable, Hashable, Sendable {
     public var targetType: TargetType
 
     /// Unique identifier of the target object:
+    ///
     /// - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c`
     /// - For a role, it is the role's code, such as `admin`
     /// - For a group, it is the group's code, such as `developer`
     /// - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
     public var targetIdentifier: String
 
-    /// Code of the permission group it belongs to. Required when target_type is role, otherwise it can be ignored
+    /// Code of the permission group it belongs to. Required when target\_type is role, otherwise it can be ignored
     public var namespace: String?
 
     /// Custom data list
@@ -27,8 +28,8 @@ public struct SetCustomDataReqDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - tenantId: Tenant ID
     ///   - targetType: Target object type:
-    ///   - targetIdentifier: Unique identifier of the target object: - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c` - For a role, it is the role's code, such as `admin` - For a group, it is the group's code, such as `developer` - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
-    ///   - namespace: Code of the permission group it belongs to. Required when target_type is role, otherwise it can be ignored
+    ///   - targetIdentifier: Unique identifier of the target object:
+    ///   - namespace: Code of the permission group it belongs to. Required when target\_type is role, otherwise it can be ignored
     ///   - list: Custom data list
     public init(
         tenantId: String? = nil,

@@ -28,6 +28,7 @@ public struct SetCustomFieldDto: Codable, Hashable, Sendable {
     public var userEditable: Bool?
 
     /// Whether to display it in the GenAuth console:
+    ///
     /// - For user custom fields, controls whether it is displayed in user details;
     /// - For department custom fields, controls whether it is displayed in department details;
     /// - For role extended fields, controls whether it is displayed in role details.
@@ -62,7 +63,7 @@ public struct SetCustomFieldDto: Codable, Hashable, Sendable {
     ///   - encrypted: Whether to store encrypted. When enabled, **newly added data** of this field will be encrypted. This parameter cannot be changed once set.
     ///   - isUnique: Whether it is a unique field. When enabled, values reported for this field will be checked for uniqueness. This parameter only applies to
     ///   - userEditable: Whether users can edit it
-    ///   - visibleInAdminConsole: Whether to display it in the GenAuth console: - For user custom fields, controls whether it is displayed in user details; - For department custom fields, controls whether it is displayed in department details; - For role extended fields, controls whether it is displayed in role details.
+    ///   - visibleInAdminConsole: Whether to display it in the GenAuth console:
     ///   - visibleInUserCenter: Whether to display it in the user's personal center (this parameter does not control whether the API returns it).
     ///   - validateRules: Validation rules
     ///   - appIds: App ID list

@@ -16,6 +16,7 @@ public struct SetUserBaseFieldDto: Codable, Hashable, Sendable {
     public var userEditable: Bool?
 
     /// Whether to display it in the GenAuth console:
+    ///
     /// - For user custom fields, controls whether it is displayed in user details;
     /// - For department custom fields, controls whether it is displayed in department details;
     /// - For role extended fields, controls whether it is displayed in role details.
@@ -34,7 +35,7 @@ public struct SetUserBaseFieldDto: Codable, Hashable, Sendable {
     ///   - label: Display name
     ///   - description: Detailed description
     ///   - userEditable: Whether users can edit it
-    ///   - visibleInAdminConsole: Whether to display it in the GenAuth console: - For user custom fields, controls whether it is displayed in user details; - For department custom fields, controls whether it is displayed in department details; - For role extended fields, controls whether it is displayed in role details.
+    ///   - visibleInAdminConsole: Whether to display it in the GenAuth console:
     ///   - visibleInUserCenter: Whether to display it in the user's personal center (this parameter does not control whether the API returns it).
     ///   - i18n: Multilingual display name
     public init(

@@ -24,6 +24,7 @@ public struct SyncRiskOperationDto: Codable, Hashable, Sendable {
     public var level: Int
 
     /// Operation object type:
+    ///
     /// - `department`: department
     /// - `user`: user
     public var objectType: ObjectType
@@ -46,7 +47,7 @@ public struct SyncRiskOperationDto: Codable, Hashable, Sendable {
     ///   - updatedAt: Update time
     ///   - status: Execution status:
     ///   - level: Priority. A smaller number indicates a higher priority.
-    ///   - objectType: Operation object type: - `department`: department - `user`: user
+    ///   - objectType: Operation object type:
     ///   - objectName: Name of the operation object (user, group, department)
     ///   - objectId: Operation object ID
     ///   - errMsg: Error message of the failed execution
@@ -112,6 +113,7 @@ extension SyncRiskOperationDto {
     }
 
     /// Operation object type:
+    ///
     /// - `department`: department
     /// - `user`: user
     public struct ObjectType: GenAuthStringEnum {

@@ -12,7 +12,7 @@ public struct SyncTaskDingtalkClientConfig: Codable, Hashable, Sendable {
     /// AppSecret of the DingTalk app
     public var appSecret: String
 
-    /// Encryption aes_key
+    /// Encryption aes\_key
     ///
     /// JSON key: `aes_key`.
     public var aesKey: String?
@@ -26,7 +26,7 @@ public struct SyncTaskDingtalkClientConfig: Codable, Hashable, Sendable {
     ///   - corpId: Enterprise ID (CorpId)
     ///   - appKey: AppKey of the DingTalk app
     ///   - appSecret: AppSecret of the DingTalk app
-    ///   - aesKey: Encryption aes_key
+    ///   - aesKey: Encryption aes\_key
     ///   - token: Signature token
     public init(
         corpId: String,

@@ -7,6 +7,7 @@ public struct TargetDto: Codable, Hashable, Sendable {
     public var targetType: TargetType
 
     /// Unique identifier of the target object:
+    ///
     /// - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c`
     /// - For a role, it is the role's code, such as `admin`
     /// - For a group, it is the group's code, such as `developer`
@@ -17,7 +18,7 @@ public struct TargetDto: Codable, Hashable, Sendable {
     ///
     /// - Parameters:
     ///   - targetType: Target object type:
-    ///   - targetIdentifier: Unique identifier of the target object: - For a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c` - For a role, it is the role's code, such as `admin` - For a group, it is the group's code, such as `developer` - For a department, it is the department's ID, such as `6343bafc019xxxx889206c4c`
+    ///   - targetIdentifier: Unique identifier of the target object:
     public init(targetType: TargetType, targetIdentifier: String) {
         self.targetType = targetType
         self.targetIdentifier = targetIdentifier

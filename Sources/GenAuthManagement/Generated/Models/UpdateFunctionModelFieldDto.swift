@@ -13,13 +13,15 @@ public struct UpdateFunctionModelFieldDto: Codable, Hashable, Sendable {
     public var name: String
 
     /// Whether to display:
-    ///     - true: Display
-    ///     - false: Do not display
+    ///
+    /// - true: Display
+    /// - false: Do not display
     public var show: Bool
 
     /// Whether editable:
-    ///     - true: Editable
-    ///     - false: Not editable
+    ///
+    /// - true: Editable
+    /// - false: Not editable
     public var editable: Bool
 
     /// Help description
@@ -29,13 +31,15 @@ public struct UpdateFunctionModelFieldDto: Codable, Hashable, Sendable {
     public var `default`: JSONValue
 
     /// Whether required:
-    ///     - true: Required
-    ///     - false: Not required
+    ///
+    /// - true: Required
+    /// - false: Not required
     public var require: Bool
 
     /// Whether unique:
-    ///     - true: Unique
-    ///     - false: Not unique
+    ///
+    /// - true: Unique
+    /// - false: Not unique
     public var unique: Bool
 
     /// String length limit
@@ -57,13 +61,15 @@ public struct UpdateFunctionModelFieldDto: Codable, Hashable, Sendable {
     public var dropDown: [String]
 
     /// Whether fuzzy search is supported:
-    ///     - true: Fuzzy search is supported
-    ///     - false: Fuzzy search is not supported
+    ///
+    /// - true: Fuzzy search is supported
+    /// - false: Fuzzy search is not supported
     public var fuzzySearch: Bool
 
     /// Whether it can be used for login, only meaningful in the user module:
-    ///     - true: Used for login
-    ///     - false: Not used for login
+    ///
+    /// - true: Used for login
+    /// - false: Not used for login
     public var forLogin: Bool
 
     /// Properties of the associated data to display
@@ -73,8 +79,9 @@ public struct UpdateFunctionModelFieldDto: Codable, Hashable, Sendable {
     public var relationOptionalRange: RelationOptionalRange
 
     /// Whether to display in the user center, only meaningful in the user module:
-    ///     - true: Displayed in the user center
-    ///     - false: Not displayed in the user center
+    ///
+    /// - true: Displayed in the user center
+    /// - false: Not displayed in the user center
     public var userVisible: Bool
 
     /// Creates a `UpdateFunctionModelFieldDto`.
@@ -83,23 +90,23 @@ public struct UpdateFunctionModelFieldDto: Codable, Hashable, Sendable {
     ///   - id: Field ID
     ///   - modelId: Function ID
     ///   - name: Field name
-    ///   - show: Whether to display: - true: Display - false: Do not display
-    ///   - editable: Whether editable: - true: Editable - false: Not editable
+    ///   - show: Whether to display:
+    ///   - editable: Whether editable:
     ///   - help: Help description
     ///   - default: Default value
-    ///   - require: Whether required: - true: Required - false: Not required
-    ///   - unique: Whether unique: - true: Unique - false: Not unique
+    ///   - require: Whether required:
+    ///   - unique: Whether unique:
     ///   - maxLength: String length limit
     ///   - max: If the type is number, this is the upper limit of the number; if the type is date, this is the end date
     ///   - min: If the type is number, this is the lower limit of the number; if the type is date, this is the start date
     ///   - regexp: Validation matching rule for the string
     ///   - format: Frontend formatting rule
     ///   - dropDown: Drop-down menu options
-    ///   - fuzzySearch: Whether fuzzy search is supported: - true: Fuzzy search is supported - false: Fuzzy search is not supported
-    ///   - forLogin: Whether it can be used for login, only meaningful in the user module: - true: Used for login - false: Not used for login
+    ///   - fuzzySearch: Whether fuzzy search is supported:
+    ///   - forLogin: Whether it can be used for login, only meaningful in the user module:
     ///   - relationShowKey: Properties of the associated data to display
     ///   - relationOptionalRange: Selectable range of the associated data
-    ///   - userVisible: Whether to display in the user center, only meaningful in the user module: - true: Displayed in the user center - false: Not displayed in the user center
+    ///   - userVisible: Whether to display in the user center, only meaningful in the user module:
     public init(
         id: String,
         modelId: String,

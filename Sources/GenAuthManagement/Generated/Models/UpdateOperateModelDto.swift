@@ -10,8 +10,9 @@ public struct UpdateOperateModelDto: Codable, Hashable, Sendable {
     public var modelId: String
 
     /// Whether to display:
-    ///     - true: Display
-    ///     - true: Do not display
+    ///
+    /// - true: Display
+    /// - true: Do not display
     public var show: Bool
 
     /// Operation key value
@@ -31,7 +32,7 @@ public struct UpdateOperateModelDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - id: id
     ///   - modelId: modelId
-    ///   - show: Whether to display: - true: Display - true: Do not display
+    ///   - show: Whether to display:
     ///   - operateKey: Operation key value
     ///   - operateName: Operation name
     ///   - config: Operation configuration

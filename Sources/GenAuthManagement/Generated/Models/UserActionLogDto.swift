@@ -9,7 +9,7 @@ public struct UserActionLogDto: Codable, Hashable, Sendable {
     /// User's avatar
     public var userAvatar: String
 
-    /// User display name, displayed according to the following order of user fields: nickname > username > name > givenName > familyName -> email -> phone -> id
+    /// User display name, displayed according to the following order of user fields: nickname \> username \> name \> givenName \> familyName -\> email -\> phone -\> id
     public var userDisplayName: String
 
     /// User login count
@@ -25,6 +25,7 @@ public struct UserActionLogDto: Codable, Hashable, Sendable {
     public var clientIp: String?
 
     /// Event type:
+    ///
     /// - `updateUserProfile`: Update user information
     public var eventType: EventType
 
@@ -60,12 +61,12 @@ public struct UserActionLogDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - userId: User ID
     ///   - userAvatar: User's avatar
-    ///   - userDisplayName: User display name, displayed according to the following order of user fields: nickname > username > name > givenName > familyName -> email -> phone -> id
+    ///   - userDisplayName: User display name, displayed according to the following order of user fields: nickname \> username \> name \> givenName \> familyName -\> email -\> phone -\> id
     ///   - userLoginsCount: User login count
     ///   - appId: Application ID
     ///   - appName: Application name
     ///   - clientIp: Client IP, can be used to filter by the client IP used at login. If not passed, the login history of all login IPs is returned by default.
-    ///   - eventType: Event type: - `updateUserProfile`: Update user information
+    ///   - eventType: Event type:
     ///   - eventDetail: Event details
     ///   - success: Whether successful
     ///   - appLoginUrl: App login URL
@@ -116,6 +117,7 @@ public struct UserActionLogDto: Codable, Hashable, Sendable {
 
 extension UserActionLogDto {
     /// Event type:
+    ///
     /// - `updateUserProfile`: Update user information
     public struct EventType: GenAuthStringEnum {
         /// The raw value, as sent on the wire.

@@ -4,6 +4,7 @@
 /// UserSyncRelationDto.
 public struct UserSyncRelationDto: Codable, Hashable, Sendable {
     /// External identity source type, such as:
+    ///
     /// - `wechatwork`: WeCom
     /// - `dingtalk`: DingTalk
     /// - `lark`: Lark
@@ -26,7 +27,7 @@ public struct UserSyncRelationDto: Codable, Hashable, Sendable {
     /// Creates a `UserSyncRelationDto`.
     ///
     /// - Parameters:
-    ///   - provider: External identity source type, such as: - `wechatwork`: WeCom - `dingtalk`: DingTalk - `lark`: Lark - `welink`: Welink - `ldap`: LDAP - `active-directory`: Windows AD - `italent`: iTalent - `xiaoshouyi`: Xiaoshouyi - `maycur`: Maycur - `scim`: SCIM - `moka`: Moka HR
+    ///   - provider: External identity source type, such as:
     ///   - userIdInIdp: ID in the external identity source
     ///   - userInfoInIdp: User's identity information in the third party
     public init(provider: String, userIdInIdp: String, userInfoInIdp: User) {

@@ -2,16 +2,30 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 extension AuthenticationClient {
-    /// Summary */ /* """ \(x) | <script>alert(1)</script> `tick` 🎉 中文
+    /// Summary \*/ /\* """ \\(x) \| \<script\>alert(1)\</script\> \`tick\` 🎉 中文
     ///
-    /// Line one */
-    /// Line two """ \(injected)
-    /// # not a heading
-    /// - not a list
-    /// 1. not a list
-    /// |a|b|
-    ///  tab
+    /// Line one \*/
+    /// Line two """ \\(injected) **bold** *em* `code`
+    ///
+    /// **a heading of the text, below the page's**
+    ///
+    /// - a list
+    ///
+    /// 1. a numbered list
+    ///
+    /// \|a\|b\|
+    /// tab
     /// separator
+    /// click [web](https://example.com/a) relative [img](https://example.com/i.png)
+    /// \<script\>alert(1)\</script\> \<img src=x onerror=alert(1)\> \&lt;
+    ///
+    /// **More here**
+    ///
+    /// hidden
+    ///
+    /// ````swift
+    /// unterminated fence */ \(x) ```
+    /// ````
     ///
     /// - Parameter request: */ struct Evil {} /*
     /// - Returns: The decoded response, once GenAuth has reported success.

@@ -3,11 +3,19 @@
 
 /// */ struct Evil {} /*
 public struct EchoDto: Codable, Hashable, Sendable {
-    /// Ends the comment */ and starts one /* and """ and \(interp) and `code` | pipe <script> 🎉 中文
+    /// Ends the comment */ and starts one /* and """ and \\(interp) and `code` \| pipe \<script\> 🎉 中文
     /// second line
+    ///
+    /// **a heading inside a parameter description**
+    ///
+    /// js `a|b`
+    ///
+    /// ````
+    /// unterminated ``` fence in a cell
+    /// ````
     public var text: String
 
-    /// Mode | `x`
+    /// Mode \| `x`
     public var mode: Mode?
 
     /// keyword key
@@ -34,8 +42,8 @@ public struct EchoDto: Codable, Hashable, Sendable {
     /// Creates a `EchoDto`.
     ///
     /// - Parameters:
-    ///   - text: Ends the comment */ and starts one /* and """ and \(interp) and `code` | pipe <script> 🎉 中文 second line
-    ///   - mode: Mode | `x`
+    ///   - text: Ends the comment */ and starts one /* and """ and \\(interp) and `code` \| pipe \<script\> 🎉 中文 second line
+    ///   - mode: Mode \| `x`
     ///   - default: keyword key
     ///   - protocol: The `protocol` field.
     ///   - self: The `self` field.
@@ -67,7 +75,7 @@ public struct EchoDto: Codable, Hashable, Sendable {
 }
 
 extension EchoDto {
-    /// Mode | `x`
+    /// Mode \| `x`
     public struct Mode: GenAuthStringEnum {
         /// The raw value, as sent on the wire.
         public let rawValue: String
@@ -77,10 +85,10 @@ extension EchoDto {
             self.rawValue = rawValue
         }
 
-        /// pipe | value
+        /// pipe \| value
         public static let aB = Self(rawValue: "a|b")
 
-        /// tick ` value
+        /// tick \` value
         public static let tick = Self(rawValue: "`tick`")
 
         /// quote " value
@@ -89,7 +97,7 @@ extension EchoDto {
         /// newline value
         public static let lineBreak = Self(rawValue: "line\nbreak")
 
-        /// html <b>
+        /// html \<b\>
         public static let script = Self(rawValue: "<script>")
 
         /// Every value the SDK knows.

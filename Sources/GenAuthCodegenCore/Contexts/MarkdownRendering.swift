@@ -1,0 +1,260 @@
+/// Writes ``MarkdownText`` where it lands: a doc page's own paragraphs, a table cell (one line, pipes
+/// escaped), or a `///` doc comment (DocC's Markdown). Text is escaped in each, so that the source can only
+/// produce the safe subset: emphasis, inline code, http(s) links, lists, fenced code, quotes, headings below
+/// the page's own, `<details>`.
+enum MarkdownRendering {
+    // MARK: - Doc pages
+
+    /// Markdown for a doc page's description: blocks separated by blank lines; headings from `####` down, below
+    /// the page's title, sections and data structures.
+    static func page(_ text: String) -> String {
+        let blocks = MarkdownText.blocks(text)
+        // The text's own top level becomes the fourth: its structure is kept, below the page's.
+        let shift = 4 - (headingLevels(blocks).min() ?? 4)
+        return pageBlocks(blocks, shift: shift).joined(separator: "\n\n")
+    }
+
+    private static func headingLevels(_ blocks: [MarkdownText.Block]) -> [Int] {
+        blocks.flatMap { block -> [Int] in
+            switch block {
+            case .heading(let level, _): return [level]
+            case .list(_, let items): return items.flatMap(headingLevels)
+            case .quote(let inner), .details(_, let inner): return headingLevels(inner)
+            default: return []
+            }
+        }
+    }
+
+    private static func pageBlocks(_ blocks: [MarkdownText.Block], shift: Int) -> [String] {
+        blocks.compactMap { block -> String? in
+            switch block {
+            case .paragraph(let lines):
+                return lines.map { escapeLineStart(pageInlines($0)) }.joined(separator: "\n")
+            case .heading(let level, let title):
+                let text = pageInlines(title)
+                return text.isEmpty ? nil : String(repeating: "#", count: min(6, max(4, level + shift))) + " " + text
+            case .list(let ordered, let items):
+                return items.enumerated().map { index, item in
+                    let marker = ordered ? "\(index + 1). " : "- "
+                    let body = pageBlocks(item, shift: shift).joined(separator: "\n\n")
+                    let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+                    let indent = String(repeating: " ", count: marker.count)
+                    return marker + lines.enumerated().map { $0 == 0 ? String($1) : ($1.isEmpty ? "" : indent + $1) }.joined(separator: "\n")
+                }.joined(separator: "\n")
+            case .code(let language, let lines):
+                let body = lines.joined(separator: "\n") + "\n"
+                let fence = Escaping.codeFence(for: body)
+                return fence + Self.safeLanguage(language) + "\n" + body + fence
+            case .quote(let inner):
+                return pageBlocks(inner, shift: shift).joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+            case .details(let summary, let inner):
+                // Our own element, rendered by MkDocs (md_in_html) and GitHub alike; the summary is escaped text.
+                // HTML: Markdown is not read inside a summary, so it is plain text, HTML-escaped.
+                let title = htmlEscaped(plainText(summary).trimmingHorizontalWhitespace())
+                return "<details markdown=\"1\">\n<summary>\(title.isEmpty ? "…" : title)</summary>\n\n"
+                    + pageBlocks(inner, shift: shift).joined(separator: "\n\n") + "\n\n</details>"
+            }
+        }
+    }
+
+    private static func pageInlines(_ inlines: [MarkdownText.Inline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text): return Escaping.markdownInline(text)
+            case .code(let code): return Escaping.codeSpan(code, inTable: false)
+            case .strong(let inner): return wrap(pageInlines(inner), "**")
+            case .emphasis(let inner): return wrap(pageInlines(inner), "*")
+            case .link(let inner, let url): return "[\(pageInlines(inner))](\(url))"
+            case .lineBreak: return "<br>"
+            }
+        }.joined()
+    }
+
+    // MARK: - Table cells
+
+    /// One line for a table cell: blocks joined by `<br>`, headings and summaries bold, code lines as code spans.
+    static func cell(_ text: String) -> String {
+        cellBlocks(MarkdownText.blocks(text), listDepth: 0).joined(separator: "<br>")
+    }
+
+    private static func cellBlocks(_ blocks: [MarkdownText.Block], listDepth: Int) -> [String] {
+        blocks.flatMap { block -> [String] in
+            switch block {
+            case .paragraph(let lines):
+                return lines.map(cellInlines)
+            case .heading(_, let title):
+                return [wrap(cellInlines(flattened(title)), "**")]
+            case .list(let ordered, let items):
+                return items.enumerated().flatMap { index, item -> [String] in
+                    let marker = String(repeating: "&nbsp;&nbsp;", count: listDepth) + (ordered ? "\(index + 1). " : "- ")
+                    let parts = cellBlocks(item, listDepth: listDepth + 1)
+                    return parts.isEmpty ? [marker] : [marker + parts[0]] + parts.dropFirst()
+                }
+            case .code(_, let lines):
+                return lines.filter { !$0.trimmingHorizontalWhitespace().isEmpty }.map { Escaping.codeSpan($0) }
+            case .quote(let inner):
+                return cellBlocks(inner, listDepth: listDepth)
+            case .details(let summary, let inner):
+                return [wrap(cellInlines(flattened(summary)), "**")] + cellBlocks(inner, listDepth: listDepth)
+            }
+        }
+    }
+
+    private static func cellInlines(_ inlines: [MarkdownText.Inline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text): return Escaping.markdownInline(text)
+            case .code(let code): return Escaping.codeSpan(code)
+            case .strong(let inner): return wrap(cellInlines(inner), "**")
+            case .emphasis(let inner): return wrap(cellInlines(inner), "*")
+            case .link(let inner, let url): return "[\(cellInlines(inner))](\(url))"
+            case .lineBreak: return "<br>"
+            }
+        }.joined()
+    }
+
+    // MARK: - Doc comments
+
+    /// The lines of a `///` doc comment holding `text` as DocC Markdown: headings and summaries become bold
+    /// lines (a heading would start a section of the symbol's page), code with backticks in it becomes text
+    /// (DocC reads a double-backtick span as a symbol link), and no line can end the comment.
+    static func docComment(_ text: String, indent: String = "") -> [String] {
+        let body = docBlocks(MarkdownText.blocks(text)).joined(separator: "\n\n")
+        guard !body.isEmpty else { return [] }
+        return Escaping.docCommentLines(body, indent: indent)
+    }
+
+    /// The first paragraph of `text` as one line of DocC Markdown, for a `- Parameter` entry.
+    static func docSummary(_ text: String) -> String? {
+        for block in MarkdownText.blocks(text) {
+            if case .paragraph(let lines) = block {
+                let line = lines.map(docInlines).joined(separator: " ")
+                return line.isEmpty ? nil : Escaping.commentSafe(line)
+            }
+            if case .heading(_, let title) = block { return Escaping.commentSafe(docInlines(title)) }
+        }
+        return nil
+    }
+
+    private static func docBlocks(_ blocks: [MarkdownText.Block]) -> [String] {
+        blocks.compactMap { block -> String? in
+            switch block {
+            case .paragraph(let lines):
+                return lines.map { escapeLineStart(docInlines($0)) }.joined(separator: "\n")
+            case .heading(_, let title):
+                let text = docInlines(flattened(title))
+                return text.isEmpty ? nil : wrap(text, "**")
+            case .list(let ordered, let items):
+                return items.enumerated().map { index, item in
+                    let marker = ordered ? "\(index + 1). " : "- "
+                    let lines = docBlocks(item).joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
+                    let indent = String(repeating: " ", count: marker.count)
+                    return marker + lines.enumerated().map { $0 == 0 ? String($1) : ($1.isEmpty ? "" : indent + $1) }.joined(separator: "\n")
+                }.joined(separator: "\n")
+            case .code(let language, let lines):
+                let body = lines.joined(separator: "\n") + "\n"
+                let fence = Escaping.codeFence(for: body)
+                return fence + Self.safeLanguage(language) + "\n" + body + fence
+            case .quote(let inner):
+                return docBlocks(inner).joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+            case .details(let summary, let inner):
+                let title = docInlines(flattened(summary))
+                return ([title.isEmpty ? nil : wrap(title, "**")].compactMap { $0 } + docBlocks(inner)).joined(separator: "\n\n")
+            }
+        }
+    }
+
+    private static func docInlines(_ inlines: [MarkdownText.Inline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text): return docText(text)
+            case .code(let code):
+                return code.contains("`") || code.isEmpty ? docText(code) : "`\(code)`"
+            case .strong(let inner): return wrap(docInlines(inner), "**")
+            case .emphasis(let inner): return wrap(docInlines(inner), "*")
+            case .link(let inner, let url): return "[\(docInlines(inner))](\(url))"
+            case .lineBreak: return " "
+            }
+        }.joined()
+    }
+
+    /// Text DocC shows as written: its Markdown punctuation escaped with backslashes.
+    private static func docText(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_[]<>&#|~".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// A line of plain text for DocC, such as a summary: all of it shown as written.
+    static func docPlain(_ text: String) -> String {
+        docText(text)
+    }
+
+    // MARK: - Shared
+
+    /// Inlines without emphasis, for a line that is made bold as a whole (bold inside bold would not close).
+    private static func flattened(_ inlines: [MarkdownText.Inline]) -> [MarkdownText.Inline] {
+        inlines.flatMap { inline -> [MarkdownText.Inline] in
+            switch inline {
+            case .strong(let inner), .emphasis(let inner): return flattened(inner)
+            case .link(let inner, let url): return [.link(flattened(inner), url: url)]
+            default: return [inline]
+            }
+        }
+    }
+
+    /// The text of inlines, without any markup.
+    private static func plainText(_ inlines: [MarkdownText.Inline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text), .code(let text): return text
+            case .strong(let inner), .emphasis(let inner), .link(let inner, _): return plainText(inner)
+            case .lineBreak: return " "
+            }
+        }.joined()
+    }
+
+    private static func htmlEscaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// `**text**`, or the text alone where it would be empty or already starts or ends with the marker.
+    private static func wrap(_ text: String, _ marker: String) -> String {
+        let trimmed = text.trimmingHorizontalWhitespace()
+        guard !trimmed.isEmpty, trimmed == text else { return text }
+        return marker + text + marker
+    }
+
+    /// A line that would start a block (a heading, list, quote or rule) gets its first character escaped.
+    private static func escapeLineStart(_ line: String) -> String {
+        guard let first = line.first else { return line }
+        if "#-+=>".contains(first) { return "\\" + line }
+        if first.isASCIIDigit {
+            let digits = line.prefix { $0.isASCIIDigit }
+            if let marker = line.dropFirst(digits.count).first, marker == "." || marker == ")" {
+                return digits + "\\" + line.dropFirst(digits.count)
+            }
+        }
+        return line
+    }
+
+    /// A fence's info string: a language name, nothing else.
+    private static func safeLanguage(_ language: String) -> String {
+        language.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "+") } ? language : ""
+    }
+}
