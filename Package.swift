@@ -51,6 +51,7 @@ let package = Package(
             name: "GenAuthCodegenCoreTests",
             dependencies: [
                 "GenAuthCodegenCore",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

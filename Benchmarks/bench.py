@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The benchmark behind Benchmarks/run: every tool on the same documents, in one run; medians of BENCH_RUNS
-runs (3 by default). Writes docs/benchmarks.md and prints the same tables."""
+runs (3 by default). Writes docs/en/benchmarks.md and prints the same tables."""
 import json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
@@ -329,13 +329,13 @@ def report(results):
         lines.append(f"| {name} | {sdk:,} | {hand:,} |")
     lines += ["", results.get("notes", "")]
     text = "\n".join(lines).rstrip() + "\n"
-    with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
+    with open(os.path.join(ROOT, "docs", "en", "benchmarks.md"), "w") as f:
         f.write(text)
     print(text)
 
 
 def main():
-    """`bench.py --report-only` rewrites docs/benchmarks.md from the last run's results (after editing notes.md)."""
+    """`bench.py --report-only` rewrites docs/en/benchmarks.md from the last run's results (after editing notes.md)."""
     saved = os.path.join(WORK, "results.json")
     if "--report-only" in sys.argv:
         with open(saved) as f:

@@ -154,7 +154,7 @@ import Testing
         let sources = TemplateSet.required.map {
             TemplateSource(name: $0, displayPath: "Templates/\($0).mustache", text: $0 == "doc-page" ? "x\n{{>swift-enmu}}" : "")
         }
-        let (set, diagnostics) = TemplateSet.load(Array(sources.dropLast()))
+        let (set, diagnostics) = TemplateSet.load(sources.filter { $0.name != "doc-index" })
         #expect(set == nil)
         #expect(diagnostics.map(\.description) == [
             "Templates/doc-page.mustache:2:1: error: unknown partial 'swift-enmu' (did you mean 'swift-enum'?)",

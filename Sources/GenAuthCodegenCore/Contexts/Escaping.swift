@@ -185,11 +185,30 @@ enum Escaping {
     /// A Markdown code span showing `text` literally, pipes escaped where it stands in a table.
     static func codeSpan(_ text: String, inTable: Bool = true) -> String {
         let flat = normalizedLines(text).joined(separator: " ")
+        if inTable, flat.utf8.contains(UInt8(ascii: "|")) {
+            // A pipe in a table's code span: GitHub needs it escaped, Python-Markdown (MkDocs) shows the escape.
+            // An HTML code element with the pipe as an entity reads the same in both.
+            return "<code>" + htmlEscaped(flat).replacingOccurrences(of: "|", with: "&#124;") + "</code>"
+        }
         let longestRun = longestBacktickRun(flat)
         let fence = String(repeating: "`", count: longestRun + 1)
         let padded = longestRun > 0 || flat.hasPrefix("`") || flat.hasSuffix("`") ? " \(flat) " : flat
-        let content = inTable && padded.utf8.contains(UInt8(ascii: "|")) ? padded.replacingOccurrences(of: "|", with: "\\|") : padded
-        return content.isEmpty ? "` `" : fence + content + fence
+        return padded.isEmpty ? "` `" : fence + padded + fence
+    }
+
+    /// Text for HTML: `&`, `<`, `>` and `"` as entities, invisible characters as spaces.
+    static func htmlEscaped(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.unicodeScalars.append(isUnsafeInSource(scalar) ? " " : scalar)
+            }
+        }
+        return result
     }
 
     /// A fence for a code block holding `text`: longer than any backtick run inside it.

@@ -51,7 +51,7 @@ enum MarkdownRendering {
             case .details(let summary, let inner):
                 // Our own element, rendered by MkDocs (md_in_html) and GitHub alike; the summary is escaped text.
                 // HTML: Markdown is not read inside a summary, so it is plain text, HTML-escaped.
-                let title = htmlEscaped(plainText(summary).trimmingHorizontalWhitespace())
+                let title = Escaping.htmlEscaped(plainText(summary).trimmingHorizontalWhitespace())
                 return "<details markdown=\"1\">\n<summary>\(title.isEmpty ? "…" : title)</summary>\n\n"
                     + pageBlocks(inner, shift: shift).joined(separator: "\n\n") + "\n\n</details>"
             }
@@ -217,20 +217,6 @@ enum MarkdownRendering {
             case .lineBreak: return " "
             }
         }.joined()
-    }
-
-    private static func htmlEscaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 
     /// `**text**`, or the text alone where it would be empty or already starts or ends with the marker.

@@ -56,6 +56,16 @@ enum OutputNaming {
         "\(language.rawValue)/index.md"
     }
 
+    /// The navigation of one language's docs site, which `site/mkdocs.<lang>.yml` inherits.
+    static func siteNavigation(language: Language) -> String {
+        "nav.\(language.rawValue).yml"
+    }
+
+    /// The pages of one language in the sidebar format of GenAuth's own docs site.
+    static func sidebar(language: Language) -> String {
+        "sidebar.\(language.rawValue).json"
+    }
+
     static func samplesFile(_ client: ClientName) -> String { "\(client.testsTarget)/Generated/DocSamples.swift" }
     static func contractTestsFile(_ client: ClientName) -> String { "\(client.testsTarget)/Generated/EndpointContractTests.swift" }
 

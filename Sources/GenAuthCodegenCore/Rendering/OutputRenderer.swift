@@ -56,6 +56,12 @@ struct OutputRenderer {
             outputs.append(file(.docs, OutputNaming.docIndex(language: language), template: "doc-index") {
                 DocContexts.index(api: api, language: language, pages: pages, specsFolder: specsFolder)
             })
+            outputs.append(file(.docs, OutputNaming.sidebar(language: language), template: "site-sidebar") {
+                SiteContexts.sidebar(api: api, language: language, pages: pages)
+            })
+            outputs.append(file(.docs, OutputNaming.siteNavigation(language: language), template: "site-nav") {
+                SiteContexts.nav(api: api, language: language, pages: pages)
+            })
         }
         return outputs
     }

@@ -16,7 +16,10 @@ public struct TemplateSource: Sendable {
 /// The compiled templates of `Templates/`.
 struct TemplateSet: Sendable {
     /// The templates the generator renders (partials may be added beside them).
-    static let required = ["swift-model", "swift-enum", "swift-client", "swift-samples", "swift-contract-tests", "doc-page", "doc-index"]
+    static let required = [
+        "swift-model", "swift-enum", "swift-union", "swift-client", "swift-samples", "swift-contract-tests", "doc-page", "doc-index",
+        "site-nav", "site-sidebar",
+    ]
 
     let templates: [String: Template]
 
