@@ -21,6 +21,9 @@ let package = Package(
         // Tests only: swift-mustache is the reference the template engine's output is compared with.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // `swift package generate-documentation`: the DocC reference of the SDK's modules. A command plugin: nothing
+        // of it is built into the SDK or an app.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The SDK's shared runtime: transport, errors, JSON values, dates, redaction. Foundation only.

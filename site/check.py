@@ -4,7 +4,9 @@
 Every page, read as HTML: no internal link to a page or anchor that does not exist, no `javascript:` link, and no
 raw Markdown in the text (`**`, `\\*`, `&lt;`, code fence markers) outside code.
 Then in headless Chromium, over HTTP on loopback: the home page, sendSms in English and Chinese, a management
-page, the search for `sendSms` and the language switch; none may log a console error or miss a resource.
+page, the search for `sendSms` and the language switch; none may log a console error or miss a resource. When
+site/docc has built the DocC reference (.build/docc), its pages too: the management client, two articles, and a
+link from one module's article to another's.
 Screenshots of each go to the screenshots folder, for a person to look at.
 
 Usage: site/check.py [--port N]   (run from the package's root, after site/build)
@@ -17,6 +19,7 @@ import functools, html, html.parser, http.server, os, re, shutil, sys, threading
 
 SITE = os.path.abspath(".build/site")
 SHOTS = os.path.abspath(".build/site-screenshots")
+DOCC = os.path.abspath(".build/docc")
 PORT = int(sys.argv[sys.argv.index("--port") + 1]) if "--port" in sys.argv else 0
 RAW_MARKDOWN = [("**", "bold markers"), ("\\*", "an escaped asterisk"), ("&lt;", "an escaped '<'"),
                 ("```", "a code fence"), ("~~~", "a code fence")]
@@ -109,17 +112,17 @@ def static_checks():
     return pages
 
 
-def serve():
+def serve(directory, port=0):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
-    handler = functools.partial(Quiet, directory=SITE)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), handler)
+    handler = functools.partial(Quiet, directory=directory)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-def browser_checks(base):
+def browser_checks(base, docc_base):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
@@ -210,19 +213,55 @@ def browser_checks(base):
             elif not driver.current_url.rstrip("/").endswith("/zh/authentication/message-service/send-sms"):
                 fail(f"the language switch led to {driver.current_url}, not the Chinese sendSms page")
             console_errors("language switch")
+
+        if docc_base:
+            docc_checks(driver, docc_base, wait, console_errors)
     finally:
         driver.quit()
+
+
+def docc_checks(driver, base, wait, console_errors):
+    """The DocC reference (site/docc), as its JavaScript renders it: the client's page lists its methods under
+    GenAuth's groups, an article renders, and its link into the runtime's module leads to that module's article."""
+    from selenium.webdriver.common.by import By
+
+    def render(path, heading, shot):
+        driver.get(base + path)
+        title = wait(lambda: driver.find_element(By.CSS_SELECTOR, "main h1").text.strip() or None, 30)
+        time.sleep(0.5)
+        driver.save_screenshot(os.path.join(SHOTS, shot))
+        if title != heading:
+            fail(f"DocC {path}: the page's title is {title!r}, not {heading!r}")
+        console_errors("DocC " + path)
+        return driver.find_element(By.CSS_SELECTOR, "main").text if title else ""
+
+    client = render("/documentation/genauthmanagement/managementclient", "ManagementClient", "docc-management-client.png")
+    for expected in ("Manage users", "listUsersItems"):
+        if expected not in client:
+            fail(f"DocC: the ManagementClient page does not show {expected!r}")
+    render("/documentation/genauthmanagement/iteratingpaginatedlists", "Iterating paginated lists", "docc-pagination.png")
+    render("/documentation/genauthauthentication/gettingstarted", "Getting started", "docc-getting-started.png")
+    links = [a.get_attribute("href") or "" for a in driver.find_elements(By.CSS_SELECTOR, "main a")]
+    if not any(link.rstrip("/").endswith("/documentation/genauthcore/handlingerrors") for link in links):
+        fail("DocC: Getting started does not link to GenAuthCore's Handling errors")
+    render("/documentation/genauthcore/handlingerrors", "Handling errors", "docc-handling-errors.png")
 
 
 def main():
     if not os.path.isfile(os.path.join(SITE, "index.html")):
         sys.exit(f"site/check.py: no site in {SITE}; build it first (site/build)")
     static_checks()
-    server = serve()
+    server = serve(SITE, PORT)
+    docc = serve(DOCC) if os.path.isdir(os.path.join(DOCC, "documentation")) else None
+    if not docc:
+        print(f"site/check.py: no DocC reference in {os.path.relpath(DOCC)} (site/docc builds it): not checked", flush=True)
     try:
-        browser_checks(f"http://127.0.0.1:{server.server_address[1]}")
+        browser_checks(f"http://127.0.0.1:{server.server_address[1]}",
+                       docc and f"http://127.0.0.1:{docc.server_address[1]}")
     finally:
         server.shutdown()
+        if docc:
+            docc.shutdown()
     if failures:
         sys.exit(f"site/check.py: {len(failures)} problems")
     print(f"site/check.py: the site reads well; screenshots in {os.path.relpath(SHOTS)}")

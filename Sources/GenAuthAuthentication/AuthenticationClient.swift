@@ -4,15 +4,16 @@ import Foundation
 /// The client of GenAuth's authentication API: sign-in, tokens, the user's profile, MFA, messages.
 ///
 /// Its endpoint methods are generated from `specs/authentication` (see the `Generated` folder); each is
-/// `async` and throws ``GenAuthError``. One client may be shared by any number of tasks.
+/// `async` and throws ``/GenAuthCore/GenAuthError``. One client may be shared by any number of tasks.
 ///
 /// ```swift
 /// let client = AuthenticationClient(options: AuthenticationClientOptions(
 ///     appId: "GENAUTH_APP_ID",
 ///     appHost: "https://example.genauth.ai"
 /// ))
-/// client.setAccessToken(accessToken)
-/// let response = try await client.sendSms(SendSMSDto(phoneNumber: "188xxxx8888", channel: .channelLogin))
+/// client.setAccessToken("USER_ACCESS_TOKEN")   // or sign in: signInByEmailPassword(email:password:)
+/// let profile = try await client.getProfile()
+/// print(profile.data.userId)
 /// ```
 public final class AuthenticationClient: Sendable {
     /// The options the client was created with (its access token is ``accessToken``).

@@ -8,6 +8,7 @@ import Foundation
 ///     appSecret: "GENAUTH_APP_SECRET",
 ///     appHost: "https://example.genauth.ai"
 /// ))
+/// print(client.options.appHost)
 /// ```
 public struct AuthenticationClientOptions: Sendable {
     /// The application's ID (GenAuth console → Applications), sent as `x-authing-app-id`.
@@ -20,9 +21,9 @@ public struct AuthenticationClientOptions: Sendable {
     /// The user's access token, sent as `authorization: Bearer <token>`; ``AuthenticationClient/setAccessToken(_:)``
     /// changes it later.
     public var accessToken: String?
-    /// How long one request may take, in seconds, before it fails with ``GenAuthError/transport(_:)``.
+    /// How long one request may take, in seconds, before it fails with ``/GenAuthCore/GenAuthError/transport(_:)``.
     public var timeout: TimeInterval
-    /// What sends the requests. ``URLSessionTransport`` unless you provide your own.
+    /// What sends the requests. ``/GenAuthCore/URLSessionTransport`` unless you provide your own.
     public var transport: any HTTPTransport
 
     /// Creates the options of an ``AuthenticationClient``.
@@ -33,7 +34,7 @@ public struct AuthenticationClientOptions: Sendable {
     ///   - appHost: The application's address, such as `https://example.genauth.ai`.
     ///   - accessToken: A user's access token, if you already have one.
     ///   - timeout: Seconds one request may take; 10 by default.
-    ///   - transport: What sends the requests; a ``URLSessionTransport`` by default.
+    ///   - transport: What sends the requests; a ``/GenAuthCore/URLSessionTransport`` by default.
     public init(
         appId: String,
         appSecret: String? = nil,

@@ -7,10 +7,17 @@ import Foundation
 /// Any other answer is thrown, so there is no `statusCode` to check by hand:
 ///
 /// ```swift
+/// import GenAuthAuthentication
+///
+/// let client = AuthenticationClient(options: AuthenticationClientOptions(
+///     appId: "GENAUTH_APP_ID",
+///     appHost: "https://example.genauth.ai"
+/// ))
 /// do {
 ///     let response = try await client.sendSms(SendSMSDto(phoneNumber: "188xxxx8888", channel: .channelLogin))
 ///     print(response.message)
-/// } catch let error as GenAuthError {
+/// } catch {
+///     // `error` is a GenAuthError: the SDK's methods throw nothing else.
 ///     print(error.message ?? error.description, error.apiCode ?? 0, error.requestId ?? "")
 /// }
 /// ```

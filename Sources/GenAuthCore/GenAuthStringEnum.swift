@@ -13,7 +13,7 @@ extension GenAuthStringEnum {
     /// The raw value.
     public var description: String { rawValue }
 
-    /// Whether this value is one of the ones the SDK knows (``allCases``).
+    /// Whether this value is one of the ones the SDK knows (its type's `allCases`).
     public var isKnown: Bool { Self.allCases.contains(self) }
 
     /// Decodes any JSON string.

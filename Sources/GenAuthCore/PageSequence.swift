@@ -12,7 +12,13 @@ package struct Page<Element: Sendable>: Sendable {
 /// Every item of a paginated list, fetched page after page, lazily, as you iterate:
 ///
 /// ```swift
-/// for try await role in client.listRolesItems(namespace: "default", limit: 50) {
+/// import GenAuthManagement
+///
+/// let client = ManagementClient(options: ManagementClientOptions(
+///     accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+///     accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+/// ))
+/// for try await role in client.listRolesItems(limit: 50, namespace: "default") {
 ///     print(role.code)
 /// }
 /// ```

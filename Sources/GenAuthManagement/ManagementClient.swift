@@ -5,7 +5,7 @@ import Foundation
 /// audit logs, for servers.
 ///
 /// Its endpoint methods are generated from `specs/management` (see the `Generated` folder); each is `async`
-/// and throws ``GenAuthError``. It authenticates every call with the access key of the options: by default it
+/// and throws ``/GenAuthCore/GenAuthError``. It authenticates every call with the access key of the options: by default it
 /// gets a management token, keeps it until shortly before it expires, shares one token request among any
 /// number of concurrent calls, and when GenAuth rejects the token (401) gets a new one and tries the call once
 /// more. One client may be shared by any number of tasks.
@@ -16,6 +16,7 @@ import Foundation
 ///     accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
 /// ))
 /// let user = try await client.getUser(userId: "6229ffaxxxxxxxxcade3e3d9")
+/// print(user.data.userId)
 /// ```
 public final class ManagementClient: Sendable {
     /// The options the client was created with.

@@ -7,6 +7,7 @@ import Foundation
 ///     accessKeyId: "GENAUTH_ACCESS_KEY_ID",
 ///     accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
 /// ))
+/// print(client.options.host)
 /// ```
 public struct ManagementClientOptions: Sendable {
     /// How the client proves who it is.
@@ -54,9 +55,9 @@ public struct ManagementClientOptions: Sendable {
     public var credentials: Credentials
     /// How long before the management token expires the client gets a new one, in seconds.
     public var tokenRefreshMargin: TimeInterval
-    /// How long one request may take, in seconds, before it fails with ``GenAuthError/transport(_:)``.
+    /// How long one request may take, in seconds, before it fails with ``/GenAuthCore/GenAuthError/transport(_:)``.
     public var timeout: TimeInterval
-    /// What sends the requests. ``URLSessionTransport`` unless you provide your own.
+    /// What sends the requests. ``/GenAuthCore/URLSessionTransport`` unless you provide your own.
     public var transport: any HTTPTransport
 
     /// Creates the options of a ``ManagementClient``.
@@ -71,7 +72,7 @@ public struct ManagementClientOptions: Sendable {
     ///   - credentials: The management token (the default) or a signature on every request.
     ///   - tokenRefreshMargin: Seconds before its expiry the token is renewed; 60 by default.
     ///   - timeout: Seconds one request may take; 10 by default.
-    ///   - transport: What sends the requests; a ``URLSessionTransport`` by default.
+    ///   - transport: What sends the requests; a ``/GenAuthCore/URLSessionTransport`` by default.
     public init(
         accessKeyId: String,
         accessKeySecret: String,

@@ -2,44 +2,84 @@ import Foundation
 import Testing
 @testable import GenAuthCodegenCore
 
-/// The README is a contract: every Swift snippet in it compiles as written, against the SDK's modules, and its
-/// package manifest names products the package has.
+/// The README and the DocC reference are a contract: every Swift snippet in the README, in the DocC articles and in
+/// the examples of the runtime's doc comments compiles as written, against the SDK's modules, and their package
+/// manifests name products the package has.
 @Suite(.serialized) struct ReadmeTests {
     static let readme = Harness.packageRoot.appendingPathComponent("README.md")
+
+    /// A snippet, where it comes from, and the module its file imports (the examples in doc comments say no
+    /// `import`: their own module's is implied).
+    struct Snippet {
+        var origin: String
+        var code: String
+        var implicitImport: String?
+    }
 
     static func swiftBlocks() throws -> [String] {
         DocSamplesTests.swiftBlocks(try String(contentsOf: readme, encoding: .utf8))
     }
 
+    /// The README's snippets, then each DocC article's, then the doc-comment examples of the hand-written runtime.
+    static func snippets() throws -> [Snippet] {
+        var snippets = try swiftBlocks().enumerated().map { Snippet(origin: "README.md snippet \($0 + 1)", code: $1) }
+        let sources = Harness.packageRoot.appendingPathComponent("Sources")
+        for module in ["GenAuthCore", "GenAuthAuthentication", "GenAuthManagement"] {
+            let catalog = sources.appendingPathComponent("\(module)/\(module).docc")
+            for article in try DocSamplesTests.markdownFiles(under: catalog) where !article.path.contains("/Generated/") {
+                let blocks = DocSamplesTests.swiftBlocks(try String(contentsOf: article, encoding: .utf8))
+                snippets += blocks.enumerated().map {
+                    Snippet(origin: "\(module).docc/\(article.lastPathComponent) snippet \($0 + 1)", code: $1)
+                }
+            }
+            let folder = sources.appendingPathComponent(module)
+            let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+            for file in files.sorted() where file.hasSuffix(".swift") && !file.hasPrefix("Generated/") {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                let comments = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { $0.hasPrefix("///") }
+                    .map { String($0.dropFirst(3).drop { $0 == " " }.isEmpty ? "" : $0.dropFirst(4)) }
+                snippets += DocSamplesTests.swiftBlocks(comments.joined(separator: "\n")).enumerated().map {
+                    Snippet(origin: "Sources/\(module)/\(file) example \($0 + 1)", code: $1, implicitImport: module)
+                }
+            }
+        }
+        return snippets
+    }
+
     @Test func everySwiftSnippetCompiles() throws {
         let modules = try #require(GeneratedCodeCompilesTests.buildModules, "the SDK's modules are built for the tests")
-        let snippets = try Self.swiftBlocks().filter { !$0.contains("import PackageDescription") }
-        #expect(snippets.count >= 3)
+        let snippets = try Self.snippets().filter { !$0.code.contains("import PackageDescription") }
+        #expect(snippets.filter { $0.origin.hasPrefix("README") }.count >= 3)
+        #expect(snippets.filter { $0.origin.contains(".docc/") }.count >= 8)
+        #expect(snippets.filter { $0.implicitImport != nil }.count >= 3)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-readme-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for (index, snippet) in snippets.enumerated() {
             // Imports stay at the top; the rest is the body of an async function, as in a script or a server's handler.
-            let lines = snippet.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let imports = lines.filter { $0.hasPrefix("import ") }
+            let lines = snippet.code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let imports = lines.filter { $0.hasPrefix("import ") } + (snippet.implicitImport.map { ["import \($0)"] } ?? [])
             let body = lines.filter { !$0.hasPrefix("import ") }.map { "    " + $0 }
-            let source = (imports + ["", "func readmeSnippet\(index)() async throws {"] + body + ["}", ""]).joined(separator: "\n")
+            let source = (imports + ["", "func snippet\(index)() async throws {"] + body + ["}", ""]).joined(separator: "\n")
             let file = folder.appendingPathComponent("Snippet\(index).swift")
             try Data(source.utf8).write(to: file)
             do {
                 try Compiler.run(["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-I", modules, file.path])
             } catch {
-                Issue.record("README snippet \(index + 1) does not compile:\n\(snippet)\n\(error)")
+                Issue.record("\(snippet.origin) does not compile:\n\(snippet.code)\n\(error)")
             }
         }
     }
 
     @Test func thePackageManifestIsValidAndNamesTheSDKsProducts() throws {
-        let manifests = try Self.swiftBlocks().filter { $0.contains("import PackageDescription") }
-        #expect(manifests.count == 1)
+        let manifests = try Self.snippets().map(\.code).filter { $0.contains("import PackageDescription") }
+        #expect(manifests.count == 2)   // the README's and Getting started's
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-readme-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        for manifest in manifests {
+        for (index, manifest) in manifests.enumerated() {
+            let folder = folder.appendingPathComponent("\(index)")
             let app = folder.appendingPathComponent("App")
             try FileManager.default.createDirectory(at: app, withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("genauth-swift"), withDestinationURL: Harness.packageRoot)
@@ -56,7 +96,7 @@ import Testing
                 .compactMap { ($0["product"] as? [Any])?.first as? String }
             #expect(!used.isEmpty)
             for product in used {
-                #expect(products.contains(product), "the README's manifest names '\(product)'; the package has \(products.sorted())")
+                #expect(products.contains(product), "a manifest of the docs names '\(product)'; the package has \(products.sorted())")
             }
         }
     }

@@ -49,6 +49,20 @@ import Testing
         #expect(leftovers.isEmpty, "no temporary files are left behind")
     }
 
+    /// A DocC documentation extension starts with its title, so its marker is on the second line; a hand-written
+    /// article in the same catalog is never removed.
+    @Test func staleDocCTopicsAreRemovedAndHandWrittenArticlesKept() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catalog = folder.appendingPathComponent("sdk/GenAuthManagement/GenAuthManagement.docc/Generated")
+        try FileManager.default.createDirectory(at: catalog, withIntermediateDirectories: true)
+        let stale = catalog.appendingPathComponent("OldClient.md")
+        try Data("# ``GenAuthManagement/OldClient``\n\(OutputNaming.markdownMarker) from the specs. -->\n\n## Topics\n".utf8).write(to: stale)
+        let article = catalog.appendingPathComponent("Article.md")
+        try Data("# ``GenAuthManagement/ManagementClient``\n\nWritten by hand.\n".utf8).write(to: article)
+        let plan = try Workspace.plan([], at: locations)
+        #expect(plan.removed == [stale.path])
+    }
+
     @Test func aFailedWriteLeavesEveryFileWholeAndNoTemporaryFiles() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Workspace.apply(try Workspace.plan(outputs(["A.swift": "a", "B.swift": "b"]), at: locations))

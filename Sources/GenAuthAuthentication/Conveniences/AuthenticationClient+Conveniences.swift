@@ -15,7 +15,7 @@ extension AuthenticationClient {
     ///   - password: The user's password, sent as it is over HTTPS.
     ///   - options: Optional sign-in options (scope, client IP, tenant, …).
     /// - Returns: The response; its `data` holds the tokens.
-    /// - Throws: ``GenAuthError``.
+    /// - Throws: ``/GenAuthCore/GenAuthError``.
     public func signInByEmailPassword(email: String, password: String, options: SignInOptionsDto? = nil) async throws(GenAuthError) -> LoginTokenRespDto {
         try await signIn(SigninByCredentialsDto(
             connection: .password,
@@ -35,7 +35,7 @@ extension AuthenticationClient {
     ///   - phoneCountryCode: The country code, such as `+86`; optional for mainland China numbers.
     ///   - options: Optional sign-in options.
     /// - Returns: The response; its `data` holds the tokens.
-    /// - Throws: ``GenAuthError``.
+    /// - Throws: ``/GenAuthCore/GenAuthError``.
     public func signInByPhonePassCode(
         phone: String, passCode: String, phoneCountryCode: String? = nil, options: SignInOptionsDto? = nil
     ) async throws(GenAuthError) -> LoginTokenRespDto {
@@ -60,7 +60,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter refreshToken: The refresh token of an earlier sign-in (ask for scope `offline_access`).
     /// - Returns: The new tokens.
-    /// - Throws: ``GenAuthError``; an expired or revoked refresh token is an ``GenAuthError/httpStatus(_:)`` (400).
+    /// - Throws: ``/GenAuthCore/GenAuthError``; an expired or revoked refresh token is an ``/GenAuthCore/GenAuthError/httpStatus(_:)`` (400).
     public func refreshToken(_ refreshToken: String) async throws(GenAuthError) -> OIDCTokenResponse {
         let response = try await executor.send(
             APIRequest(method: "POST", path: "/oidc/token", body: .form(OIDCTokenForm(
@@ -75,7 +75,7 @@ extension AuthenticationClient {
     /// (`POST /oidc/token/revocation`, form-encoded). Revoking the client's own access token stops sending it.
     ///
     /// - Parameter token: The token to revoke.
-    /// - Throws: ``GenAuthError``.
+    /// - Throws: ``/GenAuthCore/GenAuthError``.
     public func revokeToken(_ token: String) async throws(GenAuthError) {
         try await executor.sendIgnoringBody(
             APIRequest(method: "POST", path: "/oidc/token/revocation", body: .form(OIDCTokenForm(

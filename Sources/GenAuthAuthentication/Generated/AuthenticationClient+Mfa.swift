@@ -10,7 +10,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func sendEnrollFactorRequest(
@@ -33,7 +33,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func enrollFactor(_ request: EnrollFactorDto) async throws(GenAuthError) -> EnrollFactorRespDto {
@@ -54,7 +54,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func resetFactor(_ request: ResetFactorDto) async throws(GenAuthError) -> ResetFactorRespDto {
@@ -74,7 +74,7 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listEnrolledFactors() async throws(GenAuthError) -> ListEnrolledFactorsRespDto {
@@ -94,7 +94,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter factorId: MFA Factor ID
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getFactor(factorId: String) async throws(GenAuthError) -> GetFactorRespDto {
@@ -116,7 +116,7 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listFactorsToEnroll() async throws(GenAuthError) -> ListFactorsToEnrollRespDto {
@@ -136,7 +136,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func mfaOtpVerify(_ request: MfaOtpVerityDto) async throws(GenAuthError) -> MfaOtpVerityRespDto {

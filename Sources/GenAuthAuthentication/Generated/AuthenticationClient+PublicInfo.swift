@@ -9,7 +9,7 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getSystemInfo() async throws(GenAuthError) -> SystemInfoResp {
@@ -28,7 +28,7 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getCountryList() async throws(GenAuthError) -> GetCountryListRespDto {

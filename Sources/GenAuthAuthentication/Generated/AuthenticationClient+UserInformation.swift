@@ -13,7 +13,7 @@ extension AuthenticationClient {
     ///   - withIdentities: Whether to get identities
     ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getProfile(
@@ -42,7 +42,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func updateProfile(
@@ -65,7 +65,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func bindEmail(_ request: BindEmailDto) async throws(GenAuthError) -> CommonResponseDto {
@@ -86,7 +86,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func unbindEmail(_ request: UnbindEmailDto) async throws(GenAuthError) -> CommonResponseDto {
@@ -107,7 +107,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func bindPhone(_ request: BindPhoneDto) async throws(GenAuthError) -> CommonResponseDto {
@@ -128,7 +128,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func unbindPhone(_ request: UnbindPhoneDto) async throws(GenAuthError) -> CommonResponseDto {
@@ -148,7 +148,7 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getSecurityLevel() async throws(GenAuthError) -> GetSecurityInfoRespDto {
@@ -168,7 +168,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func updatePassword(_ request: UpdatePasswordDto) async throws(GenAuthError) -> CommonResponseDto {
@@ -189,7 +189,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func verifyUpdateEmailRequest(
@@ -213,7 +213,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func updateEmail(_ request: UpdateEmailDto) async throws(GenAuthError) -> CommonResponseDto {
@@ -234,7 +234,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func verifyUpdatePhoneRequest(
@@ -258,7 +258,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func updatePhone(_ request: UpdatePhoneDto) async throws(GenAuthError) -> CommonResponseDto {
@@ -279,7 +279,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func verifyResetPasswordRequest(
@@ -302,7 +302,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func resetPassword(_ request: ResetPasswordDto) async throws(GenAuthError) -> IsSuccessRespDto {
@@ -323,7 +323,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func verifyDeleteAccountRequest(
@@ -346,7 +346,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func deleteAccount(_ request: DeleteAccounDto) async throws(GenAuthError) -> IsSuccessRespDto {
@@ -367,7 +367,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter withOriginUser: Whether to include the basic information of the current personal user
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listPublicAccountsForSwitchLoggedIn(
@@ -391,7 +391,7 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func initRegisterOptions() async throws(GenAuthError) -> GetRegistrationOptionsRespDto {
@@ -411,7 +411,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func verifyRegister(
@@ -436,7 +436,7 @@ extension AuthenticationClient {
     ///   - page: Current page number, starting from 1
     ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func list(page: Int = 1, limit: Int = 10) async throws(GenAuthError) -> TerminalSessionRespDto {
@@ -460,7 +460,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func unbind(_ request: UnbindDeviceDto) async throws(GenAuthError) -> CommonResponseDto {
@@ -481,7 +481,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func revoke(_ request: RevokeDeviceSessionDto) async throws(GenAuthError) -> CommonResponseDto {

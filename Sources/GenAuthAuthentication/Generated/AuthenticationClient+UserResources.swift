@@ -17,7 +17,7 @@ extension AuthenticationClient {
     ///   - page: Current page number, starting from 1
     ///   - limit: Number per page, cannot exceed 50, defaults to 10
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getLoginHistory(
@@ -48,7 +48,7 @@ extension AuthenticationClient {
 
     /// Every item of ``getLoginHistory(appId:clientIp:success:start:end:page:limit:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - appId: App ID, can be used to filter by app ID. If not passed, the login history of all apps is returned by default.
@@ -87,7 +87,7 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getLoggedInApps() async throws(GenAuthError) -> GetLoggedInAppsRespDto {
@@ -106,7 +106,7 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getAccessibleApps() async throws(GenAuthError) -> GetAccessibleAppsRespDto {
@@ -125,7 +125,7 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getTenantList() async throws(GenAuthError) -> GetTenantListRespDto {
@@ -145,7 +145,7 @@ extension AuthenticationClient {
     ///
     /// - Parameter namespace: Code of the permission group (permission space) it belongs to
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getRoleList(namespace: String? = nil) async throws(GenAuthError) -> RoleListRespDto {
@@ -167,7 +167,7 @@ extension AuthenticationClient {
     /// Needs a user's access token: call ``AuthenticationClient/setAccessToken(_:)`` first.
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getGroupList() async throws(GenAuthError) -> GroupListRespDto {
@@ -192,7 +192,7 @@ extension AuthenticationClient {
     ///   - sortBy: Sort by, such as department creation time, time of joining the department, department name, department identifier
     ///   - orderBy: Ascending or descending order
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getDepartmentList(
@@ -219,7 +219,7 @@ extension AuthenticationClient {
 
     /// Every item of ``getDepartmentList(page:limit:withCustomData:sortBy:orderBy:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
@@ -255,7 +255,7 @@ extension AuthenticationClient {
     ///   - namespace: Code of the permission group (permission space) it belongs to
     ///   - resourceType: Resource type, such as data, API, menu, button
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getAuthorizedResources(

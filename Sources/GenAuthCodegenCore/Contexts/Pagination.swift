@@ -76,6 +76,16 @@ struct Pagination {
         return [head] + arguments.enumerated().map { indent + "    " + $1 + ($0 == arguments.count - 1 ? "" : ",") } + [indent + tail]
     }
 
+    /// The companion's DocC symbol path: `listUsersItems(_:)`.
+    func companionSymbol(for endpoint: Endpoint, parameterNames: [String?]) -> String {
+        let kept: [String?]
+        switch location {
+        case .query: kept = parameterNames.filter { $0 != "page" }
+        case .body: kept = [nil]
+        }
+        return endpoint.name + Self.companionSuffix + "(" + kept.map { ($0 ?? "_") + ":" }.joined() + ")"
+    }
+
     /// The lines of the companion method, indented for the client's extension.
     /// - Parameters:
     ///   - declarations: The method's parameter declarations.
@@ -89,7 +99,7 @@ struct Pagination {
         var lines = [
             "    /// Every item of \(link),",
             "    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the",
-            "    /// total count GenAuth reports or at an empty page (see ``PageSequence``).",
+            "    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).",
         ]
         var kept: [(String, String?)] = []
         switch location {

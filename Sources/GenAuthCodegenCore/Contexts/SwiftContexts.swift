@@ -285,6 +285,11 @@ enum SwiftContexts {
             parameterEnums: parameterEnums)
     }
 
+    /// The argument labels of an endpoint's method, nil for the unlabelled body: `sendSms(_:)` has `[nil]`.
+    static func parameterNames(_ endpoint: Endpoint) -> [String?] {
+        (endpoint.request == nil ? [] : [nil]) + (endpoint.pathParams + endpoint.query).map { Optional($0.swiftName) }
+    }
+
     static func methodContext(_ endpoint: Endpoint, api: API, notFirst: Bool) -> MethodContext {
         let owner = endpoint.client.rawValue
         var declarations: [String] = []
@@ -324,7 +329,7 @@ enum SwiftContexts {
             doc += docParameters.map { "    ///   - \($0.0): \($0.1)" }
         }
         doc.append("    /// - Returns: The decoded response, once GenAuth has reported success.")
-        doc.append("    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and")
+        doc.append("    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and")
         doc.append("    ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not")
         doc.append("    ///   2xx, or the body does not decode.")
 
@@ -340,7 +345,7 @@ enum SwiftContexts {
         let paginator = Pagination.of(endpoint, api: api).map { pagination in
             pagination.companion(
                 for: endpoint, declarations: declarations,
-                parameterNames: (endpoint.request == nil ? [] : [nil]) + (endpoint.pathParams + endpoint.query).map { Optional($0.swiftName) },
+                parameterNames: parameterNames(endpoint),
                 documentation: docParameters.map(\.1), availability: availabilityLine)
         } ?? []
         let queryItems = endpoint.query.map {

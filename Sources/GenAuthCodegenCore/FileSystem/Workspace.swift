@@ -183,7 +183,9 @@ public enum Workspace {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 128)) ?? Data()
-        let text = String(decoding: head, as: UTF8.self)
+        var text = String(decoding: head, as: UTF8.self)
+        // A DocC documentation extension must start with its title: the marker is on the line after it.
+        if text.hasPrefix("# ``"), let newline = text.firstIndex(of: "\n") { text = String(text[text.index(after: newline)...]) }
         return text.hasPrefix(OutputNaming.swiftMarker) || text.hasPrefix(OutputNaming.markdownMarker)
             || text.hasPrefix(OutputNaming.yamlMarker)
     }

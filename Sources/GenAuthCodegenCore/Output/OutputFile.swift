@@ -41,7 +41,7 @@ enum OutputNaming {
     /// files no spec produces any more.
     static func generatedFolders(role: OutputRole) -> [String] {
         switch role {
-        case .sdk: return ClientName.allCases.map { "\($0.moduleName)/Generated" }
+        case .sdk: return ClientName.allCases.flatMap { ["\($0.moduleName)/Generated", "\($0.moduleName)/\($0.moduleName).docc/Generated"] }
         case .tests: return ClientName.allCases.map { "\($0.testsTarget)/Generated" }
         case .docs: return [""]
         }
@@ -64,6 +64,12 @@ enum OutputNaming {
     /// The pages of one language in the sidebar format of GenAuth's own docs site.
     static func sidebar(language: Language) -> String {
         "sidebar.\(language.rawValue).json"
+    }
+
+    /// `GenAuthManagement/GenAuthManagement.docc/Generated/ManagementClient.md`: the topics of the client's DocC
+    /// page.
+    static func doccTopics(_ client: ClientName) -> String {
+        "\(client.moduleName)/\(client.moduleName).docc/Generated/\(client.rawValue).md"
     }
 
     static func samplesFile(_ client: ClientName) -> String { "\(client.testsTarget)/Generated/DocSamples.swift" }

@@ -76,6 +76,11 @@ struct OutputRenderer {
                 SwiftContexts.modelFile(type, api: api, specsFolder: specsFolder)
             })
         }
+        if api.endpoints.contains(where: { $0.client == api.client }) {
+            outputs.append(file(.sdk, OutputNaming.doccTopics(api.client), template: "docc-topics") {
+                DocCContexts.topics(api, specsFolder: specsFolder)
+            })
+        }
         for file in api.files where !file.endpoints.isEmpty {
             guard let client = file.client else { continue }
             outputs.append(self.file(.sdk, OutputNaming.clientFileName(client: client, specStem: file.stem), template: "swift-client") {

@@ -8,7 +8,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func createPermissionNamespace(
@@ -29,7 +29,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func createPermissionNamespacesBatch(
@@ -50,7 +50,7 @@ extension ManagementClient {
     ///
     /// - Parameter code: Permission space code
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPermissionNamespace(
@@ -73,7 +73,7 @@ extension ManagementClient {
     ///
     /// - Parameter codes: List of permission space codes. Separate multiple codes with commas for batch queries
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPermissionNamespacesBatch(
@@ -99,7 +99,7 @@ extension ManagementClient {
     ///   - limit: Number per page, cannot exceed 50, defaults to 10
     ///   - query: Permission space name
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listPermissionNamespaces(
@@ -122,7 +122,7 @@ extension ManagementClient {
 
     /// Every item of ``listPermissionNamespaces(page:limit:query:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
@@ -144,7 +144,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func updatePermissionNamespace(
@@ -165,7 +165,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func deletePermissionNamespace(
@@ -186,7 +186,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func deletePermissionNamespacesBatch(
@@ -207,7 +207,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func checkPermissionNamespaceExists(
@@ -232,7 +232,7 @@ extension ManagementClient {
     ///   - code: Permission group unique identifier Code
     ///   - query: Role Code or name
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listPermissionNamespaceRoles(
@@ -257,7 +257,7 @@ extension ManagementClient {
 
     /// Every item of ``listPermissionNamespaceRoles(page:limit:code:query:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
@@ -368,7 +368,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func createDataResource(
@@ -389,7 +389,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func createDataResourceByString(
@@ -410,7 +410,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func createDataResourceByArray(
@@ -431,7 +431,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func createDataResourceByTree(
@@ -456,7 +456,7 @@ extension ManagementClient {
     ///   - query: Keyword search, which can be the data resource name or data resource Code
     ///   - namespaceCodes: List of Codes of the permission spaces that the permission data belongs to
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listDataResources(
@@ -481,7 +481,7 @@ extension ManagementClient {
 
     /// Every item of ``listDataResources(page:limit:query:namespaceCodes:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
@@ -512,7 +512,7 @@ extension ManagementClient {
     ///   - namespaceCode: Code of the permission space that the data resource belongs to
     ///   - resourceCode: Data resource Code, unique within the permission space
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getDataResource(
@@ -537,7 +537,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func updateDataResource(
@@ -558,7 +558,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func deleteDataResource(
@@ -656,7 +656,7 @@ extension ManagementClient {
     ///   - resourceName: Data resource name, unique within the permission space
     ///   - resourceCode: Data resource Code, unique within the permission space
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func checkDataResourceExists(
@@ -786,7 +786,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func createDataPolicy(
@@ -810,7 +810,7 @@ extension ManagementClient {
     ///   - limit: Number per page, cannot exceed 50, defaults to 10
     ///   - query: Keyword search for data policy name
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listDataPolices(
@@ -833,7 +833,7 @@ extension ManagementClient {
 
     /// Every item of ``listDataPolices(page:limit:query:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
@@ -858,7 +858,7 @@ extension ManagementClient {
     ///   - limit: Number per page, cannot exceed 50, defaults to 10
     ///   - query: Keyword search for data policy name
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listSimpleDataPolices(
@@ -881,7 +881,7 @@ extension ManagementClient {
 
     /// Every item of ``listSimpleDataPolices(page:limit:query:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
@@ -903,7 +903,7 @@ extension ManagementClient {
     ///
     /// - Parameter policyId: Data policy ID
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getDataPolicy(policyId: String) async throws(GenAuthError) -> GetDataPolicyResponseDto {
@@ -924,7 +924,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func updateDataPolicy(
@@ -945,7 +945,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func deleteDataPolicy(
@@ -966,7 +966,7 @@ extension ManagementClient {
     ///
     /// - Parameter policyName: Data policy name, unique within the user pool
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func checkDataPolicyExists(
@@ -994,7 +994,7 @@ extension ManagementClient {
     ///   - query: Subject name
     ///   - targetType: Subject type, including four types: USER, GROUP, ROLE, and ORG
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listDataPolicyTargets(
@@ -1021,7 +1021,7 @@ extension ManagementClient {
 
     /// Every item of ``listDataPolicyTargets(policyId:page:limit:query:targetType:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - policyId: Data policy ID
@@ -1053,7 +1053,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func authorizeDataPolicies(
@@ -1074,7 +1074,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func revokeDataPolicy(
@@ -1345,7 +1345,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getUserPermissionList(
@@ -1504,7 +1504,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func checkPermission(
@@ -1527,7 +1527,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func checkExternalUserPermission(
@@ -1623,7 +1623,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getUserResourcePermissionList(
@@ -1750,7 +1750,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listResourceTargets(
@@ -1887,7 +1887,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getUserResourceStruct(
@@ -2020,7 +2020,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getExternalUserResourceStruct(
@@ -2088,7 +2088,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func checkUserSameLevelPermission(
@@ -2111,7 +2111,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listPermissionView(
@@ -2128,7 +2128,7 @@ extension ManagementClient {
 
     /// Every item of ``listPermissionView(_:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameter request: The request; its page number is set for each page, from the first.
     /// - Returns: The items, fetched lazily.

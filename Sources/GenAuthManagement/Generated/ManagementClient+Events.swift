@@ -8,7 +8,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func createEventApp(_ request: CreateEventAppDto) async throws(GenAuthError) -> CommonResponseDto {
@@ -26,7 +26,7 @@ extension ManagementClient {
     /// Get event app list
     ///
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listEventApps() async throws(GenAuthError) -> EventAppPaginatedRespDto {
@@ -47,7 +47,7 @@ extension ManagementClient {
     ///   - limit: Number per page, cannot exceed 50, defaults to 10
     ///   - app: App type
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listEvents(
@@ -70,7 +70,7 @@ extension ManagementClient {
 
     /// Every item of ``listEvents(page:limit:app:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
@@ -89,7 +89,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func defineEvent(_ request: DefineEventDto) async throws(GenAuthError) -> CommonResponseDto {
@@ -108,7 +108,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func verifyEvent(_ request: PubEventDto) async throws(GenAuthError) -> PubEventRespDto {
@@ -127,7 +127,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func pubUserEvent(_ request: PubEventDto) async throws(GenAuthError) -> PubEventRespDto {

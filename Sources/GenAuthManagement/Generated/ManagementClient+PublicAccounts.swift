@@ -178,7 +178,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func listPublicAccounts(
@@ -195,7 +195,7 @@ extension ManagementClient {
 
     /// Every item of ``listPublicAccounts(_:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameter request: The request; its page number is set for each page, from the first.
     /// - Returns: The items, fetched lazily.
@@ -224,7 +224,7 @@ extension ManagementClient {
     ///   - withCustomData: Whether to get custom data
     ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPublicAccount(
@@ -257,7 +257,7 @@ extension ManagementClient {
     ///   - withCustomData: Whether to get custom data
     ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPublicAccountBatch(
@@ -286,7 +286,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func createPublicAccount(
@@ -307,7 +307,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func createPublicAccountsBatch(
@@ -328,7 +328,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func updatePublicAccount(
@@ -349,7 +349,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func updatePublicAccountBatch(
@@ -370,7 +370,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func deletePublicAccountsBatch(
@@ -391,7 +391,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func kickPublicAccounts(
@@ -412,7 +412,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func changeIntoPublicAccount(
@@ -433,7 +433,7 @@ extension ManagementClient {
     ///
     /// - Parameter userId: User ID
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPublicAccountsOfUser(
@@ -456,7 +456,7 @@ extension ManagementClient {
     ///
     /// - Parameter publicAccountId: Public account ID
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getUsersOfPublicAccount(
@@ -479,7 +479,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func bindUsersPublicAccount(
@@ -500,7 +500,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func setuserOfPublicAccount(
@@ -521,7 +521,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func unbindUsersPublicAccount(
@@ -545,7 +545,7 @@ extension ManagementClient {
     ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     ///   - namespace: Code of the permission group (permission space)
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPublicAccountRoles(
@@ -572,7 +572,7 @@ extension ManagementClient {
     ///
     /// - Parameter roleId: Role ID
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPublicAccountsOfRole(
@@ -595,7 +595,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func bindPublicAccountOfRoles(
@@ -616,7 +616,7 @@ extension ManagementClient {
     ///
     /// - Parameter groupId: Group ID
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPublicAccountsOfGroup(
@@ -641,7 +641,7 @@ extension ManagementClient {
     ///   - userId: Unique user identifier, which can be the user ID, username, email, phone number, external ID, or ID in an external identity source.
     ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getGroupsOfPublicAccount(
@@ -666,7 +666,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPublicAccountOfGroups(
@@ -687,7 +687,7 @@ extension ManagementClient {
     ///
     /// - Parameter departmentId: Department ID
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPublicAccountsOfDepartment(
@@ -718,7 +718,7 @@ extension ManagementClient {
     ///   - sortBy: Sort by, such as department creation time, time of joining the department, department name, department identifier
     ///   - orderBy: Ascending or descending order
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPublicAccountDepartments(
@@ -751,7 +751,7 @@ extension ManagementClient {
 
     /// Every item of ``getPublicAccountDepartments(userId:userIdType:page:limit:withCustomData:withDepartmentPaths:sortBy:orderBy:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
@@ -792,7 +792,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func setPublicAccountOfDepartments(
@@ -818,7 +818,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func resignPublicAccountBatch(
@@ -839,7 +839,7 @@ extension ManagementClient {
     ///
     /// - Parameter userId: User ID
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPostOfPublicUser(userId: String) async throws(GenAuthError) -> CreatePostDto {
@@ -860,7 +860,7 @@ extension ManagementClient {
     ///
     /// - Parameter postId: Post ID
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func getPublicAccountsOfPost(
@@ -883,7 +883,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func setPublicAccountOfnPost(
@@ -904,7 +904,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func unbindPublicAccountOfPost(

@@ -11,7 +11,7 @@ extension ManagementClient {
     ///   - limit: Number per page, cannot exceed 50, defaults to 10
     ///   - ipType: IP type
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func findIpList(
@@ -34,7 +34,7 @@ extension ManagementClient {
 
     /// Every item of ``findIpList(page:limit:ipType:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
@@ -53,7 +53,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func add(_ request: IpListCreateDto) async throws(GenAuthError) -> CommonResponseDto {
@@ -72,7 +72,7 @@ extension ManagementClient {
     ///
     /// - Parameter id: The `id` parameter.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func deleteById(id: String) async throws(GenAuthError) -> CommonResponseDto {
@@ -93,7 +93,7 @@ extension ManagementClient {
     ///   - limit: Number per page, cannot exceed 50, defaults to 10
     ///   - userListType: IP type
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func findUserList(
@@ -116,7 +116,7 @@ extension ManagementClient {
 
     /// Every item of ``findUserList(page:limit:userListType:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
@@ -138,7 +138,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func addUser(_ request: UserListCreateDto) async throws(GenAuthError) -> CommonResponseDto {
@@ -157,7 +157,7 @@ extension ManagementClient {
     ///
     /// - Parameter id: The `id` parameter.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func deleteUserListById(id: String) async throws(GenAuthError) -> CommonResponseDto {
@@ -178,7 +178,7 @@ extension ManagementClient {
     ///   - limit: Number per page, cannot exceed 50, defaults to 10
     ///   - optObject: Policy operation object, currently only ip
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func findRiskListPolicy(
@@ -201,7 +201,7 @@ extension ManagementClient {
 
     /// Every item of ``findRiskListPolicy(page:limit:optObject:)``,
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
-    /// total count GenAuth reports or at an empty page (see ``PageSequence``).
+    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
     ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
@@ -223,7 +223,7 @@ extension ManagementClient {
     ///
     /// - Parameter request: The request body.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func addRiskListPolicy(
@@ -244,7 +244,7 @@ extension ManagementClient {
     ///
     /// - Parameter id: The `id` parameter.
     /// - Returns: The decoded response, once GenAuth has reported success.
-    /// - Throws: ``GenAuthError``: ``GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
+    /// - Throws: ``/GenAuthCore/GenAuthError``: ``/GenAuthCore/GenAuthError/api(_:)`` with GenAuth's `statusCode`, `apiCode`, `message` and
     ///   `requestId` when its answer reports a failure; otherwise when no response arrives, the HTTP status is not
     ///   2xx, or the body does not decode.
     public func deleteRiskListPolicyById(id: String) async throws(GenAuthError) -> CommonResponseDto {
