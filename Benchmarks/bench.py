@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The benchmark behind Benchmarks/run: every tool on the same documents, in one run; medians of BENCH_RUNS
-runs (3 by default). Writes docs/en/benchmarks.md and prints the same tables."""
+runs (3 by default). Writes docs/benchmarks.md and prints the same tables."""
 import json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
@@ -13,6 +13,7 @@ OAG = os.path.join(WORK, "venv", "bin", "openapi-generator-cli")
 SOG = os.path.join(WORK, "build-peers", "release", "swift-openapi-generator")
 RUNTIME = os.path.join(WORK, "build-runtime", "release", "RuntimeBenchmark")
 SHARED = os.path.join(ROOT, "..", "shared", "genauth")
+BEFORE = "f605c3e"  # the last commit with one GenAuth module, before the ManagementClient
 
 
 def run(command, cwd=None, quiet=True):
@@ -78,12 +79,21 @@ def repaired_document(name):
     return path, added, sum(1 for item in document["paths"].values() for k in item if k != "parameters")
 
 
-def ours_workspace():
-    """A scratch copy of what genauth-codegen reads: Templates/, overlays/, specs/."""
-    folder = tempfile.mkdtemp(prefix="bench-ours-", dir=WORK)
-    for item in ("Templates", "overlays", "specs"):
-        shutil.copytree(os.path.join(ROOT, item), os.path.join(folder, item))
+def ours_workspace(client):
+    """A scratch copy of what genauth-codegen reads for one client: Templates/, its overlays and its specs."""
+    folder = tempfile.mkdtemp(prefix=f"bench-ours-{client}-", dir=WORK)
+    shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(folder, "Templates"))
+    for item in ("overlays", "specs"):
+        shutil.copytree(os.path.join(ROOT, item, client), os.path.join(folder, item, client))
     return folder
+
+
+def import_and_generate(space, client, document):
+    """genauth-codegen's whole job on a document: import it into specs/, then generate the SDK, docs and tests."""
+    name = {"authentication": "AuthenticationClient", "management": "ManagementClient"}[client]
+    return ["bash", "-c",
+            f"'{OURS}' import-openapi '{document}' --client {name} --out specs/{client} --overlays overlays/{client} "
+            f">/dev/null && '{OURS}' generate " + " ".join(outputs_args(space))]
 
 
 def outputs_args(folder):
@@ -93,17 +103,13 @@ def outputs_args(folder):
 def generation(results):
     auth, added, operations = repaired_document("authentication")
     results["repairs"] = {"authentication": added}
-    space = ours_workspace()
+    space = ours_workspace("authentication")
     document = os.path.join(ROOT, "openapi", "authentication-openapi.json")
 
-    def clean_ours():
-        set_aside(os.path.join(space, "out"))
-        set_aside(os.path.join(space, "specs"))
-    import_and_generate = ["bash", "-c",
-        f"'{OURS}' import-openapi '{document}' --out specs/authentication --overlays overlays/authentication >/dev/null && "
-        f"'{OURS}' generate " + " ".join(outputs_args(space))]
+    def clean(space):
+        return lambda: (set_aside(os.path.join(space, "out")), set_aside(os.path.join(space, "specs")))
     rows = []
-    t, m = timed(import_and_generate, cwd=space, prepare=clean_ours)
+    t, m = timed(import_and_generate(space, "authentication", document), cwd=space, prepare=clean(space))
     rows.append(("genauth-codegen: import + generate", t, m, files_under(os.path.join(space, "out"))))
     generate_only = [OURS, "generate"] + outputs_args(space)
     t, m = timed(generate_only, cwd=space, prepare=lambda: set_aside(os.path.join(space, "out")))
@@ -117,10 +123,18 @@ def generation(results):
     rows.append(("swift-openapi-generator", t, m, files_under(sog_out)))
     results["generation"] = {"operations": operations, "rows": rows}
 
-    # The management document (425 operations): ours has no ManagementClient yet.
+    # The management document: 425 operations, of which 414 are visible to SDKs.
     management, added, operations = repaired_document("management")
     results["repairs"]["management"] = added
-    rows = [("genauth-codegen", None, None, "not run: the SDK has no ManagementClient runtime yet")]
+    space_m = ours_workspace("management")
+    document = os.path.join(ROOT, "openapi", "management-openapi.json")
+    rows = []
+    t, m = timed(import_and_generate(space_m, "management", document), cwd=space_m, prepare=clean(space_m))
+    rows.append(("genauth-codegen: import + generate", t, m, files_under(os.path.join(space_m, "out"))))
+    t, m = timed([OURS, "generate"] + outputs_args(space_m), cwd=space_m, prepare=lambda: set_aside(os.path.join(space_m, "out")))
+    rows.append(("genauth-codegen: generate (from specs/)", t, m, files_under(os.path.join(space_m, "out"))))
+    run([OURS, "generate"] + outputs_args(space_m), cwd=space_m)
+    results["ours_space_management"] = space_m
 
     def attempt(name, command, out):
         try:
@@ -139,6 +153,7 @@ def generation(results):
                 reason = "exit status non-zero"
 
             rows.append((name, None, None, "failed: " + reason))
+            results.setdefault("rejections", {})[name] = "\n".join(lines[:12]) or text[-1500:]
             return False
     out = os.path.join(WORK, "oag-management")
     if not attempt("openapi-generator swift6", [OAG, "generate", "-g", "swift6", "-i", management, "-o", out], out):
@@ -171,34 +186,99 @@ def rows_time(results, name):
     return next(row[1] for row in results["generation"]["rows"] if row[0] == name)
 
 
-def compile_package(results):
-    """Clean debug build of each tool's generated module, and a rebuild after touching one generated file."""
-    rows = []
-    space = results["ours_space"]
+def sdk_package(results):
+    """A package of the SDK's modules as the benchmark's own runs generated them: GenAuthCore, the hand-written
+    parts of both clients, and the generated Swift of each."""
     package = tempfile.mkdtemp(prefix="bench-compile-ours-", dir=WORK)
-    sources = os.path.join(package, "Sources", "GenAuth")
-    shutil.copytree(os.path.join(ROOT, "Sources", "GenAuth", "Runtime"), os.path.join(sources, "Runtime"))
-    shutil.copytree(os.path.join(space, "out", "sdk"), os.path.join(sources, "Generated"))
-    shutil.copytree(os.path.join(ROOT, "Sources", "GenAuth", "Conveniences"), os.path.join(sources, "Conveniences"))
+    ignore = shutil.ignore_patterns("Generated", "*.docc")
+    sources = os.path.join(package, "Sources")
+    shutil.copytree(os.path.join(ROOT, "Sources", "GenAuthCore"), os.path.join(sources, "GenAuthCore"), ignore=ignore)
+    for module, space in (("GenAuthAuthentication", results["ours_space"]), ("GenAuthManagement", results["ours_space_management"])):
+        shutil.copytree(os.path.join(ROOT, "Sources", module), os.path.join(sources, module), ignore=ignore)
+        shutil.copytree(os.path.join(space, "out", "sdk", module, "Generated"), os.path.join(sources, module, "Generated"))
     with open(os.path.join(package, "Package.swift"), "w") as f:
         f.write('// swift-tools-version: 6.0\nimport PackageDescription\nlet package = Package(name: "Ours", '
-                'platforms: [.macOS(.v13)], targets: [.target(name: "GenAuth")])\n')
-    rows.append(measure_compile("genauth-codegen", package, "GenAuth", os.path.join(sources, "Generated", "Models", "SendSMSDto.swift")))
+                'platforms: [.macOS(.v13)], dependencies: [.package(url: "https://github.com/apple/swift-crypto", from: "3.12.3")], '
+                'targets: [.target(name: "GenAuthCore"), .target(name: "GenAuthAuthentication", dependencies: ["GenAuthCore"]), '
+                '.target(name: "GenAuthManagement", dependencies: ["GenAuthCore", .product(name: "Crypto", package: "swift-crypto")])])\n')
+    return package
+
+
+def compile_package(results):
+    """Clean debug build of each tool's generated module, and a rebuild after touching one generated file."""
+    package = sdk_package(results)
+    models = lambda module: os.path.join(package, "Sources", module, "Generated", "Models")
+    rows = [measure_compile("genauth-codegen", package, "GenAuthAuthentication",
+                            os.path.join(models("GenAuthAuthentication"), "SendSMSDto.swift"))]
 
     oag = os.path.join(WORK, "oag-auth")
     touched = next(os.path.join(d, n) for d, _, ns in os.walk(os.path.join(oag, "Sources")) for n in sorted(ns) if n == "SendSMSDto.swift")
     rows.append(measure_compile("openapi-generator swift6", oag, "OpenAPIClient", touched))
 
-    package = tempfile.mkdtemp(prefix="bench-compile-sog-", dir=WORK)
-    target = os.path.join(package, "Sources", "Generated")
+    sog = tempfile.mkdtemp(prefix="bench-compile-sog-", dir=WORK)
+    target = os.path.join(sog, "Sources", "Generated")
     shutil.copytree(os.path.join(WORK, "sog-auth"), target)
-    with open(os.path.join(package, "Package.swift"), "w") as f:
+    with open(os.path.join(sog, "Package.swift"), "w") as f:
         f.write('// swift-tools-version: 6.0\nimport PackageDescription\nlet package = Package(name: "SOG", platforms: [.macOS(.v13)], '
                 'dependencies: [.package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4")], '
                 'targets: [.target(name: "Generated", dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")])])\n')
-    rows.append(measure_compile("swift-openapi-generator", package, "Generated", os.path.join(target, "Types.swift"),
+    rows.append(measure_compile("swift-openapi-generator", sog, "Generated", os.path.join(target, "Types.swift"),
                                 dependencies=["OpenAPIRuntime"]))
     results["compile"] = rows
+
+    # The management module: Crypto (swift-crypto, BoringSSL's C on Linux) is built first and not timed, as
+    # OpenAPIRuntime above; its own clean build is reported beside it.
+    rows = [measure_compile("genauth-codegen", package, "GenAuthManagement",
+                            os.path.join(models("GenAuthManagement"), "UserDto.swift"), dependencies=["Crypto"])]
+    oag = os.path.join(WORK, "oag-management")
+    if os.path.isdir(os.path.join(oag, "Sources")):
+        models_oag = next(d for d, _, ns in os.walk(os.path.join(oag, "Sources")) if "UserDto.swift" in ns)
+        try:
+            rows.append(measure_compile("openapi-generator swift6 --skip-validate-spec", oag, "OpenAPIClient",
+                                        os.path.join(models_oag, "UserDto.swift")))
+        except RuntimeError as error:
+            first = next((line for line in str(error).splitlines() if "error:" in line), "the build fails")
+            rows.append(("openapi-generator swift6 --skip-validate-spec", None, None, "does not compile: " + first.strip()[:200]))
+    scratch = os.path.join(package, ".build-crypto")
+    crypto = []
+    for _ in range(RUNS):
+        set_aside(scratch)
+        run(["swift", "package", "--scratch-path", scratch, "resolve"], cwd=package)
+        start = time.perf_counter()
+        run(["swift", "build", "--scratch-path", scratch, "--target", "Crypto"], cwd=package)
+        crypto.append(time.perf_counter() - start)
+    results["compile_management"] = {"rows": rows, "crypto": statistics.median(crypto)}
+
+
+def app_build(results):
+    """An app that depends on the authentication product only: its clean debug build against the SDK as it was
+    before the modules were split (one GenAuth module, commit BEFORE) and as it is."""
+    before = os.path.join(WORK, "sdk-before")
+    if not os.path.isdir(before):
+        run(["git", "worktree", "add", "--detach", before, BEFORE], cwd=ROOT)
+    rows = []
+    for name, sdk, product in (("before the split (GenAuth, %s)" % BEFORE[:7], before, "GenAuth"),
+                               ("now (GenAuthAuthentication)", ROOT, "GenAuthAuthentication")):
+        app = tempfile.mkdtemp(prefix="bench-app-", dir=WORK)
+        os.makedirs(os.path.join(app, "Sources", "App"))
+        with open(os.path.join(app, "Package.swift"), "w") as f:
+            f.write('// swift-tools-version: 6.0\nimport PackageDescription\nlet package = Package(name: "App", '
+                    f'platforms: [.macOS(.v13)], dependencies: [.package(path: "{sdk}")], targets: [.executableTarget('
+                    f'name: "App", dependencies: [.product(name: "{product}", package: "{os.path.basename(sdk)}")])])\n')
+        with open(os.path.join(app, "Sources", "App", "main.swift"), "w") as f:
+            f.write(f"import {product}\n\nprint(AuthenticationClient.self)\n")
+        scratch = os.path.join(app, ".build-bench")
+        run(["swift", "package", "--scratch-path", scratch, "resolve"], cwd=app)
+        times = []
+        for _ in range(RUNS):
+            for entry in os.listdir(scratch):  # the build, not the resolved checkouts
+                if entry not in ("checkouts", "repositories", "workspace-state.json", "artifacts"):
+                    set_aside(os.path.join(scratch, entry))
+            start = time.perf_counter()
+            run(["swift", "build", "--scratch-path", scratch], cwd=app)
+            times.append(time.perf_counter() - start)
+        rows.append((name, statistics.median(times)))
+    results["app_build"] = rows
 
 
 def measure_compile(name, package, target, touched, dependencies=()):
@@ -304,6 +384,13 @@ def report(results):
     ]
     for name, t, m, files in results["management"]["rows"]:
         lines.append(f"| {name} | {seconds(t)} | {'–' if m is None else f'{m:.0f} MB'} | {files} |")
+    ours = next((row[1] for row in results["management"]["rows"] if row[0] == "genauth-codegen: import + generate"), None)
+    oag = next((row[1] for row in results["management"]["rows"] if row[0].startswith("openapi-generator") and row[1]), None)
+    if ours and oag:
+        lines += ["", f"genauth-codegen imports and generates the management document in 1/{oag / ours:.0f} of the time "
+                      "openapi-generator takes to generate it."]
+    for name, message in results.get("rejections", {}).items():
+        lines += ["", f"What {name} says about the document:", "", "```text", message.strip(), "```"]
     lines += ["", "## Regeneration after a one-endpoint change", "", "| tool | wall time | files rewritten |", "| --- | --- | --- |"]
     for name, t, what in results["regeneration"]:
         lines.append(f"| {name} | {seconds(t)} | {what} |")
@@ -311,8 +398,30 @@ def report(results):
               "| tool | clean build | rebuild after touching one generated file | Swift files |", "| --- | --- | --- | --- |"]
     for name, clean, rebuild, files in results["compile"]:
         lines.append(f"| {name} | {seconds(clean)} | {seconds(rebuild)} | {files} |")
-    lines += ["", "genauth-codegen's module includes its hand-written runtime; swift-openapi-generator's excludes "
-              "OpenAPIRuntime, built beforehand and not timed.", "",
+    lines += ["", "genauth-codegen's module is GenAuthAuthentication with GenAuthCore, its hand-written runtime; "
+              "swift-openapi-generator's excludes OpenAPIRuntime, built beforehand and not timed.", ""]
+    management = results.get("compile_management")
+    if management:
+        lines += ["## Compiling the management module (debug)", "",
+                  "| tool | clean build | rebuild after touching one generated file | Swift files |", "| --- | --- | --- | --- |"]
+        for name, clean, rebuild, files in management["rows"]:
+            if clean is None:
+                lines.append(f"| {name} | – | – | {files} |")
+            else:
+                lines.append(f"| {name} | {seconds(clean)} | {seconds(rebuild)} | {files} |")
+        lines += ["", "genauth-codegen's module is GenAuthManagement with GenAuthCore. It depends on swift-crypto for "
+                  "the access-key signature, built beforehand and not timed, as OpenAPIRuntime above: a clean build of "
+                  f"its `Crypto` target takes {seconds(management['crypto'])} on Linux (BoringSSL's C sources), once, "
+                  "and none on Apple's platforms (CryptoKit); a server on Vapor or Hummingbird usually builds it "
+                  "already.", ""]
+    if results.get("app_build"):
+        lines += ["## An app that depends on the authentication product only (debug, clean)", "",
+                  "| SDK | clean build of the app |", "| --- | --- |"]
+        for name, t in results["app_build"]:
+            lines.append(f"| {name} | {seconds(t)} |")
+        lines += ["", "The app is one file that names `AuthenticationClient`; SwiftPM builds what its product needs "
+                  "(now GenAuthCore and GenAuthAuthentication: not the management module, not swift-crypto).", ""]
+    lines += [
               "## Scaling: synthetic specs (`Benchmarks/synthetic-specs.py`)", "",
               "| endpoints | generate | peak memory | files |", "| --- | --- | --- | --- |"]
     for count, t, m, files in results["scaling"]:
@@ -329,13 +438,13 @@ def report(results):
         lines.append(f"| {name} | {sdk:,} | {hand:,} |")
     lines += ["", results.get("notes", "")]
     text = "\n".join(lines).rstrip() + "\n"
-    with open(os.path.join(ROOT, "docs", "en", "benchmarks.md"), "w") as f:
+    with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
         f.write(text)
     print(text)
 
 
 def main():
-    """`bench.py --report-only` rewrites docs/en/benchmarks.md from the last run's results (after editing notes.md)."""
+    """`bench.py --report-only` rewrites docs/benchmarks.md from the last run's results (after editing notes.md)."""
     saved = os.path.join(WORK, "results.json")
     if "--report-only" in sys.argv:
         with open(saved) as f:
@@ -350,6 +459,7 @@ def main():
             time.sleep(15)  # see set_aside
         generation(results)
         compile_package(results)
+        app_build(results)
         scaling(results)
         many_errors(results)
         runtime(results)

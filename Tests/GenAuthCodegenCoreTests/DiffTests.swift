@@ -198,13 +198,13 @@ import Testing
         }
 
         let text = changelog.markdown(title: "GenAuth authentication API: 2023-01-04 → 2023-11")
-        let committed = root.appendingPathComponent("docs/en/changelog-authentication-2023.md")
+        let committed = root.appendingPathComponent("docs/changelog-authentication-2023.md")
         if GoldenTests.recording {
             try Data(text.utf8).write(to: committed)
-            Issue.record("re-recorded docs/en/changelog-authentication-2023.md")
+            Issue.record("re-recorded docs/changelog-authentication-2023.md")
             return
         }
         let expected = try String(contentsOf: committed, encoding: .utf8)
-        #expect(expected == text, "\(Harness.diff(expected: expected, actual: text, name: "docs/en/changelog-authentication-2023.md"))")
+        #expect(expected == text, "\(Harness.diff(expected: expected, actual: text, name: "docs/changelog-authentication-2023.md"))")
     }
 }

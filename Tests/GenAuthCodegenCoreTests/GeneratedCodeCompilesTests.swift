@@ -20,7 +20,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         let root = Harness.packageRoot
         var generated: [String: [String]] = [:]  // top folder (module or test target) → files
-        for output in result.outputs where output.role != .docs {
+        // The Swift: not the docs, nor the DocC topics beside the generated sources.
+        for output in result.outputs where output.role != .docs && output.path.hasSuffix(".swift") {
             let url = work.appendingPathComponent(output.role.rawValue).appendingPathComponent(output.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(output.contents.utf8).write(to: url)
