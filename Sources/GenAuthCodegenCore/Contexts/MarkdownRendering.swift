@@ -34,20 +34,11 @@ enum MarkdownRendering {
                 let text = pageInlines(title)
                 return text.isEmpty ? nil : String(repeating: "#", count: min(6, max(4, level + shift))) + " " + text
             case .list(let ordered, let items):
-                return items.enumerated().map { index, item in
-                    let marker = ordered ? "\(index + 1). " : "- "
-                    let body = pageBlocks(item, shift: shift).joined(separator: "\n\n")
-                    let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-                    let indent = String(repeating: " ", count: marker.count)
-                    return marker + lines.enumerated().map { $0 == 0 ? String($1) : ($1.isEmpty ? "" : indent + $1) }.joined(separator: "\n")
-                }.joined(separator: "\n")
+                return list(ordered: ordered, items.map { pageBlocks($0, shift: shift) })
             case .code(let language, let lines):
-                let body = lines.joined(separator: "\n") + "\n"
-                let fence = Escaping.codeFence(for: body)
-                return fence + Self.safeLanguage(language) + "\n" + body + fence
+                return fenced(language: language, lines)
             case .quote(let inner):
-                return pageBlocks(inner, shift: shift).joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+                return quoted(pageBlocks(inner, shift: shift))
             case .details(let summary, let inner):
                 // Our own element, rendered by MkDocs (md_in_html) and GitHub alike; the summary is escaped text.
                 // HTML: Markdown is not read inside a summary, so it is plain text, HTML-escaped.
@@ -146,19 +137,11 @@ enum MarkdownRendering {
                 let text = docInlines(flattened(title))
                 return text.isEmpty ? nil : wrap(text, "**")
             case .list(let ordered, let items):
-                return items.enumerated().map { index, item in
-                    let marker = ordered ? "\(index + 1). " : "- "
-                    let lines = docBlocks(item).joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
-                    let indent = String(repeating: " ", count: marker.count)
-                    return marker + lines.enumerated().map { $0 == 0 ? String($1) : ($1.isEmpty ? "" : indent + $1) }.joined(separator: "\n")
-                }.joined(separator: "\n")
+                return list(ordered: ordered, items.map(docBlocks))
             case .code(let language, let lines):
-                let body = lines.joined(separator: "\n") + "\n"
-                let fence = Escaping.codeFence(for: body)
-                return fence + Self.safeLanguage(language) + "\n" + body + fence
+                return fenced(language: language, lines)
             case .quote(let inner):
-                return docBlocks(inner).joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+                return quoted(docBlocks(inner))
             case .details(let summary, let inner):
                 let title = docInlines(flattened(summary))
                 return ([title.isEmpty ? nil : wrap(title, "**")].compactMap { $0 } + docBlocks(inner)).joined(separator: "\n\n")
@@ -196,6 +179,29 @@ enum MarkdownRendering {
     }
 
     // MARK: - Shared
+
+    /// A list whose items are rendered blocks; an item's later lines are indented under its marker.
+    private static func list(ordered: Bool, _ items: [[String]]) -> String {
+        items.enumerated().map { index, blocks in
+            let marker = ordered ? "\(index + 1). " : "- "
+            let lines = blocks.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
+            let indent = String(repeating: " ", count: marker.count)
+            return marker + lines.enumerated().map { $0 == 0 ? String($1) : ($1.isEmpty ? "" : indent + $1) }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// A code block, fenced longer than any fence inside it, with a safe language name.
+    private static func fenced(language: String, _ lines: [String]) -> String {
+        let body = lines.joined(separator: "\n") + "\n"
+        let fence = Escaping.codeFence(for: body)
+        return fence + safeLanguage(language) + "\n" + body + fence
+    }
+
+    /// A block quote of rendered blocks.
+    private static func quoted(_ blocks: [String]) -> String {
+        blocks.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+    }
 
     /// Inlines without emphasis, for a line that is made bold as a whole (bold inside bold would not close).
     private static func flattened(_ inlines: [MarkdownText.Inline]) -> [MarkdownText.Inline] {
