@@ -8,7 +8,9 @@ import Foundation
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, whatever its status code.
     ///
-    /// Throw only when no response was received (no connection, timeout, connection lost).
+    /// Throw only when no response was received (no connection, timeout, connection lost). Return or throw
+    /// promptly when the calling task is cancelled: the client's `timeout` cancels the request that way, and
+    /// waits for `send` to end before it reports the timeout.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
 

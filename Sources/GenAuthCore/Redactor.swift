@@ -6,7 +6,8 @@ import Foundation
 /// A secret of four characters or more is removed wherever it appears. A shorter one (a password such as
 /// `abc`) is removed where it stands alone, not inside a longer word: between quotes, spaces or punctuation,
 /// as a server echoes it (`"password":"abc"`), so that ordinary words keep their letters. Each secret is also
-/// looked for as JSON writes it (`\"`, `\u00e9`) and as a URL or form writes it (`%20`).
+/// looked for as JSON writes it (`\"`, and non-ASCII characters as they are or as `\u00e9`/`\u00E9`) and as a URL
+/// or form writes it (`%20`).
 package struct Redactor: Sendable {
     static let replacement = "<redacted>"
     /// Below this many bytes a secret is only removed where it is not part of a longer word.
@@ -15,17 +16,30 @@ package struct Redactor: Sendable {
     private let patterns: [[UInt8]]
 
     package init(secrets: [String?]) {
-        var patterns = Set<[UInt8]>()
-        for secret in secrets.compactMap({ $0 }) where !secret.isEmpty {
-            patterns.insert(Array(secret.utf8))
-            patterns.insert(Array(Self.jsonEscaped(secret).utf8))
-            patterns.insert(Array(PercentEncoding.encode(secret).utf8))
-        }
+        self.init(patterns: Self.patterns(of: secrets.compactMap { $0 }))
+    }
+
+    private init(patterns: Set<[UInt8]>) {
         // Longest first, so that a secret containing another is removed whole.
         self.patterns = patterns.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
     }
 
-    var isEmpty: Bool { patterns.isEmpty }
+    /// This redactor, removing `secrets` too: such as the tokens a response issues, when it becomes an error.
+    package func adding(_ secrets: [String]) -> Redactor {
+        secrets.isEmpty ? self : Redactor(patterns: Set(patterns).union(Self.patterns(of: secrets)))
+    }
+
+    private static func patterns(of secrets: [String]) -> Set<[UInt8]> {
+        var patterns = Set<[UInt8]>()
+        for secret in secrets where !secret.isEmpty {
+            patterns.insert(Array(secret.utf8))
+            patterns.insert(Array(jsonEscaped(secret).utf8))
+            patterns.insert(Array(jsonEscaped(secret, asciiOnly: true, uppercase: false).utf8))
+            patterns.insert(Array(jsonEscaped(secret, asciiOnly: true, uppercase: true).utf8))
+            patterns.insert(Array(PercentEncoding.encode(secret).utf8))
+        }
+        return patterns
+    }
 
     package func redact(_ text: String) -> String {
         guard !patterns.isEmpty else { return text }
@@ -83,9 +97,21 @@ package struct Redactor: Sendable {
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
-    /// The secret as a JSON string holds it, without the quotes.
-    private static func jsonEscaped(_ secret: String) -> String {
+    /// The secret as a JSON string holds it, without the quotes: as Foundation writes it, or with every
+    /// character outside ASCII written `\uXXXX` (UTF-16, as Python's `json.dumps` and many servers write it).
+    private static func jsonEscaped(_ secret: String, asciiOnly: Bool = false, uppercase: Bool = false) -> String {
         guard let data = try? JSONEncoder().encode(secret) else { return secret }
-        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+        let escaped = String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+        guard asciiOnly else { return escaped }
+        var result = ""
+        for unit in escaped.utf16 {
+            if unit < 0x80 {
+                result.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
+            } else {
+                let hex = String(unit, radix: 16, uppercase: uppercase)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return result
     }
 }

@@ -41,6 +41,17 @@ extension RequestExecutor {
     /// Values of body fields whose names say they are secret (passwords, pass codes, tokens, secrets), so that
     /// a server echoing them cannot put them in an error.
     static func secretValues(in body: Data?) -> [String] {
+        secretValues(in: body, numbers: true)
+    }
+
+    /// The string values of a response's fields whose names say they are secret (the `access_token`,
+    /// `id_token` and `refresh_token` a response issues), so that a response that becomes an error never shows
+    /// them. Numbers are left alone: the envelope's own `statusCode` and `apiCode` would match.
+    static func issuedSecrets(in body: Data) -> [String] {
+        secretValues(in: body, numbers: false)
+    }
+
+    private static func secretValues(in body: Data?, numbers: Bool) -> [String] {
         guard let body else { return [] }
         var found: [String] = []
         func scan(_ value: JSONValue, key: String?) {
@@ -48,7 +59,7 @@ extension RequestExecutor {
             case .string(let text):
                 if let key, isSecretName(key) { found.append(text) }
             case .integer(let number):
-                if let key, isSecretName(key) { found.append(String(number)) }
+                if numbers, let key, isSecretName(key) { found.append(String(number)) }
             case .object(let object): for (key, value) in object { scan(value, key: key) }
             case .array(let items): for item in items { scan(item, key: key) }
             default: break

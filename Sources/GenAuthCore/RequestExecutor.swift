@@ -49,22 +49,20 @@ package final class RequestExecutor: Sendable {
             HTTPHeader(name: "accept", value: "application/json"),
         ]
         self.secrets = secrets.compactMap { $0 }.filter { !$0.isEmpty }
-        self.timeout = timeout
+        self.timeout = Self.clampedTimeout(timeout)
         self.transport = transport
         self.authorizer = authorizer
     }
 
     /// Sends `request` and decodes its answer, once GenAuth has reported success.
     package func send<Response: Decodable>(_ request: APIRequest, as _: Response.Type) async throws(GenAuthError) -> Response {
-        let (response, redactor) = try await exchange(request)
+        let (response, requestRedactor) = try await exchange(request)
         do {
             return try JSONCoding.makeDecoder().decode(Response.self, from: response.body)
-        } catch let error as DecodingError {
-            throw .undecodableResponse(Self.decodingFailure(error, type: Response.self, body: response.body, redactor: redactor))
         } catch {
-            throw .undecodableResponse(DecodingFailure(
-                typeName: String(describing: Response.self), codingPath: "",
-                message: redactor.redact(String(describing: error)), body: redactor.redact(response.body)))
+            throw .undecodableResponse(Self.undecodable(
+                error, type: Response.self, body: response.body,
+                redactor: requestRedactor.adding(Self.issuedSecrets(in: response.body))))
         }
     }
 
@@ -92,9 +90,11 @@ package final class RequestExecutor: Sendable {
                 continue
             }
             guard (200..<300).contains(response.statusCode) else {
-                throw .httpStatus(Self.statusFailure(response, redactor: redactor))
+                throw .httpStatus(Self.statusFailure(
+                    response, redactor: redactor.adding(Self.issuedSecrets(in: response.body))))
             }
             if let envelope, envelope.reportsFailure, let statusCode = envelope.statusCode {
+                let redactor = redactor.adding(Self.issuedSecrets(in: response.body))
                 throw .api(APIFailure(
                     statusCode: statusCode, apiCode: envelope.apiCode, message: redactor.redact(envelope.message ?? ""),
                     requestId: envelope.requestId, httpStatus: response.statusCode, body: redactor.redact(response.body)))
@@ -109,11 +109,12 @@ package final class RequestExecutor: Sendable {
         let transport = self.transport
         let timeout = self.timeout
         do {
-            // The transport's own timeout may only count idle time; this bounds the whole call.
+            // The transport's own timeout may only count idle time; this bounds the whole request. On timeout
+            // the transport's task is cancelled; the group returns once it has ended (HTTPTransport says so).
             return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
                 group.addTask { try await transport.send(request) }
                 group.addTask {
-                    try await Task.sleep(nanoseconds: UInt64(max(timeout, 0) * 1_000_000_000))
+                    try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
                     return nil
                 }
                 defer { group.cancelAll() }
@@ -132,6 +133,13 @@ package final class RequestExecutor: Sendable {
     }
 
     private struct TimeoutReached: Error {}
+
+    /// The options' timeout as the client uses it: NaN or a negative value as 0, `.infinity` or anything longer
+    /// as a year, so that no value traps in `Task.sleep` or in the transport.
+    package static func clampedTimeout(_ timeout: TimeInterval) -> TimeInterval {
+        guard timeout > 0 else { return 0 }
+        return min(timeout, 31_536_000)
+    }
 
     private static func seconds(_ value: TimeInterval) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"

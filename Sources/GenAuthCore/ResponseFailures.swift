@@ -7,18 +7,25 @@ extension RequestExecutor {
     static func statusFailure(_ response: HTTPResponse, redactor: Redactor) -> HTTPStatusFailure {
         var failure = HTTPStatusFailure(statusCode: response.statusCode, body: redactor.redact(response.body))
         if let text = String(data: response.body, encoding: .utf8) {
-            failure.bodyPreview = redactor.redact(String(text.prefix(500)))
+            // Redacted whole, then cut: a secret across the cut would no longer be recognised.
+            failure.bodyPreview = String(redactor.redact(text).prefix(500))
         }
-        if case .object(let envelope)? = try? JSONDecoder().decode(JSONValue.self, from: response.body) {
-            if case .string(let message)? = envelope["message"] { failure.message = redactor.redact(message) }
-            switch envelope["apiCode"] {
-            case .integer(let code)?: failure.apiCode = code
-            case .number(let code)? where code == code.rounded() && abs(code) < 1e15: failure.apiCode = Int(code)
-            default: break
-            }
-            if case .string(let requestId)? = envelope["requestId"] { failure.requestId = requestId }
+        if let envelope = Envelope.read(response.body) {
+            failure.message = envelope.message.map(redactor.redact)
+            failure.apiCode = envelope.apiCode
+            failure.requestId = envelope.requestId
         }
         return failure
+    }
+
+    /// A response that GenAuth reported as a success but that does not decode as `type`.
+    static func undecodable(_ error: any Error, type: Any.Type, body: Data, redactor: Redactor) -> DecodingFailure {
+        if let error = error as? DecodingError {
+            return decodingFailure(error, type: type, body: body, redactor: redactor)
+        }
+        return DecodingFailure(
+            typeName: String(describing: type), codingPath: "",
+            message: redactor.redact(String(describing: error)), body: redactor.redact(body))
     }
 
     static func decodingFailure(_ error: DecodingError, type: Any.Type, body: Data, redactor: Redactor) -> DecodingFailure {
@@ -33,7 +40,8 @@ extension RequestExecutor {
             context = DecodingError.Context(codingPath: [], debugDescription: String(describing: error))
         }
         var message = context.debugDescription
-        if context.codingPath.isEmpty, (try? JSONDecoder().decode(JSONValue.self, from: body)) != nil {
+        if case .dataCorrupted = error, context.codingPath.isEmpty,
+           (try? JSONDecoder().decode(JSONValue.self, from: body)) != nil {
             // Foundation reports a number that does not fit its Swift type (1.5 or 10^30 for an Int) as
             // invalid JSON, without a path; the body is valid JSON, so say what is actually wrong.
             message = "a number does not fit its type (too large, or with a fraction where an integer is expected)"

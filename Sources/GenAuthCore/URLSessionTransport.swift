@@ -9,16 +9,21 @@ import FoundationNetworking
 /// another host would send it the request's headers, the user's access token among them. A 3xx response
 /// is returned as it is, and the client reports it as ``GenAuthError/httpStatus(_:)``.
 public struct URLSessionTransport: HTTPTransport {
-    private let session: URLSession
+    private let owner: SessionOwner
+
+    private var session: URLSession { owner.session }
 
     /// Creates a transport with an ephemeral session (no cookies, no cache) that does not follow redirects.
+    /// The session is invalidated once the last copy of the transport is gone.
     public init() {
-        self.session = URLSession(configuration: .ephemeral, delegate: RedirectRefusal(), delegateQueue: nil)
+        self.owner = SessionOwner(
+            session: URLSession(configuration: .ephemeral, delegate: RedirectRefusal(), delegateQueue: nil), owned: true)
     }
 
-    /// Creates a transport over your own session; its delegate decides about redirects.
+    /// Creates a transport over your own session; its delegate decides about redirects. The session stays yours:
+    /// the transport never invalidates it.
     public init(session: URLSession) {
-        self.session = session
+        self.owner = SessionOwner(session: session, owned: false)
     }
 
     /// Sends the request with `URLSession`.
@@ -42,6 +47,23 @@ public struct URLSessionTransport: HTTPTransport {
             }
         }
         return HTTPResponse(statusCode: http.statusCode, headers: headers, body: data)
+    }
+}
+
+/// Holds the transport's session. A session keeps its delegate until it is invalidated, so a session the
+/// transport created is invalidated when the last copy of the transport goes: a client per user (each with its
+/// own options and transport) leaks none.
+private final class SessionOwner: Sendable {
+    let session: URLSession
+    let owned: Bool
+
+    init(session: URLSession, owned: Bool) {
+        self.session = session
+        self.owned = owned
+    }
+
+    deinit {
+        if owned { session.finishTasksAndInvalidate() }
     }
 }
 

@@ -68,4 +68,35 @@ import GenAuthTestSupport
         guard case .httpStatus? = error else { Issue.record("expected httpStatus, got \(String(describing: error))"); return }
         #expect(error?.statusCode == 429 && error?.apiCode == 1429 && error?.message == "请求过于频繁" && error?.requestId == "r-429")
     }
+
+    @Test func anHTTPErrorReadsTheEnvelopeAsTheAPIErrorDoes() async throws {
+        // A string apiCode, as some GenAuth gateways write it.
+        let server = try LoopbackServer { _ in .json(403, #"{"statusCode":403,"message":"无权限","apiCode":"2004"}"#) }
+        let error = await #expect(throws: GenAuthError.self) {
+            try await Fixtures.client(server).getProfile()
+        }
+        guard case .httpStatus(let failure)? = error else { Issue.record("expected httpStatus, got \(String(describing: error))"); return }
+        #expect(failure.apiCode == 2004 && failure.message == "无权限")
+    }
+
+    @Test(arguments: [#"[]"#, #""ok""#, "null"])
+    func aBodyOfTheWrongShapeSaysSo(body: String) async throws {
+        let server = try LoopbackServer { _ in .json(200, body) }
+        let error = await #expect(throws: GenAuthError.self) {
+            try await Fixtures.client(server).getProfile()
+        }
+        guard case .undecodableResponse(let failure)? = error else {
+            Issue.record("expected undecodableResponse, got \(String(describing: error))"); return
+        }
+        #expect(!failure.message.contains("number"), "\(failure.message)")
+    }
+
+    @Test func anyTimeoutIsAccepted() async throws {
+        #expect(RequestExecutor.clampedTimeout(.infinity) == 31_536_000)
+        #expect(RequestExecutor.clampedTimeout(.nan) == 0 && RequestExecutor.clampedTimeout(-1) == 0)
+        #expect(RequestExecutor.clampedTimeout(1.5) == 1.5)
+        let server = try LoopbackServer { _ in .json(200, #"{"statusCode":200,"message":"ok"}"#) }
+        #expect(try await Fixtures.client(server, timeout: .infinity).sendSms(
+            SendSMSDto(phoneNumber: "1", channel: .channelLogin)).message == "ok")
+    }
 }

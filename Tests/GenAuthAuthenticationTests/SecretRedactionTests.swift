@@ -81,6 +81,58 @@ import GenAuthTestSupport
         }
     }
 
+    @Test func tokensIssuedInAnUndecodableAnswerAreRedacted() async throws {
+        // The token endpoint issues new tokens; an answer that does not decode must not show them.
+        let server = try LoopbackServer { _ in
+            .json(200, #"{"access_token":"issued-access-token-777","id_token":"id-9","refresh_token":"rt9","expires_in":"soon"}"#)
+        }
+        let error = await #expect(throws: GenAuthError.self) {
+            try await Fixtures.client(server).refreshToken("refresh-token-123")
+        }
+        guard case .undecodableResponse(let failure)? = error else {
+            Issue.record("expected undecodableResponse, got \(String(describing: error))"); return
+        }
+        #expect(failure.codingPath == "expires_in")
+        for text in Self.everyRendering(of: error) {
+            for token in ["issued-access-token-777", "id-9", "rt9", "refresh-token-123"] {
+                #expect(!Self.containsStandalone(text, token), "'\(token)' in: \(text.prefix(600))")
+            }
+        }
+    }
+
+    @Test func aSecretAcrossTheEndOfTheBodyPreviewIsRedacted() async throws {
+        // The preview keeps 500 characters; the password starts at the 491st, so a cut made before redacting
+        // would leave its first ten characters behind.
+        let password = "Secret-Passphrase-42"
+        let server = try LoopbackServer { _ in
+            .json(500, #"{"padding":"\#(String(repeating: "x", count: 468))","echo":"\#(password)"}"#)
+        }
+        let error = await #expect(throws: GenAuthError.self) {
+            try await Fixtures.client(server, token: nil).signInByEmailPassword(email: "u@example.com", password: password)
+        }
+        guard case .httpStatus(let failure)? = error else { Issue.record("expected httpStatus, got \(String(describing: error))"); return }
+        #expect(failure.bodyPreview.count == 500)
+        for text in Self.everyRendering(of: error) {
+            #expect(!text.contains("Secret-Pas"), "in: \(text.suffix(200))")
+        }
+    }
+
+    @Test func aNonASCIISecretEchoedWithUnicodeEscapesIsRedacted() async throws {
+        // Servers such as Python's json.dumps write every non-ASCII character as \uXXXX.
+        let password = "pässwörd中"
+        let escaped = #"p\u00e4ssw\u00f6rd\u4e2d"#
+        let server = try LoopbackServer { _ in
+            .json(401, #"{"message":"bad password \#(escaped)","echo":"p\u00E4ssw\u00F6rd\u4E2D"}"#)
+        }
+        let error = await #expect(throws: GenAuthError.self) {
+            try await Fixtures.client(server, token: nil).signInByEmailPassword(email: "u@example.com", password: password)
+        }
+        #expect(error?.message == "bad password <redacted>")
+        for text in Self.everyRendering(of: error) {
+            #expect(!text.contains(password) && !text.contains(escaped) && !text.contains(#"p\u00E4ssw"#), "in: \(text.prefix(600))")
+        }
+    }
+
     @Test func shortSecretsInsideLongerWordsAreLeftAlone() {
         let redactor = Redactor(secrets: ["ab", "s3cret-value"])
         #expect(redactor.redact(#"{"password":"ab","note":"abc tab ab."}"#) == #"{"password":"<redacted>","note":"abc tab <redacted>."}"#)
