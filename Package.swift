@@ -54,6 +54,7 @@ let package = Package(
             name: "GenAuthCodegenCoreTests",
             dependencies: [
                 "GenAuthCodegenCore",
+                "GenAuthTestSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Mustache", package: "swift-mustache"),

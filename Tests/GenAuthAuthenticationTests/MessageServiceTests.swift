@@ -115,14 +115,17 @@ import GenAuthTestSupport
         #expect(server.requests.count == 1)
     }
 
-    @Test func aServerThatStopsListeningIsATransportError() async throws {
-        let server = try LoopbackServer { _ in .close }
-        let client = Fixtures.client(server)
-        server.stop()
+    @Test func aPortThatRefusesConnectionsIsATransportError() async throws {
+        // Not a stopped server's port: a server of another test may be given it meanwhile.
+        let refusing = try RefusingPort()
+        let client = AuthenticationClient(options: AuthenticationClientOptions(
+            appId: Fixtures.appId, appSecret: Fixtures.appSecret, appHost: refusing.baseURL))
         let error = await #expect(throws: GenAuthError.self) {
             try await client.sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin))
         }
-        guard case .transport? = error else { Issue.record("expected transport, got \(String(describing: error))"); return }
+        guard case .transport(let failure)? = error else { Issue.record("expected transport, got \(String(describing: error))"); return }
+        #expect(failure.kind == .cannotConnect)
+        withExtendedLifetime(refusing) {}
     }
 
     @Test func aSlowServerTimesOut() async throws {

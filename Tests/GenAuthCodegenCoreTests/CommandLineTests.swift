@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GenAuthTestSupport
 @testable import GenAuthCodegenCore
 
 /// The `genauth-codegen` executable, run as a user runs it, in a scratch copy of the project's inputs.
@@ -23,7 +24,7 @@ import Testing
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        try process.run()
+        try Processes.launch(process)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
@@ -101,7 +102,7 @@ import Testing
         process.currentDirectoryURL = folder
         process.standardOutput = Pipe()
         process.standardError = Pipe()
-        try process.run()
+        try Processes.launch(process)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "git \(arguments)")
     }

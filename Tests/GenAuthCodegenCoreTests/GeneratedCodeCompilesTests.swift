@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GenAuthTestSupport
 @testable import GenAuthCodegenCore
 
 /// The goldens' generated Swift, compiled for real: each client's module with the SDK's runtime (warnings are
@@ -77,7 +78,7 @@ enum Compiler {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.run()
+        try Processes.launch(process)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         if process.terminationStatus != 0 {

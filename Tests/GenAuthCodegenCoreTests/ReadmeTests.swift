@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GenAuthTestSupport
 @testable import GenAuthCodegenCore
 
 /// The README and the DocC reference are a contract: every Swift snippet in the README, in the DocC articles and in
@@ -108,7 +109,7 @@ import Testing
         let output = Pipe()
         process.standardOutput = output
         process.standardError = Pipe()
-        try process.run()
+        try Processes.launch(process)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0, let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {

@@ -40,7 +40,7 @@ import GenAuthTestSupport
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
-        try process.run()
+        try Processes.launch(process)
         stdin.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: input))
         try stdin.fileHandleForWriting.close()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
