@@ -7,10 +7,10 @@ struct ImportOpenAPI: ParsableCommand {
         commandName: "import-openapi",
         abstract: "Write spec files from an OpenAPI 3.0 document, with the overlays' hand edits merged in.",
         discussion: """
-            One spec file per tag group; method names from the operationIds (MessageV3Controller_sendSms → sendSms);
-            operations marked x-authing-hidden-from-sdk are skipped and listed. What the document says that the
-            spec format cannot is reported with its JSON pointer. Only files whose bytes change are written, and
-            spec files a previous import wrote that are no longer produced are removed. On any error nothing is
+            One spec file per tag group; method names from the operationIds (MessageV3Controller_sendSms → sendSms); \
+            operations marked x-authing-hidden-from-sdk are skipped and listed. What the document says that the \
+            spec format cannot is reported with its JSON pointer. Only files whose bytes change are written, and \
+            spec files a previous import wrote that are no longer produced are removed. On any error nothing is \
             written.
             """)
 
@@ -76,9 +76,9 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a Markdown changelog of what changed for the SDK's users between two versions of the API.",
         discussion: """
-            Each side is a specs folder, an OpenAPI document (.json or .yaml, imported in memory), or a git
-            revision of the specs folder (HEAD~1, a tag). Each change is classified for the Swift SDK's users:
-            breaking (their code stops compiling or behaves differently), additive, or docs only; the
+            Each side is a specs folder, an OpenAPI document (.json or .yaml, imported in memory), or a git \
+            revision of the specs folder (HEAD~1, a tag). Each change is classified for the Swift SDK's users: \
+            breaking (their code stops compiling or behaves differently), additive, or docs only; the \
             semantic-version bump follows.
             """)
 

@@ -3,11 +3,22 @@
 /// produce the safe subset: emphasis, inline code, http(s) links, lists, fenced code, quotes, headings below
 /// the page's own, `<details>`.
 enum MarkdownRendering {
+    // The same descriptions are written on many pages (a type's rows on the page of every operation that
+    // reaches it) and in both languages' files: each is rendered once per run.
+    private static let pages = Memo<String>()
+    private static let cells = Memo<String>()
+    private static let docBodies = Memo<String>()
+    private static let docSummaries = Memo<String?>()
+
     // MARK: - Doc pages
 
     /// Markdown for a doc page's description: blocks separated by blank lines; headings from `####` down, below
     /// the page's title, sections and data structures.
     static func page(_ text: String) -> String {
+        pages.value(text, render: renderPage)
+    }
+
+    private static func renderPage(_ text: String) -> String {
         let blocks = MarkdownText.blocks(text)
         // The text's own top level becomes the fourth: its structure is kept, below the page's.
         let shift = 4 - (headingLevels(blocks).min() ?? 4)
@@ -66,7 +77,7 @@ enum MarkdownRendering {
 
     /// One line for a table cell: blocks joined by `<br>`, headings and summaries bold, code lines as code spans.
     static func cell(_ text: String) -> String {
-        cellBlocks(MarkdownText.blocks(text), listDepth: 0).joined(separator: "<br>")
+        cells.value(text) { cellBlocks(MarkdownText.blocks($0), listDepth: 0).joined(separator: "<br>") }
     }
 
     private static func cellBlocks(_ blocks: [MarkdownText.Block], listDepth: Int) -> [String] {
@@ -111,13 +122,17 @@ enum MarkdownRendering {
     /// lines (a heading would start a section of the symbol's page), code with backticks in it becomes text
     /// (DocC reads a double-backtick span as a symbol link), and no line can end the comment.
     static func docComment(_ text: String, indent: String = "") -> [String] {
-        let body = docBlocks(MarkdownText.blocks(text)).joined(separator: "\n\n")
+        let body = docBodies.value(text) { docBlocks(MarkdownText.blocks($0)).joined(separator: "\n\n") }
         guard !body.isEmpty else { return [] }
         return Escaping.docCommentLines(body, indent: indent)
     }
 
     /// The first paragraph of `text` as one line of DocC Markdown, for a `- Parameter` entry.
     static func docSummary(_ text: String) -> String? {
+        docSummaries.value(text, render: renderDocSummary)
+    }
+
+    private static func renderDocSummary(_ text: String) -> String? {
         for block in MarkdownText.blocks(text) {
             if case .paragraph(let lines) = block {
                 let line = lines.map(docInlines).joined(separator: " ")
@@ -165,6 +180,7 @@ enum MarkdownRendering {
 
     /// Text DocC shows as written: its Markdown punctuation escaped with backslashes.
     private static func docText(_ text: String) -> String {
+        guard text.utf8.contains(where: { docSpecial.contains($0) }) else { return text }
         var result = ""
         for character in text {
             if "\\`*_[]<>&#|~".contains(character) { result.append("\\") }
@@ -172,6 +188,8 @@ enum MarkdownRendering {
         }
         return result
     }
+
+    private static let docSpecial: Set<UInt8> = Set("\\`*_[]<>&#|~".utf8)
 
     /// A line of plain text for DocC, such as a summary: all of it shown as written.
     static func docPlain(_ text: String) -> String {

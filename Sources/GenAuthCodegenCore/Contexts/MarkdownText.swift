@@ -25,6 +25,10 @@ enum MarkdownText {
     /// Bounds the work on pathological nesting (`[[[[…` or quotes of quotes).
     static let maxDepth = 16
 
+    /// The bytes with which an inline other than text can start: code, emphasis, a link (or an image's `[`),
+    /// a `<br>`.
+    private static let inlineStarts: Set<UInt8> = Set("`*_[<".utf8)
+
     // MARK: - Blocks
 
     static func blocks(_ text: String) -> [Block] {
@@ -196,6 +200,11 @@ enum MarkdownText {
     // MARK: - Inlines
 
     static func inlines(_ text: String, depth: Int) -> [Inline] {
+        // Most texts have none of the characters that start an inline: they are one text, as the loop below
+        // would find, without its walk over Characters.
+        if !text.utf8.contains(where: { inlineStarts.contains($0) }) {
+            return text.isEmpty ? [] : [.text(text)]
+        }
         let characters = Array(text)
         var result: [Inline] = []
         var buffer = ""

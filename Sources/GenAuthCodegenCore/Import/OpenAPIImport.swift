@@ -97,9 +97,13 @@ public enum OpenAPIImport {
         Timings.mark("write spec files")
         let validation = Pipeline.lint(sources)
         Timings.mark("validate them")
-        // The spec files are not written yet: each error is said where it comes from in the document.
-        let tracer = ImportTracer(sources: sources, trace: importer.trace, root: root, document: document.displayPath)
-        diagnostics.append(contentsOf: validation.diagnostics.filter { $0.severity == .error }.map(tracer.traced))
+        // The spec files are not written yet: each error is said where it comes from in the document (the
+        // tracer reads the spec files again, so only when there is an error to trace).
+        let errors = validation.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            let tracer = ImportTracer(sources: sources, trace: importer.trace, root: root, document: document.displayPath)
+            diagnostics.append(contentsOf: errors.map(tracer.traced))
+        }
         guard !diagnostics.hasErrors else { return failed() }
 
         return ImportResult(
