@@ -6,10 +6,13 @@ each public declaration of GenAuthCore, GenAuthAuthentication and GenAuthManagem
 without one. What the compiler synthesises (`==`, `hash(into:)`) and what a protocol provides have no place in
 the sources and are not counted.
 """
-import glob, json, os, sys
+import glob, json, os, sys, urllib.parse
 
 MODULES = ["GenAuthCore", "GenAuthAuthentication", "GenAuthManagement"]
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+# This checkout's sources only: graphs extracted in a checkout of another name (an older package identity) name
+# files elsewhere.
+sources = "file://" + os.path.realpath(os.path.join(root, "Sources")) + "/"
 graphs = glob.glob(os.path.join(root, ".build", "*", "extracted-symbols", "*", "*", "*.symbols.json"))
 missing, counted, seen = [], 0, set()
 for module in MODULES:
@@ -18,8 +21,8 @@ for module in MODULES:
         sys.exit(f"site/undocumented.py: no symbol graph for {module}; run site/docc")
     for path in files:
         for symbol in json.load(open(path))["symbols"]:
-            uri = symbol.get("location", {}).get("uri", "")
-            if "/Sources/" not in uri or symbol.get("accessLevel") not in ("public", "open"):
+            uri = urllib.parse.unquote(symbol.get("location", {}).get("uri", ""))
+            if not uri.startswith(sources) or symbol.get("accessLevel") not in ("public", "open"):
                 continue
             key = symbol["identifier"]["precise"]
             if key in seen:
