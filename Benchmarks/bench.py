@@ -3,6 +3,8 @@
 runs (3 by default). Writes docs/benchmarks.md and prints the same tables."""
 import json, os, shutil, statistics, subprocess, sys, tempfile, time
 
+from report import report
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 WORK = os.path.join(ROOT, "Benchmarks", ".work")
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -12,7 +14,6 @@ OURS_DEBUG = os.path.join(ROOT, ".build", "debug", "genauth-codegen")
 OAG = os.path.join(WORK, "venv", "bin", "openapi-generator-cli")
 SOG = os.path.join(WORK, "build-peers", "release", "swift-openapi-generator")
 RUNTIME = os.path.join(WORK, "build-runtime", "release", "RuntimeBenchmark")
-SHARED = os.path.join(ROOT, "..", "shared", "genauth")
 BEFORE = "f605c3e"  # the last commit with one GenAuth module, before the ManagementClient
 
 
@@ -64,8 +65,7 @@ def fresh(path):
 
 def repaired_document(name):
     """GenAuth's document with the security schemes its operations name but it does not define."""
-    with open(os.path.join(ROOT, "openapi", f"{name}-openapi.json") if name == "authentication"
-              else os.path.join(SHARED, f"{name}-openapi.json")) as f:
+    with open(os.path.join(ROOT, "openapi", f"{name}-openapi.json")) as f:
         document = json.load(f)
     schemes = document.setdefault("components", {}).setdefault("securitySchemes", {})
     used = {scheme for item in document["paths"].values() for operation in item.values() if isinstance(operation, dict)
@@ -209,7 +209,8 @@ def compile_package(results):
     package = sdk_package(results)
     models = lambda module: os.path.join(package, "Sources", module, "Generated", "Models")
     rows = [measure_compile("genauth-codegen", package, "GenAuthAuthentication",
-                            os.path.join(models("GenAuthAuthentication"), "SendSMSDto.swift"))]
+                            os.path.join(models("GenAuthAuthentication"), "SendSMSDto.swift"),
+                            counted=["GenAuthCore", "GenAuthAuthentication"])]
 
     oag = os.path.join(WORK, "oag-auth")
     touched = next(os.path.join(d, n) for d, _, ns in os.walk(os.path.join(oag, "Sources")) for n in sorted(ns) if n == "SendSMSDto.swift")
@@ -229,25 +230,45 @@ def compile_package(results):
     # The management module: Crypto (swift-crypto, BoringSSL's C on Linux) is built first and not timed, as
     # OpenAPIRuntime above; its own clean build is reported beside it.
     rows = [measure_compile("genauth-codegen", package, "GenAuthManagement",
-                            os.path.join(models("GenAuthManagement"), "UserDto.swift"), dependencies=["Crypto"])]
-    oag = os.path.join(WORK, "oag-management")
-    if os.path.isdir(os.path.join(oag, "Sources")):
-        models_oag = next(d for d, _, ns in os.walk(os.path.join(oag, "Sources")) if "UserDto.swift" in ns)
-        try:
-            rows.append(measure_compile("openapi-generator swift6 --skip-validate-spec", oag, "OpenAPIClient",
-                                        os.path.join(models_oag, "UserDto.swift")))
-        except RuntimeError as error:
-            first = next((line for line in str(error).splitlines() if "error:" in line), "the build fails")
-            rows.append(("openapi-generator swift6 --skip-validate-spec", None, None, "does not compile: " + first.strip()[:200]))
-    scratch = os.path.join(package, ".build-crypto")
-    crypto = []
-    for _ in range(RUNS):
-        set_aside(scratch)
-        run(["swift", "package", "--scratch-path", scratch, "resolve"], cwd=package)
-        start = time.perf_counter()
-        run(["swift", "build", "--scratch-path", scratch, "--target", "Crypto"], cwd=package)
-        crypto.append(time.perf_counter() - start)
+                            os.path.join(models("GenAuthManagement"), "UserDto.swift"), dependencies=["Crypto"],
+                            counted=["GenAuthCore", "GenAuthManagement"])]
+    scratch = os.path.join(package, ".build-crypto")  # once: it takes minutes
+    set_aside(scratch)
+    run(["swift", "package", "--scratch-path", scratch, "resolve"], cwd=package)
+    start = time.perf_counter()
+    run(["swift", "build", "--scratch-path", scratch, "--target", "Crypto"], cwd=package)
+    crypto = [time.perf_counter() - start]
     results["compile_management"] = {"rows": rows, "crypto": statistics.median(crypto)}
+    compile_oag_management(results)
+
+
+def compile_oag_management(results):
+    """openapi-generator's management output, built as the management module is (when it compiles at all)."""
+    rows = [row for row in results["compile_management"]["rows"] if row[0] == "genauth-codegen"]
+    name = "openapi-generator swift6 --skip-validate-spec"
+    oag = os.path.join(WORK, "oag-management")
+    models_oag = next(d for d, _, ns in os.walk(os.path.join(oag, "Sources")) if "UserDto.swift" in ns)
+    try:
+        rows.append(measure_compile(name, oag, "OpenAPIClient", os.path.join(models_oag, "UserDto.swift")))
+    except RuntimeError as error:
+        errors = sorted({line.split(": error: ", 1)[1].strip() for line in str(error).splitlines()
+                         if ".swift:" in line and ": error: " in line})
+        rows.append((name, None, None, "does not compile (the compiler's errors are below)"))
+        results["compile_management"]["oag_errors"] = errors[:8]
+    results["compile_management"]["rows"] = rows
+
+
+def swift_file_counts(results):
+    """The Swift files each of genauth-codegen's modules compiles: GenAuthCore and the client's module, as committed
+    (which is what the benchmark's generation writes: `genauth-codegen check` holds them equal)."""
+    def count(*folders):
+        return sum(1 for folder in folders for d, _, ns in os.walk(os.path.join(ROOT, "Sources", folder))
+                   for n in ns if n.endswith(".swift"))
+    for key, module in (("compile", "GenAuthAuthentication"), ("compile_management", "GenAuthManagement")):
+        rows = results[key] if key == "compile" else results[key]["rows"]
+        for index, row in enumerate(rows):
+            if row[0] == "genauth-codegen":
+                rows[index] = (row[0], row[1], row[2], count("GenAuthCore", module))
 
 
 def app_build(results):
@@ -281,23 +302,31 @@ def app_build(results):
     results["app_build"] = rows
 
 
-def measure_compile(name, package, target, touched, dependencies=()):
+def measure_compile(name, package, target, touched, dependencies=(), counted=None):
+    """Clean debug build of target (its dependencies built once beforehand, untimed, and restored before each run)
+    and the rebuild after touching one file of it."""
     scratch = os.path.join(package, ".build-bench")
+    seed = scratch + "-seed"
+    set_aside(scratch)
+    set_aside(seed)
+    run(["swift", "package", "--scratch-path", scratch, "resolve"], cwd=package)
+    for dependency in dependencies:
+        run(["swift", "build", "--scratch-path", scratch, "--target", dependency], cwd=package)
+    shutil.copytree(scratch, seed, symlinks=True)  # the same path each time: the build database holds absolute paths
     clean, rebuild = [], []
     for _ in range(RUNS):
         set_aside(scratch)
-        for dependency in dependencies:  # built first and not timed: only the generated module counts
-            run(["swift", "build", "--scratch-path", scratch, "--target", dependency], cwd=package)
+        shutil.copytree(seed, scratch, symlinks=True)
         start = time.perf_counter()
         run(["swift", "build", "--scratch-path", scratch, "--target", target], cwd=package)
         clean.append(time.perf_counter() - start)
-        os.utime(touched)
         with open(touched, "a") as f:
             f.write("\n")
         start = time.perf_counter()
         run(["swift", "build", "--scratch-path", scratch, "--target", target], cwd=package)
         rebuild.append(time.perf_counter() - start)
-    swift_files = sum(1 for d, _, ns in os.walk(package) if ".build" not in d for n in ns if n.endswith(".swift"))
+    sources = [os.path.join(package, "Sources", folder) for folder in (counted or ["."])]
+    swift_files = sum(1 for root in sources for d, _, ns in os.walk(root) if ".build" not in d for n in ns if n.endswith(".swift"))
     return (name, statistics.median(clean), statistics.median(rebuild), swift_files)
 
 
@@ -343,110 +372,20 @@ def runtime(results):
     results["runtime"] = rows
 
 
-def seconds(value):
-    return "–" if value is None else f"{value:.2f} s"
-
-
-def report(results):
-    g = results["generation"]
-    lines = [
-        "# Benchmarks",
-        "",
-        "Generated by `Benchmarks/run` (medians of %d runs after %d untimed warm-up run, every tool in the same run, "
-        "on the project's 2-core machine); regenerate it with that command. Nothing in `swift test` asserts a time."
-        % (results.get("runs", RUNS), results.get("warmup", WARMUP)),
-        "",
-        "The peers are [openapi-generator](https://openapi-generator.tech)'s `swift6` generator (PyPI's "
-        "`openapi-generator-cli` 7.26.0, Java 17) and apple/swift-openapi-generator 1.14.3 (types and client). "
-        "Both Swift command-line tools, genauth-codegen and swift-openapi-generator, are release builds with the Swift "
-        "runtime and Foundation linked in (`--static-swift-stdlib`). "
-        "swift-openapi-generator rejects GenAuth's documents as they are, because operations name security schemes "
-        "the documents do not define; both peers get the same copy with those schemes added as API-key headers "
-        "(authentication: %s; management: %s). genauth-codegen reads the document as it is and reports those "
-        "schemes." % (", ".join(results["repairs"]["authentication"]) or "none", ", ".join(results["repairs"]["management"]) or "none"),
-        "",
-        "## Generation: GenAuth's authentication document (%d operations)" % g["operations"],
-        "",
-        "| tool | wall time | peak memory | files written |",
-        "| --- | --- | --- | --- |",
-    ]
-    for name, t, m, files in g["rows"]:
-        lines.append(f"| {name} | {seconds(t)} | {m:.0f} MB | {files} |")
-    lines += [
-        "",
-        "genauth-codegen writes more than the SDK: each endpoint's doc pages (zh, and en where English exists), "
-        "the compiled doc samples and one contract test per endpoint.",
-        "",
-        "## Generation: the management document (%d operations)" % results["management"]["operations"],
-        "",
-        "| tool | wall time | peak memory | files written |",
-        "| --- | --- | --- | --- |",
-    ]
-    for name, t, m, files in results["management"]["rows"]:
-        lines.append(f"| {name} | {seconds(t)} | {'–' if m is None else f'{m:.0f} MB'} | {files} |")
-    ours = next((row[1] for row in results["management"]["rows"] if row[0] == "genauth-codegen: import + generate"), None)
-    oag = next((row[1] for row in results["management"]["rows"] if row[0].startswith("openapi-generator") and row[1]), None)
-    if ours and oag:
-        lines += ["", f"genauth-codegen imports and generates the management document in 1/{oag / ours:.0f} of the time "
-                      "openapi-generator takes to generate it."]
-    for name, message in results.get("rejections", {}).items():
-        lines += ["", f"What {name} says about the document:", "", "```text", message.strip(), "```"]
-    lines += ["", "## Regeneration after a one-endpoint change", "", "| tool | wall time | files rewritten |", "| --- | --- | --- |"]
-    for name, t, what in results["regeneration"]:
-        lines.append(f"| {name} | {seconds(t)} | {what} |")
-    lines += ["", "## Compiling the generated module (debug)", "",
-              "| tool | clean build | rebuild after touching one generated file | Swift files |", "| --- | --- | --- | --- |"]
-    for name, clean, rebuild, files in results["compile"]:
-        lines.append(f"| {name} | {seconds(clean)} | {seconds(rebuild)} | {files} |")
-    lines += ["", "genauth-codegen's module is GenAuthAuthentication with GenAuthCore, its hand-written runtime; "
-              "swift-openapi-generator's excludes OpenAPIRuntime, built beforehand and not timed.", ""]
-    management = results.get("compile_management")
-    if management:
-        lines += ["## Compiling the management module (debug)", "",
-                  "| tool | clean build | rebuild after touching one generated file | Swift files |", "| --- | --- | --- | --- |"]
-        for name, clean, rebuild, files in management["rows"]:
-            if clean is None:
-                lines.append(f"| {name} | – | – | {files} |")
-            else:
-                lines.append(f"| {name} | {seconds(clean)} | {seconds(rebuild)} | {files} |")
-        lines += ["", "genauth-codegen's module is GenAuthManagement with GenAuthCore. It depends on swift-crypto for "
-                  "the access-key signature, built beforehand and not timed, as OpenAPIRuntime above: a clean build of "
-                  f"its `Crypto` target takes {seconds(management['crypto'])} on Linux (BoringSSL's C sources), once, "
-                  "and none on Apple's platforms (CryptoKit); a server on Vapor or Hummingbird usually builds it "
-                  "already.", ""]
-    if results.get("app_build"):
-        lines += ["## An app that depends on the authentication product only (debug, clean)", "",
-                  "| SDK | clean build of the app |", "| --- | --- |"]
-        for name, t in results["app_build"]:
-            lines.append(f"| {name} | {seconds(t)} |")
-        lines += ["", "The app is one file that names `AuthenticationClient`; SwiftPM builds what its product needs "
-                  "(now GenAuthCore and GenAuthAuthentication: not the management module, not swift-crypto).", ""]
-    lines += [
-              "## Scaling: synthetic specs (`Benchmarks/synthetic-specs.py`)", "",
-              "| endpoints | generate | peak memory | files |", "| --- | --- | --- | --- |"]
-    for count, t, m, files in results["scaling"]:
-        lines.append(f"| {count:,} | {seconds(t)} | {m:.0f} MB | {files:,} |")
-    lines += ["", "## Reporting many errors (`Benchmarks/faulty-specs.py`)", "",
-              "`genauth-codegen lint` of a spec in which every property refers to the misspelt type `strin`: it prints "
-              "the first 100 errors, a count of the rest, and exits 1. Means of %d runs." % results.get("runs", RUNS), "",
-              "| errors | spec size | debug build | release build |", "| --- | --- | --- | --- |"]
-    for count, size, debug, release in results.get("many_errors", []):
-        lines.append(f"| {count:,} | {size:.1f} MB | {seconds(debug)} | {seconds(release)} |")
-    lines += ["", "## The SDK at run time: JSON encoding and decoding (release)", "",
-              "| case | generated types (ops/s) | hand-written Codable (ops/s) |", "| --- | --- | --- |"]
-    for name, sdk, hand in results["runtime"]:
-        lines.append(f"| {name} | {sdk:,} | {hand:,} |")
-    lines += ["", results.get("notes", "")]
-    text = "\n".join(lines).rstrip() + "\n"
-    with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
-        f.write(text)
-    print(text)
+FULL_RUN = ["generation", "compile", "app", "scaling", "errors", "runtime"]
+SECTIONS = {"generation": generation, "compile": compile_package, "app": app_build, "scaling": scaling,
+            "errors": many_errors, "runtime": runtime,
+            # Run again alone with --only (they are part of the sections above in a full run):
+            "compile-oag-management": compile_oag_management, "files": lambda results: swift_file_counts(results)}
 
 
 def main():
-    """`bench.py --report-only` rewrites docs/benchmarks.md from the last run's results (after editing notes.md)."""
+    """`bench.py` runs every section; `bench.py --only compile,app` runs those again over the last run's results
+    (compile needs generation's outputs); `bench.py --report-only` rewrites docs/benchmarks.md from the last run's
+    results (after editing notes.md). Results are saved after each section."""
     saved = os.path.join(WORK, "results.json")
-    if "--report-only" in sys.argv:
+    only = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else None
+    if "--report-only" in sys.argv or only:
         with open(saved) as f:
             results = json.load(f)
     else:
@@ -457,20 +396,21 @@ def main():
         if os.path.exists(TRASH):
             shutil.rmtree(TRASH)
             time.sleep(15)  # see set_aside
-        generation(results)
-        compile_package(results)
-        app_build(results)
-        scaling(results)
-        many_errors(results)
-        runtime(results)
-        with open(saved, "w") as f:
-            json.dump(results, f)
+    if "--report-only" not in sys.argv:
+        for name in only or FULL_RUN:
+            print(f"benchmark: {name}…", file=sys.stderr, flush=True)
+            SECTIONS[name](results)
+            with open(saved, "w") as f:
+                json.dump(results, f)
         shutil.rmtree(TRASH, ignore_errors=True)
     notes_file = os.path.join(ROOT, "Benchmarks", "notes.md")
     if os.path.exists(notes_file):
         with open(notes_file) as f:
             results["notes"] = f.read()
-    report(results)
+    text = report(results, RUNS, WARMUP)
+    with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
+        f.write(text)
+    print(text)
 
 
 if __name__ == "__main__":
