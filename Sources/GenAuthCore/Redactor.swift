@@ -33,9 +33,12 @@ package struct Redactor: Sendable {
         var patterns = Set<[UInt8]>()
         for secret in secrets where !secret.isEmpty {
             patterns.insert(Array(secret.utf8))
-            patterns.insert(Array(jsonEscaped(secret).utf8))
-            patterns.insert(Array(jsonEscaped(secret, asciiOnly: true, uppercase: false).utf8))
-            patterns.insert(Array(jsonEscaped(secret, asciiOnly: true, uppercase: true).utf8))
+            let escaped = jsonEscaped(secret)
+            patterns.insert(Array(escaped.utf8))
+            if !secret.utf8.allSatisfy({ $0 < 0x80 }) {
+                patterns.insert(Array(unicodeEscaped(escaped, uppercase: false).utf8))
+                patterns.insert(Array(unicodeEscaped(escaped, uppercase: true).utf8))
+            }
             patterns.insert(Array(PercentEncoding.encode(secret).utf8))
         }
         return patterns
@@ -97,12 +100,15 @@ package struct Redactor: Sendable {
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
-    /// The secret as a JSON string holds it, without the quotes: as Foundation writes it, or with every
-    /// character outside ASCII written `\uXXXX` (UTF-16, as Python's `json.dumps` and many servers write it).
-    private static func jsonEscaped(_ secret: String, asciiOnly: Bool = false, uppercase: Bool = false) -> String {
+    /// The secret as a JSON string holds it, without the quotes, as Foundation writes it.
+    private static func jsonEscaped(_ secret: String) -> String {
         guard let data = try? JSONEncoder().encode(secret) else { return secret }
-        let escaped = String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
-        guard asciiOnly else { return escaped }
+        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+    }
+
+    /// JSON-escaped text with every character outside ASCII written `\uXXXX` (UTF-16), as Python's `json.dumps`
+    /// and many servers write it.
+    private static func unicodeEscaped(_ escaped: String, uppercase: Bool) -> String {
         var result = ""
         for unit in escaped.utf16 {
             if unit < 0x80 {

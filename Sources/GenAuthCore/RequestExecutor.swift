@@ -61,8 +61,7 @@ package final class RequestExecutor: Sendable {
             return try JSONCoding.makeDecoder().decode(Response.self, from: response.body)
         } catch {
             throw .undecodableResponse(Self.undecodable(
-                error, type: Response.self, body: response.body,
-                redactor: requestRedactor.adding(Self.issuedSecrets(in: response.body))))
+                error, type: Response.self, body: response.body, redactor: Self.failureRedactor(requestRedactor, for: response)))
         }
     }
 
@@ -91,10 +90,10 @@ package final class RequestExecutor: Sendable {
             }
             guard (200..<300).contains(response.statusCode) else {
                 throw .httpStatus(Self.statusFailure(
-                    response, redactor: redactor.adding(Self.issuedSecrets(in: response.body))))
+                    response, envelope: envelope, redactor: Self.failureRedactor(redactor, for: response)))
             }
             if let envelope, envelope.reportsFailure, let statusCode = envelope.statusCode {
-                let redactor = redactor.adding(Self.issuedSecrets(in: response.body))
+                let redactor = Self.failureRedactor(redactor, for: response)
                 throw .api(APIFailure(
                     statusCode: statusCode, apiCode: envelope.apiCode, message: redactor.redact(envelope.message ?? ""),
                     requestId: envelope.requestId, httpStatus: response.statusCode, body: redactor.redact(response.body)))

@@ -4,13 +4,19 @@ import FoundationNetworking
 #endif
 
 extension RequestExecutor {
-    static func statusFailure(_ response: HTTPResponse, redactor: Redactor) -> HTTPStatusFailure {
+    /// The redactor for an error made of `response`: the request's secrets, and the tokens the response issues.
+    static func failureRedactor(_ requestRedactor: Redactor, for response: HTTPResponse) -> Redactor {
+        requestRedactor.adding(issuedSecrets(in: response.body))
+    }
+
+    /// A status outside 200–299, with the fields of GenAuth's `envelope` when the body has one.
+    static func statusFailure(_ response: HTTPResponse, envelope: Envelope?, redactor: Redactor) -> HTTPStatusFailure {
         var failure = HTTPStatusFailure(statusCode: response.statusCode, body: redactor.redact(response.body))
         if let text = String(data: response.body, encoding: .utf8) {
             // Redacted whole, then cut: a secret across the cut would no longer be recognised.
             failure.bodyPreview = String(redactor.redact(text).prefix(500))
         }
-        if let envelope = Envelope.read(response.body) {
+        if let envelope {
             failure.message = envelope.message.map(redactor.redact)
             failure.apiCode = envelope.apiCode
             failure.requestId = envelope.requestId
