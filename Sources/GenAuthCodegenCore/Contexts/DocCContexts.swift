@@ -24,7 +24,7 @@ enum DocCContexts {
             let title = MarkdownRendering.docPlain(SiteContexts.navTitle(file.group?.resolved(.en) ?? file.stem))
             let links = file.endpoints.flatMap { endpoint -> [String] in
                 let names = SwiftContexts.parameterNames(endpoint)
-                let method = "``\(endpoint.name)(\(names.map { ($0 ?? "_") + ":" }.joined()))``"
+                let method = "``\(Pagination.symbol(endpoint.name, labels: names))``"
                 guard let pagination = Pagination.of(endpoint, api: api) else { return [method] }
                 return [method, "``\(pagination.companionSymbol(for: endpoint, parameterNames: names))``"]
             }

@@ -104,20 +104,14 @@ enum Escaping {
 
     // MARK: - Markdown
 
-    /// Inline Markdown text that renders as `text` literally: emphasis, links, HTML, code and table pipes are
-    /// escaped. Line breaks become `<br>` (`inTable`) or stay line breaks whose lines cannot start a block.
-    static func markdown(_ text: String, inTable: Bool = true) -> String {
-        let lines = normalizedLines(text).map { line -> String in
-            let escaped = markdownLine(line.trimmingTrailingWhitespace())
-            return escapeBlockStart(escaped)
-        }
-        if inTable {
-            return lines.joined(separator: "<br>")
-        }
-        return lines.joined(separator: "\n")
+    /// Inline Markdown text that renders as `text` literally, for a table cell, a link or a title: emphasis, links,
+    /// HTML, code and table pipes are escaped, line breaks become `<br>`.
+    static func markdown(_ text: String) -> String {
+        normalizedLines(text).map { escapeBlockStart(markdownInline($0.trimmingTrailingWhitespace())) }
+            .joined(separator: "<br>")
     }
 
-    /// Bytes that make `markdownLine` look at a line closely: Markdown's punctuation, controls, and lead bytes
+    /// Bytes that make `markdownInline` look at a line closely: Markdown's punctuation, controls, and lead bytes
     /// of the invisible characters (C2: C1 controls, E2: separators and bidirectional controls, EF: BOM).
     private static let markdownAttention: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
@@ -129,11 +123,7 @@ enum Escaping {
 
     /// A run of inline Markdown text, escaped to render literally; spaces kept (it may sit between a code span
     /// and a link). Line starts are the caller's to escape.
-    static func markdownInline(_ text: String) -> String {
-        markdownLine(text)
-    }
-
-    private static func markdownLine(_ line: String) -> String {
+    static func markdownInline(_ line: String) -> String {
         if !line.utf8.contains(where: { markdownAttention[Int($0)] }) { return line }
         let characters = Array(line)
         var result = ""

@@ -60,17 +60,22 @@ enum MarkdownRendering {
         }
     }
 
-    private static func pageInlines(_ inlines: [MarkdownText.Inline]) -> String {
+    /// Inlines as Markdown: text escaped, code spans (their pipes escaped where they stand in a table cell).
+    private static func inlines(_ inlines: [MarkdownText.Inline], inTable: Bool) -> String {
         inlines.map { inline in
             switch inline {
             case .text(let text): return Escaping.markdownInline(text)
-            case .code(let code): return Escaping.codeSpan(code, inTable: false)
-            case .strong(let inner): return wrap(pageInlines(inner), "**")
-            case .emphasis(let inner): return wrap(pageInlines(inner), "*")
-            case .link(let inner, let url): return "[\(pageInlines(inner))](\(url))"
+            case .code(let code): return Escaping.codeSpan(code, inTable: inTable)
+            case .strong(let inner): return wrap(Self.inlines(inner, inTable: inTable), "**")
+            case .emphasis(let inner): return wrap(Self.inlines(inner, inTable: inTable), "*")
+            case .link(let inner, let url): return "[\(Self.inlines(inner, inTable: inTable))](\(url))"
             case .lineBreak: return "<br>"
             }
         }.joined()
+    }
+
+    private static func pageInlines(_ inlines: [MarkdownText.Inline]) -> String {
+        Self.inlines(inlines, inTable: false)
     }
 
     // MARK: - Table cells
@@ -104,16 +109,7 @@ enum MarkdownRendering {
     }
 
     private static func cellInlines(_ inlines: [MarkdownText.Inline]) -> String {
-        inlines.map { inline in
-            switch inline {
-            case .text(let text): return Escaping.markdownInline(text)
-            case .code(let code): return Escaping.codeSpan(code)
-            case .strong(let inner): return wrap(cellInlines(inner), "**")
-            case .emphasis(let inner): return wrap(cellInlines(inner), "*")
-            case .link(let inner, let url): return "[\(cellInlines(inner))](\(url))"
-            case .lineBreak: return "<br>"
-            }
-        }.joined()
+        Self.inlines(inlines, inTable: true)
     }
 
     // MARK: - Doc comments
@@ -183,7 +179,7 @@ enum MarkdownRendering {
         guard text.utf8.contains(where: { docSpecial.contains($0) }) else { return text }
         var result = ""
         for character in text {
-            if "\\`*_[]<>&#|~".contains(character) { result.append("\\") }
+            if let ascii = character.asciiValue, docSpecial.contains(ascii) { result.append("\\") }
             result.append(character)
         }
         return result

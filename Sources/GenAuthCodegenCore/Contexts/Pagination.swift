@@ -13,6 +13,8 @@ struct Pagination {
     var location: PageLocation
     /// The page number is sent as a string (some of GenAuth's operations type it so).
     var pageIsString = false
+    /// The type of the list's items.
+    var element: TypeRef
     /// The Swift type of the list's items.
     var elementType: String
     /// `response.data.list`, with `?` where a level is optional.
@@ -41,13 +43,15 @@ struct Pagination {
 
         if endpoint.request == nil, let page = endpoint.query.first(where: { $0.key == "page" }), page.type == .integer || page.type == .string {
             return Pagination(
-                location: .query, pageIsString: page.type == .string, elementType: elementType, itemsExpression: items,
-                totalExpression: totalExpression)
+                location: .query, pageIsString: page.type == .string, element: element,
+                elementType: elementType, itemsExpression: items, totalExpression: totalExpression)
         }
         guard let request = endpoint.request else { return nil }
         for path in [["page"], ["pagination", "page"], ["options", "pagination", "page"]] {
             if let steps = Self.steps(path, from: request, api: api) {
-                return Pagination(location: .body(steps), elementType: elementType, itemsExpression: items, totalExpression: totalExpression)
+                return Pagination(
+                    location: .body(steps), element: element, elementType: elementType,
+                    itemsExpression: items, totalExpression: totalExpression)
             }
         }
         return nil
@@ -76,6 +80,11 @@ struct Pagination {
         return [head] + arguments.enumerated().map { indent + "    " + $1 + ($0 == arguments.count - 1 ? "" : ",") } + [indent + tail]
     }
 
+    /// A method's DocC symbol path from its argument labels (nil for an unlabelled one): `sendSms(_:)`.
+    static func symbol(_ name: String, labels: [String?]) -> String {
+        name + "(" + labels.map { ($0 ?? "_") + ":" }.joined() + ")"
+    }
+
     /// The companion's DocC symbol path: `listUsersItems(_:)`.
     func companionSymbol(for endpoint: Endpoint, parameterNames: [String?]) -> String {
         let kept: [String?]
@@ -83,7 +92,7 @@ struct Pagination {
         case .query: kept = parameterNames.filter { $0 != "page" }
         case .body: kept = [nil]
         }
-        return endpoint.name + Self.companionSuffix + "(" + kept.map { ($0 ?? "_") + ":" }.joined() + ")"
+        return Self.symbol(endpoint.name + Self.companionSuffix, labels: kept)
     }
 
     /// The lines of the companion method, indented for the client's extension.
@@ -95,7 +104,7 @@ struct Pagination {
         for endpoint: Endpoint, declarations: [String], parameterNames: [String?], documentation: [String], availability: String?
     ) -> [String] {
         let name = endpoint.name + Self.companionSuffix
-        let link = "``\(endpoint.name)(\(parameterNames.map { ($0 ?? "_") + ":" }.joined()))``"
+        let link = "``\(Self.symbol(endpoint.name, labels: parameterNames))``"
         var lines = [
             "    /// Every item of \(link),",
             "    /// page after page, each page fetched when the items of the one before are used up; iteration ends at the",

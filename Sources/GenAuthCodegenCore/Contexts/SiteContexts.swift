@@ -84,8 +84,6 @@ enum SiteContexts {
     }
 
     static func nav(api: APISet, language: Language, pages: [(Endpoint, String)]) -> SiteNavContext {
-        let prefix = language.rawValue + "/"
-        func local(_ path: String) -> String { path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path }
         return SiteNavContext(
             header: "\(OutputNaming.yamlMarker) from the specs: the navigation of the \(language == .zh ? "Chinese" : "English") docs site, which site/mkdocs.\(language.rawValue).yml inherits.",
             homeTitle: Escaping.jsonString(language == .zh ? "首页" : "Home"),
@@ -96,7 +94,7 @@ enum SiteContexts {
                         NavGroup(
                             navGroupTitle: Escaping.jsonString(navTitle(group.group)),
                             navPages: group.pages.map {
-                                NavPage(navPageTitle: Escaping.jsonString(navTitle($0.title)), navPagePath: Escaping.jsonString(local($0.path)))
+                                NavPage(navPageTitle: Escaping.jsonString(navTitle($0.title)), navPagePath: Escaping.jsonString(local($0.path, language: language)))
                             })
                     })
             },
@@ -108,10 +106,9 @@ enum SiteContexts {
 
     static func sidebar(api: APISet, language: Language, pages: [(Endpoint, String)]) -> SidebarContext {
         let root = sidebarRoot(language)
-        let prefix = language.rawValue + "/"
         let modules = tree(api: api, language: language, pages: pages)
         func leaf(_ page: (title: String, path: String), last: Bool) -> SidebarLeaf {
-            var path = page.path.hasPrefix(prefix) ? String(page.path.dropFirst(prefix.count)) : page.path
+            var path = local(page.path, language: language)
             if path.hasSuffix(".md") { path.removeLast(3) }
             return SidebarLeaf(leafTitle: Escaping.jsonString(navTitle(page.title)), leafPath: Escaping.jsonString(root + path), leafSeparator: last ? "" : ",")
         }
@@ -128,6 +125,12 @@ enum SiteContexts {
                     },
                     separator: index == modules.count - 1 ? "" : ",")
             })
+    }
+
+    /// A page's path within its language's folder: `authentication/send-sms.md` for `en/authentication/send-sms.md`.
+    private static func local(_ path: String, language: Language) -> String {
+        let prefix = language.rawValue + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     /// A title on one line: navigation shows plain text.
