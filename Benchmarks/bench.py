@@ -258,19 +258,6 @@ def compile_oag_management(results):
     results["compile_management"]["rows"] = rows
 
 
-def swift_file_counts(results):
-    """The Swift files each of genauth-codegen's modules compiles: GenAuthCore and the client's module, as committed
-    (which is what the benchmark's generation writes: `genauth-codegen check` holds them equal)."""
-    def count(*folders):
-        return sum(1 for folder in folders for d, _, ns in os.walk(os.path.join(ROOT, "Sources", folder))
-                   for n in ns if n.endswith(".swift"))
-    for key, module in (("compile", "GenAuthAuthentication"), ("compile_management", "GenAuthManagement")):
-        rows = results[key] if key == "compile" else results[key]["rows"]
-        for index, row in enumerate(rows):
-            if row[0] == "genauth-codegen":
-                rows[index] = (row[0], row[1], row[2], count("GenAuthCore", module))
-
-
 def app_build(results):
     """An app that depends on the authentication product only: its clean debug build against the SDK as it was
     before the modules were split (one GenAuth module, commit BEFORE) and as it is."""
@@ -375,8 +362,8 @@ def runtime(results):
 FULL_RUN = ["generation", "compile", "app", "scaling", "errors", "runtime"]
 SECTIONS = {"generation": generation, "compile": compile_package, "app": app_build, "scaling": scaling,
             "errors": many_errors, "runtime": runtime,
-            # Run again alone with --only (they are part of the sections above in a full run):
-            "compile-oag-management": compile_oag_management, "files": lambda results: swift_file_counts(results)}
+            # Run again alone with --only (part of "compile" in a full run):
+            "compile-oag-management": compile_oag_management}
 
 
 def main():
