@@ -1,23 +1,55 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
+
+// What an app pays for is what it uses. SwiftPM resolves (and clones) every package that a product of this package
+// can reach, but not the packages that only a disabled trait, a test or the generator uses. So each heavy
+// dependency sits behind a trait, off by default, and the generator is an executable target without a product:
+// `swift run genauth-codegen` works here, and an app never resolves Yams or swift-argument-parser.
+// An app enables what it needs: `.package(url: "…/genauth-swift", branch: "main", traits: ["Events"])`.
+
+/// Where swift-crypto stands in for Apple's CryptoKit.
+let withoutCryptoKit: [Platform] = [.linux, .android, .windows, .wasi, .openbsd]
 
 let package = Package(
     name: "genauth-swift",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
     products: [
-        // Apps: sign-in, tokens, the user's profile. Foundation only.
+        // Apps: sign-in, tokens, the user's profile; OIDC, OAuth 2.0, SAML and CAS. Foundation and swift-log.
         .library(name: "GenAuthAuthentication", targets: ["GenAuthAuthentication"]),
         // Servers: users, organisations, roles, permissions, applications, tenants, audit logs.
         .library(name: "GenAuthManagement", targets: ["GenAuthManagement"]),
         // The module of 0.1: the authentication SDK, so that `import GenAuth` keeps compiling.
         .library(name: "GenAuth", targets: ["GenAuth"]),
-        .executable(name: "genauth-codegen", targets: ["genauth-codegen"]),
+        // `AsyncHTTPClientTransport`: the clients over swift-server/async-http-client (trait `AsyncHTTPClient`).
+        .library(name: "GenAuthAsyncHTTPClient", targets: ["GenAuthAsyncHTTPClient"]),
+    ],
+    traits: [
+        .trait(
+            name: "AccessKeySignature",
+            description: "ManagementClient's `.signature` credentials (HMAC-SHA1) on Linux, with swift-crypto; "
+                + "Apple platforms use CryptoKit without it."),
+        .trait(
+            name: "TokenValidation",
+            description: "Local validation of ID tokens and JWT access tokens (HS256 and RS256 with the JWKS), "
+                + "with swift-crypto."),
+        .trait(
+            name: "Events",
+            description: "Subscribing to GenAuth's event centre over WebSocket (hummingbird-project/swift-websocket, "
+                + "on SwiftNIO); the management side signs its subscriptions as AccessKeySignature does."),
+        .trait(
+            name: "AsyncHTTPClient",
+            description: "The GenAuthAsyncHTTPClient product's AsyncHTTPClientTransport (swift-server/async-http-client)."),
+        .default(enabledTraits: []),
     ],
     dependencies: [
+        // The SDK: swift-log always (the clients' `logger`); the rest only behind their traits.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // The generator (an executable target without a product: never resolved by an app).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // The management SDK's access-key signatures (HMAC-SHA1); Apple's CryptoKit where it exists.
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Tests only: swift-mustache is the reference the template engine's output is compared with.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -26,14 +58,40 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        // The SDK's shared runtime: transport, errors, JSON values, dates, redaction. Foundation only.
-        .target(name: "GenAuthCore"),
+        // The SDK's shared runtime: transport, errors, logging, JSON values, dates, redaction. Foundation and swift-log.
+        .target(name: "GenAuthCore", dependencies: [.product(name: "Logging", package: "swift-log")]),
         // Each client: a hand-written runtime plus code generated from specs/ (Generated/).
-        .target(name: "GenAuthAuthentication", dependencies: ["GenAuthCore"]),
+        .target(
+            name: "GenAuthAuthentication",
+            dependencies: [
+                "GenAuthCore",
+                .target(name: "GenAuthEvents", condition: .when(traits: ["Events"])),
+                .product(name: "Crypto", package: "swift-crypto", condition: .when(traits: ["TokenValidation"])),
+                .product(name: "_CryptoExtras", package: "swift-crypto", condition: .when(traits: ["TokenValidation"])),
+            ]),
         .target(
             name: "GenAuthManagement",
-            dependencies: ["GenAuthCore", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "GenAuthCore",
+                .target(name: "GenAuthEvents", condition: .when(traits: ["Events"])),
+                .product(
+                    name: "Crypto", package: "swift-crypto",
+                    condition: .when(platforms: withoutCryptoKit, traits: ["AccessKeySignature", "Events"])),
+            ]),
         .target(name: "GenAuth", dependencies: ["GenAuthAuthentication"]),
+        // Subscriptions to the event centre, shared by both clients: the WebSocket, reconnection, events.
+        .target(
+            name: "GenAuthEvents",
+            dependencies: [
+                "GenAuthCore",
+                .product(name: "WSClient", package: "swift-websocket", condition: .when(traits: ["Events"])),
+            ]),
+        .target(
+            name: "GenAuthAsyncHTTPClient",
+            dependencies: [
+                "GenAuthCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+            ]),
 
         // The generator's pipeline, in memory: load → validate → contexts → render → output plan. It reads
         // dates with the SDK's own parser, so that every example it accepts, the SDK decodes.
@@ -41,7 +99,7 @@ let package = Package(
             name: "GenAuthCodegenCore",
             dependencies: ["GenAuthCore", .product(name: "Yams", package: "Yams")]
         ),
-        // The CLI: arguments, diagnostics, file writing.
+        // The CLI: arguments, diagnostics, file writing. `swift run genauth-codegen …` from this folder.
         .executableTarget(
             name: "genauth-codegen",
             dependencies: [
@@ -65,5 +123,11 @@ let package = Package(
         .target(name: "GenAuthTestSupport", dependencies: ["GenAuthCore"], path: "Tests/GenAuthTestSupport"),
         .testTarget(name: "GenAuthAuthenticationTests", dependencies: ["GenAuthAuthentication", "GenAuthTestSupport"]),
         .testTarget(name: "GenAuthManagementTests", dependencies: ["GenAuthManagement", "GenAuthTestSupport"]),
+        .testTarget(
+            name: "GenAuthTransportTests",
+            dependencies: ["GenAuthAsyncHTTPClient", "GenAuthAuthentication", "GenAuthTestSupport"]),
+        .testTarget(
+            name: "GenAuthEventsTests",
+            dependencies: ["GenAuthAuthentication", "GenAuthManagement", "GenAuthTestSupport"]),
     ]
 )

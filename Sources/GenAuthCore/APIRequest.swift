@@ -9,6 +9,8 @@ package struct APIRequest: Sendable {
         case form(any Encodable & Sendable)
     }
 
+    /// The SDK method that sends it, such as `getUser`: errors name it.
+    package var operation: String
     package var method: String
     /// The path, its parameters already percent-encoded (see ``pathSegment(_:)``).
     package var path: String
@@ -17,12 +19,20 @@ package struct APIRequest: Sendable {
     /// Values of this request that must never appear in an error description (tokens, passwords).
     package var secrets: [String] = []
 
-    package init(method: String, path: String, query: [QueryItem] = [], body: Body? = nil, secrets: [String] = []) {
+    package init(
+        operation: String, method: String, path: String, query: [QueryItem] = [], body: Body? = nil, secrets: [String] = []
+    ) {
+        self.operation = operation
         self.method = method
         self.path = path
         self.query = query
         self.body = body
         self.secrets = secrets
+    }
+
+    /// The call, as its errors name it.
+    package var call: GenAuthCall {
+        GenAuthCall(operation: operation, method: method, path: path)
     }
 }
 

@@ -17,16 +17,21 @@ import Foundation
 ///     let response = try await client.sendSms(SendSMSDto(phoneNumber: "188xxxx8888", channel: .channelLogin))
 ///     print(response.message)
 /// } catch {
-///     // `error` is a GenAuthError: the SDK's methods throw nothing else.
-///     print(error.message ?? error.description, error.apiCode ?? 0, error.requestId ?? "")
+///     // `error` is a GenAuthError: the SDK's methods throw nothing else. Its description starts with the call:
+///     // "sendSms (POST /api/v3/send-sms): GenAuth answered statusCode 400 …".
+///     print(error.call?.operation ?? "-", error.message ?? error.description, error.apiCode ?? 0)
 /// }
 /// ```
+///
+/// Every error thrown by a call names it (``call``): the SDK method and its request's method and path, and the
+/// step that failed when it was not the call's own request (getting the management token, say).
 ///
 /// No description of this error, nor any body it carries, contains the app secret, an access token, or a
 /// password, pass code, secret or token sent in the request, whatever its length.
 public enum GenAuthError: Error, Sendable, CustomStringConvertible {
-    /// The request could not be built: an invalid `appHost`, or a body that cannot be encoded as JSON.
-    case invalidRequest(reason: String)
+    /// The request could not be built: an invalid `appHost`, a body that cannot be encoded as JSON, an empty access
+    /// key, a missing option. Nothing was sent.
+    case invalidRequest(InvalidRequestFailure)
     /// No response arrived: the host could not be reached, the connection was lost, or the request timed out.
     case transport(TransportFailure)
     /// The server answered with an HTTP status outside 200–299.
@@ -35,12 +40,34 @@ public enum GenAuthError: Error, Sendable, CustomStringConvertible {
     case api(APIFailure)
     /// The server answered 2xx with a body that does not decode as the expected type.
     case undecodableResponse(DecodingFailure)
+    /// An OAuth 2.0 error: a protocol endpoint (`/oidc/token`, `/oauth/token`, …) answered
+    /// `{"error", "error_description"}` (RFC 6749 §5.2), or the authorization server redirected back with
+    /// `error` (§4.1.2.1).
+    case oauth(OAuthFailure)
+    /// A redirect back from the authorization server that is not a valid answer to the request the app sent:
+    /// no code, a `state` other than the one sent, a repeated parameter, a URL that is not the redirect URI.
+    case invalidCallback(CallbackFailure)
+    /// A token that failed local validation: its signature, issuer, audience, expiry or nonce.
+    case invalidToken(TokenValidationFailure)
+    /// A CAS server refused a service ticket (`authenticationFailure`, or `no` from `/validate`).
+    case cas(CASFailure)
 
-    /// A one-line explanation, free of secrets.
+    /// Creates an ``invalidRequest(_:)`` error.
+    public static func invalidRequest(reason: String) -> GenAuthError {
+        .invalidRequest(InvalidRequestFailure(reason: reason))
+    }
+
+    /// A one-line explanation, free of secrets, that starts with the call that failed.
     public var description: String {
+        guard let call else { return failureDescription }
+        return "\(call): \(failureDescription)"
+    }
+
+    /// The explanation without the call.
+    private var failureDescription: String {
         switch self {
-        case .invalidRequest(let reason):
-            return "GenAuth request could not be built: \(reason)"
+        case .invalidRequest(let failure):
+            return "GenAuth request could not be built: \(failure.reason)"
         case .transport(let failure):
             return "GenAuth request failed (\(failure.kind)): \(failure.message)"
         case .httpStatus(let failure):
@@ -59,14 +86,84 @@ public enum GenAuthError: Error, Sendable, CustomStringConvertible {
         case .undecodableResponse(let failure):
             let path = failure.codingPath.isEmpty ? "the top level" : "'\(failure.codingPath)'"
             return "GenAuth response is not a valid \(failure.typeName) at \(path): \(failure.message)"
+        case .oauth(let failure):
+            var text = failure.httpStatus.map { "GenAuth answered HTTP \($0) with OAuth error" }
+                ?? "the authorization server redirected back with OAuth error"
+            text += " '\(failure.error)'"
+            if let description = failure.errorDescription, !description.isEmpty { text += ": \(description)" }
+            return text
+        case .invalidCallback(let failure):
+            return "the redirect back is not a valid answer to this request (\(failure.kind)): \(failure.message)"
+        case .invalidToken(let failure):
+            return "the token is not valid (\(failure.kind)): \(failure.message)"
+        case .cas(let failure):
+            var text = "the CAS server refused the ticket"
+            if let code = failure.code { text += " (\(code))" }
+            if !failure.message.isEmpty { text += ": \(failure.message)" }
+            return text
         }
     }
 
-    /// GenAuth's message: the envelope's `message`, of a failure in the envelope or of an HTTP error.
+    /// The call that failed: the SDK method, its request's method and path, and the step that failed when it
+    /// was not the call's own request. Set on every error a call throws.
+    public var call: GenAuthCall? {
+        switch self {
+        case .invalidRequest(let failure): return failure.call
+        case .transport(let failure): return failure.call
+        case .httpStatus(let failure): return failure.call
+        case .api(let failure): return failure.call
+        case .undecodableResponse(let failure): return failure.call
+        case .oauth(let failure): return failure.call
+        case .invalidCallback(let failure): return failure.call
+        case .invalidToken(let failure): return failure.call
+        case .cas(let failure): return failure.call
+        }
+    }
+
+    /// This error, thrown by `call`. A step the error already names (the management token's request, say) is
+    /// kept.
+    package func thrown(by call: GenAuthCall) -> GenAuthError {
+        func merged(_ existing: GenAuthCall?) -> GenAuthCall {
+            var call = call
+            if call.step == nil { call.step = existing?.step }
+            return call
+        }
+        switch self {
+        case .invalidRequest(var failure): failure.call = merged(failure.call); return .invalidRequest(failure)
+        case .transport(var failure): failure.call = merged(failure.call); return .transport(failure)
+        case .httpStatus(var failure): failure.call = merged(failure.call); return .httpStatus(failure)
+        case .api(var failure): failure.call = merged(failure.call); return .api(failure)
+        case .undecodableResponse(var failure): failure.call = merged(failure.call); return .undecodableResponse(failure)
+        case .oauth(var failure): failure.call = merged(failure.call); return .oauth(failure)
+        case .invalidCallback(var failure): failure.call = merged(failure.call); return .invalidCallback(failure)
+        case .invalidToken(var failure): failure.call = merged(failure.call); return .invalidToken(failure)
+        case .cas(var failure): failure.call = merged(failure.call); return .cas(failure)
+        }
+    }
+
+    /// This error, as thrown by the SDK method `operation` (a convenience that sends another method's request):
+    /// the request's method and path are kept.
+    package func thrown(byOperation operation: String) -> GenAuthError {
+        guard var call else { return self }
+        call.operation = operation
+        return thrown(by: call)
+    }
+
+    /// This error, as the failure of `step` of whatever call runs it (getting the management token, say).
+    package func failed(at step: GenAuthCall.Step) -> GenAuthError {
+        var call = self.call ?? GenAuthCall(operation: "", method: step.method, path: step.path)
+        call.step = step
+        return thrown(by: call)
+    }
+
+    /// GenAuth's message: the envelope's `message`, of a failure in the envelope or of an HTTP error; an OAuth
+    /// error's description (or its code); a CAS failure's description.
     public var message: String? {
         switch self {
         case .api(let failure): return failure.message
         case .httpStatus(let failure): return failure.message
+        case .oauth(let failure): return failure.errorDescription ?? failure.error
+        case .cas(let failure): return failure.message.isEmpty ? nil : failure.message
         default: return nil
         }
     }
@@ -90,11 +187,12 @@ public enum GenAuthError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The envelope's `statusCode` (such as 401 or 403) of a failure in the envelope, or the HTTP status of
-    /// an HTTP error.
+    /// an HTTP error or of an OAuth error answer.
     public var statusCode: Int? {
         switch self {
         case .api(let failure): return failure.statusCode
         case .httpStatus(let failure): return failure.statusCode
+        case .oauth(let failure): return failure.httpStatus
         default: return nil
         }
     }
@@ -105,108 +203,53 @@ extension GenAuthError: LocalizedError {
     public var errorDescription: String? { description }
 }
 
-/// Why no response arrived.
-public struct TransportFailure: Sendable, Hashable {
-    /// The kind of failure.
-    public enum Kind: String, Sendable, Hashable, CustomStringConvertible {
-        /// The request took longer than the client's timeout.
-        case timedOut
-        /// The host could not be reached.
-        case cannotConnect
-        /// The connection closed before the whole response arrived.
-        case connectionLost
-        /// The calling task was cancelled.
-        case cancelled
-        /// Any other failure of the transport.
-        case other
-
-        /// The kind's name, such as `timedOut`.
-        public var description: String { rawValue }
-    }
-
-    /// The kind of failure.
-    public var kind: Kind
-    /// What the transport said, with secrets removed.
-    public var message: String
-
-    /// Creates a transport failure.
-    public init(kind: Kind, message: String) {
-        self.kind = kind
-        self.message = message
-    }
-}
-
-/// A response with an HTTP status outside 200–299.
-public struct HTTPStatusFailure: Sendable, Hashable {
-    /// The HTTP status code, such as 500.
-    public var statusCode: Int
-    /// The response body, with the request's secrets replaced by `<redacted>`.
-    public var body: Data
-    /// `message` of GenAuth's JSON envelope, when the body is one.
-    public var message: String?
-    /// `apiCode` of GenAuth's JSON envelope, when the body is one.
-    public var apiCode: Int?
-    /// `requestId` of GenAuth's JSON envelope, when the body is one.
-    public var requestId: String?
-    /// The start of the body as text, with secrets removed; empty when the body is not UTF-8.
-    public var bodyPreview: String
-
-    /// Creates an HTTP status failure.
-    public init(statusCode: Int, body: Data, message: String? = nil, apiCode: Int? = nil, requestId: String? = nil, bodyPreview: String = "") {
-        self.statusCode = statusCode
-        self.body = body
-        self.message = message
-        self.apiCode = apiCode
-        self.requestId = requestId
-        self.bodyPreview = bodyPreview
-    }
-}
-
-/// A 2xx answer whose envelope reports a failure: GenAuth's `statusCode` is not 200.
+/// The call an error comes from: the SDK method, the method and path of its request, and the step that failed
+/// when it was another request the call needed (the management token, the signing keys).
 ///
-/// GenAuth answers most failures this way (HTTP 200, the failure in the body), as its documents say:
-/// `{"statusCode": 400, "message": "…", "apiCode": 2333, "requestId": "…"}`.
-public struct APIFailure: Sendable, Hashable {
-    /// The envelope's `statusCode`, such as 400, 401 or 403.
-    public var statusCode: Int
-    /// The envelope's `apiCode`, which names the kind of failure (see GenAuth's error code list).
-    public var apiCode: Int?
-    /// The envelope's `message`, with secrets removed.
-    public var message: String
-    /// The envelope's `requestId`.
-    public var requestId: String?
-    /// The HTTP status of the answer, 2xx.
-    public var httpStatus: Int
-    /// The response body, with the request's secrets replaced by `<redacted>`.
-    public var body: Data
+/// Its description reads `getUser (GET /api/v3/get-user)`, or with a step
+/// `getUser (GET /api/v3/get-user): getting the management token (POST /api/v3/get-management-token) failed`.
+public struct GenAuthCall: Sendable, Hashable, CustomStringConvertible {
+    /// The SDK method that was called, such as `getUser`.
+    public var operation: String
+    /// The HTTP method of its request, such as `GET`.
+    public var method: String
+    /// The path of its request, such as `/api/v3/get-user` (without the query).
+    public var path: String
+    /// The request that failed when it was not the call's own.
+    public var step: Step?
 
-    /// Creates a failure reported in GenAuth's envelope.
-    public init(statusCode: Int, apiCode: Int? = nil, message: String, requestId: String? = nil, httpStatus: Int = 200, body: Data = Data()) {
-        self.statusCode = statusCode
-        self.apiCode = apiCode
-        self.message = message
-        self.requestId = requestId
-        self.httpStatus = httpStatus
-        self.body = body
+    /// A request a call needs before its own: getting the management token, fetching the signing keys.
+    public struct Step: Sendable, Hashable, CustomStringConvertible {
+        /// What the request was for, such as `getting the management token`.
+        public var purpose: String
+        /// Its HTTP method, such as `POST`.
+        public var method: String
+        /// Its path, such as `/api/v3/get-management-token`.
+        public var path: String
+
+        /// Creates a step.
+        public init(purpose: String, method: String, path: String) {
+            self.purpose = purpose
+            self.method = method
+            self.path = path
+        }
+
+        /// `getting the management token (POST /api/v3/get-management-token)`
+        public var description: String { "\(purpose) (\(method) \(path))" }
     }
-}
 
-/// A 2xx body that does not decode as the expected type.
-public struct DecodingFailure: Sendable, Hashable {
-    /// The type that was expected, such as `SendSMSRespDto`.
-    public var typeName: String
-    /// Where decoding failed, as JSON keys and indexes joined by dots, such as `data.user.0.email`.
-    public var codingPath: String
-    /// What was wrong there, with secrets removed.
-    public var message: String
-    /// The response body, with the request's secrets replaced by `<redacted>`.
-    public var body: Data
+    /// Creates a call.
+    public init(operation: String, method: String, path: String, step: Step? = nil) {
+        self.operation = operation
+        self.method = method
+        self.path = path
+        self.step = step
+    }
 
-    /// Creates a decoding failure.
-    public init(typeName: String, codingPath: String, message: String, body: Data) {
-        self.typeName = typeName
-        self.codingPath = codingPath
-        self.message = message
-        self.body = body
+    /// `getUser (GET /api/v3/get-user)`, and the failed step when there is one.
+    public var description: String {
+        var text = operation.isEmpty ? "\(method) \(path)" : "\(operation) (\(method) \(path))"
+        if let step { text += ": \(step) failed" }
+        return text
     }
 }

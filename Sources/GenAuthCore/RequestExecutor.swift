@@ -54,20 +54,30 @@ package final class RequestExecutor: Sendable {
         self.authorizer = authorizer
     }
 
-    /// Sends `request` and decodes its answer, once GenAuth has reported success.
+    /// Sends `request` and decodes its answer, once GenAuth has reported success. Every error it throws names the
+    /// call (``GenAuthError/call``).
     package func send<Response: Decodable>(_ request: APIRequest, as _: Response.Type) async throws(GenAuthError) -> Response {
-        let (response, requestRedactor) = try await exchange(request)
-        do {
-            return try JSONCoding.makeDecoder().decode(Response.self, from: response.body)
+        do throws(GenAuthError) {
+            let (response, requestRedactor) = try await exchange(request)
+            do {
+                return try JSONCoding.makeDecoder().decode(Response.self, from: response.body)
+            } catch {
+                throw GenAuthError.undecodableResponse(Self.undecodable(
+                    error, type: Response.self, body: response.body,
+                    redactor: Self.failureRedactor(requestRedactor, for: response)))
+            }
         } catch {
-            throw .undecodableResponse(Self.undecodable(
-                error, type: Response.self, body: response.body, redactor: Self.failureRedactor(requestRedactor, for: response)))
+            throw error.thrown(by: request.call)
         }
     }
 
     /// Sends a request whose 2xx response has no body worth decoding.
     package func sendIgnoringBody(_ request: APIRequest) async throws(GenAuthError) {
-        _ = try await exchange(request)
+        do {
+            _ = try await exchange(request)
+        } catch {
+            throw error.thrown(by: request.call)
+        }
     }
 
     /// Builds and sends a request and checks that GenAuth reports success: a 2xx status and, where the body is

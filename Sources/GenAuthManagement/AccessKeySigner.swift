@@ -1,5 +1,11 @@
-import Crypto
 import Foundation
+#if canImport(CryptoKit)
+import CryptoKit
+#elseif AccessKeySignature || Events
+import Crypto
+#endif
+
+#if canImport(CryptoKit) || AccessKeySignature || Events
 
 /// Signs every request with the access key, as GenAuth's current Node SDK does, instead of sending a token:
 ///
@@ -91,3 +97,4 @@ struct AccessKeySigner: RequestAuthorizer {
         return formatter.string(from: date)
     }
 }
+#endif

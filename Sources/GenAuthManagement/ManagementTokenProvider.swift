@@ -66,18 +66,29 @@ extension ManagementTokenProvider {
         let body = TokenRequest(accessKeyId: options.accessKeyId, accessKeySecret: options.accessKeySecret)
         return { () async throws(GenAuthError) -> Token in
             guard !body.accessKeyId.isEmpty, !body.accessKeySecret.isEmpty else {
-                throw .invalidRequest(reason: "the options' accessKeyId and accessKeySecret must not be empty")
+                throw GenAuthError.invalidRequest(reason: "the options' accessKeyId and accessKeySecret must not be empty")
+                    .failed(at: tokenStep)
             }
             let requested = clock()
-            let response = try await executor.send(
-                APIRequest(method: "POST", path: "/api/v3/get-management-token", body: .json(body), secrets: [body.accessKeySecret]),
-                as: TokenResponse.self)
+            let response: TokenResponse
+            do throws(GenAuthError) {
+                response = try await executor.send(
+                    APIRequest(
+                        operation: "", method: "POST", path: tokenPath, body: .json(body), secrets: [body.accessKeySecret]),
+                    as: TokenResponse.self)
+            } catch {
+                throw error.failed(at: tokenStep)
+            }
             let token = response.data.accessToken
             return Token(
-                value: token, expiresAt: requested.addingTimeInterval(TimeInterval(response.data.expiresIn)),
+                value: token, expiresAt: requested.addingTimeInterval(response.data.expiresIn),
                 userPoolId: JWTClaims.string("scoped_userpool_id", in: token))
         }
     }
+
+    static let tokenPath = "/api/v3/get-management-token"
+    /// How the errors of a call whose token request failed name the step.
+    static let tokenStep = GenAuthCall.Step(purpose: "getting the management token", method: "POST", path: tokenPath)
 
     struct TokenRequest: Encodable, Sendable {
         var accessKeyId: String
@@ -87,7 +98,8 @@ extension ManagementTokenProvider {
     struct TokenResponse: Decodable {
         struct Data: Decodable {
             var accessToken: String
-            var expiresIn: Int
+            /// Seconds; GenAuth's document types it `number`, and a fraction must not fail every call.
+            var expiresIn: Double
 
             enum CodingKeys: String, CodingKey {
                 case accessToken = "access_token"

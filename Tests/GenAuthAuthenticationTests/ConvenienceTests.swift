@@ -53,8 +53,9 @@ import GenAuthTestSupport
         guard case .api(let failure)? = error else { Issue.record("expected api, got \(String(describing: error))"); return }
         #expect(failure == APIFailure(
             statusCode: 400, apiCode: 2333, message: "账号或密码错误", requestId: "r-2333", httpStatus: 200,
-            body: Data(#"{"statusCode":400,"message":"账号或密码错误","apiCode":2333,"requestId":"r-2333"}"#.utf8)))
-        #expect(error?.description == "GenAuth answered statusCode 400 (apiCode 2333): 账号或密码错误 [requestId r-2333]")
+            body: Data(#"{"statusCode":400,"message":"账号或密码错误","apiCode":2333,"requestId":"r-2333"}"#.utf8),
+            call: GenAuthCall(operation: "signInByEmailPassword", method: "POST", path: "/api/v3/signin")))
+        #expect(error?.description == "signInByEmailPassword (POST /api/v3/signin): GenAuth answered statusCode 400 (apiCode 2333): 账号或密码错误 [requestId r-2333]")
         #expect(client.accessToken == nil)
     }
 

@@ -21,7 +21,7 @@ import GenAuthTestSupport
         #expect(failure.httpStatus == 200)
         #expect(String(decoding: failure.body, as: UTF8.self) == Self.failure)
         #expect(error?.statusCode == 400 && error?.apiCode == 1001 && error?.message == "手机号格式错误" && error?.requestId == "r-1")
-        #expect(error?.description == "GenAuth answered statusCode 400 (apiCode 1001): 手机号格式错误 [requestId r-1]")
+        #expect(error?.description == "sendSms (POST /api/v3/send-sms): GenAuth answered statusCode 400 (apiCode 1001): 手机号格式错误 [requestId r-1]")
     }
 
     @Test(arguments: [

@@ -88,7 +88,7 @@ import GenAuthTestSupport
         #expect(failure.apiCode == 50001)
         #expect(failure.requestId == "req-500")
         #expect(String(decoding: failure.body, as: UTF8.self).contains("req-500"))
-        #expect(error?.description == "GenAuth server answered HTTP 500: Internal error (apiCode 50001) [requestId req-500]")
+        #expect(error?.description == "sendSms (POST /api/v3/send-sms): GenAuth server answered HTTP 500: Internal error (apiCode 50001) [requestId req-500]")
     }
 
     @Test func http500WithANonJSONBodyIsATypedError() async throws {
@@ -102,7 +102,7 @@ import GenAuthTestSupport
         #expect(failure.statusCode == 502)
         #expect(failure.message == nil)
         #expect(failure.bodyPreview == "<html>Bad gateway</html>")
-        #expect(error?.description == "GenAuth server answered HTTP 502: <html>Bad gateway</html>")
+        #expect(error?.description == "sendEmail (POST /api/v3/send-email): GenAuth server answered HTTP 502: <html>Bad gateway</html>")
     }
 
     @Test func aClosedConnectionIsATransportError() async throws {
@@ -135,7 +135,7 @@ import GenAuthTestSupport
         }
         guard case .transport(let failure)? = error else { Issue.record("expected transport, got \(String(describing: error))"); return }
         #expect(failure.kind == .timedOut)
-        #expect(error?.description == "GenAuth request failed (timedOut): no response within 0.3 s")
+        #expect(error?.description == "sendSms (POST /api/v3/send-sms): GenAuth request failed (timedOut): no response within 0.3 s")
     }
 
     @Test func anUndecodableResponseNamesTheCodingPath() async throws {
@@ -153,7 +153,7 @@ import GenAuthTestSupport
         }
         guard case .undecodableResponse(let missingFailure)? = second else { Issue.record("expected undecodableResponse"); return }
         #expect(missingFailure.codingPath == "message")
-        #expect(second?.description == "GenAuth response is not a valid SendSMSRespDto at 'message': required key 'message' is missing")
+        #expect(second?.description == "sendSms (POST /api/v3/send-sms): GenAuth response is not a valid SendSMSRespDto at 'message': required key 'message' is missing")
     }
 
     @Test func noSecretOrTokenAppearsInAnErrorDescription() async throws {
@@ -222,7 +222,7 @@ import GenAuthTestSupport
         let body = try await contract(body: #"{"phoneNumber":"2","channel":"CHANNEL_LOGIN"}"#).mismatches(call)
         #expect(body.count == 1 && body[0].hasPrefix("body {"), "\(body)")
         let response = try await contract(response: #"{"message":"no statusCode"}"#).mismatches(call)
-        #expect(response.count == 1 && response[0].hasPrefix("the call threw: GenAuth response is not a valid SendSMSRespDto"), "\(response)")
+        #expect(response.count == 1 && response[0].hasPrefix("the call threw: sendSms (POST /api/v3/send-sms): GenAuth response is not a valid SendSMSRespDto"), "\(response)")
     }
 
     @Test func aFailureInTheEnvelopeThatIsReturnedFails() async throws {

@@ -17,7 +17,7 @@ extension AuthenticationClient {
     /// - Returns: The response; its `data` holds the tokens.
     /// - Throws: ``/GenAuthCore/GenAuthError``.
     public func signInByEmailPassword(email: String, password: String, options: SignInOptionsDto? = nil) async throws(GenAuthError) -> LoginTokenRespDto {
-        try await signIn(SigninByCredentialsDto(
+        try await signIn(operation: "signInByEmailPassword", SigninByCredentialsDto(
             connection: .password,
             passwordPayload: SignInByPasswordPayloadDto(password: password, email: email),
             options: options,
@@ -39,7 +39,7 @@ extension AuthenticationClient {
     public func signInByPhonePassCode(
         phone: String, passCode: String, phoneCountryCode: String? = nil, options: SignInOptionsDto? = nil
     ) async throws(GenAuthError) -> LoginTokenRespDto {
-        try await signIn(SigninByCredentialsDto(
+        try await signIn(operation: "signInByPhonePassCode", SigninByCredentialsDto(
             connection: .passcode,
             passCodePayload: SignInByPassCodePayloadDto(passCode: passCode, phone: phone, phoneCountryCode: phoneCountryCode),
             options: options,
@@ -47,8 +47,13 @@ extension AuthenticationClient {
             clientSecret: self.options.appSecret))
     }
 
-    private func signIn(_ request: SigninByCredentialsDto) async throws(GenAuthError) -> LoginTokenRespDto {
-        let response = try await signInByCredentials(request)
+    private func signIn(operation: String, _ request: SigninByCredentialsDto) async throws(GenAuthError) -> LoginTokenRespDto {
+        let response: LoginTokenRespDto
+        do {
+            response = try await signInByCredentials(request)
+        } catch {
+            throw error.thrown(byOperation: operation)
+        }
         if response.statusCode == 200, let token = response.data.accessToken, !token.isEmpty {
             setAccessToken(token)
         }
@@ -63,7 +68,7 @@ extension AuthenticationClient {
     /// - Throws: ``/GenAuthCore/GenAuthError``; an expired or revoked refresh token is an ``/GenAuthCore/GenAuthError/httpStatus(_:)`` (400).
     public func refreshToken(_ refreshToken: String) async throws(GenAuthError) -> OIDCTokenResponse {
         let response = try await executor.send(
-            APIRequest(method: "POST", path: "/oidc/token", body: .form(OIDCTokenForm(
+            APIRequest(operation: "refreshToken", method: "POST", path: "/oidc/token", body: .form(OIDCTokenForm(
                 grantType: "refresh_token", refreshToken: refreshToken, token: nil,
                 clientId: options.appId, clientSecret: options.appSecret)), secrets: [refreshToken]),
             as: OIDCTokenResponse.self)
@@ -78,7 +83,7 @@ extension AuthenticationClient {
     /// - Throws: ``/GenAuthCore/GenAuthError``.
     public func revokeToken(_ token: String) async throws(GenAuthError) {
         try await executor.sendIgnoringBody(
-            APIRequest(method: "POST", path: "/oidc/token/revocation", body: .form(OIDCTokenForm(
+            APIRequest(operation: "revokeToken", method: "POST", path: "/oidc/token/revocation", body: .form(OIDCTokenForm(
                 grantType: nil, refreshToken: nil, token: token,
                 clientId: options.appId, clientSecret: options.appSecret)), secrets: [token]))
         if token == accessToken { setAccessToken(nil) }

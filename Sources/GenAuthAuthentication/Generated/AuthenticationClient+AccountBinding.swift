@@ -23,6 +23,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> GenerateBindExtIdpLinkRespDto {
         try await executor.send(
             APIRequest(
+                operation: "generateLinkExtIdpUrl",
                 method: "GET",
                 path: "/api/v3/generate-link-extidp-url",
                 query: [
@@ -48,6 +49,7 @@ extension AuthenticationClient {
     public func unlinkExtIdp(_ request: UnlinkExtIdpDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "unlinkExtIdp",
                 method: "POST",
                 path: "/api/v3/unlink-extidp",
                 body: .json(request)
@@ -98,6 +100,7 @@ extension AuthenticationClient {
     public func getIdentities() async throws(GenAuthError) -> GetIdentitiesRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getIdentities",
                 method: "GET",
                 path: "/api/v3/get-identities"
             ),
@@ -117,6 +120,7 @@ extension AuthenticationClient {
     public func getApplicationEnabledExtIdps() async throws(GenAuthError) -> GetExtIdpsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getApplicationEnabledExtIdps",
                 method: "GET",
                 path: "/api/v3/get-application-enabled-extidps"
             ),
@@ -137,6 +141,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> LoginTokenResponseDataDto {
         try await executor.send(
             APIRequest(
+                operation: "authByCodeIdentity",
                 method: "POST",
                 path: "/api/v2/ecConn/wechatMobile/authByCodeIdentity",
                 body: .json(request)
@@ -158,6 +163,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> WechatLoginTokenRespDto {
         try await executor.send(
             APIRequest(
+                operation: "registerNewUser",
                 method: "POST",
                 path: "/api/v2/ecConn/wechatMobile/register",
                 body: .json(request)
@@ -179,6 +185,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> WechatLoginTokenRespDto {
         try await executor.send(
             APIRequest(
+                operation: "bindByEmailCode",
                 method: "POST",
                 path: "/api/v2/ecConn/wechatMobile/byEmailCode",
                 body: .json(request)
@@ -200,6 +207,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> WechatLoginTokenRespDto {
         try await executor.send(
             APIRequest(
+                operation: "bindByPhoneCode",
                 method: "POST",
                 path: "/api/v2/ecConn/wechatMobile/byPhoneCode",
                 body: .json(request)
@@ -221,6 +229,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> WechatLoginTokenRespDto {
         try await executor.send(
             APIRequest(
+                operation: "bindByAccount",
                 method: "POST",
                 path: "/api/v2/ecConn/wechatMobile/byAccount",
                 body: .json(request)
@@ -242,6 +251,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> WechatLoginTokenRespDto {
         try await executor.send(
             APIRequest(
+                operation: "selectAccount",
                 method: "POST",
                 path: "/api/v2/ecConn/wechatMobile/select",
                 body: .json(request)
@@ -263,6 +273,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> WechatLoginTokenRespDto {
         try await executor.send(
             APIRequest(
+                operation: "bindByAccountId",
                 method: "POST",
                 path: "/api/v2/ecConn/wechatMobile/byAccountId",
                 body: .json(request)

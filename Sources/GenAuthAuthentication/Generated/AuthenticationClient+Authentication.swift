@@ -18,6 +18,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> CheckResourcePermissionsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "checkPermissionByStringResource",
                 method: "POST",
                 path: "/api/v3/check-permission-string-resource",
                 body: .json(request)
@@ -41,6 +42,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> CheckResourcePermissionsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "checkPermissionByArrayResource",
                 method: "POST",
                 path: "/api/v3/check-permission-array-resource",
                 body: .json(request)
@@ -64,6 +66,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> CheckResourcePermissionsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "checkPermissionByTreeResource",
                 method: "POST",
                 path: "/api/v3/check-permission-tree-resource",
                 body: .json(request)
@@ -85,6 +88,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> GetUserAuthResourceListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserAuthorizedResourcesList",
                 method: "GET",
                 path: "/api/v3/get-user-auth-resource-list"
             ),
@@ -107,6 +111,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> GetUserAuthResourcePermissionListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserAuthResourcePermissionList",
                 method: "POST",
                 path: "/api/v3/get-user-auth-resource-permission-list",
                 body: .json(request)
@@ -130,6 +135,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> GetUserAuthResourceStructRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserAuthResourceStruct",
                 method: "POST",
                 path: "/api/v3/get-user-auth-resource-struct",
                 body: .json(request)

@@ -55,6 +55,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> LoginTokenRespDto {
         try await executor.send(
             APIRequest(
+                operation: "signInByCredentials",
                 method: "POST",
                 path: "/api/v3/signin",
                 body: .json(request)
@@ -113,6 +114,7 @@ extension AuthenticationClient {
     public func signInByMobile(_ request: SigninByMobileDto) async throws(GenAuthError) -> LoginTokenRespDto {
         try await executor.send(
             APIRequest(
+                operation: "signInByMobile",
                 method: "POST",
                 path: "/api/v3/signin-by-mobile",
                 body: .json(request)
@@ -134,6 +136,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> LoginTokenRespDto {
         try await executor.send(
             APIRequest(
+                operation: "switchLoginByUser",
                 method: "POST",
                 path: "/api/v3/switch-login-by-user",
                 body: .json(request)
@@ -155,6 +158,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> GetAlipayAuthInfoRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getAlipayAuthInfo",
                 method: "GET",
                 path: "/api/v3/get-alipay-authinfo",
                 query: [
@@ -176,6 +180,7 @@ extension AuthenticationClient {
     public func geneQrCode(_ request: GenerateQrcodeDto) async throws(GenAuthError) -> GeneQRCodeRespDto {
         try await executor.send(
             APIRequest(
+                operation: "geneQrCode",
                 method: "POST",
                 path: "/api/v3/gene-qrcode",
                 body: .json(request)
@@ -195,6 +200,7 @@ extension AuthenticationClient {
     public func checkQrCodeStatus(qrcodeId: String) async throws(GenAuthError) -> CheckQRCodeStatusRespDto {
         try await executor.send(
             APIRequest(
+                operation: "checkQrCodeStatus",
                 method: "GET",
                 path: "/api/v3/check-qrcode-status",
                 query: [
@@ -257,6 +263,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> LoginTokenRespDto {
         try await executor.send(
             APIRequest(
+                operation: "exchangeTokenSetWithQrCodeTicket",
                 method: "POST",
                 path: "/api/v3/exchange-tokenset-with-qrcode-ticket",
                 body: .json(request)
@@ -278,6 +285,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "changeQrCodeStatus",
                 method: "POST",
                 path: "/api/v3/change-qrcode-status",
                 body: .json(request)
@@ -297,6 +305,7 @@ extension AuthenticationClient {
     public func signInByPush(_ request: SignInByPushDto) async throws(GenAuthError) -> GenePushCodeRespDto {
         try await executor.send(
             APIRequest(
+                operation: "signInByPush",
                 method: "POST",
                 path: "/api/v3/signin-by-push",
                 body: .json(request)
@@ -318,6 +327,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> CheckPushCodeStatusRespDto {
         try await executor.send(
             APIRequest(
+                operation: "checkPushCodeStatus",
                 method: "GET",
                 path: "/api/v3/check-pushcode-status",
                 query: [
@@ -341,6 +351,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "changePushCodeStatus",
                 method: "POST",
                 path: "/api/v3/change-pushcode-status",
                 body: .json(request)
@@ -362,6 +373,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> GetPushCodeRelationAppsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPushLoginRelationApps",
                 method: "POST",
                 path: "/api/v3/get-pushlogin-relation-apps",
                 body: .json(request)
@@ -383,6 +395,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> GeneFastpassQRCodeRespDto {
         try await executor.send(
             APIRequest(
+                operation: "geneFastpassQrcodeInfo",
                 method: "POST",
                 path: "/api/v3/gene-fastpass-qrcode-info",
                 body: .json(request)
@@ -407,6 +420,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> GetFastpassQRCodeRelationAppsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getFastpassParams",
                 method: "GET",
                 path: "/api/v3/get-fastpass-client-apps",
                 query: [
@@ -428,6 +442,7 @@ extension AuthenticationClient {
     public func initAuthenticationOptions() async throws(GenAuthError) -> GetAuthenticationOptionsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "initAuthenticationOptions",
                 method: "GET",
                 path: "/api/v3/webauthn/authentication"
             ),
@@ -448,6 +463,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> VerifyAuthenticationResultRespDto {
         try await executor.send(
             APIRequest(
+                operation: "verifyAuthentication",
                 method: "POST",
                 path: "/api/v3/webauthn/authentication",
                 body: .json(request)

@@ -16,6 +16,7 @@ extension AuthenticationClient {
     public func sendSms(_ request: SendSMSDto) async throws(GenAuthError) -> SendSMSRespDto {
         try await executor.send(
             APIRequest(
+                operation: "sendSms",
                 method: "POST",
                 path: "/api/v3/send-sms",
                 body: .json(request)
@@ -37,6 +38,7 @@ extension AuthenticationClient {
     public func sendEmail(_ request: SendEmailDto) async throws(GenAuthError) -> SendEmailRespDto {
         try await executor.send(
             APIRequest(
+                operation: "sendEmail",
                 method: "POST",
                 path: "/api/v3/send-email",
                 body: .json(request)

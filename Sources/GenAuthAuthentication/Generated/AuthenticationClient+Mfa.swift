@@ -18,6 +18,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> SendEnrollFactorRequestRespDto {
         try await executor.send(
             APIRequest(
+                operation: "sendEnrollFactorRequest",
                 method: "POST",
                 path: "/api/v3/send-enroll-factor-request",
                 body: .json(request)
@@ -39,6 +40,7 @@ extension AuthenticationClient {
     public func enrollFactor(_ request: EnrollFactorDto) async throws(GenAuthError) -> EnrollFactorRespDto {
         try await executor.send(
             APIRequest(
+                operation: "enrollFactor",
                 method: "POST",
                 path: "/api/v3/enroll-factor",
                 body: .json(request)
@@ -60,6 +62,7 @@ extension AuthenticationClient {
     public func resetFactor(_ request: ResetFactorDto) async throws(GenAuthError) -> ResetFactorRespDto {
         try await executor.send(
             APIRequest(
+                operation: "resetFactor",
                 method: "POST",
                 path: "/api/v3/reset-factor",
                 body: .json(request)
@@ -80,6 +83,7 @@ extension AuthenticationClient {
     public func listEnrolledFactors() async throws(GenAuthError) -> ListEnrolledFactorsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listEnrolledFactors",
                 method: "GET",
                 path: "/api/v3/list-enrolled-factors"
             ),
@@ -100,6 +104,7 @@ extension AuthenticationClient {
     public func getFactor(factorId: String) async throws(GenAuthError) -> GetFactorRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getFactor",
                 method: "GET",
                 path: "/api/v3/get-factor",
                 query: [
@@ -122,6 +127,7 @@ extension AuthenticationClient {
     public func listFactorsToEnroll() async throws(GenAuthError) -> ListFactorsToEnrollRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listFactorsToEnroll",
                 method: "GET",
                 path: "/api/v3/list-factors-to-enroll"
             ),
@@ -142,6 +148,7 @@ extension AuthenticationClient {
     public func mfaOtpVerify(_ request: MfaOtpVerityDto) async throws(GenAuthError) -> MfaOtpVerityRespDto {
         try await executor.send(
             APIRequest(
+                operation: "mfaOtpVerify",
                 method: "POST",
                 path: "/api/v3/mfa-totp-verify",
                 body: .json(request)

@@ -14,6 +14,7 @@ extension AuthenticationClient {
     public func getQrCodeStatus(qrcodeId: String) async throws(GenAuthError) -> CheckQRCodeStatusRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getQrCodeStatus",
                 method: "GET",
                 path: "/api/v3/get-app-login-qrcode-status",
                 query: [
@@ -35,6 +36,7 @@ extension AuthenticationClient {
     public func qrCodeAppLogin(_ request: AppQRCodeLoginDto) async throws(GenAuthError) -> LoginTokenRespDto {
         try await executor.send(
             APIRequest(
+                operation: "qrCodeAppLogin",
                 method: "POST",
                 path: "/api/v3/qrcode-app-login",
                 body: .json(request)
@@ -56,6 +58,7 @@ extension AuthenticationClient {
     public func preCheckCode(_ request: PreCheckCodeDto) async throws(GenAuthError) -> PreCheckCodeRespDto {
         try await executor.send(
             APIRequest(
+                operation: "preCheckCode",
                 method: "POST",
                 path: "/api/v3/pre-check-code",
                 body: .json(request)
@@ -77,6 +80,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> ListWebAuthnAuthenticatorDeviceDataDto {
         try await executor.send(
             APIRequest(
+                operation: "listCredentialsByPage",
                 method: "POST",
                 path: "/api/v3/webauthn/page-authenticator-device",
                 body: .json(request)
@@ -98,6 +102,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> WebAuthnCheckValidCredentialsByCredIdsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "checkValidCredentialsByCredIds",
                 method: "POST",
                 path: "/api/v3/webauthn/check-valid-credentials-by-credIds",
                 body: .json(request)
@@ -119,6 +124,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "removeAllCredentials",
                 method: "POST",
                 path: "/api/v3/webauthn/remove-credentials-by-authenticator-code",
                 body: .json(request)
@@ -143,6 +149,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "removeCredential",
                 method: "POST",
                 path: "/api/v3/webauthn/remove-credential/\(pathSegment(credentialID))",
                 body: .json(request)

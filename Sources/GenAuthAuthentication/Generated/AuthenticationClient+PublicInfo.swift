@@ -15,6 +15,7 @@ extension AuthenticationClient {
     public func getSystemInfo() async throws(GenAuthError) -> SystemInfoResp {
         try await executor.send(
             APIRequest(
+                operation: "getSystemInfo",
                 method: "GET",
                 path: "/api/v3/system"
             ),
@@ -34,6 +35,7 @@ extension AuthenticationClient {
     public func getCountryList() async throws(GenAuthError) -> GetCountryListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getCountryList",
                 method: "GET",
                 path: "/api/v3/get-country-list"
             ),

@@ -19,6 +19,7 @@ extension AuthenticationClient {
     public func signUp(_ request: SignUpDto) async throws(GenAuthError) -> UserSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "signUp",
                 method: "POST",
                 path: "/api/v3/signup",
                 body: .json(request)

@@ -16,6 +16,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> MfaTokenIntrospectResponse {
         try await executor.send(
             APIRequest(
+                operation: "verifyMfaToken",
                 method: "POST",
                 path: "/mfa/token/introspection",
                 body: .form(request)

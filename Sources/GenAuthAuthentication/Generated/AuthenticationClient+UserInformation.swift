@@ -23,6 +23,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> UserSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getProfile",
                 method: "GET",
                 path: "/api/v3/get-profile",
                 query: [
@@ -50,6 +51,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> UserSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateProfile",
                 method: "POST",
                 path: "/api/v3/update-profile",
                 body: .json(request)
@@ -71,6 +73,7 @@ extension AuthenticationClient {
     public func bindEmail(_ request: BindEmailDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "bindEmail",
                 method: "POST",
                 path: "/api/v3/bind-email",
                 body: .json(request)
@@ -92,6 +95,7 @@ extension AuthenticationClient {
     public func unbindEmail(_ request: UnbindEmailDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "unbindEmail",
                 method: "POST",
                 path: "/api/v3/unbind-email",
                 body: .json(request)
@@ -113,6 +117,7 @@ extension AuthenticationClient {
     public func bindPhone(_ request: BindPhoneDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "bindPhone",
                 method: "POST",
                 path: "/api/v3/bind-phone",
                 body: .json(request)
@@ -134,6 +139,7 @@ extension AuthenticationClient {
     public func unbindPhone(_ request: UnbindPhoneDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "unbindPhone",
                 method: "POST",
                 path: "/api/v3/unbind-phone",
                 body: .json(request)
@@ -154,6 +160,7 @@ extension AuthenticationClient {
     public func getSecurityLevel() async throws(GenAuthError) -> GetSecurityInfoRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getSecurityLevel",
                 method: "GET",
                 path: "/api/v3/get-security-info"
             ),
@@ -174,6 +181,7 @@ extension AuthenticationClient {
     public func updatePassword(_ request: UpdatePasswordDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "updatePassword",
                 method: "POST",
                 path: "/api/v3/update-password",
                 body: .json(request)
@@ -197,6 +205,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> VerifyUpdateEmailRequestRespDto {
         try await executor.send(
             APIRequest(
+                operation: "verifyUpdateEmailRequest",
                 method: "POST",
                 path: "/api/v3/verify-update-email-request",
                 body: .json(request)
@@ -219,6 +228,7 @@ extension AuthenticationClient {
     public func updateEmail(_ request: UpdateEmailDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "updateEmail",
                 method: "POST",
                 path: "/api/v3/update-email",
                 body: .json(request)
@@ -242,6 +252,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> VerifyUpdatePhoneRequestRespDto {
         try await executor.send(
             APIRequest(
+                operation: "verifyUpdatePhoneRequest",
                 method: "POST",
                 path: "/api/v3/verify-update-phone-request",
                 body: .json(request)
@@ -264,6 +275,7 @@ extension AuthenticationClient {
     public func updatePhone(_ request: UpdatePhoneDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "updatePhone",
                 method: "POST",
                 path: "/api/v3/update-phone",
                 body: .json(request)
@@ -287,6 +299,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> PasswordResetVerifyResp {
         try await executor.send(
             APIRequest(
+                operation: "verifyResetPasswordRequest",
                 method: "POST",
                 path: "/api/v3/verify-reset-password-request",
                 body: .json(request)
@@ -308,6 +321,7 @@ extension AuthenticationClient {
     public func resetPassword(_ request: ResetPasswordDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "resetPassword",
                 method: "POST",
                 path: "/api/v3/reset-password",
                 body: .json(request)
@@ -331,6 +345,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> VerifyDeleteAccountRequestRespDto {
         try await executor.send(
             APIRequest(
+                operation: "verifyDeleteAccountRequest",
                 method: "POST",
                 path: "/api/v3/verify-delete-account-request",
                 body: .json(request)
@@ -352,6 +367,7 @@ extension AuthenticationClient {
     public func deleteAccount(_ request: DeleteAccounDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteAccount",
                 method: "POST",
                 path: "/api/v3/delete-account",
                 body: .json(request)
@@ -375,6 +391,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> GetPublicAccountDataRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listPublicAccountsForSwitchLoggedIn",
                 method: "GET",
                 path: "/api/v3/get-user-select-login-public-accounts",
                 query: [
@@ -397,6 +414,7 @@ extension AuthenticationClient {
     public func initRegisterOptions() async throws(GenAuthError) -> GetRegistrationOptionsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "initRegisterOptions",
                 method: "GET",
                 path: "/api/v3/webauthn/registration"
             ),
@@ -419,6 +437,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> VerifyRegistrationResultRespDto {
         try await executor.send(
             APIRequest(
+                operation: "verifyRegister",
                 method: "POST",
                 path: "/api/v3/webauthn/registration",
                 body: .json(request)
@@ -442,6 +461,7 @@ extension AuthenticationClient {
     public func list(page: Int = 1, limit: Int = 10) async throws(GenAuthError) -> TerminalSessionRespDto {
         try await executor.send(
             APIRequest(
+                operation: "list",
                 method: "GET",
                 path: "/api/v3/mydevices/list",
                 query: [
@@ -466,6 +486,7 @@ extension AuthenticationClient {
     public func unbind(_ request: UnbindDeviceDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "unbind",
                 method: "POST",
                 path: "/api/v3/mydevices/unbind",
                 body: .json(request)
@@ -487,6 +508,7 @@ extension AuthenticationClient {
     public func revoke(_ request: RevokeDeviceSessionDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "revoke",
                 method: "POST",
                 path: "/api/v3/mydevices/revoke-session",
                 body: .json(request)

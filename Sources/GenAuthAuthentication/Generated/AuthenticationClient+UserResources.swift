@@ -31,6 +31,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> GetLoginHistoryRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getLoginHistory",
                 method: "GET",
                 path: "/api/v3/get-my-login-history",
                 query: [
@@ -93,6 +94,7 @@ extension AuthenticationClient {
     public func getLoggedInApps() async throws(GenAuthError) -> GetLoggedInAppsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getLoggedInApps",
                 method: "GET",
                 path: "/api/v3/get-my-logged-in-apps"
             ),
@@ -112,6 +114,7 @@ extension AuthenticationClient {
     public func getAccessibleApps() async throws(GenAuthError) -> GetAccessibleAppsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getAccessibleApps",
                 method: "GET",
                 path: "/api/v3/get-my-accessible-apps"
             ),
@@ -131,6 +134,7 @@ extension AuthenticationClient {
     public func getTenantList() async throws(GenAuthError) -> GetTenantListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getTenantList",
                 method: "GET",
                 path: "/api/v3/get-my-tenant-list"
             ),
@@ -151,6 +155,7 @@ extension AuthenticationClient {
     public func getRoleList(namespace: String? = nil) async throws(GenAuthError) -> RoleListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getRoleList",
                 method: "GET",
                 path: "/api/v3/get-my-role-list",
                 query: [
@@ -173,6 +178,7 @@ extension AuthenticationClient {
     public func getGroupList() async throws(GenAuthError) -> GroupListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getGroupList",
                 method: "GET",
                 path: "/api/v3/get-my-group-list"
             ),
@@ -204,6 +210,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> UserDepartmentPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getDepartmentList",
                 method: "GET",
                 path: "/api/v3/get-my-department-list",
                 query: [
@@ -264,6 +271,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> AuthorizedResourcePaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getAuthorizedResources",
                 method: "GET",
                 path: "/api/v3/get-my-authorized-resources",
                 query: [

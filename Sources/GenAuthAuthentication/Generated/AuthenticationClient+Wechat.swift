@@ -18,6 +18,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> DecryptWechatMiniProgramDataRespDto {
         try await executor.send(
             APIRequest(
+                operation: "decryptWechatMiniProgramData",
                 method: "POST",
                 path: "/api/v3/decrypt-wechat-miniprogram-data",
                 body: .json(request)
@@ -42,6 +43,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> GetWechatAccessTokenRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getWechatMpAccessToken",
                 method: "POST",
                 path: "/api/v3/get-wechat-access-token",
                 body: .json(request)
@@ -65,6 +67,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> GetWechatAccessTokenInfoRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getWechatMpAccessTokenInfo",
                 method: "POST",
                 path: "/api/v3/get-wechat-access-token-info",
                 body: .json(request)

@@ -118,6 +118,8 @@ struct MethodContext: TemplateContext {
     let singleLineSignature: Bool
     let parameters: [ParameterContext]
     let returnType: String
+    /// The method's name as a Swift string literal, for the errors of the call (`"sendSms"`).
+    let operationName: String
     let httpMethod: String
     /// A Swift string literal; path parameters are interpolated through `pathSegment(_:)`.
     let pathExpression: String
@@ -359,6 +361,7 @@ enum SwiftContexts {
             singleLineSignature: singleLine,
             parameters: parameters,
             returnType: endpoint.response,
+            operationName: Escaping.swiftStringLiteral(endpoint.name),
             httpMethod: Escaping.swiftStringLiteral(endpoint.method.rawValue),
             pathExpression: pathExpression(endpoint),
             queryItems: queryItems, hasQuery: !queryItems.isEmpty,

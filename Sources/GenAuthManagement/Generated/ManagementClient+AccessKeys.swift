@@ -23,6 +23,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListAccessKeyResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "getAccessKeyList",
                 method: "GET",
                 path: "/api/v3/list-access-key",
                 query: [
@@ -52,6 +53,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetAccessKeyResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "getAccessKey",
                 method: "GET",
                 path: "/api/v3/get-access-key",
                 query: [
@@ -76,6 +78,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreateAccessKeyResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "createAccessKey",
                 method: "POST",
                 path: "/api/v3/create-access-key",
                 body: .json(request)
@@ -97,6 +100,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteAccessKey",
                 method: "POST",
                 path: "/api/v3/delete-access-key",
                 body: .json(request)
@@ -118,6 +122,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateAccessKey",
                 method: "POST",
                 path: "/api/v3/update-access-key",
                 body: .json(request)

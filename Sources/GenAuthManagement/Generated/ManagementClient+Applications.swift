@@ -14,6 +14,7 @@ extension ManagementClient {
     public func getApplication(appId: String) async throws(GenAuthError) -> ApplicationSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getApplication",
                 method: "GET",
                 path: "/api/v3/get-application",
                 query: [
@@ -42,6 +43,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetSubjectAuthRespDto {
         try await executor.send(
             APIRequest(
+                operation: "detailAuthSubject",
                 method: "GET",
                 path: "/api/v3/get-subject-auth-detail",
                 query: [
@@ -67,6 +69,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListApplicationSubjectRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listAuthSubject",
                 method: "POST",
                 path: "/api/v3/list-subject-auth",
                 body: .json(request)
@@ -88,6 +91,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListApplicationAuthPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listAuthApplication",
                 method: "POST",
                 path: "/api/v3/list-applications-auth",
                 body: .json(request)
@@ -124,6 +128,7 @@ extension ManagementClient {
     public func enabledAuth(_ request: UpdateAuthEnabledDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "enabledAuth",
                 method: "POST",
                 path: "/api/v3/update-auth-enabled",
                 body: .json(request)
@@ -143,6 +148,7 @@ extension ManagementClient {
     public func deleteAuth(authIds: [String]) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteAuth",
                 method: "DELETE",
                 path: "/api/v3/batch-applications-auth",
                 query: [
@@ -179,6 +185,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ApplicationPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listApplications",
                 method: "GET",
                 path: "/api/v3/list-applications",
                 query: [
@@ -242,6 +249,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ApplicationSimpleInfoSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getApplicationSimpleInfo",
                 method: "GET",
                 path: "/api/v3/get-application-simple-info",
                 query: [
@@ -276,6 +284,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ApplicationSimpleInfoPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listApplicationSimpleInfo",
                 method: "GET",
                 path: "/api/v3/list-application-simple-info",
                 query: [
@@ -335,6 +344,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreateApplicationRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createApplication",
                 method: "POST",
                 path: "/api/v3/create-application",
                 body: .json(request)
@@ -356,6 +366,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteApplication",
                 method: "POST",
                 path: "/api/v3/delete-application",
                 body: .json(request)
@@ -377,6 +388,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetApplicationSecretRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getApplicationSecret",
                 method: "GET",
                 path: "/api/v3/get-application-secret",
                 query: [
@@ -400,6 +412,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> RefreshApplicationSecretRespDto {
         try await executor.send(
             APIRequest(
+                operation: "refreshApplicationSecret",
                 method: "POST",
                 path: "/api/v3/refresh-application-secret",
                 body: .json(request)
@@ -421,6 +434,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listApplicationActiveUsers",
                 method: "POST",
                 path: "/api/v3/list-application-active-users",
                 body: .json(request)
@@ -463,6 +477,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetApplicationPermissionStrategyRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getApplicationPermissionStrategy",
                 method: "GET",
                 path: "/api/v3/get-application-permission-strategy",
                 query: [
@@ -486,6 +501,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateApplicationPermissionStrategy",
                 method: "POST",
                 path: "/api/v3/update-application-permission-strategy",
                 body: .json(request)
@@ -507,6 +523,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "authorizeApplicationAccess",
                 method: "POST",
                 path: "/api/v3/authorize-application-access",
                 body: .json(request)
@@ -528,6 +545,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "revokeApplicationAccess",
                 method: "POST",
                 path: "/api/v3/revoke-application-access",
                 body: .json(request)
@@ -549,6 +567,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CheckDomainAvailableSecretRespDto {
         try await executor.send(
             APIRequest(
+                operation: "checkDomainAvailable",
                 method: "POST",
                 path: "/api/v3/check-domain-available",
                 body: .json(request)
@@ -577,6 +596,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TenantApplicationListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listTenantApplications",
                 method: "GET",
                 path: "/api/v3/list-tenant-applications",
                 query: [
@@ -628,6 +648,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateLoginPageConfig",
                 method: "POST",
                 path: "/api/v3/update-login-page-config",
                 body: .json(request)
@@ -646,6 +667,7 @@ extension ManagementClient {
     public func userpollTenantConfig() async throws(GenAuthError) -> UserPoolTenantConfigDtoRespDto {
         try await executor.send(
             APIRequest(
+                operation: "userpollTenantConfig",
                 method: "GET",
                 path: "/api/v3/userpool-tenant-config"
             ),
@@ -666,6 +688,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateUserPoolTenantConfig",
                 method: "POST",
                 path: "/api/v3/update-userpool-tenant-config",
                 body: .json(request)
@@ -687,6 +710,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateTenantQrCodeState",
                 method: "POST",
                 path: "/api/v3/update-userpool-tenant-appqrcode-state",
                 body: .json(request)
@@ -708,6 +732,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "changeUserpoolTenanExtIdpConnState",
                 method: "POST",
                 path: "/api/v3/change-userpool-tenant-ext-idp-conn-state",
                 body: .json(request)
@@ -729,6 +754,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> MFASettingsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateApplicationMfaSettings",
                 method: "POST",
                 path: "/api/v3/update-application-mfa-settings",
                 body: .json(request)
@@ -755,6 +781,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetMapInfoRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getMfaTriggerData",
                 method: "GET",
                 path: "/api/v3/get-mfa-trigger-data",
                 query: [
@@ -780,6 +807,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> AsaAccountSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createAsaAccount",
                 method: "POST",
                 path: "/api/v3/create-asa-account",
                 body: .json(request)
@@ -801,6 +829,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createAsaAccountBatch",
                 method: "POST",
                 path: "/api/v3/create-asa-accounts-batch",
                 body: .json(request)
@@ -822,6 +851,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> AsaAccountSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateAsaAccount",
                 method: "POST",
                 path: "/api/v3/update-asa-account",
                 body: .json(request)
@@ -848,6 +878,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> AsaAccountPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listAsaAccount",
                 method: "GET",
                 path: "/api/v3/list-asa-accounts",
                 query: [
@@ -891,6 +922,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> AsaAccountSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getAsaAccount",
                 method: "GET",
                 path: "/api/v3/get-asa-account",
                 query: [
@@ -915,6 +947,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> AsaAccountListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getAsaAccountBatch",
                 method: "POST",
                 path: "/api/v3/get-asa-accounts-batch",
                 body: .json(request)
@@ -936,6 +969,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteAsaAccount",
                 method: "POST",
                 path: "/api/v3/delete-asa-account",
                 body: .json(request)
@@ -957,6 +991,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteAsaAccountBatch",
                 method: "POST",
                 path: "/api/v3/delete-asa-accounts-batch",
                 body: .json(request)
@@ -978,6 +1013,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "assignAsaAccount",
                 method: "POST",
                 path: "/api/v3/assign-asa-account",
                 body: .json(request)
@@ -999,6 +1035,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "unassignAsaAccount",
                 method: "POST",
                 path: "/api/v3/unassign-asa-account",
                 body: .json(request)
@@ -1027,6 +1064,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetAsaAccountAssignedTargetRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getAsaAccountAssignedTargets",
                 method: "GET",
                 path: "/api/v3/get-asa-account-assigned-targets",
                 query: [
@@ -1083,6 +1121,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> AsaAccountSingleNullableRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getAssignedAccount",
                 method: "GET",
                 path: "/api/v3/get-assigned-account",
                 query: [

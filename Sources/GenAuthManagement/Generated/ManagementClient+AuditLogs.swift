@@ -16,6 +16,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserActionLogRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserActionLogs",
                 method: "POST",
                 path: "/api/v3/get-user-action-logs",
                 body: .json(request)
@@ -54,6 +55,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> AdminAuditLogRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getAdminAuditLogs",
                 method: "POST",
                 path: "/api/v3/get-admin-audit-logs",
                 body: .json(request)

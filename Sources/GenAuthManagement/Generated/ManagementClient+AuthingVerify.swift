@@ -14,6 +14,7 @@ extension ManagementClient {
     public func getVerifyConfigApp(keywords: String? = nil) async throws(GenAuthError) -> ApplicationDto {
         try await executor.send(
             APIRequest(
+                operation: "getVerifyConfigApp",
                 method: "GET",
                 path: "/api/v3/verify-config-app",
                 query: [

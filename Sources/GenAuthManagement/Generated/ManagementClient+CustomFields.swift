@@ -13,6 +13,7 @@ extension ManagementClient {
     public func getUserBaseFields() async throws(GenAuthError) -> CustomFieldListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserBaseFields",
                 method: "GET",
                 path: "/api/v3/get-user-base-fields"
             ),
@@ -52,6 +53,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListCistomFieldsResDto {
         try await executor.send(
             APIRequest(
+                operation: "listUserBaseFields",
                 method: "GET",
                 path: "/api/v3/list-user-base-fields",
                 query: [
@@ -84,6 +86,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CustomFieldListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "setUserBaseFields",
                 method: "POST",
                 path: "/api/v3/set-user-base-fields",
                 body: .json(request)
@@ -108,6 +111,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CustomFieldListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getCustomFields",
                 method: "GET",
                 path: "/api/v3/get-custom-fields",
                 query: [
@@ -151,6 +155,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListCistomFieldsResDto {
         try await executor.send(
             APIRequest(
+                operation: "listCustFields",
                 method: "GET",
                 path: "/api/v3/list-custom-fields",
                 query: [
@@ -183,6 +188,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CustomFieldListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "setCustomFields",
                 method: "POST",
                 path: "/api/v3/set-custom-fields",
                 body: .json(request)
@@ -204,6 +210,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteCustomFields",
                 method: "POST",
                 path: "/api/v3/delete-custom-fields",
                 body: .json(request)
@@ -223,6 +230,7 @@ extension ManagementClient {
     public func setCustomData(_ request: SetCustomDataReqDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "setCustomData",
                 method: "POST",
                 path: "/api/v3/set-custom-data",
                 body: .json(request)
@@ -251,6 +259,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetCustomDataRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getCustomData",
                 method: "GET",
                 path: "/api/v3/get-custom-data",
                 query: [

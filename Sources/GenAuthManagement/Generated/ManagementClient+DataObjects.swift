@@ -14,6 +14,7 @@ extension ManagementClient {
     public func listRow(_ request: FilterDto) async throws(GenAuthError) -> FunctionModelValueListResDto {
         try await executor.send(
             APIRequest(
+                operation: "listRow",
                 method: "POST",
                 path: "/api/v3/metadata/filter",
                 body: .json(request)
@@ -55,6 +56,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> FunctionModelValueResDto {
         try await executor.send(
             APIRequest(
+                operation: "getRow",
                 method: "GET",
                 path: "/api/v3/metadata/get-row",
                 query: [
@@ -87,6 +89,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> FunctionModelValueResDto {
         try await executor.send(
             APIRequest(
+                operation: "getRowByValue",
                 method: "GET",
                 path: "/api/v3/metadata/get-row-by-value",
                 query: [
@@ -111,6 +114,7 @@ extension ManagementClient {
     public func getRowBatch(_ request: GetRowBatchDto) async throws(GenAuthError) -> MetadataListResDto {
         try await executor.send(
             APIRequest(
+                operation: "getRowBatch",
                 method: "POST",
                 path: "/get-row-batch",
                 body: .json(request)
@@ -130,6 +134,7 @@ extension ManagementClient {
     public func createRow(_ request: CreateRowDto) async throws(GenAuthError) -> FunctionModelValueResDto {
         try await executor.send(
             APIRequest(
+                operation: "createRow",
                 method: "POST",
                 path: "/api/v3/metadata/create-row",
                 body: .json(request)
@@ -149,6 +154,7 @@ extension ManagementClient {
     public func updateRow(_ request: UpdateRowDto) async throws(GenAuthError) -> FunctionModelValueResDto {
         try await executor.send(
             APIRequest(
+                operation: "updateRow",
                 method: "POST",
                 path: "/api/v3/metadata/update-row",
                 body: .json(request)
@@ -168,6 +174,7 @@ extension ManagementClient {
     public func removeRow(_ request: RemoveRowDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "removeRow",
                 method: "POST",
                 path: "/api/v3/metadata/remove-row",
                 body: .json(request)
@@ -189,6 +196,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> FunctionModelResDto {
         try await executor.send(
             APIRequest(
+                operation: "createModel",
                 method: "POST",
                 path: "/api/v3/metadata/create-model",
                 body: .json(request)
@@ -208,6 +216,7 @@ extension ManagementClient {
     public func getModel(id: String) async throws(GenAuthError) -> FunctionModelResDto {
         try await executor.send(
             APIRequest(
+                operation: "getModel",
                 method: "GET",
                 path: "/api/v3/metadata/get-model",
                 query: [
@@ -228,6 +237,7 @@ extension ManagementClient {
     public func listModel() async throws(GenAuthError) -> FunctionModelListDto {
         try await executor.send(
             APIRequest(
+                operation: "listModel",
                 method: "GET",
                 path: "/api/v3/metadata/list-model"
             ),
@@ -246,6 +256,7 @@ extension ManagementClient {
     public func removeModel(_ request: FunctionModelIdDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "removeModel",
                 method: "POST",
                 path: "/api/v3/metadata/remove-model",
                 body: .json(request)
@@ -267,6 +278,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> FunctionModelResDto {
         try await executor.send(
             APIRequest(
+                operation: "updateModel",
                 method: "POST",
                 path: "/api/v3/metadata/update-model",
                 body: .json(request)
@@ -288,6 +300,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> FunctionModelFieldResDto {
         try await executor.send(
             APIRequest(
+                operation: "createField",
                 method: "POST",
                 path: "/api/v3/metadata/create-field",
                 body: .json(request)
@@ -309,6 +322,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> FunctionModelFieldResDto {
         try await executor.send(
             APIRequest(
+                operation: "updateField",
                 method: "POST",
                 path: "/api/v3/metadata/update-field",
                 body: .json(request)
@@ -330,6 +344,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "remoteField",
                 method: "POST",
                 path: "/api/v3/metadata/remove-field",
                 body: .json(request)
@@ -349,6 +364,7 @@ extension ManagementClient {
     public func listField(modelId: String) async throws(GenAuthError) -> FunctionFieldListResDto {
         try await executor.send(
             APIRequest(
+                operation: "listField",
                 method: "GET",
                 path: "/api/v3/metadata/list-field",
                 query: [
@@ -370,6 +386,7 @@ extension ManagementClient {
     public func exportMeatdata(_ request: ExportModelDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "exportMeatdata",
                 method: "POST",
                 path: "/api/v3/metadata/export",
                 body: .json(request)
@@ -389,6 +406,7 @@ extension ManagementClient {
     public func importMetadata(_ request: ImportModelDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "importMetadata",
                 method: "POST",
                 path: "/api/v3/metadata/import",
                 body: .json(request)
@@ -408,6 +426,7 @@ extension ManagementClient {
     public func getImportTemplate(modelId: String) async throws(GenAuthError) -> GetImportTemplateResDto {
         try await executor.send(
             APIRequest(
+                operation: "getImportTemplate",
                 method: "GET",
                 path: "/api/v3/metadata/get-import-template",
                 query: [
@@ -431,6 +450,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "createOperate",
                 method: "POST",
                 path: "/api/v3/metadata/create-operate",
                 body: .json(request)
@@ -452,6 +472,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "removeOperate",
                 method: "POST",
                 path: "/api/v3/metadata/remove-operate",
                 body: .json(request)
@@ -473,6 +494,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "executeOperate",
                 method: "POST",
                 path: "/api/v3/metadata/execute-operate",
                 body: .json(request)
@@ -494,6 +516,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "copyOperate",
                 method: "POST",
                 path: "/api/v3/metadata/copy-operate",
                 body: .json(request)
@@ -522,6 +545,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> OperateModelDto {
         try await executor.send(
             APIRequest(
+                operation: "listOperate",
                 method: "GET",
                 path: "/api/v3/metadata/list-operate",
                 query: [
@@ -546,6 +570,7 @@ extension ManagementClient {
     public func listOperateAll(modelId: String) async throws(GenAuthError) -> OperateModelDto {
         try await executor.send(
             APIRequest(
+                operation: "listOperateAll",
                 method: "GET",
                 path: "/api/v3/metadata/all-operate",
                 query: [
@@ -569,6 +594,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "updateOperate",
                 method: "POST",
                 path: "/api/v3/metadata/update-operate",
                 body: .json(request)
@@ -590,6 +616,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "getRelationInfo",
                 method: "POST",
                 path: "/api/v3/metadata/get-relation-info",
                 body: .json(request)
@@ -611,6 +638,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "createRowRelation",
                 method: "POST",
                 path: "/api/v3/metadata/create-row-relation",
                 body: .json(request)
@@ -641,6 +669,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> RelationValueListResDto {
         try await executor.send(
             APIRequest(
+                operation: "getRelationValue",
                 method: "GET",
                 path: "/api/v3/metadata/get-row-relation",
                 query: [
@@ -696,6 +725,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "removeRelationValue",
                 method: "POST",
                 path: "/api/v3/metadata/remove-row-relation",
                 body: .json(request)
@@ -715,6 +745,7 @@ extension ManagementClient {
     public func exportModel(_ request: ExportMetadataDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "exportModel",
                 method: "POST",
                 path: "/api/v3/metadata/export/model",
                 body: .json(request)
@@ -734,6 +765,7 @@ extension ManagementClient {
     public func importModel(_ request: ImportMetadataDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "importModel",
                 method: "POST",
                 path: "/api/v3/metadata/import/model",
                 body: .json(request)

@@ -16,6 +16,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreatePermissionNamespaceResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "createPermissionNamespace",
                 method: "POST",
                 path: "/api/v3/create-permission-namespace",
                 body: .json(request)
@@ -37,6 +38,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createPermissionNamespacesBatch",
                 method: "POST",
                 path: "/api/v3/create-permission-namespaces-batch",
                 body: .json(request)
@@ -58,6 +60,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetPermissionNamespaceResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "getPermissionNamespace",
                 method: "GET",
                 path: "/api/v3/get-permission-namespace",
                 query: [
@@ -81,6 +84,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetPermissionNamespaceListResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "getPermissionNamespacesBatch",
                 method: "GET",
                 path: "/api/v3/get-permission-namespaces-batch",
                 query: [
@@ -109,6 +113,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PermissionNamespaceListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listPermissionNamespaces",
                 method: "GET",
                 path: "/api/v3/list-permission-namespaces",
                 query: [
@@ -152,6 +157,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UpdatePermissionNamespaceResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "updatePermissionNamespace",
                 method: "POST",
                 path: "/api/v3/update-permission-namespace",
                 body: .json(request)
@@ -173,6 +179,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deletePermissionNamespace",
                 method: "POST",
                 path: "/api/v3/delete-permission-namespace",
                 body: .json(request)
@@ -194,6 +201,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deletePermissionNamespacesBatch",
                 method: "POST",
                 path: "/api/v3/delete-permission-namespaces-batch",
                 body: .json(request)
@@ -215,6 +223,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PermissionNamespaceCheckExistsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "checkPermissionNamespaceExists",
                 method: "POST",
                 path: "/api/v3/check-permission-namespace-exists",
                 body: .json(request)
@@ -243,6 +252,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PermissionNamespaceRolesListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listPermissionNamespaceRoles",
                 method: "GET",
                 path: "/api/v3/list-permission-namespace-roles",
                 query: [
@@ -376,6 +386,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreateDataResourceResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "createDataResource",
                 method: "POST",
                 path: "/api/v3/create-data-resource",
                 body: .json(request)
@@ -397,6 +408,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreateStringDataResourceResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "createDataResourceByString",
                 method: "POST",
                 path: "/api/v3/create-string-data-resource",
                 body: .json(request)
@@ -418,6 +430,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreateArrayDataResourceResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "createDataResourceByArray",
                 method: "POST",
                 path: "/api/v3/create-array-data-resource",
                 body: .json(request)
@@ -439,6 +452,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreateTreeDataResourceResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "createDataResourceByTree",
                 method: "POST",
                 path: "/api/v3/create-tree-data-resource",
                 body: .json(request)
@@ -467,6 +481,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListDataResourcesPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listDataResources",
                 method: "GET",
                 path: "/api/v3/list-data-resources",
                 query: [
@@ -521,6 +536,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetDataResourceResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "getDataResource",
                 method: "GET",
                 path: "/api/v3/get-data-resource",
                 query: [
@@ -545,6 +561,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UpdateDataResourceResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "updateDataResource",
                 method: "POST",
                 path: "/api/v3/update-data-resource",
                 body: .json(request)
@@ -566,6 +583,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteDataResource",
                 method: "POST",
                 path: "/api/v3/delete-data-resource",
                 body: .json(request)
@@ -666,6 +684,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CheckParamsDataResourceResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "checkDataResourceExists",
                 method: "GET",
                 path: "/api/v3/check-data-resource-exists",
                 query: [
@@ -794,6 +813,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreateDataPolicyResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "createDataPolicy",
                 method: "POST",
                 path: "/api/v3/create-data-policy",
                 body: .json(request)
@@ -820,6 +840,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListDataPoliciesPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listDataPolices",
                 method: "GET",
                 path: "/api/v3/list-data-policies",
                 query: [
@@ -868,6 +889,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListSimpleDataPoliciesPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listSimpleDataPolices",
                 method: "GET",
                 path: "/api/v3/list-simple-data-policies",
                 query: [
@@ -909,6 +931,7 @@ extension ManagementClient {
     public func getDataPolicy(policyId: String) async throws(GenAuthError) -> GetDataPolicyResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "getDataPolicy",
                 method: "GET",
                 path: "/api/v3/get-data-policy",
                 query: [
@@ -932,6 +955,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UpdateDataPolicyResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "updateDataPolicy",
                 method: "POST",
                 path: "/api/v3/update-data-policy",
                 body: .json(request)
@@ -953,6 +977,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteDataPolicy",
                 method: "POST",
                 path: "/api/v3/delete-data-policy",
                 body: .json(request)
@@ -974,6 +999,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CheckParamsDataPolicyResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "checkDataPolicyExists",
                 method: "GET",
                 path: "/api/v3/check-data-policy-exists",
                 query: [
@@ -1006,6 +1032,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListDataPolicySubjectPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listDataPolicyTargets",
                 method: "GET",
                 path: "/api/v3/list-data-policy-targets",
                 query: [
@@ -1061,6 +1088,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "authorizeDataPolicies",
                 method: "POST",
                 path: "/api/v3/authorize-data-policies",
                 body: .json(request)
@@ -1082,6 +1110,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "revokeDataPolicy",
                 method: "POST",
                 path: "/api/v3/revoke-data-policy",
                 body: .json(request)
@@ -1353,6 +1382,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetUserPermissionListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserPermissionList",
                 method: "POST",
                 path: "/api/v3/get-user-permission-list",
                 body: .json(request)
@@ -1512,6 +1542,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CheckPermissionRespDto {
         try await executor.send(
             APIRequest(
+                operation: "checkPermission",
                 method: "POST",
                 path: "/api/v3/check-permission",
                 body: .json(request)
@@ -1535,6 +1566,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CheckExternalUserPermissionRespDto {
         try await executor.send(
             APIRequest(
+                operation: "checkExternalUserPermission",
                 method: "POST",
                 path: "/api/v3/check-external-user-permission",
                 body: .json(request)
@@ -1631,6 +1663,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetUserResourcePermissionListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserResourcePermissionList",
                 method: "POST",
                 path: "/api/v3/get-user-resource-permission-list",
                 body: .json(request)
@@ -1758,6 +1791,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListResourceTargetsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listResourceTargets",
                 method: "POST",
                 path: "/api/v3/list-resource-targets",
                 body: .json(request)
@@ -1895,6 +1929,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetUserResourceStructRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserResourceStruct",
                 method: "POST",
                 path: "/api/v3/get-user-resource-struct",
                 body: .json(request)
@@ -2028,6 +2063,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetExternalUserResourceStructRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getExternalUserResourceStruct",
                 method: "POST",
                 path: "/api/v3/get-external-user-resource-struct",
                 body: .json(request)
@@ -2096,6 +2132,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CheckUserSameLevelPermissionResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "checkUserSameLevelPermission",
                 method: "POST",
                 path: "/api/v3/check-user-same-level-permission",
                 body: .json(request)
@@ -2119,6 +2156,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListPermissionViewResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "listPermissionView",
                 method: "POST",
                 path: "/api/v3/list-permission-view/data",
                 body: .json(request)

@@ -16,6 +16,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteDevice",
                 method: "POST",
                 path: "/api/v3/delete-device-by-user",
                 body: .json(request)
@@ -37,6 +38,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "suspendDevice",
                 method: "POST",
                 path: "/api/v3/suspend-device-by-user",
                 body: .json(request)
@@ -58,6 +60,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "disableDevice",
                 method: "POST",
                 path: "/api/v3/disable-device-by-user",
                 body: .json(request)
@@ -79,6 +82,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "enableDevice",
                 method: "POST",
                 path: "/api/v3/enable-device-by-user",
                 body: .json(request)
@@ -100,6 +104,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> DeviceStatusRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getDeviceStatus",
                 method: "POST",
                 path: "/api/v3/device-status",
                 body: .json(request)
@@ -121,6 +126,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteDeviceTerminalManagement",
                 method: "POST",
                 path: "/api/v3/delete-device",
                 body: .json(request)
@@ -142,6 +148,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "suspendDeviceTerminalManagement",
                 method: "POST",
                 path: "/api/v3/suspend-device",
                 body: .json(request)
@@ -163,6 +170,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "disableDeviceTerminalManagement",
                 method: "POST",
                 path: "/api/v3/disable-device",
                 body: .json(request)
@@ -184,6 +192,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "enableDeviceTerminalManagement",
                 method: "POST",
                 path: "/api/v3/enable-device",
                 body: .json(request)

@@ -14,6 +14,7 @@ extension ManagementClient {
     public func createEventApp(_ request: CreateEventAppDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "createEventApp",
                 method: "POST",
                 path: "/api/v3/create-event-app",
                 body: .json(request)
@@ -32,6 +33,7 @@ extension ManagementClient {
     public func listEventApps() async throws(GenAuthError) -> EventAppPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listEventApps",
                 method: "GET",
                 path: "/api/v3/list-event-apps"
             ),
@@ -57,6 +59,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> OpenEventPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listEvents",
                 method: "GET",
                 path: "/api/v3/list-events",
                 query: [
@@ -95,6 +98,7 @@ extension ManagementClient {
     public func defineEvent(_ request: DefineEventDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "defineEvent",
                 method: "POST",
                 path: "/api/v3/define-event",
                 body: .json(request)
@@ -114,6 +118,7 @@ extension ManagementClient {
     public func verifyEvent(_ request: PubEventDto) async throws(GenAuthError) -> PubEventRespDto {
         try await executor.send(
             APIRequest(
+                operation: "verifyEvent",
                 method: "POST",
                 path: "/api/v3/pub-event",
                 body: .json(request)
@@ -133,6 +138,7 @@ extension ManagementClient {
     public func pubUserEvent(_ request: PubEventDto) async throws(GenAuthError) -> PubEventRespDto {
         try await executor.send(
             APIRequest(
+                operation: "pubUserEvent",
                 method: "POST",
                 path: "/api/v3/pub-userEvent",
                 body: .json(request)

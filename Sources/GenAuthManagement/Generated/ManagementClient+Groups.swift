@@ -19,6 +19,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GroupSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getGroup",
                 method: "GET",
                 path: "/api/v3/get-group",
                 query: [
@@ -54,6 +55,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GroupPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listGroups",
                 method: "GET",
                 path: "/api/v3/list-groups",
                 query: [
@@ -116,6 +118,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GroupListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getAllGroups",
                 method: "GET",
                 path: "/api/v3/get-all-groups",
                 query: [
@@ -138,6 +141,7 @@ extension ManagementClient {
     public func createGroup(_ request: CreateGroupReqDto) async throws(GenAuthError) -> GroupSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createGroup",
                 method: "POST",
                 path: "/api/v3/create-group",
                 body: .json(request)
@@ -159,6 +163,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreateOrUpdateGroupRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createOrUpdateGroup",
                 method: "POST",
                 path: "/api/v3/create-or-update-group",
                 body: .json(request)
@@ -180,6 +185,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GroupListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createGroupsBatch",
                 method: "POST",
                 path: "/api/v3/create-groups-batch",
                 body: .json(request)
@@ -199,6 +205,7 @@ extension ManagementClient {
     public func updateGroup(_ request: UpdateGroupReqDto) async throws(GenAuthError) -> GroupSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateGroup",
                 method: "POST",
                 path: "/api/v3/update-group",
                 body: .json(request)
@@ -220,6 +227,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteGroupsBatch",
                 method: "POST",
                 path: "/api/v3/delete-groups-batch",
                 body: .json(request)
@@ -241,6 +249,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "addGroupMembers",
                 method: "POST",
                 path: "/api/v3/add-group-members",
                 body: .json(request)
@@ -262,6 +271,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "removeGroupMembers",
                 method: "POST",
                 path: "/api/v3/remove-group-members",
                 body: .json(request)
@@ -294,6 +304,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listGroupMembers",
                 method: "GET",
                 path: "/api/v3/list-group-members",
                 query: [
@@ -358,6 +369,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> AuthorizedResourceListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getGroupAuthorizedResources",
                 method: "GET",
                 path: "/api/v3/get-group-authorized-resources",
                 query: [

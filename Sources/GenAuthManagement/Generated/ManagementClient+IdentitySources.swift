@@ -19,6 +19,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ExtIdpListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listExtIdp",
                 method: "GET",
                 path: "/api/v3/list-ext-idp",
                 query: [
@@ -50,6 +51,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ExtIdpDetailSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getExtIdp",
                 method: "GET",
                 path: "/api/v3/get-ext-idp",
                 query: [
@@ -74,6 +76,7 @@ extension ManagementClient {
     public func createExtIdp(_ request: CreateExtIdpDto) async throws(GenAuthError) -> ExtIdpSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createExtIdp",
                 method: "POST",
                 path: "/api/v3/create-ext-idp",
                 body: .json(request)
@@ -93,6 +96,7 @@ extension ManagementClient {
     public func updateExtIdp(_ request: UpdateExtIdpDto) async throws(GenAuthError) -> ExtIdpSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateExtIdp",
                 method: "POST",
                 path: "/api/v3/update-ext-idp",
                 body: .json(request)
@@ -112,6 +116,7 @@ extension ManagementClient {
     public func deleteExtIdp(_ request: DeleteExtIdpDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteExtIdp",
                 method: "POST",
                 path: "/api/v3/delete-ext-idp",
                 body: .json(request)
@@ -133,6 +138,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ExtIdpConnDetailSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createExtIdpConn",
                 method: "POST",
                 path: "/api/v3/create-ext-idp-conn",
                 body: .json(request)
@@ -154,6 +160,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ExtIdpConnDetailSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateExtIdpConn",
                 method: "POST",
                 path: "/api/v3/update-ext-idp-conn",
                 body: .json(request)
@@ -175,6 +182,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteExtIdpConn",
                 method: "POST",
                 path: "/api/v3/delete-ext-idp-conn",
                 body: .json(request)
@@ -196,6 +204,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "changeExtIdpConnState",
                 method: "POST",
                 path: "/api/v3/change-ext-idp-conn-state",
                 body: .json(request)
@@ -217,6 +226,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "changeExtIdpConnAssociationState",
                 method: "POST",
                 path: "/api/v3/change-ext-idp-conn-association-state",
                 body: .json(request)
@@ -247,6 +257,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ExtIdpListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listTenantExtIdp",
                 method: "GET",
                 path: "/api/v3/list-tenant-ext-idp",
                 query: [
@@ -309,6 +320,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ExtIdpListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "extIdpConnStateByApps",
                 method: "GET",
                 path: "/api/v3/ext-idp-conn-apps",
                 query: [

@@ -13,6 +13,7 @@ extension ManagementClient {
     public func getBindPwd() async throws(GenAuthError) -> LdapGetBindPwdRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getBindPwd",
                 method: "GET",
                 path: "/api/v3/get-ldap-server-random-pwd"
             ),
@@ -30,6 +31,7 @@ extension ManagementClient {
     public func queryLdapConfigInfo() async throws(GenAuthError) -> LdapConfigInfoRespDto {
         try await executor.send(
             APIRequest(
+                operation: "queryLdapConfigInfo",
                 method: "GET",
                 path: "/api/v3/get-ldap-server-config"
             ),
@@ -50,6 +52,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> LdapOperateRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateLdapConfigInfo",
                 method: "POST",
                 path: "/api/v3/update-ldap-server-config",
                 body: .json(request)
@@ -69,6 +72,7 @@ extension ManagementClient {
     public func saveLdapConfigInfo(_ request: LdapSaveDto) async throws(GenAuthError) -> LdapOperateRespDto {
         try await executor.send(
             APIRequest(
+                operation: "saveLdapConfigInfo",
                 method: "POST",
                 path: "/api/v3/enable-ldap-server",
                 body: .json(request)
@@ -90,6 +94,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> LdapOperateRespDto {
         try await executor.send(
             APIRequest(
+                operation: "disableLdapServer",
                 method: "POST",
                 path: "/api/v3/disable-ldap-server",
                 body: .json(request)
@@ -128,6 +133,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> LdapLogRespDto {
         try await executor.send(
             APIRequest(
+                operation: "queryLdapLog",
                 method: "GET",
                 path: "/api/v3/get-ldap-server-log",
                 query: [
@@ -164,6 +170,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> LdapLogRespDto {
         try await executor.send(
             APIRequest(
+                operation: "queryLdapSubEntries",
                 method: "GET",
                 path: "/api/v3/get-ldap-sub-entries",
                 query: [

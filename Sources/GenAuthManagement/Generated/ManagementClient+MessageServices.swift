@@ -13,6 +13,7 @@ extension ManagementClient {
     public func getEmailTemplates() async throws(GenAuthError) -> GetEmailTemplatesRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getEmailTemplates",
                 method: "GET",
                 path: "/api/v3/get-email-templates"
             ),
@@ -33,6 +34,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> EmailTemplateSingleItemRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateEmailTemplate",
                 method: "POST",
                 path: "/api/v3/update-email-template",
                 body: .json(request)
@@ -54,6 +56,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PreviewEmailTemplateRespDto {
         try await executor.send(
             APIRequest(
+                operation: "previewEmailTemplate",
                 method: "POST",
                 path: "/api/v3/preview-email-template",
                 body: .json(request)
@@ -72,6 +75,7 @@ extension ManagementClient {
     public func getEmailProvider() async throws(GenAuthError) -> EmailProviderRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getEmailProvider",
                 method: "GET",
                 path: "/api/v3/get-email-provider"
             ),
@@ -92,6 +96,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> EmailProviderRespDto {
         try await executor.send(
             APIRequest(
+                operation: "configEmailProvider",
                 method: "POST",
                 path: "/api/v3/config-email-provider",
                 body: .json(request)

@@ -14,6 +14,7 @@ extension ManagementClient {
     public func capture(_ request: CreateUEBADto) async throws(GenAuthError) -> CreateUEBARespDto {
         try await executor.send(
             APIRequest(
+                operation: "capture",
                 method: "POST",
                 path: "/api/v3/metadata/ueba/capture",
                 body: .json(request)

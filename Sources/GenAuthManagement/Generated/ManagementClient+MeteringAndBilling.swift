@@ -13,6 +13,7 @@ extension ManagementClient {
     public func getCurrentPackageInfo() async throws(GenAuthError) -> CostGetCurrentPackageRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getCurrentPackageInfo",
                 method: "GET",
                 path: "/api/v3/get-current-package-info"
             ),
@@ -30,6 +31,7 @@ extension ManagementClient {
     public func getUsageInfo() async throws(GenAuthError) -> CostGetCurrentUsageRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUsageInfo",
                 method: "GET",
                 path: "/api/v3/get-usage-info"
             ),
@@ -53,6 +55,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CostGetMauPeriodUsageHistoryRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getMauPeriodUsageHistory",
                 method: "GET",
                 path: "/api/v3/get-mau-period-usage-history",
                 query: [
@@ -74,6 +77,7 @@ extension ManagementClient {
     public func getAllRightsItem() async throws(GenAuthError) -> CostGetAllRightItemRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getAllRightsItem",
                 method: "GET",
                 path: "/api/v3/get-all-rights-items"
             ),
@@ -94,6 +98,7 @@ extension ManagementClient {
     public func getOrders(page: Int = 1, limit: Int = 10) async throws(GenAuthError) -> CostGetOrdersRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getOrders",
                 method: "GET",
                 path: "/api/v3/get-orders",
                 query: [
@@ -116,6 +121,7 @@ extension ManagementClient {
     public func getOrderDetail(orderNo: String) async throws(GenAuthError) -> CostGetOrderDetailRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getOrderDetail",
                 method: "GET",
                 path: "/api/v3/get-order-detail",
                 query: [
@@ -139,6 +145,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CostGetOrderPayDetailRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getOrderPayDetail",
                 method: "GET",
                 path: "/api/v3/get-order-pay-detail",
                 query: [

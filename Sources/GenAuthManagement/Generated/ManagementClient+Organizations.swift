@@ -23,6 +23,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> OrganizationSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getOrganization",
                 method: "GET",
                 path: "/api/v3/get-organization",
                 query: [
@@ -56,6 +57,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> OrganizationListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getOrganizationsBatch",
                 method: "GET",
                 path: "/api/v3/get-organization-batch",
                 query: [
@@ -95,6 +97,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> OrganizationPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listOrganizations",
                 method: "GET",
                 path: "/api/v3/list-organizations",
                 query: [
@@ -158,6 +161,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> OrganizationSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createOrganization",
                 method: "POST",
                 path: "/api/v3/create-organization",
                 body: .json(request)
@@ -179,6 +183,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> OrganizationSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateOrganization",
                 method: "POST",
                 path: "/api/v3/update-organization",
                 body: .json(request)
@@ -200,6 +205,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteOrganization",
                 method: "POST",
                 path: "/api/v3/delete-organization",
                 body: .json(request)
@@ -230,6 +236,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> OrganizationPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "searchOrganizations",
                 method: "GET",
                 path: "/api/v3/search-organizations",
                 query: [
@@ -283,6 +290,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateOrganizationStatus",
                 method: "POST",
                 path: "/api/v3/update-organization-status",
                 body: .json(request)
@@ -317,6 +325,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> DepartmentSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getDepartment",
                 method: "GET",
                 path: "/api/v3/get-department",
                 query: [
@@ -346,6 +355,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> DepartmentSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createDepartment",
                 method: "POST",
                 path: "/api/v3/create-department",
                 body: .json(request)
@@ -367,6 +377,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> DepartmentSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateDepartment",
                 method: "POST",
                 path: "/api/v3/update-department",
                 body: .json(request)
@@ -388,6 +399,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteDepartment",
                 method: "POST",
                 path: "/api/v3/delete-department",
                 body: .json(request)
@@ -410,6 +422,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> DepartmentListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "searchDepartments",
                 method: "POST",
                 path: "/api/v3/search-departments",
                 body: .json(request)
@@ -431,6 +444,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> DepartmentListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "searchDepartmentsList",
                 method: "POST",
                 path: "/api/v3/search-departments-list",
                 body: .json(request)
@@ -467,6 +481,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> DepartmentPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listChildrenDepartments",
                 method: "GET",
                 path: "/api/v3/list-children-departments",
                 query: [
@@ -504,6 +519,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> DepartmentPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getAllDepartments",
                 method: "GET",
                 path: "/api/v3/get-all-departments",
                 query: [
@@ -553,6 +569,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listDepartmentMembers",
                 method: "GET",
                 path: "/api/v3/list-department-members",
                 query: [
@@ -643,6 +660,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserIdListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listDepartmentMemberIds",
                 method: "GET",
                 path: "/api/v3/list-department-member-ids",
                 query: [
@@ -690,6 +708,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "searchDepartmentMembers",
                 method: "GET",
                 path: "/api/v3/search-department-members",
                 query: [
@@ -769,6 +788,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "addDepartmentMembers",
                 method: "POST",
                 path: "/api/v3/add-department-members",
                 body: .json(request)
@@ -790,6 +810,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "removeDepartmentMembers",
                 method: "POST",
                 path: "/api/v3/remove-department-members",
                 body: .json(request)
@@ -820,6 +841,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> DepartmentSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getParentDepartment",
                 method: "GET",
                 path: "/api/v3/get-parent-department",
                 query: [
@@ -858,6 +880,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsUserInDepartmentRespDto {
         try await executor.send(
             APIRequest(
+                operation: "isUserInDepartment",
                 method: "GET",
                 path: "/api/v3/is-user-in-department",
                 query: [
@@ -891,6 +914,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> DepartmentSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getDepartmentById",
                 method: "GET",
                 path: "/api/v3/get-department-by-id",
                 query: [
@@ -916,6 +940,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreateDepartmentTreeRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createDepartmentTree",
                 method: "POST",
                 path: "/api/v3/create-department-tree",
                 body: .json(request)
@@ -946,6 +971,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> SyncRelationListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getDepartmentSyncRelations",
                 method: "GET",
                 path: "/api/v3/get-department-sync-relations",
                 query: [
@@ -973,6 +999,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteDepartmentSyncRelations",
                 method: "POST",
                 path: "/api/v3/delete-department-sync-relations",
                 body: .json(request)
@@ -992,6 +1019,7 @@ extension ManagementClient {
     public func updateNodeStatus(_ request: UpdateDepartmentStatusReqDto) async throws(GenAuthError) -> Node {
         try await executor.send(
             APIRequest(
+                operation: "updateNodeStatus",
                 method: "POST",
                 path: "/api/v3/update-department-status",
                 body: .json(request)

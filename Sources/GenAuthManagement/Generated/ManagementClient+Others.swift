@@ -14,6 +14,7 @@ extension ManagementClient {
     public func createDevice(_ request: CreateTerminalDto) async throws(GenAuthError) -> TerminalInfoRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createDevice",
                 method: "POST",
                 path: "/api/v3/create-device",
                 body: .json(request)
@@ -35,6 +36,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "findLastLoginAppsByDeviceIds",
                 method: "POST",
                 path: "/api/v3/get-last-login-apps-by-deviceIds",
                 body: .json(request)
@@ -56,6 +58,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TerminalInfoRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createVerifyDevice",
                 method: "POST",
                 path: "/api/v3/authing-verify/create-device",
                 body: .json(request)

@@ -16,6 +16,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PipelineFunctionSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createPipelineFunction",
                 method: "POST",
                 path: "/api/v3/create-pipeline-function",
                 body: .json(request)
@@ -37,6 +38,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PipelineFunctionSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPipelineFunction",
                 method: "GET",
                 path: "/api/v3/get-pipeline-function",
                 query: [
@@ -60,6 +62,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PipelineFunctionSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "reuploadPipelineFunction",
                 method: "POST",
                 path: "/api/v3/reupload-pipeline-function",
                 body: .json(request)
@@ -81,6 +84,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PipelineFunctionSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updatePipelineFunction",
                 method: "POST",
                 path: "/api/v3/update-pipeline-function",
                 body: .json(request)
@@ -102,6 +106,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "updatePipelineOrder",
                 method: "POST",
                 path: "/api/v3/update-pipeline-order",
                 body: .json(request)
@@ -123,6 +128,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "deletePipelineFunction",
                 method: "POST",
                 path: "/api/v3/delete-pipeline-function",
                 body: .json(request)
@@ -144,6 +150,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PipelineFunctionPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listPipelineFunctions",
                 method: "GET",
                 path: "/api/v3/list-pipeline-functions",
                 query: [
@@ -172,6 +179,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PipelineFunctionPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPipelineLogs",
                 method: "GET",
                 path: "/api/v3/get-pipeline-logs",
                 query: [

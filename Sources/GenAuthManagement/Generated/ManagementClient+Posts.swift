@@ -29,6 +29,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PostPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "postList",
                 method: "GET",
                 path: "/api/v3/list-post",
                 query: [
@@ -95,6 +96,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreatePostDto {
         try await executor.send(
             APIRequest(
+                operation: "getPost",
                 method: "GET",
                 path: "/api/v3/get-post",
                 query: [
@@ -123,6 +125,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PostListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserPosts",
                 method: "GET",
                 path: "/api/v3/get-user-posts",
                 query: [
@@ -151,6 +154,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreatePostDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserPost",
                 method: "GET",
                 path: "/api/v3/get-user-post",
                 query: [
@@ -173,6 +177,7 @@ extension ManagementClient {
     public func getPostById(_ request: GetPostByIdListDto) async throws(GenAuthError) -> PostRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPostById",
                 method: "POST",
                 path: "/api/v3/get-post-by-id",
                 body: .json(request)
@@ -192,6 +197,7 @@ extension ManagementClient {
     public func createPost(_ request: CreatePostDto) async throws(GenAuthError) -> CreatePostRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createPost",
                 method: "POST",
                 path: "/api/v3/create-post",
                 body: .json(request)
@@ -211,6 +217,7 @@ extension ManagementClient {
     public func updatePost(_ request: CreatePostDto) async throws(GenAuthError) -> CreatePostRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updatePost",
                 method: "POST",
                 path: "/api/v3/update-post",
                 body: .json(request)
@@ -230,6 +237,7 @@ extension ManagementClient {
     public func removePost(_ request: RemovePostDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "removePost",
                 method: "POST",
                 path: "/api/v3/remove-post",
                 body: .json(request)
@@ -249,6 +257,7 @@ extension ManagementClient {
     public func setUserPosts(_ request: SetUserPostsDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "setUserPosts",
                 method: "POST",
                 path: "/api/v3/set-user-posts",
                 body: .json(request)
@@ -270,6 +279,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "userConnectionPost",
                 method: "POST",
                 path: "/api/v3/user-connection-post",
                 body: .json(request)

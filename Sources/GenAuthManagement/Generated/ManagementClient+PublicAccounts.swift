@@ -186,6 +186,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listPublicAccounts",
                 method: "POST",
                 path: "/api/v3/list-public-accounts",
                 body: .json(request)
@@ -235,6 +236,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPublicAccount",
                 method: "GET",
                 path: "/api/v3/get-public-account",
                 query: [
@@ -268,6 +270,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPublicAccountBatch",
                 method: "GET",
                 path: "/api/v3/get-public-account-batch",
                 query: [
@@ -294,6 +297,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createPublicAccount",
                 method: "POST",
                 path: "/api/v3/create-public-account",
                 body: .json(request)
@@ -315,6 +319,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createPublicAccountsBatch",
                 method: "POST",
                 path: "/api/v3/create-public-accounts-batch",
                 body: .json(request)
@@ -336,6 +341,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updatePublicAccount",
                 method: "POST",
                 path: "/api/v3/update-public-account",
                 body: .json(request)
@@ -357,6 +363,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updatePublicAccountBatch",
                 method: "POST",
                 path: "/api/v3/update-public-account-batch",
                 body: .json(request)
@@ -378,6 +385,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deletePublicAccountsBatch",
                 method: "POST",
                 path: "/api/v3/delete-public-accounts-batch",
                 body: .json(request)
@@ -399,6 +407,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "kickPublicAccounts",
                 method: "POST",
                 path: "/api/v3/kick-public-accounts",
                 body: .json(request)
@@ -420,6 +429,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "changeIntoPublicAccount",
                 method: "POST",
                 path: "/api/v3/transfer-into-public-account",
                 body: .json(request)
@@ -441,6 +451,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPublicAccountsOfUser",
                 method: "GET",
                 path: "/api/v3/get-public-accounts-of-user",
                 query: [
@@ -464,6 +475,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUsersOfPublicAccount",
                 method: "GET",
                 path: "/api/v3/get-users-of-public-account",
                 query: [
@@ -487,6 +499,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "bindUsersPublicAccount",
                 method: "POST",
                 path: "/api/v3/set-public-account-of-users",
                 body: .json(request)
@@ -508,6 +521,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "setuserOfPublicAccount",
                 method: "POST",
                 path: "/api/v3/set-user-of-public-accounts",
                 body: .json(request)
@@ -529,6 +543,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "unbindUsersPublicAccount",
                 method: "POST",
                 path: "/api/v3/unbind-public-account-of-user",
                 body: .json(request)
@@ -555,6 +570,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPublicAccountRoles",
                 method: "GET",
                 path: "/api/v3/get-roles-of-public-account",
                 query: [
@@ -580,6 +596,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPublicAccountsOfRole",
                 method: "GET",
                 path: "/api/v3/get-public-accounts-of-role",
                 query: [
@@ -603,6 +620,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "bindPublicAccountOfRoles",
                 method: "POST",
                 path: "/api/v3/set-public-account-of-roles",
                 body: .json(request)
@@ -624,6 +642,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPublicAccountsOfGroup",
                 method: "GET",
                 path: "/api/v3/get-public-accounts-of-group",
                 query: [
@@ -650,6 +669,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GroupPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getGroupsOfPublicAccount",
                 method: "GET",
                 path: "/api/v3/get-groups-of-public-account",
                 query: [
@@ -674,6 +694,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPublicAccountOfGroups",
                 method: "POST",
                 path: "/api/v3/set-public-account-of-groups",
                 body: .json(request)
@@ -695,6 +716,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPublicAccountsOfDepartment",
                 method: "GET",
                 path: "/api/v3/get-public-accounts-of-department",
                 query: [
@@ -733,6 +755,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserDepartmentPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPublicAccountDepartments",
                 method: "GET",
                 path: "/api/v3/get-departments-of-public-account",
                 query: [
@@ -800,6 +823,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "setPublicAccountOfDepartments",
                 method: "POST",
                 path: "/api/v3/set-public-account-of-departments",
                 body: .json(request)
@@ -826,6 +850,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ResignUserRespDto {
         try await executor.send(
             APIRequest(
+                operation: "resignPublicAccountBatch",
                 method: "POST",
                 path: "/api/v3/resign-public-account-batch",
                 body: .json(request)
@@ -845,6 +870,7 @@ extension ManagementClient {
     public func getPostOfPublicUser(userId: String) async throws(GenAuthError) -> CreatePostDto {
         try await executor.send(
             APIRequest(
+                operation: "getPostOfPublicUser",
                 method: "GET",
                 path: "/api/v3/get-post-of-public-account",
                 query: [
@@ -868,6 +894,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PublicAccountPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getPublicAccountsOfPost",
                 method: "GET",
                 path: "/api/v3/get-public-accounts-of-post",
                 query: [
@@ -891,6 +918,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "setPublicAccountOfnPost",
                 method: "POST",
                 path: "/api/v3/set-public-account-of-post",
                 body: .json(request)
@@ -912,6 +940,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "unbindPublicAccountOfPost",
                 method: "POST",
                 path: "/api/v3/unbind-public-account-of-post",
                 body: .json(request)

@@ -14,6 +14,7 @@ extension ManagementClient {
     public func addWhitelist(_ request: AddWhitelistDto) async throws(GenAuthError) -> WhitelistListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "addWhitelist",
                 method: "POST",
                 path: "/api/v3/add-whitelist",
                 body: .json(request)
@@ -33,6 +34,7 @@ extension ManagementClient {
     public func listWhitelists(type: ListWhitelistsType) async throws(GenAuthError) -> WhitelistListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listWhitelists",
                 method: "GET",
                 path: "/api/v3/list-whitelist",
                 query: [
@@ -54,6 +56,7 @@ extension ManagementClient {
     public func deleteWhitelist(_ request: DeleteWhitelistDto) async throws(GenAuthError) -> IsSuccessDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteWhitelist",
                 method: "POST",
                 path: "/api/v3/delete-whitelist",
                 body: .json(request)

@@ -14,6 +14,7 @@ extension ManagementClient {
     public func createResource(_ request: CreateResourceDto) async throws(GenAuthError) -> ResourceRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createResource",
                 method: "POST",
                 path: "/api/v3/create-resource",
                 body: .json(request)
@@ -35,6 +36,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createResourcesBatch",
                 method: "POST",
                 path: "/api/v3/create-resources-batch",
                 body: .json(request)
@@ -59,6 +61,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ResourceRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getResource",
                 method: "GET",
                 path: "/api/v3/get-resource",
                 query: [
@@ -86,6 +89,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ResourceListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getResourcesBatch",
                 method: "GET",
                 path: "/api/v3/get-resources-batch",
                 query: [
@@ -117,6 +121,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResourcePaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listCommonResource",
                 method: "GET",
                 path: "/api/v3/list-common-resource",
                 query: [
@@ -175,6 +180,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ResourcePaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listResources",
                 method: "GET",
                 path: "/api/v3/list-resources",
                 query: [
@@ -224,6 +230,7 @@ extension ManagementClient {
     public func updateResource(_ request: UpdateResourceDto) async throws(GenAuthError) -> ResourceRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateResource",
                 method: "POST",
                 path: "/api/v3/update-resource",
                 body: .json(request)
@@ -243,6 +250,7 @@ extension ManagementClient {
     public func deleteResource(_ request: DeleteResourceDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteResource",
                 method: "POST",
                 path: "/api/v3/delete-resource",
                 body: .json(request)
@@ -264,6 +272,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteResourcesBatch",
                 method: "POST",
                 path: "/api/v3/delete-resources-batch",
                 body: .json(request)
@@ -285,6 +294,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "batchDeleteCommonResource",
                 method: "POST",
                 path: "/api/v3/delete-common-resources-batch",
                 body: .json(request)
@@ -306,6 +316,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "associateTenantResource",
                 method: "POST",
                 path: "/api/v3/associate-tenant-resource",
                 body: .json(request)
@@ -327,6 +338,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> NamespaceRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createNamespace",
                 method: "POST",
                 path: "/api/v3/create-namespace",
                 body: .json(request)
@@ -348,6 +360,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createNamespacesBatch",
                 method: "POST",
                 path: "/api/v3/create-namespaces-batch",
                 body: .json(request)
@@ -367,6 +380,7 @@ extension ManagementClient {
     public func getNamespace(code: String) async throws(GenAuthError) -> NamespaceRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getNamespace",
                 method: "GET",
                 path: "/api/v3/get-namespace",
                 query: [
@@ -388,6 +402,7 @@ extension ManagementClient {
     public func getNamespacesBatch(codeList: [String]) async throws(GenAuthError) -> NamespaceListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getNamespacesBatch",
                 method: "GET",
                 path: "/api/v3/get-namespaces-batch",
                 query: [
@@ -411,6 +426,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UpdateNamespaceRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateNamespace",
                 method: "POST",
                 path: "/api/v3/update-namespace",
                 body: .json(request)
@@ -432,6 +448,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteNamespace",
                 method: "POST",
                 path: "/api/v3/delete-namespace",
                 body: .json(request)
@@ -453,6 +470,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteNamespacesBatch",
                 method: "POST",
                 path: "/api/v3/delete-namespaces-batch",
                 body: .json(request)
@@ -479,6 +497,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> NamespaceListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listNamespaces",
                 method: "GET",
                 path: "/api/v3/list-namespaces",
                 query: [
@@ -529,6 +548,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> NamespaceRolesListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listNamespaceRoles",
                 method: "GET",
                 path: "/api/v3/list-namespace-roles",
                 query: [
@@ -555,6 +575,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "authorizeResources",
                 method: "POST",
                 path: "/api/v3/authorize-resources",
                 body: .json(request)
@@ -587,6 +608,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> AuthorizedResourcePaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getAuthorizedResources",
                 method: "GET",
                 path: "/api/v3/get-authorized-resources",
                 query: [
@@ -615,6 +637,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsActionAllowedRespDtp {
         try await executor.send(
             APIRequest(
+                operation: "isActionAllowed",
                 method: "POST",
                 path: "/api/v3/is-action-allowed",
                 body: .json(request)
@@ -636,6 +659,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetResourceAuthorizedTargetRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getResourceAuthorizedTargets",
                 method: "POST",
                 path: "/api/v3/get-resource-authorized-targets",
                 body: .json(request)

@@ -21,6 +21,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IpListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "findIpList",
                 method: "GET",
                 path: "/api/v3/ip-list",
                 query: [
@@ -59,6 +60,7 @@ extension ManagementClient {
     public func add(_ request: IpListCreateDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "add",
                 method: "POST",
                 path: "/api/v3/ip-list",
                 body: .json(request)
@@ -78,6 +80,7 @@ extension ManagementClient {
     public func deleteById(id: String) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteById",
                 method: "DELETE",
                 path: "/api/v3/ip-list/\(pathSegment(id))"
             ),
@@ -103,6 +106,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "findUserList",
                 method: "GET",
                 path: "/api/v3/user-list",
                 query: [
@@ -144,6 +148,7 @@ extension ManagementClient {
     public func addUser(_ request: UserListCreateDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "addUser",
                 method: "POST",
                 path: "/api/v3/user-list",
                 body: .json(request)
@@ -163,6 +168,7 @@ extension ManagementClient {
     public func deleteUserListById(id: String) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteUserListById",
                 method: "DELETE",
                 path: "/api/v3/user-list/\(pathSegment(id))"
             ),
@@ -188,6 +194,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserListPolicyPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "findRiskListPolicy",
                 method: "GET",
                 path: "/api/v3/risk-list-policy",
                 query: [
@@ -231,6 +238,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "addRiskListPolicy",
                 method: "POST",
                 path: "/api/v3/risk-list-policy",
                 body: .json(request)
@@ -250,6 +258,7 @@ extension ManagementClient {
     public func deleteRiskListPolicyById(id: String) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteRiskListPolicyById",
                 method: "DELETE",
                 path: "/api/v3/risk-list-policy/\(pathSegment(id))"
             ),

@@ -19,6 +19,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> RoleSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getRole",
                 method: "GET",
                 path: "/api/v3/get-role",
                 query: [
@@ -41,6 +42,7 @@ extension ManagementClient {
     public func assignRole(_ request: AssignRoleDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "assignRole",
                 method: "POST",
                 path: "/api/v3/assign-role",
                 body: .json(request)
@@ -62,6 +64,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "assignRoleBatch",
                 method: "POST",
                 path: "/api/v3/assign-role-batch",
                 body: .json(request)
@@ -81,6 +84,7 @@ extension ManagementClient {
     public func revokeRole(_ request: RevokeRoleDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "revokeRole",
                 method: "POST",
                 path: "/api/v3/revoke-role",
                 body: .json(request)
@@ -102,6 +106,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "revokeRoleBatch",
                 method: "POST",
                 path: "/api/v3/revoke-role-batch",
                 body: .json(request)
@@ -128,6 +133,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> RoleAuthorizedResourcePaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getRoleAuthorizedResources",
                 method: "GET",
                 path: "/api/v3/get-role-authorized-resources",
                 query: [
@@ -166,6 +172,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listRoleMembers",
                 method: "GET",
                 path: "/api/v3/list-role-members",
                 query: [
@@ -236,6 +243,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> RoleDepartmentListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listRoleDepartments",
                 method: "GET",
                 path: "/api/v3/list-role-departments",
                 query: [
@@ -285,6 +293,7 @@ extension ManagementClient {
     public func createRole(_ request: CreateRoleDto) async throws(GenAuthError) -> RoleSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createRole",
                 method: "POST",
                 path: "/api/v3/create-role",
                 body: .json(request)
@@ -313,6 +322,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> RolePaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listRoles",
                 method: "GET",
                 path: "/api/v3/list-roles",
                 query: [
@@ -362,6 +372,7 @@ extension ManagementClient {
     public func deleteRolesBatch(_ request: DeleteRoleDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteRolesBatch",
                 method: "POST",
                 path: "/api/v3/delete-roles-batch",
                 body: .json(request)
@@ -381,6 +392,7 @@ extension ManagementClient {
     public func createRolesBatch(_ request: CreateRolesBatch) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createRolesBatch",
                 method: "POST",
                 path: "/api/v3/create-roles-batch",
                 body: .json(request)
@@ -400,6 +412,7 @@ extension ManagementClient {
     public func updateRole(_ request: UpdateRoleDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateRole",
                 method: "POST",
                 path: "/api/v3/update-role",
                 body: .json(request)
@@ -419,6 +432,7 @@ extension ManagementClient {
     public func deleteRoles(_ request: DeleteRoleBatchDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteRoles",
                 method: "POST",
                 path: "/api/v3/multiple-namespace-delete-roles-batch",
                 body: .json(request)
@@ -440,6 +454,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> RoleCheckParamsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "checkParamsNamespace",
                 method: "POST",
                 path: "/api/v3/check-role-params",
                 body: .json(request)
@@ -472,6 +487,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> RoleListPageRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listRoleAssignments",
                 method: "GET",
                 path: "/api/v3/list-role-assignments",
                 query: [
@@ -500,6 +516,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> RoleCheckParamsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createAdminRole",
                 method: "POST",
                 path: "/api/v3/create-admin-role",
                 body: .json(request)
@@ -521,6 +538,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteAdminRolesBatch",
                 method: "POST",
                 path: "/api/v3/delete-admin-roles",
                 body: .json(request)

@@ -13,6 +13,7 @@ extension ManagementClient {
     public func getSecuritySettings() async throws(GenAuthError) -> SecuritySettingsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getSecuritySettings",
                 method: "GET",
                 path: "/api/v3/get-security-settings"
             ),
@@ -33,6 +34,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> SecuritySettingsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateSecuritySettings",
                 method: "POST",
                 path: "/api/v3/update-security-settings",
                 body: .json(request)
@@ -51,6 +53,7 @@ extension ManagementClient {
     public func getGlobalMfaSettings() async throws(GenAuthError) -> MFASettingsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getGlobalMfaSettings",
                 method: "GET",
                 path: "/api/v3/get-global-mfa-settings"
             ),
@@ -71,6 +74,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> MFASettingsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateGlobalMfaSettings",
                 method: "POST",
                 path: "/api/v3/update-global-mfa-settings",
                 body: .json(request)

@@ -14,6 +14,7 @@ extension ManagementClient {
     public func getSyncTask(syncTaskId: Int) async throws(GenAuthError) -> SyncTaskSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getSyncTask",
                 method: "GET",
                 path: "/api/v3/get-sync-task",
                 query: [
@@ -40,6 +41,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> SyncTaskPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listSyncTasks",
                 method: "GET",
                 path: "/api/v3/list-sync-tasks",
                 query: [
@@ -77,6 +79,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> SyncTaskPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createSyncTask",
                 method: "POST",
                 path: "/api/v3/create-sync-task",
                 body: .json(request)
@@ -98,6 +101,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> SyncTaskPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateSyncTask",
                 method: "POST",
                 path: "/api/v3/update-sync-task",
                 body: .json(request)
@@ -119,6 +123,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TriggerSyncTaskRespDto {
         try await executor.send(
             APIRequest(
+                operation: "triggerSyncTask",
                 method: "POST",
                 path: "/api/v3/trigger-sync-task",
                 body: .json(request)
@@ -138,6 +143,7 @@ extension ManagementClient {
     public func getSyncJob(syncJobId: Int) async throws(GenAuthError) -> SyncJobSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getSyncJob",
                 method: "GET",
                 path: "/api/v3/get-sync-job",
                 query: [
@@ -168,6 +174,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> SyncJobPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listSyncJobs",
                 method: "GET",
                 path: "/api/v3/list-sync-jobs",
                 query: [
@@ -230,6 +237,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TriggerSyncTaskRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listSyncJobLogs",
                 method: "GET",
                 path: "/api/v3/list-sync-job-logs",
                 query: [
@@ -267,6 +275,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> SyncRiskOperationPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listSyncRiskOperations",
                 method: "GET",
                 path: "/api/v3/list-sync-risk-operations",
                 query: [
@@ -322,6 +331,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TriggerSyncRiskOperationsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "triggerSyncRiskOperations",
                 method: "POST",
                 path: "/api/v3/trigger-sync-risk-operations",
                 body: .json(request)
@@ -343,6 +353,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CancelSyncRiskOperationsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "cancelSyncRiskOperation",
                 method: "POST",
                 path: "/api/v3/cancel-sync-risk-operation",
                 body: .json(request)

@@ -16,6 +16,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "sendInviteTenantUserEmail",
                 method: "POST",
                 path: "/api/v3/send-invite-tenant-user-email",
                 body: .json(request)
@@ -35,6 +36,7 @@ extension ManagementClient {
     public func addTenantUsers(_ request: AddTenantUsersDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "addTenantUsers",
                 method: "POST",
                 path: "/api/v3/add-tenant-users",
                 body: .json(request)
@@ -56,6 +58,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "removeTenantUsers",
                 method: "POST",
                 path: "/api/v3/remove-tenant-users",
                 body: .json(request)
@@ -77,6 +80,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "updateTenantUser",
                 method: "POST",
                 path: "/api/v3/update-tenant-user",
                 body: .json(request)
@@ -98,6 +102,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TenantUserDto {
         try await executor.send(
             APIRequest(
+                operation: "createTenantUser",
                 method: "POST",
                 path: "/api/v3/create-tenant-user",
                 body: .json(request)
@@ -259,6 +264,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TenantUserListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listTenantUsers",
                 method: "POST",
                 path: "/api/v3/list-tenant-users",
                 body: .json(request)
@@ -304,6 +310,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TenantUserSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getTenantUser",
                 method: "GET",
                 path: "/api/v3/get-tenant-user",
                 query: [

@@ -16,6 +16,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "addTenantDepartmentMembers",
                 method: "POST",
                 path: "/api/v3/add-tenant-department-members",
                 body: .json(request)
@@ -37,6 +38,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "removeTenantDepartmentMembers",
                 method: "POST",
                 path: "/api/v3/remove-tenant-department-members",
                 body: .json(request)

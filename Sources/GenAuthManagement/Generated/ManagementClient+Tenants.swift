@@ -12,6 +12,7 @@ extension ManagementClient {
     public func createTenant(_ request: CreateTenantDto) async throws(GenAuthError) -> CreateTenantRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createTenant",
                 method: "POST",
                 path: "/api/v3/create-tenant",
                 body: .json(request)
@@ -31,6 +32,7 @@ extension ManagementClient {
     public func updateTenant(_ request: UpdateTenantDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateTenant",
                 method: "POST",
                 path: "/api/v3/update-tenant",
                 body: .json(request)
@@ -50,6 +52,7 @@ extension ManagementClient {
     public func deleteTenant(_ request: DeleteTenantDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteTenant",
                 method: "POST",
                 path: "/api/v3/delete-tenant",
                 body: .json(request)
@@ -86,6 +89,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TenantListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listTenants",
                 method: "GET",
                 path: "/api/v3/list-tenants",
                 query: [
@@ -162,6 +166,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TenantSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getTenantLittleInfo",
                 method: "GET",
                 path: "/api/v3/get-tenant-little-info",
                 query: [
@@ -198,6 +203,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TenantSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getTenant",
                 method: "GET",
                 path: "/api/v3/get-tenant",
                 query: [
@@ -223,6 +229,7 @@ extension ManagementClient {
     public func importTenant(_ request: ImportTenantDto) async throws(GenAuthError) -> ImportTenantRespDto {
         try await executor.send(
             APIRequest(
+                operation: "importTenant",
                 method: "POST",
                 path: "/api/v3/import-tenant",
                 body: .json(request)
@@ -247,6 +254,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ImportTenantHistoryRespDto {
         try await executor.send(
             APIRequest(
+                operation: "importTenantHistory",
                 method: "GET",
                 path: "/api/v3/import-tenant-history",
                 query: [
@@ -289,6 +297,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ImportTenantNotifyUserRespDto {
         try await executor.send(
             APIRequest(
+                operation: "importTenantNotifyUser",
                 method: "GET",
                 path: "/api/v3/import-tenant-notify-user",
                 query: [
@@ -336,6 +345,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> SendEmailBatchDataDto {
         try await executor.send(
             APIRequest(
+                operation: "sendEmailBatch",
                 method: "POST",
                 path: "/api/v3/send-email-batch",
                 body: .json(request)
@@ -357,6 +367,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> SendSmsBatchRespDto {
         try await executor.send(
             APIRequest(
+                operation: "sendSmsBatch",
                 method: "POST",
                 path: "/api/v3/send-sms-batch",
                 body: .json(request)
@@ -378,6 +389,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TenantUserListPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listTenantAdmin",
                 method: "POST",
                 path: "/api/v3/list-tenant-admin",
                 body: .json(request)
@@ -399,6 +411,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "setTenantAdmin",
                 method: "POST",
                 path: "/api/v3/set-tenant-admin",
                 body: .json(request)
@@ -420,6 +433,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteTenantAdmin",
                 method: "POST",
                 path: "/api/v3/delete-tenant-admin",
                 body: .json(request)
@@ -441,6 +455,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteTenantUser",
                 method: "POST",
                 path: "/api/v3/delete-tenant-user",
                 body: .json(request)
@@ -462,6 +477,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> InviteTenantUsersRespDto {
         try await executor.send(
             APIRequest(
+                operation: "generateInviteTenantUserLink",
                 method: "POST",
                 path: "/api/v3/generate-invite-tenant-user-link",
                 body: .json(request)
@@ -488,6 +504,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> InviteTenantUserRecordListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listInviteTennatUserRecords",
                 method: "GET",
                 path: "/api/v3/list-invite-tenant-user-records",
                 query: [
@@ -540,6 +557,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> MultipleTenantAdminPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listMultipleTenantAdmin",
                 method: "GET",
                 path: "/api/v3/list-multiple-tenant-admins",
                 query: [
@@ -587,6 +605,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "createMultipleTenantAdmin",
                 method: "POST",
                 path: "/api/v3/create-multiple-tenant-admin",
                 body: .json(request)
@@ -608,6 +627,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> MultipleTenantAdminPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getMultipleTenantAdmin",
                 method: "GET",
                 path: "/api/v3/get-multiple-tenant-admin",
                 query: [
@@ -638,6 +658,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TenantCooperatorPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listTenantCooperators",
                 method: "GET",
                 path: "/api/v3/list-tenant-cooperators",
                 query: [
@@ -689,6 +710,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TenantCooperatorSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getTenantCooperator",
                 method: "GET",
                 path: "/api/v3/get-tenant-cooperator",
                 query: [
@@ -712,6 +734,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TenantCooperatorSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getTenantCooperatorMenu",
                 method: "GET",
                 path: "/api/v3/get-tenant-cooperator-menu",
                 query: [
@@ -735,6 +758,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "createTenantCooperator",
                 method: "POST",
                 path: "/api/v3/create-tenant-cooperator",
                 body: .json(request)
@@ -754,6 +778,7 @@ extension ManagementClient {
     public func getTenantByCode(code: String) async throws(GenAuthError) -> TenantSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getTenantByCode",
                 method: "GET",
                 path: "/api/v3/get-tenant-by-code",
                 query: [

@@ -184,6 +184,7 @@ extension ManagementClient {
     public func listUsers(_ request: ListUsersRequestDto) async throws(GenAuthError) -> UserPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listUsers",
                 method: "POST",
                 path: "/api/v3/list-users",
                 body: .json(request)
@@ -242,6 +243,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listUsersLegacy",
                 method: "GET",
                 path: "/api/v3/list-users",
                 query: [
@@ -327,6 +329,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUser",
                 method: "GET",
                 path: "/api/v3/get-user",
                 query: [
@@ -367,6 +370,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserBatch",
                 method: "GET",
                 path: "/api/v3/get-user-batch",
                 query: [
@@ -395,6 +399,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserFieldDecryptRespDto {
         try await executor.send(
             APIRequest(
+                operation: "userFieldDecrypt",
                 method: "POST",
                 path: "/api/v3/users/field/decrypt",
                 body: .json(request)
@@ -414,6 +419,7 @@ extension ManagementClient {
     public func createUser(_ request: CreateUserReqDto) async throws(GenAuthError) -> UserSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createUser",
                 method: "POST",
                 path: "/api/v3/create-user",
                 body: .json(request)
@@ -435,6 +441,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createUsersBatch",
                 method: "POST",
                 path: "/api/v3/create-users-batch",
                 body: .json(request)
@@ -454,6 +461,7 @@ extension ManagementClient {
     public func updateUser(_ request: UpdateUserReqDto) async throws(GenAuthError) -> UserSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateUser",
                 method: "POST",
                 path: "/api/v3/update-user",
                 body: .json(request)
@@ -475,6 +483,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateUserBatch",
                 method: "POST",
                 path: "/api/v3/update-user-batch",
                 body: .json(request)
@@ -496,6 +505,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteUsersBatch",
                 method: "POST",
                 path: "/api/v3/delete-users-batch",
                 body: .json(request)
@@ -520,6 +530,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IdentityListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserIdentities",
                 method: "GET",
                 path: "/api/v3/get-user-identities",
                 query: [
@@ -549,6 +560,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> RolePaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserRoles",
                 method: "GET",
                 path: "/api/v3/get-user-roles",
                 query: [
@@ -577,6 +589,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> PrincipalAuthenticationInfoPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserPrincipalAuthenticationInfo",
                 method: "GET",
                 path: "/api/v3/get-user-principal-authentication-info",
                 query: [
@@ -601,6 +614,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "resetUserPrincipalAuthenticationInfo",
                 method: "POST",
                 path: "/api/v3/reset-user-principal-authentication-info",
                 body: .json(request)
@@ -637,6 +651,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserDepartmentPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserDepartments",
                 method: "GET",
                 path: "/api/v3/get-user-departments",
                 query: [
@@ -704,6 +719,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "setUserDepartments",
                 method: "POST",
                 path: "/api/v3/set-user-departments",
                 body: .json(request)
@@ -728,6 +744,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GroupPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserGroups",
                 method: "GET",
                 path: "/api/v3/get-user-groups",
                 query: [
@@ -755,6 +772,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserMfaSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserMfaInfo",
                 method: "GET",
                 path: "/api/v3/get-user-mfa-info",
                 query: [
@@ -784,6 +802,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListArchivedUsersSingleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listArchivedUsers",
                 method: "GET",
                 path: "/api/v3/list-archived-users",
                 query: [
@@ -825,6 +844,7 @@ extension ManagementClient {
     public func kickUsers(_ request: KickUsersDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "kickUsers",
                 method: "POST",
                 path: "/api/v3/kick-users",
                 body: .json(request)
@@ -846,6 +866,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsUserExistsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "isUserExists",
                 method: "POST",
                 path: "/api/v3/is-user-exists",
                 body: .json(request)
@@ -870,6 +891,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> AppListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserAccessibleApps",
                 method: "GET",
                 path: "/api/v3/get-user-accessible-apps",
                 query: [
@@ -897,6 +919,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> AppListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserAuthorizedApps",
                 method: "GET",
                 path: "/api/v3/get-user-authorized-apps",
                 query: [
@@ -919,6 +942,7 @@ extension ManagementClient {
     public func hasAnyRole(_ request: HasAnyRoleReqDto) async throws(GenAuthError) -> HasAnyRoleRespDto {
         try await executor.send(
             APIRequest(
+                operation: "hasAnyRole",
                 method: "POST",
                 path: "/api/v3/has-any-role",
                 body: .json(request)
@@ -955,6 +979,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserLoginHistoryPaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserLoginHistory",
                 method: "GET",
                 path: "/api/v3/get-user-login-history",
                 query: [
@@ -1025,6 +1050,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserLoggedInAppsListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserLoggedinApps",
                 method: "GET",
                 path: "/api/v3/get-user-loggedin-apps",
                 query: [
@@ -1052,6 +1078,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UserLoggedInIdentitiesRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserLoggedinIdentities",
                 method: "GET",
                 path: "/api/v3/get-user-logged-in-identities",
                 query: [
@@ -1079,6 +1106,7 @@ extension ManagementClient {
     public func resignUser(_ request: ResignUserReqDto) async throws(GenAuthError) -> ResignUserRespDto {
         try await executor.send(
             APIRequest(
+                operation: "resignUser",
                 method: "POST",
                 path: "/api/v3/resign-user",
                 body: .json(request)
@@ -1105,6 +1133,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ResignUserRespDto {
         try await executor.send(
             APIRequest(
+                operation: "resignUserBatch",
                 method: "POST",
                 path: "/api/v3/resign-user-batch",
                 body: .json(request)
@@ -1133,6 +1162,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> AuthorizedResourcePaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserAuthorizedResources",
                 method: "GET",
                 path: "/api/v3/get-user-authorized-resources",
                 query: [
@@ -1159,6 +1189,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CheckSessionStatusRespDto {
         try await executor.send(
             APIRequest(
+                operation: "checkSessionStatus",
                 method: "POST",
                 path: "/api/v3/check-session-status",
                 body: .json(request)
@@ -1178,6 +1209,7 @@ extension ManagementClient {
     public func importOtp(_ request: ImportOtpReqDto) async throws(GenAuthError) -> CommonResponseDto {
         try await executor.send(
             APIRequest(
+                operation: "importOtp",
                 method: "POST",
                 path: "/api/v3/import-otp",
                 body: .json(request)
@@ -1202,6 +1234,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetOtpSecretRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getOtpSecretByUser",
                 method: "GET",
                 path: "/api/v3/get-otp-secret-by-user",
                 query: [
@@ -1226,6 +1259,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetUserPasswordCiphertextRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserPasswordCiphertext",
                 method: "POST",
                 path: "/api/v3/get-user-password-ciphertext",
                 body: .json(request)
@@ -1245,6 +1279,7 @@ extension ManagementClient {
     public func linkIdentity(_ request: LinkIdentityDto) async throws(GenAuthError) -> LinkIdentityResDto {
         try await executor.send(
             APIRequest(
+                operation: "linkIdentity",
                 method: "POST",
                 path: "/api/v3/link-identity",
                 body: .json(request)
@@ -1264,6 +1299,7 @@ extension ManagementClient {
     public func unlinkIdentity(_ request: UnlinkIdentity) async throws(GenAuthError) -> UnlinkIdentityResDto {
         try await executor.send(
             APIRequest(
+                operation: "unlinkIdentity",
                 method: "POST",
                 path: "/api/v3/unlink-identity",
                 body: .json(request)
@@ -1283,6 +1319,7 @@ extension ManagementClient {
     public func setUsersMfaStatus(_ request: SetMfaStatusDto) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "setUsersMfaStatus",
                 method: "POST",
                 path: "/api/v3/set-mfa-status",
                 body: .json(request)
@@ -1307,6 +1344,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetMapInfoRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserMfaStatus",
                 method: "GET",
                 path: "/api/v3/get-mfa-status",
                 query: [
@@ -1334,6 +1372,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> SyncRelationListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getUserSyncRelations",
                 method: "GET",
                 path: "/api/v3/get-user-sync-relations",
                 query: [
@@ -1358,6 +1397,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> IsSuccessRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteUserSyncRelations",
                 method: "POST",
                 path: "/api/v3/delete-user-sync-relations",
                 body: .json(request)

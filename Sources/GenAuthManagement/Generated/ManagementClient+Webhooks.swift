@@ -16,6 +16,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> CreateWebhookRespDto {
         try await executor.send(
             APIRequest(
+                operation: "createWebhook",
                 method: "POST",
                 path: "/api/v3/create-webhook",
                 body: .json(request)
@@ -40,6 +41,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> GetWebhooksRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listWebhooks",
                 method: "GET",
                 path: "/api/v3/list-webhooks",
                 query: [
@@ -77,6 +79,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> UpdateWebhooksRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateWebhook",
                 method: "POST",
                 path: "/api/v3/update-webhook",
                 body: .json(request)
@@ -98,6 +101,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> DeleteWebhookRespDto {
         try await executor.send(
             APIRequest(
+                operation: "deleteWebhook",
                 method: "POST",
                 path: "/api/v3/delete-webhook",
                 body: .json(request)
@@ -119,6 +123,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ListWebhookLogsRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getWebhookLogs",
                 method: "POST",
                 path: "/api/v3/get-webhook-logs",
                 body: .json(request)
@@ -155,6 +160,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> TriggerWebhookRespDto {
         try await executor.send(
             APIRequest(
+                operation: "triggerWebhook",
                 method: "POST",
                 path: "/api/v3/trigger-webhook",
                 body: .json(request)
@@ -174,6 +180,7 @@ extension ManagementClient {
     public func getWebhook(webhookId: String) async throws(GenAuthError) -> GetWebhookRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getWebhook",
                 method: "GET",
                 path: "/api/v3/get-webhook",
                 query: [
@@ -194,6 +201,7 @@ extension ManagementClient {
     public func getWebhookEventList() async throws(GenAuthError) -> WebhookEventListRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getWebhookEventList",
                 method: "GET",
                 path: "/api/v3/get-webhook-event-list"
             ),

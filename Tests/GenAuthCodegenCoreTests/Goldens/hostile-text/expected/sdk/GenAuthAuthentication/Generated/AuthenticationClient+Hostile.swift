@@ -35,6 +35,7 @@ extension AuthenticationClient {
     public func echoText(_ request: EchoDto) async throws(GenAuthError) -> EchoDto {
         try await executor.send(
             APIRequest(
+                operation: "echoText",
                 method: "POST",
                 path: "/api/v3/echo",
                 body: .json(request)

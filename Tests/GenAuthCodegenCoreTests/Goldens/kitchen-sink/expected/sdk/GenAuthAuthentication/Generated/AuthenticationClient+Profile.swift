@@ -25,6 +25,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> UserProfileRespDto {
         try await executor.send(
             APIRequest(
+                operation: "getProfile",
                 method: "GET",
                 path: "/api/v3/users/\(pathSegment(userId))/profile",
                 query: [
@@ -54,6 +55,7 @@ extension AuthenticationClient {
     ) async throws(GenAuthError) -> UserProfileRespDto {
         try await executor.send(
             APIRequest(
+                operation: "updateProfile",
                 method: "PATCH",
                 path: "/api/v3/users/\(pathSegment(userId))/profile",
                 body: .json(request)
@@ -71,6 +73,7 @@ extension AuthenticationClient {
     public func exchangeToken(_ request: TokenRequestDto) async throws(GenAuthError) -> TokenDto {
         try await executor.send(
             APIRequest(
+                operation: "exchangeToken",
                 method: "POST",
                 path: "/oidc/token",
                 body: .form(request)

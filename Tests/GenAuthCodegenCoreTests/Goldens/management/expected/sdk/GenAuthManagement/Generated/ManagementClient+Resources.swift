@@ -23,6 +23,7 @@ extension ManagementClient {
     ) async throws(GenAuthError) -> ResourcePaginatedRespDto {
         try await executor.send(
             APIRequest(
+                operation: "listResources",
                 method: "GET",
                 path: "/api/v3/list-resources",
                 query: [
@@ -74,6 +75,7 @@ extension ManagementClient {
     public func createResource(_ request: CreateResourceDto) async throws(GenAuthError) -> ResultDto {
         try await executor.send(
             APIRequest(
+                operation: "createResource",
                 method: "POST",
                 path: "/api/v3/create-resource",
                 body: .json(request)
@@ -91,6 +93,7 @@ extension ManagementClient {
     public func getRowBatch(_ request: AnyDto) async throws(GenAuthError) -> AnyDto {
         try await executor.send(
             APIRequest(
+                operation: "getRowBatch",
                 method: "POST",
                 path: "/get-row-batch",
                 body: .json(request)

@@ -1,0 +1,1 @@
+// Subscriptions to GenAuth's event centre: built with the package trait `Events` (see the README).
