@@ -65,6 +65,7 @@ let package = Package(
             name: "GenAuthAuthentication",
             dependencies: [
                 "GenAuthCore",
+                .product(name: "Logging", package: "swift-log"),
                 .target(name: "GenAuthEvents", condition: .when(traits: ["Events"])),
                 .product(name: "Crypto", package: "swift-crypto", condition: .when(traits: ["TokenValidation"])),
                 .product(name: "_CryptoExtras", package: "swift-crypto", condition: .when(traits: ["TokenValidation"])),
@@ -73,6 +74,7 @@ let package = Package(
             name: "GenAuthManagement",
             dependencies: [
                 "GenAuthCore",
+                .product(name: "Logging", package: "swift-log"),
                 .target(name: "GenAuthEvents", condition: .when(traits: ["Events"])),
                 .product(
                     name: "Crypto", package: "swift-crypto",

@@ -248,7 +248,12 @@ public struct GenAuthCall: Sendable, Hashable, CustomStringConvertible {
 
     /// `getUser (GET /api/v3/get-user)`, and the failed step when there is one.
     public var description: String {
-        var text = operation.isEmpty ? "\(method) \(path)" : "\(operation) (\(method) \(path))"
+        var text: String
+        switch (operation.isEmpty, method.isEmpty && path.isEmpty) {
+        case (true, _): text = "\(method) \(path)"
+        case (false, true): text = operation  // a call that sends no request of its own, such as a local check
+        case (false, false): text = "\(operation) (\(method) \(path))"
+        }
         if let step { text += ": \(step) failed" }
         return text
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// How a ``ManagementClient`` reaches your user pool, and with which credentials.
 ///
@@ -60,6 +61,10 @@ public struct ManagementClientOptions: Sendable {
     public var accessKeySecret: String
     /// The API's address: `https://api.genauth.ai` by default; your own for a private deployment.
     public var host: String
+    /// Where the client's log records go: one record per request at `debug` (method, path, status, GenAuth's
+    /// `statusCode` and `apiCode`, `requestId`, duration), token requests and retries at their own levels; never a
+    /// secret or a token. By default nothing is logged.
+    public var logger: Logger
     /// The user pool, sent as `x-authing-userpool-id`; by default the one the management token names (its
     /// `scoped_userpool_id` claim).
     public var userPoolId: String?
@@ -71,6 +76,9 @@ public struct ManagementClientOptions: Sendable {
     public var credentials: Credentials
     /// How long before the management token expires the client gets a new one, in seconds.
     public var tokenRefreshMargin: TimeInterval
+    /// The host of GenAuth's event centre, for ``ManagementClient`` subscriptions (package trait `Events`):
+    /// `wss://openevent.genauth.ai` by default.
+    public var eventsHost: String
     /// How long one request may take, in seconds, before it fails with ``/GenAuthCore/GenAuthError/transport(_:)``.
     public var timeout: TimeInterval
     /// What sends the requests. ``/GenAuthCore/URLSessionTransport`` unless you provide your own.
@@ -82,33 +90,39 @@ public struct ManagementClientOptions: Sendable {
     ///   - accessKeyId: The user pool's access key ID.
     ///   - accessKeySecret: The access key's secret.
     ///   - host: The API's address; `https://api.genauth.ai` by default.
+    ///   - logger: Where log records go; nothing is logged by default.
     ///   - userPoolId: The user pool, where the token does not name it.
     ///   - tenantId: A tenant of the user pool.
     ///   - language: The language of GenAuth's messages.
     ///   - credentials: The management token (the default) or a signature on every request.
     ///   - tokenRefreshMargin: Seconds before its expiry the token is renewed; 60 by default.
+    ///   - eventsHost: The event centre's host; `wss://openevent.genauth.ai` by default.
     ///   - timeout: Seconds one request may take; 10 by default.
     ///   - transport: What sends the requests; a ``/GenAuthCore/URLSessionTransport`` by default.
     public init(
         accessKeyId: String,
         accessKeySecret: String,
         host: String = "https://api.genauth.ai",
+        logger: Logger = GenAuthLogging.disabled,
         userPoolId: String? = nil,
         tenantId: String? = nil,
         language: Language? = nil,
         credentials: Credentials = .managementToken,
         tokenRefreshMargin: TimeInterval = 60,
+        eventsHost: String = GenAuthSDK.defaultEventsHost,
         timeout: TimeInterval = 10,
         transport: any HTTPTransport = URLSessionTransport()
     ) {
         self.accessKeyId = accessKeyId
         self.accessKeySecret = accessKeySecret
         self.host = host
+        self.logger = logger
         self.userPoolId = userPoolId
         self.tenantId = tenantId
         self.language = language
         self.credentials = credentials
         self.tokenRefreshMargin = tokenRefreshMargin
+        self.eventsHost = eventsHost
         self.timeout = timeout
         self.transport = transport
     }
