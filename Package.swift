@@ -101,11 +101,14 @@ let package = Package(
             name: "GenAuthCodegenCore",
             dependencies: ["GenAuthCore", .product(name: "Yams", package: "Yams")]
         ),
+        // Child processes without Foundation's `Process`, for the generator (git) and the tests.
+        .target(name: "ChildProcess"),
         // The CLI: arguments, diagnostics, file writing. `swift run genauth-codegen …` from this folder.
         .executableTarget(
             name: "genauth-codegen",
             dependencies: [
                 "GenAuthCodegenCore",
+                "ChildProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -121,8 +124,8 @@ let package = Package(
             ],
             exclude: ["Goldens", "BrokenSpecs"]
         ),
-        // A real HTTP server on loopback for the SDK's tests.
-        .target(name: "GenAuthTestSupport", dependencies: ["GenAuthCore"], path: "Tests/GenAuthTestSupport"),
+        // A real HTTP server on loopback for the SDK's tests, child processes, Python's path.
+        .target(name: "GenAuthTestSupport", dependencies: ["GenAuthCore", "ChildProcess"], path: "Tests/GenAuthTestSupport"),
         .testTarget(name: "GenAuthAuthenticationTests", dependencies: ["GenAuthAuthentication", "GenAuthTestSupport"]),
         .testTarget(name: "GenAuthManagementTests", dependencies: ["GenAuthManagement", "GenAuthTestSupport"]),
         .testTarget(

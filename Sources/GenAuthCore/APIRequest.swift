@@ -18,6 +18,23 @@ package struct APIRequest: Sendable {
     package var body: Body?
     /// Values of this request that must never appear in an error description (tokens, passwords).
     package var secrets: [String] = []
+    /// Headers of this request only, after the client's (`authorization: Basic …` for an OAuth client, say).
+    package var headers: [HTTPHeader] = []
+    /// Whether the client's credentials (the user's token, the management token, a signature) go with it. The
+    /// OAuth endpoints authenticate the application instead, and must not receive a user's token.
+    package var sendsClientCredentials = true
+    /// How the server reports failures.
+    package var errorFormat: ErrorFormat = .envelope
+
+    /// How an endpoint reports failures.
+    package enum ErrorFormat: Sendable {
+        /// GenAuth's envelope, `{"statusCode", "message", "apiCode", "requestId"}` (the `/api/v3` endpoints).
+        case envelope
+        /// OAuth 2.0's `{"error", "error_description"}` (RFC 6749 §5.2: `/oidc/*`, `/oauth/*`).
+        case oauth
+        /// Only the HTTP status: the body is not JSON (CAS answers in text and XML).
+        case status
+    }
 
     package init(
         operation: String, method: String, path: String, query: [QueryItem] = [], body: Body? = nil, secrets: [String] = []

@@ -41,3 +41,29 @@ package struct Envelope: Decodable {
         statusCode.map { $0 != 200 } ?? false
     }
 }
+
+/// An OAuth 2.0 error answer (RFC 6749 §5.2): `{"error": "invalid_grant", "error_description": "…", "error_uri": "…"}`.
+package struct OAuthErrorBody: Decodable, Sendable {
+    package var error: String
+    package var errorDescription: String?
+    package var errorURI: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case error
+        case errorDescription = "error_description"
+        case errorURI = "error_uri"
+    }
+
+    /// nil unless `body` is a JSON object whose `error` is a non-empty string.
+    package static func read(_ body: Data) -> OAuthErrorBody? {
+        guard let value = try? JSONDecoder().decode(OAuthErrorBody.self, from: body), !value.error.isEmpty else { return nil }
+        return value
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        error = try container.decode(String.self, forKey: .error)
+        errorDescription = try? container.decodeIfPresent(String.self, forKey: .errorDescription)
+        errorURI = try? container.decodeIfPresent(String.self, forKey: .errorURI)
+    }
+}

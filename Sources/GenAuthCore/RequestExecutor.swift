@@ -71,6 +71,16 @@ package final class RequestExecutor: Sendable {
         }
     }
 
+    /// Sends a request and returns its response as it is, once its status is 2xx (and, per its error format, no
+    /// failure is reported in it), with the redactor for errors made of it.
+    package func sendForResponse(_ request: APIRequest) async throws(GenAuthError) -> (HTTPResponse, Redactor) {
+        do {
+            return try await exchange(request)
+        } catch {
+            throw error.thrown(by: request.call)
+        }
+    }
+
     /// Sends a request whose 2xx response has no body worth decoding.
     package func sendIgnoringBody(_ request: APIRequest) async throws(GenAuthError) {
         do {
@@ -87,11 +97,23 @@ package final class RequestExecutor: Sendable {
         var retried = false
         while true {
             var httpRequest = try build(request)
-            let credentials = try await authorizer.authorize(&httpRequest)
+            let credentials = request.sendsClientCredentials ? try await authorizer.authorize(&httpRequest) : []
+            httpRequest.headers += request.headers
             let redactor = Redactor(
                 secrets: secrets + credentials + request.secrets + Self.secretValues(in: httpRequest.body)
                     + request.query.filter { Self.isSecretName($0.name) }.map(\.value))
             let response = try await perform(httpRequest, redactor: redactor)
+            switch request.errorFormat {
+            case .oauth:
+                return try Self.checkOAuth(response, redactor: redactor)
+            case .status:
+                guard (200..<300).contains(response.statusCode) else {
+                    throw .httpStatus(Self.statusFailure(response, envelope: nil, redactor: Self.failureRedactor(redactor, for: response)))
+                }
+                return (response, redactor)
+            case .envelope:
+                break
+            }
             let envelope = Envelope.read(response.body)
             let rejected = response.statusCode == 401 || envelope?.statusCode == 401
             if rejected, !retried, await authorizer.credentialsRejected(httpRequest) {
@@ -110,6 +132,22 @@ package final class RequestExecutor: Sendable {
             }
             return (response, redactor)
         }
+    }
+
+    /// The answer of an OAuth endpoint: `{"error", …}` is thrown as ``GenAuthError/oauth(_:)`` whatever the status
+    /// (RFC 6749 §5.2 says 400 or 401; some servers say 200), another status outside 2xx as
+    /// ``GenAuthError/httpStatus(_:)``.
+    private static func checkOAuth(_ response: HTTPResponse, redactor: Redactor) throws(GenAuthError) -> (HTTPResponse, Redactor) {
+        let redactor = failureRedactor(redactor, for: response)
+        if let error = OAuthErrorBody.read(response.body) {
+            throw .oauth(OAuthFailure(
+                error: redactor.redact(error.error), errorDescription: error.errorDescription.map(redactor.redact),
+                errorURI: error.errorURI, httpStatus: response.statusCode, body: redactor.redact(response.body)))
+        }
+        guard (200..<300).contains(response.statusCode) else {
+            throw .httpStatus(statusFailure(response, envelope: Envelope.read(response.body), redactor: redactor))
+        }
+        return (response, redactor)
     }
 
     // MARK: - Sending

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChildProcess
 import Foundation
 import GenAuthCodegenCore
 
@@ -165,16 +166,14 @@ enum SpecInput {
 
     /// Runs git; a failure names `revision`, the user's word that git could not read.
     static func git(_ arguments: [String], revision: String?) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let result: ChildProcess.Result
+        do {
+            result = try ChildProcess.run(["git"] + arguments)
+        } catch {
+            throw Workspace.Failure(description: "error: cannot run git: \(error)")
+        }
+        let data = result.standardOutput
+        guard result.status == 0 else {
             if let revision {
                 throw Workspace.Failure(
                     description: "error: '\(revision)' is not a folder, a file, or a git revision (git \(arguments.first ?? "") failed)")

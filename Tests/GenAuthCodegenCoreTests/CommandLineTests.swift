@@ -17,17 +17,8 @@ import GenAuthTestSupport
     }
 
     func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try Processes.launch(process)
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ChildProcess.run([Self.executable.path] + arguments, directory: folder.path, mergingErrors: true)
+        return (result.status, result.output)
     }
 
     func setUp() throws {
@@ -96,15 +87,10 @@ import GenAuthTestSupport
     }
 
     func git(_ arguments: String...) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"] + arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        try Processes.launch(process)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "git \(arguments)")
+        let result = try ChildProcess.run(
+            ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"] + arguments,
+            directory: folder.path)
+        #expect(result.status == 0, "git \(arguments): \(result.errorOutput)")
     }
 
     @Test func diffAndChangelogAgainstAGitRevision() throws {

@@ -53,12 +53,12 @@ import GenAuthTestSupport
         }
     }
 
-    /// The modules SwiftPM built for the tests (swift-crypto's, which the management module imports).
+    /// The modules SwiftPM built for the tests (swift-log's, which the runtime imports, and the traits' dependencies).
     static var buildModules: String? {
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         while url.path != "/" {
             let modules = url.appendingPathComponent("Modules")
-            if FileManager.default.fileExists(atPath: modules.appendingPathComponent("Crypto.swiftmodule").path) { return modules.path }
+            if FileManager.default.fileExists(atPath: modules.appendingPathComponent("GenAuthCore.swiftmodule").path) { return modules.path }
             url.deleteLastPathComponent()
         }
         return nil
@@ -72,17 +72,9 @@ enum Compiler {
 
     /// Runs `swiftc` (from PATH) and throws its output when it fails.
     static func run(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try Processes.launch(process)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            throw Failure(description: "swiftc failed:\n" + String(decoding: data, as: UTF8.self))
+        let result = try ChildProcess.run(["swiftc"] + arguments)
+        if result.status != 0 {
+            throw Failure(description: "swiftc failed:\n" + result.output + result.errorOutput)
         }
     }
 }

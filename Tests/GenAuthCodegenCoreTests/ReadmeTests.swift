@@ -103,16 +103,8 @@ import GenAuthTestSupport
     }
 
     static func dumpPackage(_ folder: URL) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "package", "--package-path", folder.path, "dump-package"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try Processes.launch(process)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        let result = try ChildProcess.run(["swift", "package", "--package-path", folder.path, "dump-package"])
+        guard result.status == 0, let object = try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any] else {
             throw Compiler.Failure(description: "swift package dump-package failed in \(folder.path)")
         }
         return object

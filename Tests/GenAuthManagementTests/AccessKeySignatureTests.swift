@@ -37,18 +37,8 @@ import GenAuthTestSupport
             "headers": Dictionary(request.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }),
             "id": Fixtures.accessKeyId, "secret": Fixtures.accessKeySecret,
         ]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try Processes.launch(process)
-        stdin.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: input))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try ChildProcess.run(["python3", "-c", script], input: try JSONSerialization.data(withJSONObject: input))
+        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func client(_ server: LoopbackServer) -> ManagementClient {

@@ -5,15 +5,13 @@ extension AuthenticationClient {
     /// the redirect back, tokens, user info, introspection, revocation, logout, and local validation of ID tokens
     /// (package trait `TokenValidation`).
     public var oidc: OIDCClient { OIDCClient(client: self) }
-}
 
-/// OpenID Connect 1.0 with GenAuth as the provider, at `{appHost}/oidc/…`; handed out by
-/// ``AuthenticationClient/oidc``.
-public struct OIDCClient: Sendable {
-    /// The client whose options (application, host, redirect URI, endpoint authentication) and transport it uses.
-    public let client: AuthenticationClient
+    /// OAuth 2.0 with GenAuth as the authorization server (`/oauth/*`): the same flows as ``oidc`` without ID tokens.
+    public var oauth: OAuthClient { OAuthClient(client: self) }
 
-    init(client: AuthenticationClient) {
-        self.client = client
-    }
+    /// SAML 2.0 with GenAuth as the identity provider: the login link.
+    public var saml: SAMLClient { SAMLClient(client: self) }
+
+    /// CAS with GenAuth as the CAS server: the login link, service ticket validation (CAS 1.0 and 2.0), the logout link.
+    public var cas: CASClient { CASClient(client: self) }
 }
