@@ -16,17 +16,21 @@ struct TokenFailures {
         secrets = [token, appSecret]
     }
 
-    /// Built only when a validation fails: the token may be 64 KiB, and valid tokens need no redactor.
-    private var redactor: Redactor { Redactor(secrets: secrets) }
+    /// `text` without the secrets. The redactor is built only when a validation fails, and only of the secrets that
+    /// fit in `text`: a token of several megabytes cannot be in a message of a hundred bytes, and need not be
+    /// searched for (nor JSON- and percent-encoded, as the redactor does with each secret).
+    private func redacted(_ text: String) -> String {
+        Redactor(secrets: secrets.filter { ($0?.utf8.count ?? 0) <= text.utf8.count }).redact(text)
+    }
 
     /// `GenAuthError.invalidToken` of `kind`.
     func error(_ kind: TokenValidationFailure.Kind, _ message: String, claim: String? = nil) -> GenAuthError {
-        .invalidToken(TokenValidationFailure(kind: kind, message: redactor.redact(message), claim: claim))
+        .invalidToken(TokenValidationFailure(kind: kind, message: redacted(message), claim: claim))
     }
 
     /// `'value'`, for a message: without secrets, at most 80 characters, control characters as `?`.
     func quote(_ value: String) -> String {
-        let clean = String(String.UnicodeScalarView(redactor.redact(value).unicodeScalars.lazy.map {
+        let clean = String(String.UnicodeScalarView(redacted(value).unicodeScalars.lazy.map {
             $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? "?" : $0
         }))
         return "'" + (clean.count > 80 ? clean.prefix(79) + "…" : clean) + "'"
