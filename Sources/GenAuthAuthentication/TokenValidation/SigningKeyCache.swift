@@ -58,7 +58,7 @@ actor SigningKeyCache {
         }
         guard !fetchedForThisCall else { throw failures.error(.unknownKey, reason) }
         // The keys may have been rotated since the set was fetched: fetch it again if the interval allows (joining a
-        // fetch already under way costs nothing).
+        // fetch already under way costs nothing). A clock set back since the last fetch does not hold refetches off.
         if inFlight == nil, let last = lastFetchStarted, case let elapsed = clock().timeIntervalSince(last),
            elapsed >= 0, elapsed < refetchInterval {
             throw failures.error(.unknownKey, reason + "; the key set was fetched \(Self.seconds(elapsed)) ago and is fetched "
