@@ -20,11 +20,22 @@ public final class AuthenticationClient: Sendable {
     public let options: AuthenticationClientOptions
     let executor: RequestExecutor
     private let userToken: UserTokenAuthorizer
+    #if TokenValidation
+    /// The application's signing keys for local token validation, and the clock it checks expiry with: fetched once
+    /// and shared by every validation of this client.
+    let signingKeys: SigningKeyCache
+    #endif
 
     /// Creates a client.
     ///
     /// - Parameter options: The application to talk to and how.
-    public init(options: AuthenticationClientOptions) {
+    public convenience init(options: AuthenticationClientOptions) {
+        self.init(options: options, clock: { Date() })
+    }
+
+    /// A client whose clock the tests choose: local token validation reads it for `exp`, `iat` and `nbf` and for the
+    /// key set's refetch interval.
+    package init(options: AuthenticationClientOptions, clock: @escaping @Sendable () -> Date) {
         self.options = options
         self.userToken = UserTokenAuthorizer(token: options.accessToken)
         self.executor = RequestExecutor(
@@ -32,6 +43,9 @@ public final class AuthenticationClient: Sendable {
             headers: [HTTPHeader(name: "x-authing-app-id", value: options.appId)],
             secrets: [options.appSecret], timeout: options.timeout, transport: options.transport,
             authorizer: userToken)
+        #if TokenValidation
+        self.signingKeys = SigningKeyCache(options: options.tokenValidation, executor: executor, clock: clock)
+        #endif
     }
 
     /// Sets the user's access token, sent as `authorization: Bearer <token>` with every later request;

@@ -48,6 +48,10 @@ public struct AuthenticationClientOptions: Sendable {
     public var introspectionEndpointAuthMethod: EndpointAuthMethod
     /// How the client authenticates at the revocation endpoint (`/oidc/token/revocation`, …).
     public var revocationEndpointAuthMethod: EndpointAuthMethod
+    /// How ``OIDCClient/parseIDToken(_:nonce:)`` and ``OIDCClient/introspectAccessTokenOffline(_:)`` validate tokens
+    /// locally (package trait `TokenValidation`): the expected issuer, the clock skew allowed, the key set's path and
+    /// how often it may be fetched again.
+    public var tokenValidation: TokenValidationOptions
     /// The user's access token, sent as `authorization: Bearer <token>`; ``AuthenticationClient/setAccessToken(_:)``
     /// changes it later.
     public var accessToken: String?
@@ -72,6 +76,7 @@ public struct AuthenticationClientOptions: Sendable {
     ///   - tokenEndpointAuthMethod: How the client authenticates at the token endpoint; `client_secret_post` by default.
     ///   - introspectionEndpointAuthMethod: The same at the introspection endpoint.
     ///   - revocationEndpointAuthMethod: The same at the revocation endpoint.
+    ///   - tokenValidation: How tokens are validated locally; GenAuth's issuer, key set and a 60 s leeway by default.
     ///   - accessToken: A user's access token, if you already have one.
     ///   - eventsHost: The event centre's host; `wss://openevent.genauth.ai` by default.
     ///   - timeout: Seconds one request may take; 10 by default.
@@ -87,6 +92,7 @@ public struct AuthenticationClientOptions: Sendable {
         tokenEndpointAuthMethod: EndpointAuthMethod = .clientSecretPost,
         introspectionEndpointAuthMethod: EndpointAuthMethod = .clientSecretPost,
         revocationEndpointAuthMethod: EndpointAuthMethod = .clientSecretPost,
+        tokenValidation: TokenValidationOptions = TokenValidationOptions(),
         accessToken: String? = nil,
         eventsHost: String = GenAuthSDK.defaultEventsHost,
         timeout: TimeInterval = 10,
@@ -102,6 +108,7 @@ public struct AuthenticationClientOptions: Sendable {
         self.tokenEndpointAuthMethod = tokenEndpointAuthMethod
         self.introspectionEndpointAuthMethod = introspectionEndpointAuthMethod
         self.revocationEndpointAuthMethod = revocationEndpointAuthMethod
+        self.tokenValidation = tokenValidation
         self.accessToken = accessToken
         self.eventsHost = eventsHost
         self.timeout = timeout
