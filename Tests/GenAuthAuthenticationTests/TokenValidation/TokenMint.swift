@@ -118,25 +118,11 @@ enum TokenMint {
 
     /// Runs the script on `request`.
     static func mint(_ request: Request) throws -> Minted {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Python.executable)
-        process.arguments = ["-c", script]
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try Processes.launch(process)
-        stdin.fileHandleForWriting.write(try JSONEncoder().encode(request))
-        try stdin.fileHandleForWriting.close()
-        // The script writes little to stderr (a traceback at most), far less than a pipe holds: reading stdout first
-        // cannot stall it.
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw MintError(description: "the token script failed (\(process.terminationStatus)): \(String(decoding: errors, as: UTF8.self))")
+        let result = try ChildProcess.run([try Python.executable, "-c", script], input: try JSONEncoder().encode(request))
+        guard result.status == 0 else {
+            throw MintError(description: "the token script failed (\(result.status)): \(result.errorOutput)")
         }
-        return try JSONDecoder().decode(Minted.self, from: output)
+        return try JSONDecoder().decode(Minted.self, from: result.standardOutput)
     }
 
     /// Signs more tokens with the keys of `minted` (the issuer of a test's own server, say).

@@ -1,10 +1,17 @@
-#if TokenValidation
 import Foundation
 
-/// base64url (RFC 4648 §5) as JWS uses it (RFC 7515 §2, "Base64url Encoding"): the URL-safe alphabet, no line breaks,
-/// no whitespace and no `=` padding. Foundation's decoder is not used: it wants padding and the other alphabet, and
+/// base64url (RFC 4648 §5) as JWS (RFC 7515 §2, "Base64url Encoding") and PKCE (RFC 7636 §3) use it: the URL-safe
+/// alphabet, no line breaks, no whitespace and no `=` padding. Foundation's decoder is not used: it wants padding and the other alphabet, and
 /// converting first would accept strings the specification does not.
 enum Base64URL {
+    /// `bytes` in base64url without padding.
+    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
     /// The bytes of `text`, or nil when it is not base64url: a character outside `A–Z a–z 0–9 - _`, a length that
     /// leaves 6 bits over (length ≡ 1 mod 4), or leftover bits that are not zero. RFC 4648 §3.5 lets a decoder
     /// reject those; doing so gives each byte string exactly one encoding, so a token cannot be re-encoded into
@@ -55,4 +62,3 @@ enum Base64URL {
         }
     }
 }
-#endif
