@@ -33,8 +33,9 @@ public struct EventReconnectPolicy: Sendable, Hashable {
     /// (a network that drops, a sleeping laptop) then goes unnoticed until the system's TCP timeouts.
     public var pingInterval: TimeInterval?
 
-    /// Creates a policy. Values out of range are brought into it: negative delays count as 0, a multiplier below 1
-    /// as 1, a jitter outside 0…1 as the nearest bound, negative attempts as 0, a non-positive ping interval as none.
+    /// Creates a policy. Values out of range are brought into it: negative delays count as 0, a maximum delay below
+    /// the initial one as the initial one, a multiplier below 1 as 1, a jitter outside 0…1 as the nearest bound,
+    /// negative attempts as 0, a ping interval that is not positive as none.
     ///
     /// - Parameters:
     ///   - initialDelay: The wait before the first attempt after a failure, in seconds; 1 by default.

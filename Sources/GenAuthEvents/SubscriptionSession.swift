@@ -44,8 +44,7 @@ final class SubscriptionSession {
                     try checkCancellation()
                     return GenAuthEvent(eventCode: subscription.eventCode, text: text, call: subscription.call)
                 case .closed(let closeCode):
-                    connectionEnded(closeCode.map { "the event centre closed the connection (close code \($0))" }
-                        ?? "the connection to the event centre was lost")
+                    connectionEnded(Self.reason(closedWith: closeCode))
                 case nil:
                     // The stream ends without `.closed` only when the iterating task is cancelled (and then the
                     // stream has closed the socket): `checkCancellation` throws.
@@ -133,6 +132,19 @@ final class SubscriptionSession {
 
     private static let cancelled = GenAuthError.transport(
         TransportFailure(kind: .cancelled, message: "the calling task was cancelled"))
+
+    /// Why a connection ended, from the close code websocket-kit recorded.
+    static func reason(closedWith closeCode: Int?) -> String {
+        switch closeCode {
+        case nil:
+            return "the connection to the event centre was lost"
+        case 1006:
+            // 1006 never travels on the wire (RFC 6455 §7.4.1): websocket-kit records it when a ping went unanswered.
+            return "the event centre did not answer a ping in time"
+        case let code?:
+            return "the event centre closed the connection (close code \(code))"
+        }
+    }
 
     /// A failure, for a log line: its description without the call, which the line names already.
     private static func reason(_ failure: GenAuthError) -> String {

@@ -70,6 +70,20 @@ import Testing
         #expect(try await centre.stop().filter { $0.event == "upgrade" }.count == 1)
     }
 
+    @Test func aConnectionThatStopsAnsweringPingsIsTakenForLost() async throws {
+        let centre = try await EventCentre("mute")
+        let client = Fixtures.authenticationClient(eventsHost: centre.url)
+        let policy = EventReconnectPolicy(maximumAttempts: 0, pingInterval: 0.2)
+        let error = try await withHangGuard { await finalError(client.subscribe(to: "authing.user.updated", reconnect: policy)) }
+        guard case .transport(let failure)? = error, failure.kind == .connectionLost else {
+            Issue.record("expected connectionLost, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.message.contains("did not answer a ping"), "\(failure.message)")
+        try await centre.waitForRecord("the socket closed") { $0.event == "closed" }
+        #expect(try await centre.stop().filter { $0.event == "upgraded" }.count == 1)
+    }
+
     @Test func aRefusedSubscriptionIsThrownOnceAndNeverRetried() async throws {
         let centre = try await EventCentre("refuse", "401")
         let token = "user-token-that-must-never-show-7f3a9c"

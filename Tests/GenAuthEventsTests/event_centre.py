@@ -15,6 +15,8 @@ Scenarios:
                        computed here), then sends {"verified": true}; refuses any other with 401
   plain                sends a text frame that is not JSON, a JSON string, a JSON object and a binary frame, then waits
   silent               a TCP server that reads the upgrade request and never answers it
+  mute                 a TCP server that completes the WebSocket handshake itself (RFC 6455 §4.2.2), then never
+                       answers anything, pings included: a connection that died without a word
   tls                  as `stream 3`, over TLS with a certificate made now (its PEM is in the "listening" line)
 """
 
@@ -130,6 +132,28 @@ async def silent(port_ready):
     return server
 
 
+async def mute(port_ready):
+    async def accept(reader, writer):
+        request = await reader.readuntil(b"\r\n\r\n")
+        headers = dict(line.split(": ", 1) for line in request.decode().split("\r\n")[1:] if ": " in line)
+        key = {name.lower(): value for name, value in headers.items()}["sec-websocket-key"]
+        accept_key = base64.b64encode(hashlib.sha1((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").encode()).digest())
+        writer.write(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     b"Sec-WebSocket-Accept: " + accept_key + b"\r\n\r\n")
+        await writer.drain()
+        report("upgraded")
+        try:
+            while await reader.read(1024):
+                pass
+        finally:
+            report("closed", code=None)
+            writer.close()
+
+    server = await asyncio.start_server(accept, "127.0.0.1", 0)
+    port_ready(server.sockets[0].getsockname()[1], None)
+    return server
+
+
 def certificate():
     """A self-signed certificate for 127.0.0.1 and localhost: (PEM certificate, PEM key)."""
     from cryptography import x509
@@ -167,6 +191,8 @@ async def main():
     centre = Centre(scenario, arguments)
     if scenario == "silent":
         server = await silent(listening)
+    elif scenario == "mute":
+        server = await mute(listening)
     else:
         tls, pem = None, None
         if scenario == "tls":
