@@ -61,6 +61,7 @@ final class SubscriptionSession {
     }
 
     private func connectionEnded(_ message: String) {
+        connection?.close()  // closed already, as a rule: then this does nothing
         connection = nil
         messages = nil
         lastFailure = .transport(TransportFailure(kind: .connectionLost, message: message))

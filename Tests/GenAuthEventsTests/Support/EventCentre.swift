@@ -92,12 +92,9 @@ final class EventCentre: @unchecked Sendable {
     func waitForRecord(
         _ what: String, timeout: TimeInterval = 30, where condition: @escaping (Record) -> Bool
     ) async throws -> Record {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let record = records.first(where: condition) { return record }
-            if lock.withLock({ outputEnded }) { break }  // it exited: nothing more will come
-            try await Task.sleep(nanoseconds: 20_000_000)
-        }
+        // It stops polling once the centre has exited: nothing more will come.
+        _ = try await poll(seconds: timeout) { records.contains(where: condition) || lock.withLock { outputEnded } }
+        if let record = records.first(where: condition) { return record }
         throw Failure(description: "the event centre never reported \(what); it reported \(records)\(stderrSuffix)")
     }
 
@@ -110,11 +107,8 @@ final class EventCentre: @unchecked Sendable {
     @discardableResult
     func stop() async throws -> [Record] {
         try? input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(30)
         // Its last lines may still be on their way through the pipe when it exits: wait for the end of its output too.
-        while process.isRunning || !lock.withLock({ outputEnded }), Date() < deadline {
-            try await Task.sleep(nanoseconds: 20_000_000)
-        }
+        _ = try await poll(seconds: 30) { !process.isRunning && lock.withLock { outputEnded } }
         if process.isRunning {
             process.terminate()
             throw Failure(description: "the event centre did not stop\(stderrSuffix)")

@@ -51,19 +51,33 @@ func finalError(_ subscription: EventSubscription) async -> GenAuthError? {
     }
 }
 
+/// Calls `ready` every 20 ms until it is true, for up to `seconds` of the test's own time; returns its last answer.
+///
+/// The polls are counted rather than the clock read: when the whole suite runs on two cores, tests that block their
+/// threads (the compiler runs of the snippet tests) can keep this one from running for many seconds, and that must
+/// not fail it.
+func poll(seconds: TimeInterval, until ready: () -> Bool) async throws -> Bool {
+    for _ in 0..<Int(seconds / 0.02) {
+        if ready() { return true }
+        try await Task.sleep(nanoseconds: 20_000_000)
+    }
+    return ready()
+}
+
 struct HangGuardExpired: Error, CustomStringConvertible {
     var description: String
 }
 
 /// Runs `operation`, cancelling it and failing after `seconds`: a guard against a test that would hang, never a
-/// measurement (the limit is far beyond what the operation needs).
+/// measurement (the limit is far beyond what the operation needs). Like `poll`, it counts short sleeps rather than
+/// reading the clock, so that a test starved of threads by others is not failed for it.
 func withHangGuard<T: Sendable>(
     _ seconds: TimeInterval = 60, _ operation: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask { try await operation() }
         group.addTask {
-            try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+            for _ in 0..<Int(seconds * 10) { try await Task.sleep(nanoseconds: 100_000_000) }
             return nil
         }
         defer { group.cancelAll() }
