@@ -34,8 +34,8 @@ let package = Package(
                 + "with swift-crypto."),
         .trait(
             name: "Events",
-            description: "Subscribing to GenAuth's event centre over WebSocket (hummingbird-project/swift-websocket, "
-                + "on SwiftNIO); the management side signs its subscriptions as AccessKeySignature does."),
+            description: "Subscribing to GenAuth's event centre over WebSocket (vapor/websocket-kit, on SwiftNIO); "
+                + "the management side signs its subscriptions as AccessKeySignature does."),
         .trait(
             name: "AsyncHTTPClient",
             description: "The GenAuthAsyncHTTPClient product's AsyncHTTPClientTransport (swift-server/async-http-client)."),
@@ -45,7 +45,13 @@ let package = Package(
         // The SDK: swift-log always (the clients' `logger`); the rest only behind their traits.
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        // Events: websocket-kit rather than swift-websocket's WSClient, because WSClient reports a refused upgrade
+        // only as `webSocketUpgradeFailed`, without the HTTP status, and a 401/403 must not be retried. GenAuthEvents
+        // dials with its own NIO bootstrap (so that it holds the channel from the start: a handshake that times out or
+        // is cancelled is closed, not left open) and uses websocket-kit's `WebSocket` for framing, ping and close.
+        .package(url: "https://github.com/vapor/websocket-kit", from: "2.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.78.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.24.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // The generator (an executable target without a product: never resolved by an app).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -86,7 +92,14 @@ let package = Package(
             name: "GenAuthEvents",
             dependencies: [
                 "GenAuthCore",
-                .product(name: "WSClient", package: "swift-websocket", condition: .when(traits: ["Events"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Events"])),
+                .product(name: "WebSocketKit", package: "websocket-kit", condition: .when(traits: ["Events"])),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["Events"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Events"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Events"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["Events"])),
+                .product(name: "NIOWebSocket", package: "swift-nio", condition: .when(traits: ["Events"])),
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["Events"])),
             ]),
         .target(
             name: "GenAuthAsyncHTTPClient",
@@ -133,6 +146,11 @@ let package = Package(
             dependencies: ["GenAuthAsyncHTTPClient", "GenAuthAuthentication", "GenAuthTestSupport"]),
         .testTarget(
             name: "GenAuthEventsTests",
-            dependencies: ["GenAuthAuthentication", "GenAuthManagement", "GenAuthTestSupport"]),
+            dependencies: [
+                "GenAuthAuthentication", "GenAuthManagement", "GenAuthTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            // The event centre the tests talk to: Python's `websockets`, run as a child process.
+            exclude: ["event_centre.py"]),
     ]
 )

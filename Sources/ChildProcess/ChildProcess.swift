@@ -7,14 +7,16 @@ import Musl
 import Darwin
 #endif
 
-/// Starts a program with `posix_spawn`, its standard input read from a file and its output written to files, for
-/// the generator (git) and the tests (swiftc, Python, swift package).
+/// Starts a program with `posix_spawn`, its output written to files, for the generator (git) and the tests
+/// (swiftc, Python, swift package).
 ///
 /// Not Foundation's `Process`: on Linux its `run()` reads past the end of a heap block while it looks for the
 /// highest open file descriptor, which aborts every run under AddressSanitizer, and it crashed when two threads
-/// started processes at once. Files instead of pipes: a child that writes a lot to both outputs can never block on
-/// a pipe nobody reads, so nothing here can deadlock, and any number of threads may start children at once.
-public struct ChildProcess: Sendable {
+/// started processes at once. Files instead of pipes for the output: a child that writes a lot to both outputs can
+/// never block on a pipe nobody reads, so nothing here can deadlock. Standard input is a file, or a pipe the caller
+/// writes to (``input``), opened close-on-exec so that no other child inherits it. Any number of threads may start
+/// children at once.
+public final class ChildProcess: @unchecked Sendable {
     /// What a finished program left.
     public struct Result: Sendable {
         /// The exit status, or 128 + the signal's number when a signal ended it.
@@ -32,10 +34,32 @@ public struct ChildProcess: Sendable {
 
     /// The running program.
     public let pid: pid_t
-    /// Where its standard output and error go, until the handle is released.
+    /// The write end of its standard input, when it was started with `interactiveInput`; closing it ends its input.
+    public let input: FileHandle?
+    /// Where its standard output and error go, until it has been waited for.
     private let folder: URL
     public var standardOutputFile: URL { folder.appendingPathComponent("stdout") }
     public var standardErrorFile: URL { folder.appendingPathComponent("stderr") }
+
+    private let lock = NSLock()
+    /// The exit status, once the program has ended and been reaped.
+    private var exitStatus: Int32?
+
+    private init(pid: pid_t, input: FileHandle?, folder: URL) {
+        self.pid = pid
+        self.input = input
+        self.folder = folder
+    }
+
+    deinit {
+        // A caller that never waited (a test that failed early): the program must not outlive it.
+        if lock.withLock({ exitStatus == nil }) {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, 0)
+        }
+        try? FileManager.default.removeItem(at: folder)
+    }
 
     /// Runs `arguments` (the program is looked up on `PATH` when it has no `/`) and waits for it.
     ///
@@ -54,20 +78,35 @@ public struct ChildProcess: Sendable {
     }
 
     /// Starts `arguments` without waiting; ``wait()`` or ``terminate()`` ends it.
+    ///
+    /// - Parameter interactiveInput: Whether standard input is a pipe the caller writes to through ``input``
+    ///   (then `input` is ignored).
     public static func start(
         _ arguments: [String], input: Data = Data(), environment: [String: String] = [:], directory: String? = nil,
-        mergingErrors: Bool = false
+        mergingErrors: Bool = false, interactiveInput: Bool = false
     ) throws -> ChildProcess {
         guard let program = arguments.first else { throw Failure(description: "no program to run") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let inputFile = folder.appendingPathComponent("stdin")
-        try input.write(to: inputFile)
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, inputFile.path, O_RDONLY, 0)
+        // Spawns are serialised (they take microseconds) so that the input pipe is close-on-exec before any other child
+        // starts: one that inherited its write end would keep our child's input open after we close it.
+        spawning.lock()
+        defer { spawning.unlock() }
+        var pipeEnds: [Int32] = [-1, -1]
+        if interactiveInput {
+            guard pipe(&pipeEnds) == 0 else { throw Failure(description: "pipe failed: \(String(cString: strerror(errno)))") }
+            _ = fcntl(pipeEnds[0], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
+        } else {
+            let inputFile = folder.appendingPathComponent("stdin")
+            try input.write(to: inputFile)
+            posix_spawn_file_actions_addopen(&actions, 0, inputFile.path, O_RDONLY, 0)
+        }
         posix_spawn_file_actions_addopen(&actions, 1, folder.appendingPathComponent("stdout").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         if mergingErrors {
             posix_spawn_file_actions_adddup2(&actions, 1, 2)
@@ -91,38 +130,65 @@ public struct ChildProcess: Sendable {
         }
         var pid = pid_t()
         let status = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        if interactiveInput { close(pipeEnds[0]) }
         guard status == 0 else {
+            if interactiveInput { close(pipeEnds[1]) }
             try? FileManager.default.removeItem(at: folder)
             throw Failure(description: "cannot start \(program): \(String(cString: strerror(status)))")
         }
-        return ChildProcess(pid: pid, folder: folder)
+        let handle = interactiveInput ? FileHandle(fileDescriptor: pipeEnds[1], closeOnDealloc: true) : nil
+        return ChildProcess(pid: pid, input: handle, folder: folder)
     }
 
-    /// Waits for the program to end and returns what it left; the files are removed.
+    /// Waits for the program to end and returns what it left.
     public func wait() throws -> Result {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { throw Failure(description: "waitpid failed: \(String(cString: strerror(errno)))") }
+        let status = try lock.withLock { () throws -> Int32 in
+            if let exitStatus { return exitStatus }
+            var raw: Int32 = 0
+            while waitpid(pid, &raw, 0) == -1 {
+                guard errno == EINTR else { throw Failure(description: "waitpid failed: \(String(cString: strerror(errno)))") }
+            }
+            let status = Self.decode(raw)
+            exitStatus = status
+            return status
         }
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // WIFEXITED / WTERMSIG, spelled out: the C macros are not visible to Swift.
-        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Result(
-            status: exitStatus,
+            status: status,
             standardOutput: (try? Data(contentsOf: standardOutputFile)) ?? Data(),
             standardError: (try? Data(contentsOf: standardErrorFile)) ?? Data())
+    }
+
+    /// Whether the program is still running (it is reaped when it has ended).
+    public var isRunning: Bool {
+        lock.withLock {
+            guard exitStatus == nil else { return false }
+            var raw: Int32 = 0
+            guard waitpid(pid, &raw, WNOHANG) == pid else { return true }
+            exitStatus = Self.decode(raw)
+            return false
+        }
     }
 
     /// Asks the program to stop (SIGTERM), then waits for it.
     @discardableResult
     public func terminate() -> Result? {
-        kill(pid, SIGTERM)
+        if isRunning { kill(pid, SIGTERM) }
         return try? wait()
     }
 
     /// What the program has written to its standard output so far.
-    public func outputSoFar() -> String {
-        String(decoding: (try? Data(contentsOf: standardOutputFile)) ?? Data(), as: UTF8.self)
+    public func outputSoFar() -> Data {
+        (try? Data(contentsOf: standardOutputFile)) ?? Data()
+    }
+
+    /// What the program has written to its standard error so far.
+    public func errorOutputSoFar() -> Data {
+        (try? Data(contentsOf: standardErrorFile)) ?? Data()
+    }
+
+    /// WIFEXITED / WEXITSTATUS / WTERMSIG, spelled out: the C macros are not visible to Swift.
+    private static func decode(_ raw: Int32) -> Int32 {
+        (raw & 0x7f) == 0 ? (raw >> 8) & 0xff : 128 + (raw & 0x7f)
     }
 
     /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29, macOS 10.15), looked up at run time: Swift's Glibc module
@@ -137,6 +203,8 @@ public struct ChildProcess: Sendable {
         guard let symbol = dlsym(everywhere, "posix_spawn_file_actions_addchdir_np") else { return nil }
         return unsafeBitCast(symbol, to: AddChdir.self)
     }()
+
+    private static let spawning = NSLock()
 
     private static func lookUp(_ program: String, path: String) throws -> String {
         for folder in path.split(separator: ":") {

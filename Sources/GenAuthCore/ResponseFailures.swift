@@ -10,7 +10,7 @@ extension RequestExecutor {
     }
 
     /// A status outside 200–299, with the fields of GenAuth's `envelope` when the body has one.
-    static func statusFailure(_ response: HTTPResponse, envelope: Envelope?, redactor: Redactor) -> HTTPStatusFailure {
+    package static func statusFailure(_ response: HTTPResponse, envelope: Envelope?, redactor: Redactor) -> HTTPStatusFailure {
         var failure = HTTPStatusFailure(statusCode: response.statusCode, body: redactor.redact(response.body))
         if let text = String(data: response.body, encoding: .utf8) {
             // Redacted whole, then cut: a secret across the cut would no longer be recognised.
@@ -25,7 +25,7 @@ extension RequestExecutor {
     }
 
     /// A response that GenAuth reported as a success but that does not decode as `type`.
-    static func undecodable(_ error: any Error, type: Any.Type, body: Data, redactor: Redactor) -> DecodingFailure {
+    package static func undecodable(_ error: any Error, type: Any.Type, body: Data, redactor: Redactor) -> DecodingFailure {
         if let error = error as? DecodingError {
             return decodingFailure(error, type: type, body: body, redactor: redactor)
         }

@@ -53,6 +53,26 @@ import GenAuthTestSupport
         }
     }
 
+    /// The module maps of the C modules SwiftPM built or checked out (NIO's, which a client of GenAuthEvents loads
+    /// through its internal imports), as the `-Xcc -fmodule-map-file=` flags SwiftPM passes when it compiles a client.
+    static var buildModuleMapFlags: [String] {
+        guard let modules = buildModules else { return [] }
+        let build = URL(fileURLWithPath: modules).deletingLastPathComponent()  // …/debug
+        let checkouts = build.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("checkouts")
+        let files = FileManager.default
+        var maps: [String] = []
+        for folder in (try? files.contentsOfDirectory(atPath: build.path)) ?? [] where folder.hasSuffix(".build") {
+            maps.append(build.appendingPathComponent(folder).appendingPathComponent("module.modulemap").path)
+        }
+        for package in (try? files.contentsOfDirectory(atPath: checkouts.path)) ?? [] {
+            let sources = checkouts.appendingPathComponent(package).appendingPathComponent("Sources")
+            for target in (try? files.contentsOfDirectory(atPath: sources.path)) ?? [] {
+                maps.append(sources.appendingPathComponent(target).appendingPathComponent("include/module.modulemap").path)
+            }
+        }
+        return maps.filter { files.fileExists(atPath: $0) }.sorted().flatMap { ["-Xcc", "-fmodule-map-file=\($0)"] }
+    }
+
     /// The modules SwiftPM built for the tests (swift-log's, which the runtime imports, and the traits' dependencies).
     static var buildModules: String? {
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

@@ -51,6 +51,7 @@ import GenAuthTestSupport
 
     @Test func everySwiftSnippetCompiles() throws {
         let modules = try #require(GeneratedCodeCompilesTests.buildModules, "the SDK's modules are built for the tests")
+        let moduleMaps = GeneratedCodeCompilesTests.buildModuleMapFlags
         let snippets = try Self.snippets().filter { !$0.code.contains("import PackageDescription") }
         #expect(snippets.filter { $0.origin.hasPrefix("README") }.count >= 3)
         #expect(snippets.filter { $0.origin.contains(".docc/") }.count >= 8)
@@ -67,7 +68,7 @@ import GenAuthTestSupport
             let file = folder.appendingPathComponent("Snippet\(index).swift")
             try Data(source.utf8).write(to: file)
             do {
-                try Compiler.run(["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-I", modules, file.path])
+                try Compiler.run(["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-I", modules] + moduleMaps + [file.path])
             } catch {
                 Issue.record("\(snippet.origin) does not compile:\n\(snippet.code)\n\(error)")
             }
