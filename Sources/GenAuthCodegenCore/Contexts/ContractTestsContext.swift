@@ -48,7 +48,7 @@ struct PagesContractContext: TemplateContext {
 enum ContractTests {
     /// - Parameter calls: each endpoint's example call, by ``ExampleCall/key(_:)``.
     static func file(api: API, calls: [String: ExampleCall], specsFolder: String) -> ContractTestsFileContext {
-        let endpoints = api.files.flatMap(\.endpoints)
+        let endpoints = api.files.flatMap(\.generatedEndpoints)
         let contracts = endpoints.enumerated().map { index, endpoint in
             contract(endpoint, call: calls[ExampleCall.key(endpoint)] ?? ExampleCall(endpoint, api: api), api: api, notFirst: index > 0)
         }

@@ -20,9 +20,9 @@ struct DocCTopicGroup: TemplateContext {
 enum DocCContexts {
     static func topics(_ api: API, specsFolder: String) -> DocCTopicsContext {
         var groups: [(title: String, links: [String])] = []
-        for file in api.files where !file.endpoints.isEmpty {
+        for file in api.files where !file.generatedEndpoints.isEmpty {
             let title = MarkdownRendering.docPlain(SiteContexts.navTitle(file.group?.resolved(.en) ?? file.stem))
-            let links = file.endpoints.flatMap { endpoint -> [String] in
+            let links = file.generatedEndpoints.flatMap { endpoint -> [String] in
                 let names = SwiftContexts.parameterNames(endpoint)
                 let method = "``\(Pagination.symbol(endpoint.name, labels: names))``"
                 guard let pagination = Pagination.of(endpoint, api: api) else { return [method] }

@@ -59,6 +59,9 @@ struct DocEnumRow: TemplateContext {
 struct DocIndexContext: TemplateContext {
     let header: String
     let labels: DocLabels
+    /// The hand-written pages of files without a module.
+    let topEntries: [DocIndexEntry]
+    let hasTopEntries: Bool
     let modules: [DocIndexModule]
 }
 
@@ -75,7 +78,8 @@ struct DocIndexGroup: TemplateContext {
 struct DocIndexEntry: TemplateContext {
     let entryTitle: String
     let link: String
-    let entryMethod: String
+    /// The method a page documents; nil for a hand-written page.
+    let entryMethod: String?
 }
 
 enum DocContexts {
@@ -91,16 +95,29 @@ enum DocContexts {
         let labels = DocLabels.of(language)
         let md = { (text: Text?) in Escaping.markdown(text?.resolved(language) ?? "") }
 
-        var requestRows = (endpoint.pathParams + endpoint.query).map {
-            row($0, owner: endpoint.client.rawValue, api: api, language: language, inURL: true)
-        }
-        if let request = endpoint.request {
-            requestRows += (api.types[request]?.properties ?? []).map { row($0, owner: request, api: api, language: language) }
+        var requestRows: [DocParameterRow]
+        if let handwritten = endpoint.handwritten {
+            // The hand-written method's own parameters; what goes on the wire is in the data structures.
+            requestRows = handwritten.parameters.map { row($0, owner: endpoint.client.rawValue, api: api, language: language) }
+        } else {
+            requestRows = (endpoint.pathParams + endpoint.query).map {
+                row($0, owner: endpoint.client.rawValue, api: api, language: language, inURL: true)
+            }
+            if let request = endpoint.request {
+                requestRows += (api.types[request]?.properties ?? []).map { row($0, owner: request, api: api, language: language) }
+            }
         }
         let responseRows = (api.types[endpoint.response]?.properties ?? []).map { row($0, owner: endpoint.response, api: api, language: language) }
 
-        var roots = endpoint.pathParams + endpoint.query
-        if let request = endpoint.request { roots += api.types[request]?.properties ?? [] }
+        var roots = endpoint.pathParams + endpoint.query + (endpoint.handwritten?.parameters ?? [])
+        if let request = endpoint.request {
+            // A hand-written method's wire body is a structure of its own on the page, after the parameters.
+            if endpoint.handwritten != nil, let type = api.types[request] {
+                roots += [Property(key: request, swiftName: request, type: .named(type.name), required: true)]
+            } else {
+                roots += api.types[request]?.properties ?? []
+            }
+        }
         roots += api.types[endpoint.response]?.properties ?? []
         let structures = reachableTypes(from: roots, api: api).map { structure($0, api: api, language: language) }
 
@@ -132,7 +149,7 @@ enum DocContexts {
             paginationNote: Pagination.of(endpoint, api: api).map { _ in
                 "\(labels.everyItem) \(Escaping.codeSpan("\(endpoint.client.rawValue).\(endpoint.name)\(Pagination.companionSuffix)"))\(labels.everyItemTail)"
             },
-            methodName: Escaping.codeSpan("\(endpoint.client.rawValue).\(endpoint.name)"),
+            methodName: Escaping.codeSpan("\(endpoint.client.rawValue).\(endpoint.handwritten?.call ?? endpoint.name)"),
             httpRequest: Escaping.codeSpan("\(endpoint.method.rawValue) \(endpoint.path)"),
             requestRows: requestRows, hasRequestRows: !requestRows.isEmpty,
             sampleFence: Escaping.codeFence(for: sample.code), sampleCode: sample.code,
@@ -144,30 +161,23 @@ enum DocContexts {
     }
 
     static func index(api: APISet, language: Language, pages: [(Endpoint, String)], specsFolder: String) -> DocIndexContext {
-        var modules: [DocIndexModule] = []
-        var pagePaths: [String: String] = [:]
-        for (endpoint, path) in pages { pagePaths[endpoint.specPath + "\u{0}" + endpoint.name] = path }
-        let files = api.parts.flatMap(\.files)
-        for file in files where file.endpoints.contains(where: { pagePaths[$0.specPath + "\u{0}" + $0.name] != nil }) {
-            let moduleTitle = Escaping.markdown(file.module?.resolved(language) ?? file.client?.rawValue ?? "")
-            let groupTitle = Escaping.markdown(file.group?.resolved(language) ?? file.stem)
-            let entries = file.endpoints.compactMap { endpoint -> DocIndexEntry? in
-                guard let path = pagePaths[endpoint.specPath + "\u{0}" + endpoint.name] else { return nil }
-                return DocIndexEntry(
-                    entryTitle: Escaping.markdown(endpoint.summary.resolved(language)),
-                    link: OutputNaming.relativeLink(from: OutputNaming.docIndex(language: language), to: path),
-                    entryMethod: Escaping.codeSpan("\(endpoint.client.rawValue).\(endpoint.name)"))
-            }
-            let group = DocIndexGroup(groupTitle: groupTitle, entries: entries)
-            if let last = modules.last, last.moduleTitle == moduleTitle {
-                modules[modules.count - 1] = DocIndexModule(moduleTitle: moduleTitle, groups: last.groups + [group])
-            } else {
-                modules.append(DocIndexModule(moduleTitle: moduleTitle, groups: [group]))
-            }
+        let contents = SiteContexts.tree(api: api, language: language, pages: pages)
+        func entry(_ entry: SiteContexts.Entry) -> DocIndexEntry {
+            DocIndexEntry(
+                entryTitle: Escaping.markdown(entry.title),
+                link: OutputNaming.relativeLink(from: OutputNaming.docIndex(language: language), to: entry.path),
+                entryMethod: entry.method.map { Escaping.codeSpan($0) })
         }
+        let files = api.parts.flatMap(\.files)
         return DocIndexContext(
-            header: header(for: files.filter { !$0.endpoints.isEmpty }.map(\.path), specsFolder: specsFolder),
-            labels: DocLabels.of(language), modules: modules)
+            header: header(for: files.filter { !$0.endpoints.isEmpty || !$0.pages.isEmpty }.map(\.path), specsFolder: specsFolder),
+            labels: DocLabels.of(language),
+            topEntries: contents.top.map(entry), hasTopEntries: !contents.top.isEmpty,
+            modules: contents.modules.map { module in
+                DocIndexModule(
+                    moduleTitle: Escaping.markdown(module.module),
+                    groups: module.groups.map { DocIndexGroup(groupTitle: Escaping.markdown($0.group), entries: $0.entries.map(entry)) })
+            })
     }
 
     // MARK: - Rows

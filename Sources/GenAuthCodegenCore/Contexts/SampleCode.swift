@@ -46,13 +46,19 @@ struct SampleCode {
             ]
         }
         body.append("")
-        body += callLines("let response = try await client.\(endpoint.name)", arguments: call.arguments)
-        body.append("print(response)")
+        if let handwritten = endpoint.handwritten {
+            body += handwritten.sample.trimmingCharacters(in: .whitespacesAndNewlines)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        } else {
+            body += callLines("let response = try await client.\(endpoint.name)", arguments: call.arguments)
+            body.append("print(response)")
+        }
         body = body.flatMap { line in
             line.utf8.contains(UInt8(ascii: "\n")) ? line.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [line]
         }
 
-        let imports = (call.usesFoundation ? ["Foundation"] : []) + [endpoint.client.moduleName]
+        let usesFoundation = endpoint.handwritten.map { $0.sample.contains("URL") || $0.sample.contains("Date") } ?? call.usesFoundation
+        let imports = (usesFoundation ? ["Foundation"] : []) + [endpoint.client.moduleName]
         let code = (imports.map { "import \($0)" } + [""] + body).joined(separator: "\n") + "\n"
         return SampleCode(code: code, imports: imports, body: body)
     }

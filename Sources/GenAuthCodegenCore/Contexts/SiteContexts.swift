@@ -7,6 +7,8 @@ struct SiteNavContext: TemplateContext {
     let header: String
     /// `Home`, `首页`
     let homeTitle: String
+    /// The hand-written pages of files without a module, after the home page.
+    let topPages: [NavPage]
     let navModules: [NavModule]
     /// Pages of the site that no spec makes (the benchmarks, in English).
     let extraPages: [NavPage]
@@ -33,6 +35,8 @@ struct SidebarContext: TemplateContext {
     /// A JSON string.
     let rootTitle: String
     let rootPath: String
+    /// The hand-written pages of files without a module, before the modules.
+    let topLeaves: [SidebarLeaf]
     let sidebarModules: [SidebarNode]
 }
 
@@ -62,40 +66,69 @@ enum SiteContexts {
         (language == .en ? "/en" : "") + "/reference/sdk/swift/"
     }
 
-    /// The pages of one language grouped as the index groups them: module → group → pages.
-    static func tree(api: APISet, language: Language, pages: [(Endpoint, String)]) -> [(module: String, groups: [(group: String, pages: [(title: String, path: String)])])] {
+    /// One entry of the docs' table of contents: a page's title, its path (from `docs/`), and the method it documents.
+    struct Entry {
+        var title: String
+        var path: String
+        var method: String?
+    }
+
+    /// The docs' table of contents in one language: the hand-written pages of files without a module first, then
+    /// module → group → entries. Files that name the same module (or the same group of a module) add to it, in the
+    /// order they first appear: `specs/protocols/oidc.yaml` adds its group to the module of `specs/authentication/`.
+    /// In a group, a file's hand-written pages come before its endpoints.
+    static func tree(api: APISet, language: Language, pages: [(Endpoint, String)])
+        -> (top: [Entry], modules: [(module: String, groups: [(group: String, entries: [Entry])])])
+    {
         var pagePaths: [String: String] = [:]
         for (endpoint, path) in pages { pagePaths[endpoint.specPath + "\u{0}" + endpoint.name] = path }
-        var modules: [(module: String, groups: [(group: String, pages: [(title: String, path: String)])])] = []
+        var top: [Entry] = []
+        var modules: [(module: String, groups: [(group: String, entries: [Entry])])] = []
         for file in api.parts.flatMap(\.files) {
-            let entries = file.endpoints.compactMap { endpoint -> (title: String, path: String)? in
-                pagePaths[endpoint.specPath + "\u{0}" + endpoint.name].map { (endpoint.summary.resolved(language), $0) }
+            let guides = file.pages.filter { !$0.title.isMissing(language) }.map {
+                Entry(title: $0.title.resolved(language), path: "\(language.rawValue)/\($0.path)", method: nil)
+            }
+            if file.module == nil, file.endpoints.isEmpty {
+                top += guides
+                continue
+            }
+            let entries = guides + file.endpoints.compactMap { endpoint -> Entry? in
+                pagePaths[endpoint.specPath + "\u{0}" + endpoint.name].map {
+                    Entry(
+                        title: endpoint.summary.resolved(language), path: $0,
+                        method: "\(endpoint.client.rawValue).\(endpoint.handwritten?.call ?? endpoint.name)")
+                }
             }
             guard !entries.isEmpty else { continue }
             let module = file.module?.resolved(language) ?? file.client?.rawValue ?? ""
-            let group = (group: file.group?.resolved(language) ?? file.stem, pages: entries)
-            if let last = modules.last, last.module == module {
-                modules[modules.count - 1].groups.append(group)
+            let group = file.group?.resolved(language) ?? file.stem
+            guard let moduleIndex = modules.firstIndex(where: { $0.module == module }) else {
+                modules.append((module, [(group, entries)]))
+                continue
+            }
+            if let groupIndex = modules[moduleIndex].groups.firstIndex(where: { $0.group == group }) {
+                modules[moduleIndex].groups[groupIndex].entries += entries
             } else {
-                modules.append((module, [group]))
+                modules[moduleIndex].groups.append((group, entries))
             }
         }
-        return modules
+        return (top, modules)
     }
 
     static func nav(api: APISet, language: Language, pages: [(Endpoint, String)]) -> SiteNavContext {
+        let contents = tree(api: api, language: language, pages: pages)
+        func navPage(_ entry: Entry) -> NavPage {
+            NavPage(navPageTitle: Escaping.jsonString(navTitle(entry.title)), navPagePath: Escaping.jsonString(local(entry.path, language: language)))
+        }
         return SiteNavContext(
             header: "\(OutputNaming.yamlMarker) from the specs: the navigation of the \(language == .zh ? "Chinese" : "English") docs site, which site/mkdocs.\(language.rawValue).yml inherits.",
             homeTitle: Escaping.jsonString(language == .zh ? "首页" : "Home"),
-            navModules: tree(api: api, language: language, pages: pages).map { module in
+            topPages: contents.top.map(navPage),
+            navModules: contents.modules.map { module in
                 NavModule(
                     navModuleTitle: Escaping.jsonString(navTitle(module.module)),
                     navGroups: module.groups.map { group in
-                        NavGroup(
-                            navGroupTitle: Escaping.jsonString(navTitle(group.group)),
-                            navPages: group.pages.map {
-                                NavPage(navPageTitle: Escaping.jsonString(navTitle($0.title)), navPagePath: Escaping.jsonString(local($0.path, language: language)))
-                            })
+                        NavGroup(navGroupTitle: Escaping.jsonString(navTitle(group.group)), navPages: group.entries.map(navPage))
                     })
             },
             extraPages: language == .en ? [
@@ -106,21 +139,23 @@ enum SiteContexts {
 
     static func sidebar(api: APISet, language: Language, pages: [(Endpoint, String)]) -> SidebarContext {
         let root = sidebarRoot(language)
-        let modules = tree(api: api, language: language, pages: pages)
-        func leaf(_ page: (title: String, path: String), last: Bool) -> SidebarLeaf {
-            var path = local(page.path, language: language)
+        let contents = tree(api: api, language: language, pages: pages)
+        func leaf(_ entry: Entry, last: Bool) -> SidebarLeaf {
+            var path = local(entry.path, language: language)
             if path.hasSuffix(".md") { path.removeLast(3) }
-            return SidebarLeaf(leafTitle: Escaping.jsonString(navTitle(page.title)), leafPath: Escaping.jsonString(root + path), leafSeparator: last ? "" : ",")
+            return SidebarLeaf(leafTitle: Escaping.jsonString(navTitle(entry.title)), leafPath: Escaping.jsonString(root + path), leafSeparator: last ? "" : ",")
         }
+        let modules = contents.modules
         return SidebarContext(
             rootTitle: Escaping.jsonString("Swift"), rootPath: Escaping.jsonString(root),
+            topLeaves: contents.top.enumerated().map { leaf($1, last: $0 == contents.top.count - 1 && modules.isEmpty) },
             sidebarModules: modules.enumerated().map { index, module in
                 SidebarNode(
                     nodeTitle: Escaping.jsonString(navTitle(module.module)),
                     groups: module.groups.enumerated().map { groupIndex, group in
                         SidebarGroup(
                             groupNodeTitle: Escaping.jsonString(navTitle(group.group)),
-                            leaves: group.pages.enumerated().map { leaf($1, last: $0 == group.pages.count - 1) },
+                            leaves: group.entries.enumerated().map { leaf($1, last: $0 == group.entries.count - 1) },
                             groupSeparator: groupIndex == module.groups.count - 1 ? "" : ",")
                     },
                     separator: index == modules.count - 1 ? "" : ",")

@@ -4,12 +4,17 @@ import Foundation
 // every context level defines all the keys its section uses (Mustache would otherwise find a parent's).
 // Strings are final Swift: names escaped, literals quoted, doc comments split into `///` lines.
 
-/// `swift-model.mustache`: one named type, in `Models/<Name>.swift`.
+/// `swift-model.mustache`: the types of one spec file (or part of them), in `Models/<Group>.swift`.
 struct SwiftModelFileContext: TemplateContext {
     /// `//` lines saying the file is generated, and from which spec.
     let header: [String]
     /// Modules to import besides none (`Foundation` when a `Date` is used).
     let imports: [String]
+    let models: [ModelContext]
+}
+
+/// One type of a models file: an object or an enum.
+struct ModelContext: TemplateContext {
     /// Set for an object type.
     var object: ObjectContext?
     /// Set for an enum type.
@@ -22,13 +27,16 @@ struct ObjectContext: TemplateContext {
     /// An object without declared properties: it keeps every field the server sends, as JSON.
     let isFreeForm: Bool
     let properties: [PropertyContext]
+    /// Whether the fields the spec does not list are kept, in `additionalProperties`.
+    let keepsAdditionalProperties: Bool
     let initDoc: [String]
     /// One line: `init(a: A, b: B? = nil)`; else one parameter per line.
     let singleLineInit: Bool
     let initParameters: [ParameterContext]
-    /// Set when a Swift name differs from its JSON key.
-    let codingKeys: [CodingKeyContext]
-    let hasCodingKeys: Bool
+    /// The statements of `init(from:)` after the container: `self.a = try container.decode(A.self, forKey: "a")`.
+    let decodeLines: [String]
+    /// The statements of `encode(to:)` after the container: `try container.encode(self.a, forKey: "a")`.
+    let encodeLines: [String]
     /// Inline enums, declared in an extension of the type (each rendered with the `swift-enum` partial).
     let nestedEnums: [EnumContext]
     let hasNestedEnums: Bool
@@ -76,11 +84,6 @@ struct ParameterContext: TemplateContext {
     let assignment: String
     /// What follows the declaration: `, `, `,` or nothing after the last.
     let separator: String
-}
-
-struct CodingKeyContext: TemplateContext {
-    /// `case phoneNumber` or `case clientId = "client_id"`
-    let declaration: String
 }
 
 /// `swift-enum.mustache` (a partial): one string enum.
@@ -149,17 +152,17 @@ enum SwiftContexts {
 
     // MARK: - Models
 
-    static func modelFile(_ type: TypeDecl, api: API, specsFolder: String) -> SwiftModelFileContext {
-        let header = header(for: type.specPath, specsFolder: specsFolder)
-        switch type.kind {
-        case .enumeration(let decl):
-            return SwiftModelFileContext(header: header, imports: [], object: nil, enumeration: enumContext(decl))
-        case .object(let properties):
-            let usesDate = properties.contains { SwiftSyntax.usesFoundation($0.type) }
-            return SwiftModelFileContext(
-                header: header, imports: usesDate ? ["Foundation"] : [],
-                object: objectContext(type, properties: properties), enumeration: nil)
-        }
+    /// The types of one models file (see ``OutputNaming/modelFiles(of:)``).
+    static func modelFile(_ types: [TypeDecl], specPath: String, specsFolder: String) -> SwiftModelFileContext {
+        let usesDate = types.contains { $0.properties.contains { SwiftSyntax.usesFoundation($0.type) } }
+        return SwiftModelFileContext(
+            header: header(for: specPath, specsFolder: specsFolder), imports: usesDate ? ["Foundation"] : [],
+            models: types.map { type in
+                switch type.kind {
+                case .enumeration(let decl): return ModelContext(object: nil, enumeration: enumContext(decl))
+                case .object(let properties): return ModelContext(object: objectContext(type, properties: properties), enumeration: nil)
+                }
+            })
     }
 
     static func objectContext(_ type: TypeDecl, properties: [Property]) -> ObjectContext {
@@ -180,41 +183,62 @@ enum SwiftContexts {
                 availability: property.deprecated.map { availability($0) })
         }
 
-        let declarations = properties.map { property in
+        let keeps = type.keepsAdditionalProperties
+        var declarations = properties.map { property in
             let type = SwiftSyntax.typeName(property.type, owner: owner)
             return "\(Naming.parameter(property.swiftName).declaration): \(type)\(property.required ? "" : "? = nil")"
         }
+        if keeps { declarations.append("additionalProperties: [String: JSONValue] = [:]") }
         let singleLine = ("    public init(" + declarations.joined(separator: ", ") + ") {").count <= lineLimit
-        let initParameters = zip(properties, declarations).enumerated().map { index, pair in
-            let (property, declaration) = pair
-            let last = index == properties.count - 1
+        var assignments = properties.map { property in
             let storage = property.deprecated == nil ? Naming.escaped(property.swiftName) : "_\(property.swiftName)"
-            return ParameterContext(
-                declaration: declaration,
-                assignment: "self.\(storage) = \(Naming.parameter(property.swiftName).use)",
-                separator: last ? "" : (singleLine ? ", " : ","))
+            return "self.\(storage) = \(Naming.parameter(property.swiftName).use)"
+        }
+        if keeps { assignments.append("self.additionalProperties = additionalProperties") }
+        let initParameters = zip(assignments, declarations).enumerated().map { index, pair in
+            ParameterContext(
+                declaration: pair.1, assignment: pair.0,
+                separator: index == declarations.count - 1 ? "" : (singleLine ? ", " : ","))
         }
         var initDoc = ["    /// Creates a `\(type.name)`."]
         if !properties.isEmpty {
             initDoc += ["    ///", "    /// - Parameters:"]
             initDoc += properties.map { "    ///   - \($0.swiftName): \(parameterSummary($0.description, fallback: "The `\($0.key)` field."))" }
+            if keeps { initDoc.append("    ///   - additionalProperties: Fields beyond the ones above, sent as they are.") }
         }
 
-        let needsCodingKeys = properties.contains { $0.key != $0.swiftName || $0.deprecated != nil }
-        let codingKeys = needsCodingKeys ? properties.map { property -> CodingKeyContext in
+        // Explicit coding with one key type for every model: no `CodingKeys` enum, with its conformances, per type.
+        var decodeLines: [String] = []
+        var encodeLines: [String] = []
+        for property in properties {
             let storage = property.deprecated == nil ? Naming.escaped(property.swiftName) : "_\(property.swiftName)"
-            let plainStorage = property.deprecated == nil ? property.swiftName : "_\(property.swiftName)"
-            return CodingKeyContext(declaration: plainStorage == property.key
-                ? "case \(storage)"
-                : "case \(storage) = \(Escaping.swiftStringLiteral(property.key))")
-        } : []
+            let swiftType = SwiftSyntax.typeName(property.type, owner: owner)
+            let key = Escaping.swiftStringLiteral(property.key)
+            let (decode, encode) = property.required ? ("decode", "encode") : ("decodeIfPresent", "encodeIfPresent")
+            decodeLines.append("self.\(storage) = try container.\(decode)(\(swiftType).self, forKey: \(key))")
+            encodeLines.append("try container.\(encode)(self.\(storage), forKey: \(key))")
+        }
+        if keeps {
+            let keys = properties.map { Escaping.swiftStringLiteral($0.key) }
+            let oneLine = "self.additionalProperties = try container.additionalProperties(excluding: [\(keys.joined(separator: ", "))])"
+            if oneLine.count + 8 <= lineLimit {
+                decodeLines.append(oneLine)
+            } else {
+                decodeLines.append("self.additionalProperties = try container.additionalProperties(excluding: [")
+                decodeLines += keys.map { "    \($0)," }
+                decodeLines.append("])")
+            }
+            // First, so that a declared property wins over an extra field of the same key.
+            encodeLines.insert("try container.encodeAdditionalProperties(self.additionalProperties)", at: 0)
+        }
 
         let nested = properties.compactMap(\.inlineEnum).enumerated().map { enumContext($1, notFirst: $0 > 0) }
         let unions = properties.compactMap(\.inlineUnion).enumerated().map { unionContext($1, owner: owner, notFirst: $0 > 0) }
         return ObjectContext(
-            typeName: type.name, typeDoc: typeDoc, isFreeForm: properties.isEmpty, properties: propertyContexts, initDoc: initDoc,
+            typeName: type.name, typeDoc: typeDoc, isFreeForm: properties.isEmpty, properties: propertyContexts,
+            keepsAdditionalProperties: keeps, initDoc: initDoc,
             singleLineInit: singleLine, initParameters: initParameters,
-            codingKeys: codingKeys, hasCodingKeys: !codingKeys.isEmpty,
+            decodeLines: decodeLines, encodeLines: encodeLines,
             nestedEnums: nested, hasNestedEnums: !nested.isEmpty,
             nestedUnions: unions, hasNestedUnions: !unions.isEmpty)
     }
@@ -276,10 +300,10 @@ enum SwiftContexts {
     // MARK: - Clients
 
     static func clientFile(_ file: SpecFile, client: ClientName, api: API, specsFolder: String) -> SwiftClientFileContext {
-        let methods = file.endpoints.enumerated().map { methodContext($1, api: api, notFirst: $0 > 0) }
-        let parameterEnums = file.endpoints.flatMap { ($0.pathParams + $0.query).compactMap(\.inlineEnum) }
+        let methods = file.generatedEndpoints.enumerated().map { methodContext($1, api: api, notFirst: $0 > 0) }
+        let parameterEnums = file.generatedEndpoints.flatMap { ($0.pathParams + $0.query).compactMap(\.inlineEnum) }
             .map { enumContext($0) }
-        let usesDate = file.endpoints.contains { ($0.pathParams + $0.query).contains { SwiftSyntax.usesFoundation($0.type) } }
+        let usesDate = file.generatedEndpoints.contains { ($0.pathParams + $0.query).contains { SwiftSyntax.usesFoundation($0.type) } }
         return SwiftClientFileContext(
             header: header(for: file.path, specsFolder: specsFolder),
             imports: usesDate ? ["Foundation"] : [],

@@ -5,12 +5,14 @@ struct NodeReader {
     let file: String
     var diagnostics = DiagnosticCollector()
 
-    static let fileKeys = ["client", "module", "group", "endpoints", "types"]
+    static let fileKeys = ["client", "module", "group", "endpoints", "types", "pages"]
     static let endpointKeys = [
         "summary", "description", "method", "path", "pathParams", "query", "request", "encoding",
-        "response", "auth", "deprecated", "example",
+        "response", "auth", "deprecated", "example", "handwritten",
     ]
-    static let typeKeys = ["description", "properties", "enum", "originalName"]
+    static let handwrittenKeys = ["call", "parameters", "sample"]
+    static let pageKeys = ["title", "path"]
+    static let typeKeys = ["description", "properties", "enum", "originalName", "additionalProperties"]
     static let constraintKeys = ["minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minimum", "maximum"]
     static let itemConstraintKeys = ["minLength", "maxLength", "minimum", "maximum"]
     static let propertyKeys = ["type", "required", "description", "default", "example", "deprecated", "enum", "oneOf"]
@@ -44,6 +46,14 @@ struct NodeReader {
                 for (name, node) in mapping(value, what: "'types'") ?? [] {
                     if let type = readType(node, name: name) { spec.types.append(type) }
                 }
+            case "pages":
+                guard case .sequence(let items) = value else {
+                    diagnostics.error("'pages' must be a list of {title, path}, not \(kind(value))", at: location(value))
+                    continue
+                }
+                for item in items {
+                    if let page = readPage(item) { spec.pages.append(page) }
+                }
             default:
                 unknownKey(key, allowed: Self.fileKeys, in: "a spec file")
             }
@@ -73,6 +83,7 @@ struct NodeReader {
             case "auth": endpoint.auth = scalar(value, what: "'auth'")
             case "deprecated": endpoint.deprecated = deprecation(value)
             case "example": endpoint.example = value
+            case "handwritten": endpoint.handwritten = readHandwritten(value, endpoint: name.value)
             default: unknownKey(key, allowed: Self.endpointKeys, in: what())
             }
         }
@@ -80,6 +91,40 @@ struct NodeReader {
             diagnostics.error("\(what()) has no '\(required)'", at: name.location)
         }
         return endpoint
+    }
+
+    private mutating func readHandwritten(_ node: Node, endpoint: String) -> RawHandwritten? {
+        let what = "'handwritten' of endpoint '\(endpoint)'"
+        guard let entries = mapping(node, what: what) else { return nil }
+        var handwritten = RawHandwritten(location: location(node))
+        for (key, value) in entries {
+            switch key.value {
+            case "call": handwritten.call = scalar(value, what: "'call'")
+            case "parameters": handwritten.parameters = properties(value, what: "'parameters'")
+            case "sample": handwritten.sample = scalar(value, what: "'sample'")
+            default: unknownKey(key, allowed: Self.handwrittenKeys, in: what)
+            }
+        }
+        for required in ["call", "sample"] where !entries.contains(where: { $0.0.value == required }) {
+            diagnostics.error("\(what) has no '\(required)'", at: handwritten.location)
+        }
+        return handwritten
+    }
+
+    private mutating func readPage(_ node: Node) -> RawPage? {
+        guard let entries = mapping(node, what: "a page") else { return nil }
+        var page = RawPage(location: location(node))
+        for (key, value) in entries {
+            switch key.value {
+            case "title": page.title = text(value, what: "'title'")
+            case "path": page.path = scalar(value, what: "'path'")
+            default: unknownKey(key, allowed: Self.pageKeys, in: "a page")
+            }
+        }
+        for required in ["title", "path"] where !entries.contains(where: { $0.0.value == required }) {
+            diagnostics.error("a page has no '\(required)'", at: page.location)
+        }
+        return page
     }
 
     // MARK: - Type
@@ -94,6 +139,8 @@ struct NodeReader {
             case "properties": type.properties = properties(value, what: "'properties'")
             case "enum": type.enumeration = enumeration(value)
             case "originalName": type.originalName = scalar(value, what: "'originalName'")
+            case "additionalProperties":
+                if let flag = bool(value, what: "'additionalProperties'") { type.additionalProperties = Located(value: flag, location: key.location) }
             default: unknownKey(key, allowed: Self.typeKeys, in: what())
             }
         }

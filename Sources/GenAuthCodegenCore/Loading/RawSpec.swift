@@ -12,6 +12,23 @@ struct RawSpecFile {
     var group: Text?
     var endpoints: [RawEndpoint] = []
     var types: [RawType] = []
+    /// Hand-written pages of the docs, listed with this file's module and group.
+    var pages: [RawPage] = []
+}
+
+/// A hand-written page of the docs site, as a spec file lists it.
+struct RawPage {
+    var title: Text?
+    var path: Located<String>?
+    var location: SourceLocation
+}
+
+/// What the spec says of an endpoint that a hand-written method calls.
+struct RawHandwritten {
+    var location: SourceLocation
+    var call: Located<String>?
+    var parameters: [RawProperty] = []
+    var sample: Located<String>?
 }
 
 struct Located<Value> {
@@ -34,6 +51,7 @@ struct RawEndpoint {
     var auth: Located<String>?
     var deprecated: Deprecation?
     var example: Node?
+    var handwritten: RawHandwritten?
 }
 
 struct RawType {
@@ -43,6 +61,8 @@ struct RawType {
     var description: Text?
     var properties: [RawProperty]?
     var enumeration: RawEnum?
+    /// Whether the fields the spec does not list are kept (`additionalProperties: true`).
+    var additionalProperties: Located<Bool>?
 }
 
 struct RawProperty {

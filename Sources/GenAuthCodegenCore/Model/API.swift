@@ -59,9 +59,32 @@ struct SpecFile: Sendable {
     var endpoints: [Endpoint]
     /// Types defined in this file, in spec order.
     var typeNames: [String]
+    /// Hand-written pages of the docs, listed with this file's module and group (at the top without a module).
+    var pages: [GuidePage] = []
+
+    /// The endpoints the generator writes a method for: not those a hand-written method calls.
+    var generatedEndpoints: [Endpoint] { endpoints.filter { $0.handwritten == nil } }
 
     /// `authentication/message-service`
     var stem: String { path.hasSuffix(".yaml") ? String(path.dropLast(5)) : path }
+}
+
+/// A hand-written page of the docs site.
+struct GuidePage: Sendable {
+    var title: Text
+    /// Relative to `docs/<language>/`, the same in each language: `guides/installation.md`.
+    var path: String
+}
+
+/// An endpoint that a hand-written method calls: the generator writes its page, its types and its compiled sample,
+/// not the method.
+struct Handwritten: Sendable {
+    /// How the method is reached from its client: `oidc.getAccessTokenByCode`.
+    var call: String
+    /// The method's parameters, for the page.
+    var parameters: [Property]
+    /// The sample's statements, after the client is created.
+    var sample: String
 }
 
 enum HTTPMethod: String, CaseIterable, Sendable {
@@ -99,6 +122,8 @@ struct Endpoint: Sendable {
     var auth: AuthRequirement?
     var deprecated: Deprecation?
     var example: Value?
+    /// Set when a hand-written method calls the endpoint.
+    var handwritten: Handwritten? = nil
 }
 
 struct TypeDecl: Sendable {
@@ -113,6 +138,8 @@ struct TypeDecl: Sendable {
     var description: Text?
     var kind: Kind
     var specPath: String
+    /// Whether the fields the spec does not list are kept, in `additionalProperties`.
+    var keepsAdditionalProperties = false
 
     var properties: [Property] {
         if case .object(let properties) = kind { return properties }

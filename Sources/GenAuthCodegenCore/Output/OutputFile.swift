@@ -33,8 +33,36 @@ enum OutputNaming {
     }
 
     /// `GenAuthAuthentication/Generated/Models/SendSMSDto.swift`
-    static func modelFileName(_ typeName: String, module: String) -> String {
-        "\(module)/Generated/Models/\(typeName).swift"
+    /// How many types one models file holds at most. A module of a few dozen files compiles in a few batch jobs,
+    /// each loading the module's dependencies once (one file per type made the management module 34 jobs); a file
+    /// small enough recompiles quickly when it changes.
+    static let typesPerModelFile = 40
+
+    /// The models files of one client: each spec file's types in spec order, at most ``typesPerModelFile`` to a
+    /// file, named after the spec file (`Users.swift`, `Users2.swift`; with its folder when two spec files of the
+    /// client share a name).
+    static func modelFiles(of api: API) -> [(path: String, specPath: String, types: [TypeDecl])] {
+        let files = api.files.filter { !$0.typeNames.isEmpty }
+        func base(_ file: SpecFile) -> String {
+            Naming.upperCamelCase(String(file.stem.split(separator: "/").last ?? "")) ?? "Models"
+        }
+        var counts: [String: Int] = [:]
+        for file in files { counts[base(file), default: 0] += 1 }
+        var result: [(path: String, specPath: String, types: [TypeDecl])] = []
+        for file in files {
+            var name = base(file)
+            if counts[name, default: 0] > 1 {
+                name = file.stem.split(separator: "/").map { Naming.upperCamelCase(String($0)) ?? "" }.joined()
+            }
+            let types = file.typeNames.compactMap { api.types[$0] }
+            for (index, start) in stride(from: 0, to: types.count, by: typesPerModelFile).enumerated() {
+                let chunk = Array(types[start..<min(start + typesPerModelFile, types.count)])
+                result.append((
+                    "\(api.client.moduleName)/Generated/Models/\(name)\(index == 0 ? "" : String(index + 1)).swift",
+                    file.path, chunk))
+            }
+        }
+        return result
     }
 
     /// The folders of generated Swift in the SDK's sources and tests: only they are scanned for generated

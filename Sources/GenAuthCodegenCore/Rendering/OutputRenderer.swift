@@ -70,18 +70,18 @@ struct OutputRenderer {
     private func makeJobs(for api: API) -> (jobs: [Job], pages: [Language: [(Endpoint, String)]]) {
         var outputs: [Job] = []
         let specsFolder = self.specsFolder
-        let module = api.client.moduleName
-        for type in api.sortedTypes {
-            outputs.append(file(.sdk, OutputNaming.modelFileName(type.name, module: module), template: "swift-model") {
-                SwiftContexts.modelFile(type, api: api, specsFolder: specsFolder)
+        for (path, specPath, types) in OutputNaming.modelFiles(of: api) {
+            let types = UncheckedSendable(types)
+            outputs.append(file(.sdk, path, template: "swift-model") {
+                SwiftContexts.modelFile(types.value, specPath: specPath, specsFolder: specsFolder)
             })
         }
-        if api.endpoints.contains(where: { $0.client == api.client }) {
+        if api.endpoints.contains(where: { $0.client == api.client && $0.handwritten == nil }) {
             outputs.append(file(.sdk, OutputNaming.doccTopics(api.client), template: "docc-topics") {
                 DocCContexts.topics(api, specsFolder: specsFolder)
             })
         }
-        for file in api.files where !file.endpoints.isEmpty {
+        for file in api.files where !file.generatedEndpoints.isEmpty {
             guard let client = file.client else { continue }
             outputs.append(self.file(.sdk, OutputNaming.clientFileName(client: client, specStem: file.stem), template: "swift-client") {
                 SwiftContexts.clientFile(file, client: client, api: api, specsFolder: specsFolder)

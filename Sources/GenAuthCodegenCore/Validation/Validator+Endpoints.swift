@@ -10,7 +10,7 @@ extension Validator {
                 "'\(name.value)' is not a valid endpoint name: it must start with a lowercase letter and contain only ASCII letters and digits",
                 at: name.location)
             valid = false
-        } else if ReservedNames.clientMembers.contains(name.value) || Naming.keywords.contains(name.value) {
+        } else if raw.handwritten == nil, ReservedNames.clientMembers.contains(name.value) || Naming.keywords.contains(name.value) {
             diagnostics.error("endpoint name '\(name.value)' is reserved: \(client.rawValue) already has a member of that name", at: name.location)
             valid = false
         }
@@ -101,11 +101,45 @@ extension Validator {
             example = checker.value(node, as: .named(response), inlineEnum: nil, what: "the example of \(what)", file: name.location.file)
         }
 
+        var handwritten: Handwritten?
+        if let raw = raw.handwritten {
+            handwritten = resolveHandwritten(raw, endpoint: name.value, client: client, checker: &checker)
+            if handwritten == nil { valid = false }
+        }
+
         guard valid, let summary = raw.summary, let method, let path = raw.path, let response else { return nil }
         return Endpoint(
             name: name.value, client: client, specPath: file.path, summary: summary, description: raw.description,
             method: method, path: path.value, pathParams: pathParams, query: queryParams, request: request,
-            encoding: encoding, response: response, auth: auth, deprecated: raw.deprecated, example: example)
+            encoding: encoding, response: response, auth: auth, deprecated: raw.deprecated, example: example,
+            handwritten: handwritten)
+    }
+
+    /// The method's path from its client (`oidc.getAccessTokenByCode`), its parameters, and its sample.
+    private mutating func resolveHandwritten(
+        _ raw: RawHandwritten, endpoint: String, client: ClientName, checker: inout ValueChecker
+    ) -> Handwritten? {
+        guard let call = raw.call, let sample = raw.sample else { return nil }
+        let parts = call.value.split(separator: ".", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.allSatisfy({ Naming.isMethodName(String($0)) }) else {
+            diagnostics.error(
+                "call '\(call.value)' must name the method from its client, such as oidc.getAccessTokenByCode", at: call.location)
+            return nil
+        }
+        guard !sample.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            diagnostics.error("the sample of endpoint '\(endpoint)' is empty", at: sample.location)
+            return nil
+        }
+        var parameters: [Property] = []
+        for (resolved, rawProperty) in resolveProperties(
+            raw.parameters, owner: client.rawValue, ownerDescription: "the method of endpoint '\(endpoint)'",
+            enumPrefix: Naming.upperCamelCase(endpoint) ?? "")
+        {
+            var property = resolved
+            checker.checkValues(of: rawProperty, into: &property)
+            parameters.append(property)
+        }
+        return Handwritten(call: call.value, parameters: parameters, sample: sample.value)
     }
 
     private mutating func objectType(_ name: Located<String>, types: [String: TypeDecl], role: String) -> String? {

@@ -104,11 +104,29 @@ struct Validator {
             diagnostics.append(contentsOf: fileResults[index].1)
             specFiles.append(SpecFile(
                 path: file.path, client: clients[index], module: file.module, group: file.group,
-                endpoints: fileResults[index].0, typeNames: file.types.map(\.name.value).filter { rawTypes[$0]?.file.path == file.path }))
+                endpoints: fileResults[index].0, typeNames: file.types.map(\.name.value).filter { rawTypes[$0]?.file.path == file.path },
+                pages: resolvePages(file.pages)))
         }
         checkFileNames(specFiles, files: files)
         warnMissingTranslations(files, languages: languages)
         return API(client: client, files: specFiles, types: types, unions: unions, languages: languages)
+    }
+
+    /// The hand-written pages a file lists: a path relative to a language's folder of the docs, to a Markdown file.
+    private mutating func resolvePages(_ raws: [RawPage]) -> [GuidePage] {
+        raws.compactMap { raw in
+            guard let title = raw.title, let path = raw.path else { return nil }
+            let parts = path.value.split(separator: "/", omittingEmptySubsequences: false)
+            guard path.value.hasSuffix(".md"), !path.value.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+                  !path.value.contains("\\"), !path.value.contains(where: \.isWhitespace)
+            else {
+                diagnostics.error(
+                    "page path '\(path.value)' must be a Markdown file relative to docs/<language>/, such as guides/installation.md",
+                    at: path.location)
+                return nil
+            }
+            return GuidePage(title: title, path: path.value)
+        }
     }
 
     /// A copy that reports into diagnostics of its own, for a worker thread.
@@ -154,9 +172,23 @@ struct Validator {
                 specPath: file.path)
         }
         let properties = resolveProperties(raw.properties ?? [], owner: name, ownerDescription: "type '\(name)'").map(\.property)
+        var keeps = false
+        if let flag = raw.additionalProperties {
+            if flag.value && properties.isEmpty {
+                diagnostics.error(
+                    "type '\(name)' has no properties: it keeps every field already ('properties: {}'); remove 'additionalProperties'",
+                    at: flag.location)
+            } else if let clash = properties.first(where: { $0.swiftName == "additionalProperties" }), flag.value {
+                diagnostics.error(
+                    "type '\(name)' keeps its other fields in 'additionalProperties', which its property '\(clash.key)' already names",
+                    at: flag.location)
+            } else {
+                keeps = flag.value
+            }
+        }
         return TypeDecl(
             name: name, originalName: raw.originalName?.value, description: raw.description, kind: .object(properties),
-            specPath: file.path)
+            specPath: file.path, keepsAdditionalProperties: keeps)
     }
 
     /// Resolves the properties of one owner (a type, or an endpoint's query or path parameters), checking
