@@ -3,9 +3,10 @@ import Testing
 import GenAuthTestSupport
 @testable import GenAuthCodegenCore
 
-/// The README and the DocC reference are a contract: every Swift snippet in the README, in the DocC articles and in
-/// the examples of the runtime's doc comments compiles as written, against the SDK's modules, and their package
-/// manifests name products the package has.
+/// The README and the DocC reference are a contract: every Swift snippet in the README, in the hand-written pages of
+/// `docs/` (the guides and the protocol modules; the generated pages' samples are compiled as `DocSamples.swift`), in
+/// the DocC articles and in the examples of the runtime's doc comments compiles as written, against the SDK's modules,
+/// and their package manifests name products the package has.
 @Suite(.serialized) struct ReadmeTests {
     static let readme = Harness.packageRoot.appendingPathComponent("README.md")
 
@@ -24,6 +25,15 @@ import GenAuthTestSupport
     /// The README's snippets, then each DocC article's, then the doc-comment examples of the hand-written runtime.
     static func snippets() throws -> [Snippet] {
         var snippets = try swiftBlocks().enumerated().map { Snippet(origin: "README.md snippet \($0 + 1)", code: $1) }
+        let docs = Harness.packageRoot.appendingPathComponent("docs")
+        for page in try DocSamplesTests.markdownFiles(under: docs) {
+            let text = try String(contentsOf: page, encoding: .utf8)
+            guard !DocSamplesTests.isGenerated(text) else { continue }
+            let relative = "docs/" + page.path.dropFirst(docs.path.count + 1)
+            snippets += DocSamplesTests.swiftBlocks(text).enumerated().map {
+                Snippet(origin: "\(relative) snippet \($0 + 1)", code: $1)
+            }
+        }
         let sources = Harness.packageRoot.appendingPathComponent("Sources")
         for module in ["GenAuthCore", "GenAuthAuthentication", "GenAuthManagement"] {
             let catalog = sources.appendingPathComponent("\(module)/\(module).docc")
@@ -54,11 +64,13 @@ import GenAuthTestSupport
         let moduleMaps = GeneratedCodeCompilesTests.buildModuleMapFlags
         let snippets = try Self.snippets().filter { !$0.code.contains("import PackageDescription") }
         #expect(snippets.filter { $0.origin.hasPrefix("README") }.count >= 3)
+        #expect(snippets.filter { $0.origin.hasPrefix("docs/") }.count >= 80)
         #expect(snippets.filter { $0.origin.contains(".docc/") }.count >= 8)
         #expect(snippets.filter { $0.implicitImport != nil }.count >= 3)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-readme-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        var files: [String] = []
         for (index, snippet) in snippets.enumerated() {
             // Imports stay at the top; the rest is the body of an async function, as in a script or a server's handler.
             let lines = snippet.code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -67,17 +79,26 @@ import GenAuthTestSupport
             let source = (imports + ["", "func snippet\(index)() async throws {"] + body + ["}", ""]).joined(separator: "\n")
             let file = folder.appendingPathComponent("Snippet\(index).swift")
             try Data(source.utf8).write(to: file)
-            do {
-                try Compiler.run(["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-I", modules] + moduleMaps + [file.path])
-            } catch {
+            files.append(file.path)
+        }
+        // One compiler run for all of them (each file its own snippet); on failure, each snippet the errors name.
+        do {
+            try Compiler.run(["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", "Snippets",
+                              "-I", modules] + moduleMaps + files)
+        } catch {
+            let message = String(describing: error)
+            var named = false
+            for (index, snippet) in snippets.enumerated() where message.contains("/Snippet\(index).swift:") {
+                named = true
                 Issue.record("\(snippet.origin) does not compile:\n\(snippet.code)\n\(error)")
             }
+            if !named { Issue.record("the snippets do not compile: \(error)") }
         }
     }
 
     @Test func thePackageManifestIsValidAndNamesTheSDKsProducts() throws {
         let manifests = try Self.snippets().map(\.code).filter { $0.contains("import PackageDescription") }
-        #expect(manifests.count == 2)   // the README's and Getting started's
+        #expect(manifests.count >= 4)   // the README's, Getting started's and the installation page's (en, zh)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-readme-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         for (index, manifest) in manifests.enumerated() {

@@ -65,6 +65,23 @@ public struct OAuthClient: Sendable {
             code, codeVerifier: request.codeVerifier, redirectUri: request.redirectUri, operation: "handleRedirectCallback")
     }
 
+    /// The same for an answer that arrived as parameters: a `form_post` body, or a query your web framework has split.
+    ///
+    /// - Parameters:
+    ///   - parameters: The answer's parameters, each as received (a repeated name is rejected).
+    ///   - request: The request ``buildAuthorizeUrl(_:)`` returned.
+    /// - Returns: The tokens.
+    /// - Throws: As ``handleRedirectCallback(_:request:)``.
+    public func handleRedirectCallback(parameters: [URLQueryItem], request: AuthorizationRequest) async throws(GenAuthError) -> OIDCTokenResponse {
+        let call = GenAuthCall(operation: "handleRedirectCallback", method: "", path: "")
+        let callback = try RedirectCallback.check(parameters.map { ($0.name, $0.value ?? "") }, request: request, call: call)
+        guard let code = callback.code else {
+            throw GenAuthError.invalidCallback(CallbackFailure(kind: .missingCode, message: "the redirect back has no code", call: call))
+        }
+        return try await family.tokensByCode(
+            code, codeVerifier: request.codeVerifier, redirectUri: request.redirectUri, operation: "handleRedirectCallback")
+    }
+
     /// Exchanges an authorization code for tokens (`POST {appHost}/oauth/token`, RFC 6749 §4.1.3); the client keeps
     /// the access token.
     ///

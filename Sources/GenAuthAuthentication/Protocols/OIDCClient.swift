@@ -190,6 +190,18 @@ public struct OIDCClient: Sendable {
         return try family.browserURL(path: path, parameters, operation: "buildLogoutUrl")
     }
 
+    /// The provider's configuration (`GET {appHost}/oidc/.well-known/openid-configuration`, OpenID Connect Discovery
+    /// 1.0 §4): its issuer, endpoints and what it supports.
+    ///
+    /// - Returns: The configuration; fields the type does not list are in `additionalProperties`.
+    /// - Throws: ``/GenAuthCore/GenAuthError``.
+    public func getOpenIDConfiguration() async throws(GenAuthError) -> OIDCDiscoveryMetadata {
+        var request = APIRequest(operation: "getOpenIDConfiguration", method: "GET", path: "/oidc/.well-known/openid-configuration")
+        request.sendsClientCredentials = false
+        request.errorFormat = .oauth
+        return try await client.executor.send(request, as: OIDCDiscoveryMetadata.self)
+    }
+
     /// A new PKCE verifier, 64 characters from the system's secure generator (GenAuth's SDKs call it
     /// `generateCodeChallenge`; RFC 7636 §4.1 calls it the code verifier).
     ///

@@ -16,6 +16,8 @@ struct DocPageContext: TemplateContext {
     let methodName: String
     /// `` `POST /api/v3/send-sms` ``
     let httpRequest: String
+    /// How the method reports failures, under the response.
+    let failureNote: String
     let requestRows: [DocParameterRow]
     let hasRequestRows: Bool
     let sampleFence: String
@@ -151,6 +153,7 @@ enum DocContexts {
             },
             methodName: Escaping.codeSpan("\(endpoint.client.rawValue).\(endpoint.handwritten?.call ?? endpoint.name)"),
             httpRequest: Escaping.codeSpan("\(endpoint.method.rawValue) \(endpoint.path)"),
+            failureNote: endpoint.path.hasPrefix("/oidc/") || endpoint.path.hasPrefix("/oauth/") ? labels.oauthFailureNote : labels.failureNote,
             requestRows: requestRows, hasRequestRows: !requestRows.isEmpty,
             sampleFence: Escaping.codeFence(for: sample.code), sampleCode: sample.code,
             responseType: Escaping.codeSpan(endpoint.response),

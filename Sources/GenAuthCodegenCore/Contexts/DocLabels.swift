@@ -35,6 +35,8 @@ struct DocLabels: TemplateContext {
     let httpRequest: String
     /// Under the response: a failure is thrown, never returned.
     let failureNote: String
+    /// The failure note of an OAuth endpoint (`/oidc/…`, `/oauth/…`), which answers RFC 6749's errors.
+    let oauthFailureNote: String
     let indexTitle: String
     let indexIntro: String
     let generatedNote: String
@@ -57,6 +59,7 @@ struct DocLabels: TemplateContext {
                 commaSeparated: "A list is sent comma-separated: `a,b`.",
                 httpRequest: "HTTP request",
                 failureNote: "The method returns once GenAuth reports success. When GenAuth reports a failure (a `statusCode` other than 200, even in an HTTP 200 answer), it throws `GenAuthError.api` with GenAuth's `statusCode`, `apiCode`, `message` and `requestId`; network and HTTP failures are thrown as `GenAuthError` too.",
+                oauthFailureNote: "The method returns once the endpoint answers with success. An OAuth error answer (`{\"error\", \"error_description\"}`, RFC 6749 §5.2) is thrown as `GenAuthError.oauth` with both fields and the HTTP status; network and other HTTP failures are thrown as `GenAuthError` too.",
                 indexTitle: "GenAuth Swift SDK",
                 indexIntro: "Every method of the SDK, by module and group. Each page shows the method's parameters, a Swift sample, and its response.",
                 generatedNote: "This page is generated from the API description in `specs/`; the sample code is compiled by the SDK's tests.")
@@ -76,6 +79,7 @@ struct DocLabels: TemplateContext {
                 commaSeparated: "列表以逗号分隔发送：`a,b`。",
                 httpRequest: "HTTP 请求",
                 failureNote: "GenAuth 返回成功时方法才返回。GenAuth 返回失败时（`statusCode` 不是 200，即使 HTTP 状态是 200），方法抛出 `GenAuthError.api`，其中带有 GenAuth 的 `statusCode`、`apiCode`、`message` 和 `requestId`；网络错误和 HTTP 错误同样以 `GenAuthError` 抛出。",
+                oauthFailureNote: "端点返回成功时方法才返回。OAuth 错误响应（`{\"error\", \"error_description\"}`，RFC 6749 §5.2）以 `GenAuthError.oauth` 抛出，其中带有这两个字段和 HTTP 状态码；网络错误和其他 HTTP 错误同样以 `GenAuthError` 抛出。",
                 indexTitle: "GenAuth Swift SDK",
                 indexIntro: "SDK 的全部方法，按模块和分组排列。每一页列出方法的参数、Swift 示例代码和响应。",
                 generatedNote: "本页由 `specs/` 中的 API 描述生成；示例代码由 SDK 的测试编译。")

@@ -6,7 +6,12 @@ enum ReservedNames {
         "AuthenticationClient", "AuthenticationClientOptions", "ManagementClient", "ManagementClientOptions",
         "GenAuth", "GenAuthError", "GenAuthSDK", "GenAuthStringEnum", "HTTPTransport", "HTTPRequest", "HTTPResponse",
         "HTTPHeader", "URLSessionTransport", "TransportFailure", "HTTPStatusFailure", "DecodingFailure", "JSONValue",
-        "APIRequest", "OIDCTokenForm", "OIDCTokenResponse", "QueryItem", "QueryValue", "RequestExecutor", "Redactor", "PercentEncoding", "JSONCoding",
+        "APIRequest", "QueryItem", "QueryValue", "RequestExecutor", "Redactor", "PercentEncoding", "JSONCoding", "JSONKey",
+        "GenAuthCall", "APIFailure", "InvalidRequestFailure", "OAuthFailure", "CallbackFailure", "TokenValidationFailure",
+        "CASFailure", "PageSequence", "GenAuthLogging", "Logger", "OIDCClient", "OAuthClient", "SAMLClient", "CASClient",
+        "AuthorizationOptions", "AuthorizationRequest", "AuthorizationCallback", "PKCE", "TokenTypeHint",
+        "CASAuthentication", "CASResponseFormat", "IDTokenClaims", "AccessTokenClaims", "TokenValidationOptions",
+        "EventSubscription", "GenAuthEvent", "EventReconnectPolicy", "AsyncHTTPClientTransport",
         // Swift and Foundation
         "Any", "AnyObject", "Array", "Bool", "CaseIterable", "Character", "Codable", "CodingKey", "CodingKeys",
         "Data", "Date", "Decimal", "Decodable", "Decoder", "Dictionary", "Double", "Encodable", "Encoder",
@@ -16,5 +21,8 @@ enum ReservedNames {
     ]
 
     /// Members every client already has.
-    static let clientMembers: Set<String> = ["accessToken", "setAccessToken", "options", "executor", "init", "deinit"]
+    static let clientMembers: Set<String> = [
+        "accessToken", "setAccessToken", "options", "executor", "init", "deinit", "oidc", "oauth", "saml", "cas",
+        "subscribe", "refreshToken", "revokeToken", "signInByEmailPassword", "signInByPhonePassCode",
+    ]
 }

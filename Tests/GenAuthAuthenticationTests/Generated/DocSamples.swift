@@ -1451,6 +1451,89 @@ func authenticationClientGetWechatMpAccessTokenInfoSampleEN() async throws {
     print(response)
 }
 
+// docs/en/protocols/oidc/get-access-token-by-code.md
+func authenticationClientGetAccessTokenByCodeSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let request = try client.oidc.buildAuthorizeUrl(AuthorizationOptions(redirectUri: "https://example.com/callback"))
+    // Send the browser to request.url; GenAuth redirects back to https://example.com/callback?code=…&state=…
+    let tokens = try await client.oidc.getAccessTokenByCode("AUTHORIZATION_CODE", codeVerifier: request.codeVerifier)
+    print(tokens.accessToken ?? "", tokens.idToken ?? "")
+}
+
+// docs/en/protocols/oidc/get-new-access-token-by-refresh-token.md
+func authenticationClientGetNewAccessTokenByRefreshTokenSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let tokens = try await client.oidc.getNewAccessTokenByRefreshToken("REFRESH_TOKEN")
+    print(tokens.accessToken ?? "", tokens.expiresIn ?? 0)
+}
+
+// docs/en/protocols/oidc/get-access-token-by-client-credentials.md
+func authenticationClientGetAccessTokenByClientCredentialsSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let token = try await client.oidc.getAccessTokenByClientCredentials(
+        scope: "order:read", accessKey: "PROGRAMMATIC_ACCESS_KEY", accessSecret: "PROGRAMMATIC_ACCESS_SECRET")
+    print(token.accessToken ?? "")
+}
+
+// docs/en/protocols/oidc/get-user-info-by-access-token.md
+func authenticationClientGetUserInfoByAccessTokenSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // The user's access token, as returned by a sign-in.
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let user = try await client.oidc.getUserInfoByAccessToken("USER_ACCESS_TOKEN")
+    print(user.sub, user.email ?? "", user.additionalProperties["roles"] ?? nil)
+}
+
+// docs/en/protocols/oidc/introspect-token.md
+func authenticationClientIntrospectTokenSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let result = try await client.oidc.introspectToken("ACCESS_TOKEN", tokenTypeHint: .accessToken)
+    print(result.active, result.sub ?? "")
+}
+
+// docs/en/protocols/oidc/get-open-id-configuration.md
+func authenticationClientGetOpenIdConfigurationSampleEN() async throws {
+    // Replace with your application's ID, secret and address (GenAuth console → Applications).
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let configuration = try await client.oidc.getOpenIDConfiguration()
+    print(configuration.issuer, configuration.codeChallengeMethodsSupported ?? [])
+}
+
 // docs/zh/authentication/account-binding/generate-link-ext-idp-url.md
 func authenticationClientGenerateLinkExtIdpUrlSampleZH() async throws {
     // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
@@ -2895,4 +2978,87 @@ func authenticationClientGetWechatMpAccessTokenInfoSampleZH() async throws {
         appSecret: ""
     ))
     print(response)
+}
+
+// docs/zh/protocols/oidc/get-access-token-by-code.md
+func authenticationClientGetAccessTokenByCodeSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let request = try client.oidc.buildAuthorizeUrl(AuthorizationOptions(redirectUri: "https://example.com/callback"))
+    // Send the browser to request.url; GenAuth redirects back to https://example.com/callback?code=…&state=…
+    let tokens = try await client.oidc.getAccessTokenByCode("AUTHORIZATION_CODE", codeVerifier: request.codeVerifier)
+    print(tokens.accessToken ?? "", tokens.idToken ?? "")
+}
+
+// docs/zh/protocols/oidc/get-new-access-token-by-refresh-token.md
+func authenticationClientGetNewAccessTokenByRefreshTokenSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let tokens = try await client.oidc.getNewAccessTokenByRefreshToken("REFRESH_TOKEN")
+    print(tokens.accessToken ?? "", tokens.expiresIn ?? 0)
+}
+
+// docs/zh/protocols/oidc/get-access-token-by-client-credentials.md
+func authenticationClientGetAccessTokenByClientCredentialsSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let token = try await client.oidc.getAccessTokenByClientCredentials(
+        scope: "order:read", accessKey: "PROGRAMMATIC_ACCESS_KEY", accessSecret: "PROGRAMMATIC_ACCESS_SECRET")
+    print(token.accessToken ?? "")
+}
+
+// docs/zh/protocols/oidc/get-user-info-by-access-token.md
+func authenticationClientGetUserInfoByAccessTokenSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+    // 用户的 access token，登录后获得。
+    client.setAccessToken("USER_ACCESS_TOKEN")
+
+    let user = try await client.oidc.getUserInfoByAccessToken("USER_ACCESS_TOKEN")
+    print(user.sub, user.email ?? "", user.additionalProperties["roles"] ?? nil)
+}
+
+// docs/zh/protocols/oidc/introspect-token.md
+func authenticationClientIntrospectTokenSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let result = try await client.oidc.introspectToken("ACCESS_TOKEN", tokenTypeHint: .accessToken)
+    print(result.active, result.sub ?? "")
+}
+
+// docs/zh/protocols/oidc/get-open-id-configuration.md
+func authenticationClientGetOpenIdConfigurationSampleZH() async throws {
+    // 替换为你的应用 ID、应用密钥和应用地址（GenAuth 控制台 → 应用）。
+    let client = AuthenticationClient(options: AuthenticationClientOptions(
+        appId: "GENAUTH_APP_ID",
+        appSecret: "GENAUTH_APP_SECRET",
+        appHost: "https://YOUR_APP.genauth.ai"
+    ))
+
+    let configuration = try await client.oidc.getOpenIDConfiguration()
+    print(configuration.issuer, configuration.codeChallengeMethodsSupported ?? [])
 }

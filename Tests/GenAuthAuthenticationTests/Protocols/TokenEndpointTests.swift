@@ -126,10 +126,30 @@ import GenAuthTestSupport
         #expect(server.requests[0].method == "GET" && server.requests[0].target == "/oidc/me")
         #expect(server.requests[0].header("authorization") == "Bearer given-token")
         #expect(info.sub == "u1")
-        #expect(info.claims["extended_fields"] == ["level": 3])
+        #expect(info.name == "Zhang" && info.email == "z@example.com")
+        #expect(info.additionalProperties == ["extended_fields": ["level": 3]])
         _ = try await client.oauth.getUserInfoByAccessToken()
         #expect(server.requests[1].target == "/oauth/me")
         #expect(server.requests[1].header("authorization") == "Bearer user-token-that-must-not-leak")
+    }
+
+    @Test func theDiscoveryDocumentKeepsEveryField() async throws {
+        let server = try LoopbackServer { _ in
+            .json(200, #"{"issuer":"https://example.genauth.ai/oidc","authorization_endpoint":"https://example.genauth.ai/oidc/auth","jwks_uri":"https://example.genauth.ai/oidc/.well-known/jwks.json","code_challenge_methods_supported":["S256","plain"],"frontchannel_logout_supported":true}"#)
+        }
+        let configuration = try await Self.client(server).oidc.getOpenIDConfiguration()
+        #expect(server.requests[0].target == "/oidc/.well-known/openid-configuration")
+        #expect(server.requests[0].header("authorization") == nil)
+        #expect(configuration.issuer == "https://example.genauth.ai/oidc")
+        #expect(configuration.codeChallengeMethodsSupported == ["S256", "plain"])
+        #expect(configuration.additionalProperties == ["frontchannel_logout_supported": true])
+        // Encoded back, the extra field is there again, and a declared field wins over an extra of the same key.
+        var edited = configuration
+        edited.additionalProperties["issuer"] = "https://evil.example"
+        let data = try JSONEncoder().encode(edited)
+        let decoded = try JSONDecoder().decode(OIDCDiscoveryMetadata.self, from: data)
+        #expect(decoded.issuer == "https://example.genauth.ai/oidc")
+        #expect(decoded.additionalProperties["frontchannel_logout_supported"] == true)
     }
 
     @Test func theRedirectBackIsCheckedThenItsCodeExchanged() async throws {
