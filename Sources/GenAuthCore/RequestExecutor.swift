@@ -192,9 +192,22 @@ package final class RequestExecutor: Sendable {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 
+    /// What the transport's error means. Foundation's `URLError`s are classified here, and transports that classify
+    /// their own failures (AsyncHTTPClient's, or an app's) throw ``HTTPTransportError``; a timeout and a cancellation
+    /// read the same whatever the transport.
     private static func transportFailure(_ error: any Error, timeout: TimeInterval, redactor: Redactor) -> TransportFailure {
         if error is CancellationError {
             return TransportFailure(kind: .cancelled, message: "the calling task was cancelled")
+        }
+        if let error = error as? HTTPTransportError {
+            switch error.kind {
+            case .timedOut:
+                return TransportFailure(kind: .timedOut, message: "no response within \(seconds(timeout))")
+            case .cancelled:
+                return TransportFailure(kind: .cancelled, message: "the request was cancelled")
+            default:
+                return TransportFailure(kind: error.kind, message: redactor.redact(error.message))
+            }
         }
         guard let urlError = error as? URLError else {
             return TransportFailure(kind: .other, message: redactor.redact(String(describing: error)))
@@ -205,7 +218,9 @@ package final class RequestExecutor: Sendable {
             return TransportFailure(kind: .timedOut, message: "no response within \(seconds(timeout))")
         case .cancelled:
             return TransportFailure(kind: .cancelled, message: "the request was cancelled")
-        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet, .secureConnectionFailed:
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet, .secureConnectionFailed,
+            .serverCertificateUntrusted, .serverCertificateHasUnknownRoot, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid, .clientCertificateRejected, .clientCertificateRequired:
             kind = .cannotConnect
         case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource:
             kind = .connectionLost
