@@ -148,9 +148,18 @@ let package = Package(
         .target(name: "GenAuthTestSupport", dependencies: ["GenAuthCore", "ChildProcess"], path: "Tests/GenAuthTestSupport"),
         .testTarget(name: "GenAuthAuthenticationTests", dependencies: ["GenAuthAuthentication", "GenAuthTestSupport"]),
         .testTarget(name: "GenAuthManagementTests", dependencies: ["GenAuthManagement", "GenAuthTestSupport"]),
+        // One suite run against both transports; with the trait AsyncHTTPClient, against AsyncHTTPClientTransport too.
         .testTarget(
             name: "GenAuthTransportTests",
-            dependencies: ["GenAuthAsyncHTTPClient", "GenAuthAuthentication", "GenAuthTestSupport"]),
+            dependencies: [
+                "GenAuthAsyncHTTPClient", "GenAuthAuthentication", "GenAuthManagement", "GenAuthTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["AsyncHTTPClient"])),
+            ],
+            // The HTTPS server of the custom-CA tests: Python's ssl module, run as a child process.
+            exclude: ["tls_server.py"]),
         .testTarget(
             name: "GenAuthEventsTests",
             dependencies: [
