@@ -6,7 +6,7 @@ import GenAuthCore
 import NIOCore
 import NIOHTTP1
 
-/// An ``GenAuthCore/HTTPTransport`` over AsyncHTTPClient (SwiftNIO), for servers: Vapor, Hummingbird, or any
+/// An ``/GenAuthCore/HTTPTransport`` over AsyncHTTPClient (SwiftNIO), for servers: Vapor, Hummingbird, or any
 /// service that already runs an `HTTPClient`.
 ///
 /// Give it your app's client, which it shares (its connection pool, TLS and proxy settings) and never shuts down:
@@ -33,20 +33,20 @@ import NIOHTTP1
 /// It keeps the promises of `URLSessionTransport`:
 ///
 /// - **Redirects are not followed**: a 3xx is returned as it is, and the client reports it as
-///   ``GenAuthCore/GenAuthError/httpStatus(_:)``, so that no request, token or secret in it travels to another host.
+///   ``/GenAuthCore/GenAuthError/httpStatus(_:)``, so that no request, token or secret in it travels to another host.
 ///   A client the transport creates disallows redirects. AsyncHTTPClient decides about redirects per client, not per
 ///   request, so **configure yours with `redirectConfiguration: .disallow`** (Vapor:
 ///   `app.http.client.configuration.redirectConfiguration = .disallow`). Should a client follow one nevertheless, the
 ///   transport sends every body as a stream AsyncHTTPClient cannot replay (so a 307 or 308 is returned, not
 ///   followed), AsyncHTTPClient drops `authorization` on the way to another origin, and the call fails with
-///   ``GenAuthCore/TransportFailure/Kind/other`` rather than return the other server's answer.
+///   ``/GenAuthCore/TransportFailure/Kind/other`` rather than return the other server's answer.
 /// - **The request's `timeout` is a deadline** for the whole exchange, body included (AsyncHTTPClient's own deadline
 ///   ends with the response's head); the client's timeout cancels the transport, which returns at once.
 /// - **A response body larger than ``maximumResponseSize``** (32 MiB by default) is not buffered: the transport stops
 ///   reading, AsyncHTTPClient closes the connection, and the call fails with
-///   ``GenAuthCore/TransportFailure/Kind/responseTooLarge``.
+///   ``/GenAuthCore/TransportFailure/Kind/responseTooLarge``.
 /// - Header names are sent as given and read lowercase; repeated response headers are joined with `, `.
-/// - AsyncHTTPClient's and SwiftNIO's errors are reported as the same ``GenAuthCore/TransportFailure/Kind``s as
+/// - AsyncHTTPClient's and SwiftNIO's errors are reported as the same ``/GenAuthCore/TransportFailure/Kind``s as
 ///   URLSession's: `timedOut`, `cannotConnect` (refused, unreachable, TLS), `connectionLost` (closed, reset,
 ///   malformed), `cancelled`. A client that retries failed connections (AsyncHTTPClient's default,
 ///   `connectionPool.retryConnectionEstablishment`) keeps trying a refused host until the timeout: the call then
@@ -77,7 +77,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     private let owner: ClientOwner
 
     /// The largest response body the transport accepts, in bytes; a larger one fails with
-    /// ``GenAuthCore/TransportFailure/Kind/responseTooLarge``.
+    /// ``/GenAuthCore/TransportFailure/Kind/responseTooLarge``.
     public let maximumResponseSize: Int
 
     /// Creates a transport over your app's client (Vapor's `app.http.client.shared`, Hummingbird's, your own). The
