@@ -177,9 +177,17 @@ private final class ClientOwner: Sendable {
 }
 #else
 /// An `HTTPTransport` over AsyncHTTPClient: enable the package trait `AsyncHTTPClient` to use it.
-@available(
-    *, unavailable,
-    message: "AsyncHTTPClientTransport needs the package trait AsyncHTTPClient: .package(url: …, branch: \"main\", traits: [\"AsyncHTTPClient\"])"
-)
-public struct AsyncHTTPClientTransport {}
+///
+/// Without the trait, every use of the type, by any of its initializers, fails to compile with a message that says which
+/// trait to enable (its initializers are declared here, generic over what they take, only so that the compiler names
+/// the trait rather than an initializer it cannot find).
+@available(*, unavailable, message: "AsyncHTTPClientTransport needs the package trait AsyncHTTPClient: .package(url: …, branch: \"main\", traits: [\"AsyncHTTPClient\"])")
+public struct AsyncHTTPClientTransport {
+    /// Needs the package trait `AsyncHTTPClient`.
+    public init(maximumResponseSize: Int = 0) { fatalError("unavailable") }
+    /// Needs the package trait `AsyncHTTPClient`.
+    public init<Client>(client: Client, maximumResponseSize: Int = 0) { fatalError("unavailable") }
+    /// Needs the package trait `AsyncHTTPClient`.
+    public init<Configuration>(configuration: Configuration, maximumResponseSize: Int = 0) { fatalError("unavailable") }
+}
 #endif
