@@ -15,7 +15,8 @@ enum OutgoingRequest {
         }
         // Always a body, and one AsyncHTTPClient cannot send twice: a client configured to follow redirects then
         // returns a 307 or 308 (which would resend the body, passwords and secrets included) instead of following it.
-        // An empty body adds no header to a GET, and `content-length: 0` to a POST, as for `.bytes`.
+        // The price: AsyncHTTPClient writes a stream from a task of its own, one hop through the cooperative pool per
+        // request. An empty body adds no header to a GET, and `content-length: 0` to a POST, as for `.bytes`.
         let body = request.body ?? Data()
         outgoing.body = .stream(OneBuffer(ByteBuffer(bytes: body)), length: .known(Int64(body.count)))
         return outgoing
