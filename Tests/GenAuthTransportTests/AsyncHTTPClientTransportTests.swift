@@ -83,7 +83,7 @@ import Testing
         let request = HTTPRequest(
             method: "GET", url: try #require(URL(string: server.baseURL)),
             headers: [HTTPHeader(name: "authorization", value: "Bearer \(Fixtures.accessToken)\r\nx-injected: 1")],
-            timeout: 10)
+            timeout: Fixtures.generousTimeout)
         let error = await #expect(throws: HTTPTransportError.self) { try await transport.send(request) }
         #expect(error?.kind == .other)
         #expect(error?.message == "AsyncHTTPClient: Invalid header field values")

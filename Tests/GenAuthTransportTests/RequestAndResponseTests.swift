@@ -20,7 +20,7 @@ import Testing
         let url = try #require(URL(string: "\(server.baseURL)/api/v3/some-path?userId=u%201&flag=true&empty="))
 
         let response = try await transport.make().send(
-            HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: 10))
+            HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: Fixtures.generousTimeout))
 
         #expect(response.statusCode == 200)
         let request = try #require(server.requests.first)
@@ -43,7 +43,7 @@ import Testing
                 body: body)
         }
         let response = try await transport.make().send(
-            HTTPRequest(method: "POST", url: try #require(URL(string: "\(server.baseURL)/x")), body: Data("{}".utf8), timeout: 10))
+            HTTPRequest(method: "POST", url: try #require(URL(string: "\(server.baseURL)/x")), body: Data("{}".utf8), timeout: Fixtures.generousTimeout))
 
         #expect(response.statusCode == status)
         #expect(response.body == body)
@@ -58,7 +58,7 @@ import Testing
     func anEmptyBodyIsAnEmptyBody(transport: TransportUnderTest) async throws {
         let server = try LoopbackServer { _ in .respond(status: 200, headers: [:], body: Data()) }
         let response = try await transport.make().send(
-            HTTPRequest(method: "GET", url: try #require(URL(string: "\(server.baseURL)/empty")), timeout: 10))
+            HTTPRequest(method: "GET", url: try #require(URL(string: "\(server.baseURL)/empty")), timeout: Fixtures.generousTimeout))
         #expect(response.statusCode == 200)
         #expect(response.body.isEmpty)
     }
@@ -82,7 +82,7 @@ import Testing
         // And a bare GET, which a client that follows redirects would replay without a body.
         let response = try await transport.make().send(HTTPRequest(
             method: "GET", url: try #require(URL(string: "\(server.baseURL)/api/v3/get-user?userId=1")),
-            headers: [HTTPHeader(name: "authorization", value: "Bearer \(Fixtures.accessToken)")], timeout: 10))
+            headers: [HTTPHeader(name: "authorization", value: "Bearer \(Fixtures.accessToken)")], timeout: Fixtures.generousTimeout))
         #expect(response.statusCode == status)
         #expect(response.headers["location"] == "http://127.0.0.1:\(elsewhere.port)/steal")
 

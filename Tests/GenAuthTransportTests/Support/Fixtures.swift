@@ -17,9 +17,14 @@ enum Fixtures {
     /// Every secret a test's client holds: none may appear in an error.
     static let secrets = [appSecret, accessToken, accessKeySecret, managementToken]
 
+    /// The timeout of a call that should succeed, or fail otherwise than by timing out: a guard against a hang, never
+    /// a measurement, long enough for two cores whose cooperative threads the compiler runs of other suites hold for
+    /// many seconds.
+    static let generousTimeout: TimeInterval = 120
+
     /// An authentication client of `host` over `transport`, with the user's token set.
     static func authenticationClient(
-        _ host: String, _ transport: any HTTPTransport, timeout: TimeInterval = 10
+        _ host: String, _ transport: any HTTPTransport, timeout: TimeInterval = generousTimeout
     ) -> AuthenticationClient {
         let client = AuthenticationClient(options: AuthenticationClientOptions(
             appId: appId, appSecret: appSecret, appHost: host, timeout: timeout, transport: transport))
@@ -30,7 +35,8 @@ enum Fixtures {
     /// A management client of `host` over `transport`; the host must answer ``tokenPath`` (``tokenAnswer``).
     static func managementClient(_ host: String, _ transport: any HTTPTransport) -> ManagementClient {
         ManagementClient(options: ManagementClientOptions(
-            accessKeyId: accessKeyId, accessKeySecret: accessKeySecret, host: host, transport: transport))
+            accessKeyId: accessKeyId, accessKeySecret: accessKeySecret, host: host, timeout: generousTimeout,
+            transport: transport))
     }
 
     static let tokenPath = "/api/v3/get-management-token"
