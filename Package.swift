@@ -101,11 +101,18 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio", condition: .when(traits: ["Events"])),
                 .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["Events"])),
             ]),
+        // AsyncHTTPClientTransport; without the trait only its unavailable placeholder, and no NIO.
         .target(
             name: "GenAuthAsyncHTTPClient",
             dependencies: [
                 "GenAuthCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                // The types of AsyncHTTPClient's API (ByteBuffer, HTTPHeaders, TLSConfiguration) and the errors it passes
+                // on, which the transport classifies: modules AsyncHTTPClient builds anyway.
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["AsyncHTTPClient"])),
             ]),
 
         // The generator's pipeline, in memory: load → validate → contexts → render → output plan. It reads
@@ -141,9 +148,18 @@ let package = Package(
         .target(name: "GenAuthTestSupport", dependencies: ["GenAuthCore", "ChildProcess"], path: "Tests/GenAuthTestSupport"),
         .testTarget(name: "GenAuthAuthenticationTests", dependencies: ["GenAuthAuthentication", "GenAuthTestSupport"]),
         .testTarget(name: "GenAuthManagementTests", dependencies: ["GenAuthManagement", "GenAuthTestSupport"]),
+        // One suite run against both transports; with the trait AsyncHTTPClient, against AsyncHTTPClientTransport too.
         .testTarget(
             name: "GenAuthTransportTests",
-            dependencies: ["GenAuthAsyncHTTPClient", "GenAuthAuthentication", "GenAuthTestSupport"]),
+            dependencies: [
+                "GenAuthAsyncHTTPClient", "GenAuthAuthentication", "GenAuthManagement", "GenAuthTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["AsyncHTTPClient"])),
+            ],
+            // The HTTPS server of the custom-CA tests: Python's ssl module, run as a child process.
+            exclude: ["tls_server.py"]),
         .testTarget(
             name: "GenAuthEventsTests",
             dependencies: [

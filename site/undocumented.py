@@ -2,13 +2,13 @@
 """Every public symbol the SDK's sources declare has a doc comment.
 
 Reads the symbol graphs that `swift package generate-documentation` extracted (site/docc runs it first) and lists
-each public declaration of GenAuthCore, GenAuthAuthentication and GenAuthManagement — hand-written or generated —
-without one. What the compiler synthesises (`==`, `hash(into:)`) and what a protocol provides have no place in
-the sources and are not counted.
+each public declaration of GenAuthCore, GenAuthAuthentication, GenAuthManagement and GenAuthAsyncHTTPClient —
+hand-written or generated — without one. What the compiler synthesises (`==`, `hash(into:)`) and what a protocol
+provides have no place in the sources and are not counted.
 """
 import glob, json, os, sys, urllib.parse
 
-MODULES = ["GenAuthCore", "GenAuthAuthentication", "GenAuthManagement"]
+MODULES = ["GenAuthCore", "GenAuthAuthentication", "GenAuthManagement", "GenAuthAsyncHTTPClient"]
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 # This checkout's sources only: graphs extracted in a checkout of another name (an older package identity) name
 # files elsewhere.

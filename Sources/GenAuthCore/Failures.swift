@@ -12,6 +12,9 @@ public struct TransportFailure: Sendable, Hashable {
         case connectionLost
         /// The calling task was cancelled.
         case cancelled
+        /// The response's body was larger than the transport accepts (its `maximumResponseSize`, by default
+        /// ``HTTPTransport/defaultMaximumResponseSize``); it was not read to its end.
+        case responseTooLarge
         /// Any other failure of the transport.
         case other
 

@@ -32,7 +32,8 @@ public enum GenAuthError: Error, Sendable, CustomStringConvertible {
     /// The request could not be built: an invalid `appHost`, a body that cannot be encoded as JSON, an empty access
     /// key, a missing option. Nothing was sent.
     case invalidRequest(InvalidRequestFailure)
-    /// No response arrived: the host could not be reached, the connection was lost, or the request timed out.
+    /// No usable response arrived: the host could not be reached, the connection was lost, the request timed out or
+    /// was cancelled, or the response was larger than the transport accepts.
     case transport(TransportFailure)
     /// The server answered with an HTTP status outside 200–299.
     case httpStatus(HTTPStatusFailure)

@@ -156,30 +156,16 @@ package final class RequestExecutor: Sendable {
         let transport = self.transport
         let timeout = self.timeout
         do {
-            // The transport's own timeout may only count idle time; this bounds the whole request. On timeout
-            // the transport's task is cancelled; the group returns once it has ended (HTTPTransport says so).
-            return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
-                group.addTask { try await transport.send(request) }
-                group.addTask {
-                    try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let response = first else {
-                    throw TimeoutReached()
-                }
-                return response
-            }
-        } catch is TimeoutReached {
-            throw .transport(TransportFailure(kind: .timedOut, message: "no response within \(Self.seconds(timeout))"))
+            // The transport's own timeout may only count idle time; this bounds the whole request. On timeout the
+            // transport's task is cancelled and awaited (HTTPTransport says it then ends promptly): a response it had
+            // by then is returned, else the timeout is reported, whatever error the cancellation made it throw.
+            return try await TransportDeadline.run(seconds: timeout) { try await transport.send(request) }
         } catch let error as GenAuthError {
             throw error
         } catch {
             throw .transport(Self.transportFailure(error, timeout: timeout, redactor: redactor))
         }
     }
-
-    private struct TimeoutReached: Error {}
 
     /// The options' timeout as the client uses it: NaN or a negative value as 0, `.infinity` or anything longer
     /// as a year, so that no value traps in `Task.sleep` or in the transport.
@@ -192,9 +178,22 @@ package final class RequestExecutor: Sendable {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 
+    /// What the transport's error means. Foundation's `URLError`s are classified here, and transports that classify
+    /// their own failures (AsyncHTTPClient's, or an app's) throw ``HTTPTransportError``; a timeout and a cancellation
+    /// read the same whatever the transport.
     private static func transportFailure(_ error: any Error, timeout: TimeInterval, redactor: Redactor) -> TransportFailure {
         if error is CancellationError {
             return TransportFailure(kind: .cancelled, message: "the calling task was cancelled")
+        }
+        if let error = error as? HTTPTransportError {
+            switch error.kind {
+            case .timedOut:
+                return TransportFailure(kind: .timedOut, message: "no response within \(seconds(timeout))")
+            case .cancelled:
+                return TransportFailure(kind: .cancelled, message: "the request was cancelled")
+            default:
+                return TransportFailure(kind: error.kind, message: redactor.redact(error.message))
+            }
         }
         guard let urlError = error as? URLError else {
             return TransportFailure(kind: .other, message: redactor.redact(String(describing: error)))
@@ -205,7 +204,9 @@ package final class RequestExecutor: Sendable {
             return TransportFailure(kind: .timedOut, message: "no response within \(seconds(timeout))")
         case .cancelled:
             return TransportFailure(kind: .cancelled, message: "the request was cancelled")
-        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet, .secureConnectionFailed:
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet, .secureConnectionFailed,
+            .serverCertificateUntrusted, .serverCertificateHasUnknownRoot, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid, .clientCertificateRejected, .clientCertificateRequired:
             kind = .cannotConnect
         case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource:
             kind = .connectionLost

@@ -35,7 +35,7 @@ import GenAuthTestSupport
             }
         }
         let sources = Harness.packageRoot.appendingPathComponent("Sources")
-        for module in ["GenAuthCore", "GenAuthAuthentication", "GenAuthManagement"] {
+        for module in ["GenAuthCore", "GenAuthAuthentication", "GenAuthManagement", "GenAuthAsyncHTTPClient"] {
             let catalog = sources.appendingPathComponent("\(module)/\(module).docc")
             for article in try DocSamplesTests.markdownFiles(under: catalog) where !article.path.contains("/Generated/") {
                 let blocks = DocSamplesTests.swiftBlocks(try String(contentsOf: article, encoding: .utf8))
@@ -74,8 +74,9 @@ import GenAuthTestSupport
         for (index, snippet) in snippets.enumerated() {
             // Imports stay at the top; the rest is the body of an async function, as in a script or a server's handler.
             let lines = snippet.code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let imports = lines.filter { $0.hasPrefix("import ") } + (snippet.implicitImport.map { ["import \($0)"] } ?? [])
-            let body = lines.filter { !$0.hasPrefix("import ") }.map { "    " + $0 }
+            let (hoisted, rest) = Self.hoistingImports(lines)
+            let imports = hoisted + (snippet.implicitImport.map { ["import \($0)"] } ?? [])
+            let body = rest.map { "    " + $0 }
             let source = (imports + ["", "func snippet\(index)() async throws {"] + body + ["}", ""]).joined(separator: "\n")
             let file = folder.appendingPathComponent("Snippet\(index).swift")
             try Data(source.utf8).write(to: file)
@@ -94,6 +95,26 @@ import GenAuthTestSupport
             }
             if !named { Issue.record("the snippets do not compile: \(error)") }
         }
+    }
+
+    /// The snippet's imports, which go at the top of the file, and the rest. An `#if` that holds only imports (such as
+    /// `#if canImport(Security)` around `import Security`, for a platform's snippet) goes up whole.
+    static func hoistingImports(_ lines: [String]) -> (imports: [String], rest: [String]) {
+        var imports: [String] = []
+        var rest: [String] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if line.hasPrefix("#if "), let end = lines[index...].firstIndex(of: "#endif"),
+               end > index + 1, lines[(index + 1)..<end].allSatisfy({ $0.hasPrefix("import ") }) {
+                imports += lines[index...end]
+                index = end + 1
+                continue
+            }
+            if line.hasPrefix("import ") { imports.append(line) } else { rest.append(line) }
+            index += 1
+        }
+        return (imports, rest)
     }
 
     @Test func thePackageManifestIsValidAndNamesTheSDKsProducts() throws {

@@ -23,6 +23,9 @@ public final class LoopbackServer: Sendable {
 
     public var requests: [Request] { state.requests }
 
+    /// How many connections answered with ``Reply/stall(after:seconds:)`` the client has closed.
+    public var stallsClosedByClient: Int { state.stallsClosedByClient }
+
     public func stop() { state.stop() }
 }
 
@@ -53,6 +56,11 @@ extension LoopbackServer {
         case raw(Data, reset: Bool)
         /// Wait, then reply.
         indirect case delay(seconds: Double, then: Reply)
+        /// Write these bytes (none, a response's head, or a head and part of a body), then send nothing more until the
+        /// client closes the connection, or for at most `seconds` (a guard: a test ends long before). Each connection
+        /// the client closed meanwhile is counted in ``LoopbackServer/stallsClosedByClient``, so a test can tell that
+        /// a transport gave up on the connection rather than left it open.
+        case stall(after: Data, seconds: Double = 120)
 
         public static func json(_ status: Int, _ text: String) -> Reply {
             .respond(status: status, body: Data(text.utf8))
@@ -77,6 +85,7 @@ private final class ServerState: @unchecked Sendable {
     private let handler: @Sendable (Request) -> Reply
     private let lock = NSLock()
     private var recorded: [Request] = []
+    private var closedStalls = 0
     private var stopped = false
 
     init(handler: @escaping @Sendable (Request) -> Reply) throws {
@@ -108,6 +117,7 @@ private final class ServerState: @unchecked Sendable {
     }
 
     var requests: [Request] { lock.withLock { recorded } }
+    var stallsClosedByClient: Int { lock.withLock { closedStalls } }
 
     /// Stops accepting connections. The listening socket is closed by the accept thread itself, once it has
     /// returned from `accept`: closing it here could let the thread accept on a reused descriptor that
@@ -150,6 +160,9 @@ private final class ServerState: @unchecked Sendable {
         switch reply {
         case .close, .delay:
             return
+        case .stall(let bytes, let seconds):
+            writeAll(connection, bytes)
+            if waitForClientClose(connection, seconds: seconds) { lock.withLock { closedStalls += 1 } }
         case .raw(let bytes, let reset):
             writeAll(connection, bytes)
             if reset {
@@ -187,6 +200,21 @@ private final class ServerState: @unchecked Sendable {
             body.append(chunk)
         }
         return Request(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: body)
+    }
+
+    /// Reads (and drops) whatever the client sends until it closes the connection: true; or until `seconds` pass
+    /// without it doing so: false.
+    private func waitForClientClose(_ connection: Int32, seconds: Double) -> Bool {
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        for _ in 0..<max(1, Int(seconds * 10)) {
+            var descriptor = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, 100)
+            if ready < 0, errno != EINTR { return false }
+            guard ready > 0 else { continue }
+            let count = read(connection, &bytes, bytes.count)
+            if count == 0 || (count < 0 && errno != EINTR && errno != EAGAIN) { return true }
+        }
+        return false
     }
 
     private func readChunk(_ connection: Int32) -> Data? {
