@@ -106,9 +106,11 @@ enum FileIO {
         defer { closedir(directory) }
         var entries: [(String, EntryKind)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // The name up to its NUL, read in place: a record is only as long as its name (`d_reclen`), so copying the
+            // whole `d_name` array (256 bytes in glibc) read past the end of the last record of readdir's buffer.
+            // Safe: readdir's entry and the name it ends with stay valid until the next readdir or closedir.
+            guard let field = entry.pointer(to: \.d_name) else { continue }
+            let name = String(cString: UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             var kind: EntryKind
             switch Int32(entry.pointee.d_type) {

@@ -5,13 +5,19 @@ import Yams
 enum YAMLTree {
     /// One tag of each kind, shared by the nodes built here. Yams makes a new `Constructor` (three
     /// dictionaries) for every `Tag` created with its defaults, which made building a tree slow.
+    ///
+    /// Safe to share between threads although Yams's `Tag` is a mutable class: Yams changes a tag only to resolve an
+    /// `.implicit` or `.nonSpecific` one (when it compares, hashes or emits its node), and none of these is either.
+    /// (A shared `.implicit` tag was resolved in place by the first comparison, to `.map` or `.seq` for every node
+    /// that shared it, and two threads comparing nodes could write it at once.)
     private enum Tags {
         nonisolated(unsafe) static let str = Tag(.str)
         nonisolated(unsafe) static let int = Tag(.int)
         nonisolated(unsafe) static let float = Tag(.float)
         nonisolated(unsafe) static let bool = Tag(.bool)
         nonisolated(unsafe) static let null = Tag(.null)
-        nonisolated(unsafe) static let implicit = Tag(.implicit)
+        nonisolated(unsafe) static let map = Tag(.map)
+        nonisolated(unsafe) static let seq = Tag(.seq)
     }
 
     static func string(_ text: String) -> Node { Node(text, Tags.str) }
@@ -21,10 +27,10 @@ enum YAMLTree {
     }
     static func bool(_ flag: Bool) -> Node { Node(flag ? "true" : "false", Tags.bool) }
     static var null: Node { Node("null", Tags.null) }
-    static func mapping(_ pairs: [(String, Node)]) -> Node { Node(pairs.map { (string($0.0), $0.1) }, Tags.implicit) }
-    static func sequence(_ items: [Node]) -> Node { Node(items, Tags.implicit) }
+    static func mapping(_ pairs: [(String, Node)]) -> Node { Node(pairs.map { (string($0.0), $0.1) }, Tags.map) }
+    static func sequence(_ items: [Node]) -> Node { Node(items, Tags.seq) }
     /// A mapping of existing key nodes.
-    static func mapping(nodes pairs: [(Node, Node)]) -> Node { Node(pairs, Tags.implicit) }
+    static func mapping(nodes pairs: [(Node, Node)]) -> Node { Node(pairs, Tags.map) }
 
     /// A Text: `{zh: …}` for the document's Chinese.
     static func text(_ translations: [(Language, String)]) -> Node {
