@@ -145,7 +145,10 @@ let package = Package(
             exclude: ["Goldens", "BrokenSpecs"]
         ),
         // A real HTTP server on loopback for the SDK's tests, child processes, Python's path.
-        .target(name: "GenAuthTestSupport", dependencies: ["GenAuthCore", "ChildProcess"], path: "Tests/GenAuthTestSupport"),
+        .target(
+            name: "GenAuthTestSupport",
+            dependencies: ["GenAuthCore", "ChildProcess", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/GenAuthTestSupport"),
         .testTarget(name: "GenAuthAuthenticationTests", dependencies: ["GenAuthAuthentication", "GenAuthTestSupport"]),
         .testTarget(name: "GenAuthManagementTests", dependencies: ["GenAuthManagement", "GenAuthTestSupport"]),
         // One suite run against both transports; with the trait AsyncHTTPClient, against AsyncHTTPClientTransport too.

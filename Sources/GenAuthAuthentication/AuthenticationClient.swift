@@ -42,7 +42,7 @@ public final class AuthenticationClient: Sendable {
             host: options.appHost, hostOption: "appHost",
             headers: [HTTPHeader(name: "x-authing-app-id", value: options.appId)],
             secrets: [options.appSecret], timeout: options.timeout, transport: options.transport,
-            authorizer: userToken)
+            authorizer: userToken, logger: options.logger)
         #if TokenValidation
         self.signingKeys = SigningKeyCache(options: options.tokenValidation, executor: executor, clock: clock)
         #endif

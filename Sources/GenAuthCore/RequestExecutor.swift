@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -36,11 +37,14 @@ package final class RequestExecutor: Sendable {
     let timeout: TimeInterval
     let transport: any HTTPTransport
     let authorizer: any RequestAuthorizer
+    /// Where the records of its requests go (RequestLogging.swift).
+    let logger: Logger
 
     package init(
         host: String, hostOption: String, headers: [HTTPHeader], secrets: [String?], timeout: TimeInterval,
-        transport: any HTTPTransport, authorizer: any RequestAuthorizer
+        transport: any HTTPTransport, authorizer: any RequestAuthorizer, logger: Logger = GenAuthLogging.disabled
     ) {
+        self.logger = logger
         self.host = host
         self.hostOption = hostOption
         self.headers = headers + [
@@ -102,7 +106,15 @@ package final class RequestExecutor: Sendable {
             let redactor = Redactor(
                 secrets: secrets + credentials + request.secrets + Self.secretValues(in: httpRequest.body)
                     + request.query.filter { Self.isSecretName($0.name) }.map(\.value))
-            let response = try await perform(httpRequest, redactor: redactor)
+            let started = ContinuousClock.now
+            let response: HTTPResponse
+            do {
+                response = try await perform(httpRequest, redactor: redactor)
+            } catch {
+                logRequest(request, response: nil, failure: error, redactor: redactor, since: started)
+                throw error
+            }
+            logRequest(request, response: response, failure: nil, redactor: redactor, since: started)
             switch request.errorFormat {
             case .oauth:
                 return try Self.checkOAuth(response, redactor: redactor)
@@ -118,6 +130,7 @@ package final class RequestExecutor: Sendable {
             let rejected = response.statusCode == 401 || envelope?.statusCode == 401
             if rejected, !retried, await authorizer.credentialsRejected(httpRequest) {
                 retried = true
+                logRetry(request, redactor: redactor)
                 continue
             }
             guard (200..<300).contains(response.statusCode) else {
@@ -158,7 +171,7 @@ package final class RequestExecutor: Sendable {
         do {
             // The transport's own timeout may only count idle time; this bounds the whole request. On timeout the
             // transport's task is cancelled and awaited (HTTPTransport says it then ends promptly): a response it had
-            // by then is returned, else the timeout is reported, whatever error the cancellation made it throw.
+            // by then, or an error of its own, is returned; its cancellation is reported as the timeout.
             return try await TransportDeadline.run(seconds: timeout) { try await transport.send(request) }
         } catch let error as GenAuthError {
             throw error

@@ -10,7 +10,8 @@ package enum TransportDeadline {
     ///
     /// When the deadline's task runs first, `operation` is cancelled and awaited, and an answer it has nevertheless (it
     /// arrived in time, but its task had not run yet: on two busy cores both tasks can wait for a thread together)
-    /// is returned rather than lost; an error it ends with is reported as the timeout.
+    /// is returned rather than lost, and so is an error of its own (not a cancellation); a cancellation is reported as
+    /// the timeout.
     package static func run<T: Sendable>(
         seconds: TimeInterval, _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
@@ -24,9 +25,22 @@ package enum TransportDeadline {
             defer { group.cancelAll() }
             if case .answer(let value)? = try await group.next() { return value }
             group.cancelAll()
-            if case .answer(let value)?? = try? await group.next() { return value }
+            do {
+                if case .answer(let value)? = try await group.next() { return value }
+            } catch {
+                // It failed on its own (a refused connection, say), not because it was cancelled.
+                if !isCancellation(error) { throw error }
+            }
             throw HTTPTransportError(kind: .timedOut, message: "no response within the request's timeout")
         }
+    }
+
+    /// Whether `error` is how a transport ends when its task is cancelled.
+    private static func isCancellation(_ error: any Error) -> Bool {
+        if error is CancellationError { return true }
+        if let error = error as? HTTPTransportError { return error.kind == .cancelled || error.kind == .timedOut }
+        if let error = error as? URLError { return error.code == .cancelled || error.code == .timedOut }
+        return false
     }
 
     private enum Outcome<T: Sendable>: Sendable {

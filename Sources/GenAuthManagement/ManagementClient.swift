@@ -56,6 +56,6 @@ public final class ManagementClient: Sendable {
         }
         executor = RequestExecutor(
             host: options.host, hostOption: "host", headers: headers, secrets: [options.accessKeySecret],
-            timeout: options.timeout, transport: options.transport, authorizer: authorizer)
+            timeout: options.timeout, transport: options.transport, authorizer: authorizer, logger: options.logger)
     }
 }

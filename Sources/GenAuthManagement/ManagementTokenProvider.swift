@@ -1,4 +1,6 @@
 import Foundation
+import GenAuthCore
+import Logging
 
 /// The management token: fetched when first needed, kept until `margin` seconds before it expires, fetched
 /// once for any number of callers waiting at the same time, and dropped when GenAuth rejects it.
@@ -62,7 +64,8 @@ extension ManagementTokenProvider {
     static func fetcher(options: ManagementClientOptions, headers: [HTTPHeader], clock: @escaping @Sendable () -> Date) -> Fetch {
         let executor = RequestExecutor(
             host: options.host, hostOption: "host", headers: headers, secrets: [options.accessKeySecret],
-            timeout: options.timeout, transport: options.transport, authorizer: NoAuthorizer())
+            timeout: options.timeout, transport: options.transport, authorizer: NoAuthorizer(), logger: options.logger)
+        let logger = options.logger
         let body = TokenRequest(accessKeyId: options.accessKeyId, accessKeySecret: options.accessKeySecret)
         return { () async throws(GenAuthError) -> Token in
             guard !body.accessKeyId.isEmpty, !body.accessKeySecret.isEmpty else {
@@ -77,8 +80,13 @@ extension ManagementTokenProvider {
                         operation: "", method: "POST", path: tokenPath, body: .json(body), secrets: [body.accessKeySecret]),
                     as: TokenResponse.self)
             } catch {
+                // Every call that needs the token fails with this error; the record says it once, whatever the call.
+                logger.warning("getting the management token failed: \(error)", metadata: [
+                    "http.request.method": "POST", "url.path": .string(tokenPath)])
                 throw error.failed(at: tokenStep)
             }
+            logger.info("got a management token, valid for \(Int(response.data.expiresIn)) s", metadata: [
+                "http.request.method": "POST", "url.path": .string(tokenPath)])
             let token = response.data.accessToken
             return Token(
                 value: token, expiresAt: requested.addingTimeInterval(response.data.expiresIn),

@@ -6,7 +6,7 @@ import GenAuthTestSupport
 /// The SDK against a server that misbehaves: every case is a typed error or a decoded value, never a
 /// crash, and no error description holds a secret.
 @Suite struct HostileServerTests {
-    func call(_ server: LoopbackServer, timeout: TimeInterval = 10) async -> Result<SendSMSRespDto, GenAuthError> {
+    func call(_ server: LoopbackServer, timeout: TimeInterval = 120) async -> Result<SendSMSRespDto, GenAuthError> {
         do {
             return .success(try await Fixtures.client(server, timeout: timeout).sendSms(SendSMSDto(phoneNumber: "1", channel: .channelLogin)))
         } catch {

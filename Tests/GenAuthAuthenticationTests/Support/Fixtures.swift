@@ -7,7 +7,9 @@ enum Fixtures {
     static let appSecret = "app-secret-9f8e7d6c5b4a39281706"
     static let accessToken = "eyJhbGciOiJSUzI1NiJ9.user-access-token-0123456789"
 
-    static func client(_ server: LoopbackServer, timeout: TimeInterval = 10, token: String? = accessToken) -> AuthenticationClient {
+    /// A client of `server`; the default timeout is a guard against a hang (two busy cores can hold a test's tasks for
+    /// a minute), never a measurement.
+    static func client(_ server: LoopbackServer, timeout: TimeInterval = 120, token: String? = accessToken) -> AuthenticationClient {
         let client = AuthenticationClient(options: AuthenticationClientOptions(
             appId: appId, appSecret: appSecret, appHost: server.baseURL, timeout: timeout))
         client.setAccessToken(token)

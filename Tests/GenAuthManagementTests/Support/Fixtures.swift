@@ -22,7 +22,7 @@ enum Fixtures {
     }
 
     static func options(
-        _ server: LoopbackServer, credentials: ManagementClientOptions.Credentials = .managementToken, timeout: TimeInterval = 10
+        _ server: LoopbackServer, credentials: ManagementClientOptions.Credentials = .managementToken, timeout: TimeInterval = 120
     ) -> ManagementClientOptions {
         ManagementClientOptions(
             accessKeyId: accessKeyId, accessKeySecret: accessKeySecret, host: server.baseURL,
