@@ -95,13 +95,28 @@ import GenAuthTestSupport
             let page = body.options?.pagination?.page ?? 0
             return .json(200, #"{"statusCode":200,"message":"ok","data":{"list":\#(page <= 3 ? "[\(user),\(user)]" : "[]"),"totalCount":6}}"#)
         }
-        let request = ListUsersRequestDto(keywords: "a", options: ListUsersOptionsDto(pagination: PaginationDto(page: 2, limit: 2), withCustomData: true))
+        let request = ListUsersRequestDto(keywords: "a", options: ListUsersOptionsDto(pagination: PaginationDto(page: 2, limit: 9), withCustomData: true))
         var count = 0
-        for try await _ in Fixtures.client(server).listUsersItems(request) { count += 1 }
+        for try await _ in Fixtures.client(server).listUsersItems(request, limit: 2) { count += 1 }
         #expect(count == 6, "three pages of two users, up to the total")
         let sent = try server.requests.filter { $0.path == "/api/v3/list-users" }
             .map { try JSONDecoder().decode(ListUsersRequestDto.self, from: $0.body) }
         #expect(sent.map { $0.options?.pagination?.page } == [1, 2, 3], "from the first page, whatever the request said")
-        #expect(sent.allSatisfy { $0.keywords == "a" && $0.options?.withCustomData == true && $0.options?.pagination?.limit == 2 })
+        #expect(sent.allSatisfy { $0.keywords == "a" && $0.options?.withCustomData == true && $0.options?.pagination?.limit == 2 },
+                "the limit given beside the request replaces the request's")
+    }
+
+    @Test func everyItemsMethodAsksForTheLargestPageByDefault() async throws {
+        let server = try LoopbackServer { request in
+            if request.path == Fixtures.tokenPath { return Fixtures.tokenAnswer() }
+            return .json(200, #"{"statusCode":200,"message":"ok","data":{"list":[],"totalCount":0}}"#)
+        }
+        let client = Fixtures.client(server)
+        for try await _ in client.listUsersItems() {}
+        for try await _ in client.listRolesItems() {}
+        let users = try #require(server.requests.first { $0.path == "/api/v3/list-users" })
+        #expect(try JSONDecoder().decode(ListUsersRequestDto.self, from: users.body).options?.pagination?.limit == 50)
+        let roles = try #require(server.requests.first { $0.path == "/api/v3/list-roles" })
+        #expect(roles.query?.contains("limit=50") == true)
     }
 }

@@ -115,7 +115,7 @@ public struct EndpointContract: Sendable {
     /// Iterates the items of a paginated list over the contract's response: `count` items must come, after one
     /// request to the contract's method and path.
     public func checkItems<Client, Element>(
-        _ harness: Harness<Client>, count: Int, _ items: @Sendable (Client) -> PageSequence<Element>
+        _ harness: Harness<Client>, count: Int, pageSize: Int? = nil, _ items: @Sendable (Client) -> PageSequence<Element>
     ) async throws {
         let response = Data(self.response.utf8)
         let server = try LoopbackServer { request in harness.auxiliary(request) ?? .respond(status: 200, body: response) }
@@ -130,6 +130,26 @@ public struct EndpointContract: Sendable {
         #expect(seen == count, "\(name): \(seen) items, expected \(count)")
         #expect(calls.count == 1, "\(name): \(calls.count) requests")
         #expect(calls.allSatisfy { $0.method == method && $0.path == path }, "\(name): method or path")
+        if let pageSize, let call = calls.first {
+            // The page size, in the query or beside the page number in the body, and the first page.
+            let query = Self.formFields(call.query ?? "")
+            let body = (try? JSONDecoder().decode(JSONValue.self, from: call.body)) ?? .null
+            let inQuery = query["limit"] == String(pageSize) && query["page"] == "1"
+            #expect(inQuery || Self.hasPage(1, limit: pageSize, in: body), "\(name): the page size \(pageSize) is not sent")
+        }
+    }
+
+    /// Whether an object of `value`, at any depth, holds `page` and `limit` with these values.
+    static func hasPage(_ page: Int, limit: Int, in value: JSONValue) -> Bool {
+        switch value {
+        case .object(let object):
+            if case .integer(page)? = object["page"], case .integer(limit)? = object["limit"] { return true }
+            return object.values.contains { hasPage(page, limit: limit, in: $0) }
+        case .array(let items):
+            return items.contains { hasPage(page, limit: limit, in: $0) }
+        default:
+            return false
+        }
     }
 
     public static let failureEnvelope = #"{"statusCode":403,"message":"无权限","apiCode":2004,"requestId":"r-403"}"#

@@ -57,7 +57,7 @@ extension AuthenticationClient {
     ///   - success: Whether the login was successful, can be used to filter by login success. If not passed, the returned records include both successful and failed login history by default.
     ///   - start: Start time, a timestamp in milliseconds
     ///   - end: End time, a timestamp in milliseconds
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
     public func getLoginHistoryItems(
         appId: String? = nil,
@@ -65,7 +65,7 @@ extension AuthenticationClient {
         success: Bool? = nil,
         start: Int? = nil,
         end: Int? = nil,
-        limit: Int = 10
+        limit: Int = 50
     ) -> PageSequence<LoginHistoryDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<LoginHistoryDto> in
             let response = try await self.getLoginHistory(
@@ -229,13 +229,13 @@ extension AuthenticationClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - withCustomData: Whether to get the department's custom data
     ///   - sortBy: Sort by, such as department creation time, time of joining the department, department name, department identifier
     ///   - orderBy: Ascending or descending order
     /// - Returns: The items, fetched lazily.
     public func getDepartmentListItems(
-        limit: Int = 10,
+        limit: Int = 50,
         withCustomData: Bool = false,
         sortBy: GetDepartmentListSortBy = .joinDepartmentAt,
         orderBy: GetDepartmentListOrderBy = .desc

@@ -43,6 +43,8 @@ struct PagesContractContext: TemplateContext {
     let pagesResponseLiteral: String
     /// The companion's call, indented for the test's closure.
     let itemsCallLines: [String]
+    /// The page size the call asks for, which the test checks is sent (nil when the list has none).
+    let pageSize: Int?
 }
 
 enum ContractTests {
@@ -103,11 +105,14 @@ enum ContractTests {
         page.append(.init(key: "totalCount", value: .integer(1)))  // a paginated list always has one
         entries.removeAll { $0.key == "data" }
         entries.append(.init(key: "data", value: .object(page)))
-        let arguments = call.arguments.filter { !$0.hasPrefix("page: ") }
+        // A page size no example uses, so that the test sees the companion's own.
+        let pageSize = pagination.limit == nil ? nil : 7
+        let arguments = pagination.itemsArguments(
+            call.arguments, parameterNames: SwiftContexts.parameterNames(endpoint), size: pageSize ?? pagination.pageSize)
         let lines = SampleCode.callLines("client.\(endpoint.name)\(Pagination.companionSuffix)", arguments: arguments)
             .flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         return PagesContractContext(
             pagesResponseLiteral: Escaping.swiftStringLiteral(Examples.compactJSON(.object(entries))),
-            itemsCallLines: lines.map { $0.isEmpty ? "" : "            " + $0 })
+            itemsCallLines: lines.map { $0.isEmpty ? "" : "            " + $0 }, pageSize: pageSize)
     }
 }

@@ -21,8 +21,21 @@ struct Pagination {
     var itemsExpression: String
     /// `response.data.totalCount`.
     var totalExpression: String
+    /// The page size parameter (`limit`, beside `page` in the query or in the body) when there is one.
+    var limit: Property?
+    /// `ListUsersRequestDto()` when the body's type can be made without arguments: the companion's default request.
+    var defaultRequest: String?
 
     static let companionSuffix = "Items"
+    /// The page size the companion asks for unless the endpoint documents another maximum (GenAuth's lists take at
+    /// most 50).
+    static let defaultPageSize = 50
+
+    /// The companion's page size: the largest the endpoint documents.
+    var pageSize: Int {
+        guard let maximum = limit?.constraints.maximum, maximum >= 1, maximum < 10_000 else { return Self.defaultPageSize }
+        return Int(maximum)
+    }
 
     /// The pagination of an endpoint, if it has one.
     static func of(_ endpoint: Endpoint, api: API) -> Pagination? {
@@ -44,14 +57,21 @@ struct Pagination {
         if endpoint.request == nil, let page = endpoint.query.first(where: { $0.key == "page" }), page.type == .integer || page.type == .string {
             return Pagination(
                 location: .query, pageIsString: page.type == .string, element: element,
-                elementType: elementType, itemsExpression: items, totalExpression: totalExpression)
+                elementType: elementType, itemsExpression: items, totalExpression: totalExpression,
+                limit: endpoint.query.first { $0.key == "limit" && $0.type == .integer })
         }
         guard let request = endpoint.request else { return nil }
         for path in [["page"], ["pagination", "page"], ["options", "pagination", "page"]] {
-            if let steps = Self.steps(path, from: request, api: api) {
+            if let steps = Self.steps(path, from: request, api: api), let owner = steps.last?.owner {
+                var defaultRequest: String?
+                if case .object(let properties)? = api.types[request]?.kind, !properties.contains(where: \.required) {
+                    defaultRequest = "\(request)()"
+                }
                 return Pagination(
                     location: .body(steps), element: element, elementType: elementType,
-                    itemsExpression: items, totalExpression: totalExpression)
+                    itemsExpression: items, totalExpression: totalExpression,
+                    limit: api.types[owner]?.properties.first { $0.key == "limit" && $0.type == .integer },
+                    defaultRequest: defaultRequest)
             }
         }
         return nil
@@ -85,14 +105,34 @@ struct Pagination {
         name + "(" + labels.map { ($0 ?? "_") + ":" }.joined() + ")"
     }
 
-    /// The companion's DocC symbol path: `listUsersItems(_:)`.
+    /// The companion's DocC symbol path: `listUsersItems(_:limit:)`.
     func companionSymbol(for endpoint: Endpoint, parameterNames: [String?]) -> String {
         let kept: [String?]
         switch location {
         case .query: kept = parameterNames.filter { $0 != "page" }
-        case .body: kept = [nil]
+        case .body: kept = limit == nil ? [nil] : [nil, "limit"]
         }
         return Self.symbol(endpoint.name + Self.companionSuffix, labels: kept)
+    }
+
+    /// The arguments of a call of the companion, from the method's example call: no page, and the page size `size`
+    /// (in its place among the query's parameters, or after the request).
+    func itemsArguments(_ arguments: [String], parameterNames: [String?], size: Int) -> [String] {
+        switch location {
+        case .body:
+            return arguments + (limit == nil ? [] : ["limit: \(size)"])
+        case .query:
+            var byLabel: [String: String] = [:]
+            for argument in arguments {
+                if let colon = argument.firstIndex(of: ":") { byLabel[String(argument[..<colon])] = argument }
+            }
+            return parameterNames.compactMap { name -> String? in
+                guard let name, name != "page" else { return nil }
+                let label = Naming.parameter(name).use
+                if name == limit?.swiftName { return "\(label): \(size)" }
+                return byLabel[label]
+            }
+        }
     }
 
     /// The lines of the companion method, indented for the client's extension.
@@ -111,24 +151,39 @@ struct Pagination {
             "    /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).",
         ]
         var kept: [(String, String?)] = []
+        let limitName = limit.map { Naming.parameter($0.swiftName).declaration }
+        let limitDeclaration = limitName.map { "\($0): Int = \(pageSize)" }
+        let limitDoc = "The size of each page, at most \(pageSize) (the largest the endpoint documents, and the default)."
         switch location {
         case .query:
-            kept = zip(declarations, parameterNames).filter { $0.1 != "page" }.map { ($0.0, $0.1) }
+            kept = zip(declarations, parameterNames).filter { $0.1 != "page" }.map { declaration, name in
+                (name != nil && name == limit?.swiftName ? limitDeclaration ?? declaration : declaration, name)
+            }
         case .body:
-            kept = [(declarations[0], nil)]
+            kept = [(declarations[0] + (defaultRequest.map { " = \($0)" } ?? ""), nil)]
+            if let limitDeclaration { kept.append((limitDeclaration, limitName)) }
         }
         lines.append("    ///")
         switch location {
         case .query:
-            let documented = zip(parameterNames, documentation).filter { $0.0 != "page" }
+            let documented = zip(parameterNames, documentation).filter { $0.0 != "page" }.map { name, text in
+                (name, name != nil && name == limit?.swiftName ? limitDoc : text)
+            }
             if documented.count == 1, let only = documented.first {
                 lines.append("    /// - Parameter \(only.0 ?? "request"): \(only.1)")
             } else if !documented.isEmpty {
                 lines.append("    /// - Parameters:")
-                lines += documented.map { "    ///   - \($0.0 ?? "request"): \($0.0 == "limit" ? "The size of each page. " : "")\($0.1)" }
+                lines += documented.map { "    ///   - \($0.0 ?? "request"): \($0.1)" }
             }
         case .body:
-            lines.append("    /// - Parameter request: The request; its page number is set for each page, from the first.")
+            if let limitName {
+                lines.append("    /// - Parameters:")
+                lines.append("    ///   - request: The request; its page number is set for each page, from the first.")
+                lines.append("    ///   - \(limitName): \(limitDoc)")
+                lines.append("    ///     It replaces the request's own page size.")
+            } else {
+                lines.append("    /// - Parameter request: The request; its page number is set for each page, from the first.")
+            }
         }
         lines.append("    /// - Returns: The items, fetched lazily.")
         if let availability { lines.append(availability) }
@@ -153,6 +208,9 @@ struct Pagination {
                 lines.append("            var level\(index + 1) = " + (step.property.required ? access : "\(access) ?? \(typeName)()"))
             }
             lines.append("            level\(steps.count - 1).\(Naming.escaped(steps[steps.count - 1].property.swiftName)) = page")
+            if let limit, let limitName {
+                lines.append("            level\(steps.count - 1).\(Naming.escaped(limit.swiftName)) = \(limitName)")
+            }
             for index in stride(from: steps.count - 2, through: 0, by: -1) {
                 lines.append("            level\(index).\(Naming.escaped(steps[index].property.swiftName)) = level\(index + 1)")
             }

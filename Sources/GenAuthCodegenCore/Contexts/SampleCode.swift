@@ -10,7 +10,8 @@ struct SampleCode {
     /// The sample without its `import` lines, as the body of a function.
     var body: [String]
 
-    static func build(for endpoint: Endpoint, call: ExampleCall, language: Language) -> SampleCode {
+    /// - Parameter pagination: The endpoint's pagination: the sample then goes through every item too.
+    static func build(for endpoint: Endpoint, call: ExampleCall, language: Language, pagination: Pagination? = nil) -> SampleCode {
         var body: [String] = []
         let client = endpoint.client.rawValue
         switch endpoint.client {
@@ -52,6 +53,9 @@ struct SampleCode {
         } else {
             body += callLines("let response = try await client.\(endpoint.name)", arguments: call.arguments)
             body.append("print(response)")
+            if let pagination {
+                body += itemsLines(endpoint, call: call, pagination: pagination, language: language)
+            }
         }
         body = body.flatMap { line in
             line.utf8.contains(UInt8(ascii: "\n")) ? line.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [line]
@@ -61,6 +65,36 @@ struct SampleCode {
         let imports = (usesFoundation ? ["Foundation"] : []) + [endpoint.client.moduleName]
         let code = (imports.map { "import \($0)" } + [""] + body).joined(separator: "\n") + "\n"
         return SampleCode(code: code, imports: imports, body: body)
+    }
+
+    /// Every item of a paginated list through its `…Items` companion, the largest page size.
+    static func itemsLines(_ endpoint: Endpoint, call: ExampleCall, pagination: Pagination, language: Language) -> [String] {
+        let size = pagination.pageSize
+        var arguments = call.arguments
+        if case .body = pagination.location, let request = pagination.defaultRequest, !arguments.isEmpty {
+            arguments[0] = request  // every item: no filter of the example's
+        }
+        arguments = pagination.itemsArguments(arguments, parameterNames: SwiftContexts.parameterNames(endpoint), size: size)
+        var lines = [""]
+        switch language {
+        case .en: lines.append(pagination.limit == nil ? "// Every item, page after page:" : "// Every item, page after page, \(size) per page:")
+        case .zh: lines.append(pagination.limit == nil ? "// 逐页获取，遍历全部数据：" : "// 逐页获取（每页 \(size) 条），遍历全部数据：")
+        }
+        let name = "client.\(endpoint.name)\(Pagination.companionSuffix)"
+        let oneLine = "for try await item in \(name)(\(arguments.joined(separator: ", "))) {"
+        if oneLine.count <= SwiftContexts.lineLimit, !arguments.contains(where: { $0.contains("\n") }) {
+            return lines + [oneLine, "    print(item)", "}"]
+        }
+        let call = callLines(name, arguments: arguments)
+        if call.count == 1 {
+            lines.append("for try await item in \(call[0]) {")
+        } else {
+            lines.append("for try await item in \(call[0])")
+            lines += call.dropFirst().dropLast()
+            lines.append("\(call[call.count - 1]) {")
+        }
+        lines += ["    print(item)", "}"]
+        return lines
     }
 
     /// `prefix(arguments)`: on one line with one argument, else one argument per line.

@@ -100,7 +100,9 @@ struct OutputRenderer {
             // language); other texts of the page fall back to the other language.
             let built = Pipeline.concurrentMap(endpoints.filter { !$0.summary.isMissing(language) }) { endpoint in
                 let path = OutputNaming.docPage(language: language, specStem: Self.specStem(endpoint), endpoint: endpoint.name)
-                let sample = SampleCode.build(for: endpoint, call: calls[ExampleCall.key(endpoint)]!, language: language)
+                let sample = SampleCode.build(
+                    for: endpoint, call: calls[ExampleCall.key(endpoint)]!, language: language,
+                    pagination: Pagination.of(endpoint, api: api))
                 let function = SampleFunctionContext(
                     docPage: "docs/\(path)",
                     functionName: "\(Naming.lowerCamelCase(endpoint.client.rawValue) ?? "client")\(Naming.upperCamelCase(endpoint.name) ?? "")Sample\(language.rawValue.uppercased())",

@@ -103,14 +103,19 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Parameters:
+    ///   - request: The request; its page number is set for each page, from the first.
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
+    ///     It replaces the request's own page size.
     /// - Returns: The items, fetched lazily.
     public func listAuthApplicationItems(
-        _ request: ListApplicationAuthDto
+        _ request: ListApplicationAuthDto,
+        limit: Int = 50
     ) -> PageSequence<ListApplicationAuthDataDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ListApplicationAuthDataDto> in
             var level0 = request
             level0.page = page
+            level0.limit = limit
             let response = try await self.listAuthApplication(level0)
             return Page(items: response.data.list, totalCount: response.data.totalCount)
         }
@@ -206,7 +211,7 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - isIntegrateApp: Whether it is an integrated app
     ///   - isSelfBuiltApp: Whether it is a self-built app
     ///   - ssoEnabled: Whether SSO is enabled
@@ -214,7 +219,7 @@ extension ManagementClient {
     ///   - all: Search apps, true: search all apps, default is false
     /// - Returns: The items, fetched lazily.
     public func listApplicationsItems(
-        limit: Int = 10,
+        limit: Int = 50,
         isIntegrateApp: Bool = false,
         isSelfBuiltApp: Bool = false,
         ssoEnabled: Bool = false,
@@ -304,14 +309,14 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - isIntegrateApp: Whether it is an integrated app
     ///   - isSelfBuiltApp: Whether it is a self-built app
     ///   - ssoEnabled: Whether SSO is enabled
     ///   - keywords: Fuzzy search string
     /// - Returns: The items, fetched lazily.
     public func listApplicationSimpleInfoItems(
-        limit: Int = 10,
+        limit: Int = 50,
         isIntegrateApp: Bool = false,
         isSelfBuiltApp: Bool = false,
         ssoEnabled: Bool = false,
@@ -446,16 +451,21 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Parameters:
+    ///   - request: The request; its page number is set for each page, from the first.
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
+    ///     It replaces the request's own page size.
     /// - Returns: The items, fetched lazily.
     public func listApplicationActiveUsersItems(
-        _ request: ListApplicationActiveUsersDto
+        _ request: ListApplicationActiveUsersDto,
+        limit: Int = 50
     ) -> PageSequence<UserDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserDto> in
             var level0 = request
             var level1 = level0.options ?? ListApplicationActiveUsersOptionsDto()
             var level2 = level1.pagination ?? PaginationDto()
             level2.page = page
+            level2.limit = limit
             level1.pagination = level2
             level0.options = level1
             let response = try await self.listApplicationActiveUsers(level0)
@@ -614,7 +624,7 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number of apps to get per page
+    ///   - limit: Number of apps to get per page
     ///   - keywords: Search keyword
     ///   - ssoEnabled: Whether the app is added to SSO
     /// - Returns: The items, fetched lazily.
@@ -896,9 +906,9 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - appId: App ID it belongs to
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
-    public func listAsaAccountItems(appId: String, limit: Int = 10) -> PageSequence<AsaAccountDto> {
+    public func listAsaAccountItems(appId: String, limit: Int = 50) -> PageSequence<AsaAccountDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<AsaAccountDto> in
             let response = try await self.listAsaAccount(appId: appId, page: page, limit: limit)
             return Page(items: response.data.list, totalCount: response.data.totalCount)
@@ -1084,12 +1094,12 @@ extension ManagementClient {
     /// - Parameters:
     ///   - appId: App ID it belongs to
     ///   - accountId: ASA account ID
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
     public func getAsaAccountAssignedTargetsItems(
         appId: String,
         accountId: String,
-        limit: Int = 10
+        limit: Int = 50
     ) -> PageSequence<AsaAccountTargetDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<AsaAccountTargetDto> in
             let response = try await self.getAsaAccountAssignedTargets(

@@ -28,13 +28,20 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Parameters:
+    ///   - request: The request; its page number is set for each page, from the first.
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
+    ///     It replaces the request's own page size.
     /// - Returns: The items, fetched lazily.
-    public func getUserActionLogsItems(_ request: GetUserActionLogsDto) -> PageSequence<UserActionLogDto> {
+    public func getUserActionLogsItems(
+        _ request: GetUserActionLogsDto = GetUserActionLogsDto(),
+        limit: Int = 50
+    ) -> PageSequence<UserActionLogDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserActionLogDto> in
             var level0 = request
             var level1 = level0.pagination ?? ListWebhooksDto()
             level1.page = page
+            level1.limit = limit
             level0.pagination = level1
             let response = try await self.getUserActionLogs(level0)
             return Page(items: response.data.list, totalCount: response.data.totalCount)
@@ -67,13 +74,20 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Parameters:
+    ///   - request: The request; its page number is set for each page, from the first.
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
+    ///     It replaces the request's own page size.
     /// - Returns: The items, fetched lazily.
-    public func getAdminAuditLogsItems(_ request: GetAdminAuditLogsDto) -> PageSequence<AdminAuditLogDto> {
+    public func getAdminAuditLogsItems(
+        _ request: GetAdminAuditLogsDto = GetAdminAuditLogsDto(),
+        limit: Int = 50
+    ) -> PageSequence<AdminAuditLogDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<AdminAuditLogDto> in
             var level0 = request
             var level1 = level0.pagination ?? ListWebhooksDto()
             level1.page = page
+            level1.limit = limit
             level0.pagination = level1
             let response = try await self.getAdminAuditLogs(level0)
             return Page(items: response.data.list, totalCount: response.data.totalCount)

@@ -26,12 +26,16 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Parameters:
+    ///   - request: The request; its page number is set for each page, from the first.
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
+    ///     It replaces the request's own page size.
     /// - Returns: The items, fetched lazily.
-    public func listRowItems(_ request: FilterDto) -> PageSequence<JSONValue> {
+    public func listRowItems(_ request: FilterDto, limit: Int = 50) -> PageSequence<JSONValue> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<JSONValue> in
             var level0 = request
             level0.page = page
+            level0.limit = limit
             let response = try await self.listRow(level0)
             return Page(items: response.data.list, totalCount: response.data.totalCount)
         }
@@ -691,13 +695,13 @@ extension ManagementClient {
     ///   - modelId: Function ID
     ///   - fieldId: Field ID
     ///   - rowId: Row ID
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
     public func getRelationValueItems(
         modelId: String,
         fieldId: String,
         rowId: String,
-        limit: Int = 10
+        limit: Int = 50
     ) -> PageSequence<String> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<String> in
             let response = try await self.getRelationValue(

@@ -130,11 +130,11 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - query: Permission space name
     /// - Returns: The items, fetched lazily.
     public func listPermissionNamespacesItems(
-        limit: Int = 10,
+        limit: Int = 50,
         query: String? = nil
     ) -> PageSequence<PermissionNamespacesListRespDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<PermissionNamespacesListRespDto> in
@@ -270,12 +270,12 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - code: Permission group unique identifier Code
     ///   - query: Role Code or name
     /// - Returns: The items, fetched lazily.
     public func listPermissionNamespaceRolesItems(
-        limit: Int = 10,
+        limit: Int = 50,
         code: String,
         query: String? = nil
     ) -> PageSequence<PermissionNamespaceRolesListRespDto> {
@@ -499,12 +499,12 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - query: Keyword search, which can be the data resource name or data resource Code
     ///   - namespaceCodes: List of Codes of the permission spaces that the permission data belongs to
     /// - Returns: The items, fetched lazily.
     public func listDataResourcesItems(
-        limit: Int = 10,
+        limit: Int = 50,
         query: String? = nil,
         namespaceCodes: [String]? = nil
     ) -> PageSequence<ListDataResourcesRespDto> {
@@ -857,11 +857,11 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - query: Keyword search for data policy name
     /// - Returns: The items, fetched lazily.
     public func listDataPolicesItems(
-        limit: Int = 10,
+        limit: Int = 50,
         query: String? = nil
     ) -> PageSequence<ListDataPoliciesRespDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ListDataPoliciesRespDto> in
@@ -906,11 +906,11 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - query: Keyword search for data policy name
     /// - Returns: The items, fetched lazily.
     public func listSimpleDataPolicesItems(
-        limit: Int = 10,
+        limit: Int = 50,
         query: String? = nil
     ) -> PageSequence<ListSimpleDataPoliciesRespDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ListSimpleDataPoliciesRespDto> in
@@ -1052,13 +1052,13 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - policyId: Data policy ID
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - query: Subject name
     ///   - targetType: Subject type, including four types: USER, GROUP, ROLE, and ORG
     /// - Returns: The items, fetched lazily.
     public func listDataPolicyTargetsItems(
         policyId: String,
-        limit: Int = 10,
+        limit: Int = 50,
         query: String? = nil,
         targetType: [String]? = nil
     ) -> PageSequence<DataSubjectRespDto> {
@@ -2168,14 +2168,19 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Parameters:
+    ///   - request: The request; its page number is set for each page, from the first.
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
+    ///     It replaces the request's own page size.
     /// - Returns: The items, fetched lazily.
     public func listPermissionViewItems(
-        _ request: ListPermissionViewDto
+        _ request: ListPermissionViewDto = ListPermissionViewDto(),
+        limit: Int = 50
     ) -> PageSequence<ListPermissionViewRespDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ListPermissionViewRespDto> in
             var level0 = request
             level0.page = page
+            level0.limit = limit
             let response = try await self.listPermissionView(level0)
             return Page(items: response.data.list, totalCount: response.data.totalCount)
         }

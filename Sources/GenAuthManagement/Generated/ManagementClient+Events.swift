@@ -76,10 +76,10 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - app: App type
     /// - Returns: The items, fetched lazily.
-    public func listEventsItems(limit: Int = 10, app: String? = nil) -> PageSequence<OpenEventDto> {
+    public func listEventsItems(limit: Int = 50, app: String? = nil) -> PageSequence<OpenEventDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<OpenEventDto> in
             let response = try await self.listEvents(page: page, limit: limit, app: app)
             return Page(items: response.data.list, totalCount: response.data.totalCount)

@@ -76,14 +76,14 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - keywords: Search by group code or group name
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - withMetadata: Whether to display metadata content
     ///   - withCustomData: Whether to get custom data
     ///   - flatCustomData: Whether to flatten extended fields
     /// - Returns: The items, fetched lazily.
     public func listGroupsItems(
         keywords: String? = nil,
-        limit: Int = 10,
+        limit: Int = 50,
         withMetadata: Bool? = nil,
         withCustomData: Bool? = nil,
         flatCustomData: Bool = false
@@ -325,14 +325,14 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - code: Group code
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - withCustomData: Whether to get custom data
     ///   - withIdentities: Whether to get identities
     ///   - withDepartmentIds: Whether to get the department ID list
     /// - Returns: The items, fetched lazily.
     public func listGroupMembersItems(
         code: String,
-        limit: Int = 10,
+        limit: Int = 50,
         withCustomData: Bool = false,
         withIdentities: Bool = false,
         withDepartmentIds: Bool = false

@@ -279,13 +279,13 @@ extension ManagementClient {
     ///   - tenantId: Tenant ID
     ///   - appId: Application ID
     ///   - type: Identity source type
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
     public func listTenantExtIdpItems(
         tenantId: String? = nil,
         appId: String? = nil,
         type: ListTenantExtIdpType? = nil,
-        limit: Int = 10
+        limit: Int = 50
     ) -> PageSequence<ExtIdpDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ExtIdpDto> in
             let response = try await self.listTenantExtIdp(

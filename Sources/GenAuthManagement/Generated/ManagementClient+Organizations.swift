@@ -118,7 +118,7 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - fetchAll: Fetch all
     ///   - withCustomData: Whether to get custom data
     ///   - withPost: Whether to get department information
@@ -126,7 +126,7 @@ extension ManagementClient {
     ///   - status: Organization status
     /// - Returns: The items, fetched lazily.
     public func listOrganizationsItems(
-        limit: Int = 10,
+        limit: Int = 50,
         fetchAll: Bool = false,
         withCustomData: Bool = false,
         withPost: Bool = false,
@@ -256,13 +256,13 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - keywords: Search keyword, such as organization name
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - withCustomData: Whether to get custom data
     ///   - tenantId: Tenant ID
     /// - Returns: The items, fetched lazily.
     public func searchOrganizationsItems(
         keywords: String,
-        limit: Int = 10,
+        limit: Int = 50,
         withCustomData: Bool = false,
         tenantId: String? = nil
     ) -> PageSequence<OrganizationDto> {
@@ -601,7 +601,7 @@ extension ManagementClient {
     ///   - orderBy: Ascending or descending order
     ///   - departmentIdType: Type of department ID used in this call
     ///   - includeChildrenDepartments: Whether to include members of child departments
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - withCustomData: Whether to get custom data
     ///   - withIdentities: Whether to get identities
     ///   - withDepartmentIds: Whether to get the department ID list
@@ -614,7 +614,7 @@ extension ManagementClient {
         orderBy: ListDepartmentMembersOrderBy = .desc,
         departmentIdType: ListDepartmentMembersDepartmentIdType = .departmentId,
         includeChildrenDepartments: Bool = false,
-        limit: Int = 10,
+        limit: Int = 50,
         withCustomData: Bool = false,
         withIdentities: Bool = false,
         withDepartmentIds: Bool = false,
@@ -736,7 +736,7 @@ extension ManagementClient {
     ///   - organizationCode: Organization code
     ///   - departmentId: Department ID. Pass `root` for the root department
     ///   - keywords: Search keyword, such as member name
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - departmentIdType: Type of department ID used in this call
     ///   - includeChildrenDepartments: Whether to include members of child departments
     ///   - withCustomData: Whether to get custom data
@@ -748,7 +748,7 @@ extension ManagementClient {
         organizationCode: String,
         departmentId: String,
         keywords: String,
-        limit: Int = 10,
+        limit: Int = 50,
         departmentIdType: SearchDepartmentMembersDepartmentIdType = .departmentId,
         includeChildrenDepartments: Bool = false,
         withCustomData: Bool = false,

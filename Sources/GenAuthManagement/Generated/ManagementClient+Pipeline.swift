@@ -197,9 +197,9 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - funcId: Pipeline function ID
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
-    public func getPipelineLogsItems(funcId: String, limit: Int = 10) -> PageSequence<PipelineFunctionDto> {
+    public func getPipelineLogsItems(funcId: String, limit: Int = 50) -> PageSequence<PipelineFunctionDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<PipelineFunctionDto> in
             let response = try await self.getPipelineLogs(funcId: funcId, page: page, limit: limit)
             return Page(items: response.data.list, totalCount: response.data.totalCount)

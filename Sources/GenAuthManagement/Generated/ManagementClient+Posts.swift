@@ -52,7 +52,7 @@ extension ManagementClient {
     /// - Parameters:
     ///   - keywords: Search by post code or name
     ///   - skipCount: Whether to count the number of departments and users associated with the post
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - withMetadata: Whether to display metadata content
     ///   - withCustomData: Whether to get custom data
     ///   - flatCustomData: Whether to flatten extended fields
@@ -60,7 +60,7 @@ extension ManagementClient {
     public func postListItems(
         keywords: String? = nil,
         skipCount: Bool? = nil,
-        limit: Int = 10,
+        limit: Int = 50,
         withMetadata: Bool? = nil,
         withCustomData: Bool? = nil,
         flatCustomData: Bool = false

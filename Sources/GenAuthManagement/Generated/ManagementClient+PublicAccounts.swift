@@ -198,16 +198,21 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Parameters:
+    ///   - request: The request; its page number is set for each page, from the first.
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
+    ///     It replaces the request's own page size.
     /// - Returns: The items, fetched lazily.
     public func listPublicAccountsItems(
-        _ request: ListPublicAccountsRequestDto
+        _ request: ListPublicAccountsRequestDto = ListPublicAccountsRequestDto(),
+        limit: Int = 50
     ) -> PageSequence<PublicAccountDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<PublicAccountDto> in
             var level0 = request
             var level1 = level0.options ?? ListPublicAccountsOptionsDto()
             var level2 = level1.pagination ?? PaginationDto()
             level2.page = page
+            level2.limit = limit
             level1.pagination = level2
             level0.options = level1
             let response = try await self.listPublicAccounts(level0)
@@ -779,7 +784,7 @@ extension ManagementClient {
     /// - Parameters:
     ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - withCustomData: Whether to get custom data
     ///   - withDepartmentPaths: Whether to get the department path
     ///   - sortBy: Sort by, such as department creation time, time of joining the department, department name, department identifier
@@ -788,7 +793,7 @@ extension ManagementClient {
     public func getPublicAccountDepartmentsItems(
         userId: String,
         userIdType: GetPublicAccountDepartmentsUserIdType = .userId,
-        limit: Int = 10,
+        limit: Int = 50,
         withCustomData: Bool = false,
         withDepartmentPaths: Bool = false,
         sortBy: GetPublicAccountDepartmentsSortBy = .joinDepartmentAt,

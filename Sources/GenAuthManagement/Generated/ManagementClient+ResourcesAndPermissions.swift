@@ -139,12 +139,12 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - keyword: Query conditions
     ///   - namespaceCodeList: Permission space list
     /// - Returns: The items, fetched lazily.
     public func listCommonResourceItems(
-        limit: Int = 10,
+        limit: Int = 50,
         keyword: String? = nil,
         namespaceCodeList: String? = nil
     ) -> PageSequence<CommonResourceDto> {
@@ -200,12 +200,12 @@ extension ManagementClient {
     /// - Parameters:
     ///   - namespace: Code of the permission group (permission space) it belongs to
     ///   - type: Resource type
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
     public func listResourcesItems(
         namespace: String? = nil,
         type: ListResourcesType? = nil,
-        limit: Int = 10
+        limit: Int = 50
     ) -> PageSequence<ResourceDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ResourceDto> in
             let response = try await self.listResources(
@@ -514,11 +514,11 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - keywords: Search permission group Code
     /// - Returns: The items, fetched lazily.
     public func listNamespacesItems(
-        limit: Int = 10,
+        limit: Int = 50,
         keywords: String? = nil
     ) -> PageSequence<NamespacesListRespDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<NamespacesListRespDto> in
@@ -671,14 +671,19 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Parameters:
+    ///   - request: The request; its page number is set for each page, from the first.
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
+    ///     It replaces the request's own page size.
     /// - Returns: The items, fetched lazily.
     public func getResourceAuthorizedTargetsItems(
-        _ request: GetResourceAuthorizedTargetsDto
+        _ request: GetResourceAuthorizedTargetsDto,
+        limit: Int = 50
     ) -> PageSequence<ResourceAuthorizedTargetDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ResourceAuthorizedTargetDto> in
             var level0 = request
             level0.page = page
+            level0.limit = limit
             let response = try await self.getResourceAuthorizedTargets(level0)
             return Page(items: response.data.list, totalCount: response.data.totalCount)
         }

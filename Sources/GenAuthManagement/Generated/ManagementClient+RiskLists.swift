@@ -38,10 +38,10 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - ipType: IP type
     /// - Returns: The items, fetched lazily.
-    public func findIpListItems(limit: Int = 10, ipType: FindIpListIpType) -> PageSequence<IpListRespDto> {
+    public func findIpListItems(limit: Int = 50, ipType: FindIpListIpType) -> PageSequence<IpListRespDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<IpListRespDto> in
             let response = try await self.findIpList(page: page, limit: limit, ipType: ipType)
             return Page(items: response.data.list, totalCount: response.data.totalCount)
@@ -123,11 +123,11 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - userListType: IP type
     /// - Returns: The items, fetched lazily.
     public func findUserListItems(
-        limit: Int = 10,
+        limit: Int = 50,
         userListType: FindUserListUserListType
     ) -> PageSequence<RiskListItemDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<RiskListItemDto> in
@@ -211,11 +211,11 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - optObject: Policy operation object, currently only ip
     /// - Returns: The items, fetched lazily.
     public func findRiskListPolicyItems(
-        limit: Int = 10,
+        limit: Int = 50,
         optObject: FindRiskListPolicyOptObject
     ) -> PageSequence<RiskListPolicyRespDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<RiskListPolicyRespDto> in

@@ -193,7 +193,7 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - withCustomData: Whether to get custom data
     ///   - withIdentities: Whether to get identities
     ///   - withDepartmentIds: Whether to get the department ID list
@@ -201,7 +201,7 @@ extension ManagementClient {
     ///   - namespace: Code of the permission group it belongs to
     /// - Returns: The items, fetched lazily.
     public func listRoleMembersItems(
-        limit: Int = 10,
+        limit: Int = 50,
         withCustomData: Bool = false,
         withIdentities: Bool = false,
         withDepartmentIds: Bool = false,
@@ -263,12 +263,12 @@ extension ManagementClient {
     /// - Parameters:
     ///   - code: Unique identifier of the role within the permission group
     ///   - namespace: Code of the permission group it belongs to
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
     public func listRoleDepartmentsItems(
         code: String,
         namespace: String? = nil,
-        limit: Int = 10
+        limit: Int = 50
     ) -> PageSequence<RoleDepartmentRespDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<RoleDepartmentRespDto> in
             let response = try await self.listRoleDepartments(
@@ -340,12 +340,12 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - keywords: Used for fuzzy search by role code or name. Optional.
     ///   - namespace: Code of the permission group (permission space)
     /// - Returns: The items, fetched lazily.
     public func listRolesItems(
-        limit: Int = 10,
+        limit: Int = 50,
         keywords: String? = nil,
         namespace: String = "default"
     ) -> PageSequence<RoleDto> {

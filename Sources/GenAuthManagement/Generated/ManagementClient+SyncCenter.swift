@@ -56,9 +56,9 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter limit: Number per page, cannot exceed 50, defaults to 10
+    /// - Parameter limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
-    public func listSyncTasksItems(limit: Int = 10) -> PageSequence<SyncTaskDto> {
+    public func listSyncTasksItems(limit: Int = 50) -> PageSequence<SyncTaskDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<SyncTaskDto> in
             let response = try await self.listSyncTasks(page: page, limit: limit)
             return Page(items: response.data.list, totalCount: response.data.totalCount)
@@ -193,12 +193,12 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - syncTaskId: Sync task ID
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - syncTrigger: Sync task trigger type:
     /// - Returns: The items, fetched lazily.
     public func listSyncJobsItems(
         syncTaskId: Int,
-        limit: Int = 10,
+        limit: Int = 50,
         syncTrigger: ListSyncJobsSyncTrigger? = nil
     ) -> PageSequence<SyncJobDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<SyncJobDto> in
@@ -295,13 +295,13 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - syncTaskId: Sync task ID
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - status: Filter by execution status
     ///   - objectType: By operation object type. Records of all types are returned by default:
     /// - Returns: The items, fetched lazily.
     public func listSyncRiskOperationsItems(
         syncTaskId: Int,
-        limit: Int = 10,
+        limit: Int = 50,
         status: [String]? = nil,
         objectType: [String]? = nil
     ) -> PageSequence<SyncRiskOperationDto> {

@@ -276,14 +276,21 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Parameters:
+    ///   - request: The request; its page number is set for each page, from the first.
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
+    ///     It replaces the request's own page size.
     /// - Returns: The items, fetched lazily.
-    public func listTenantUsersItems(_ request: ListTenantUserDto) -> PageSequence<TenantUserDto> {
+    public func listTenantUsersItems(
+        _ request: ListTenantUserDto,
+        limit: Int = 50
+    ) -> PageSequence<TenantUserDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<TenantUserDto> in
             var level0 = request
             var level1 = level0.options ?? ListTenantUsersOptionsDto()
             var level2 = level1.pagination ?? PaginationDto()
             level2.page = page
+            level2.limit = limit
             level1.pagination = level2
             level0.options = level1
             let response = try await self.listTenantUsers(level0)

@@ -116,7 +116,7 @@ extension ManagementClient {
     ///   - withAppDetail: Additionally return brief information of apps under the tenant
     ///   - withCreatorDetail: Additionally return brief information of the creator of the tenant
     ///   - withSourceAppDetail: Additionally return brief information of the source app of the tenant
-    ///   - limit: The size of each page. Number of items per page
+    ///   - limit: Number of items per page
     ///   - source: Tenant source
     /// - Returns: The items, fetched lazily.
     public func listTenantsItems(
@@ -315,7 +315,7 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - importId: Import record ID
-    ///   - limit: The size of each page. Number of items per page
+    ///   - limit: Number of items per page
     /// - Returns: The items, fetched lazily.
     public func importTenantNotifyUserItems(
         importId: String,
@@ -522,7 +522,7 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - keywords: Search keyword
-    ///   - limit: The size of each page. Number of items per page
+    ///   - limit: Number of items per page
     /// - Returns: The items, fetched lazily.
     public func listInviteTennatUserRecordsItems(
         keywords: String,
@@ -575,7 +575,7 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - keywords: Search keyword
-    ///   - limit: The size of each page. Number of items per page
+    ///   - limit: Number of items per page
     /// - Returns: The items, fetched lazily.
     public func listMultipleTenantAdminItems(
         keywords: String? = nil,
@@ -678,7 +678,7 @@ extension ManagementClient {
     /// - Parameters:
     ///   - keywords: Search keyword
     ///   - external: Whether external
-    ///   - limit: The size of each page. Number of items per page
+    ///   - limit: Number of items per page
     /// - Returns: The items, fetched lazily.
     public func listTenantCooperatorsItems(
         keywords: String? = nil,

@@ -196,14 +196,21 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Parameters:
+    ///   - request: The request; its page number is set for each page, from the first.
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
+    ///     It replaces the request's own page size.
     /// - Returns: The items, fetched lazily.
-    public func listUsersItems(_ request: ListUsersRequestDto) -> PageSequence<UserDto> {
+    public func listUsersItems(
+        _ request: ListUsersRequestDto = ListUsersRequestDto(),
+        limit: Int = 50
+    ) -> PageSequence<UserDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserDto> in
             var level0 = request
             var level1 = level0.options ?? ListUsersOptionsDto()
             var level2 = level1.pagination ?? PaginationDto()
             level2.page = page
+            level2.limit = limit
             level1.pagination = level2
             level0.options = level1
             let response = try await self.listUsers(level0)
@@ -266,7 +273,7 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - status: Current status of the account, such as Suspended, Resigned, Normal, or Archived
     ///   - updatedAtStart: Start time of user creation or modification, a UNIX timestamp accurate to the second. Supports getting incremental data after a certain time
     ///   - updatedAtEnd: End time of user creation or modification, a UNIX timestamp accurate to the second. Supports getting incremental data within a certain period. Defaults to the current time
@@ -277,7 +284,7 @@ extension ManagementClient {
     /// - Returns: The items, fetched lazily.
     @available(*, deprecated)
     public func listUsersLegacyItems(
-        limit: Int = 10,
+        limit: Int = 50,
         status: ListUsersLegacyStatus? = nil,
         updatedAtStart: Int? = nil,
         updatedAtEnd: Int? = nil,
@@ -675,7 +682,7 @@ extension ManagementClient {
     /// - Parameters:
     ///   - userId: Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     ///   - userIdType: User ID type, default value is `user_id`, optional values are: Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`. Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - withCustomData: Whether to get custom data
     ///   - withDepartmentPaths: Whether to get the department path
     ///   - sortBy: Sort by, such as department creation time, time of joining the department, department name, department identifier
@@ -684,7 +691,7 @@ extension ManagementClient {
     public func getUserDepartmentsItems(
         userId: String,
         userIdType: GetUserDepartmentsUserIdType = .userId,
-        limit: Int = 10,
+        limit: Int = 50,
         withCustomData: Bool = false,
         withDepartmentPaths: Bool = false,
         sortBy: GetUserDepartmentsSortBy = .joinDepartmentAt,
@@ -819,11 +826,11 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - startAt: Start time, a UNIX timestamp accurate to the second. Not specified by default
     /// - Returns: The items, fetched lazily.
     public func listArchivedUsersItems(
-        limit: Int = 10,
+        limit: Int = 50,
         startAt: Int? = nil
     ) -> PageSequence<ListArchivedUsersRespDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<ListArchivedUsersRespDto> in
@@ -1007,7 +1014,7 @@ extension ManagementClient {
     ///   - clientIp: Client IP
     ///   - start: Start timestamp (milliseconds)
     ///   - end: End timestamp (milliseconds)
-    ///   - limit: The size of each page. Number per page, cannot exceed 50, defaults to 10
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
     public func getUserLoginHistoryItems(
         userId: String,
@@ -1016,7 +1023,7 @@ extension ManagementClient {
         clientIp: String? = nil,
         start: Int? = nil,
         end: Int? = nil,
-        limit: Int = 10
+        limit: Int = 50
     ) -> PageSequence<UserLoginHistoryDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<UserLoginHistoryDto> in
             let response = try await self.getUserLoginHistory(

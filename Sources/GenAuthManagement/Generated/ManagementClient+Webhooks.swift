@@ -56,9 +56,9 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter limit: Number per page, cannot exceed 50, defaults to 10
+    /// - Parameter limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
-    public func listWebhooksItems(limit: Int = 10) -> PageSequence<WebhookDto> {
+    public func listWebhooksItems(limit: Int = 50) -> PageSequence<WebhookDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<WebhookDto> in
             let response = try await self.listWebhooks(page: page, limit: limit)
             return Page(items: response.data.list, totalCount: response.data.totalCount)
@@ -135,12 +135,19 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter request: The request; its page number is set for each page, from the first.
+    /// - Parameters:
+    ///   - request: The request; its page number is set for each page, from the first.
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
+    ///     It replaces the request's own page size.
     /// - Returns: The items, fetched lazily.
-    public func getWebhookLogsItems(_ request: ListWebhookLogs) -> PageSequence<WebhookLogDto> {
+    public func getWebhookLogsItems(
+        _ request: ListWebhookLogs,
+        limit: Int = 50
+    ) -> PageSequence<WebhookLogDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<WebhookLogDto> in
             var level0 = request
             level0.page = page
+            level0.limit = limit
             let response = try await self.getWebhookLogs(level0)
             return Page(items: response.data.list, totalCount: response.data.totalCount)
         }

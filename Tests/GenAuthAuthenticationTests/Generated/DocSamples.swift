@@ -1281,6 +1281,18 @@ func authenticationClientGetLoginHistorySampleEN() async throws {
         limit: 10
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.getLoginHistoryItems(
+        appId: "5f6265c67fxxxxae64ec516e",
+        clientIp: "127.0.0.1",
+        success: true,
+        start: 1660828100000,
+        end: 1660828100000,
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/authentication/user-resources/get-logged-in-apps.md
@@ -1377,6 +1389,16 @@ func authenticationClientGetDepartmentListSampleEN() async throws {
         orderBy: .desc
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.getDepartmentListItems(
+        limit: 50,
+        withCustomData: true,
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/authentication/user-resources/get-authorized-resources.md
@@ -2810,6 +2832,18 @@ func authenticationClientGetLoginHistorySampleZH() async throws {
         limit: 10
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.getLoginHistoryItems(
+        appId: "5f6265c67fxxxxae64ec516e",
+        clientIp: "127.0.0.1",
+        success: true,
+        start: 1660828100000,
+        end: 1660828100000,
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/authentication/user-resources/get-logged-in-apps.md
@@ -2906,6 +2940,16 @@ func authenticationClientGetDepartmentListSampleZH() async throws {
         orderBy: .desc
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.getDepartmentListItems(
+        limit: 50,
+        withCustomData: true,
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/authentication/user-resources/get-authorized-resources.md

@@ -1352,14 +1352,14 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"xxx\",\"appId\":\"xxx\",\"appName\":\"示例应用\",\"appLoginUrl\":\"https://example.authing.cn/login\",\"appLogo\":\"https://files.authing.co/authing-console/default-app-logo.png\",\"loginAt\":\"2022-07-03T02:20:30.000Z\",\"clientIp\":\"127.0.0.1\",\"success\":true,\"errorMessage\":\"账号或密码不正确\",\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/104.0.0.0 Safari/537.36\",\"parsedUserAgent\":{\"device\":\"Desktop\",\"browser\":\"Chrome\",\"os\":\"Windows\"},\"loginMethod\":\"loginByEmail\",\"geoip\":{\"location\":{\"lon\":116.3889,\"lat\":39.9288},\"country_name\":\"China\",\"country_code2\":\"CN\",\"country_code3\":\"CN\",\"region_name\":\"Beijing\",\"region_code\":\"BJ\",\"city_name\":\"Beijing\",\"continent_code\":\"AS\",\"timezone\":\"Asia/Shanghai\"},\"tenantId\":\"642c1df417c2d8a80d744c1d\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.getLoginHistoryItems(
                 appId: "5f6265c67fxxxxae64ec516e",
                 clientIp: "127.0.0.1",
                 success: true,
                 start: 1660828100000,
                 end: 1660828100000,
-                limit: 10
+                limit: 7
             )
         }
     }
@@ -1470,9 +1470,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"organizationCode\":\"steamory\",\"departmentId\":\"60b49eb83fd80adb96f26e68\",\"isRoot\":false,\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"name\":\"dd8d7stf44\",\"description\":\"dd8d7stf44\",\"openDepartmentId\":\"ou_7dab8a3d3cdccxxxxxx777c7ad535d62\",\"isLeader\":true,\"code\":\"6229c4deb3e4d8a20b6021ff\",\"isMainDepartment\":true,\"joinedAt\":\"2022-07-03T02:20:30.000Z\",\"isVirtualNode\":false,\"customData\":{\"icon\":\"https://example.com/logo\"},\"departmentIdPath\":[\"parentId1\",\"parentId2\"],\"departmentCodePath\":[\"parentCode1\",\"parentCode2\"],\"departmentNamePath\":[\"parentName1\",\"parentName2\"]}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.getDepartmentListItems(
-                limit: 10,
+                limit: 7,
                 withCustomData: true,
                 sortBy: .joinDepartmentAt,
                 orderBy: .desc

@@ -12,8 +12,10 @@ extension EndpointContract {
         try await check(Self.authentication, call)
     }
 
-    func checkItems<Element>(count: Int, _ items: @Sendable (AuthenticationClient) -> PageSequence<Element>) async throws {
-        try await checkItems(Self.authentication, count: count, items)
+    func checkItems<Element>(
+        count: Int, pageSize: Int? = nil, _ items: @Sendable (AuthenticationClient) -> PageSequence<Element>
+    ) async throws {
+        try await checkItems(Self.authentication, count: count, pageSize: pageSize, items)
     }
 
     func mismatches(_ call: @Sendable (AuthenticationClient) async throws -> Void) async throws -> [String] {

@@ -139,6 +139,21 @@ func managementClientListAuthApplicationSampleEN() async throws {
         enabled: true
     ))
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listAuthApplicationItems(
+        ListApplicationAuthDto(
+            page: 1,
+            limit: 10,
+            appId: "5a597f35085a2000144a10ed",
+            targetName: "张三",
+            targetTypeList: ["USER", "ORG"],
+            enabled: true
+        ),
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/applications/enabled-auth.md
@@ -183,6 +198,11 @@ func managementClientListApplicationsSampleEN() async throws {
         all: true
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listApplicationsItems(limit: 50, keywords: "test", all: true) {
+        print(item)
+    }
 }
 
 // docs/en/management/applications/get-application-simple-info.md
@@ -211,6 +231,11 @@ func managementClientListApplicationSimpleInfoSampleEN() async throws {
         keywords: "test"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listApplicationSimpleInfoItems(limit: 50, keywords: "test") {
+        print(item)
+    }
 }
 
 // docs/en/management/applications/create-application.md
@@ -292,6 +317,16 @@ func managementClientListApplicationActiveUsersSampleEN() async throws {
         appId: "6229ffaxxxxxxxxcade3e3d9"
     ))
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listApplicationActiveUsersItems(
+        ListApplicationActiveUsersDto(
+            appId: "6229ffaxxxxxxxxcade3e3d9"
+        ),
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/applications/get-application-permission-strategy.md
@@ -380,6 +415,15 @@ func managementClientListTenantApplicationsSampleEN() async throws {
         ssoEnabled: false
     )
     print(response)
+
+    // Every item, page after page:
+    for try await item in client.listTenantApplicationsItems(
+        limit: "1",
+        keywords: "KEYWORDS",
+        ssoEnabled: false
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/applications/update-login-page-config.md
@@ -543,6 +587,11 @@ func managementClientListAsaAccountSampleEN() async throws {
         limit: 10
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listAsaAccountItems(appId: "62a50xxxxxxxxxxxd15d57c7", limit: 50) {
+        print(item)
+    }
 }
 
 // docs/en/management/applications/get-asa-account.md
@@ -652,6 +701,15 @@ func managementClientGetAsaAccountAssignedTargetsSampleEN() async throws {
         limit: 10
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.getAsaAccountAssignedTargetsItems(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        accountId: "6228edaxxxxxxxxcade3a3d9",
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/applications/get-assigned-account.md
@@ -689,6 +747,11 @@ func managementClientGetUserActionLogsSampleEN() async throws {
         success: true
     ))
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.getUserActionLogsItems(GetUserActionLogsDto(), limit: 50) {
+        print(item)
+    }
 }
 
 // docs/en/management/audit-logs/get-admin-audit-logs.md
@@ -710,6 +773,11 @@ func managementClientGetAdminAuditLogsSampleEN() async throws {
         end: 111
     ))
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.getAdminAuditLogsItems(GetAdminAuditLogsDto(), limit: 50) {
+        print(item)
+    }
 }
 
 // docs/en/management/authing-verify/get-verify-config-app.md
@@ -881,6 +949,19 @@ func managementClientListRowSampleEN() async throws {
         limit: 10
     ))
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listRowItems(
+        FilterDto(
+            modelId: "MODEL_ID",
+            sort: [["key1": "desc"], ["key2": "asc"]],
+            page: 1,
+            limit: 10
+        ),
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/data-objects/get-row.md
@@ -1357,6 +1438,16 @@ func managementClientGetRelationValueSampleEN() async throws {
         limit: 10
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.getRelationValueItems(
+        modelId: "MODEL_ID",
+        fieldId: "FIELD_ID",
+        rowId: "ROW_ID",
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/data-objects/remove-relation-value.md
@@ -1472,6 +1563,11 @@ func managementClientListPermissionNamespacesSampleEN() async throws {
         query: "examplePermissionNamespace"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listPermissionNamespacesItems(limit: 50, query: "examplePermissionNamespace") {
+        print(item)
+    }
 }
 
 // docs/en/management/data-resources-and-permissions/update-permission-namespace.md
@@ -1549,6 +1645,15 @@ func managementClientListPermissionNamespaceRolesSampleEN() async throws {
         query: "test"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listPermissionNamespaceRolesItems(
+        limit: 50,
+        code: "examplePermissionNamespace",
+        query: "test"
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/data-resources-and-permissions/create-data-resource.md
@@ -1643,6 +1748,15 @@ func managementClientListDataResourcesSampleEN() async throws {
         namespaceCodes: ["examplePermissionNamespace1", "examplePermissionNamespac2"]
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listDataResourcesItems(
+        limit: 50,
+        query: "资源1",
+        namespaceCodes: ["examplePermissionNamespace1", "examplePermissionNamespac2"]
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/data-resources-and-permissions/get-data-resource.md
@@ -1739,6 +1853,11 @@ func managementClientListDataPolicesSampleEN() async throws {
         query: "examplePolicyName"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listDataPolicesItems(limit: 50, query: "examplePolicyName") {
+        print(item)
+    }
 }
 
 // docs/en/management/data-resources-and-permissions/list-simple-data-polices.md
@@ -1755,6 +1874,11 @@ func managementClientListSimpleDataPolicesSampleEN() async throws {
         query: "examplePolicyName"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listSimpleDataPolicesItems(limit: 50, query: "examplePolicyName") {
+        print(item)
+    }
 }
 
 // docs/en/management/data-resources-and-permissions/get-data-policy.md
@@ -1827,6 +1951,16 @@ func managementClientListDataPolicyTargetsSampleEN() async throws {
         targetType: ["0"]
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listDataPolicyTargetsItems(
+        policyId: "60b49xxxxxxxxxxxxxxx6e68",
+        limit: 50,
+        query: "示例1",
+        targetType: ["0"]
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/data-resources-and-permissions/authorize-data-policies.md
@@ -2008,6 +2142,11 @@ func managementClientListPermissionViewSampleEN() async throws {
         keyword: "123"
     ))
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listPermissionViewItems(ListPermissionViewDto(), limit: 50) {
+        print(item)
+    }
 }
 
 // docs/en/management/devices/delete-device.md
@@ -2184,6 +2323,11 @@ func managementClientListEventsSampleEN() async throws {
         app: "authing"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listEventsItems(limit: 50, app: "authing") {
+        print(item)
+    }
 }
 
 // docs/en/management/events/define-event.md
@@ -2262,6 +2406,16 @@ func managementClientListGroupsSampleEN() async throws {
         withCustomData: false
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listGroupsItems(
+        keywords: "分组1",
+        limit: 50,
+        withMetadata: false,
+        withCustomData: false
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/groups/get-all-groups.md
@@ -2404,6 +2558,17 @@ func managementClientListGroupMembersSampleEN() async throws {
         withDepartmentIds: true
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listGroupMembersItems(
+        code: "developer",
+        limit: 50,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/groups/get-group-authorized-resources.md
@@ -2602,6 +2767,15 @@ func managementClientListTenantExtIdpSampleEN() async throws {
         limit: 10
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listTenantExtIdpItems(
+        tenantId: "60b49eb83fd80adb96f26e68",
+        appId: "60b49eb83fd80adb96f26e68",
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/identity-sources/ext-idp-conn-state-by-apps.md
@@ -2960,6 +3134,17 @@ func managementClientListOrganizationsSampleEN() async throws {
         tenantId: "623c20b2a062aaaaf41b17da"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listOrganizationsItems(
+        limit: 50,
+        fetchAll: false,
+        withCustomData: true,
+        withPost: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/organizations/create-organization.md
@@ -3034,6 +3219,16 @@ func managementClientSearchOrganizationsSampleEN() async throws {
         tenantId: "623c20b2a062aaaaf41b17da"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.searchOrganizationsItems(
+        keywords: "Authing",
+        limit: 50,
+        withCustomData: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/organizations/update-organization-status.md
@@ -3238,6 +3433,23 @@ func managementClientListDepartmentMembersSampleEN() async throws {
         tenantId: "623c20b2a062aaaaf41b17da"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listDepartmentMembersItems(
+        organizationCode: "steamory",
+        departmentId: "root",
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc,
+        departmentIdType: .departmentId,
+        includeChildrenDepartments: false,
+        limit: 50,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/organizations/list-department-member-ids.md
@@ -3279,6 +3491,22 @@ func managementClientSearchDepartmentMembersSampleEN() async throws {
         tenantId: "623c20b2a062aaaaf41b17da"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.searchDepartmentMembersItems(
+        organizationCode: "steamory",
+        departmentId: "root",
+        keywords: "张三",
+        limit: 50,
+        departmentIdType: .departmentId,
+        includeChildrenDepartments: false,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/organizations/add-department-members.md
@@ -3632,6 +3860,11 @@ func managementClientGetPipelineLogsSampleEN() async throws {
         limit: 10
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.getPipelineLogsItems(funcId: "62cc23737exxxx8341b1ce16", limit: 50) {
+        print(item)
+    }
 }
 
 // docs/en/management/posts/post-list.md
@@ -3651,6 +3884,17 @@ func managementClientPostListSampleEN() async throws {
         withCustomData: false
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.postListItems(
+        keywords: "xxx",
+        skipCount: false,
+        limit: 50,
+        withMetadata: false,
+        withCustomData: false
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/posts/get-post.md
@@ -3803,6 +4047,11 @@ func managementClientListPublicAccountsSampleEN() async throws {
         searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
     ))
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listPublicAccountsItems(ListPublicAccountsRequestDto(), limit: 50) {
+        print(item)
+    }
 }
 
 // docs/en/management/public-accounts/get-public-account.md
@@ -4194,6 +4443,19 @@ func managementClientGetPublicAccountDepartmentsSampleEN() async throws {
         orderBy: .desc
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.getPublicAccountDepartmentsItems(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        limit: 50,
+        withCustomData: true,
+        withDepartmentPaths: true,
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/public-accounts/set-public-account-of-departments.md
@@ -4400,6 +4662,11 @@ func managementClientListCommonResourceSampleEN() async throws {
         keyword: "resourceName"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listCommonResourceItems(limit: 50, keyword: "resourceName") {
+        print(item)
+    }
 }
 
 // docs/en/management/resources-and-permissions/list-resources.md
@@ -4417,6 +4684,11 @@ func managementClientListResourcesSampleEN() async throws {
         limit: 10
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listResourcesItems(namespace: "default", type: .data, limit: 50) {
+        print(item)
+    }
 }
 
 // docs/en/management/resources-and-permissions/update-resource.md
@@ -4613,6 +4885,11 @@ func managementClientListNamespacesSampleEN() async throws {
         keywords: "test"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listNamespacesItems(limit: 50, keywords: "test") {
+        print(item)
+    }
 }
 
 // docs/en/management/resources-and-permissions/list-namespace-roles.md
@@ -4696,6 +4973,19 @@ func managementClientGetResourceAuthorizedTargetsSampleEN() async throws {
         limit: 10
     ))
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.getResourceAuthorizedTargetsItems(
+        GetResourceAuthorizedTargetsDto(
+            resource: "ecs:1",
+            targetType: .user,
+            page: 1,
+            limit: 10
+        ),
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/risk-lists/find-ip-list.md
@@ -4712,6 +5002,11 @@ func managementClientFindIpListSampleEN() async throws {
         ipType: .black
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.findIpListItems(limit: 50, ipType: .black) {
+        print(item)
+    }
 }
 
 // docs/en/management/risk-lists/add.md
@@ -4759,6 +5054,11 @@ func managementClientFindUserListSampleEN() async throws {
         userListType: .black
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.findUserListItems(limit: 50, userListType: .black) {
+        print(item)
+    }
 }
 
 // docs/en/management/risk-lists/add-user.md
@@ -4806,6 +5106,11 @@ func managementClientFindRiskListPolicySampleEN() async throws {
         optObject: .ip
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.findRiskListPolicyItems(limit: 50, optObject: .ip) {
+        print(item)
+    }
 }
 
 // docs/en/management/risk-lists/add-risk-list-policy.md
@@ -4957,6 +5262,18 @@ func managementClientListRoleMembersSampleEN() async throws {
         namespace: "default"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listRoleMembersItems(
+        limit: 50,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true,
+        code: "manager",
+        namespace: "default"
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/roles/list-role-departments.md
@@ -4974,6 +5291,11 @@ func managementClientListRoleDepartmentsSampleEN() async throws {
         limit: 10
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listRoleDepartmentsItems(code: "manager", namespace: "default", limit: 50) {
+        print(item)
+    }
 }
 
 // docs/en/management/roles/create-role.md
@@ -5009,6 +5331,11 @@ func managementClientListRolesSampleEN() async throws {
         namespace: "default"
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listRolesItems(limit: 50, keywords: "admin", namespace: "default") {
+        print(item)
+    }
 }
 
 // docs/en/management/roles/delete-roles-batch.md
@@ -5221,6 +5548,11 @@ func managementClientListSyncTasksSampleEN() async throws {
         limit: 10
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listSyncTasksItems(limit: 50) {
+        print(item)
+    }
 }
 
 // docs/en/management/sync-center/create-sync-task.md
@@ -5303,6 +5635,11 @@ func managementClientListSyncJobsSampleEN() async throws {
         syncTrigger: .manually
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listSyncJobsItems(syncTaskId: 1000, limit: 50, syncTrigger: .manually) {
+        print(item)
+    }
 }
 
 // docs/en/management/sync-center/list-sync-job-logs.md
@@ -5340,6 +5677,16 @@ func managementClientListSyncRiskOperationsSampleEN() async throws {
         objectType: ["DEPARTMENT", "USER"]
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listSyncRiskOperationsItems(
+        syncTaskId: 1000,
+        limit: 50,
+        status: ["SUCCESS", "FAILED"],
+        objectType: ["DEPARTMENT", "USER"]
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/sync-center/trigger-sync-risk-operations.md
@@ -5473,6 +5820,16 @@ func managementClientListTenantUsersSampleEN() async throws {
         tenantId: "TENANT_ID"
     ))
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listTenantUsersItems(
+        ListTenantUserDto(
+            tenantId: "TENANT_ID"
+        ),
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/tenant-members/get-tenant-user.md
@@ -5582,6 +5939,11 @@ func managementClientListTenantsSampleEN() async throws {
 
     let response = try await client.listTenants()
     print(response)
+
+    // Every item, page after page:
+    for try await item in client.listTenantsItems() {
+        print(item)
+    }
 }
 
 // docs/en/management/tenants/get-tenant-little-info.md
@@ -5644,6 +6006,11 @@ func managementClientImportTenantHistorySampleEN() async throws {
 
     let response = try await client.importTenantHistory()
     print(response)
+
+    // Every item, page after page:
+    for try await item in client.importTenantHistoryItems() {
+        print(item)
+    }
 }
 
 // docs/en/management/tenants/import-tenant-notify-user.md
@@ -5656,6 +6023,11 @@ func managementClientImportTenantNotifyUserSampleEN() async throws {
 
     let response = try await client.importTenantNotifyUser(importId: "IMPORT_ID")
     print(response)
+
+    // Every item, page after page:
+    for try await item in client.importTenantNotifyUserItems(importId: "IMPORT_ID") {
+        print(item)
+    }
 }
 
 // docs/en/management/tenants/send-email-batch.md
@@ -5776,6 +6148,11 @@ func managementClientListInviteTennatUserRecordsSampleEN() async throws {
         limit: "LIMIT"
     )
     print(response)
+
+    // Every item, page after page:
+    for try await item in client.listInviteTennatUserRecordsItems(keywords: "KEYWORDS", limit: "LIMIT") {
+        print(item)
+    }
 }
 
 // docs/en/management/tenants/list-multiple-tenant-admin.md
@@ -5788,6 +6165,11 @@ func managementClientListMultipleTenantAdminSampleEN() async throws {
 
     let response = try await client.listMultipleTenantAdmin()
     print(response)
+
+    // Every item, page after page:
+    for try await item in client.listMultipleTenantAdminItems() {
+        print(item)
+    }
 }
 
 // docs/en/management/tenants/create-multiple-tenant-admin.md
@@ -5827,6 +6209,11 @@ func managementClientListTenantCooperatorsSampleEN() async throws {
 
     let response = try await client.listTenantCooperators()
     print(response)
+
+    // Every item, page after page:
+    for try await item in client.listTenantCooperatorsItems() {
+        print(item)
+    }
 }
 
 // docs/en/management/tenants/get-tenant-cooperator.md
@@ -5893,6 +6280,11 @@ func managementClientListUsersSampleEN() async throws {
         searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
     ))
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listUsersItems(ListUsersRequestDto(), limit: 50) {
+        print(item)
+    }
 }
 
 // docs/en/management/users/list-users-legacy.md
@@ -5916,6 +6308,20 @@ func managementClientListUsersLegacySampleEN() async throws {
         withDepartmentIds: true
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listUsersLegacyItems(
+        limit: 50,
+        status: .activated,
+        updatedAtStart: 1655714763890,
+        updatedAtEnd: 1655714763890,
+        withCustomData: true,
+        withPost: true,
+        withIdentities: true,
+        withDepartmentIds: true
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/users/get-user.md
@@ -6193,6 +6599,19 @@ func managementClientGetUserDepartmentsSampleEN() async throws {
         orderBy: .desc
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.getUserDepartmentsItems(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        limit: 50,
+        withCustomData: true,
+        withDepartmentPaths: true,
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/users/set-user-departments.md
@@ -6254,6 +6673,11 @@ func managementClientListArchivedUsersSampleEN() async throws {
         startAt: 1655714763890
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listArchivedUsersItems(limit: 50, startAt: 1655714763890) {
+        print(item)
+    }
 }
 
 // docs/en/management/users/kick-users.md
@@ -6351,6 +6775,18 @@ func managementClientGetUserLoginHistorySampleEN() async throws {
         limit: 10
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.getUserLoginHistoryItems(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        clientIp: "127.0.0.1",
+        start: 1647360000000,
+        end: 1648051199000,
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/users/get-user-loggedin-apps.md
@@ -6613,6 +7049,11 @@ func managementClientListWebhooksSampleEN() async throws {
         limit: 10
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listWebhooksItems(limit: 50) {
+        print(item)
+    }
 }
 
 // docs/en/management/webhooks/update-webhook.md
@@ -6663,6 +7104,18 @@ func managementClientGetWebhookLogsSampleEN() async throws {
         webhookId: "6229ffaxxxxxxxxcade3e3d9"
     ))
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.getWebhookLogsItems(
+        ListWebhookLogs(
+            page: 1,
+            limit: 10,
+            webhookId: "6229ffaxxxxxxxxcade3e3d9"
+        ),
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/webhooks/trigger-webhook.md
@@ -6839,6 +7292,21 @@ func managementClientListAuthApplicationSampleZH() async throws {
         enabled: true
     ))
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listAuthApplicationItems(
+        ListApplicationAuthDto(
+            page: 1,
+            limit: 10,
+            appId: "5a597f35085a2000144a10ed",
+            targetName: "张三",
+            targetTypeList: ["USER", "ORG"],
+            enabled: true
+        ),
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/applications/enabled-auth.md
@@ -6883,6 +7351,11 @@ func managementClientListApplicationsSampleZH() async throws {
         all: true
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listApplicationsItems(limit: 50, keywords: "test", all: true) {
+        print(item)
+    }
 }
 
 // docs/zh/management/applications/get-application-simple-info.md
@@ -6911,6 +7384,11 @@ func managementClientListApplicationSimpleInfoSampleZH() async throws {
         keywords: "test"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listApplicationSimpleInfoItems(limit: 50, keywords: "test") {
+        print(item)
+    }
 }
 
 // docs/zh/management/applications/create-application.md
@@ -6992,6 +7470,16 @@ func managementClientListApplicationActiveUsersSampleZH() async throws {
         appId: "6229ffaxxxxxxxxcade3e3d9"
     ))
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listApplicationActiveUsersItems(
+        ListApplicationActiveUsersDto(
+            appId: "6229ffaxxxxxxxxcade3e3d9"
+        ),
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/applications/get-application-permission-strategy.md
@@ -7080,6 +7568,15 @@ func managementClientListTenantApplicationsSampleZH() async throws {
         ssoEnabled: false
     )
     print(response)
+
+    // 逐页获取，遍历全部数据：
+    for try await item in client.listTenantApplicationsItems(
+        limit: "1",
+        keywords: "KEYWORDS",
+        ssoEnabled: false
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/applications/update-login-page-config.md
@@ -7243,6 +7740,11 @@ func managementClientListAsaAccountSampleZH() async throws {
         limit: 10
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listAsaAccountItems(appId: "62a50xxxxxxxxxxxd15d57c7", limit: 50) {
+        print(item)
+    }
 }
 
 // docs/zh/management/applications/get-asa-account.md
@@ -7352,6 +7854,15 @@ func managementClientGetAsaAccountAssignedTargetsSampleZH() async throws {
         limit: 10
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.getAsaAccountAssignedTargetsItems(
+        appId: "62a50xxxxxxxxxxxd15d57c7",
+        accountId: "6228edaxxxxxxxxcade3a3d9",
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/applications/get-assigned-account.md
@@ -7389,6 +7900,11 @@ func managementClientGetUserActionLogsSampleZH() async throws {
         success: true
     ))
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.getUserActionLogsItems(GetUserActionLogsDto(), limit: 50) {
+        print(item)
+    }
 }
 
 // docs/zh/management/audit-logs/get-admin-audit-logs.md
@@ -7410,6 +7926,11 @@ func managementClientGetAdminAuditLogsSampleZH() async throws {
         end: 111
     ))
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.getAdminAuditLogsItems(GetAdminAuditLogsDto(), limit: 50) {
+        print(item)
+    }
 }
 
 // docs/zh/management/authing-verify/get-verify-config-app.md
@@ -7581,6 +8102,19 @@ func managementClientListRowSampleZH() async throws {
         limit: 10
     ))
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listRowItems(
+        FilterDto(
+            modelId: "MODEL_ID",
+            sort: [["key1": "desc"], ["key2": "asc"]],
+            page: 1,
+            limit: 10
+        ),
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/data-objects/get-row.md
@@ -8057,6 +8591,16 @@ func managementClientGetRelationValueSampleZH() async throws {
         limit: 10
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.getRelationValueItems(
+        modelId: "MODEL_ID",
+        fieldId: "FIELD_ID",
+        rowId: "ROW_ID",
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/data-objects/remove-relation-value.md
@@ -8172,6 +8716,11 @@ func managementClientListPermissionNamespacesSampleZH() async throws {
         query: "examplePermissionNamespace"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listPermissionNamespacesItems(limit: 50, query: "examplePermissionNamespace") {
+        print(item)
+    }
 }
 
 // docs/zh/management/data-resources-and-permissions/update-permission-namespace.md
@@ -8249,6 +8798,15 @@ func managementClientListPermissionNamespaceRolesSampleZH() async throws {
         query: "test"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listPermissionNamespaceRolesItems(
+        limit: 50,
+        code: "examplePermissionNamespace",
+        query: "test"
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/data-resources-and-permissions/create-data-resource.md
@@ -8343,6 +8901,15 @@ func managementClientListDataResourcesSampleZH() async throws {
         namespaceCodes: ["examplePermissionNamespace1", "examplePermissionNamespac2"]
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listDataResourcesItems(
+        limit: 50,
+        query: "资源1",
+        namespaceCodes: ["examplePermissionNamespace1", "examplePermissionNamespac2"]
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/data-resources-and-permissions/get-data-resource.md
@@ -8439,6 +9006,11 @@ func managementClientListDataPolicesSampleZH() async throws {
         query: "examplePolicyName"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listDataPolicesItems(limit: 50, query: "examplePolicyName") {
+        print(item)
+    }
 }
 
 // docs/zh/management/data-resources-and-permissions/list-simple-data-polices.md
@@ -8455,6 +9027,11 @@ func managementClientListSimpleDataPolicesSampleZH() async throws {
         query: "examplePolicyName"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listSimpleDataPolicesItems(limit: 50, query: "examplePolicyName") {
+        print(item)
+    }
 }
 
 // docs/zh/management/data-resources-and-permissions/get-data-policy.md
@@ -8527,6 +9104,16 @@ func managementClientListDataPolicyTargetsSampleZH() async throws {
         targetType: ["0"]
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listDataPolicyTargetsItems(
+        policyId: "60b49xxxxxxxxxxxxxxx6e68",
+        limit: 50,
+        query: "示例1",
+        targetType: ["0"]
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/data-resources-and-permissions/authorize-data-policies.md
@@ -8708,6 +9295,11 @@ func managementClientListPermissionViewSampleZH() async throws {
         keyword: "123"
     ))
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listPermissionViewItems(ListPermissionViewDto(), limit: 50) {
+        print(item)
+    }
 }
 
 // docs/zh/management/devices/delete-device.md
@@ -8884,6 +9476,11 @@ func managementClientListEventsSampleZH() async throws {
         app: "authing"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listEventsItems(limit: 50, app: "authing") {
+        print(item)
+    }
 }
 
 // docs/zh/management/events/define-event.md
@@ -8962,6 +9559,16 @@ func managementClientListGroupsSampleZH() async throws {
         withCustomData: false
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listGroupsItems(
+        keywords: "分组1",
+        limit: 50,
+        withMetadata: false,
+        withCustomData: false
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/groups/get-all-groups.md
@@ -9104,6 +9711,17 @@ func managementClientListGroupMembersSampleZH() async throws {
         withDepartmentIds: true
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listGroupMembersItems(
+        code: "developer",
+        limit: 50,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/groups/get-group-authorized-resources.md
@@ -9302,6 +9920,15 @@ func managementClientListTenantExtIdpSampleZH() async throws {
         limit: 10
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listTenantExtIdpItems(
+        tenantId: "60b49eb83fd80adb96f26e68",
+        appId: "60b49eb83fd80adb96f26e68",
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/identity-sources/ext-idp-conn-state-by-apps.md
@@ -9660,6 +10287,17 @@ func managementClientListOrganizationsSampleZH() async throws {
         tenantId: "623c20b2a062aaaaf41b17da"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listOrganizationsItems(
+        limit: 50,
+        fetchAll: false,
+        withCustomData: true,
+        withPost: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/organizations/create-organization.md
@@ -9734,6 +10372,16 @@ func managementClientSearchOrganizationsSampleZH() async throws {
         tenantId: "623c20b2a062aaaaf41b17da"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.searchOrganizationsItems(
+        keywords: "Authing",
+        limit: 50,
+        withCustomData: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/organizations/update-organization-status.md
@@ -9938,6 +10586,23 @@ func managementClientListDepartmentMembersSampleZH() async throws {
         tenantId: "623c20b2a062aaaaf41b17da"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listDepartmentMembersItems(
+        organizationCode: "steamory",
+        departmentId: "root",
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc,
+        departmentIdType: .departmentId,
+        includeChildrenDepartments: false,
+        limit: 50,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/organizations/list-department-member-ids.md
@@ -9979,6 +10644,22 @@ func managementClientSearchDepartmentMembersSampleZH() async throws {
         tenantId: "623c20b2a062aaaaf41b17da"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.searchDepartmentMembersItems(
+        organizationCode: "steamory",
+        departmentId: "root",
+        keywords: "张三",
+        limit: 50,
+        departmentIdType: .departmentId,
+        includeChildrenDepartments: false,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true,
+        tenantId: "623c20b2a062aaaaf41b17da"
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/organizations/add-department-members.md
@@ -10332,6 +11013,11 @@ func managementClientGetPipelineLogsSampleZH() async throws {
         limit: 10
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.getPipelineLogsItems(funcId: "62cc23737exxxx8341b1ce16", limit: 50) {
+        print(item)
+    }
 }
 
 // docs/zh/management/posts/post-list.md
@@ -10351,6 +11037,17 @@ func managementClientPostListSampleZH() async throws {
         withCustomData: false
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.postListItems(
+        keywords: "xxx",
+        skipCount: false,
+        limit: 50,
+        withMetadata: false,
+        withCustomData: false
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/posts/get-post.md
@@ -10503,6 +11200,11 @@ func managementClientListPublicAccountsSampleZH() async throws {
         searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
     ))
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listPublicAccountsItems(ListPublicAccountsRequestDto(), limit: 50) {
+        print(item)
+    }
 }
 
 // docs/zh/management/public-accounts/get-public-account.md
@@ -10894,6 +11596,19 @@ func managementClientGetPublicAccountDepartmentsSampleZH() async throws {
         orderBy: .desc
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.getPublicAccountDepartmentsItems(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        limit: 50,
+        withCustomData: true,
+        withDepartmentPaths: true,
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/public-accounts/set-public-account-of-departments.md
@@ -11100,6 +11815,11 @@ func managementClientListCommonResourceSampleZH() async throws {
         keyword: "resourceName"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listCommonResourceItems(limit: 50, keyword: "resourceName") {
+        print(item)
+    }
 }
 
 // docs/zh/management/resources-and-permissions/list-resources.md
@@ -11117,6 +11837,11 @@ func managementClientListResourcesSampleZH() async throws {
         limit: 10
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listResourcesItems(namespace: "default", type: .data, limit: 50) {
+        print(item)
+    }
 }
 
 // docs/zh/management/resources-and-permissions/update-resource.md
@@ -11313,6 +12038,11 @@ func managementClientListNamespacesSampleZH() async throws {
         keywords: "test"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listNamespacesItems(limit: 50, keywords: "test") {
+        print(item)
+    }
 }
 
 // docs/zh/management/resources-and-permissions/list-namespace-roles.md
@@ -11396,6 +12126,19 @@ func managementClientGetResourceAuthorizedTargetsSampleZH() async throws {
         limit: 10
     ))
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.getResourceAuthorizedTargetsItems(
+        GetResourceAuthorizedTargetsDto(
+            resource: "ecs:1",
+            targetType: .user,
+            page: 1,
+            limit: 10
+        ),
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/risk-lists/find-ip-list.md
@@ -11412,6 +12155,11 @@ func managementClientFindIpListSampleZH() async throws {
         ipType: .black
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.findIpListItems(limit: 50, ipType: .black) {
+        print(item)
+    }
 }
 
 // docs/zh/management/risk-lists/add.md
@@ -11459,6 +12207,11 @@ func managementClientFindUserListSampleZH() async throws {
         userListType: .black
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.findUserListItems(limit: 50, userListType: .black) {
+        print(item)
+    }
 }
 
 // docs/zh/management/risk-lists/add-user.md
@@ -11506,6 +12259,11 @@ func managementClientFindRiskListPolicySampleZH() async throws {
         optObject: .ip
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.findRiskListPolicyItems(limit: 50, optObject: .ip) {
+        print(item)
+    }
 }
 
 // docs/zh/management/risk-lists/add-risk-list-policy.md
@@ -11657,6 +12415,18 @@ func managementClientListRoleMembersSampleZH() async throws {
         namespace: "default"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listRoleMembersItems(
+        limit: 50,
+        withCustomData: true,
+        withIdentities: true,
+        withDepartmentIds: true,
+        code: "manager",
+        namespace: "default"
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/roles/list-role-departments.md
@@ -11674,6 +12444,11 @@ func managementClientListRoleDepartmentsSampleZH() async throws {
         limit: 10
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listRoleDepartmentsItems(code: "manager", namespace: "default", limit: 50) {
+        print(item)
+    }
 }
 
 // docs/zh/management/roles/create-role.md
@@ -11709,6 +12484,11 @@ func managementClientListRolesSampleZH() async throws {
         namespace: "default"
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listRolesItems(limit: 50, keywords: "admin", namespace: "default") {
+        print(item)
+    }
 }
 
 // docs/zh/management/roles/delete-roles-batch.md
@@ -11921,6 +12701,11 @@ func managementClientListSyncTasksSampleZH() async throws {
         limit: 10
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listSyncTasksItems(limit: 50) {
+        print(item)
+    }
 }
 
 // docs/zh/management/sync-center/create-sync-task.md
@@ -12003,6 +12788,11 @@ func managementClientListSyncJobsSampleZH() async throws {
         syncTrigger: .manually
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listSyncJobsItems(syncTaskId: 1000, limit: 50, syncTrigger: .manually) {
+        print(item)
+    }
 }
 
 // docs/zh/management/sync-center/list-sync-job-logs.md
@@ -12040,6 +12830,16 @@ func managementClientListSyncRiskOperationsSampleZH() async throws {
         objectType: ["DEPARTMENT", "USER"]
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listSyncRiskOperationsItems(
+        syncTaskId: 1000,
+        limit: 50,
+        status: ["SUCCESS", "FAILED"],
+        objectType: ["DEPARTMENT", "USER"]
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/sync-center/trigger-sync-risk-operations.md
@@ -12173,6 +12973,16 @@ func managementClientListTenantUsersSampleZH() async throws {
         tenantId: "TENANT_ID"
     ))
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listTenantUsersItems(
+        ListTenantUserDto(
+            tenantId: "TENANT_ID"
+        ),
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/tenant-members/get-tenant-user.md
@@ -12282,6 +13092,11 @@ func managementClientListTenantsSampleZH() async throws {
 
     let response = try await client.listTenants()
     print(response)
+
+    // 逐页获取，遍历全部数据：
+    for try await item in client.listTenantsItems() {
+        print(item)
+    }
 }
 
 // docs/zh/management/tenants/get-tenant-little-info.md
@@ -12344,6 +13159,11 @@ func managementClientImportTenantHistorySampleZH() async throws {
 
     let response = try await client.importTenantHistory()
     print(response)
+
+    // 逐页获取，遍历全部数据：
+    for try await item in client.importTenantHistoryItems() {
+        print(item)
+    }
 }
 
 // docs/zh/management/tenants/import-tenant-notify-user.md
@@ -12356,6 +13176,11 @@ func managementClientImportTenantNotifyUserSampleZH() async throws {
 
     let response = try await client.importTenantNotifyUser(importId: "IMPORT_ID")
     print(response)
+
+    // 逐页获取，遍历全部数据：
+    for try await item in client.importTenantNotifyUserItems(importId: "IMPORT_ID") {
+        print(item)
+    }
 }
 
 // docs/zh/management/tenants/send-email-batch.md
@@ -12476,6 +13301,11 @@ func managementClientListInviteTennatUserRecordsSampleZH() async throws {
         limit: "LIMIT"
     )
     print(response)
+
+    // 逐页获取，遍历全部数据：
+    for try await item in client.listInviteTennatUserRecordsItems(keywords: "KEYWORDS", limit: "LIMIT") {
+        print(item)
+    }
 }
 
 // docs/zh/management/tenants/list-multiple-tenant-admin.md
@@ -12488,6 +13318,11 @@ func managementClientListMultipleTenantAdminSampleZH() async throws {
 
     let response = try await client.listMultipleTenantAdmin()
     print(response)
+
+    // 逐页获取，遍历全部数据：
+    for try await item in client.listMultipleTenantAdminItems() {
+        print(item)
+    }
 }
 
 // docs/zh/management/tenants/create-multiple-tenant-admin.md
@@ -12527,6 +13362,11 @@ func managementClientListTenantCooperatorsSampleZH() async throws {
 
     let response = try await client.listTenantCooperators()
     print(response)
+
+    // 逐页获取，遍历全部数据：
+    for try await item in client.listTenantCooperatorsItems() {
+        print(item)
+    }
 }
 
 // docs/zh/management/tenants/get-tenant-cooperator.md
@@ -12593,6 +13433,11 @@ func managementClientListUsersSampleZH() async throws {
         searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
     ))
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listUsersItems(ListUsersRequestDto(), limit: 50) {
+        print(item)
+    }
 }
 
 // docs/zh/management/users/list-users-legacy.md
@@ -12616,6 +13461,20 @@ func managementClientListUsersLegacySampleZH() async throws {
         withDepartmentIds: true
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listUsersLegacyItems(
+        limit: 50,
+        status: .activated,
+        updatedAtStart: 1655714763890,
+        updatedAtEnd: 1655714763890,
+        withCustomData: true,
+        withPost: true,
+        withIdentities: true,
+        withDepartmentIds: true
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/users/get-user.md
@@ -12893,6 +13752,19 @@ func managementClientGetUserDepartmentsSampleZH() async throws {
         orderBy: .desc
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.getUserDepartmentsItems(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        limit: 50,
+        withCustomData: true,
+        withDepartmentPaths: true,
+        sortBy: .joinDepartmentAt,
+        orderBy: .desc
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/users/set-user-departments.md
@@ -12954,6 +13826,11 @@ func managementClientListArchivedUsersSampleZH() async throws {
         startAt: 1655714763890
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listArchivedUsersItems(limit: 50, startAt: 1655714763890) {
+        print(item)
+    }
 }
 
 // docs/zh/management/users/kick-users.md
@@ -13051,6 +13928,18 @@ func managementClientGetUserLoginHistorySampleZH() async throws {
         limit: 10
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.getUserLoginHistoryItems(
+        userId: "6229ffaxxxxxxxxcade3e3d9",
+        userIdType: .userId,
+        clientIp: "127.0.0.1",
+        start: 1647360000000,
+        end: 1648051199000,
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/users/get-user-loggedin-apps.md
@@ -13313,6 +14202,11 @@ func managementClientListWebhooksSampleZH() async throws {
         limit: 10
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listWebhooksItems(limit: 50) {
+        print(item)
+    }
 }
 
 // docs/zh/management/webhooks/update-webhook.md
@@ -13363,6 +14257,18 @@ func managementClientGetWebhookLogsSampleZH() async throws {
         webhookId: "6229ffaxxxxxxxxcade3e3d9"
     ))
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.getWebhookLogsItems(
+        ListWebhookLogs(
+            page: 1,
+            limit: 10,
+            webhookId: "6229ffaxxxxxxxxcade3e3d9"
+        ),
+        limit: 50
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/webhooks/trigger-webhook.md

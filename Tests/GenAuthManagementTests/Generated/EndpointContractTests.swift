@@ -183,15 +183,18 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"6229ffaxxxxxxxxcade3e3d9\",\"targetId\":\"6229ffaxxxxxxxxcade3e3d9\",\"targetName\":\"张三\",\"targetType\":\"USER\",\"effect\":\"ALLOW\",\"enabled\":true,\"permissionType\":\"SUBJECT\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.listAuthApplicationItems(ListApplicationAuthDto(
-                page: 1,
-                limit: 10,
-                appId: "5a597f35085a2000144a10ed",
-                targetName: "张三",
-                targetTypeList: ["USER", "ORG"],
-                enabled: true
-            ))
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.listAuthApplicationItems(
+                ListApplicationAuthDto(
+                    page: 1,
+                    limit: 10,
+                    appId: "5a597f35085a2000144a10ed",
+                    targetName: "张三",
+                    targetTypeList: ["USER", "ORG"],
+                    enabled: true
+                ),
+                limit: 7
+            )
         }
     }
 
@@ -258,9 +261,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"appId\":\"62eaa95fe0xxxx9a5295bf7c\",\"appIdentifier\":\"example\",\"appName\":\"示例应用\",\"appLogo\":\"示例应用\",\"appDescription\":\"示例描述信息\",\"appType\":\"web\",\"userPoolId\":\"\",\"isIntegrateApp\":false,\"defaultProtocol\":\"oidc\",\"redirectUris\":[\"https://example.com/callback\"],\"logoutRedirectUris\":[\"https://example.com/logout-callback\"],\"initLoginUri\":\"initLoginUri\",\"ssoEnabled\":true,\"ssoEnabledAt\":\"2022-07-03T02:20:30.000Z\",\"loginConfig\":{\"mergeLoginAndRegisterPage\":false,\"enabledBasicLoginMethods\":[\"EMAIL_CODE\",\"EMAIL_PASSWORD\"],\"defaultLoginMethod\":{\"connectionType\":\"PASSCODE\",\"qrcodeType\":\"WECHAT_OFFICIAL_ACCOUNT\",\"qrcodeExtIdpConnId\":\"6303a2bf2xxxxx7f665f01bf1\",\"adExtIdpConnId\":\"6303a2bf2xxxxx7f665f01bf1\",\"ldapExtIdpConnId\":\"6303a2bf2xxxxx7f665f01bf1\"},\"enabledExtIdpConns\":[],\"showAuthorizationPage\":false},\"registerConfig\":{\"enabledBasicRegisterMethods\":[\"EMAIL_CODE\",\"PHONE_CODE\"],\"defaultRegisterMethod\":\"PASSCODE\"},\"brandingConfig\":{\"customCSSEnabled\":false,\"customCSS\":\"/* \\nEdit login page css\\neg：\\n.authing-guard-layout {\\n  background: black !important;\\n}\\nChange the background color\\n*/\",\"guardVersion\":\"Advanced\",\"customLoadingImage\":\"https://files.authing.co/user-contents/photos/cbd51df7-efb1-4b50-b38c-d8e5a04b1830.png\",\"customBackground\":\"https://files.authing.co/user-contents/photos/cbd51df7-efb1-4b50-b38c-d8e5a04b1830.png\",\"showChangeLanguageButton\":false,\"defaultLanguage\":\"zh-CN\",\"showForgetPasswordButton\":true,\"showEnterpriseConnections\":true,\"showSocialConnections\":true,\"showAgreement\":false,\"agreements\":[]},\"oidcConfig\":{},\"samlProviderEnabled\":false,\"oauthProviderEnabled\":false,\"casProviderEnabled\":false,\"customBrandingEnabled\":false,\"customSecurityEnabled\":false,\"template\":\"github\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listApplicationsItems(
-                limit: 10,
+                limit: 7,
                 keywords: "test",
                 all: true
             )
@@ -311,9 +314,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"appId\":\"62eaa95fe0xxxx9a5295bf7c\",\"appIdentifier\":\"example\",\"appName\":\"示例应用\",\"appLogo\":\"示例应用\",\"appDescription\":\"示例描述信息\",\"appType\":\"web\",\"isIntegrateApp\":false}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listApplicationSimpleInfoItems(
-                limit: 10,
+                limit: 7,
                 keywords: "test"
             )
         }
@@ -425,10 +428,13 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.listApplicationActiveUsersItems(ListApplicationActiveUsersDto(
-                appId: "6229ffaxxxxxxxxcade3e3d9"
-            ))
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.listApplicationActiveUsersItems(
+                ListApplicationActiveUsersDto(
+                    appId: "6229ffaxxxxxxxxcade3e3d9"
+                ),
+                limit: 7
+            )
         }
     }
 
@@ -763,10 +769,10 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"appId\":\"62a50xxxxxxxxxxxd15d57c7\",\"accountId\":\"62b40xxxxxxxxxxxd16f57c7\",\"accountInfo\":{\"account\":\"account@example.com\",\"password\":\"123456\"}}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listAsaAccountItems(
                 appId: "62a50xxxxxxxxxxxd15d57c7",
-                limit: 10
+                limit: 7
             )
         }
     }
@@ -911,11 +917,11 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"targetType\":\"USER\",\"targetIdentifier\":\"code\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.getAsaAccountAssignedTargetsItems(
                 appId: "62a50xxxxxxxxxxxd15d57c7",
                 accountId: "6228edaxxxxxxxxcade3a3d9",
-                limit: 10
+                limit: 7
             )
         }
     }
@@ -973,17 +979,20 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"xxx\",\"userAvatar\":\"https://files.authing.co/authing-console/default-app-logo.png\",\"userDisplayName\":\"张三\",\"userLoginsCount\":3,\"appId\":\"xxx\",\"appName\":\"示例应用\",\"clientIp\":\"127.0.0.1\",\"eventType\":\"login\",\"eventDetail\":\"登录账户「 test@example.com 」\",\"success\":true,\"appLoginUrl\":\"https://example.authing.cn/login\",\"appLogo\":\"https://files.authing.co/authing-console/default-app-logo.png\",\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/104.0.0.0 Safari/537.36\",\"parsedUserAgent\":{\"device\":\"Desktop\",\"browser\":\"Chrome\",\"os\":\"Windows\"},\"geoip\":{\"location\":{\"lon\":116.3889,\"lat\":39.9288},\"country_name\":\"China\",\"country_code2\":\"CN\",\"country_code3\":\"CN\",\"region_name\":\"Beijing\",\"region_code\":\"BJ\",\"city_name\":\"Beijing\",\"continent_code\":\"AS\",\"timezone\":\"Asia/Shanghai\"},\"timestamp\":\"2022-09-20T08:55:00.188+0800\",\"requestId\":\"b63b9772-384c-4f2d-981b-01d1feed964d\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.getUserActionLogsItems(GetUserActionLogsDto(
-                requestId: "xxx",
-                clientIp: "xxx",
-                eventType: "login",
-                userId: "xxx",
-                appId: "xxx",
-                start: 11,
-                end: 111,
-                success: true
-            ))
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.getUserActionLogsItems(
+                GetUserActionLogsDto(
+                    requestId: "xxx",
+                    clientIp: "xxx",
+                    eventType: "login",
+                    userId: "xxx",
+                    appId: "xxx",
+                    start: 11,
+                    end: 111,
+                    success: true
+                ),
+                limit: 7
+            )
         }
     }
 
@@ -1021,17 +1030,20 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"adminUserId\":\"xxx\",\"adminUserAvatar\":\"https://files.authing.co/authing-console/default-app-logo.png\",\"adminUserDisplayName\":\"张三\",\"clientIp\":\"127.0.0.1\",\"operationType\":\"create\",\"resourceType\":\"user\",\"eventDetail\":\"修改了集成应用「Discourse」\",\"operationParam\":\"{\\\"ext\\\":{\\\"_dontFinishNotYet\\\":true,\\\"_appName\\\":\\\"Discourse\\\"},\\\"protocol\\\":\\\"oidc\\\",\\\"isAsa\\\":false,\\\"name\\\":\\\"Discourse\\\",\\\"oidcConfig\\\":{\\\"grant_types\\\":[\\\"authorization_code\\\",\\\"password\\\",\\\"refresh_token\\\"],\\\"response_types\\\":[\\\"code\\\"],\\\"id_token_signed_response_alg\\\":\\\"RS256\\\",\\\"token_endpoint_auth_method\\\":\\\"client_secret_post\\\",\\\"introspection_endpoint_auth_method\\\":\\\"client_secret_post\\\",\\\"revocation_endpoint_auth_method\\\":\\\"client\\\"}\",\"originValue\":\"\",\"targetValue\":\"\",\"success\":true,\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/104.0.0.0 Safari/537.36\",\"parsedUserAgent\":{\"device\":\"Desktop\",\"browser\":\"Chrome\",\"os\":\"Windows\"},\"geoip\":{\"location\":{\"lon\":116.3889,\"lat\":39.9288},\"country_name\":\"China\",\"country_code2\":\"CN\",\"country_code3\":\"CN\",\"region_name\":\"Beijing\",\"region_code\":\"BJ\",\"city_name\":\"Beijing\",\"continent_code\":\"AS\",\"timezone\":\"Asia/Shanghai\"},\"timestamp\":\"2022-09-20T08:55:00.188+0800\",\"requestId\":\"b63b9772-384c-4f2d-981b-01d1feed964d\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.getAdminAuditLogsItems(GetAdminAuditLogsDto(
-                requestId: "xxx",
-                clientIp: "xxx",
-                operationType: "create",
-                resourceType: "user",
-                userId: "xxx",
-                success: true,
-                start: 11,
-                end: 111
-            ))
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.getAdminAuditLogsItems(
+                GetAdminAuditLogsDto(
+                    requestId: "xxx",
+                    clientIp: "xxx",
+                    operationType: "create",
+                    resourceType: "user",
+                    userId: "xxx",
+                    success: true,
+                    start: 11,
+                    end: 111
+                ),
+                limit: 7
+            )
         }
     }
 
@@ -1249,13 +1261,16 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"apiCode\":20001,\"data\":{\"list\":[{}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.listRowItems(FilterDto(
-                modelId: "MODEL_ID",
-                sort: [["key1": "desc"], ["key2": "asc"]],
-                page: 1,
-                limit: 10
-            ))
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.listRowItems(
+                FilterDto(
+                    modelId: "MODEL_ID",
+                    sort: [["key1": "desc"], ["key2": "asc"]],
+                    page: 1,
+                    limit: 10
+                ),
+                limit: 7
+            )
         }
     }
 
@@ -1829,12 +1844,12 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[\"ITEM\"],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.getRelationValueItems(
                 modelId: "MODEL_ID",
                 fieldId: "FIELD_ID",
                 rowId: "ROW_ID",
-                limit: 10
+                limit: 7
             )
         }
     }
@@ -1988,9 +2003,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"name\":\"示例权限空间名称\",\"code\":\"examplePermissionNamespace\",\"description\":\"dd8d7stf44\",\"status\":1}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listPermissionNamespacesItems(
-                limit: 10,
+                limit: 7,
                 query: "examplePermissionNamespace"
             )
         }
@@ -2098,9 +2113,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"name\":\"角色名称\",\"code\":\"role1\",\"description\":\"这是一个示例角色的描述\",\"namespace\":\"system\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listPermissionNamespaceRolesItems(
-                limit: 10,
+                limit: 7,
                 code: "examplePermissionNamespace",
                 query: "test"
             )
@@ -2226,9 +2241,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"resourceName\":\"示例数据资源名称\",\"resourceCode\":\"dataResourceTestCode\",\"type\":\"TREE\",\"description\":\"示例数据资源描述\",\"namespaceCode\":\"examplePermissionNamespace\",\"namespaceName\":\"示例权限空间\",\"authorizationNum\":1,\"updatedAt\":\"2022-07-03T02:20:30.000Z\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listDataResourcesItems(
-                limit: 10,
+                limit: 7,
                 query: "资源1",
                 namespaceCodes: ["examplePermissionNamespace1", "examplePermissionNamespac2"]
             )
@@ -2359,9 +2374,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"policyName\":\"示例数据策略名称\",\"description\":\"示例数据策略描述\",\"resourceList\":[],\"policyId\":\"60b49xxxxxxxxxxxxxxx6e68\",\"targetList\":[],\"updatedAt\":\"2022-07-03T02:20:30.000Z\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listDataPolicesItems(
-                limit: 10,
+                limit: 7,
                 query: "examplePolicyName"
             )
         }
@@ -2396,9 +2411,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"policyId\":\"60b49xxxxxxxxxxxxxxx6e68\",\"policyName\":\"示例数据策略名称\",\"description\":\"示例数据策略描述\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listSimpleDataPolicesItems(
-                limit: 10,
+                limit: 7,
                 query: "examplePolicyName"
             )
         }
@@ -2501,10 +2516,10 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"targetIdentifier\":\"6301cexxxxxxxxxxxxxxxxx78\",\"targetType\":\"USER\",\"targetName\":\"test\",\"authorizationTime\":\"2022-07-03T02:20:30.000Z\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listDataPolicyTargetsItems(
                 policyId: "60b49xxxxxxxxxxxxxxx6e68",
-                limit: 10,
+                limit: 7,
                 query: "示例1",
                 targetType: ["0"]
             )
@@ -2735,12 +2750,15 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"username\":\"张三\",\"namespaceId\":\"6229ffaxxxxxxxxcade3e3d9\",\"namespaceCode\":\"examplePermissionNamespace\",\"namespaceName\":\"示例权限空间\",\"dataResourceId\":\"6229ffaxxxxxxxxcade3e3d9\",\"dataResourceCode\":\"exampleDataResource\",\"dataResourceName\":\"示例数据资源名称\",\"dataPolicyList\":[],\"roleList\":[],\"groupList\":[],\"nodeList\":[]}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.listPermissionViewItems(ListPermissionViewDto(
-                page: 1,
-                limit: 10,
-                keyword: "123"
-            ))
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.listPermissionViewItems(
+                ListPermissionViewDto(
+                    page: 1,
+                    limit: 10,
+                    keyword: "123"
+                ),
+                limit: 7
+            )
         }
     }
 
@@ -2966,9 +2984,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"12203530144321536\",\"code\":\"authing.user.login\",\"topic\":\"authing.user.login\",\"name\":\"用户登录事件\",\"desc\":\"用户登录事件\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listEventsItems(
-                limit: 10,
+                limit: 7,
                 app: "authing"
             )
         }
@@ -3077,10 +3095,10 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"code\":\"developer\",\"name\":\"开发者\",\"description\":\"描述内容\",\"type\":\"static\",\"metadataSource\":[],\"members\":[]}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listGroupsItems(
                 keywords: "分组1",
-                limit: 10,
+                limit: 7,
                 withMetadata: false,
                 withCustomData: false
             )
@@ -3266,10 +3284,10 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listGroupMembersItems(
                 code: "developer",
-                limit: 10,
+                limit: 7,
                 withCustomData: true,
                 withIdentities: true,
                 withDepartmentIds: true
@@ -3521,11 +3539,11 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"name\":\"default\",\"logo\":\"https://files.authing.co/authing-console/social-connections/wechatIdentitySource.svg\",\"tenantId\":\"60b49eb83fd80adb96f26e68\",\"type\":\"wechat\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listTenantExtIdpItems(
                 tenantId: "60b49eb83fd80adb96f26e68",
                 appId: "60b49eb83fd80adb96f26e68",
-                limit: 10
+                limit: 7
             )
         }
     }
@@ -3970,9 +3988,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"organizationCode\":\"steamory\",\"organizationName\":\"蒸汽记忆\",\"description\":\"组织描述信息\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"departmentId\":\"60b49eb83fd80adb96f26e68\",\"openDepartmentId\":\"60b49eb83fd80adb96f26e68\",\"hasChildren\":true,\"leaderUserIds\":[\"60b49eb83fd80adb96f26e68\"],\"membersCount\":150,\"isVirtualNode\":false,\"customData\":{\"icon\":\"https://example.com/logo\"},\"tenantId\":\"623c20b2a062aaaaf41b17da\",\"postIdList\":[\"xxx\"],\"status\":\"false\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listOrganizationsItems(
-                limit: 10,
+                limit: 7,
                 fetchAll: false,
                 withCustomData: true,
                 withPost: true,
@@ -4077,10 +4095,10 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"organizationCode\":\"steamory\",\"organizationName\":\"蒸汽记忆\",\"description\":\"组织描述信息\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"departmentId\":\"60b49eb83fd80adb96f26e68\",\"openDepartmentId\":\"60b49eb83fd80adb96f26e68\",\"hasChildren\":true,\"leaderUserIds\":[\"60b49eb83fd80adb96f26e68\"],\"membersCount\":150,\"isVirtualNode\":false,\"customData\":{\"icon\":\"https://example.com/logo\"},\"tenantId\":\"623c20b2a062aaaaf41b17da\",\"postIdList\":[\"xxx\"],\"status\":\"false\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.searchOrganizationsItems(
                 keywords: "Authing",
-                limit: 10,
+                limit: 7,
                 withCustomData: true,
                 tenantId: "623c20b2a062aaaaf41b17da"
             )
@@ -4325,7 +4343,7 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listDepartmentMembersItems(
                 organizationCode: "steamory",
                 departmentId: "root",
@@ -4333,7 +4351,7 @@ import Testing
                 orderBy: .desc,
                 departmentIdType: .departmentId,
                 includeChildrenDepartments: false,
-                limit: 10,
+                limit: 7,
                 withCustomData: true,
                 withIdentities: true,
                 withDepartmentIds: true,
@@ -4399,12 +4417,12 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.searchDepartmentMembersItems(
                 organizationCode: "steamory",
                 departmentId: "root",
                 keywords: "张三",
-                limit: 10,
+                limit: 7,
                 departmentIdType: .departmentId,
                 includeChildrenDepartments: false,
                 withCustomData: true,
@@ -4838,10 +4856,10 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"funcId\":\"62ce9135dxxxxb83e373f5d6\",\"funcName\":\"每周日凌晨 3-6 点系统维护禁止注册/登录\",\"funcDescription\":\"每周日凌晨 3-6 点系统维护禁止注册/登录。\",\"scene\":\"PRE_REGISTER\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"isAsynchronous\":false,\"timeout\":3,\"terminateOnTimeout\":false,\"sourceCode\":\"async function pipe(user, context, callback) {\\n  const date = new Date();\\n  const d = date.getDay();\\n  const n = date.getHours();\\n  // 每周日凌晨 3-6 点禁止注册\\n  if (d === 0 && (3 <= n && n <= 6)) {\\n    return callback(new Error('系统维护中，暂时停止注册！'));\\n  }\\n  callback(null, user, context)\\n}\",\"status\":\"success\",\"enabled\":false}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.getPipelineLogsItems(
                 funcId: "62cc23737exxxx8341b1ce16",
-                limit: 10
+                limit: 7
             )
         }
     }
@@ -4878,11 +4896,11 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"code\":\"developer\",\"name\":\"研发\",\"description\":\"描述内容\",\"userCount\":0,\"departmentCount\":0,\"metadataSource\":[]}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.postListItems(
                 keywords: "xxx",
                 skipCount: false,
-                limit: 10,
+                limit: 7,
                 withMetadata: false,
                 withCustomData: false
             )
@@ -5073,11 +5091,14 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.listPublicAccountsItems(ListPublicAccountsRequestDto(
-                keywords: "张三",
-                searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
-            ))
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.listPublicAccountsItems(
+                ListPublicAccountsRequestDto(
+                    keywords: "张三",
+                    searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
+                ),
+                limit: 7
+            )
         }
     }
 
@@ -5548,11 +5569,11 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"organizationCode\":\"steamory\",\"departmentId\":\"60b49eb83fd80adb96f26e68\",\"isRoot\":false,\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"name\":\"dd8d7stf44\",\"description\":\"dd8d7stf44\",\"openDepartmentId\":\"ou_7dab8a3d3cdccxxxxxx777c7ad535d62\",\"isLeader\":true,\"code\":\"6229c4deb3e4d8a20b6021ff\",\"isMainDepartment\":true,\"joinedAt\":\"2022-07-03T02:20:30.000Z\",\"isVirtualNode\":false,\"customData\":{\"icon\":\"https://example.com/logo\"},\"departmentIdPath\":[\"parentId1\",\"parentId2\"],\"departmentCodePath\":[\"parentCode1\",\"parentCode2\"],\"departmentNamePath\":[\"parentName1\",\"parentName2\"]}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.getPublicAccountDepartmentsItems(
                 userId: "6229ffaxxxxxxxxcade3e3d9",
                 userIdType: .userId,
-                limit: 10,
+                limit: 7,
                 withCustomData: true,
                 withDepartmentPaths: true,
                 sortBy: .joinDepartmentAt,
@@ -5819,9 +5840,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"list\":[{\"code\":\"ecs\",\"description\":\"服务器\",\"name\":\"服务器\",\"type\":\"API\",\"apiIdentifier\":\"https://my-awesome-api.com/api\",\"namespace\":\"default\",\"linkedToTenant\":false,\"id\":\"62b40xxxxxxxxxxxd16f57c7\",\"namespaceId\":1,\"namespaceName\":\"权限应用一\",\"userPoolId\":\"62b40xxxxxxxxxxxd16f57c7\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listCommonResourceItems(
-                limit: 10,
+                limit: 7,
                 keyword: "resourceName"
             )
         }
@@ -5857,11 +5878,11 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"list\":[{\"code\":\"ecs\",\"description\":\"服务器\",\"name\":\"服务器\",\"type\":\"API\",\"apiIdentifier\":\"https://my-awesome-api.com/api\",\"namespace\":\"default\",\"linkedToTenant\":false}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listResourcesItems(
                 namespace: "default",
                 type: .data,
-                limit: 10
+                limit: 7
             )
         }
     }
@@ -6111,9 +6132,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"name\":\"系统权限组\",\"code\":\"system\",\"description\":\"示例权限分组描述\",\"status\":1}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listNamespacesItems(
-                limit: 10,
+                limit: 7,
                 keywords: "test"
             )
         }
@@ -6227,13 +6248,16 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"targetType\":\"USER\",\"targetIdentifier\":\"code\",\"actions\":[\"ecs:Start\",\"ecs:Stop\"]}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.getResourceAuthorizedTargetsItems(GetResourceAuthorizedTargetsDto(
-                resource: "ecs:1",
-                targetType: .user,
-                page: 1,
-                limit: 10
-            ))
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.getResourceAuthorizedTargetsItems(
+                GetResourceAuthorizedTargetsDto(
+                    resource: "ecs:1",
+                    targetType: .user,
+                    page: 1,
+                    limit: 10
+                ),
+                limit: 7
+            )
         }
     }
 
@@ -6266,9 +6290,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"ip\":\"10.123.32.25\",\"ipType\":\"WHITE\",\"addType\":\"MANUAL\",\"removeType\":\"MANUAL\",\"limitList\":[]}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.findIpListItems(
-                limit: 10,
+                limit: 7,
                 ipType: .black
             )
         }
@@ -6340,9 +6364,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"userId\":\"60b49eb83fd80adb96f26e68\",\"addType\":\"MANUAL\",\"userListType\":\"WHITE\",\"removeType\":\"MANUAL\",\"limitList\":[],\"addAt\":\"2023-09-12T05:54:58.758Z\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.findUserListItems(
-                limit: 10,
+                limit: 7,
                 userListType: .black
             )
         }
@@ -6414,9 +6438,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"optObject\":\"IP\",\"ipRange\":\"ALL\",\"userRange\":\"ALL\",\"ipCond\":\"ONE\",\"userCond\":\"ONE\",\"timeRange\":1,\"countThr\":3,\"eventStateType\":\"password_wrong\",\"removeType\":\"MANUAL\",\"action\":\"ADD_IP_BLACK_LIST\",\"limitList\":\"FORBID_LOGIN\",\"createdAt\":\"2023-09-18T06:49:45.191Z\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.findRiskListPolicyItems(
-                limit: 10,
+                limit: 7,
                 optObject: .ip
             )
         }
@@ -6610,9 +6634,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listRoleMembersItems(
-                limit: 10,
+                limit: 7,
                 withCustomData: true,
                 withIdentities: true,
                 withDepartmentIds: true,
@@ -6652,11 +6676,11 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"code\":\"code\",\"name\":\"departmentName\",\"description\":\"dd8d7stf44\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listRoleDepartmentsItems(
                 code: "manager",
                 namespace: "default",
-                limit: 10
+                limit: 7
             )
         }
     }
@@ -6712,9 +6736,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"id\":\"60b49eb83fd80adb96f26e68\",\"code\":\"role1\",\"name\":\"role1\",\"description\":\"this is role description\",\"namespace\":\"default\",\"namespaceName\":\"示例权限名称\",\"status\":\"ENABLE\",\"disableTime\":1669881887852}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listRolesItems(
-                limit: 10,
+                limit: 7,
                 keywords: "admin",
                 namespace: "default"
             )
@@ -6985,8 +7009,8 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"syncTaskId\":1000,\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"syncTaskName\":\"我的飞书同步任务\",\"syncTaskType\":\"lark\",\"syncFlow\":\"upstream\",\"syncTrigger\":\"manually\",\"lastSyncMessage\":\"\",\"lastSyncRate\":80,\"lastSyncStatus\":\"success\",\"lastSyncTime\":\"2022-07-03T02:20:30.000Z\",\"organizationCode\":\"steamory\",\"fieldMapping\":[]}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.listSyncTasksItems(limit: 10)
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.listSyncTasksItems(limit: 7)
         }
     }
 
@@ -7097,10 +7121,10 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"syncJobId\":1,\"syncTaskId\":1000,\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"syncStatus\":\"success\",\"syncFlow\":\"upstream\",\"syncTrigger\":\"manually\",\"departmentCountAll\":0,\"departmentCountSucc\":0,\"departmentUpdateCountAll\":0,\"departmentUpdateCountSucc\":0,\"accountCountAll\":0,\"accountCountSucc\":0,\"accountUpdateCountAll\":0,\"accountUpdateCountSucc\":0,\"errMsg\":\"\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listSyncJobsItems(
                 syncTaskId: 1000,
-                limit: 10,
+                limit: 7,
                 syncTrigger: .manually
             )
         }
@@ -7159,10 +7183,10 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"syncRiskOperationId\":1,\"syncTaskId\":1000,\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"SUCCESS\",\"level\":0,\"objectType\":\"DEPARTMENT\",\"objectName\":\"张三\",\"objectId\":\"624cf96f7axxx7918478ee7\",\"errMsg\":\"\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listSyncRiskOperationsItems(
                 syncTaskId: 1000,
-                limit: 10,
+                limit: 7,
                 status: ["SUCCESS", "FAILED"],
                 objectType: ["DEPARTMENT", "USER"]
             )
@@ -7336,10 +7360,13 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"preferredUsername\":\"alice\",\"lastLoginApp\":\"\",\"userPoolId\":\"60b49eb83fd80adb96f26e68\",\"tenantId\":\"60b49eb83fd80adb96f26e68\",\"memberId\":\"memberId\",\"linkUserId\":\"linkUserId\",\"isTenantAdmin\":false,\"password\":\"passw0rd\",\"salt\":\"dgisaeieruur\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.listTenantUsersItems(ListTenantUserDto(
-                tenantId: "TENANT_ID"
-            ))
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.listTenantUsersItems(
+                ListTenantUserDto(
+                    tenantId: "TENANT_ID"
+                ),
+                limit: 7
+            )
         }
     }
 
@@ -7953,11 +7980,14 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.listUsersItems(ListUsersRequestDto(
-                keywords: "张三",
-                searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
-            ))
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.listUsersItems(
+                ListUsersRequestDto(
+                    keywords: "张三",
+                    searchQuery: ["query": ["bool": ["must": [["term": ["phone": "18818888888"]]], "must_not": []]], "sort": ["_score", ["created_at": "ASC"]]]
+                ),
+                limit: 7
+            )
         }
     }
 
@@ -8302,11 +8332,11 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"organizationCode\":\"steamory\",\"departmentId\":\"60b49eb83fd80adb96f26e68\",\"isRoot\":false,\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"name\":\"dd8d7stf44\",\"description\":\"dd8d7stf44\",\"openDepartmentId\":\"ou_7dab8a3d3cdccxxxxxx777c7ad535d62\",\"isLeader\":true,\"code\":\"6229c4deb3e4d8a20b6021ff\",\"isMainDepartment\":true,\"joinedAt\":\"2022-07-03T02:20:30.000Z\",\"isVirtualNode\":false,\"customData\":{\"icon\":\"https://example.com/logo\"},\"departmentIdPath\":[\"parentId1\",\"parentId2\"],\"departmentCodePath\":[\"parentCode1\",\"parentCode2\"],\"departmentNamePath\":[\"parentName1\",\"parentName2\"]}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.getUserDepartmentsItems(
                 userId: "6229ffaxxxxxxxxcade3e3d9",
                 userIdType: .userId,
-                limit: 10,
+                limit: 7,
                 withCustomData: true,
                 withDepartmentPaths: true,
                 sortBy: .joinDepartmentAt,
@@ -8398,9 +8428,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"userId\",\"archivedAt\":\"2022-07-03T02:20:30.000Z\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listArchivedUsersItems(
-                limit: 10,
+                limit: 7,
                 startAt: 1655714763890
             )
         }
@@ -8531,14 +8561,14 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"appId\":\"app1\",\"appName\":\"App Name\",\"appLogo\":\"https://example.com/logo.png\",\"appLoginUrl\":\"https://example.com/login\",\"clientIp\":\"127.0.0.1\",\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/99.0.4844.51 Safari/537.36\",\"time\":\"2023-11-14T22:13:20.000Z\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.getUserLoginHistoryItems(
                 userId: "6229ffaxxxxxxxxcade3e3d9",
                 userIdType: .userId,
                 clientIp: "127.0.0.1",
                 start: 1647360000000,
                 end: 1648051199000,
-                limit: 10
+                limit: 7
             )
         }
     }
@@ -8866,8 +8896,8 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"webhookId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"name\":\"用户创建事件\",\"url\":\"https://example.com/callback\",\"contentType\":\"application/json\",\"enabled\":true,\"events\":[\"user:created\"],\"secret\":\"xxxxxxxxxxxx\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.listWebhooksItems(limit: 10)
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.listWebhooksItems(limit: 7)
         }
     }
 
@@ -8940,12 +8970,15 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"webhookId\":\"6229ffaxxxxxxxxcade3e3d9\",\"eventName\":\"user:created\",\"requestBody\":{\"eventName\":\"test\",\"data\":{\"description\":\"A test from authing\"}},\"requestHeaders\":{\"eventName\":\"test\",\"data\":{\"description\":\"A test from authing\"}},\"responseStatusCode\":200,\"responseHeaders\":{\"Accept\":\"application/json, text/plain, */*\",\"user-agent\":\"authing-webhook@2.0\",\"x-authing-token\":\"a\",\"x-authing-webhook-secret\":\"a\"},\"responseBody\":{\"success\":true},\"timestamp\":\"2022-09-20T08:55:00.188+0800\",\"success\":true,\"errorMessage\":\"ERRTIMEOUT\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.getWebhookLogsItems(ListWebhookLogs(
-                page: 1,
-                limit: 10,
-                webhookId: "6229ffaxxxxxxxxcade3e3d9"
-            ))
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.getWebhookLogsItems(
+                ListWebhookLogs(
+                    page: 1,
+                    limit: 10,
+                    webhookId: "6229ffaxxxxxxxxcade3e3d9"
+                ),
+                limit: 7
+            )
         }
     }
 

@@ -13,8 +13,10 @@ extension EndpointContract {
         try await check(Self.management, call)
     }
 
-    func checkItems<Element>(count: Int, _ items: @Sendable (ManagementClient) -> PageSequence<Element>) async throws {
-        try await checkItems(Self.management, count: count, items)
+    func checkItems<Element>(
+        count: Int, pageSize: Int? = nil, _ items: @Sendable (ManagementClient) -> PageSequence<Element>
+    ) async throws {
+        try await checkItems(Self.management, count: count, pageSize: pageSize, items)
     }
 
     func mismatches(_ call: @Sendable (ManagementClient) async throws -> Void) async throws -> [String] {

@@ -42,13 +42,13 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: The size of each page. Page size
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - codes: Codes
     ///   - kinds: Kinds
     ///   - source: Where from; untyped in GenAuth's document
     /// - Returns: The items, fetched lazily.
     public func listResourcesItems(
-        limit: Int = 10,
+        limit: Int = 50,
         codes: [String]? = nil,
         kinds: [ResourceKind]? = nil,
         source: String? = nil

@@ -17,6 +17,15 @@ func managementClientListResourcesSampleEN() async throws {
         kinds: [.wechatMiniprogramAppLaunch, .azureAd]
     )
     print(response)
+
+    // Every item, page after page, 50 per page:
+    for try await item in client.listResourcesItems(
+        limit: 50,
+        codes: ["code1", "code2"],
+        kinds: [.wechatMiniprogramAppLaunch, .azureAd]
+    ) {
+        print(item)
+    }
 }
 
 // docs/en/management/resources/create-resource.md
@@ -63,6 +72,15 @@ func managementClientListResourcesSampleZH() async throws {
         kinds: [.wechatMiniprogramAppLaunch, .azureAd]
     )
     print(response)
+
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listResourcesItems(
+        limit: 50,
+        codes: ["code1", "code2"],
+        kinds: [.wechatMiniprogramAppLaunch, .azureAd]
+    ) {
+        print(item)
+    }
 }
 
 // docs/zh/management/resources/create-resource.md

@@ -38,8 +38,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"ok\",\"data\":{\"list\":[{\"code\":\"res-1\",\"struct\":{\"code\":\"123\"},\"operator\":\"AND\",\"zh-CN\":\"资源\",\"description\":\"A resource\",\"customData\":{\"level\":3}}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listResourcesItems(
+                limit: 7,
                 codes: ["code1", "code2"],
                 kinds: [.wechatMiniprogramAppLaunch, .azureAd]
             )
