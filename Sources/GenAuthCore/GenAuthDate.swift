@@ -18,8 +18,51 @@ package enum GenAuthDate {
         return text.withUTF8 { parse(bytes: $0) }
     }
 
+    /// `2023-11-01T08:00:00.123Z`: UTC, milliseconds, in the proleptic Gregorian calendar for every year, as ISO 8601
+    /// (§3.2.1) and RFC 3339 have it. Not Foundation's ISO 8601 formatter: it writes dates before 1582-10-15 in the
+    /// Julian calendar, days away from the instant. Years outside 0000–9999 get a sign and at least four digits.
     package static func format(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        // To the microsecond first: a Date holds seconds since 2001, and its distance from 1970 is off by a few ulps.
+        let milliseconds = ((date.timeIntervalSince1970 * 1_000_000).rounded() / 1000).rounded(.down)
+        guard milliseconds.isFinite, abs(milliseconds) < 9e17 else {
+            return milliseconds < 0 ? "-271821-04-20T00:00:00.000Z" : "+275760-09-13T00:00:00.000Z"
+        }
+        let total = Int64(milliseconds)
+        let day = floorDivide(total, 86_400_000)
+        let inDay = total - day * 86_400_000
+        let (year, month, dayOfMonth) = civil(fromDays: day)
+        let yearText: String
+        switch year {
+        case 0...9999: yearText = padded(year, 4)
+        case ..<0: yearText = "-" + padded(-year, 4)
+        default: yearText = "+" + padded(year, 4)
+        }
+        return "\(yearText)-\(padded(month, 2))-\(padded(dayOfMonth, 2))T\(padded(Int(inDay / 3_600_000), 2)):"
+            + "\(padded(Int(inDay / 60_000 % 60), 2)):\(padded(Int(inDay / 1000 % 60), 2)).\(padded(Int(inDay % 1000), 3))Z"
+    }
+
+    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+        let quotient = value / divisor
+        return value % divisor < 0 ? quotient - 1 : quotient
+    }
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    /// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    private static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (Int(year), Int(month), Int(day))
     }
 
     /// A number as a Unix time: milliseconds from 10^11 on (that is 1973 in milliseconds, year 5138 in seconds).
