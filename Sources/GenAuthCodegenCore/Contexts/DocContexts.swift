@@ -187,7 +187,9 @@ enum DocContexts {
 
     static func row(_ property: Property, owner: String, api: API, language: Language, inURL: Bool = false) -> DocParameterRow {
         let labels = DocLabels.of(language)
-        var description = MarkdownRendering.cell(property.description?.resolved(language) ?? "")
+        var text = property.description?.resolved(language) ?? ""
+        if property.inlineEnum != nil { text = announcementLast(text) }
+        var description = MarkdownRendering.cell(text)
         if inURL, case .array = property.type {
             // GenAuth's server reads a list in a URL comma-separated, as its document's own samples send it.
             description += (description.isEmpty ? "" : "<br>") + labels.commaSeparated
@@ -217,7 +219,19 @@ enum DocContexts {
             required: property.required ? labels.yes : labels.no,
             defaultValue: property.defaultValue.map { valueText($0) } ?? "-",
             description: description.isEmpty ? "-" : description,
-            example: property.example.map { valueText($0) } ?? "-")
+            example: ExampleCall.sensibleExample(property).map { valueText($0) } ?? "-")
+    }
+
+    /// A description whose line announcing the values (`… optional values are:`, as GenAuth's document has it once
+    /// the list under it became the enum's) is moved last, right above the enum's values the row lists after it.
+    static func announcementLast(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let index = lines.lastIndex(where: { OpenAPIImporter.announcesList($0.trimmingCharacters(in: .whitespaces)) }),
+              index < lines.count - 1
+        else { return text }
+        let line = lines.remove(at: index)
+        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        return (lines + [line]).joined(separator: "\n")
     }
 
     /// How the docs name a type: `string`, `integer`, `[UserDto](#userdto)[]`, `map<string, integer>`.

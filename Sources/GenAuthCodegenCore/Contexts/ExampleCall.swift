@@ -66,7 +66,7 @@ struct ExampleCall {
 
     private mutating func argument(_ property: Property, api: API, depth: Int) -> (String, Value) {
         if SwiftSyntax.usesFoundation(property.type) { usesFoundation = true }
-        if let example = property.example, example != .null,
+        if let example = Self.sensibleExample(property), example != .null,
            let literal = SwiftSyntax.literal(example, as: property.type, inlineEnum: property.inlineEnum, api: api) {
             return (literal, Self.wire(example, type: property.type))
         }
@@ -74,6 +74,19 @@ struct ExampleCall {
             property.type, key: property.key, inlineEnum: property.inlineEnum, api: api, depth: depth,
             constraints: property.constraints, items: property.itemConstraints)
     }
+
+    /// An expiry of GenAuth's document is a moment long past (an `endTime` of 2022): a sample would grant what has
+    /// already expired. Such an example becomes 2100-01-01 (in milliseconds, as GenAuth's `…Time` integers are).
+    static func sensibleExample(_ property: Property) -> Value? {
+        let expiries: Set<String> = ["endTime", "expireTime", "expiredTime", "expirationTime", "expireAt", "expiresAt", "expiredAt"]
+        guard expiries.contains(property.key), case .integer(let milliseconds)? = property.example,
+              milliseconds > 100_000_000_000, milliseconds < Self.farFuture
+        else { return property.example }
+        return .integer(Self.farFuture)
+    }
+
+    /// 2100-01-01T00:00:00Z in milliseconds.
+    static let farFuture = 4_102_444_800_000
 
     /// `SendSMSDto(…)` with the properties a call passes.
     private mutating func object(_ typeName: String, api: API, multiline: Bool, depth: Int) -> (String, Value) {

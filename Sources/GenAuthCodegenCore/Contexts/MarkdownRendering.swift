@@ -47,7 +47,10 @@ enum MarkdownRendering {
             case .list(let ordered, let items):
                 return list(ordered: ordered, items.map { pageBlocks($0, shift: shift) })
             case .code(let language, let lines):
-                return fenced(language: language, lines)
+                // A "JSON" sample of GenAuth's that is not JSON (JavaScript's `new Date(…)`, comments) is shown as
+                // what it is; the import reports it (OpenAPIImporter+Descriptions.swift).
+                let isFakeJSON = language.lowercased() == "json" && !OpenAPIImporter.isJSON(lines.joined(separator: "\n"))
+                return fenced(language: isFakeJSON ? "javascript" : language, lines)
             case .quote(let inner):
                 return quoted(pageBlocks(inner, shift: shift))
             case .details(let summary, let inner):

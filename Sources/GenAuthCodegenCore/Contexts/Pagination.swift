@@ -58,7 +58,7 @@ struct Pagination {
             return Pagination(
                 location: .query, pageIsString: page.type == .string, element: element,
                 elementType: elementType, itemsExpression: items, totalExpression: totalExpression,
-                limit: endpoint.query.first { $0.key == "limit" && $0.type == .integer })
+                limit: endpoint.query.first { $0.key == "limit" && ($0.type == .integer || $0.type == .string) })
         }
         guard let request = endpoint.request else { return nil }
         for path in [["page"], ["pagination", "page"], ["options", "pagination", "page"]] {
@@ -70,7 +70,7 @@ struct Pagination {
                 return Pagination(
                     location: .body(steps), element: element, elementType: elementType,
                     itemsExpression: items, totalExpression: totalExpression,
-                    limit: api.types[owner]?.properties.first { $0.key == "limit" && $0.type == .integer },
+                    limit: api.types[owner]?.properties.first { $0.key == "limit" && ($0.type == .integer || $0.type == .string) },
                     defaultRequest: defaultRequest)
             }
         }
@@ -194,7 +194,9 @@ struct Pagination {
             let arguments = parameterNames.map { label -> String in
                 guard let label else { return "request" }
                 let use = Naming.parameter(label).use
-                return label == "page" ? (pageIsString ? "page: String(page)" : "page: page") : "\(label): \(use)"
+                if label == "page" { return pageIsString ? "page: String(page)" : "page: page" }
+                if label == limit?.swiftName, limit?.type == .string { return "\(label): String(\(use))" }
+                return "\(label): \(use)"
             }
             lines.append("        PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> \(pageType) in")
             lines += Self.wrapped("            let response = try await self.\(endpoint.name)(", arguments, ")", indent: "            ")
@@ -209,7 +211,8 @@ struct Pagination {
             }
             lines.append("            level\(steps.count - 1).\(Naming.escaped(steps[steps.count - 1].property.swiftName)) = page")
             if let limit, let limitName {
-                lines.append("            level\(steps.count - 1).\(Naming.escaped(limit.swiftName)) = \(limitName)")
+                let value = limit.type == .string ? "String(\(limitName))" : limitName
+                lines.append("            level\(steps.count - 1).\(Naming.escaped(limit.swiftName)) = \(value)")
             }
             for index in stride(from: steps.count - 2, through: 0, by: -1) {
                 lines.append("            level\(index).\(Naming.escaped(steps[index].property.swiftName)) = level\(index + 1)")

@@ -60,16 +60,25 @@ extension OpenAPIImporter {
             if YAMLTree.value(itemSchema, "$ref") != nil { return nil }
             var converted: [Node] = []
             for (index, item) in items.enumerated() {
-                if YAMLTree.value(itemSchema, "enum") != nil {
-                    guard let text = item.string else { continue }
+                if let values = YAMLTree.value(itemSchema, "enum") {
+                    guard let text = item.string, values.array().contains(where: { $0.string == text }) else {
+                        warn(pointer.appending(String(index)), "'\(SpecWriter.flow(item))' is not one of the items' enum values; left out of the example", at: item)
+                        continue
+                    }
                     converted.append(YAMLTree.string(text))
                 } else if let node = exampleValue(item, schema: itemSchema, pointer: pointer.appending(String(index)), propertyName: propertyName) {
                     converted.append(node)
                 }
             }
             return YAMLTree.sequence(converted)
+        case "object"?:
+            // A free-form object (json) or a map: any object, kept as the document has it; nothing else.
+            guard case .mapping = value else {
+                return drop("\(Self.kind(value) == "array" ? "an" : "a") \(Self.kind(value)) where an object is expected")
+            }
+            return Self.plainCopy(value)
         default:
-            // json (free-form) and maps: any value, kept as the document has it.
+            // No type: any value, kept as the document has it.
             return Self.plainCopy(value)
         }
     }

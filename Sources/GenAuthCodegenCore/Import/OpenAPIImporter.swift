@@ -57,6 +57,7 @@ struct OpenAPIImporter {
             diagnostics.error("not an OpenAPI 3 document: 'openapi: 3.x' is missing", at: location(root))
             return []
         }
+        checkDescriptions()
         let definedSchemes = Set(YAMLTree.pairs(YAMLTree.value(YAMLTree.value(root, "components"), "securitySchemes")).map(\.key))
         var operations: [Operation] = []
         var names: [String: Pointer] = [:]

@@ -624,19 +624,19 @@ extension ManagementClient {
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
     /// - Parameters:
-    ///   - limit: Number of apps to get per page
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - keywords: Search keyword
     ///   - ssoEnabled: Whether the app is added to SSO
     /// - Returns: The items, fetched lazily.
     public func listTenantApplicationsItems(
-        limit: String,
+        limit: Int = 50,
         keywords: String,
         ssoEnabled: Bool
     ) -> PageSequence<TenantApplicationDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<TenantApplicationDto> in
             let response = try await self.listTenantApplications(
                 page: String(page),
-                limit: limit,
+                limit: String(limit),
                 keywords: keywords,
                 ssoEnabled: ssoEnabled
             )

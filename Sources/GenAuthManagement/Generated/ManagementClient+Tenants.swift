@@ -116,7 +116,7 @@ extension ManagementClient {
     ///   - withAppDetail: Additionally return brief information of apps under the tenant
     ///   - withCreatorDetail: Additionally return brief information of the creator of the tenant
     ///   - withSourceAppDetail: Additionally return brief information of the source app of the tenant
-    ///   - limit: Number of items per page
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     ///   - source: Tenant source
     /// - Returns: The items, fetched lazily.
     public func listTenantsItems(
@@ -125,7 +125,7 @@ extension ManagementClient {
         withAppDetail: Bool? = nil,
         withCreatorDetail: Bool? = nil,
         withSourceAppDetail: Bool? = nil,
-        limit: String? = nil,
+        limit: Int = 50,
         source: String? = nil
     ) -> PageSequence<TenantRespDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<TenantRespDto> in
@@ -136,7 +136,7 @@ extension ManagementClient {
                 withCreatorDetail: withCreatorDetail,
                 withSourceAppDetail: withSourceAppDetail,
                 page: String(page),
-                limit: limit,
+                limit: String(limit),
                 source: source
             )
             return Page(items: response.data.list, totalCount: response.data.totalCount)
@@ -269,11 +269,11 @@ extension ManagementClient {
     /// page after page, each page fetched when the items of the one before are used up; iteration ends at the
     /// total count GenAuth reports or at an empty page (see ``/GenAuthCore/PageSequence``).
     ///
-    /// - Parameter limit: Number of items per page
+    /// - Parameter limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
-    public func importTenantHistoryItems(limit: String? = nil) -> PageSequence<JSONValue> {
+    public func importTenantHistoryItems(limit: Int = 50) -> PageSequence<JSONValue> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<JSONValue> in
-            let response = try await self.importTenantHistory(page: String(page), limit: limit)
+            let response = try await self.importTenantHistory(page: String(page), limit: String(limit))
             return Page(items: response.data.list, totalCount: response.data.totalCount)
         }
     }
@@ -315,17 +315,14 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - importId: Import record ID
-    ///   - limit: Number of items per page
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
-    public func importTenantNotifyUserItems(
-        importId: String,
-        limit: String? = nil
-    ) -> PageSequence<JSONValue> {
+    public func importTenantNotifyUserItems(importId: String, limit: Int = 50) -> PageSequence<JSONValue> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<JSONValue> in
             let response = try await self.importTenantNotifyUser(
                 importId: importId,
                 page: String(page),
-                limit: limit
+                limit: String(limit)
             )
             return Page(items: response.data.list, totalCount: response.data.totalCount)
         }
@@ -522,17 +519,17 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - keywords: Search keyword
-    ///   - limit: Number of items per page
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
     public func listInviteTennatUserRecordsItems(
         keywords: String,
-        limit: String
+        limit: Int = 50
     ) -> PageSequence<InviteTenantUserRecord> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<InviteTenantUserRecord> in
             let response = try await self.listInviteTennatUserRecords(
                 keywords: keywords,
                 page: String(page),
-                limit: limit
+                limit: String(limit)
             )
             return Page(items: response.data.list, totalCount: response.data.totalCount)
         }
@@ -575,17 +572,17 @@ extension ManagementClient {
     ///
     /// - Parameters:
     ///   - keywords: Search keyword
-    ///   - limit: Number of items per page
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
     public func listMultipleTenantAdminItems(
         keywords: String? = nil,
-        limit: String? = nil
+        limit: Int = 50
     ) -> PageSequence<MultipleTenantAdminDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<MultipleTenantAdminDto> in
             let response = try await self.listMultipleTenantAdmin(
                 keywords: keywords,
                 page: String(page),
-                limit: limit
+                limit: String(limit)
             )
             return Page(items: response.data.list, totalCount: response.data.totalCount)
         }
@@ -678,19 +675,19 @@ extension ManagementClient {
     /// - Parameters:
     ///   - keywords: Search keyword
     ///   - external: Whether external
-    ///   - limit: Number of items per page
+    ///   - limit: The size of each page, at most 50 (the largest the endpoint documents, and the default).
     /// - Returns: The items, fetched lazily.
     public func listTenantCooperatorsItems(
         keywords: String? = nil,
         external: Bool? = nil,
-        limit: String? = nil
+        limit: Int = 50
     ) -> PageSequence<TenantCooperatorDto> {
         PageSequence(firstPage: 1) { (page: Int) async throws(GenAuthError) -> Page<TenantCooperatorDto> in
             let response = try await self.listTenantCooperators(
                 keywords: keywords,
                 external: external,
                 page: String(page),
-                limit: limit
+                limit: String(limit)
             )
             return Page(items: response.data.list, totalCount: response.data.totalCount)
         }

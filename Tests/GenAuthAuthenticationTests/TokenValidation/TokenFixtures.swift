@@ -135,7 +135,7 @@ enum TokenFixtures {
     ) -> AuthenticationClient {
         AuthenticationClient(
             options: AuthenticationClientOptions(
-                appId: appId, appSecret: appSecret, appHost: appHost ?? server.baseURL, tokenValidation: options, timeout: 5),
+                appId: appId, appSecret: appSecret, appHost: appHost ?? server.baseURL, tokenValidation: options, timeout: 120),  // a guard against a hang on two busy cores
             clock: { clock.now })
     }
 }

@@ -416,12 +416,8 @@ func managementClientListTenantApplicationsSampleEN() async throws {
     )
     print(response)
 
-    // Every item, page after page:
-    for try await item in client.listTenantApplicationsItems(
-        limit: "1",
-        keywords: "KEYWORDS",
-        ssoEnabled: false
-    ) {
+    // Every item, page after page, 50 per page:
+    for try await item in client.listTenantApplicationsItems(limit: 50, keywords: "KEYWORDS", ssoEnabled: false) {
         print(item)
     }
 }
@@ -878,7 +874,7 @@ func managementClientSetCustomFieldsSampleEN() async throws {
     ))
 
     let response = try await client.setCustomFields(SetCustomFieldsReqDto(
-        list: [SetCustomFieldDto(targetType: .user, key: "school", dataType: .`enum`, label: "学校", description: "学校", encrypted: false, isUnique: false, userEditable: false, visibleInAdminConsole: true, visibleInUserCenter: true, validateRules: [["type": "UNIQUE", "content": "", "error": "已存在当前"]], appIds: ["appid1"], desensitization: true)],
+        list: [SetCustomFieldDto(targetType: .user, key: "school", dataType: .`enum`, label: "学校", description: "学校", encrypted: false, isUnique: false, userEditable: false, visibleInAdminConsole: true, visibleInUserCenter: true, appIds: ["appid1"], desensitization: true)],
         tenantId: "642c1df417c2d8a80d744c1d"
     ))
     print(response)
@@ -1947,8 +1943,7 @@ func managementClientListDataPolicyTargetsSampleEN() async throws {
         policyId: "60b49xxxxxxxxxxxxxxx6e68",
         page: 1,
         limit: 10,
-        query: "示例1",
-        targetType: ["0"]
+        query: "示例1"
     )
     print(response)
 
@@ -1956,8 +1951,7 @@ func managementClientListDataPolicyTargetsSampleEN() async throws {
     for try await item in client.listDataPolicyTargetsItems(
         policyId: "60b49xxxxxxxxxxxxxxx6e68",
         limit: 50,
-        query: "示例1",
-        targetType: ["0"]
+        query: "示例1"
     ) {
         print(item)
     }
@@ -2248,7 +2242,7 @@ func managementClientSuspendDeviceTerminalManagementSampleEN() async throws {
 
     let response = try await client.suspendDeviceTerminalManagement(SuspendTerminalDto(
         id: "ID",
-        endTime: 1672502400000
+        endTime: 4102444800000
     ))
     print(response)
 }
@@ -2876,7 +2870,7 @@ func managementClientQueryLdapLogSampleEN() async throws {
         errorCode: 32,
         message: "scope=0 deref=3 filter=\"(objectClass=*)\"",
         startTime: 1668528000000,
-        endTime: 1668528000000,
+        endTime: 4102444800000,
         page: 1,
         limit: 10
     )
@@ -5174,7 +5168,7 @@ func managementClientAssignRoleSampleEN() async throws {
 
     let response = try await client.assignRole(AssignRoleDto(
         code: "code1",
-        endTime: 1669114748050,
+        endTime: 4102444800000,
         enableTime: 1669114748050,
         namespace: "60b49eb83fd80adb96f26e68",
         targets: [TargetDto(targetType: .department, targetIdentifier: "60b49eb83fd80adb96f26e68")]
@@ -5940,8 +5934,8 @@ func managementClientListTenantsSampleEN() async throws {
     let response = try await client.listTenants()
     print(response)
 
-    // Every item, page after page:
-    for try await item in client.listTenantsItems() {
+    // Every item, page after page, 50 per page:
+    for try await item in client.listTenantsItems(limit: 50) {
         print(item)
     }
 }
@@ -6007,8 +6001,8 @@ func managementClientImportTenantHistorySampleEN() async throws {
     let response = try await client.importTenantHistory()
     print(response)
 
-    // Every item, page after page:
-    for try await item in client.importTenantHistoryItems() {
+    // Every item, page after page, 50 per page:
+    for try await item in client.importTenantHistoryItems(limit: 50) {
         print(item)
     }
 }
@@ -6024,8 +6018,8 @@ func managementClientImportTenantNotifyUserSampleEN() async throws {
     let response = try await client.importTenantNotifyUser(importId: "IMPORT_ID")
     print(response)
 
-    // Every item, page after page:
-    for try await item in client.importTenantNotifyUserItems(importId: "IMPORT_ID") {
+    // Every item, page after page, 50 per page:
+    for try await item in client.importTenantNotifyUserItems(importId: "IMPORT_ID", limit: 50) {
         print(item)
     }
 }
@@ -6149,8 +6143,8 @@ func managementClientListInviteTennatUserRecordsSampleEN() async throws {
     )
     print(response)
 
-    // Every item, page after page:
-    for try await item in client.listInviteTennatUserRecordsItems(keywords: "KEYWORDS", limit: "LIMIT") {
+    // Every item, page after page, 50 per page:
+    for try await item in client.listInviteTennatUserRecordsItems(keywords: "KEYWORDS", limit: 50) {
         print(item)
     }
 }
@@ -6166,8 +6160,8 @@ func managementClientListMultipleTenantAdminSampleEN() async throws {
     let response = try await client.listMultipleTenantAdmin()
     print(response)
 
-    // Every item, page after page:
-    for try await item in client.listMultipleTenantAdminItems() {
+    // Every item, page after page, 50 per page:
+    for try await item in client.listMultipleTenantAdminItems(limit: 50) {
         print(item)
     }
 }
@@ -6210,8 +6204,8 @@ func managementClientListTenantCooperatorsSampleEN() async throws {
     let response = try await client.listTenantCooperators()
     print(response)
 
-    // Every item, page after page:
-    for try await item in client.listTenantCooperatorsItems() {
+    // Every item, page after page, 50 per page:
+    for try await item in client.listTenantCooperatorsItems(limit: 50) {
         print(item)
     }
 }
@@ -7569,12 +7563,8 @@ func managementClientListTenantApplicationsSampleZH() async throws {
     )
     print(response)
 
-    // 逐页获取，遍历全部数据：
-    for try await item in client.listTenantApplicationsItems(
-        limit: "1",
-        keywords: "KEYWORDS",
-        ssoEnabled: false
-    ) {
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listTenantApplicationsItems(limit: 50, keywords: "KEYWORDS", ssoEnabled: false) {
         print(item)
     }
 }
@@ -8031,7 +8021,7 @@ func managementClientSetCustomFieldsSampleZH() async throws {
     ))
 
     let response = try await client.setCustomFields(SetCustomFieldsReqDto(
-        list: [SetCustomFieldDto(targetType: .user, key: "school", dataType: .`enum`, label: "学校", description: "学校", encrypted: false, isUnique: false, userEditable: false, visibleInAdminConsole: true, visibleInUserCenter: true, validateRules: [["type": "UNIQUE", "content": "", "error": "已存在当前"]], appIds: ["appid1"], desensitization: true)],
+        list: [SetCustomFieldDto(targetType: .user, key: "school", dataType: .`enum`, label: "学校", description: "学校", encrypted: false, isUnique: false, userEditable: false, visibleInAdminConsole: true, visibleInUserCenter: true, appIds: ["appid1"], desensitization: true)],
         tenantId: "642c1df417c2d8a80d744c1d"
     ))
     print(response)
@@ -9100,8 +9090,7 @@ func managementClientListDataPolicyTargetsSampleZH() async throws {
         policyId: "60b49xxxxxxxxxxxxxxx6e68",
         page: 1,
         limit: 10,
-        query: "示例1",
-        targetType: ["0"]
+        query: "示例1"
     )
     print(response)
 
@@ -9109,8 +9098,7 @@ func managementClientListDataPolicyTargetsSampleZH() async throws {
     for try await item in client.listDataPolicyTargetsItems(
         policyId: "60b49xxxxxxxxxxxxxxx6e68",
         limit: 50,
-        query: "示例1",
-        targetType: ["0"]
+        query: "示例1"
     ) {
         print(item)
     }
@@ -9401,7 +9389,7 @@ func managementClientSuspendDeviceTerminalManagementSampleZH() async throws {
 
     let response = try await client.suspendDeviceTerminalManagement(SuspendTerminalDto(
         id: "ID",
-        endTime: 1672502400000
+        endTime: 4102444800000
     ))
     print(response)
 }
@@ -10029,7 +10017,7 @@ func managementClientQueryLdapLogSampleZH() async throws {
         errorCode: 32,
         message: "scope=0 deref=3 filter=\"(objectClass=*)\"",
         startTime: 1668528000000,
-        endTime: 1668528000000,
+        endTime: 4102444800000,
         page: 1,
         limit: 10
     )
@@ -12327,7 +12315,7 @@ func managementClientAssignRoleSampleZH() async throws {
 
     let response = try await client.assignRole(AssignRoleDto(
         code: "code1",
-        endTime: 1669114748050,
+        endTime: 4102444800000,
         enableTime: 1669114748050,
         namespace: "60b49eb83fd80adb96f26e68",
         targets: [TargetDto(targetType: .department, targetIdentifier: "60b49eb83fd80adb96f26e68")]
@@ -13093,8 +13081,8 @@ func managementClientListTenantsSampleZH() async throws {
     let response = try await client.listTenants()
     print(response)
 
-    // 逐页获取，遍历全部数据：
-    for try await item in client.listTenantsItems() {
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listTenantsItems(limit: 50) {
         print(item)
     }
 }
@@ -13160,8 +13148,8 @@ func managementClientImportTenantHistorySampleZH() async throws {
     let response = try await client.importTenantHistory()
     print(response)
 
-    // 逐页获取，遍历全部数据：
-    for try await item in client.importTenantHistoryItems() {
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.importTenantHistoryItems(limit: 50) {
         print(item)
     }
 }
@@ -13177,8 +13165,8 @@ func managementClientImportTenantNotifyUserSampleZH() async throws {
     let response = try await client.importTenantNotifyUser(importId: "IMPORT_ID")
     print(response)
 
-    // 逐页获取，遍历全部数据：
-    for try await item in client.importTenantNotifyUserItems(importId: "IMPORT_ID") {
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.importTenantNotifyUserItems(importId: "IMPORT_ID", limit: 50) {
         print(item)
     }
 }
@@ -13302,8 +13290,8 @@ func managementClientListInviteTennatUserRecordsSampleZH() async throws {
     )
     print(response)
 
-    // 逐页获取，遍历全部数据：
-    for try await item in client.listInviteTennatUserRecordsItems(keywords: "KEYWORDS", limit: "LIMIT") {
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listInviteTennatUserRecordsItems(keywords: "KEYWORDS", limit: 50) {
         print(item)
     }
 }
@@ -13319,8 +13307,8 @@ func managementClientListMultipleTenantAdminSampleZH() async throws {
     let response = try await client.listMultipleTenantAdmin()
     print(response)
 
-    // 逐页获取，遍历全部数据：
-    for try await item in client.listMultipleTenantAdminItems() {
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listMultipleTenantAdminItems(limit: 50) {
         print(item)
     }
 }
@@ -13363,8 +13351,8 @@ func managementClientListTenantCooperatorsSampleZH() async throws {
     let response = try await client.listTenantCooperators()
     print(response)
 
-    // 逐页获取，遍历全部数据：
-    for try await item in client.listTenantCooperatorsItems() {
+    // 逐页获取（每页 50 条），遍历全部数据：
+    for try await item in client.listTenantCooperatorsItems(limit: 50) {
         print(item)
     }
 }

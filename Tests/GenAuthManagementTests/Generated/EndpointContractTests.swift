@@ -554,9 +554,9 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userPoolId\":\"62b40xxxxxxxxxxxd16f57c7\",\"tenantAppId\":\"62b40xxxxxxxxxxxd16f57c7\",\"name\":\"App Name\",\"logo\":\"https://example.com/logo.png\",\"applicationType\":\"applicationType\",\"ssoEnabled\":true,\"appId\":\"62b40xxxxxxxxxxxd16f57c7\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listTenantApplicationsItems(
-                limit: "1",
+                limit: 7,
                 keywords: "KEYWORDS",
                 ssoEnabled: false
             )
@@ -1161,12 +1161,12 @@ import Testing
             method: "POST",
             path: "/api/v3/set-custom-fields",
             query: nil,
-            body: "{\"list\":[{\"targetType\":\"USER\",\"key\":\"school\",\"dataType\":\"ENUM\",\"label\":\"学校\",\"description\":\"学校\",\"encrypted\":false,\"isUnique\":false,\"userEditable\":false,\"visibleInAdminConsole\":true,\"visibleInUserCenter\":true,\"validateRules\":[{\"type\":\"UNIQUE\",\"content\":\"\",\"error\":\"已存在当前\"}],\"appIds\":[\"appid1\"],\"desensitization\":true}],\"tenantId\":\"642c1df417c2d8a80d744c1d\"}",
+            body: "{\"list\":[{\"targetType\":\"USER\",\"key\":\"school\",\"dataType\":\"ENUM\",\"label\":\"学校\",\"description\":\"学校\",\"encrypted\":false,\"isUnique\":false,\"userEditable\":false,\"visibleInAdminConsole\":true,\"visibleInUserCenter\":true,\"appIds\":[\"appid1\"],\"desensitization\":true}],\"tenantId\":\"642c1df417c2d8a80d744c1d\"}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":[]}")
         try await contract.check { client in
             _ = try await client.setCustomFields(SetCustomFieldsReqDto(
-                list: [SetCustomFieldDto(targetType: .user, key: "school", dataType: .`enum`, label: "学校", description: "学校", encrypted: false, isUnique: false, userEditable: false, visibleInAdminConsole: true, visibleInUserCenter: true, validateRules: [["type": "UNIQUE", "content": "", "error": "已存在当前"]], appIds: ["appid1"], desensitization: true)],
+                list: [SetCustomFieldDto(targetType: .user, key: "school", dataType: .`enum`, label: "学校", description: "学校", encrypted: false, isUnique: false, userEditable: false, visibleInAdminConsole: true, visibleInUserCenter: true, appIds: ["appid1"], desensitization: true)],
                 tenantId: "642c1df417c2d8a80d744c1d"
             ))
         }
@@ -2491,7 +2491,7 @@ import Testing
             name: "listDataPolicyTargets",
             method: "GET",
             path: "/api/v3/list-data-policy-targets",
-            query: "policyId=60b49xxxxxxxxxxxxxxx6e68&page=1&limit=10&query=%E7%A4%BA%E4%BE%8B1&targetType=0",
+            query: "policyId=60b49xxxxxxxxxxxxxxx6e68&page=1&limit=10&query=%E7%A4%BA%E4%BE%8B1",
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"totalCount\":20,\"list\":[]}}")
@@ -2500,8 +2500,7 @@ import Testing
                 policyId: "60b49xxxxxxxxxxxxxxx6e68",
                 page: 1,
                 limit: 10,
-                query: "示例1",
-                targetType: ["0"]
+                query: "示例1"
             )
         }
     }
@@ -2520,8 +2519,7 @@ import Testing
             client.listDataPolicyTargetsItems(
                 policyId: "60b49xxxxxxxxxxxxxxx6e68",
                 limit: 7,
-                query: "示例1",
-                targetType: ["0"]
+                query: "示例1"
             )
         }
     }
@@ -2876,13 +2874,13 @@ import Testing
             method: "POST",
             path: "/api/v3/suspend-device",
             query: nil,
-            body: "{\"id\":\"ID\",\"endTime\":1672502400000}",
+            body: "{\"id\":\"ID\",\"endTime\":4102444800000}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\"}")
         try await contract.check { client in
             _ = try await client.suspendDeviceTerminalManagement(SuspendTerminalDto(
                 id: "ID",
-                endTime: 1672502400000
+                endTime: 4102444800000
             ))
         }
     }
@@ -3591,7 +3589,7 @@ import Testing
             query: nil,
             body: nil,
             encoding: .none,
-            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"id\":\"1\",\"enabled\":1,\"userPoolId\":\"613f1a50194825c3ea9b3a8e\",\"linkUrl\":\"ldap://39.107.123.96:3389\",\"ldapsLinkUrl\":\"ldaps://39.107.123.96:638\",\"enablePrivatization\":1,\"bindDn\":\"cn=system_user,ou=system_users,dc=ibm,dc=com,o=authing\",\"ldapDomain\":\"ibm.com\",\"baseDn\":\"ibm.com\",\"bindPwd\":\"%76q64e,^,qcaN2n\",\"visibleOrgNodes\":{\"all\":false,\"nodeIds\":[\"636227d7827725df87c58e70\"]},\"visibleFields\":[\"name\",\"username\"],\"udfMapping\":{\"all\":false,\"nodeIds\":[\"636227d7827725df87c58e70\"]}}}")
+            response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"id\":\"1\",\"enabled\":1,\"userPoolId\":\"613f1a50194825c3ea9b3a8e\",\"linkUrl\":\"ldap://39.107.123.96:3389\",\"ldapsLinkUrl\":\"ldaps://39.107.123.96:638\",\"enablePrivatization\":1,\"bindDn\":\"cn=system_user,ou=system_users,dc=ibm,dc=com,o=authing\",\"ldapDomain\":\"ibm.com\",\"baseDn\":\"ibm.com\",\"bindPwd\":\"%76q64e,^,qcaN2n\",\"visibleOrgNodes\":{\"all\":false,\"nodeIds\":[\"636227d7827725df87c58e70\"]},\"visibleFields\":{},\"udfMapping\":{\"all\":false,\"nodeIds\":[\"636227d7827725df87c58e70\"]}}}")
         try await contract.check { client in
             _ = try await client.queryLdapConfigInfo()
         }
@@ -3655,7 +3653,7 @@ import Testing
             name: "queryLdapLog",
             method: "GET",
             path: "/api/v3/get-ldap-server-log",
-            query: "type=1&connection=1244&operationNumber=0&errorCode=32&message=scope%3D0%20deref%3D3%20filter%3D%22%28objectClass%3D%2A%29%22&startTime=1668528000000&endTime=1668528000000&page=1&limit=10",
+            query: "type=1&connection=1244&operationNumber=0&errorCode=32&message=scope%3D0%20deref%3D3%20filter%3D%22%28objectClass%3D%2A%29%22&startTime=1668528000000&endTime=4102444800000&page=1&limit=10",
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"totalCount\":100,\"list\":{\"id\":\"IyWleoQBji42S_179Txi\",\"searchBase\":null,\"bindDn\":\"cn=Manager-Fxd,dc=fxd-ldap,dc=com\",\"addDn\":null,\"modDn\":null,\"delDn\":null,\"connection\":1239,\"operationName\":\"BIND\",\"operationNumber\":0,\"errorCode\":null,\"message\":\"Nov 15 17:36:47 ldap slapd[10616]: conn=1239 op=0 BIND dn=\\\"cn=Manager-Fxd,dc=fxd-ldap,dc=com\\\" method=128\",\"createTime\":1668505007000}}}")
@@ -3667,7 +3665,7 @@ import Testing
                 errorCode: 32,
                 message: "scope=0 deref=3 filter=\"(objectClass=*)\"",
                 startTime: 1668528000000,
-                endTime: 1668528000000,
+                endTime: 4102444800000,
                 page: 1,
                 limit: 10
             )
@@ -6513,13 +6511,13 @@ import Testing
             method: "POST",
             path: "/api/v3/assign-role",
             query: nil,
-            body: "{\"code\":\"code1\",\"endTime\":1669114748050,\"enableTime\":1669114748050,\"namespace\":\"60b49eb83fd80adb96f26e68\",\"targets\":[{\"targetType\":\"DEPARTMENT\",\"targetIdentifier\":\"60b49eb83fd80adb96f26e68\"}]}",
+            body: "{\"code\":\"code1\",\"endTime\":4102444800000,\"enableTime\":1669114748050,\"namespace\":\"60b49eb83fd80adb96f26e68\",\"targets\":[{\"targetType\":\"DEPARTMENT\",\"targetIdentifier\":\"60b49eb83fd80adb96f26e68\"}]}",
             encoding: .json,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"success\":true}}")
         try await contract.check { client in
             _ = try await client.assignRole(AssignRoleDto(
                 code: "code1",
-                endTime: 1669114748050,
+                endTime: 4102444800000,
                 enableTime: 1669114748050,
                 namespace: "60b49eb83fd80adb96f26e68",
                 targets: [TargetDto(targetType: .department, targetIdentifier: "60b49eb83fd80adb96f26e68")]
@@ -7510,8 +7508,8 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"tenantId\":\"60b49eb83fd80adb96f26e68\",\"userPoolId\":\"60b49eb83fe80adb66f25a37\",\"name\":\"租户一\",\"description\":\"我是租户一\",\"logo\":[],\"rejectHint\":\"尚未加入当前租户，无法登录\",\"appIds\":[\"60b49eb83fa80adb96f26e68\",\"60b49eb83fd80adb96f26e69\"],\"creator\":\"60b49eb83fd80adb96f26e68\",\"sourceAppId\":\"60b49eb83fd80adb96f26e68\",\"source\":\"source\",\"code\":\"code\",\"enterpriseDomains\":\"enterpriseDomains\",\"creatorDetail\":{\"name\":\"用户一\",\"photo\":\"https://image.example.com/logo.jpg\",\"username\":\"\",\"nickname\":\"\"},\"sourceAppDetail\":{\"name\":\"应用一\",\"logo\":\"https://image.example.com/logo.jpg\"}}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.listTenantsItems()
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.listTenantsItems(limit: 7)
         }
     }
 
@@ -7599,8 +7597,8 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.importTenantHistoryItems()
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.importTenantHistoryItems(limit: 7)
         }
     }
 
@@ -7629,8 +7627,11 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.importTenantNotifyUserItems(importId: "IMPORT_ID")
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.importTenantNotifyUserItems(
+                importId: "IMPORT_ID",
+                limit: 7
+            )
         }
     }
 
@@ -7788,10 +7789,10 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"recordId\":0,\"inviteAccount\":\"test@test.cn\",\"verifiedStatus\":\"pending\",\"inviteLink\":\"inviteLink\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"activatedAt\":\"2023-11-14T22:13:20.000Z\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
             client.listInviteTennatUserRecordsItems(
                 keywords: "KEYWORDS",
-                limit: "LIMIT"
+                limit: 7
             )
         }
     }
@@ -7821,8 +7822,8 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"60b49eb83fd80adb96f26e68\",\"name\":\"用户A\",\"phone\":\"phone\",\"email\":\"email\",\"lastLogin\":\"lastLogin\"}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.listMultipleTenantAdminItems()
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.listMultipleTenantAdminItems(limit: 7)
         }
     }
 
@@ -7884,8 +7885,8 @@ import Testing
             body: nil,
             encoding: .none,
             response: "{\"statusCode\":200,\"message\":\"操作成功\",\"requestId\":\"934108e5-9fbf-4d24-8da1-c330328abd6c\",\"data\":{\"list\":[{\"userId\":\"60b49eb83fd80adb96f26e68\",\"type\":\"<知道了有哪些类型再改这里>\",\"external\":false,\"user\":{\"userId\":\"6229ffaxxxxxxxxcade3e3d9\",\"createdAt\":\"2022-07-03T02:20:30.000Z\",\"updatedAt\":\"2022-07-03T02:20:30.000Z\",\"status\":\"Activated\",\"workStatus\":\"Active\",\"externalId\":\"10010\",\"email\":\"test@example.com\",\"phone\":\"188xxxx8888\",\"phoneCountryCode\":\"+86\",\"username\":\"bob\",\"name\":\"张三\",\"nickname\":\"张三\",\"photo\":\"https://files.authing.co/authing-console/default-user-avatar.png\",\"loginsCount\":3,\"lastLogin\":\"2022-07-03T02:20:30.000Z\",\"lastIp\":\"127.0.0.1\",\"gender\":\"M\",\"emailVerified\":true,\"phoneVerified\":true,\"passwordLastSetAt\":\"2022-07-03T02:20:30.000Z\",\"birthdate\":\"2022-06-03\",\"country\":\"CN\",\"province\":\"BJ\",\"city\":\"BJ\",\"address\":\"北京朝阳\",\"streetAddress\":\"北京朝阳区 xxx 街道\",\"postalCode\":\"438100\",\"company\":\"steamory\",\"browser\":\"Mozilla/5.0 (Linux; Android 10; V2001A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/87.0.4280.141 Mobile Safari/537.36 VivoBrowser/10.2.10.0\",\"device\":\"iOS\",\"givenName\":\"三\",\"familyName\":\"张\",\"middleName\":\"James\",\"profile\":\"alice\",\"preferredUsername\":\"alice\",\"website\":\"https://my-website.com\",\"zoneinfo\":\"GMT-08:00\",\"locale\":\"af\",\"formatted\":\"132, My Street, Kingston, New York 12401.\",\"region\":\"Xinjiang Uyghur Autonomous Region\",\"userSourceType\":\"register\",\"userSourceId\":\"\",\"lastLoginApp\":\"\",\"mainDepartmentId\":\"\",\"passwordSecurityLevel\":1,\"departmentIds\":[\"624d930c3xxxx5c08dd4986e\",\"624d93102xxxx012f33cd2fe\"],\"identityNumber\":\"420421xxxxxxxx1234\",\"customData\":{\"school\":\"北京大学\",\"age\":22},\"statusChangedAt\":\"2022-07-03T02:20:30.000Z\",\"tenantId\":\"\"}}],\"totalCount\":1}}")
-        try await contract.checkItems(count: 1) { client in
-            client.listTenantCooperatorsItems()
+        try await contract.checkItems(count: 1, pageSize: 7) { client in
+            client.listTenantCooperatorsItems(limit: 7)
         }
     }
 
