@@ -50,6 +50,10 @@ import GenAuthTestSupport
         for client in ClientName.allCases {
             guard let files = generated[client.moduleName] else { continue }
             try emit(client.moduleName, try handWritten("Sources/\(client.moduleName)") + files)
+            // The doc pages' samples, type-checked as DocSamplesTests does with the SDK's.
+            for samples in generated["DocSamples"] ?? [] where samples.hasSuffix("/\(client.moduleName).swift") {
+                try Compiler.run(["-typecheck", "-module-name", "DocSamples"] + common + [samples])
+            }
             if let tests = generated[client.testsTarget] {
                 try Compiler.run(["-typecheck", "-module-name", client.testsTarget] + common
                                  + tests + (try handWritten("Tests/\(client.testsTarget)/Support")))
