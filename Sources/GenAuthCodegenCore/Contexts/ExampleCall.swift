@@ -13,6 +13,9 @@ struct ExampleCall {
     /// `name=value&…`, percent-encoded, in spec order; nil when no parameter is sent.
     var query: String?
     var usesFoundation = false
+    /// How many optional properties with an example each object passes; nil: all of them. The doc samples pass a few
+    /// (a page about `createUser` needs no forty fields), the contract tests all of them.
+    private var optionalLimit: Int?
 
     /// The key of an endpoint's call among all clients' endpoints: `AuthenticationClient.sendSms`.
     static func key(_ endpoint: Endpoint) -> String {
@@ -24,7 +27,12 @@ struct ExampleCall {
         property.required || property.example != nil
     }
 
-    init(_ endpoint: Endpoint, api: API) {
+    /// The optional properties with an example that a doc sample's objects pass, in the spec's order.
+    static let conciseOptionalCount = 4
+
+    /// - Parameter concise: A doc sample's call: the required properties and the first few optional ones.
+    init(_ endpoint: Endpoint, api: API, concise: Bool = false) {
+        optionalLimit = concise ? Self.conciseOptionalCount : nil
         if let request = endpoint.request {
             let (swift, value) = object(request, api: api, multiline: true, depth: 0)
             arguments.append(swift)
@@ -93,7 +101,12 @@ struct ExampleCall {
         let properties = api.types[typeName]?.properties ?? []
         var arguments: [String] = []
         var entries: [Value.ObjectEntry] = []
+        var optionals = 0
         for property in properties where Self.isPassed(property) {
+            if !property.required, let optionalLimit {
+                guard optionals < optionalLimit else { continue }
+                optionals += 1
+            }
             let (swift, value) = argument(property, api: api, depth: depth + 1)
             arguments.append("\(property.swiftName): \(swift)")
             entries.append(.init(key: property.key, value: value))

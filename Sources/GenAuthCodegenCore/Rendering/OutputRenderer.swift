@@ -92,6 +92,10 @@ struct OutputRenderer {
         let endpoints = api.files.flatMap { file in file.endpoints }
         let exampleCalls = Pipeline.concurrentMap(endpoints) { ExampleCall($0, api: api) }
         let calls = Dictionary(zip(endpoints.map(ExampleCall.key), exampleCalls), uniquingKeysWith: { first, _ in first })
+        // The pages' samples: the same values, fewer optional fields.
+        let conciseCalls = Dictionary(
+            zip(endpoints.map(ExampleCall.key), Pipeline.concurrentMap(endpoints) { ExampleCall($0, api: api, concise: true) }),
+            uniquingKeysWith: { first, _ in first })
         var samples: [SampleFunctionContext] = []
         var sampleImports = Set<String>()
         var pagesByLanguage: [Language: [(Endpoint, String)]] = [:]
@@ -101,7 +105,7 @@ struct OutputRenderer {
             let built = Pipeline.concurrentMap(endpoints.filter { !$0.summary.isMissing(language) }) { endpoint in
                 let path = OutputNaming.docPage(language: language, specStem: Self.specStem(endpoint), endpoint: endpoint.name)
                 let sample = SampleCode.build(
-                    for: endpoint, call: calls[ExampleCall.key(endpoint)]!, language: language,
+                    for: endpoint, call: conciseCalls[ExampleCall.key(endpoint)]!, language: language,
                     pagination: Pagination.of(endpoint, api: api))
                 let function = SampleFunctionContext(
                     docPage: "docs/\(path)",
@@ -130,7 +134,7 @@ struct OutputRenderer {
             header: [
                 "\(OutputNaming.swiftMarker) from the doc pages' samples (\(specsFolder)/).",
                 "// Do not edit: change the spec and run `swift run genauth-codegen generate`.",
-                "// Each function is one doc page's Swift sample; compiling this file compiles the docs.",
+                "// Each function is one doc page's Swift sample; the tests type-check this file against the SDK.",
             ],
             imports: sampleImports.sorted(),
             samples: samples)
