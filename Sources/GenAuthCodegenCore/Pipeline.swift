@@ -95,6 +95,8 @@ public enum Pipeline {
 }
 
 /// Lets worker threads write their own, distinct slots of one buffer.
+/// Safe: each index is written by exactly one iteration, and the buffer outlives concurrentPerform, which returns
+/// after all of them; a lock or an actor per result cost more than the work of a small template.
 private struct UnsafeSlots<Result>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Result?>
 }

@@ -5,6 +5,7 @@ import Foundation
 public enum Timings {
     private static let enabled = ProcessInfo.processInfo.environment["GENAUTH_TIMINGS"] == "1"
     private static let lock = NSLock()
+    // Safe: read and written under `lock` only.
     nonisolated(unsafe) private static var last = DispatchTime.now()
 
     /// Starts timing the next phase.

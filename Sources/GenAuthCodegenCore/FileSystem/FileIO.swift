@@ -33,6 +33,8 @@ enum FileIO {
         while true {
             var complete = false
             var failed = false
+            // Unsafe for speed (no zero-fill of every file read); safe: at most `capacity` bytes are written, and
+            // `count` says how many.
             bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
                 var filled = 0
                 while filled < capacity {
@@ -63,6 +65,7 @@ enum FileIO {
         guard bytes.count == text.count else { return false }
         guard !bytes.isEmpty else { return true }
         return text.withContiguousStorageIfAvailable { buffer in
+            // Safe: both buffers hold `bytes.count` bytes (checked above) and live through the call.
             bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, buffer.baseAddress!, bytes.count) == 0 }
         } ?? bytes.elementsEqual(text)
     }
@@ -85,6 +88,7 @@ enum FileIO {
         if failure != 0 { throw Failure(path: path, errorNumber: failure) }
     }
 
+    /// Safe: writes within `buffer.count` bytes of a buffer its caller keeps alive for the call (no copy of the text).
     private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {
         var offset = 0
         while offset < buffer.count {

@@ -56,6 +56,7 @@ final class ContextEncoder: Encoder {
     /// included), arrays lists; strings, booleans and integers stay as they are.
     static func prepare<Value: Encodable>(_ value: Value) -> TemplateValue {
         // Comparing metatypes is a pointer comparison; `as?` on a generic value is a dynamic cast.
+        // Safe: each cast follows the check that `Value` is that very type, so it is the identity.
         if Value.self == String.self { return .text(unsafeBitCast(value, to: String.self)) }
         if Value.self == Bool.self { return .flag(unsafeBitCast(value, to: Bool.self)) }
         if Value.self == Int.self { return .number(unsafeBitCast(value, to: Int.self)) }

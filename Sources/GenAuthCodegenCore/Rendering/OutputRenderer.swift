@@ -164,6 +164,8 @@ struct OutputRenderer {
     /// ever gets shorter, except for a final newline.
     static func tidy(_ bytes: consuming [UInt8]) -> String {
         bytes.append(0)  // room for the final newline
+        // Unsafe to edit in place without bounds checks (every generated file passes here); safe: reads stay below
+        // `buffer.count - 1` and every write goes to an index at or before the one being read.
         let count = bytes.withUnsafeMutableBufferPointer { buffer in
             var count = 0
             var lineEnd = 0  // just past the last byte of the current line that is not a space or tab
