@@ -79,6 +79,35 @@ import Testing
         #expect(DocContexts.announcementLast("A\nValues are:") == "A\nValues are:", "already last")
     }
 
+    @Test func aLinkToAGuidePageIsKeptOnPagesAndDroppedFromDocComments() {
+        let text = "See [Error codes](../../guides/error-codes.md#api-code); not [this](../x.md) nor [that](/etc/passwd)."
+        #expect(MarkdownRendering.cell(text) == "See [Error codes](../../guides/error-codes.md#api-code); not this nor that.")
+        #expect(MarkdownRendering.docComment(text).joined(separator: "\n") == "/// See Error codes; not this nor that.")
+        #expect(!MarkdownText.isGuideLink("../../guides/../../secret.md"))
+        #expect(!MarkdownText.isGuideLink("../../guides/Error Codes.md"))
+    }
+
+    @Test func aTranslationCanCorrectTheDocumentsChinese() {
+        let paths = """
+              /api/v3/x:
+                get:
+                  operationId: XController_getX
+                  tags: [X]
+                  summary: 详情可以查看开发准备中的说明
+                  responses:
+                    "200": { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/OkDto' } } } }
+            """
+        let translations = """
+            - zh: 详情可以查看开发准备中的说明
+              zhAs: 详见错误代码
+              en: See the error codes
+            """
+        let result = ImportTests.run(ImportTests.document(paths), overlays: ["translations.yaml": translations])
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        let text = result.files.map(\.contents).joined()
+        #expect(text.contains("summary: { en: See the error codes, zh: 详见错误代码 }"), "\(text)")
+    }
+
     @Test func anExpiryInThePastBecomesOneInTheFuture() {
         var property = Property(key: "endTime", swiftName: "endTime", type: .integer, required: false)
         property.example = .integer(1_669_114_748_050)

@@ -171,7 +171,9 @@ enum MarkdownRendering {
                 return code.contains("`") || code.isEmpty ? docText(code) : "`\(code)`"
             case .strong(let inner): return wrap(docInlines(inner), "**")
             case .emphasis(let inner): return wrap(docInlines(inner), "*")
-            case .link(let inner, let url): return "[\(docInlines(inner))](\(url))"
+            case .link(let inner, let url):
+                // A guide page of the docs site is no address in a doc comment: its text only.
+                return MarkdownText.isWebURL(url) ? "[\(docInlines(inner))](\(url))" : docInlines(inner)
             case .lineBreak: return " "
             }
         }.joined()

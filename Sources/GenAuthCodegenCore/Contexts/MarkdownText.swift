@@ -252,7 +252,7 @@ enum MarkdownText {
                 let isImage = character == "!"
                 let label = isImage && link.text.isEmpty ? "image" : link.text
                 let inner = inlines(label, depth: depth + 1)
-                if Self.isWebURL(link.url) {
+                if Self.isWebURL(link.url) || Self.isGuideLink(link.url) {
                     result.append(.link(inner, url: link.url))
                 } else {
                     result.append(contentsOf: inner)  // a relative or unsafe link: its text only
@@ -336,6 +336,19 @@ enum MarkdownText {
     }
 
     /// An absolute http or https URL without characters that could end the link early.
+    /// `../../guides/error-codes.md#api-code`: a link from an endpoint's page (`docs/<lang>/<module>/<group>/`) to a
+    /// hand-written guide page, the only relative link a spec's text may hold. The pages keep it (MkDocs checks it
+    /// strictly); the Swift doc comments keep its text only.
+    static func isGuideLink(_ url: String) -> Bool {
+        guard url.hasPrefix("../../guides/") else { return false }
+        let rest = url.dropFirst("../../guides/".count)
+        let (page, anchor) = rest.firstIndex(of: "#").map { (rest[..<$0], rest[rest.index(after: $0)...]) } ?? (rest, "")
+        func isSlug<S: StringProtocol>(_ text: S) -> Bool {
+            !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+        }
+        return page.hasSuffix(".md") && isSlug(page.dropLast(3)) && (anchor.isEmpty || isSlug(anchor))
+    }
+
     static func isWebURL(_ url: String) -> Bool {
         let lower = url.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return false }

@@ -8,11 +8,16 @@ import Yams
 /// - zh: 发送短信
 ///   en: Send SMS
 /// ```
+///
+/// An entry may also say `zhAs`: the Chinese to write instead of the document's, where the document's is wrong
+/// (a reference to a section that does not exist, say); the entry still matches the document's text.
 public struct Translations {
     static let fileName = "translations.yaml"
 
     /// Chinese → English, and where each entry is written.
     private(set) var english: [String: (text: String, location: SourceLocation)] = [:]
+    /// Chinese → the Chinese written instead (`zhAs`).
+    private(set) var chinese: [String: String] = [:]
 
     static func load(_ source: SpecSource?, diagnostics: inout DiagnosticCollector) -> Translations {
         var result = Translations()
@@ -26,13 +31,16 @@ public struct Translations {
         for entry in entries {
             var zh: Located<String>?
             var en: String?
+            var zhAs: String?
             for (key, value) in reader.mapping(entry, what: "a translation") ?? [] {
                 switch key.value {
                 case "zh": zh = reader.scalar(value, what: "'zh'")
                 case "en": en = reader.scalar(value, what: "'en'")?.value
+                case "zhAs": zhAs = reader.scalar(value, what: "'zhAs'")?.value
                 default:
                     reader.diagnostics.error(
-                        "unknown key '\(key.value)' in a translation; an entry has 'zh' and 'en'" + Suggestions.hint(for: key.value, in: ["zh", "en"]),
+                        "unknown key '\(key.value)' in a translation; an entry has 'zh', 'en' and perhaps 'zhAs'"
+                            + Suggestions.hint(for: key.value, in: ["zh", "en", "zhAs"]),
                         at: key.location)
                 }
             }
@@ -47,6 +55,7 @@ public struct Translations {
                 continue
             }
             result.english[zh.value] = (en, zh.location)
+            if let zhAs, !zhAs.trimmingHorizontalWhitespace().isEmpty { result.chinese[zh.value] = zhAs }
         }
         diagnostics.append(contentsOf: reader.diagnostics.diagnostics)
         return result
@@ -62,7 +71,7 @@ public struct Translations {
             if let zh = Self.chineseOfText(pairs) {
                 guard let translation = english[zh] else { return node }
                 used.insert(zh)
-                return YAMLTree.text([(.en, translation.text), (.zh, zh)])
+                return YAMLTree.text([(.en, translation.text), (.zh, chinese[zh] ?? zh)])
             }
             return YAMLTree.mapping(nodes: pairs.map { ($0.keyNode, apply(to: $0.value, used: &used)) })
         case .sequence(let items):

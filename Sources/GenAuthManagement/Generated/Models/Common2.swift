@@ -11,7 +11,7 @@ public struct GetMapInfoRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -25,7 +25,7 @@ public struct GetMapInfoRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: MFA Factor details
     public init(
@@ -1523,7 +1523,7 @@ public struct MFASettingsRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -1537,7 +1537,7 @@ public struct MFASettingsRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
@@ -1609,7 +1609,7 @@ public struct TenantUserListPaginatedRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -1623,7 +1623,7 @@ public struct TenantUserListPaginatedRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(

@@ -11,7 +11,7 @@ public struct CustomFieldListRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -25,7 +25,7 @@ public struct CustomFieldListRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
@@ -326,7 +326,7 @@ public struct ListCistomFieldsResDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -340,7 +340,7 @@ public struct ListCistomFieldsResDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
@@ -1047,7 +1047,7 @@ public struct GetCustomDataRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -1061,7 +1061,7 @@ public struct GetCustomDataRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Specific custom data value
     public init(

@@ -9,7 +9,7 @@ public struct CostGetCurrentPackageRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -23,7 +23,7 @@ public struct CostGetCurrentPackageRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
@@ -192,7 +192,7 @@ public struct CostGetCurrentUsageRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -206,7 +206,7 @@ public struct CostGetCurrentUsageRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
@@ -332,7 +332,7 @@ public struct CostGetMauPeriodUsageHistoryRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -346,7 +346,7 @@ public struct CostGetMauPeriodUsageHistoryRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
@@ -465,7 +465,7 @@ public struct CostGetAllRightItemRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -479,7 +479,7 @@ public struct CostGetAllRightItemRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
@@ -598,7 +598,7 @@ public struct CostGetOrdersRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -612,7 +612,7 @@ public struct CostGetOrdersRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
@@ -791,7 +791,7 @@ public struct CostGetOrderDetailRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -805,7 +805,7 @@ public struct CostGetOrderDetailRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
@@ -851,7 +851,7 @@ public struct CostGetOrderPayDetailRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -865,7 +865,7 @@ public struct CostGetOrderPayDetailRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(

@@ -9,7 +9,7 @@ public struct IpListPaginatedRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -23,7 +23,7 @@ public struct IpListPaginatedRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
@@ -238,7 +238,7 @@ public struct UserListPaginatedRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -252,7 +252,7 @@ public struct UserListPaginatedRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
@@ -475,7 +475,7 @@ public struct UserListPolicyPaginatedRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -489,7 +489,7 @@ public struct UserListPolicyPaginatedRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(

@@ -9,7 +9,7 @@ public struct RoleSingleRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -23,7 +23,7 @@ public struct RoleSingleRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
@@ -339,7 +339,7 @@ public struct RoleAuthorizedResourcePaginatedRespDto: Codable, Hashable, Sendabl
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -353,7 +353,7 @@ public struct RoleAuthorizedResourcePaginatedRespDto: Codable, Hashable, Sendabl
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Data
     public init(
@@ -516,7 +516,7 @@ public struct RoleDepartmentListPaginatedRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -530,7 +530,7 @@ public struct RoleDepartmentListPaginatedRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Data
     public init(
@@ -1077,7 +1077,7 @@ public struct RoleListPageRespDto: Codable, Hashable, Sendable {
     /// Description
     public var message: String
 
-    /// Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    /// Detailed error code: it names the specific error. See Error codes.
     public var apiCode: Int?
 
     /// Request ID. Returned when the request fails.
@@ -1091,7 +1091,7 @@ public struct RoleListPageRespDto: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - statusCode: Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     ///   - message: Description
-    ///   - apiCode: Detailed error code. You can use this error code to get the specific error type. For details, see the apiCode description in the development preparation section.
+    ///   - apiCode: Detailed error code: it names the specific error. See Error codes.
     ///   - requestId: Request ID. Returned when the request fails.
     ///   - data: Response data
     public init(
