@@ -78,6 +78,25 @@ public final class ChildProcess: @unchecked Sendable {
         return try child.wait()
     }
 
+    /// Runs `arguments` and waits for it on a thread of its own, never one of Swift's concurrency pool: a task that
+    /// awaits a long program (a compiler) leaves the pool's few threads (one per core) to the other tasks.
+    /// Parameters as ``run(_:input:environment:directory:mergingErrors:)``.
+    public static func run(
+        _ arguments: [String], input: Data = Data(), environment: [String: String] = [:], directory: String? = nil,
+        mergingErrors: Bool = false
+    ) async throws -> Result {
+        let child = try start(arguments, input: input, environment: environment, directory: directory, mergingErrors: mergingErrors)
+        return try await child.finished()
+    }
+
+    /// Waits for the program to end, as ``wait()`` does, on a thread of its own rather than the calling task's.
+    public func finished() async throws -> Result {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+            let thread = Thread { continuation.resume(with: Swift.Result { try self.wait() }) }
+            thread.start()
+        }
+    }
+
     /// Starts `arguments` without waiting; ``wait()`` or ``terminate()`` ends it.
     ///
     /// - Parameter interactiveInput: Whether standard input is a pipe the caller writes to through ``input``

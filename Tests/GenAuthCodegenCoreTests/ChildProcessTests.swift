@@ -76,6 +76,31 @@ import Darwin
         }
     }
 
+    /// Tasks awaiting children do not hold the concurrency pool's threads: with more children waiting than the pool
+    /// has threads, the task that lets them end still runs. (Had the waits blocked the pool, this would hang until the
+    /// test's time limit.)
+    @Test(.timeLimit(.minutes(2))) func awaitingChildrenLeavesThePoolToOtherTasks() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-pool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let flag = folder.appendingPathComponent("go").path
+        let children = ProcessInfo.processInfo.activeProcessorCount * 2 + 2
+        let statuses = try await withThrowingTaskGroup(of: Int32.self) { group in
+            for _ in 0..<children {
+                group.addTask {
+                    try await ChildProcess.run(["sh", "-c", "while [ ! -e \"$1\" ]; do sleep 0.05; done", "sh", flag]).status
+                }
+            }
+            group.addTask {
+                // Runs only if a pool thread is free while every child waits for it.
+                try Data().write(to: URL(fileURLWithPath: flag))
+                return 0
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses == [Int32](repeating: 0, count: children + 1))
+    }
+
     private final class Outputs: @unchecked Sendable {
         private let lock = NSLock()
         private var values: [Int: Result<String, any Error>] = [:]

@@ -46,11 +46,11 @@ import GenAuthTestSupport
     /// The samples are not in a test target: each client's file is type-checked here against the module the tests
     /// were built with, warnings as errors.
     @Test(arguments: ClientName.allCases)
-    func everyDocSampleTypeChecks(_ client: ClientName) throws {
+    func everyDocSampleTypeChecks(_ client: ClientName) async throws {
         let modules = try #require(GeneratedCodeCompilesTests.buildModules, "the SDK's modules are built for the tests")
         let file = Harness.packageRoot.appendingPathComponent("Tests").appendingPathComponent(OutputNaming.samplesFile(client))
-        try Compiler.run(["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", "DocSamples",
-                          "-I", modules] + GeneratedCodeCompilesTests.buildModuleMapFlags + [file.path])
+        try await Compiler.run(["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", "DocSamples",
+                                "-I", modules] + GeneratedCodeCompilesTests.buildModuleMapFlags + [file.path])
     }
 
     /// `// docs/…md` marker → the function body below it, unindented.

@@ -7,16 +7,16 @@ import GenAuthTestSupport
 /// errors), then their doc samples and contract tests against it.
 @Suite(.serialized) struct GeneratedCodeCompilesTests {
     @Test(arguments: GoldenTests.cases)
-    func goldenSwiftCompilesWithoutWarnings(_ name: String) throws {
+    func goldenSwiftCompilesWithoutWarnings(_ name: String) async throws {
         let result = try GoldenTests.generate(GoldenTests.goldens.appendingPathComponent(name))
         #expect(!result.hasErrors)
-        try Self.compile(result, name: name)
+        try await Self.compile(result, name: name)
     }
 
     /// Type-checks the generated Swift of `result` as SwiftPM builds the SDK: the shared runtime, then each
     /// client's module (its hand-written files and the generated ones, warnings as errors), then the generated
     /// tests with the test targets' support code.
-    static func compile(_ result: GenerationResult, name: String) throws {
+    static func compile(_ result: GenerationResult, name: String) async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-compile-\(name)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let root = Harness.packageRoot
@@ -41,22 +41,22 @@ import GenAuthTestSupport
         try FileManager.default.createDirectory(at: modules, withIntermediateDirectories: true)
         let common = ["-parse-as-library", "-swift-version", "6", "-warnings-as-errors", "-package-name", "genauth_swift",
                       "-I", modules.path] + (buildModules.map { ["-I", $0] } ?? [])
-        func emit(_ module: String, _ files: [String]) throws {
-            try Compiler.run(["-emit-module", "-module-name", module, "-enable-testing",
-                              "-emit-module-path", modules.appendingPathComponent("\(module).swiftmodule").path] + common + files)
+        func emit(_ module: String, _ files: [String]) async throws {
+            try await Compiler.run(["-emit-module", "-module-name", module, "-enable-testing",
+                                    "-emit-module-path", modules.appendingPathComponent("\(module).swiftmodule").path] + common + files)
         }
-        try emit("GenAuthCore", try handWritten("Sources/GenAuthCore"))
-        try emit("GenAuthTestSupport", try handWritten("Tests/GenAuthTestSupport"))
+        try await emit("GenAuthCore", try handWritten("Sources/GenAuthCore") + (generated["GenAuthCore"] ?? []))
+        try await emit("GenAuthTestSupport", try handWritten("Tests/GenAuthTestSupport"))
         for client in ClientName.allCases {
             guard let files = generated[client.moduleName] else { continue }
-            try emit(client.moduleName, try handWritten("Sources/\(client.moduleName)") + files)
+            try await emit(client.moduleName, try handWritten("Sources/\(client.moduleName)") + files)
             // The doc pages' samples, type-checked as DocSamplesTests does with the SDK's.
             for samples in generated["DocSamples"] ?? [] where samples.hasSuffix("/\(client.moduleName).swift") {
-                try Compiler.run(["-typecheck", "-module-name", "DocSamples"] + common + [samples])
+                try await Compiler.run(["-typecheck", "-module-name", "DocSamples"] + common + [samples])
             }
             if let tests = generated[client.testsTarget] {
-                try Compiler.run(["-typecheck", "-module-name", client.testsTarget] + common
-                                 + tests + (try handWritten("Tests/\(client.testsTarget)/Support")))
+                try await Compiler.run(["-typecheck", "-module-name", client.testsTarget] + common
+                                       + tests + (try handWritten("Tests/\(client.testsTarget)/Support")))
             }
         }
     }
@@ -99,8 +99,8 @@ enum Compiler {
     }
 
     /// Runs `swiftc` (from PATH) and throws its output when it fails.
-    static func run(_ arguments: [String]) throws {
-        let result = try ChildProcess.run(["swiftc"] + arguments)
+    static func run(_ arguments: [String]) async throws {
+        let result = try await ChildProcess.run(["swiftc"] + arguments)
         if result.status != 0 {
             throw Failure(description: "swiftc failed:\n" + result.output + result.errorOutput)
         }

@@ -36,11 +36,11 @@ import Testing
     }
 
     @Test(arguments: [UInt64(7), 2026, 90_210])
-    func aSampleOfRandomSpecsCompiles(seed: UInt64) throws {
+    func aSampleOfRandomSpecsCompiles(seed: UInt64) async throws {
         let spec = RandomSpec(seed: seed)
         let result = try Self.generate(spec.files)
         #expect(!result.hasErrors, "\(result.diagnostics)")
-        try GeneratedCodeCompilesTests.compile(result, name: "random-\(seed)")
+        try await GeneratedCodeCompilesTests.compile(result, name: "random-\(seed)")
     }
 
     /// Rows of a Markdown table whose number of cells differs from its header's.

@@ -59,7 +59,7 @@ import GenAuthTestSupport
         return snippets
     }
 
-    @Test func everySwiftSnippetCompiles() throws {
+    @Test func everySwiftSnippetCompiles() async throws {
         let modules = try #require(GeneratedCodeCompilesTests.buildModules, "the SDK's modules are built for the tests")
         let moduleMaps = GeneratedCodeCompilesTests.buildModuleMapFlags
         let snippets = try Self.snippets().filter { !$0.code.contains("import PackageDescription") }
@@ -84,8 +84,8 @@ import GenAuthTestSupport
         }
         // One compiler run for all of them (each file its own snippet); on failure, each snippet the errors name.
         do {
-            try Compiler.run(["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", "Snippets",
-                              "-I", modules] + moduleMaps + files)
+            try await Compiler.run(["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", "Snippets",
+                                    "-I", modules] + moduleMaps + files)
         } catch {
             let message = String(describing: error)
             var named = false

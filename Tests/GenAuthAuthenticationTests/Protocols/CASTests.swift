@@ -111,7 +111,7 @@ import GenAuthTestSupport
                 ET.SubElement(attrs, f"{{{ns}}}attr{i}").text = f"value {i} & <{i}> \\u00e9"
             print(ET.tostring(root, encoding="unicode"))
             """
-        let xml = try ChildProcess.run(["python3", "-c", script])
+        let xml = try await ChildProcess.run(["python3", "-c", script])
         #expect(xml.status == 0, "\(xml.errorOutput)")
         let (result, _) = try await Self.validate(2, format: .xml, answer: xml.output)
         let user = try result.get()
