@@ -112,9 +112,11 @@ extension SigningKeyCache {
                 throw GenAuthError.invalidRequest(reason: "tokenValidation.jwksPath must start with '/', such as "
                     + "\(TokenValidationOptions.defaultJWKSPath)").failed(at: step)
             }
+            // A public document (RFC 7517 §5): no user's token goes with it, whatever the client holds.
+            var request = APIRequest(operation: "", method: "GET", path: path)
+            request.sendsClientCredentials = false
             do throws(GenAuthError) {
-                let document = try await executor.send(
-                    APIRequest(operation: "", method: "GET", path: path), as: JSONWebKeySet.Document.self)
+                let document = try await executor.send(request, as: JSONWebKeySet.Document.self)
                 return JSONWebKeySet(document)
             } catch {
                 throw error.failed(at: step)

@@ -216,6 +216,16 @@ import GenAuthTestSupport
         #expect(server.requests.map(\.target) == [path])
     }
 
+    @Test func theKeySetIsFetchedWithoutTheUsersToken() async throws {
+        let server = try KeySetHost([try TokenFixtures.jwk("A")]).serve()
+        let client = TokenFixtures.client(server)
+        client.setAccessToken("the-users-access-token")
+        _ = try await client.oidc.parseIDToken(try TokenFixtures.token("id"))
+        let request = try #require(server.requests.first)
+        #expect(request.target == TokenValidationOptions.defaultJWKSPath)
+        #expect(request.header("authorization") == nil, "a public key set must not receive the user's token")
+    }
+
     @Test func aKeySetPathThatIsNotAPathSendsNothing() async throws {
         let server = try KeySetHost([try TokenFixtures.jwk("A")]).serve()
         let client = TokenFixtures.client(server, options: TokenValidationOptions(issuer: TokenFixtures.issuer, jwksPath: "evil.example.com/jwks.json"))
