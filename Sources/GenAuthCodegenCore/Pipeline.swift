@@ -88,9 +88,10 @@ public enum Pipeline {
             parts.append(validator.validate(files, client: client, languages: languages))
             diagnostics += validator.diagnostics.diagnostics
         }
+        let errorCodes = Validator.errorCatalogue(raws, diagnostics: &diagnostics)
         diagnostics = diagnostics.sortedBySource()
         let failed = diagnostics.contains { $0.severity == .error } || raws.count != specs.count
-        return (failed ? nil : APISet(parts: parts, languages: languages), diagnostics)
+        return (failed ? nil : APISet(parts: parts, languages: languages, errorCodes: errorCodes), diagnostics)
     }
 }
 

@@ -13,6 +13,7 @@ import Yams
 ///   Result: ResultDto
 /// operations:                       # method names other than GenAuth's rule gives
 ///   TerminalManagementController_deleteDevice: deleteTerminalDevice
+/// errorCodes: 开发准备/错误处理        # the tag whose description lists the statusCodes and apiCodes
 /// ```
 struct ImportSettings {
     struct Group {
@@ -31,8 +32,10 @@ struct ImportSettings {
     var typeNames: [String: Located<String>] = [:]
     /// operationId → method name.
     var operationNames: [String: Located<String>] = [:]
+    /// The tag whose description holds GenAuth's error-code tables, imported into `error-codes.yaml`.
+    var errorCodesTag: Located<String>?
 
-    static let keys = ["module", "groups", "integers", "fractional", "types", "operations"]
+    static let keys = ["module", "groups", "integers", "fractional", "types", "operations", "errorCodes"]
 
     /// Whether a property or parameter of type `number` named `name` is an integer.
     func isInteger(_ name: String) -> Bool {
@@ -103,6 +106,8 @@ struct ImportSettings {
                     }
                     settings.operationNames[operationId.value] = method
                 }
+            case "errorCodes":
+                settings.errorCodesTag = reader.scalar(value, what: "'errorCodes'")
             default:
                 reader.diagnostics.error(
                     "unknown key '\(key.value)' in the import settings" + Suggestions.hint(for: key.value, in: keys),

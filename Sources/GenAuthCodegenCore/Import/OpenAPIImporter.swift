@@ -101,7 +101,8 @@ struct OpenAPIImporter {
             }
         }
         operationCount = operations.count
-        let drafts = files(for: operations)
+        var drafts = files(for: operations)
+        if let tag = settings.errorCodesTag, let catalogue = errorCodesFile(tag: tag) { drafts.append(catalogue) }
         for (key, names) in [("integers", settings.integers), ("fractional", settings.fractional)] {
             for (name, location) in names.sorted(by: { $0.key < $1.key }) where !usedNumberNames.contains(name) {
                 diagnostics.error("'\(key)' names '\(name)', which no imported property of type number has", at: location)

@@ -34,10 +34,12 @@ struct OverlayMerger {
                 result = YAMLTree.setting(result, key, mergeNamed(value, into: YAMLTree.value(result, key), kind: .endpoint))
             case "types":
                 result = YAMLTree.setting(result, key, mergeNamed(value, into: YAMLTree.value(result, key), kind: .type))
+            case "errorCodes":
+                result = YAMLTree.setting(result, key, mergeErrorCodes(value, into: YAMLTree.value(result, key)))
             default:
                 diagnostics.error(
-                    "'\(key)' cannot be overlaid; an overlay holds module, group, endpoints and types"
-                        + Suggestions.hint(for: key, in: ["module", "group", "endpoints", "types"]),
+                    "'\(key)' cannot be overlaid; an overlay holds module, group, endpoints, types and errorCodes"
+                        + Suggestions.hint(for: key, in: ["module", "group", "endpoints", "types", "errorCodes"]),
                     at: location(keyNode))
             }
         }
@@ -71,6 +73,43 @@ struct OverlayMerger {
             case .parameter, .property: merged = mergeProperty(value, into: existing)
             }
             result = YAMLTree.setting(result, name, merged)
+        }
+        return result
+    }
+
+    /// `errorCodes`: each code the overlay names must be imported; its `meaning` and `action` merge by language
+    /// (`action` is usually the overlay's alone: GenAuth's list says what a code means, not what to do).
+    private mutating func mergeErrorCodes(_ overlay: Node, into spec: Node?) -> Node {
+        guard let spec else {
+            diagnostics.error("the imported spec has no error codes to overlay", at: location(overlay))
+            return overlay
+        }
+        var result = spec
+        for (list, codes, listKey) in YAMLTree.pairs(overlay) {
+            guard NodeReader.errorCatalogueKeys.contains(list), let existingList = YAMLTree.value(result, list) else {
+                diagnostics.error(
+                    "the import has no '\(list)' to overlay" + Suggestions.hint(for: list, in: NodeReader.errorCatalogueKeys),
+                    at: location(listKey))
+                continue
+            }
+            var merged = existingList
+            for (code, entry, codeKey) in YAMLTree.pairs(codes) {
+                guard var existing = YAMLTree.value(merged, code) else {
+                    diagnostics.error("the overlay changes code \(code), which the import does not produce (any more)", at: location(codeKey))
+                    continue
+                }
+                for (key, value, keyNode) in YAMLTree.pairs(entry) {
+                    switch key {
+                    case "meaning", "action": existing = YAMLTree.setting(existing, key, mergeText(value, into: YAMLTree.value(existing, key)))
+                    case "name": existing = YAMLTree.setting(existing, key, value)
+                    default:
+                        diagnostics.error(
+                            "unknown key '\(key)' in an error code" + Suggestions.hint(for: key, in: NodeReader.errorCodeKeys), at: location(keyNode))
+                    }
+                }
+                merged = YAMLTree.setting(merged, code, existing)
+            }
+            result = YAMLTree.setting(result, list, merged)
         }
         return result
     }

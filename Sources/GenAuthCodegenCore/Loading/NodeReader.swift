@@ -5,7 +5,9 @@ struct NodeReader {
     let file: String
     var diagnostics = DiagnosticCollector()
 
-    static let fileKeys = ["client", "module", "group", "endpoints", "types", "pages"]
+    static let fileKeys = ["client", "module", "group", "endpoints", "types", "pages", "errorCodes"]
+    static let errorCatalogueKeys = ["statusCodes", "apiCodes"]
+    static let errorCodeKeys = ["name", "meaning", "action"]
     static let endpointKeys = [
         "summary", "description", "method", "path", "pathParams", "query", "request", "encoding",
         "response", "auth", "deprecated", "example", "handwritten",
@@ -54,6 +56,7 @@ struct NodeReader {
                 for item in items {
                     if let page = readPage(item) { spec.pages.append(page) }
                 }
+            case "errorCodes": spec.errorCodes = readErrorCatalogue(value)
             default:
                 unknownKey(key, allowed: Self.fileKeys, in: "a spec file")
             }
@@ -125,6 +128,40 @@ struct NodeReader {
             diagnostics.error("a page has no '\(required)'", at: page.location)
         }
         return page
+    }
+
+    // MARK: - Error codes
+
+    private mutating func readErrorCatalogue(_ node: Node) -> RawErrorCatalogue? {
+        guard let entries = mapping(node, what: "'errorCodes'") else { return nil }
+        var catalogue = RawErrorCatalogue(location: location(node))
+        for (key, value) in entries {
+            switch key.value {
+            case "statusCodes": catalogue.statusCodes = readErrorCodes(value, what: "'statusCodes'")
+            case "apiCodes": catalogue.apiCodes = readErrorCodes(value, what: "'apiCodes'")
+            default: unknownKey(key, allowed: Self.errorCatalogueKeys, in: "'errorCodes'")
+            }
+        }
+        return catalogue
+    }
+
+    private mutating func readErrorCodes(_ node: Node, what: String) -> [RawErrorCode] {
+        (mapping(node, what: what) ?? []).compactMap { code, value in
+            guard let entries = mapping(value, what: "code \(code.value)") else { return nil }
+            var entry = RawErrorCode(code: code)
+            for (key, value) in entries {
+                switch key.value {
+                case "name": entry.name = scalar(value, what: "'name'")
+                case "meaning": entry.meaning = text(value, what: "'meaning'")
+                case "action": entry.action = text(value, what: "'action'")
+                default: unknownKey(key, allowed: Self.errorCodeKeys, in: "code \(code.value)")
+                }
+            }
+            if !entries.contains(where: { $0.0.value == "meaning" }) {
+                diagnostics.error("code \(code.value) has no 'meaning'", at: code.location)
+            }
+            return entry
+        }
     }
 
     // MARK: - Type

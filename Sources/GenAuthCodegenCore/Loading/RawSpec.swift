@@ -14,6 +14,25 @@ struct RawSpecFile {
     var types: [RawType] = []
     /// Hand-written pages of the docs, listed with this file's module and group.
     var pages: [RawPage] = []
+    /// GenAuth's error codes (`errorCodes`): one file of the specs lists them.
+    var errorCodes: RawErrorCatalogue?
+}
+
+/// GenAuth's `statusCode`s and `apiCode`s, as a spec file lists them under `errorCodes`.
+struct RawErrorCatalogue {
+    var location: SourceLocation
+    var statusCodes: [RawErrorCode] = []
+    var apiCodes: [RawErrorCode] = []
+}
+
+/// One code of the catalogue: `2333: {meaning: …, action: …}`.
+struct RawErrorCode {
+    var code: Located<String>
+    /// The error's class name (`InvalidArgumentError`), for a statusCode.
+    var name: Located<String>?
+    var meaning: Text?
+    /// What to do about it.
+    var action: Text?
 }
 
 /// A hand-written page of the docs site, as a spec file lists it.

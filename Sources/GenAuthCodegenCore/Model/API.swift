@@ -5,6 +5,8 @@ struct APISet: Sendable {
     var parts: [API]
     /// The languages the docs are produced in.
     var languages: [Language]
+    /// GenAuth's error codes, when a spec file lists them.
+    var errorCodes: ErrorCatalogue? = nil
 
     var endpointCount: Int { parts.reduce(0) { $0 + $1.endpoints.count } }
     var typeCount: Int { parts.reduce(0) { $0 + $1.types.count } }

@@ -69,10 +69,20 @@ enum OutputNaming {
     /// files no spec produces any more.
     static func generatedFolders(role: OutputRole) -> [String] {
         switch role {
-        case .sdk: return ClientName.allCases.flatMap { ["\($0.moduleName)/Generated", "\($0.moduleName)/\($0.moduleName).docc/Generated"] }
+        case .sdk:
+            return ["GenAuthCore/Generated"]
+                + ClientName.allCases.flatMap { ["\($0.moduleName)/Generated", "\($0.moduleName)/\($0.moduleName).docc/Generated"] }
         case .tests: return ClientName.allCases.map { "\($0.testsTarget)/Generated" }
         case .docs: return [""]
         }
+    }
+
+    /// GenAuth's documented error codes, in the runtime every client module imports.
+    static let errorCodesSwift = "GenAuthCore/Generated/ErrorCodeTables.swift"
+
+    /// `en/guides/error-codes.md`: the page the endpoints' `apiCode` descriptions link to.
+    static func errorCodesPage(language: Language) -> String {
+        "\(language.rawValue)/guides/error-codes.md"
     }
 
     /// `en/authentication/message-service/send-sms.md`

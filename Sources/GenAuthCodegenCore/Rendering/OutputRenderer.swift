@@ -63,6 +63,16 @@ struct OutputRenderer {
                 SiteContexts.nav(api: api, language: language, pages: pages)
             })
         }
+        if let catalogue = api.errorCodes {
+            outputs.append(file(.sdk, OutputNaming.errorCodesSwift, template: "swift-error-codes") {
+                ErrorCodeContexts.swift(catalogue, specsFolder: specsFolder)
+            })
+            for language in api.languages {
+                outputs.append(file(.docs, OutputNaming.errorCodesPage(language: language), template: "doc-error-codes") {
+                    ErrorCodeContexts.page(catalogue, language: language, specsFolder: specsFolder)
+                })
+            }
+        }
         return outputs
     }
 

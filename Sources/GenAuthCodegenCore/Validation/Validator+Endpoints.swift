@@ -240,6 +240,9 @@ extension Validator {
                 add(endpoint.summary)
                 add(endpoint.description)
             }
+            for code in (file.errorCodes?.statusCodes ?? []) + (file.errorCodes?.apiCodes ?? []) {
+                add(code.meaning)
+            }
         }
         return used.isEmpty ? [.en] : used.sorted()
     }
