@@ -9,7 +9,8 @@ site/docc has built the DocC reference (.build/docc), its pages too: the managem
 link from one module's article to another's.
 Screenshots of each go to the screenshots folder, for a person to look at.
 
-Usage: site/check.py [--port N]   (run from the package's root, after site/build)
+Usage: site/check.py [--port N] [--only site|docc]   (run from the package's root, after site/build)
+--only site checks the MkDocs site alone (CI runs it beside site/docc); --only docc the DocC reference alone.
 The site is read from .build/site; screenshots go to .build/site-screenshots. The language switch finds the same
 page in the other language through the sitemaps, so the site must have been built for the address it is served
 on: SITE_URL=http://127.0.0.1:N/ site/build, then site/check.py --port N.
@@ -21,6 +22,7 @@ SITE = os.path.abspath(".build/site")
 SHOTS = os.path.abspath(".build/site-screenshots")
 DOCC = os.path.abspath(".build/docc")
 PORT = int(sys.argv[sys.argv.index("--port") + 1]) if "--port" in sys.argv else 0
+ONLY = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
 RAW_MARKDOWN = [("**", "bold markers"), ("\\*", "an escaped asterisk"), ("&lt;", "an escaped '<'"),
                 ("```", "a code fence"), ("~~~", "a code fence")]
 failures = []
@@ -172,47 +174,48 @@ def browser_checks(base, docc_base):
         return text
 
     try:
-        driver.get(base + "/")
-        driver.save_screenshot(os.path.join(SHOTS, "choose-a-language.png"))
-        console_errors("/")
-        visit("/en/", "home-en.png")
-        visit("/zh/", "home-zh.png")
-        english = visit("/en/authentication/message-service/send-sms/", "send-sms-en.png")
-        if "Send SMS" not in english:
-            fail("the English sendSms page does not say 'Send SMS'")
-        chinese = visit("/zh/authentication/message-service/send-sms/", "send-sms-zh.png")
-        if "发送短信" not in chinese:
-            fail("the Chinese sendSms page does not say 发送短信")
-        visit("/en/management/users/list-users/", "management-list-users-en.png")
-        visit("/zh/management/users/get-user/", "management-get-user-zh.png")
+        if base:
+            driver.get(base + "/")
+            driver.save_screenshot(os.path.join(SHOTS, "choose-a-language.png"))
+            console_errors("/")
+            visit("/en/", "home-en.png")
+            visit("/zh/", "home-zh.png")
+            english = visit("/en/authentication/message-service/send-sms/", "send-sms-en.png")
+            if "Send SMS" not in english:
+                fail("the English sendSms page does not say 'Send SMS'")
+            chinese = visit("/zh/authentication/message-service/send-sms/", "send-sms-zh.png")
+            if "发送短信" not in chinese:
+                fail("the Chinese sendSms page does not say 发送短信")
+            visit("/en/management/users/list-users/", "management-list-users-en.png")
+            visit("/zh/management/users/get-user/", "management-get-user-zh.png")
 
-        # Search: the index is built in the browser; sendSms is found, and its result leads to its page.
-        visit("/en/", "search-before.png")
-        driver.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
-        box = wait(lambda: driver.find_element(By.CSS_SELECTOR, "input.md-search__input"))
-        box.send_keys("sendSms")
-        results = wait(lambda: [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__link")
-                                if "send-sms" in (a.get_attribute("href") or "")], 20)
-        driver.save_screenshot(os.path.join(SHOTS, "search-sendSms.png"))
-        if not results:
-            fail("searching for sendSms finds no sendSms page")
-        console_errors("search")
+            # Search: the index is built in the browser; sendSms is found, and its result leads to its page.
+            visit("/en/", "search-before.png")
+            driver.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
+            box = wait(lambda: driver.find_element(By.CSS_SELECTOR, "input.md-search__input"))
+            box.send_keys("sendSms")
+            results = wait(lambda: [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__link")
+                                    if "send-sms" in (a.get_attribute("href") or "")], 20)
+            driver.save_screenshot(os.path.join(SHOTS, "search-sendSms.png"))
+            if not results:
+                fail("searching for sendSms finds no sendSms page")
+            console_errors("search")
 
-        # The language switch leads from a page to the same page in the other language.
-        visit("/en/authentication/message-service/send-sms/", "switch-before.png")
-        link = wait(lambda: driver.find_element(By.CSS_SELECTOR, "a.md-select__link[hreflang='zh']"))
-        if not link:
-            fail("no language switch to Chinese on the English sendSms page")
-        else:
-            driver.execute_script("arguments[0].click();", link)
-            switched = wait(lambda: "/zh/" in driver.current_url and driver.execute_script("return document.readyState") == "complete")
-            time.sleep(0.5)
-            driver.save_screenshot(os.path.join(SHOTS, "switch-after.png"))
-            if not switched:
-                fail(f"the language switch did not lead to the Chinese site (at {driver.current_url})")
-            elif not driver.current_url.rstrip("/").endswith("/zh/authentication/message-service/send-sms"):
-                fail(f"the language switch led to {driver.current_url}, not the Chinese sendSms page")
-            console_errors("language switch")
+            # The language switch leads from a page to the same page in the other language.
+            visit("/en/authentication/message-service/send-sms/", "switch-before.png")
+            link = wait(lambda: driver.find_element(By.CSS_SELECTOR, "a.md-select__link[hreflang='zh']"))
+            if not link:
+                fail("no language switch to Chinese on the English sendSms page")
+            else:
+                driver.execute_script("arguments[0].click();", link)
+                switched = wait(lambda: "/zh/" in driver.current_url and driver.execute_script("return document.readyState") == "complete")
+                time.sleep(0.5)
+                driver.save_screenshot(os.path.join(SHOTS, "switch-after.png"))
+                if not switched:
+                    fail(f"the language switch did not lead to the Chinese site (at {driver.current_url})")
+                elif not driver.current_url.rstrip("/").endswith("/zh/authentication/message-service/send-sms"):
+                    fail(f"the language switch led to {driver.current_url}, not the Chinese sendSms page")
+                console_errors("language switch")
 
         if docc_base:
             docc_checks(driver, docc_base, wait, console_errors)
@@ -248,23 +251,32 @@ def docc_checks(driver, base, wait, console_errors):
 
 
 def main():
-    if not os.path.isfile(os.path.join(SITE, "index.html")):
-        sys.exit(f"site/check.py: no site in {SITE}; build it first (site/build)")
-    static_checks()
-    server = serve(SITE, PORT)
-    docc = serve(DOCC) if os.path.isdir(os.path.join(DOCC, "documentation")) else None
-    if not docc:
-        print(f"site/check.py: no DocC reference in {os.path.relpath(DOCC)} (site/docc builds it): not checked", flush=True)
+    if ONLY not in (None, "site", "docc"):
+        sys.exit("site/check.py: --only takes site or docc")
+    server = docc = None
+    if ONLY != "docc":
+        if not os.path.isfile(os.path.join(SITE, "index.html")):
+            sys.exit(f"site/check.py: no site in {SITE}; build it first (site/build)")
+        static_checks()
+        server = serve(SITE, PORT)
+    if ONLY != "site":
+        docc = serve(DOCC) if os.path.isdir(os.path.join(DOCC, "documentation")) else None
+        if not docc:
+            if ONLY == "docc":
+                sys.exit(f"site/check.py: no DocC reference in {os.path.relpath(DOCC)}; build it first (site/docc)")
+            print(f"site/check.py: no DocC reference in {os.path.relpath(DOCC)} (site/docc builds it): not checked", flush=True)
     try:
-        browser_checks(f"http://127.0.0.1:{server.server_address[1]}",
+        browser_checks(server and f"http://127.0.0.1:{server.server_address[1]}",
                        docc and f"http://127.0.0.1:{docc.server_address[1]}")
     finally:
-        server.shutdown()
+        if server:
+            server.shutdown()
         if docc:
             docc.shutdown()
     if failures:
         sys.exit(f"site/check.py: {len(failures)} problems")
-    print(f"site/check.py: the site reads well; screenshots in {os.path.relpath(SHOTS)}")
+    what = {"site": "the site reads well", "docc": "the DocC reference reads well"}.get(ONLY, "the site reads well")
+    print(f"site/check.py: {what}; screenshots in {os.path.relpath(SHOTS)}")
 
 
 if __name__ == "__main__":
