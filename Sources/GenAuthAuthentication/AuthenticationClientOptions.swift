@@ -48,7 +48,7 @@ public struct AuthenticationClientOptions: Sendable {
     public var introspectionEndpointAuthMethod: EndpointAuthMethod
     /// How the client authenticates at the revocation endpoint (`/oidc/token/revocation`, …).
     public var revocationEndpointAuthMethod: EndpointAuthMethod
-    /// How ``OIDCClient/parseIDToken(_:nonce:)`` and ``OIDCClient/introspectAccessTokenOffline(_:)`` validate tokens
+    /// How ``OIDCClient/parseIDToken(_:nonce:accessToken:)`` and ``OIDCClient/introspectAccessTokenOffline(_:)`` validate tokens
     /// locally (package trait `TokenValidation`): the expected issuer, the clock skew allowed, the key set's path and
     /// how often it may be fetched again.
     public var tokenValidation: TokenValidationOptions

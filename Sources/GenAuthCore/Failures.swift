@@ -233,6 +233,8 @@ public struct TokenValidationFailure: Sendable, Hashable {
         case notYetValid
         /// `nonce` differs from the one the authorization request sent.
         case nonceMismatch
+        /// `at_hash` does not match the access token given with the ID token.
+        case accessTokenMismatch
         /// A claim that must be present is missing or has the wrong type.
         case missingClaim
 

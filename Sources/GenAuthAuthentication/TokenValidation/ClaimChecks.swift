@@ -1,4 +1,5 @@
 #if TokenValidation
+import Crypto
 import Foundation
 
 /// The claims of a token whose signature verified, checked as RFC 7519 §7.2 step 10 leaves to the application:
@@ -6,8 +7,9 @@ import Foundation
 struct ClaimChecks {
     /// What the token must be, and what the caller expects of it.
     enum Expectation {
-        /// An ID token; `nonce`, when given, is the one the authorization request sent.
-        case idToken(nonce: String?)
+        /// An ID token; `nonce`, when given, is the one the authorization request sent, and `accessToken` the access
+        /// token issued with it.
+        case idToken(nonce: String?, accessToken: String?)
         /// A JWT access token.
         case accessToken
     }
@@ -80,10 +82,19 @@ struct ClaimChecks {
         let sub = try string("sub", required: isIDToken)
         // OIDC Core §3.1.3.7 item 11: the nonce the authorization request sent comes back. A token with a nonce the
         // caller did not give is not refused: the caller did not ask for the check.
-        if case .idToken(let expected?) = expectation {
+        if case .idToken(let expected?, _) = expectation {
             let nonce = try string("nonce", required: true)!
             guard nonce == expected else {
                 throw failures.error(.nonceMismatch, "nonce differs from the one given: the token does not answer this authorization request (a replayed or injected token)", claim: "nonce")
+            }
+        }
+        // OIDC Core §3.1.3.8 and §3.3.2.11: `at_hash` is the base64url of the left half of the hash of the access token's
+        // ASCII octets, with the hash of the ID token's `alg` (SHA-256 for RS256 and HS256, the only ones accepted).
+        // Optional in the code flow (§3.1.3.6): a token without it is not refused.
+        if case .idToken(_, let accessToken?) = expectation, let atHash = try string("at_hash", required: false) {
+            let expected = Base64URL.encode(SHA256.hash(data: Data(accessToken.utf8)).prefix(16))
+            guard atHash == expected else {
+                throw failures.error(.accessTokenMismatch, "at_hash does not match the access token given: the two were not issued together", claim: "at_hash")
             }
         }
         return ValidatedClaims(

@@ -1,7 +1,7 @@
 #if TokenValidation
 import Foundation
 
-/// The claims of an ID token that ``OIDCClient/parseIDToken(_:nonce:)`` validated: the standard ones typed, and every
+/// The claims of an ID token that ``OIDCClient/parseIDToken(_:nonce:accessToken:)`` validated: the standard ones typed, and every
 /// claim as GenAuth sent it in ``claims``.
 ///
 /// The claims that were checked (`iss`, `aud`, `exp`, `iat`, `nbf`, `azp`, `nonce`, `sub`, `auth_time`) have the types
@@ -27,7 +27,7 @@ public struct IDTokenClaims: Sendable, Hashable {
     /// `azp`: the client the token was issued to (the app ID), when the token names one.
     public var azp: String?
     /// `at_hash`: the left half of the SHA-256 of the access token issued with it, base64url-encoded (OpenID Connect
-    /// Core 1.0 §3.1.3.6). Not checked: ``OIDCClient/parseIDToken(_:nonce:)`` is not given the access token.
+    /// Core 1.0 §3.1.3.6); checked when ``OIDCClient/parseIDToken(_:nonce:accessToken:)`` is given the access token.
     public var atHash: String?
 
     /// `name`: the user's full name.

@@ -23,6 +23,9 @@ extension OIDCClient {
     /// - `exp` is in the future (item 9, RFC 7519 §4.1.4) — `expired`; `nbf`, if present, and `iat` are not in the
     ///   future (RFC 7519 §4.1.5–4.1.6, item 10) — `notYetValid`; each with the options' leeway (60 s by default);
     /// - `nonce` is the one given, when one is given (item 11) — `nonceMismatch`;
+    /// - `at_hash`, when the token has one and an access token is given, is the base64url of the left half of the
+    ///   access token's SHA-256 (§3.1.3.8, §3.3.2.11): the two were issued together — `accessTokenMismatch`. A token
+    ///   without `at_hash` passes: the code flow makes it optional (§3.1.3.6);
     /// - `iss`, `sub`, `aud`, `exp` and `iat` are present with their types, and `nbf`, `azp`, `auth_time` and `nonce` have
     ///   theirs when present — `missingClaim`, naming the claim.
     ///
@@ -48,11 +51,14 @@ extension OIDCClient {
     ///   - idToken: The ID token, as the token endpoint returned it (`id_token`).
     ///   - nonce: The `nonce` the authorization request sent, to check that the token answers that request; nil to
     ///     skip the check (a token with a nonce is then not refused for it).
+    ///   - accessToken: The access token issued with the ID token (`access_token` of the same answer), to check the
+    ///     ID token's `at_hash` against; nil to skip the check.
     /// - Returns: The token's claims.
     /// - Throws: ``/GenAuthCore/GenAuthError/invalidToken(_:)`` for a token that fails a check; the fetch's error
     ///   when the signing keys could not be fetched.
-    public func parseIDToken(_ idToken: String, nonce: String? = nil) async throws(GenAuthError) -> IDTokenClaims {
-        IDTokenClaims(try await LocalTokenValidator(client: client, operation: "parseIDToken").validate(idToken, as: .idToken(nonce: nonce)))
+    public func parseIDToken(_ idToken: String, nonce: String? = nil, accessToken: String? = nil) async throws(GenAuthError) -> IDTokenClaims {
+        IDTokenClaims(try await LocalTokenValidator(client: client, operation: "parseIDToken")
+            .validate(idToken, as: .idToken(nonce: nonce, accessToken: accessToken)))
     }
 
     /// Validates a JWT access token locally, without asking GenAuth, and returns its claims: GenAuth's
@@ -61,7 +67,7 @@ extension OIDCClient {
     ///
     /// The token is refused (``/GenAuthCore/GenAuthError/invalidToken(_:)``, with the kind of the check that failed)
     /// unless:
-    /// - it is a JWS in compact serialization, as ``parseIDToken(_:nonce:)`` checks (RFC 7515 §5.2, RFC 7519 §7.2) —
+    /// - it is a JWS in compact serialization, as ``parseIDToken(_:nonce:accessToken:)`` checks (RFC 7515 §5.2, RFC 7519 §7.2) —
     ///   `malformed`; its `typ`, when present, is `JWT` or `at+jwt` (RFC 8725 §3.11) — `malformed`;
     /// - its `alg` is RS256 (RFC 9068 §4 item 4, RFC 8725 §3.1); HS256, `none` and every other algorithm are
     ///   refused — `unsupportedAlgorithm`;
@@ -74,7 +80,7 @@ extension OIDCClient {
     /// - `iss`, `aud` and `exp` are present with their types, and `sub`, `iat` and `nbf` have theirs when present —
     ///   `missingClaim`, naming the claim.
     ///
-    /// The key set is fetched, cached and fetched again as for ``parseIDToken(_:nonce:)``; the two share it.
+    /// The key set is fetched, cached and fetched again as for ``parseIDToken(_:nonce:accessToken:)``; the two share it.
     /// Validating locally cannot tell whether the token was revoked: use GenAuth's introspection endpoint for that.
     ///
     /// No error, description or message contains the token or the app secret.
@@ -103,7 +109,7 @@ extension OIDCClient {
         *, unavailable,
         message: "local token validation needs the package trait TokenValidation: .package(url: \"…/genauth-swift\", branch: \"main\", traits: [\"TokenValidation\"])"
     )
-    public func parseIDToken(_ idToken: String, nonce: String? = nil) async throws(GenAuthError) -> IDTokenClaims {
+    public func parseIDToken(_ idToken: String, nonce: String? = nil, accessToken: String? = nil) async throws(GenAuthError) -> IDTokenClaims {
         fatalError("unavailable")
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How ``OIDCClient/parseIDToken(_:nonce:)`` and ``OIDCClient/introspectAccessTokenOffline(_:)`` validate tokens
+/// How ``OIDCClient/parseIDToken(_:nonce:accessToken:)`` and ``OIDCClient/introspectAccessTokenOffline(_:)`` validate tokens
 /// locally: the issuer they expect, the clock skew they allow, and where and how often they fetch the application's
 /// signing keys.
 ///

@@ -12,10 +12,12 @@ import GenAuthTestSupport
         server = try KeySetHost([try TokenFixtures.jwk("A")]).serve()
     }
 
-    func parse(_ name: String, nonce: String? = nil, options: TokenValidationOptions? = nil) async throws -> (String, GenAuthError?) {
+    func parse(_ name: String, nonce: String? = nil, accessToken: String? = nil, options: TokenValidationOptions? = nil) async throws -> (String, GenAuthError?) {
         let token = try TokenFixtures.token(name)
         let client = options.map { TokenFixtures.client(server, options: $0) } ?? TokenFixtures.client(server)
-        return (token, await failure { () async throws(GenAuthError) in try await client.oidc.parseIDToken(token, nonce: nonce) })
+        return (token, await failure { () async throws(GenAuthError) in
+            try await client.oidc.parseIDToken(token, nonce: nonce, accessToken: accessToken)
+        })
     }
 
     @Test func anotherIssuerIsRefused() async throws {
@@ -108,6 +110,20 @@ import GenAuthTestSupport
         // Given no nonce, a token's nonce is not checked.
         let (_, unchecked) = try await parse("id")
         #expect(unchecked == nil)
+    }
+
+    /// The fixture's ID token carries the `at_hash` of OpenID Connect Core 1.0's own example (Appendix A.3), whose
+    /// access token is the one below: the specification is the oracle.
+    @Test func atHashMustMatchTheAccessTokenGiven() async throws {
+        let accessToken = "jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y"
+        let claims = try await TokenFixtures.client(server).oidc.parseIDToken(try TokenFixtures.token("id"), accessToken: accessToken)
+        #expect(claims.atHash == "77QmUPtjPfzWtF2AnpK9RQ")
+        let (token, error) = try await parse("id", accessToken: "another-access-token-0123456789")
+        expectRefused(error, .accessTokenMismatch, claim: "at_hash", token: token)
+        #expect(error?.description.contains("another-access-token") == false, "the access token is not quoted")
+        // The code flow makes at_hash optional: a token without it passes, and an access token is not checked then.
+        let (_, withoutHash) = try await parse("idNoAtHash", accessToken: accessToken)
+        #expect(withoutHash == nil)
     }
 
     @Test func aTokenQuotingTheAppSecretDoesNotLeakIt() async throws {

@@ -95,6 +95,7 @@ enum TokenFixtures {
             rs("idNoSub", idClaims(["sub": nil])),
             rs("idNoIss", idClaims(["iss": nil])),
             rs("idNoNonce", idClaims(["nonce": nil])),
+            rs("idNoAtHash", idClaims(["at_hash": nil])),
             rs("idFractionalExp", idClaims(["exp": .number(Self.now + 3600.5)])),
             rs("idIssIsSecret", idClaims(["iss": .string(appSecret)])),
             rs("idKidIsSecret", kid: appSecret, key: "C", idClaims()),
