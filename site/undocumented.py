@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Every public symbol the SDK's sources declare has a doc comment.
 
-Reads the symbol graphs that `swift package generate-documentation` extracted (site/docc runs it first) and lists
+Reads the symbol graphs that site/docc extracted (into .build/docc-symbols/<module>/; run it first) and lists
 each public declaration of GenAuthCore, GenAuthAuthentication, GenAuthManagement and GenAuthAsyncHTTPClient —
 hand-written or generated — without one. What the compiler synthesises (`==`, `hash(into:)`) and what a protocol
 provides have no place in the sources and are not counted.
@@ -13,7 +13,7 @@ root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 # This checkout's sources only: graphs extracted in a checkout of another name (an older package identity) name
 # files elsewhere.
 sources = "file://" + os.path.realpath(os.path.join(root, "Sources")) + "/"
-graphs = glob.glob(os.path.join(root, ".build", "*", "extracted-symbols", "*", "*", "*.symbols.json"))
+graphs = glob.glob(os.path.join(root, ".build", "docc-symbols", "*", "*.symbols.json"))
 missing, counted, seen = [], 0, set()
 for module in MODULES:
     files = [g for g in graphs if os.path.basename(os.path.dirname(g)) == module]
