@@ -1,9 +1,10 @@
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// Anchors and aliases are refused before Yams sees them (see `AnchorScanner`); text that merely contains
 /// `&` or `*` is not.
-@Suite struct AnchorScannerTests {
+@Suite(.offThePool) struct AnchorScannerTests {
     @Test(arguments: [
         ("a: &x 1\n", 1, 4, false),
         ("a: *x\n", 1, 4, true),

@@ -1,11 +1,12 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// A corpus of broken specs (`BrokenSpecs/*.yaml`), each with its diagnostics pinned in `*.expected`:
 /// message, file, line and column. None may crash or hang, and each must fail.
 /// Re-record with `GENAUTH_RECORD_GOLDENS=1 swift test --filter BrokenSpecTests` (the run fails on purpose).
-@Suite struct BrokenSpecTests {
+@Suite(.offThePool) struct BrokenSpecTests {
     static let folder = Harness.packageRoot.appendingPathComponent("Tests/GenAuthCodegenCoreTests/BrokenSpecs")
 
     static var cases: [String] {

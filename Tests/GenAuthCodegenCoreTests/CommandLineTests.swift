@@ -4,7 +4,7 @@ import GenAuthTestSupport
 @testable import GenAuthCodegenCore
 
 /// The `genauth-codegen` executable, run as a user runs it, in a scratch copy of the project's inputs.
-@Suite(.serialized) struct CommandLineTests {
+@Suite(.serialized, .offThePool) struct CommandLineTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-cli-\(UUID().uuidString)")
 
     /// The executable built beside the test bundle.

@@ -1,9 +1,10 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// `genauth-codegen diff`: one snippet per kind of change and classification, symmetry, and GenAuth's real history.
-@Suite struct DiffTests {
+@Suite(.offThePool) struct DiffTests {
     static let base = """
         client: AuthenticationClient
         endpoints:

@@ -6,7 +6,7 @@ import GenAuthTestSupport
 /// Every Swift sample in `docs/` is compiled: the `Generated/DocSamples.swift` of each client's test target
 /// holds each of its pages' samples as the body of a function. This checks that those files hold exactly the
 /// samples the docs show.
-@Suite struct DocSamplesTests {
+@Suite(.offThePool) struct DocSamplesTests {
     @Test func everyDocSampleIsCompiledVerbatim() throws {
         let root = Harness.packageRoot
         var compiled: [String: String] = [:]

@@ -1,9 +1,10 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// Generating from `specs/` reproduces the committed SDK sources, docs and doc samples byte for byte.
-@Suite struct DriftTests {
+@Suite(.offThePool) struct DriftTests {
     static let root = Harness.packageRoot
 
     static var locations: OutputLocations {

@@ -1,10 +1,11 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// GenAuth's error codes: imported from the tables of a tag's description, merged with their overlay, validated,
 /// and generated into the error-codes pages and the SDK's tables.
-@Suite struct ErrorCodesTests {
+@Suite(.offThePool) struct ErrorCodesTests {
     /// A tag description shaped like GenAuth's "开发准备/错误处理".
     static let errorTag = #"""
         tags:

@@ -1,9 +1,10 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// The generator's system calls, checked against Foundation's.
-@Suite struct FileIOTests {
+@Suite(.offThePool) struct FileIOTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-fileio-\(UUID().uuidString)")
 
     /// `readdir` packs its records into one heap buffer (32 KiB in glibc), each only as long as its name, so a folder

@@ -1,4 +1,5 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
@@ -7,7 +8,7 @@ import Testing
 /// a hang fails the run; every diagnostic must point inside its file.
 ///
 /// `GENAUTH_FUZZ_SECONDS` sets the budget (3 s by default; CI runs longer) and `GENAUTH_FUZZ_SEED` the seed.
-@Suite struct FuzzTests {
+@Suite(.offThePool) struct FuzzTests {
     static let tokens: [[UInt8]] = [
         ": ", "- ", "{", "}", "[", "]", "\"", "'", "\t", "\n", "\r\n", "&a ", "*a", "!!binary ", "%YAML 1.2\n", "---\n",
         "...\n", "\u{0}", "\u{FEFF}", "? ", "|\n", ">-\n", "#", "~", "null", "type: ", "enum: ", "properties: ",

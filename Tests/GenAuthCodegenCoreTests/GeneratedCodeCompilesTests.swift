@@ -5,7 +5,7 @@ import GenAuthTestSupport
 
 /// The goldens' generated Swift, compiled for real: each client's module with the SDK's runtime (warnings are
 /// errors), then their doc samples and contract tests against it.
-@Suite(.serialized) struct GeneratedCodeCompilesTests {
+@Suite(.serialized, .offThePool) struct GeneratedCodeCompilesTests {
     @Test(arguments: GoldenTests.cases)
     func goldenSwiftCompilesWithoutWarnings(_ name: String) async throws {
         let result = try GoldenTests.generate(GoldenTests.goldens.appendingPathComponent(name))

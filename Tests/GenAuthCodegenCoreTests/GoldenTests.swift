@@ -1,4 +1,5 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
@@ -7,7 +8,7 @@ import Testing
 /// Each folder of `Goldens/` holds `specs/` and `expected/<role>/…`. To re-record after an intended change,
 /// run `GENAUTH_RECORD_GOLDENS=1 swift test --filter GoldenTests`; a recording run fails on purpose, so
 /// that it can never pass in CI, and `git diff` then shows what changed.
-@Suite struct GoldenTests {
+@Suite(.offThePool) struct GoldenTests {
     static let goldens = Harness.packageRoot.appendingPathComponent("Tests/GenAuthCodegenCoreTests/Goldens")
     static let recording = ProcessInfo.processInfo.environment["GENAUTH_RECORD_GOLDENS"] == "1"
 

@@ -1,9 +1,10 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// What the import reports of the document's own mistakes, each at its JSON pointer, and what the pages make of them.
-@Suite struct ImportProblemsTests {
+@Suite(.offThePool) struct ImportProblemsTests {
     static let listUsers = """
           /api/v3/list-users:
             post:

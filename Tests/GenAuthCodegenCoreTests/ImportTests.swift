@@ -1,9 +1,10 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// `import-openapi`: one snippet per OpenAPI construct, the overlays, and GenAuth's real document.
-@Suite struct ImportTests {
+@Suite(.offThePool) struct ImportTests {
     static func document(_ paths: String, schemas: String = "", extra: String = "") -> String {
         """
         openapi: 3.0.0

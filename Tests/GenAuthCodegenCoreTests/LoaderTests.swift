@@ -1,9 +1,10 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// One test per kind of mistake the loader catches: the message and its position are pinned.
-@Suite struct LoaderTests {
+@Suite(.offThePool) struct LoaderTests {
     @Test func yamlSyntaxErrorHasItsPosition() {
         let diagnostics = Harness.diagnostics("client: AuthenticationClient\ntypes:\n  A:\n    properties: {a: [}\n")
         #expect(diagnostics == [

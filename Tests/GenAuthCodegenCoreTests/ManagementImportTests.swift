@@ -1,10 +1,11 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// `import-openapi` on what GenAuth's management document needs: renamed and recursive types, `oneOf`, keywords,
 /// errors at the document's JSON pointer, translations.
-@Suite struct ManagementImportTests {
+@Suite(.offThePool) struct ManagementImportTests {
     /// What GenAuth's management document needs of the import.
     static let management = ImportTests.document("""
               /api/v3/delete-device-by-user:

@@ -1,11 +1,12 @@
 import Foundation
 import PropertyBased
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// Random valid specs through the whole pipeline: no errors, the same bytes whatever the order of the
 /// spec files, Markdown tables that keep their columns, Swift whose brackets balance; a sample compiles.
-@Suite struct PropertyTests {
+@Suite(.offThePool) struct PropertyTests {
     static func generate(_ files: [(path: String, text: String)]) throws -> GenerationResult {
         let specs = files.map { SpecSource(displayPath: "specs/\($0.path)", relativePath: $0.path, contents: Data($0.text.utf8)) }
         return Pipeline.generate(GeneratorInput(specs: specs, templates: try Harness.templates()))

@@ -7,7 +7,7 @@ import GenAuthTestSupport
 /// `docs/` (the guides and the protocol modules; the generated pages' samples are compiled as `DocSamples.swift`), in
 /// the DocC articles and in the examples of the runtime's doc comments compiles as written, against the SDK's modules,
 /// and their package manifests name products the package has.
-@Suite(.serialized) struct ReadmeTests {
+@Suite(.serialized, .offThePool) struct ReadmeTests {
     static let readme = Harness.packageRoot.appendingPathComponent("README.md")
 
     /// A snippet, where it comes from, and the module its file imports (the examples in doc comments say no

@@ -1,11 +1,12 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// Every doc sample and contract test sends what the spec allows: each value of the right kind, required
 /// parameters present and not empty, lengths, counts and bounds kept. Checked here from the model itself,
 /// not through the code that builds the samples.
-@Suite struct SampleValidityTests {
+@Suite(.offThePool) struct SampleValidityTests {
     static func realAPI() throws -> APISet {
         let specs = try Workspace.readSpecs(at: Harness.packageRoot.appendingPathComponent("specs").path)
         return try #require(Pipeline.validatedAPI(specs).0)

@@ -1,10 +1,11 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// A spec with many errors costs no more than its size: "did you mean" is worked out for the first errors
 /// only, each misspelt name once. These tests count that work; `Benchmarks/run` times it.
-@Suite struct ScalingTests {
+@Suite(.offThePool) struct ScalingTests {
     /// `types` types of ten properties each, every property of the misspelt type `strin`.
     static func spec(types: Int) -> SpecSource {
         var text = "types:\n"

@@ -1,4 +1,5 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 import Yams
 @testable import GenAuthCodegenCore
@@ -6,7 +7,7 @@ import Yams
 /// The site's navigation is generated with the pages: MkDocs' `nav` names every page of its language once and
 /// nothing else, GenAuth's sidebar tree names the same pages under `/reference/sdk/swift/`, and hostile titles
 /// stay titles in both formats.
-@Suite struct SiteNavigationTests {
+@Suite(.offThePool) struct SiteNavigationTests {
     static let docs = Harness.packageRoot.appendingPathComponent("docs")
 
     /// Every Markdown page under `docs/<language>/`, relative to that folder.

@@ -1,11 +1,12 @@
 import Foundation
 import Mustache
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// The template engine: Mustache's specification (https://github.com/mustache/spec, the cases that apply
 /// to a logic-less, non-escaping engine), its strictness, and its output against swift-mustache's.
-@Suite struct TemplateEngineTests {
+@Suite(.offThePool) struct TemplateEngineTests {
     // MARK: - Contexts for the cases
 
     struct Item: TemplateContext {

@@ -1,9 +1,10 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// One test per kind of mistake the validator catches: the message and its position are pinned.
-@Suite struct ValidatorTests {
+@Suite(.offThePool) struct ValidatorTests {
     @Test func unknownTypeReferenceSuggestsTheClosestName() {
         let diagnostics = Harness.diagnostics(Snippets.endpoint("""
             summary: Do it
@@ -217,7 +218,7 @@ import Testing
 }
 
 /// Constraints: where each applies, their bounds, and examples that break them.
-@Suite struct ConstraintTests {
+@Suite(.offThePool) struct ConstraintTests {
     @Test func eachConstraintAppliesToItsKindOfValue() {
         let diagnostics = Harness.diagnostics("""
             types:

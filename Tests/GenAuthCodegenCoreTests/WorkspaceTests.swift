@@ -1,9 +1,10 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 @testable import GenAuthCodegenCore
 
 /// Writing the outputs: only changed files are written, stale generated files are removed, nothing else is touched.
-@Suite struct WorkspaceTests {
+@Suite(.offThePool) struct WorkspaceTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-workspace-\(UUID().uuidString)")
 
     var locations: OutputLocations {

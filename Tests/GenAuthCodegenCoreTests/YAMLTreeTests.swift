@@ -1,4 +1,5 @@
 import Foundation
+import GenAuthTestSupport
 import Testing
 import Yams
 @testable import GenAuthCodegenCore
@@ -7,7 +8,7 @@ import Yams
 /// `.implicit` tag in place, on the shared object, whenever it compares, hashes or emits a node: a shared implicit
 /// tag became `.map` or `.seq` for every node built afterwards (this test failed so), and two threads comparing
 /// nodes could write it at once.
-@Suite struct YAMLTreeTests {
+@Suite(.offThePool) struct YAMLTreeTests {
     @Test func comparingNodesChangesNoOtherNodesTag() {
         // On several threads at once, as the importer's stages run. (ThreadSanitizer did not report the unfixed race
         // here: Dispatch's shared iteration counter orders the threads' accesses. The assertions below are the check.)

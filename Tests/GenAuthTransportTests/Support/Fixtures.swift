@@ -18,8 +18,8 @@ enum Fixtures {
     static let secrets = [appSecret, accessToken, accessKeySecret, managementToken]
 
     /// The timeout of a call that should succeed, or fail otherwise than by timing out: a guard against a hang, never
-    /// a measurement, long enough for two cores whose cooperative threads the compiler runs of other suites hold for
-    /// many seconds.
+    /// a measurement, long enough for two busy cores (the generator's suites run off the concurrency pool, see
+    /// `OffThePool`, but they still take the CPU).
     static let generousTimeout: TimeInterval = 120
 
     /// An authentication client of `host` over `transport`, with the user's token set.
