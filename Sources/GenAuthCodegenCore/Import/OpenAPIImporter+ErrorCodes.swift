@@ -4,7 +4,8 @@ extension OpenAPIImporter {
     // MARK: - Error codes
 
     /// `error-codes.yaml`: the `statusCode` and `apiCode` tables of the tag `import.yaml` names (GenAuth's
-    /// "开发准备/错误处理"), as data. The tables are Markdown in the tag's description:
+    /// "开发准备/错误处理"), as data; codes are keys, written quoted (`"400":`) as every key that looks like a number
+    /// is. The tables are Markdown in the tag's description:
     ///
     /// ```text
     /// | 4xx | 客户端异常 | - [400]InvalidArgumentError：请求参数格式错误 <br> - [401]UnauthorizedError：用户未登录 |
@@ -37,15 +38,10 @@ extension OpenAPIImporter {
             path: "error-codes.yaml",
             node: YAMLTree.mapping([
                 ("errorCodes", YAMLTree.mapping([
-                    ("statusCodes", Self.codes(statusCodes)),
-                    ("apiCodes", Self.codes(apiCodes)),
+                    ("statusCodes", YAMLTree.mapping(statusCodes)),
+                    ("apiCodes", YAMLTree.mapping(apiCodes)),
                 ]))
             ]))
-    }
-
-    /// Codes as the YAML integers they are (`400:`, not `"400":`).
-    private static func codes(_ entries: [(String, Node)]) -> Node {
-        YAMLTree.mapping(nodes: entries.map { code, entry in (Int(code).map(YAMLTree.integer) ?? YAMLTree.string(code), entry) })
     }
 
     /// The cells of each row of the first table under `## <section>`, trimmed; the header and its rule skipped.
