@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import Testing
 
 /// Runs a suite's tests on threads of their own instead of Swift's concurrency pool, which has one thread per core.
@@ -7,7 +7,8 @@ import Testing
 /// pool, two of them hold both threads of a 2-core machine for as long as they run, minutes under AddressSanitizer,
 /// and every other suite's tasks wait. A wait that a deadline outside the pool bounds then fails: AsyncHTTPClient
 /// writes a request's body from a pool task, and its deadline runs on NIO's event loop. With this trait, such a suite
-/// runs on a Dispatch queue that adds threads when its work blocks, and the pool stays free for the others.
+/// runs on four threads of its own, and the pool stays free for the others (but for the generator's own
+/// `concurrentPerform`, which borrows Dispatch's worker threads while it runs).
 ///
 /// ```swift
 /// @Suite(.offThePool) struct DriftTests { … }
@@ -29,16 +30,40 @@ extension Trait where Self == OffThePool {
     public static var offThePool: Self { OffThePool() }
 }
 
-/// A task executor over a concurrent Dispatch queue: a queue made by `DispatchQueue(label:)` targets an overcommitting
-/// global queue, which starts another thread when its threads block, unlike the pool's cooperative one.
-final class DedicatedExecutor: TaskExecutor {
-    static let shared = DedicatedExecutor()
+/// A task executor of four threads of its own. Not a Dispatch queue: on Linux a queue's work runs on the same global
+/// worker threads as Swift's concurrency, as many as there are cores, so moving the work there would move nothing.
+final class DedicatedExecutor: TaskExecutor, @unchecked Sendable {
+    static let shared = DedicatedExecutor(threads: 4)
 
-    private let queue = DispatchQueue(label: "genauth.tests.off-the-pool", attributes: .concurrent)
+    private let condition = NSCondition()
+    /// Guarded by `condition`.
+    private var jobs: [UnownedJob] = []
+
+    private init(threads: Int) {
+        for index in 0..<threads {
+            let thread = Thread { [unowned self] in self.run() }
+            thread.name = "genauth-tests-\(index)"
+            thread.start()
+        }
+    }
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
+        condition.withLock {
+            jobs.append(job)
+            condition.signal()
+        }
+    }
+
+    /// Runs jobs as they come, first come first served, for the life of the process.
+    private func run() {
         let executor = asUnownedTaskExecutor()
-        queue.async { job.runSynchronously(on: executor) }
+        while true {
+            let job = condition.withLock { () -> UnownedJob in
+                while jobs.isEmpty { condition.wait() }
+                return jobs.removeFirst()
+            }
+            job.runSynchronously(on: executor)
+        }
     }
 }
