@@ -7,7 +7,7 @@ import Testing
 /// pool, two of them hold both threads of a 2-core machine for as long as they run, minutes under AddressSanitizer,
 /// and every other suite's tasks wait. A wait that a deadline outside the pool bounds then fails: AsyncHTTPClient
 /// writes a request's body from a pool task, and its deadline runs on NIO's event loop. With this trait, such a suite
-/// runs on four threads of its own, and the pool stays free for the others (but for the generator's own
+/// runs on two threads of its own, and the pool stays free for the others (but for the generator's own
 /// `concurrentPerform`, which borrows Dispatch's worker threads while it runs).
 ///
 /// ```swift
@@ -30,10 +30,10 @@ extension Trait where Self == OffThePool {
     public static var offThePool: Self { OffThePool() }
 }
 
-/// A task executor of four threads of its own. Not a Dispatch queue: on Linux a queue's work runs on the same global
+/// A task executor of two threads of its own (more would take the cores from the network tests' event loops). Not a Dispatch queue: on Linux a queue's work runs on the same global
 /// worker threads as Swift's concurrency, as many as there are cores, so moving the work there would move nothing.
 final class DedicatedExecutor: TaskExecutor, @unchecked Sendable {
-    static let shared = DedicatedExecutor(threads: 4)
+    static let shared = DedicatedExecutor(threads: 2)
 
     private let condition = NSCondition()
     /// Guarded by `condition`.
