@@ -30,8 +30,9 @@ extension Trait where Self == OffThePool {
     public static var offThePool: Self { OffThePool() }
 }
 
-/// A task executor of two threads of its own (more would take the cores from the network tests' event loops). Not a Dispatch queue: on Linux a queue's work runs on the same global
-/// worker threads as Swift's concurrency, as many as there are cores, so moving the work there would move nothing.
+/// A task executor of two threads of its own; more would take the cores from the event loops of the network tests.
+/// Not a Dispatch queue: on Linux a queue's work runs on the same global worker threads as Swift's concurrency, as
+/// many as there are cores, so moving the work there would move nothing.
 final class DedicatedExecutor: TaskExecutor, @unchecked Sendable {
     static let shared = DedicatedExecutor(threads: 2)
 
