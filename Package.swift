@@ -76,8 +76,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto", condition: .when(traits: ["TokenValidation"])),
                 .product(name: "_CryptoExtras", package: "swift-crypto", condition: .when(traits: ["TokenValidation"])),
             ]),
+        // The management client is five modules, so that they compile side by side and each in a fraction of the
+        // memory: GenAuthManagementCore (the client, its credentials, the types several domains share) and one module
+        // per domain, which `swiftModule` in specs/management names. GenAuthManagement, the module apps import,
+        // re-exports them all (its Generated/Modules.swift).
         .target(
             name: "GenAuthManagement",
+            dependencies: [
+                "GenAuthManagementCore", "GenAuthManagementDirectory", "GenAuthManagementPermissions",
+                "GenAuthManagementApplications", "GenAuthManagementOperations",
+            ]),
+        .target(
+            name: "GenAuthManagementCore",
             dependencies: [
                 "GenAuthCore",
                 .product(name: "Logging", package: "swift-log"),
@@ -86,6 +96,14 @@ let package = Package(
                     name: "Crypto", package: "swift-crypto",
                     condition: .when(platforms: withoutCryptoKit, traits: ["AccessKeySignature", "Events"])),
             ]),
+        // Users, organisations, groups, posts, custom fields, public accounts, tenants.
+        .target(name: "GenAuthManagementDirectory", dependencies: ["GenAuthCore", "GenAuthManagementCore"]),
+        // Roles, resources and permissions, data resources and permissions.
+        .target(name: "GenAuthManagementPermissions", dependencies: ["GenAuthCore", "GenAuthManagementCore"]),
+        // Applications, identity sources, security settings, LDAP, access keys, the registration whitelist, risk lists.
+        .target(name: "GenAuthManagementApplications", dependencies: ["GenAuthCore", "GenAuthManagementCore"]),
+        // The sync centre, messages, webhooks, audit logs, metering, pipeline, events, devices, data objects, metadata.
+        .target(name: "GenAuthManagementOperations", dependencies: ["GenAuthCore", "GenAuthManagementCore"]),
         .target(name: "GenAuth", dependencies: ["GenAuthAuthentication"]),
         // Subscriptions to the event centre, shared by both clients: the WebSocket, reconnection, events.
         .target(

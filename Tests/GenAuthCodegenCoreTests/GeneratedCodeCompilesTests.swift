@@ -34,6 +34,7 @@ import GenAuthTestSupport
         let specBound = ["Generated/", "Conveniences/", "Protocols/", "TokenValidation/OIDCClient+"]
         func handWritten(_ folder: String) throws -> [String] {
             let base = root.appendingPathComponent(folder)
+            guard FileManager.default.fileExists(atPath: base.path) else { return [] }
             return try Workspace.files(under: base.path, withExtension: "swift")
                 .filter { file in !specBound.contains { file.hasPrefix($0) } }.map { base.appendingPathComponent($0).path }
         }
@@ -48,8 +49,21 @@ import GenAuthTestSupport
         try await emit("GenAuthCore", try handWritten("Sources/GenAuthCore") + (generated["GenAuthCore"] ?? []))
         try await emit("GenAuthTestSupport", try handWritten("Tests/GenAuthTestSupport"))
         for client in ClientName.allCases {
-            guard let files = generated[client.moduleName] else { continue }
-            try await emit(client.moduleName, try handWritten("Sources/\(client.moduleName)") + files)
+            let (product, home) = (client.moduleName, client.homeModule)
+            guard generated[home] != nil || generated[product] != nil else { continue }
+            // A client split into modules: its home module, then the others, which import it, in the order its
+            // product re-exports them (Generated/Modules.swift), then the product.
+            var modules = [home]
+            if product != home, let exports = generated[product]?.first(where: { $0.hasSuffix("/Generated/Modules.swift") }) {
+                modules = try String(contentsOfFile: exports, encoding: .utf8).split(separator: "\n")
+                    .compactMap { $0.hasPrefix("@_exported import ") ? String($0.dropFirst("@_exported import ".count)) : nil }
+            }
+            for module in modules {
+                try await emit(module, try handWritten("Sources/\(module)") + (generated[module] ?? []))
+            }
+            if product != home {
+                try await emit(product, try handWritten("Sources/\(product)") + (generated[product] ?? []))
+            }
             // The doc pages' samples, type-checked as DocSamplesTests does with the SDK's.
             for samples in generated["DocSamples"] ?? [] where samples.hasSuffix("/\(client.moduleName).swift") {
                 try await Compiler.run(["-typecheck", "-module-name", "DocSamples"] + common + [samples])

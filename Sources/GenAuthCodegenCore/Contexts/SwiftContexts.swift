@@ -8,8 +8,11 @@ import Foundation
 struct SwiftModelFileContext: TemplateContext {
     /// `//` lines saying the file is generated, and from which spec.
     let header: [String]
-    /// Modules to import besides none (`Foundation` when a `Date` is used).
+    /// Modules to import besides none (`Foundation` when a `Date` is used; the runtime and the client's home module in
+    /// its other modules).
     let imports: [String]
+    /// Whether there is any: a blank line then separates them from the header.
+    let hasImports: Bool
     let models: [ModelContext]
 }
 
@@ -103,9 +106,19 @@ struct EnumCaseContext: TemplateContext {
 }
 
 /// `swift-client.mustache`: the endpoints of one spec file, as an extension of their client.
+/// `swift-exports.mustache`: the module apps import for a client whose code is in several modules.
+struct SwiftExportsFileContext: TemplateContext {
+    let header: [String]
+    /// The module itself (`GenAuthManagement`).
+    let product: String
+    /// The modules it re-exports: the client's home module first.
+    let modules: [String]
+}
+
 struct SwiftClientFileContext: TemplateContext {
     let header: [String]
     let imports: [String]
+    let hasImports: Bool
     let client: String
     let methods: [MethodContext]
     /// Inline enums of query and path parameters, nested in the client.
@@ -153,10 +166,13 @@ enum SwiftContexts {
     // MARK: - Models
 
     /// The types of one models file (see ``OutputNaming/modelFiles(of:)``).
-    static func modelFile(_ types: [TypeDecl], specPath: String, specsFolder: String) -> SwiftModelFileContext {
+    static func modelFile(
+        _ types: [TypeDecl], specPath: String, specsFolder: String, moduleImports: [String] = []
+    ) -> SwiftModelFileContext {
         let usesDate = types.contains { $0.properties.contains { SwiftSyntax.usesFoundation($0.type) } }
+        let imports = (usesDate ? ["Foundation"] : []) + moduleImports
         return SwiftModelFileContext(
-            header: header(for: specPath, specsFolder: specsFolder), imports: usesDate ? ["Foundation"] : [],
+            header: header(for: specPath, specsFolder: specsFolder), imports: imports, hasImports: !imports.isEmpty,
             models: types.map { type in
                 switch type.kind {
                 case .enumeration(let decl): return ModelContext(object: nil, enumeration: enumContext(decl))
@@ -299,14 +315,33 @@ enum SwiftContexts {
 
     // MARK: - Clients
 
-    static func clientFile(_ file: SpecFile, client: ClientName, api: API, specsFolder: String) -> SwiftClientFileContext {
+    /// What the generated code of a module other than the client's home module imports: the runtime (the home module
+    /// re-exports it to its own files) and the home module, with the client and the shared types.
+    static func moduleImports(_ module: String, client: ClientName) -> [String] {
+        module == client.homeModule ? [] : ["GenAuthCore", client.homeModule]
+    }
+
+    /// `swift-exports.mustache`: the product module of a client whose code is split into modules.
+    static func exportsFile(_ modules: [String], client: ClientName, specsFolder: String) -> SwiftExportsFileContext {
+        SwiftExportsFileContext(
+            header: [
+                "\(OutputNaming.swiftMarker) from the \(client.rawValue) files of \(specsFolder)/ (their `swiftModule`).",
+                "// Do not edit: change the specs and run `swift run genauth-codegen generate`.",
+            ],
+            product: client.moduleName, modules: modules)
+    }
+
+    static func clientFile(
+        _ file: SpecFile, client: ClientName, api: API, specsFolder: String, moduleImports: [String] = []
+    ) -> SwiftClientFileContext {
         let methods = file.generatedEndpoints.enumerated().map { methodContext($1, api: api, notFirst: $0 > 0) }
         let parameterEnums = file.generatedEndpoints.flatMap { ($0.pathParams + $0.query).compactMap(\.inlineEnum) }
             .map { enumContext($0) }
         let usesDate = file.generatedEndpoints.contains { ($0.pathParams + $0.query).contains { SwiftSyntax.usesFoundation($0.type) } }
+        let imports = (usesDate ? ["Foundation"] : []) + moduleImports
         return SwiftClientFileContext(
             header: header(for: file.path, specsFolder: specsFolder),
-            imports: usesDate ? ["Foundation"] : [],
+            imports: imports, hasImports: !imports.isEmpty,
             client: client.rawValue, methods: methods,
             parameterEnums: parameterEnums)
     }

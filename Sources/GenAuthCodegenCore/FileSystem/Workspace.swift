@@ -96,7 +96,15 @@ public enum Workspace {
             outputs.map { (folder: locations.folder(for: $0.role), path: $0.path, contents: $0.contents) },
             managing: OutputRole.allCases.flatMap { role in
                 OutputNaming.generatedFolders(role: role).map { $0.isEmpty ? locations.folder(for: role) : join(locations.folder(for: role), $0) }
-            })
+            } + moduleGeneratedFolders(in: locations.folder(for: .sdk)))
+    }
+
+    /// The `Generated` folder of every module in the SDK's sources: those of the modules a spec file names
+    /// (`swiftModule`) are not known in advance, and a module the specs no longer name must lose its generated files.
+    static func moduleGeneratedFolders(in sources: String) -> [String] {
+        let modules = (FileIO.entries(of: sources) ?? []).filter { $0.kind == .folder }.map(\.name).sorted()
+        return modules.map { join(join(sources, $0), "Generated") }
+            .filter { folder in FileIO.entries(of: folder) != nil }
     }
 
     /// Compares files (each a path inside a folder) with what is on disk; generated files in the `managing`

@@ -4,8 +4,8 @@ import Yams
 ///
 /// ```yaml
 /// module: { en: User authentication module, zh: 用户认证模块 }
-/// groups:
-///   消息服务: { file: message-service, en: Message service }
+/// groups:                           # swiftModule: the Swift module of the file's code (the client's home module without it)
+///   消息服务: { file: message-service, en: Message service, swiftModule: GenAuthMessaging }
 /// integers: [statusCode, apiCode]   # properties the document types as number that are integers
 /// # or: integers: all, with the exceptions that are fractional numbers:
 /// fractional: [lat, lon]
@@ -19,6 +19,7 @@ struct ImportSettings {
     struct Group {
         var file: String
         var english: String?
+        var swiftModule: Located<String>?
         var location: SourceLocation
     }
 
@@ -57,13 +58,16 @@ struct ImportSettings {
                 for (name, entry) in reader.mapping(value, what: "'groups'") ?? [] {
                     var file: String?
                     var english: String?
+                    var swiftModule: Located<String>?
                     for (field, fieldValue) in reader.mapping(entry, what: "group '\(name.value)'") ?? [] {
                         switch field.value {
                         case "file": file = reader.scalar(fieldValue, what: "'file'")?.value
                         case "en": english = reader.scalar(fieldValue, what: "'en'")?.value
+                        case "swiftModule": swiftModule = reader.scalar(fieldValue, what: "'swiftModule'")
                         default:
                             reader.diagnostics.error(
-                                "unknown key '\(field.value)' in group '\(name.value)'" + Suggestions.hint(for: field.value, in: ["file", "en"]),
+                                "unknown key '\(field.value)' in group '\(name.value)'"
+                                    + Suggestions.hint(for: field.value, in: ["file", "en", "swiftModule"]),
                                 at: field.location)
                         }
                     }
@@ -75,7 +79,7 @@ struct ImportSettings {
                         reader.diagnostics.error("'\(file)' is not a file name: use lowercase letters, digits and '-'", at: name.location)
                         continue
                     }
-                    settings.groups[name.value] = Group(file: file, english: english, location: name.location)
+                    settings.groups[name.value] = Group(file: file, english: english, swiftModule: swiftModule, location: name.location)
                 }
             case "integers":
                 if case .scalar(let scalar) = value, scalar.string == "all" {

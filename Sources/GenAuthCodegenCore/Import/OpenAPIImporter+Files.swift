@@ -49,6 +49,7 @@ extension OpenAPIImporter {
             if let english = setting?.english { groupText.append((.en, english)) }
             groupText.append((.zh, group))
             entries.append(("group", YAMLTree.text(groupText)))
+            if let module = setting?.swiftModule { entries.append(("swiftModule", YAMLTree.string(module.value))) }
             entries.append(("endpoints", YAMLTree.mapping(operations.filter { $0.group == group }.map { ($0.name, $0.node) })))
             let own = order.filter { owners[$0] == [group] }
             if !own.isEmpty { entries.append(("types", YAMLTree.mapping(own.map { (swiftTypeName($0), typeNodes[$0]!) }))) }

@@ -5,7 +5,7 @@ struct NodeReader {
     let file: String
     var diagnostics = DiagnosticCollector()
 
-    static let fileKeys = ["client", "module", "group", "endpoints", "types", "pages", "errorCodes"]
+    static let fileKeys = ["client", "module", "group", "swiftModule", "endpoints", "types", "pages", "errorCodes"]
     static let errorCatalogueKeys = ["statusCodes", "apiCodes"]
     static let errorCodeKeys = ["name", "meaning", "action"]
     static let endpointKeys = [
@@ -40,6 +40,7 @@ struct NodeReader {
             case "client": spec.client = scalar(value, what: "'client'")
             case "module": spec.module = text(value, what: "'module'")
             case "group": spec.group = text(value, what: "'group'")
+            case "swiftModule": spec.swiftModule = scalar(value, what: "'swiftModule'")
             case "endpoints":
                 for (name, node) in mapping(value, what: "'endpoints'") ?? [] {
                     if let endpoint = readEndpoint(node, name: name) { spec.endpoints.append(endpoint) }

@@ -10,6 +10,8 @@ struct RawSpecFile {
     var client: Located<String>?
     var module: Text?
     var group: Text?
+    /// The Swift module of its generated code (`swiftModule`), when it is not the client's home module.
+    var swiftModule: Located<String>?
     var endpoints: [RawEndpoint] = []
     var types: [RawType] = []
     /// Hand-written pages of the docs, listed with this file's module and group.

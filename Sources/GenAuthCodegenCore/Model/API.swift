@@ -27,6 +27,16 @@ struct API: Sendable {
 
     var endpoints: [Endpoint] { files.flatMap(\.endpoints) }
 
+    /// The module the generated Swift of a spec file goes into.
+    func module(ofFile path: String) -> String {
+        files.first { $0.path == path }?.swiftModule ?? client.homeModule
+    }
+
+    /// The client's modules that hold generated code: its home module first, then the others in name order.
+    var modules: [String] {
+        [client.homeModule] + Set(files.compactMap(\.swiftModule)).subtracting([client.homeModule]).sorted()
+    }
+
     /// The types in name order.
     var sortedTypes: [TypeDecl] { types.values.sorted { $0.name < $1.name } }
 }
@@ -36,11 +46,21 @@ enum ClientName: String, CaseIterable, Sendable, Comparable {
     case authenticationClient = "AuthenticationClient"
     case managementClient = "ManagementClient"
 
-    /// The Swift module of the client, its types and its generated code.
+    /// The Swift module apps import for the client (its library product): its own code, or, when the client's
+    /// code is split into several modules, the module that re-exports them all.
     var moduleName: String {
         switch self {
         case .authenticationClient: return "GenAuthAuthentication"
         case .managementClient: return "GenAuthManagement"
+        }
+    }
+
+    /// The module that declares the client's class and its hand-written runtime, and holds the generated code of the
+    /// spec files that name no `swiftModule`. Every other module of the client imports it.
+    var homeModule: String {
+        switch self {
+        case .authenticationClient: return "GenAuthAuthentication"
+        case .managementClient: return "GenAuthManagementCore"
         }
     }
 
@@ -58,6 +78,8 @@ struct SpecFile: Sendable {
     var client: ClientName?
     var module: Text?
     var group: Text?
+    /// The Swift module its types and methods go into (`swiftModule`); nil for the client's home module.
+    var swiftModule: String? = nil
     var endpoints: [Endpoint]
     /// Types defined in this file, in spec order.
     var typeNames: [String]

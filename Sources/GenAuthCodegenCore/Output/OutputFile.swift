@@ -26,11 +26,14 @@ public struct OutputFile: Sendable, Hashable {
 /// The names of generated files. Each spec file decides the names of the files generated from it.
 enum OutputNaming {
     /// `GenAuthAuthentication/Generated/AuthenticationClient+MessageService.swift` for
-    /// `authentication/message-service.yaml`.
-    static func clientFileName(client: ClientName, specStem: String) -> String {
+    /// `authentication/message-service.yaml`, in the module of the spec file.
+    static func clientFileName(client: ClientName, specStem: String, module: String) -> String {
         let last = specStem.split(separator: "/").last.map(String.init) ?? specStem
-        return "\(client.moduleName)/Generated/\(client.rawValue)+\(Naming.upperCamelCase(last) ?? "Endpoints").swift"
+        return "\(module)/Generated/\(client.rawValue)+\(Naming.upperCamelCase(last) ?? "Endpoints").swift"
     }
+
+    /// `GenAuthManagement/Generated/Modules.swift`: the re-exports of a client whose code is in modules of its own.
+    static func exportsFile(_ client: ClientName) -> String { "\(client.moduleName)/Generated/Modules.swift" }
 
     /// `GenAuthAuthentication/Generated/Models/SendSMSDto.swift`
     /// How many types one models file holds at most. A module of a few dozen files compiles in a few batch jobs,
@@ -58,7 +61,7 @@ enum OutputNaming {
             for (index, start) in stride(from: 0, to: types.count, by: typesPerModelFile).enumerated() {
                 let chunk = Array(types[start..<min(start + typesPerModelFile, types.count)])
                 result.append((
-                    "\(api.client.moduleName)/Generated/Models/\(name)\(index == 0 ? "" : String(index + 1)).swift",
+                    "\(api.module(ofFile: file.path))/Generated/Models/\(name)\(index == 0 ? "" : String(index + 1)).swift",
                     file.path, chunk))
             }
         }
@@ -70,8 +73,12 @@ enum OutputNaming {
     static func generatedFolders(role: OutputRole) -> [String] {
         switch role {
         case .sdk:
+            // With the `Generated` folder of every module of the SDK's sources (Workspace.plan): a module the specs no
+            // longer name keeps no generated file.
             return ["GenAuthCore/Generated"]
-                + ClientName.allCases.flatMap { ["\($0.moduleName)/Generated", "\($0.moduleName)/\($0.moduleName).docc/Generated"] }
+                + ClientName.allCases.flatMap {
+                    Set([$0.moduleName, $0.homeModule]).sorted().map { "\($0)/Generated" } + ["\($0.moduleName)/\($0.moduleName).docc/Generated"]
+                }
         case .tests: return ClientName.allCases.map { "\($0.testsTarget)/Generated" }
         case .docs: return [""]
         }

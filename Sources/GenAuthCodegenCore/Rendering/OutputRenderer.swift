@@ -82,8 +82,15 @@ struct OutputRenderer {
         let specsFolder = self.specsFolder
         for (path, specPath, types) in OutputNaming.modelFiles(of: api) {
             let types = UncheckedSendable(types)
+            let imports = SwiftContexts.moduleImports(api.module(ofFile: specPath), client: api.client)
             outputs.append(file(.sdk, path, template: "swift-model") {
-                SwiftContexts.modelFile(types.value, specPath: specPath, specsFolder: specsFolder)
+                SwiftContexts.modelFile(types.value, specPath: specPath, specsFolder: specsFolder, moduleImports: imports)
+            })
+        }
+        if api.client.moduleName != api.client.homeModule {
+            let modules = api.modules
+            outputs.append(file(.sdk, OutputNaming.exportsFile(api.client), template: "swift-exports") {
+                SwiftContexts.exportsFile(modules, client: api.client, specsFolder: specsFolder)
             })
         }
         if api.endpoints.contains(where: { $0.client == api.client && $0.handwritten == nil }) {
@@ -93,8 +100,11 @@ struct OutputRenderer {
         }
         for file in api.files where !file.generatedEndpoints.isEmpty {
             guard let client = file.client else { continue }
-            outputs.append(self.file(.sdk, OutputNaming.clientFileName(client: client, specStem: file.stem), template: "swift-client") {
-                SwiftContexts.clientFile(file, client: client, api: api, specsFolder: specsFolder)
+            let module = file.swiftModule ?? client.homeModule
+            let path = OutputNaming.clientFileName(client: client, specStem: file.stem, module: module)
+            let imports = SwiftContexts.moduleImports(module, client: client)
+            outputs.append(self.file(.sdk, path, template: "swift-client") {
+                SwiftContexts.clientFile(file, client: client, api: api, specsFolder: specsFolder, moduleImports: imports)
             })
         }
 

@@ -18,7 +18,7 @@ struct TemplateSet: Sendable {
     /// The templates the generator renders (partials may be added beside them).
     static let required = [
         "swift-model", "swift-enum", "swift-union", "swift-client", "swift-samples", "swift-contract-tests", "doc-page", "doc-index",
-        "site-nav", "site-sidebar", "docc-topics",
+        "site-nav", "site-sidebar", "docc-topics", "swift-exports",
     ]
 
     let templates: [String: Template]

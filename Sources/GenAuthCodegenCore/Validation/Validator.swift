@@ -100,14 +100,16 @@ struct Validator {
             return (endpoints, worker.diagnostics.diagnostics + valueChecker.diagnostics.diagnostics)
         }
         var specFiles: [SpecFile] = []
+        let modules = resolveModules(files, client: client)
         for (index, file) in files.enumerated() {
             diagnostics.append(contentsOf: fileResults[index].1)
             specFiles.append(SpecFile(
-                path: file.path, client: clients[index], module: file.module, group: file.group,
+                path: file.path, client: clients[index], module: file.module, group: file.group, swiftModule: modules[index],
                 endpoints: fileResults[index].0, typeNames: file.types.map(\.name.value).filter { rawTypes[$0]?.file.path == file.path },
                 pages: resolvePages(file.pages)))
         }
         checkFileNames(specFiles, files: files)
+        checkModuleReferences(specFiles, raws: files, types: types, client: client)
         warnMissingTranslations(files, languages: languages)
         return API(client: client, files: specFiles, types: types, unions: unions, languages: languages)
     }

@@ -59,6 +59,18 @@ func managementClientGetRowBatchSampleEN() async throws {
     print(response)
 }
 
+// docs/en/management/tags/list-tags.md
+func managementClientListTagsSampleEN() async throws {
+    // Replace with your user pool's access key (GenAuth console → Settings → Access keys).
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listTags()
+    print(response)
+}
+
 // docs/zh/management/resources/list-resources.md
 func managementClientListResourcesSampleZH() async throws {
     // 替换为你的用户池的 Access Key（GenAuth 控制台 → 设置 → 密钥管理）。
@@ -111,5 +123,17 @@ func managementClientGetRowBatchSampleZH() async throws {
     ))
 
     let response = try await client.getRowBatch(AnyDto())
+    print(response)
+}
+
+// docs/zh/management/tags/list-tags.md
+func managementClientListTagsSampleZH() async throws {
+    // 替换为你的用户池的 Access Key（GenAuth 控制台 → 设置 → 密钥管理）。
+    let client = ManagementClient(options: ManagementClientOptions(
+        accessKeyId: "GENAUTH_ACCESS_KEY_ID",
+        accessKeySecret: "GENAUTH_ACCESS_KEY_SECRET"
+    ))
+
+    let response = try await client.listTags()
     print(response)
 }

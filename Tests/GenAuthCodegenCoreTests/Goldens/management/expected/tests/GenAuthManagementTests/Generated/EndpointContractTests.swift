@@ -83,4 +83,19 @@ import Testing
             _ = try await client.getRowBatch(AnyDto())
         }
     }
+
+    /// `GET /api/v3/list-tags`
+    @Test func listTags() async throws {
+        let contract = EndpointContract(
+            name: "listTags",
+            method: "GET",
+            path: "/api/v3/list-tags",
+            query: nil,
+            body: nil,
+            encoding: .none,
+            response: "{\"statusCode\":200,\"message\":\"success\",\"data\":[]}")
+        try await contract.check { client in
+            _ = try await client.listTags()
+        }
+    }
 }
