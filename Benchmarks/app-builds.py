@@ -81,18 +81,34 @@ def app(name, sdk, product, main):
     return folder
 
 
+def client_modules(sdk, module):
+    """The folders of a client's modules: `module` itself and, since the management client is split into modules,
+    the modules whose names extend it (GenAuthManagementCore, GenAuthManagementDirectory, …)."""
+    sources = os.path.join(sdk, "Sources")
+    return sorted(os.path.join(sources, name) for name in os.listdir(sources)
+                  if name.startswith(module) and os.path.isdir(os.path.join(sources, name)))
+
+
 def file_declaring(sdk, module, type_name):
     pattern = re.compile(r"\bstruct " + re.escape(type_name) + r"\b")
-    for folder, _, names in os.walk(os.path.join(sdk, "Sources", module, "Generated")):
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            if name.endswith(".swift") and pattern.search(open(path, encoding="utf-8").read()):
-                return path
+    for source in client_modules(sdk, module):
+        for folder, _, names in sorted(os.walk(os.path.join(source, "Generated"))):
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                if name.endswith(".swift") and pattern.search(open(path, encoding="utf-8").read()):
+                    return path
     raise RuntimeError(f"no {type_name} in {module}")
 
 
 def swift_files(folder):
     return sum(1 for d, _, ns in os.walk(folder) for n in ns if n.endswith(".swift"))
+
+
+def client_files(sdk, module):
+    """`77 in 1 module`: the Swift files of a client's modules, and how many modules."""
+    folders = client_modules(sdk, module)
+    count = len(folders)
+    return f"{sum(swift_files(f) for f in folders)} in {count} module{'s' if count != 1 else ''}"
 
 
 def pins(folder):
@@ -256,7 +272,7 @@ def setup(results):
         ("authentication", "head"): app("authentication-head", trees["head"], "GenAuthAuthentication",
                                         AUTHENTICATION_MAIN.format(module="GenAuthAuthentication")),
     }
-    results["files"] = {side: {"management": swift_files(os.path.join(t, "Sources", "GenAuthManagement")),
+    results["files"] = {side: {"management": client_files(t, "GenAuthManagement"),
                                "authentication": swift_files(os.path.join(t, "Sources", "GenAuthAuthentication"))}
                         for side, t in trees.items()}
     results["resolved"] = {}

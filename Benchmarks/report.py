@@ -236,7 +236,7 @@ def apps_section(apps):
     m = "management debug clean"
     lines += ["", "### 1. The management app, clean debug build",
               "", "One file: `import GenAuthManagement`, a `ManagementClient`, one call (`getUser(userId:)`).", "",
-              "| SDK | wall time | runs (s) | CPU time | Swift files in GenAuthManagement |", "| --- | --- | --- | --- | --- |"]
+              "| SDK | wall time | runs (s) | CPU time | Swift files of the management client |", "| --- | --- | --- | --- | --- |"]
     for side in ("baseline", "head"):
         lines.append(row(m, side, f" {files.get(side, {}).get('management', '–')} |"))
     lines += ["", f"HEAD against the baseline: {_ratio(_median(apps, m, 'head'), _median(apps, m, 'baseline'))} of the wall "
@@ -248,7 +248,7 @@ def apps_section(apps):
               "A comment appended to the generated file that declares `UserDto`, then `swift build` again.", "",
               "| SDK | file touched | wall time | runs (s) | CPU time |", "| --- | --- | --- | --- | --- |"]
     for side in ("baseline", "head"):
-        lines.append(f"| {_side_name(apps, side)} | `{os.path.basename(touched.get(side, '?'))}` | "
+        lines.append(f"| {_side_name(apps, side)} | `{touched.get(side, '?').removeprefix('Sources/')}` | "
                      f"{seconds(_median(apps, m, side))} | {_runs(apps, m, side)} | {seconds(_median(apps, m, side, 'cpu'))} |")
     lines += ["", f"HEAD against the baseline: {_ratio(_median(apps, m, 'head'), _median(apps, m, 'baseline'))}."]
 
