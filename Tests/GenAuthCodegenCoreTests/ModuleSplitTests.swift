@@ -87,6 +87,14 @@ import Testing
         #expect(diagnostics.first?.hasPrefix("specs/m/users.yaml:2:14: error: \(message)") == true, "\(diagnostics)")
     }
 
+    @Test func theAuthenticationClientIsOneModule() {
+        let diagnostics = Harness.diagnostics("client: AuthenticationClient\nswiftModule: GenAuthAuthenticationSMS\n")
+        #expect(diagnostics == [
+            "specs/test.yaml:2:14: error: AuthenticationClient's code is one module, GenAuthAuthentication; only "
+                + "ManagementClient's is split into modules: remove 'swiftModule'"
+        ])
+    }
+
     @Test func namingTheHomeModuleIsTheSameAsNamingNone() throws {
         let result = try Harness.generate([
             "m/common.yaml": Self.home,

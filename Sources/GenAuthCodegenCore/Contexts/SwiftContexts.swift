@@ -105,7 +105,6 @@ struct EnumCaseContext: TemplateContext {
     let rawLiteral: String
 }
 
-/// `swift-client.mustache`: the endpoints of one spec file, as an extension of their client.
 /// `swift-exports.mustache`: the module apps import for a client whose code is in several modules.
 struct SwiftExportsFileContext: TemplateContext {
     let header: [String]
@@ -115,6 +114,7 @@ struct SwiftExportsFileContext: TemplateContext {
     let modules: [String]
 }
 
+/// `swift-client.mustache`: the endpoints of one spec file, as an extension of their client.
 struct SwiftClientFileContext: TemplateContext {
     let header: [String]
     let imports: [String]

@@ -3,7 +3,9 @@
 /// a spec file may use the types of its own module and of the home module, no others.
 extension Validator {
     /// The modules other than the client's own that the SDK's package already has.
-    static let sdkModules = ["GenAuthCore", "GenAuthEvents", "GenAuthAsyncHTTPClient", "GenAuth", "GenAuthCodegenCore"]
+    static let sdkModules = [
+        "GenAuthCore", "GenAuthEvents", "GenAuthAsyncHTTPClient", "GenAuth", "GenAuthCodegenCore", "GenAuthTestSupport", "ChildProcess",
+    ]
 
     /// Each file's `swiftModule`, checked: nil where it names none or the client's home module.
     mutating func resolveModules(_ files: [RawSpecFile], client: ClientName) -> [String?] {
@@ -12,7 +14,13 @@ extension Validator {
             guard let module = file.swiftModule else { return nil }
             let name = module.value
             if name == client.homeModule { return nil }
-            if !Naming.isTypeName(name) {
+            if client.moduleName == client.homeModule {
+                // Its modules would import the module apps import, which therefore could not re-export them.
+                diagnostics.error(
+                    "\(client.rawValue)'s code is one module, \(client.homeModule); only ManagementClient's is split into modules: "
+                        + "remove 'swiftModule'",
+                    at: module.location)
+            } else if !Naming.isTypeName(name) {
                 diagnostics.error(
                     "'\(name)' is not a valid Swift module name: it must start with an uppercase letter and contain only ASCII letters and digits",
                     at: module.location)
