@@ -27,11 +27,6 @@ struct API: Sendable {
 
     var endpoints: [Endpoint] { files.flatMap(\.endpoints) }
 
-    /// The module the generated Swift of a spec file goes into.
-    func module(ofFile path: String) -> String {
-        files.first { $0.path == path }?.swiftModule ?? client.homeModule
-    }
-
     /// The client's modules that hold generated code: its home module first, then the others in name order.
     var modules: [String] {
         [client.homeModule] + Set(files.compactMap(\.swiftModule)).subtracting([client.homeModule]).sorted()
@@ -63,6 +58,9 @@ enum ClientName: String, CaseIterable, Sendable, Comparable {
         case .managementClient: return "GenAuthManagementCore"
         }
     }
+
+    /// The module the generated Swift of one of the client's spec files goes into.
+    func module(of file: SpecFile) -> String { file.swiftModule ?? homeModule }
 
     /// The test target that compiles the client's doc samples and runs its contract tests.
     var testsTarget: String { moduleName + "Tests" }

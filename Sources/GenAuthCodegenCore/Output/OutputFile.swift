@@ -44,41 +44,39 @@ enum OutputNaming {
     /// The models files of one client: each spec file's types in spec order, at most ``typesPerModelFile`` to a
     /// file, named after the spec file (`Users.swift`, `Users2.swift`; with its folder when two spec files of the
     /// client share a name).
-    static func modelFiles(of api: API) -> [(path: String, specPath: String, types: [TypeDecl])] {
+    static func modelFiles(of api: API) -> [(path: String, specPath: String, module: String, types: [TypeDecl])] {
         let files = api.files.filter { !$0.typeNames.isEmpty }
         func base(_ file: SpecFile) -> String {
             Naming.upperCamelCase(String(file.stem.split(separator: "/").last ?? "")) ?? "Models"
         }
         var counts: [String: Int] = [:]
         for file in files { counts[base(file), default: 0] += 1 }
-        var result: [(path: String, specPath: String, types: [TypeDecl])] = []
+        var result: [(path: String, specPath: String, module: String, types: [TypeDecl])] = []
         for file in files {
             var name = base(file)
             if counts[name, default: 0] > 1 {
                 name = file.stem.split(separator: "/").map { Naming.upperCamelCase(String($0)) ?? "" }.joined()
             }
             let types = file.typeNames.compactMap { api.types[$0] }
+            let module = api.client.module(of: file)
             for (index, start) in stride(from: 0, to: types.count, by: typesPerModelFile).enumerated() {
                 let chunk = Array(types[start..<min(start + typesPerModelFile, types.count)])
                 result.append((
-                    "\(api.module(ofFile: file.path))/Generated/Models/\(name)\(index == 0 ? "" : String(index + 1)).swift",
-                    file.path, chunk))
+                    "\(module)/Generated/Models/\(name)\(index == 0 ? "" : String(index + 1)).swift",
+                    file.path, module, chunk))
             }
         }
         return result
     }
 
-    /// The folders of generated Swift in the SDK's sources and tests: only they are scanned for generated
-    /// files no spec produces any more.
+    /// The folders of generated files in the SDK's sources and tests, besides every module's `Generated` folder: only
+    /// they are scanned for generated files no spec produces any more.
     static func generatedFolders(role: OutputRole) -> [String] {
         switch role {
         case .sdk:
-            // With the `Generated` folder of every module of the SDK's sources (Workspace.plan): a module the specs no
-            // longer name keeps no generated file.
-            return ["GenAuthCore/Generated"]
-                + ClientName.allCases.flatMap {
-                    Set([$0.moduleName, $0.homeModule]).sorted().map { "\($0)/Generated" } + ["\($0.moduleName)/\($0.moduleName).docc/Generated"]
-                }
+            // The DocC catalogs' topics; the `Generated` folder of every module of the SDK's sources is managed too
+            // (Workspace.plan finds them), so that a module the specs no longer name keeps no generated file.
+            return ClientName.allCases.map { "\($0.moduleName)/\($0.moduleName).docc/Generated" }
         case .tests: return ClientName.allCases.map { "\($0.testsTarget)/Generated" }
         case .docs: return [""]
         }

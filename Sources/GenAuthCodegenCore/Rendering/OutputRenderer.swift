@@ -80,9 +80,9 @@ struct OutputRenderer {
     private func makeJobs(for api: API) -> (jobs: [Job], pages: [Language: [(Endpoint, String)]]) {
         var outputs: [Job] = []
         let specsFolder = self.specsFolder
-        for (path, specPath, types) in OutputNaming.modelFiles(of: api) {
+        for (path, specPath, module, types) in OutputNaming.modelFiles(of: api) {
             let types = UncheckedSendable(types)
-            let imports = SwiftContexts.moduleImports(api.module(ofFile: specPath), client: api.client)
+            let imports = SwiftContexts.moduleImports(module, client: api.client)
             outputs.append(file(.sdk, path, template: "swift-model") {
                 SwiftContexts.modelFile(types.value, specPath: specPath, specsFolder: specsFolder, moduleImports: imports)
             })
@@ -100,7 +100,7 @@ struct OutputRenderer {
         }
         for file in api.files where !file.generatedEndpoints.isEmpty {
             guard let client = file.client else { continue }
-            let module = file.swiftModule ?? client.homeModule
+            let module = client.module(of: file)
             let path = OutputNaming.clientFileName(client: client, specStem: file.stem, module: module)
             let imports = SwiftContexts.moduleImports(module, client: client)
             outputs.append(self.file(.sdk, path, template: "swift-client") {

@@ -220,7 +220,7 @@ extension Validator {
         var seen: [String: String] = [:]
         for file in files where !file.endpoints.isEmpty {
             guard let client = file.client else { continue }
-            let name = OutputNaming.clientFileName(client: client, specStem: file.stem, module: file.swiftModule ?? client.homeModule)
+            let name = OutputNaming.clientFileName(client: client, specStem: file.stem, module: client.module(of: file))
             if let other = seen[name] {
                 let location = raws.first { $0.path == file.path }?.location
                 diagnostics.error(

@@ -41,7 +41,7 @@ extension Validator {
     /// Reports every type that the code of one module uses but that another module, not the home module, declares.
     mutating func checkModuleReferences(_ files: [SpecFile], raws: [RawSpecFile], types: [String: TypeDecl], client: ClientName) {
         guard files.contains(where: { $0.swiftModule != nil }) else { return }
-        let moduleOfFile = Dictionary(files.map { ($0.path, $0.swiftModule ?? client.homeModule) }, uniquingKeysWith: { first, _ in first })
+        let moduleOfFile = Dictionary(files.map { ($0.path, client.module(of: $0)) }, uniquingKeysWith: { first, _ in first })
         func moduleOfType(_ name: String) -> String? { types[name].flatMap { moduleOfFile[$0.specPath] } }
         func check(_ names: Set<String>, usedIn module: String, by user: String, at location: SourceLocation?) {
             for name in names.sorted() {
@@ -55,36 +55,19 @@ extension Validator {
             }
         }
         for file in files {
-            let module = file.swiftModule ?? client.homeModule
+            let module = client.module(of: file)
             let raw = raws.first { $0.path == file.path }
             for name in file.typeNames {
                 guard let type = types[name] else { continue }
                 let location = raw?.types.first { $0.name.value == name }?.name.location
-                check(Self.namedTypes(in: type.properties), usedIn: module, by: "type '\(name)'", at: location)
+                check(Set(type.properties.flatMap(\.referencedNames)), usedIn: module, by: "type '\(name)'", at: location)
             }
             for endpoint in file.endpoints {
-                var names = Self.namedTypes(in: endpoint.pathParams + endpoint.query)
+                var names = Set((endpoint.pathParams + endpoint.query).flatMap(\.referencedNames))
                 names.formUnion([endpoint.request, endpoint.response].compactMap { $0 })
                 let location = raw?.endpoints.first { $0.name.value == endpoint.name }?.name.location
                 check(names, usedIn: module, by: "endpoint '\(endpoint.name)'", at: location)
             }
         }
-    }
-
-    /// The named types that properties use, through arrays, maps and inline unions.
-    static func namedTypes(in properties: [Property]) -> Set<String> {
-        var names = Set<String>()
-        func add(_ type: TypeRef) {
-            switch type {
-            case .named(let name): names.insert(name)
-            case .array(let element), .map(let element): add(element)
-            case .string, .integer, .number, .boolean, .dateTime, .json, .inlineEnum, .inlineUnion: break
-            }
-        }
-        for property in properties {
-            add(property.type)
-            for alternative in property.inlineUnion?.cases ?? [] { add(alternative.type) }
-        }
-        return names
     }
 }
