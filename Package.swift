@@ -7,9 +7,6 @@ import PackageDescription
 // `swift run genauth-codegen` works here, and an app never resolves Yams or swift-argument-parser.
 // An app enables what it needs: `.package(url: "…/genauth-swift", branch: "main", traits: ["Events"])`.
 
-/// Where swift-crypto stands in for Apple's CryptoKit.
-let withoutCryptoKit: [Platform] = [.linux, .android, .windows, .wasi, .openbsd]
-
 let package = Package(
     name: "genauth-swift",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
@@ -26,12 +23,12 @@ let package = Package(
     traits: [
         .trait(
             name: "AccessKeySignature",
-            description: "ManagementClient's `.signature` credentials (HMAC-SHA1) on Linux, with swift-crypto; "
-                + "Apple platforms use CryptoKit without it."),
+            description: "No effect: ManagementClient's `.signature` credentials work on every platform without it "
+                + "(the SDK's HMAC is written in Swift). Kept so that manifests that enable it still resolve."),
         .trait(
             name: "TokenValidation",
-            description: "Local validation of ID tokens and JWT access tokens (HS256 and RS256 with the JWKS), "
-                + "with swift-crypto."),
+            description: "Local validation of ID tokens and JWT access tokens (HS256, and RS256 with the JWKS); "
+                + "no crypto library (GenAuthCrypto is written in Swift)."),
         .trait(
             name: "Events",
             description: "Subscribing to GenAuth's event centre over WebSocket (vapor/websocket-kit, on SwiftNIO); "
@@ -44,7 +41,6 @@ let package = Package(
     dependencies: [
         // The SDK: swift-log always (the clients' `logger`); the rest only behind their traits.
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // Events: websocket-kit rather than swift-websocket's WSClient, because WSClient reports a refused upgrade
         // only as `webSocketUpgradeFailed`, without the HTTP status, and a 401/403 must not be retried. GenAuthEvents
         // dials with its own NIO bootstrap (so that it holds the channel from the start: a handshake that times out or
@@ -66,15 +62,16 @@ let package = Package(
     targets: [
         // The SDK's shared runtime: transport, errors, logging, JSON values, dates, redaction. Foundation and swift-log.
         .target(name: "GenAuthCore", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // SHA-1, SHA-256, HMAC and RSA signature verification in Swift (the standard library alone): the access-key
+        // signature, PKCE and token validation, with no C crypto library to compile. Package-internal.
+        .target(name: "GenAuthCrypto"),
         // Each client: a hand-written runtime plus code generated from specs/ (Generated/).
         .target(
             name: "GenAuthAuthentication",
             dependencies: [
-                "GenAuthCore",
+                "GenAuthCore", "GenAuthCrypto",
                 .product(name: "Logging", package: "swift-log"),
                 .target(name: "GenAuthEvents", condition: .when(traits: ["Events"])),
-                .product(name: "Crypto", package: "swift-crypto", condition: .when(traits: ["TokenValidation"])),
-                .product(name: "_CryptoExtras", package: "swift-crypto", condition: .when(traits: ["TokenValidation"])),
             ]),
         // The management client is five modules, so that they compile side by side and each in a fraction of the
         // memory: GenAuthManagementCore (the client, its credentials, the types several domains share) and one module
@@ -89,12 +86,9 @@ let package = Package(
         .target(
             name: "GenAuthManagementCore",
             dependencies: [
-                "GenAuthCore",
+                "GenAuthCore", "GenAuthCrypto",
                 .product(name: "Logging", package: "swift-log"),
                 .target(name: "GenAuthEvents", condition: .when(traits: ["Events"])),
-                .product(
-                    name: "Crypto", package: "swift-crypto",
-                    condition: .when(platforms: withoutCryptoKit, traits: ["AccessKeySignature", "Events"])),
             ]),
         // Users, organisations, groups, posts, custom fields, public accounts, tenants.
         .target(name: "GenAuthManagementDirectory", dependencies: ["GenAuthCore", "GenAuthManagementCore"]),
@@ -167,6 +161,7 @@ let package = Package(
             name: "GenAuthTestSupport",
             dependencies: ["GenAuthCore", "ChildProcess", .product(name: "Logging", package: "swift-log")],
             path: "Tests/GenAuthTestSupport"),
+        .testTarget(name: "GenAuthCryptoTests", dependencies: ["GenAuthCrypto", "GenAuthTestSupport"]),
         .testTarget(name: "GenAuthAuthenticationTests", dependencies: ["GenAuthAuthentication", "GenAuthTestSupport"]),
         .testTarget(name: "GenAuthManagementTests", dependencies: ["GenAuthManagement", "GenAuthTestSupport"]),
         // One suite run against both transports; with the trait AsyncHTTPClient, against AsyncHTTPClientTransport too.

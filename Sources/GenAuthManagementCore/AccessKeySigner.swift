@@ -1,11 +1,5 @@
 import Foundation
-#if canImport(CryptoKit)
-import CryptoKit
-#elseif AccessKeySignature || Events
-import Crypto
-#endif
-
-#if canImport(CryptoKit) || AccessKeySignature || Events
+import GenAuthCrypto
 
 /// Signs every request with the access key, as GenAuth's current Node SDK does, instead of sending a token:
 ///
@@ -79,8 +73,7 @@ struct AccessKeySigner: RequestAuthorizer {
     }
 
     static func sign(_ text: String, secret: String) -> String {
-        let code = HMAC<Insecure.SHA1>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return Data(code).base64EncodedString()
+        Data(HMAC<SHA1>.authenticationCode(for: Array(text.utf8), key: Array(secret.utf8))).base64EncodedString()
     }
 
     /// Tabs and line breaks become spaces, and the ends are trimmed, as the canonical form asks.
@@ -97,4 +90,3 @@ struct AccessKeySigner: RequestAuthorizer {
         return formatter.string(from: date)
     }
 }
-#endif

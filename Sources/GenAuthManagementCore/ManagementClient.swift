@@ -48,12 +48,10 @@ public final class ManagementClient: Sendable {
                 fetch: ManagementTokenProvider.fetcher(options: options, headers: headers, clock: clock),
                 margin: options.tokenRefreshMargin, clock: clock)
             authorizer = ManagementTokenAuthorizer(tokens: tokens, userPoolId: options.userPoolId)
-        #if canImport(CryptoKit) || AccessKeySignature || Events
         case .signature:
             authorizer = AccessKeySigner(
                 accessKeyId: options.accessKeyId, accessKeySecret: options.accessKeySecret, userPoolId: options.userPoolId,
                 clock: clock, nonce: nonce)
-        #endif
         }
         executor = RequestExecutor(
             host: options.host, hostOption: "host", headers: headers, secrets: [options.accessKeySecret],

@@ -18,25 +18,10 @@ public struct ManagementClientOptions: Sendable {
         /// `x-authing-userpool-id`, keeps it until shortly before it expires, and gets a new one when GenAuth
         /// rejects it (once per call).
         case managementToken
-        #if canImport(CryptoKit) || AccessKeySignature || Events
         /// An access-key signature on every request (HMAC-SHA1 over the canonical request, as GenAuth's current
-        /// Node SDK signs): no token, no token request.
-        ///
-        /// On Linux it needs the package trait `AccessKeySignature` (swift-crypto's HMAC); Apple's platforms use
-        /// CryptoKit.
+        /// Node SDK signs): no token, no token request. On every platform, with no crypto library (the SDK's HMAC
+        /// is written in Swift).
         case signature
-        #else
-        /// An access-key signature on every request (HMAC-SHA1 over the canonical request, as GenAuth's current
-        /// Node SDK signs): no token, no token request.
-        ///
-        /// On Linux it needs the package trait `AccessKeySignature` (swift-crypto's HMAC); Apple's platforms use
-        /// CryptoKit.
-        @available(
-            *, unavailable,
-            message: "on Linux, signatures need swift-crypto: enable the package trait AccessKeySignature, as in .package(url: \"…/genauth-swift\", branch: \"main\", traits: [\"AccessKeySignature\"])"
-        )
-        case signature
-        #endif
     }
 
     /// The language of GenAuth's messages, sent as `x-authing-lang`.

@@ -106,6 +106,23 @@ import Testing
         #expect(exports.contents.hasSuffix("\n@_exported import GenAuthManagementCore\n"))
     }
 
+    /// The validator's list of the package's other modules (which no spec may name) is the package's: every folder of
+    /// Sources/ and Tests/GenAuthTestSupport is a client's module, one the specs name, or on the list.
+    @Test func theValidatorKnowsEveryModuleOfThePackage() throws {
+        let specs = try Workspace.readSpecs(at: Harness.packageRoot.appendingPathComponent("specs").path)
+        let named = Set(specs.flatMap { spec in
+            String(decoding: spec.contents, as: UTF8.self).split(separator: "\n")
+                .compactMap { $0.hasPrefix("swiftModule: ") ? String($0.dropFirst("swiftModule: ".count)) : nil }
+        })
+        #expect(named.count == 4)
+        let clients = Set(ClientName.allCases.flatMap { [$0.moduleName, $0.homeModule] })
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Harness.packageRoot.appendingPathComponent("Sources").path)
+        for folder in folders + ["GenAuthTestSupport"] where folder != "genauth-codegen" {
+            #expect(clients.contains(folder) || named.contains(folder) || Validator.sdkModules.contains(folder),
+                    "Sources/\(folder) is a module the validator does not know: add it to Validator.sdkModules")
+        }
+    }
+
     /// A module the specs no longer name loses its generated files; what is hand-written in it stays.
     @Test func aModuleNoLongerNamedLosesItsGeneratedFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-modules-\(UUID().uuidString)")

@@ -3,9 +3,6 @@ import Testing
 @testable import GenAuthManagement
 import GenAuthTestSupport
 
-// Signature mode needs HMAC-SHA1: CryptoKit, or swift-crypto with the trait AccessKeySignature.
-#if canImport(CryptoKit) || AccessKeySignature
-
 /// The access-key signature mode, checked against a signature Python computes from the request the server
 /// received, following the canonical form GenAuth's Node SDK signs (not the Swift code).
 @Suite struct AccessKeySignatureTests {
@@ -87,4 +84,3 @@ import GenAuthTestSupport
         }
     }
 }
-#endif

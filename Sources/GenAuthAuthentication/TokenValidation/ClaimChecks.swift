@@ -1,5 +1,6 @@
 #if TokenValidation
 import Foundation
+import GenAuthCrypto
 
 /// The claims of a token whose signature verified, checked as RFC 7519 §7.2 step 10 leaves to the application:
 /// OpenID Connect Core 1.0 §3.1.3.7 for ID tokens, RFC 9068 §4 for access tokens.
@@ -91,7 +92,7 @@ struct ClaimChecks {
         // ASCII octets, with the hash of the ID token's `alg` (SHA-256 for RS256 and HS256, the only ones accepted).
         // Optional in the code flow (§3.1.3.6): a token without it is not refused.
         if case .idToken(_, let accessToken?) = expectation, let atHash = try string("at_hash", required: false) {
-            let expected = Base64URL.encode(SHA256Digest.hash(Array(accessToken.utf8)).prefix(16))
+            let expected = Base64URL.encode(SHA256.hash(Array(accessToken.utf8)).prefix(16))
             guard atHash == expected else {
                 throw failures.error(.accessTokenMismatch, "at_hash does not match the access token given: the two were not issued together", claim: "at_hash")
             }

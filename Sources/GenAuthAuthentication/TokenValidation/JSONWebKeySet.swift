@@ -1,6 +1,6 @@
 #if TokenValidation
 import Foundation
-import _CryptoExtras
+import GenAuthCrypto
 
 /// The application's JSON Web Key Set (RFC 7517 §5), reduced to the keys that may verify an RS256 signature.
 ///
@@ -13,7 +13,7 @@ struct JSONWebKeySet: Sendable {
     /// An RSA public key for RS256, and the `kid` it is published under.
     struct VerificationKey: Sendable {
         let keyID: String?
-        let publicKey: _RSA.Signing.PublicKey
+        let publicKey: RSAPublicKey
     }
 
     /// The set as GenAuth serves it: `{"keys": [...]}`. Each entry is read by hand, so that one odd entry does not
@@ -60,12 +60,11 @@ struct JSONWebKeySet: Sendable {
         guard case .string(let modulusText)? = jwk["n"], case .string(let exponentText)? = jwk["e"],
               let modulus = Base64URL.decode(modulusText, allowingPadding: true),
               let exponent = Base64URL.decode(exponentText, allowingPadding: true),
-              !modulus.isEmpty, !exponent.isEmpty, exponent.count <= 8,
-              // 16,384 bits is BoringSSL's largest RSA modulus; refusing larger ones early keeps a hostile set cheap.
-              modulus.count <= 2_049,
-              let publicKey = try? _RSA.Signing.PublicKey(n: modulus, e: exponent),
-              // RFC 7518 §3.3: "A key of size 2048 bits or larger MUST be used" (swift-crypto 3 does not check it here).
-              publicKey.keySizeInBits >= 2048
+              // A modulus over 16,384 bits is refused before it is read: a hostile set stays cheap.
+              modulus.count <= RSAPublicKey.maximumBitCount / 8 + 1,
+              let publicKey = RSAPublicKey(modulus: Array(modulus), exponent: Array(exponent)),
+              // RFC 7518 §3.3: "A key of size 2048 bits or larger MUST be used".
+              publicKey.bitCount >= 2048
         else { return nil }
         return VerificationKey(keyID: keyID, publicKey: publicKey)
     }

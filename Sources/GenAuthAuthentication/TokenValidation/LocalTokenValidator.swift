@@ -1,7 +1,6 @@
 #if TokenValidation
-import Crypto
 import Foundation
-import _CryptoExtras
+import GenAuthCrypto
 
 /// Validates one token locally, in the order RFC 7515 §5.2 and RFC 7519 §7.2 give: the compact serialization, the
 /// header and its algorithm, the signature, and only then the claims.
@@ -101,16 +100,14 @@ struct LocalTokenValidator {
             guard let secret = client.options.appSecret, !secret.isEmpty else {
                 throw failures.error(.unknownKey, "the token is HS256, signed with the application's secret, and the client's options have no appSecret; give it where it stays secret (a server)")
             }
-            // swift-crypto compares the codes in constant time, so the time taken says nothing about the expected code.
-            guard HMAC<SHA256>.isValidAuthenticationCode(
-                jws.signature, authenticating: jws.signingInput, using: SymmetricKey(data: Data(secret.utf8)))
-            else {
+            // The codes are compared in constant time, so the time taken says nothing about the expected code.
+            guard HMAC<SHA256>.isValidAuthenticationCode(Array(jws.signature), for: Array(jws.signingInput), key: Array(secret.utf8)) else {
                 throw failures.error(.invalidSignature, "the HS256 signature does not verify with the app secret")
             }
         case .rs256:
             let keys = try await client.signingKeys.keys(for: jws.header.keyID, failures)
-            let signature = _RSA.Signing.RSASignature(rawRepresentation: jws.signature)
-            guard keys.contains(where: { $0.publicKey.isValidSignature(signature, for: jws.signingInput, padding: .insecurePKCS1v1_5) }) else {
+            let (signature, signingInput) = (Array(jws.signature), Array(jws.signingInput))
+            guard keys.contains(where: { $0.publicKey.isValidSignature(signature, for: signingInput) }) else {
                 let name = keys.first?.keyID.map { " \(failures.quote($0))" } ?? ""
                 throw failures.error(.invalidSignature, "the RS256 signature does not verify with the key set's key\(name)")
             }

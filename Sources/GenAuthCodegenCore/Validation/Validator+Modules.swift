@@ -4,7 +4,7 @@
 extension Validator {
     /// The modules other than the client's own that the SDK's package already has.
     static let sdkModules = [
-        "GenAuthCore", "GenAuthEvents", "GenAuthAsyncHTTPClient", "GenAuth", "GenAuthCodegenCore", "GenAuthTestSupport", "ChildProcess",
+        "GenAuthCore", "GenAuthCrypto", "GenAuthEvents", "GenAuthAsyncHTTPClient", "GenAuth", "GenAuthCodegenCore", "GenAuthTestSupport", "ChildProcess",
     ]
 
     /// Each file's `swiftModule`, checked: nil where it names none or the client's home module.

@@ -1,4 +1,5 @@
 import Foundation
+import GenAuthCrypto
 
 /// Proof Key for Code Exchange (RFC 7636): a secret the app keeps (the verifier) and its digest (the challenge),
 /// sent in the authorization request, so that a stolen authorization code is useless without the verifier.
@@ -39,7 +40,7 @@ public struct PKCE: Sendable, Hashable, Codable {
     public static func challenge(of verifier: String, method: Method) -> String {
         switch method {
         case .plain: return verifier
-        case .s256: return Base64URL.encode(SHA256Digest.hash(Array(verifier.utf8)))
+        case .s256: return Base64URL.encode(SHA256.hash(Array(verifier.utf8)))
         }
     }
 

@@ -1,21 +1,7 @@
-#if canImport(CryptoKit)
-import CryptoKit
-#endif
-
-/// SHA-256 (FIPS 180-4 §6.2), for PKCE's `S256` code challenge (RFC 7636 §4.2).
-///
-/// Apple's platforms hash with CryptoKit. Elsewhere this pure Swift implementation does: PKCE must work in every app
-/// of the product, and an app that validates no token compiles no crypto library (see the package trait
-/// `TokenValidation`). A hash of public data needs neither a secret nor constant time; the implementation is checked
-/// against FIPS 180-4's examples and against Python's `hashlib` in the tests.
-enum SHA256Digest {
-    static func hash(_ message: [UInt8]) -> [UInt8] {
-        #if canImport(CryptoKit)
-        return Array(CryptoKit.SHA256.hash(data: message))
-        #else
-        return portableHash(message)
-        #endif
-    }
+/// SHA-256 (FIPS 180-4 §6.2): PKCE's `S256` code challenge (RFC 7636 §4.2), an ID token's `at_hash` (OpenID Connect
+/// Core §3.1.3.6), and HS256 and RS256 (RFC 7518 §3.2, §3.3).
+package enum SHA256: HashFunction {
+    package static let blockSize = 64
 
     /// The round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes (§4.2.2).
     private static let k: [UInt32] = [
@@ -29,38 +15,28 @@ enum SHA256Digest {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    /// The pure Swift hash (internal, so that the tests check it on every platform).
-    static func portableHash(_ message: [UInt8]) -> [UInt8] {
+    package static func hash(_ message: [UInt8]) -> [UInt8] {
         // The initial hash value (§5.3.3).
         var h: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        // Padding (§5.1.1): a 1 bit, zeros up to 448 mod 512 bits, and the message's length in bits, big-endian.
-        var padded = message
-        padded.append(0x80)
-        while padded.count % 64 != 56 { padded.append(0) }
-        let bitLength = UInt64(message.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-
+        let padded = paddedFor512BitBlocks(message)
         var w = [UInt32](repeating: 0, count: 64)
         for blockStart in stride(from: 0, to: padded.count, by: 64) {
             // The message schedule (§6.2.2 step 1).
-            for t in 0..<16 {
-                let i = blockStart + t * 4
-                w[t] = UInt32(padded[i]) << 24 | UInt32(padded[i + 1]) << 16 | UInt32(padded[i + 2]) << 8 | UInt32(padded[i + 3])
-            }
+            for t in 0..<16 { w[t] = bigEndianWord(padded, at: blockStart + t * 4) }
             for t in 16..<64 {
-                let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+                let s0 = rotateRight(w[t - 15], 7) ^ rotateRight(w[t - 15], 18) ^ (w[t - 15] >> 3)
+                let s1 = rotateRight(w[t - 2], 17) ^ rotateRight(w[t - 2], 19) ^ (w[t - 2] >> 10)
                 w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
             }
             // The compression (§6.2.2 steps 2–4).
             var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
             for t in 0..<64 {
-                let sigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                let sigma1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
                 let choose = (e & f) ^ (~e & g)
                 let t1 = hh &+ sigma1 &+ choose &+ k[t] &+ w[t]
-                let sigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                let sigma0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
                 let majority = (a & b) ^ (a & c) ^ (b & c)
                 let t2 = sigma0 &+ majority
                 (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
@@ -68,8 +44,6 @@ enum SHA256Digest {
             h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
             h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
         }
-        return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+        return bigEndianBytes(h)
     }
-
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

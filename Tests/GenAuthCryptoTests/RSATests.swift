@@ -1,0 +1,170 @@
+import Foundation
+@testable import GenAuthCrypto
+import Testing
+
+/// RSASSA-PKCS1-v1_5 with SHA-256 (RFC 8017 §8.2.2) against signatures made by Python's `cryptography` (OpenSSL), and
+/// the modular exponentiation under it against Python's `pow`.
+@Suite struct RSATests {
+    struct Key: Decodable {
+        var n: String
+        var e: String
+        var bits: Int
+        /// Signatures of `messages`, index for index.
+        var signatures: [String]
+        /// The same messages signed otherwise: PKCS #1 v1.5 with SHA-1, PSS with SHA-256.
+        var sha1Signatures: [String]
+        var pssSignatures: [String]
+        /// A random base below n, and base^e mod n.
+        var base: String
+        var power: String
+    }
+
+    struct Request: Encodable {
+        var keys: [[Int]]  // [bits, e]
+        var messages: [String]
+    }
+
+    static let script = """
+        import base64, json, secrets, sys
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding, rsa
+        request = json.load(sys.stdin)
+        messages = [base64.b64decode(m) for m in request["messages"]]
+        keys = []
+        for bits, e in request["keys"]:
+            key = rsa.generate_private_key(public_exponent=e, key_size=bits)
+            numbers = key.public_key().public_numbers()
+            k = (numbers.n.bit_length() + 7) // 8
+            base = secrets.randbelow(numbers.n)
+            pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
+            keys.append({
+                "n": numbers.n.to_bytes(k, "big").hex(), "e": numbers.e.to_bytes(4, "big").hex(), "bits": numbers.n.bit_length(),
+                "signatures": [key.sign(m, padding.PKCS1v15(), hashes.SHA256()).hex() for m in messages],
+                "sha1Signatures": [key.sign(m, padding.PKCS1v15(), hashes.SHA1()).hex() for m in messages],
+                "pssSignatures": [key.sign(m, pss, hashes.SHA256()).hex() for m in messages],
+                "base": base.to_bytes(k, "big").hex(), "power": pow(base, numbers.e, numbers.n).to_bytes(k, "big").hex(),
+            })
+        print(json.dumps(keys))
+        """
+
+    /// Keys of 2048, 3072 and 4096 bits with e = 65537, one of 2049 bits (a modulus that does not fill its top byte),
+    /// and one with e = 3, the exponent of Bleichenbacher's forgery; four random messages of up to 2,000 bytes.
+    @Test func signaturesOfOpenSSLVerify() throws {
+        let messages = randomMessages(count: 4, maximumLength: 2_000)
+        let request = Request(keys: [[2048, 65537], [3072, 65537], [4096, 65537], [2049, 65537], [2048, 3]],
+                              messages: messages.map { Data($0).base64EncodedString() })
+        let keys = try Oracle.run(Self.script, input: request, as: [Key].self)
+        #expect(keys.count == 5)
+        for key in keys {
+            let publicKey = try #require(RSAPublicKey(modulus: bytes(hex: key.n), exponent: bytes(hex: key.e)))
+            #expect(publicKey.bitCount == key.bits)
+            for (index, message) in messages.enumerated() {
+                let signature = bytes(hex: key.signatures[index])
+                #expect(publicKey.isValidSignature(signature, for: message), "\(key.bits) bits, e = \(key.e)")
+                // Another message, a signature changed anywhere, another hash, another padding: refused.
+                #expect(!publicKey.isValidSignature(signature, for: message + [0]))
+                #expect(!publicKey.isValidSignature(signature, for: messages[(index + 1) % messages.count]))
+                for position in [0, signature.count / 2, signature.count - 1] {
+                    var forged = signature
+                    forged[position] ^= 0x01
+                    #expect(!publicKey.isValidSignature(forged, for: message))
+                }
+                #expect(!publicKey.isValidSignature(bytes(hex: key.sha1Signatures[index]), for: message))
+                #expect(!publicKey.isValidSignature(bytes(hex: key.pssSignatures[index]), for: message))
+                // RFC 8017 §8.2.2 step 1: exactly k bytes, not a leading zero more or less.
+                #expect(!publicKey.isValidSignature([0] + signature, for: message))
+                #expect(!publicKey.isValidSignature(Array(signature.dropFirst()), for: message))
+            }
+            // RSAVP1 (§5.2.2 step 1): a "signature" of n itself, or above it, is refused before any arithmetic.
+            let modulus = bytes(hex: key.n)
+            #expect(!publicKey.isValidSignature(modulus, for: messages[0]))
+            #expect(!publicKey.isValidSignature([UInt8](repeating: 0xff, count: modulus.count), for: messages[0]))
+            #expect(!publicKey.isValidSignature([UInt8](repeating: 0, count: modulus.count), for: messages[0]))
+
+            // The exponentiation itself, against Python's pow.
+            let limbCount = (modulus.count + 7) / 8
+            let limbs = try #require(MontgomeryModulus.limbs(bigEndian: modulus, count: limbCount))
+            let montgomery = try #require(MontgomeryModulus(limbs))
+            let base = try #require(MontgomeryModulus.limbs(bigEndian: bytes(hex: key.base), count: limbCount))
+            let exponent = bytes(hex: key.e).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            #expect(hex(MontgomeryModulus.bigEndianBytes(montgomery.power(base, exponent), count: modulus.count)) == key.power)
+        }
+    }
+
+    /// Random odd moduli of every limb count from 1 to 40, and R − 1 (all ones), with random exponents up to 64 bits,
+    /// against Python's pow: the carries of the Montgomery product at every width, not only at RSA's.
+    @Test func modularExponentiationAgreesWithPythonsPow() throws {
+        var generator = SystemRandomNumberGenerator()
+        struct Case: Codable { var n: String; var base: String; var e: String }
+        var cases: [Case] = []
+        for limbs in 1...40 {
+            for _ in 0..<3 {
+                var n = (0..<(limbs * 8)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                n[0] |= [0x80, 0x01, 0xff][cases.count % 3]  // the top limb never zero; all ones, sometimes
+                n[n.count - 1] |= 1
+                let base = (0..<(limbs * 8)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                let e = UInt64.random(in: 1...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator)
+                cases.append(Case(n: hex(n), base: hex(base), e: String(max(e, 1), radix: 16)))
+            }
+            // n = R − 1 and bases just below it: the Montgomery product's intermediate sum carries into its extra limb.
+            let allOnes = [UInt8](repeating: 0xff, count: limbs * 8)
+            for base in [Array(allOnes.dropLast()) + [0xfe], Array(allOnes.dropLast()) + [0xf0], [0x80] + allOnes.dropFirst()] {
+                cases.append(Case(n: hex(allOnes), base: hex(base), e: String(UInt64.random(in: 2...UInt64.max, using: &generator), radix: 16)))
+            }
+        }
+        let script = """
+            import json, sys
+            print(json.dumps([format(pow(int(c["base"], 16) % int(c["n"], 16), int(c["e"], 16), int(c["n"], 16)), "x")
+                              for c in json.load(sys.stdin)]))
+            """
+        let expected = try Oracle.run(script, input: cases, as: [String].self)
+        #expect(expected.count == cases.count)
+        for (test, power) in zip(cases, expected) {
+            let n = bytes(hex: test.n)
+            let limbCount = n.count / 8
+            let limbs = try #require(MontgomeryModulus.limbs(bigEndian: n, count: limbCount))
+            let montgomery = try #require(MontgomeryModulus(limbs))
+            // The base reduced below n, as RSAVP1 requires of its input: by Python, which knows division.
+            var base = try #require(MontgomeryModulus.limbs(bigEndian: bytes(hex: test.base), count: limbCount))
+            if !MontgomeryModulus.isLess(base, limbs) { base = try reduced(base, modulo: limbs) }
+            let result = montgomery.power(base, UInt64(test.e, radix: 16)!)
+            let text = hex(MontgomeryModulus.bigEndianBytes(result, count: n.count)).drop { $0 == "0" }
+            #expect(text == (power == "0" ? "" : Substring(power)), "n = \(test.n), e = \(test.e)")
+        }
+    }
+
+    /// base mod n, by subtracting n until below it: a few steps, since n's top byte is at least 0x80 or 0x01 and
+    /// base has as many limbs.
+    private func reduced(_ base: [UInt64], modulo n: [UInt64]) throws -> [UInt64] {
+        var value = base
+        var steps = 0
+        while !MontgomeryModulus.isLess(value, n) {
+            var borrow = false
+            for index in value.indices {
+                let (d1, o1) = value[index].subtractingReportingOverflow(n[index])
+                let (d2, o2) = d1.subtractingReportingOverflow(borrow ? 1 : 0)
+                value[index] = d2
+                borrow = o1 || o2
+            }
+            steps += 1
+            try #require(steps < 300)
+        }
+        return value
+    }
+
+    @Test func keysThatAreNotRSAPublicKeysAreRefused() {
+        let modulus = [UInt8](repeating: 0xc5, count: 256)  // odd, 2048 bits
+        #expect(RSAPublicKey(modulus: modulus, exponent: [0x01, 0x00, 0x01]) != nil)
+        #expect(RSAPublicKey(modulus: [0, 0] + modulus, exponent: [0, 0x01, 0x00, 0x01])?.bitCount == 2048)
+        #expect(RSAPublicKey(modulus: Array(modulus.dropLast()) + [0xc4], exponent: [0x01, 0x00, 0x01]) == nil)  // even
+        #expect(RSAPublicKey(modulus: modulus, exponent: [0x01]) == nil)
+        #expect(RSAPublicKey(modulus: modulus, exponent: [0x02]) == nil)
+        #expect(RSAPublicKey(modulus: modulus, exponent: []) == nil)
+        #expect(RSAPublicKey(modulus: modulus, exponent: [0x02, 0x00, 0x00, 0x00, 0x01]) == nil)  // 2³³ + 1
+        #expect(RSAPublicKey(modulus: modulus, exponent: [0x01, 0xff, 0xff, 0xff, 0xff]) != nil)  // 2³³ − 1
+        #expect(RSAPublicKey(modulus: [], exponent: [0x03]) == nil)
+        #expect(RSAPublicKey(modulus: [UInt8](repeating: 0xc5, count: 63), exponent: [0x03]) == nil)  // 504 bits
+        #expect(RSAPublicKey(modulus: [UInt8](repeating: 0xc5, count: 2048), exponent: [0x03]) != nil)  // 16,384 bits
+        #expect(RSAPublicKey(modulus: [0x01] + [UInt8](repeating: 0xc5, count: 2048), exponent: [0x03]) == nil)
+    }
+}
