@@ -286,21 +286,26 @@ def setup(results):
 
 
 def module_packages(trees, results):
-    """Measurement 6 (bench.py's "Compiling the generated module"): HEAD's GenAuthCore + GenAuthAuthentication
-    against openapi-generator swift6's output for the same document, each module's dependencies (swift-log) built
+    """Measurement 6 (bench.py's "Compiling the generated module"): HEAD's GenAuthCore + GenAuthCrypto +
+    GenAuthAuthentication against openapi-generator swift6's output for the same document, each module's dependencies (swift-log) built
     once beforehand and restored before each clean build, as bench.py does."""
     head = trees["head"]
     ours = os.path.join(BASE, "module-ours")
     if os.path.isdir(ours):
         shutil.rmtree(ours)
-    for module in ("GenAuthCore", "GenAuthAuthentication"):
+    # GenAuthCrypto (the SDK's own SHA-256, HMAC and RSA, since 7b5006f) is the client's other dependency.
+    crypto = os.path.isdir(os.path.join(head, "Sources", "GenAuthCrypto"))
+    for module in ("GenAuthCore", "GenAuthCrypto", "GenAuthAuthentication") if crypto else ("GenAuthCore", "GenAuthAuthentication"):
         shutil.copytree(os.path.join(head, "Sources", module), os.path.join(ours, "Sources", module),
                         ignore=shutil.ignore_patterns("*.docc"))
     with open(os.path.join(ours, "Package.swift"), "w") as f:
         f.write('// swift-tools-version: 6.0\nimport PackageDescription\nlet package = Package(name: "Ours", '
                 'platforms: [.macOS(.v13)], dependencies: [.package(url: "https://github.com/apple/swift-log", from: "1.6.0")], '
                 'targets: [.target(name: "GenAuthCore", dependencies: [.product(name: "Logging", package: "swift-log")]), '
-                '.target(name: "GenAuthAuthentication", dependencies: ["GenAuthCore", .product(name: "Logging", package: "swift-log")])])\n')
+                + ('.target(name: "GenAuthCrypto"), ' if crypto else '')
+                + '.target(name: "GenAuthAuthentication", dependencies: ["GenAuthCore", '
+                + ('"GenAuthCrypto", ' if crypto else '')
+                + '.product(name: "Logging", package: "swift-log")])])\n')
     with open(os.path.join(head, "openapi", "authentication-openapi.json")) as f:
         document = json.load(f)
     schemes = document.setdefault("components", {}).setdefault("securitySchemes", {})

@@ -47,6 +47,7 @@ import GenAuthTestSupport
                                     "-emit-module-path", modules.appendingPathComponent("\(module).swiftmodule").path] + common + files)
         }
         try await emit("GenAuthCore", try handWritten("Sources/GenAuthCore") + (generated["GenAuthCore"] ?? []))
+        try await emit("GenAuthCrypto", try handWritten("Sources/GenAuthCrypto"))
         try await emit("GenAuthTestSupport", try handWritten("Tests/GenAuthTestSupport"))
         for client in ClientName.allCases {
             let (product, home) = (client.moduleName, client.homeModule)
