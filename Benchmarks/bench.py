@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The benchmark behind Benchmarks/run: every tool on the same documents, in one run; medians of BENCH_RUNS
 runs (3 by default). Writes docs/benchmarks.md and prints the same tables."""
-import json, os, shutil, statistics, subprocess, sys, tempfile, time
+import json, os, re, shutil, statistics, subprocess, sys, tempfile, time
 
 from report import report
 
@@ -187,30 +187,56 @@ def rows_time(results, name):
 
 
 def sdk_package(results):
-    """A package of the SDK's modules as the benchmark's own runs generated them: GenAuthCore, the hand-written
-    parts of both clients, and the generated Swift of each."""
+    """A package of the SDK's modules as HEAD's Package.swift declares them with the default traits (GenAuthCore,
+    GenAuthCrypto, the authentication client, the management client's six modules), their hand-written code from
+    HEAD and their generated Swift from the benchmark's own runs."""
     package = tempfile.mkdtemp(prefix="bench-compile-ours-", dir=WORK)
     ignore = shutil.ignore_patterns("Generated", "*.docc")
     sources = os.path.join(package, "Sources")
-    shutil.copytree(os.path.join(ROOT, "Sources", "GenAuthCore"), os.path.join(sources, "GenAuthCore"), ignore=ignore)
-    for module, space in (("GenAuthAuthentication", results["ours_space"]), ("GenAuthManagement", results["ours_space_management"])):
+    modules = sorted(m for m in os.listdir(os.path.join(ROOT, "Sources"))
+                     if m in ("GenAuthCore", "GenAuthCrypto", "GenAuthAuthentication") or m.startswith("GenAuthManagement"))
+    for module in modules:
         shutil.copytree(os.path.join(ROOT, "Sources", module), os.path.join(sources, module), ignore=ignore)
-        shutil.copytree(os.path.join(space, "out", "sdk", module, "Generated"), os.path.join(sources, module, "Generated"))
+    for space in (results["ours_space"], results["ours_space_management"]):
+        out = os.path.join(space, "out", "sdk")
+        for module in os.listdir(out):
+            if module in modules and os.path.isdir(os.path.join(out, module, "Generated")):
+                shutil.copytree(os.path.join(out, module, "Generated"), os.path.join(sources, module, "Generated"),
+                                dirs_exist_ok=True)
+    log_product = '.product(name: "Logging", package: "swift-log")'
+    domains = [m for m in modules if m.startswith("GenAuthManagement") and m not in ("GenAuthManagement", "GenAuthManagementCore")]
+    targets = [f'.target(name: "GenAuthCore", dependencies: [{log_product}])', '.target(name: "GenAuthCrypto")',
+               f'.target(name: "GenAuthAuthentication", dependencies: ["GenAuthCore", "GenAuthCrypto", {log_product}])',
+               f'.target(name: "GenAuthManagementCore", dependencies: ["GenAuthCore", "GenAuthCrypto", {log_product}])']
+    targets += [f'.target(name: "{d}", dependencies: ["GenAuthCore", "GenAuthManagementCore"])' for d in domains]
+    targets.append('.target(name: "GenAuthManagement", dependencies: [%s])'
+                   % ", ".join(f'"{m}"' for m in ["GenAuthManagementCore"] + domains))
     with open(os.path.join(package, "Package.swift"), "w") as f:
         f.write('// swift-tools-version: 6.0\nimport PackageDescription\nlet package = Package(name: "Ours", '
-                'platforms: [.macOS(.v13)], dependencies: [.package(url: "https://github.com/apple/swift-crypto", from: "3.12.3")], '
-                'targets: [.target(name: "GenAuthCore"), .target(name: "GenAuthAuthentication", dependencies: ["GenAuthCore"]), '
-                '.target(name: "GenAuthManagement", dependencies: ["GenAuthCore", .product(name: "Crypto", package: "swift-crypto")])])\n')
-    return package
+                'platforms: [.macOS(.v13)], dependencies: [.package(url: "https://github.com/apple/swift-log", from: "1.6.0")], '
+                'targets: [' + ", ".join(targets) + '])\n')
+    return package, modules
+
+
+def file_declaring(package, modules, type_name):
+    """The generated file of `modules` that declares `type_name` (the models are grouped, several to a file)."""
+    pattern = re.compile(r"^public (?:struct|enum|indirect enum) " + re.escape(type_name) + r"\b", re.M)
+    for module in modules:
+        for folder, _, names in os.walk(os.path.join(package, "Sources", module, "Generated")):
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                if name.endswith(".swift") and pattern.search(open(path, encoding="utf-8").read()):
+                    return path
+    raise RuntimeError(f"no generated file of {modules} declares {type_name}")
 
 
 def compile_package(results):
     """Clean debug build of each tool's generated module, and a rebuild after touching one generated file."""
-    package = sdk_package(results)
-    models = lambda module: os.path.join(package, "Sources", module, "Generated", "Models")
+    package, modules = sdk_package(results)
+    authentication = ["GenAuthCore", "GenAuthCrypto", "GenAuthAuthentication"]
     rows = [measure_compile("genauth-codegen", package, "GenAuthAuthentication",
-                            os.path.join(models("GenAuthAuthentication"), "SendSMSDto.swift"),
-                            counted=["GenAuthCore", "GenAuthAuthentication"])]
+                            file_declaring(package, ["GenAuthAuthentication"], "SendSMSDto"), dependencies=["Logging"],
+                            counted=authentication)]
 
     oag = os.path.join(WORK, "oag-auth")
     touched = next(os.path.join(d, n) for d, _, ns in os.walk(os.path.join(oag, "Sources")) for n in sorted(ns) if n == "SendSMSDto.swift")
@@ -227,18 +253,12 @@ def compile_package(results):
                                 dependencies=["OpenAPIRuntime"]))
     results["compile"] = rows
 
-    # The management module: Crypto (swift-crypto, BoringSSL's C on Linux) is built first and not timed, as
-    # OpenAPIRuntime above; its own clean build is reported beside it.
+    # The management client: its six modules with GenAuthCore and GenAuthCrypto; swift-log built first, untimed.
+    management = [m for m in modules if m.startswith("GenAuthManagement")]
     rows = [measure_compile("genauth-codegen", package, "GenAuthManagement",
-                            os.path.join(models("GenAuthManagement"), "UserDto.swift"), dependencies=["Crypto"],
-                            counted=["GenAuthCore", "GenAuthManagement"])]
-    scratch = os.path.join(package, ".build-crypto")  # once: it takes minutes
-    set_aside(scratch)
-    run(["swift", "package", "--scratch-path", scratch, "resolve"], cwd=package)
-    start = time.perf_counter()
-    run(["swift", "build", "--scratch-path", scratch, "--target", "Crypto"], cwd=package)
-    crypto = [time.perf_counter() - start]
-    results["compile_management"] = {"rows": rows, "crypto": statistics.median(crypto)}
+                            file_declaring(package, management, "UserDto"), dependencies=["Logging"],
+                            counted=["GenAuthCore", "GenAuthCrypto"] + management)]
+    results["compile_management"] = {"rows": rows}
     compile_oag_management(results)
 
 
