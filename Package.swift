@@ -55,9 +55,9 @@ let package = Package(
         // Tests only: swift-mustache is the reference the template engine's output is compared with.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        // `swift package generate-documentation`: the DocC reference of the SDK's modules. A command plugin: nothing
-        // of it is built into the SDK or an app.
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // No swift-docc-plugin: site/docc builds the DocC reference without it, and the Swift Package Index adds the
+        // plugin itself. As a dependency it cost every build of this package two more packages to resolve and four
+        // plugins to compile before anything else.
     ],
     targets: [
         // The SDK's shared runtime: transport, errors, logging, JSON values, dates, redaction. Foundation and swift-log.
