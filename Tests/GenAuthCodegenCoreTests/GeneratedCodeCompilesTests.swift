@@ -19,7 +19,6 @@ import GenAuthTestSupport
     static func compile(_ result: GenerationResult, name: String) async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-compile-\(name)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
-        let root = Harness.packageRoot
         var generated: [String: [String]] = [:]  // top folder (module or test target) → files
         // The Swift: not the docs, nor the DocC topics beside the generated sources.
         for output in result.outputs where output.role != .docs && output.path.hasSuffix(".swift") {
@@ -28,27 +27,22 @@ import GenAuthTestSupport
             try Data(output.contents.utf8).write(to: url)
             generated[String(output.path.split(separator: "/")[0]), default: []].append(url.path)
         }
-        // Not the folders whose hand-written code calls types and methods that only the real specs declare
-        // (the conveniences; the protocol modules and the token validation they offer, over the types of
-        // specs/protocols/oidc.yaml).
-        let specBound = ["Generated/", "Conveniences/", "Protocols/", "TokenValidation/OIDCClient+"]
-        func handWritten(_ folder: String) throws -> [String] {
-            let base = root.appendingPathComponent(folder)
-            guard FileManager.default.fileExists(atPath: base.path) else { return [] }
-            return try Workspace.files(under: base.path, withExtension: "swift")
-                .filter { file in !specBound.contains { file.hasPrefix($0) } }.map { base.appendingPathComponent($0).path }
-        }
         let modules = work.appendingPathComponent("modules")
         try FileManager.default.createDirectory(at: modules, withIntermediateDirectories: true)
-        let common = ["-parse-as-library", "-swift-version", "6", "-warnings-as-errors", "-package-name", "genauth_swift",
-                      "-I", modules.path] + (buildModules.map { ["-I", $0] } ?? [])
+        // The runtime the clients import: emitted once for the whole test run when nothing generated goes into it
+        // (the goldens and the random specs declare no error codes), else here, beside the clients.
+        let runtime: URL
+        if let files = generated["GenAuthCore"] {
+            runtime = modules
+            try await emitRuntime(into: modules, generatedCore: files)
+        } else {
+            runtime = try await sharedRuntime.value
+        }
+        let common = commonFlags + ["-I", modules.path, "-I", runtime.path] + (buildModules.map { ["-I", $0] } ?? [])
         func emit(_ module: String, _ files: [String]) async throws {
             try await Compiler.run(["-emit-module", "-module-name", module, "-enable-testing",
                                     "-emit-module-path", modules.appendingPathComponent("\(module).swiftmodule").path] + common + files)
         }
-        try await emit("GenAuthCore", try handWritten("Sources/GenAuthCore") + (generated["GenAuthCore"] ?? []))
-        try await emit("GenAuthCrypto", try handWritten("Sources/GenAuthCrypto"))
-        try await emit("GenAuthTestSupport", try handWritten("Tests/GenAuthTestSupport"))
         for client in ClientName.allCases {
             let (product, home) = (client.moduleName, client.homeModule)
             guard generated[home] != nil || generated[product] != nil else { continue }
@@ -74,6 +68,44 @@ import GenAuthTestSupport
                                        + tests + (try handWritten("Tests/\(client.testsTarget)/Support")))
             }
         }
+    }
+
+    /// The flags of every compile: Swift 6, warnings as errors, one package.
+    static let commonFlags = ["-parse-as-library", "-swift-version", "6", "-warnings-as-errors", "-package-name", "genauth_swift"]
+
+    /// Not the folders whose hand-written code calls types and methods that only the real specs declare (the
+    /// conveniences; the protocol modules and the token validation they offer, over the types of
+    /// specs/protocols/oidc.yaml).
+    static let specBound = ["Generated/", "Conveniences/", "Protocols/", "TokenValidation/OIDCClient+"]
+
+    /// The hand-written Swift of a folder of the package, without the spec-bound files.
+    static func handWritten(_ folder: String) throws -> [String] {
+        let base = Harness.packageRoot.appendingPathComponent(folder)
+        guard FileManager.default.fileExists(atPath: base.path) else { return [] }
+        return try Workspace.files(under: base.path, withExtension: "swift")
+            .filter { file in !specBound.contains { file.hasPrefix($0) } }.map { base.appendingPathComponent($0).path }
+    }
+
+    /// GenAuthCore, GenAuthCrypto and the tests' support module, emitted into `folder`.
+    static func emitRuntime(into folder: URL, generatedCore: [String] = []) async throws {
+        let common = commonFlags + ["-I", folder.path] + (buildModules.map { ["-I", $0] } ?? [])
+        for (module, files) in [("GenAuthCore", try handWritten("Sources/GenAuthCore") + generatedCore),
+                                ("GenAuthCrypto", try handWritten("Sources/GenAuthCrypto")),
+                                ("GenAuthTestSupport", try handWritten("Tests/GenAuthTestSupport"))] {
+            try await Compiler.run(["-emit-module", "-module-name", module, "-enable-testing",
+                                    "-emit-module-path", folder.appendingPathComponent("\(module).swiftmodule").path] + common + files)
+        }
+    }
+
+    /// The runtime every compile check shares, emitted once per test run (the goldens and the random specs compile
+    /// it otherwise each time: a third of their compile time), into a folder removed when the run ends.
+    static let sharedRuntime = Task {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genauth-runtime-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        sharedRuntimeFolder = folder.path
+        atexit { if let path = sharedRuntimeFolder { try? FileManager.default.removeItem(atPath: path) } }
+        try await emitRuntime(into: folder)
+        return folder
     }
 
     /// The module maps of the C modules SwiftPM built or checked out (NIO's, which a client of GenAuthEvents loads
@@ -107,6 +139,9 @@ import GenAuthTestSupport
         return nil
     }
 }
+
+/// The shared runtime's folder, which the test process removes when it exits (an `atexit` handler captures nothing).
+nonisolated(unsafe) private var sharedRuntimeFolder: String?
 
 enum Compiler {
     struct Failure: Error, CustomStringConvertible {
