@@ -13,8 +13,9 @@ package struct RSAPublicKey: Sendable {
     private let modulus: MontgomeryModulus
     private let exponent: UInt64
 
-    /// The largest modulus accepted, 16,384 bits (as BoringSSL): the cost of checking a signature grows with the
-    /// square of the size, so a hostile key set is refused before it costs anything.
+    /// The largest modulus accepted, 16,384 bits (as BoringSSL). Reading a key costs about 128 × limbs² limb
+    /// operations (R² mod n, by doubling) and checking a signature grows with the square of the size too, so the
+    /// bound keeps a hostile key set's cost bounded: some 8 million limb operations for a key of this size.
     package static let maximumBitCount = 16_384
 
     /// The key of the big-endian unsigned integers n and e (RFC 7518 §6.3.1.1–2), or nil when they are not an RSA

@@ -17,6 +17,12 @@ import Testing
         /// A random base below n, and base^e mod n.
         var base: String
         var power: String
+        /// The first message's signature plus n, when it still fits in k bytes: the same number modulo n, which
+        /// RSAVP1 must refuse (RFC 8017 §5.2.2 step 1), or every token would have a second valid signature.
+        var plusN: String?
+        /// Encoded messages for the first message signed with the private key as they are (`pow(EM, d, n)`): the
+        /// well-formed one, which verifies, and forgeries a lenient parser of the padding would accept.
+        var raw: [String: String]
     }
 
     struct Request: Encodable {
@@ -24,12 +30,17 @@ import Testing
         var messages: [String]
     }
 
-    static let script = """
-        import base64, json, secrets, sys
+    static let script = #"""
+        import base64, hashlib, json, secrets, sys
         from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.asymmetric import padding, rsa
         request = json.load(sys.stdin)
         messages = [base64.b64decode(m) for m in request["messages"]]
+        sha256_prefix = bytes.fromhex("3031300d060960864801650304020105000420")
+        def encoded(k, digest_info, padding_count=None, block_type=b"\x01", separator=b"\x00", trailer=b"", fill=None):
+            count = k - 3 - len(digest_info) - len(trailer) if padding_count is None else padding_count
+            padding = fill if fill is not None else b"\xff" * count
+            return b"\x00" + block_type + padding + separator + digest_info + trailer
         keys = []
         for bits, e in request["keys"]:
             key = rsa.generate_private_key(public_exponent=e, key_size=bits)
@@ -37,7 +48,26 @@ import Testing
             k = (numbers.n.bit_length() + 7) // 8
             base = secrets.randbelow(numbers.n)
             pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
+            d, n = key.private_numbers().d, numbers.n
+            signature = int.from_bytes(key.sign(messages[0], padding.PKCS1v15(), hashes.SHA256()), "big")
+            digest = hashlib.sha256(messages[0]).digest()
+            info = sha256_prefix + digest
+            pad = k - 3 - len(info)
+            forms = {
+                "well-formed": encoded(k, info),
+                "block type 2": encoded(k, info, block_type=b"\x02"),
+                "a padding byte not 0xff": encoded(k, info, fill=b"\xff" * (pad // 2) + b"\xfe" + b"\xff" * (pad - pad // 2 - 1)),
+                "seven padding bytes, garbage after the hash": encoded(k, info, padding_count=7, trailer=b"\x5a" * (pad - 7)),
+                "garbage after the hash": encoded(k, info, trailer=b"\x00\x01\x02\x03"),
+                "no NULL parameters": encoded(k, bytes.fromhex("302f300b0609608648016503040201") + b"\x04\x20" + digest),
+                "a wrong DigestInfo length": encoded(k, bytes.fromhex("3032300d060960864801650304020105000420") + digest),
+                "SHA-1's DigestInfo": encoded(k, bytes.fromhex("3021300906052b0e03021a05000414") + hashlib.sha1(messages[0]).digest()),
+                "no zero separator": encoded(k, info, padding_count=pad + 1, separator=b""),
+                "the hash of another message": encoded(k, sha256_prefix + hashlib.sha256(messages[0] + b"x").digest()),
+            }
             keys.append({
+                "plusN": (signature + n).to_bytes(k, "big").hex() if signature + n < 256 ** k else None,
+                "raw": {name: pow(int.from_bytes(em, "big"), d, n).to_bytes(k, "big").hex() for name, em in forms.items()},
                 "n": numbers.n.to_bytes(k, "big").hex(), "e": numbers.e.to_bytes(4, "big").hex(), "bits": numbers.n.bit_length(),
                 "signatures": [key.sign(m, padding.PKCS1v15(), hashes.SHA256()).hex() for m in messages],
                 "sha1Signatures": [key.sign(m, padding.PKCS1v15(), hashes.SHA1()).hex() for m in messages],
@@ -45,7 +75,7 @@ import Testing
                 "base": base.to_bytes(k, "big").hex(), "power": pow(base, numbers.e, numbers.n).to_bytes(k, "big").hex(),
             })
         print(json.dumps(keys))
-        """
+        """#
 
     /// Keys of 2048, 3072 and 4096 bits with e = 65537, one of 2049 bits (a modulus that does not fill its top byte),
     /// and one with e = 3, the exponent of Bleichenbacher's forgery; four random messages of up to 2,000 bytes.
@@ -55,6 +85,7 @@ import Testing
                               messages: messages.map { Data($0).base64EncodedString() })
         let keys = try Oracle.run(Self.script, input: request, as: [Key].self)
         #expect(keys.count == 5)
+        #expect(keys.contains { $0.plusN != nil })  // the 2049-bit key's k bytes hold s + n
         for key in keys {
             let publicKey = try #require(RSAPublicKey(modulus: bytes(hex: key.n), exponent: bytes(hex: key.e)))
             #expect(publicKey.bitCount == key.bits)
@@ -74,6 +105,17 @@ import Testing
                 // RFC 8017 §8.2.2 step 1: exactly k bytes, not a leading zero more or less.
                 #expect(!publicKey.isValidSignature([0] + signature, for: message))
                 #expect(!publicKey.isValidSignature(Array(signature.dropFirst()), for: message))
+            }
+            // Signed as they are: the well-formed encoding verifies, and no forgery of the padding or DigestInfo does
+            // (the encoded message is rebuilt and compared, RFC 8017 §8.2.2 step 4, never parsed).
+            #expect(key.raw.count == 10)
+            for (form, signature) in key.raw {
+                #expect(publicKey.isValidSignature(bytes(hex: signature), for: messages[0]) == (form == "well-formed"),
+                        "\(form), \(key.bits) bits, e = \(key.e)")
+            }
+            // s + n is s modulo n: refused because it is not below n (§5.2.2 step 1), not by chance.
+            if let plusN = key.plusN {
+                #expect(!publicKey.isValidSignature(bytes(hex: plusN), for: messages[0]))
             }
             // RSAVP1 (§5.2.2 step 1): a "signature" of n itself, or above it, is refused before any arithmetic.
             let modulus = bytes(hex: key.n)

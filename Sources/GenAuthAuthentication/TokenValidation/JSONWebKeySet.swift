@@ -60,7 +60,7 @@ struct JSONWebKeySet: Sendable {
         guard case .string(let modulusText)? = jwk["n"], case .string(let exponentText)? = jwk["e"],
               let modulus = Base64URL.decode(modulusText, allowingPadding: true),
               let exponent = Base64URL.decode(exponentText, allowingPadding: true),
-              // A modulus over 16,384 bits is refused before it is read: a hostile set stays cheap.
+              // A modulus over 16,384 bits is refused before it is read (RSAPublicKey.maximumBitCount).
               modulus.count <= RSAPublicKey.maximumBitCount / 8 + 1,
               let publicKey = RSAPublicKey(modulus: Array(modulus), exponent: Array(exponent)),
               // RFC 7518 §3.3: "A key of size 2048 bits or larger MUST be used".
