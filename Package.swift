@@ -32,7 +32,7 @@ let package = Package(
         .trait(
             name: "Events",
             description: "Subscribing to GenAuth's event centre over WebSocket (vapor/websocket-kit, on SwiftNIO); "
-                + "the management side signs its subscriptions as AccessKeySignature does."),
+                + "the management side signs its subscriptions as the `.signature` credentials sign requests."),
         .trait(
             name: "AsyncHTTPClient",
             description: "The GenAuthAsyncHTTPClient product's AsyncHTTPClientTransport (swift-server/async-http-client)."),
