@@ -92,7 +92,7 @@ struct MontgomeryModulus: Sendable {
     }
 
     /// a −= b, modulo 2^(64 × a.count): the caller knows the true difference is in range.
-    private static func subtract(_ a: inout [UInt64], _ b: [UInt64]) {
+    static func subtract(_ a: inout [UInt64], _ b: [UInt64]) {
         var borrow = false
         for index in a.indices {
             let (difference1, overflow1) = a[index].subtractingReportingOverflow(b[index])

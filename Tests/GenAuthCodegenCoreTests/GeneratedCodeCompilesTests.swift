@@ -40,8 +40,7 @@ import GenAuthTestSupport
         }
         let common = commonFlags + ["-I", modules.path, "-I", runtime.path] + (buildModules.map { ["-I", $0] } ?? [])
         func emit(_ module: String, _ files: [String]) async throws {
-            try await Compiler.run(["-emit-module", "-module-name", module, "-enable-testing",
-                                    "-emit-module-path", modules.appendingPathComponent("\(module).swiftmodule").path] + common + files)
+            try await emitModule(module, files, into: modules, flags: common)
         }
         for client in ClientName.allCases {
             let (product, home) = (client.moduleName, client.homeModule)
@@ -92,9 +91,14 @@ import GenAuthTestSupport
         for (module, files) in [("GenAuthCore", try handWritten("Sources/GenAuthCore") + generatedCore),
                                 ("GenAuthCrypto", try handWritten("Sources/GenAuthCrypto")),
                                 ("GenAuthTestSupport", try handWritten("Tests/GenAuthTestSupport"))] {
-            try await Compiler.run(["-emit-module", "-module-name", module, "-enable-testing",
-                                    "-emit-module-path", folder.appendingPathComponent("\(module).swiftmodule").path] + common + files)
+            try await emitModule(module, files, into: folder, flags: common)
         }
+    }
+
+    /// `module`'s interface, compiled from `files` for testing into `folder`, as SwiftPM emits a module.
+    static func emitModule(_ module: String, _ files: [String], into folder: URL, flags: [String]) async throws {
+        try await Compiler.run(["-emit-module", "-module-name", module, "-enable-testing",
+                                "-emit-module-path", folder.appendingPathComponent("\(module).swiftmodule").path] + flags + files)
     }
 
     /// The runtime every compile check shares, emitted once per test run (the goldens and the random specs compile

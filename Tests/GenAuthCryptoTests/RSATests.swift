@@ -181,13 +181,7 @@ import Testing
         var value = base
         var steps = 0
         while !MontgomeryModulus.isLess(value, n) {
-            var borrow = false
-            for index in value.indices {
-                let (d1, o1) = value[index].subtractingReportingOverflow(n[index])
-                let (d2, o2) = d1.subtractingReportingOverflow(borrow ? 1 : 0)
-                value[index] = d2
-                borrow = o1 || o2
-            }
+            MontgomeryModulus.subtract(&value, n)
             steps += 1
             try #require(steps < 300)
         }

@@ -92,7 +92,7 @@ struct ClaimChecks {
         // ASCII octets, with the hash of the ID token's `alg` (SHA-256 for RS256 and HS256, the only ones accepted).
         // Optional in the code flow (§3.1.3.6): a token without it is not refused.
         if case .idToken(_, let accessToken?) = expectation, let atHash = try string("at_hash", required: false) {
-            let expected = Base64URL.encode(SHA256.hash(Array(accessToken.utf8)).prefix(16))
+            let expected = Base64URL.encode(SHA256.hash(accessToken).prefix(16))
             guard atHash == expected else {
                 throw failures.error(.accessTokenMismatch, "at_hash does not match the access token given: the two were not issued together", claim: "at_hash")
             }

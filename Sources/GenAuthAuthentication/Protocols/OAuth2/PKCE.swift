@@ -40,7 +40,7 @@ public struct PKCE: Sendable, Hashable, Codable {
     public static func challenge(of verifier: String, method: Method) -> String {
         switch method {
         case .plain: return verifier
-        case .s256: return Base64URL.encode(SHA256.hash(Array(verifier.utf8)))
+        case .s256: return Base64URL.encode(SHA256.hash(verifier))
         }
     }
 
