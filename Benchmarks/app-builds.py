@@ -19,6 +19,7 @@ import json, os, re, shutil, statistics, subprocess, sys, threading, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from report import splice_apps  # noqa: E402
+from sdk_sources import client_modules, file_declaring  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 WORK = os.path.join(ROOT, "Benchmarks", ".work")
@@ -79,25 +80,6 @@ def app(name, sdk, product, main):
     with open(os.path.join(folder, "Sources", "App", "main.swift"), "w") as f:
         f.write(main)
     return folder
-
-
-def client_modules(sdk, module):
-    """The folders of a client's modules: `module` itself and, since the management client is split into modules,
-    the modules whose names extend it (GenAuthManagementCore, GenAuthManagementDirectory, …)."""
-    sources = os.path.join(sdk, "Sources")
-    return sorted(os.path.join(sources, name) for name in os.listdir(sources)
-                  if name.startswith(module) and os.path.isdir(os.path.join(sources, name)))
-
-
-def file_declaring(sdk, module, type_name):
-    pattern = re.compile(r"\bstruct " + re.escape(type_name) + r"\b")
-    for source in client_modules(sdk, module):
-        for folder, _, names in sorted(os.walk(os.path.join(source, "Generated"))):
-            for name in sorted(names):
-                path = os.path.join(folder, name)
-                if name.endswith(".swift") and pattern.search(open(path, encoding="utf-8").read()):
-                    return path
-    raise RuntimeError(f"no {type_name} in {module}")
 
 
 def swift_files(folder):

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The benchmark behind Benchmarks/run: every tool on the same documents, in one run; medians of BENCH_RUNS
 runs (3 by default). Writes docs/benchmarks.md and prints the same tables."""
-import json, os, re, shutil, statistics, subprocess, sys, tempfile, time
+import json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 from report import report
+from sdk_sources import file_declaring
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 WORK = os.path.join(ROOT, "Benchmarks", ".work")
@@ -218,24 +219,12 @@ def sdk_package(results):
     return package, modules
 
 
-def file_declaring(package, modules, type_name):
-    """The generated file of `modules` that declares `type_name` (the models are grouped, several to a file)."""
-    pattern = re.compile(r"^public (?:struct|enum|indirect enum) " + re.escape(type_name) + r"\b", re.M)
-    for module in modules:
-        for folder, _, names in os.walk(os.path.join(package, "Sources", module, "Generated")):
-            for name in sorted(names):
-                path = os.path.join(folder, name)
-                if name.endswith(".swift") and pattern.search(open(path, encoding="utf-8").read()):
-                    return path
-    raise RuntimeError(f"no generated file of {modules} declares {type_name}")
-
-
 def compile_package(results):
     """Clean debug build of each tool's generated module, and a rebuild after touching one generated file."""
     package, modules = sdk_package(results)
     authentication = ["GenAuthCore", "GenAuthCrypto", "GenAuthAuthentication"]
     rows = [measure_compile("genauth-codegen", package, "GenAuthAuthentication",
-                            file_declaring(package, ["GenAuthAuthentication"], "SendSMSDto"), dependencies=["Logging"],
+                            file_declaring(package, "GenAuthAuthentication", "SendSMSDto"), dependencies=["Logging"],
                             counted=authentication)]
 
     oag = os.path.join(WORK, "oag-auth")
@@ -256,7 +245,7 @@ def compile_package(results):
     # The management client: its six modules with GenAuthCore and GenAuthCrypto; swift-log built first, untimed.
     management = [m for m in modules if m.startswith("GenAuthManagement")]
     rows = [measure_compile("genauth-codegen", package, "GenAuthManagement",
-                            file_declaring(package, management, "UserDto"), dependencies=["Logging"],
+                            file_declaring(package, "GenAuthManagement", "UserDto"), dependencies=["Logging"],
                             counted=["GenAuthCore", "GenAuthCrypto"] + management)]
     results["compile_management"] = {"rows": rows}
     compile_oag_management(results)
