@@ -37,10 +37,10 @@ import Testing
         ])
         #expect(!result.hasErrors, "\(result.diagnostics)")
         let paths = Set(result.outputs.filter { $0.role == .sdk }.map(\.path))
-        #expect(paths.contains("GenAuthManagementCore/Generated/Models/Common.swift"))
-        #expect(paths.contains("GenAuthManagementUsers/Generated/Models/Users.swift"))
-        #expect(paths.contains("GenAuthManagementUsers/Generated/ManagementClient+Users.swift"))
-        let model = try #require(result.outputs.first { $0.path == "GenAuthManagementUsers/Generated/Models/Users.swift" })
+        #expect(paths.contains("GenAuthManagementCore/Generated/Common/Common.swift"))
+        #expect(paths.contains("GenAuthManagementUsers/Generated/Users/Users.swift"))
+        #expect(paths.contains("GenAuthManagementUsers/Generated/Users/ManagementClient+Users.swift"))
+        let model = try #require(result.outputs.first { $0.path == "GenAuthManagementUsers/Generated/Users/Users.swift" })
         #expect(model.contents.contains("\n\nimport GenAuthCore\nimport GenAuthManagementCore\n\n/// UserDto."))
         let exports = try #require(result.outputs.first { $0.path == "GenAuthManagement/Generated/Modules.swift" })
         #expect(exports.contents.hasSuffix("\n@_exported import GenAuthManagementCore\n@_exported import GenAuthManagementUsers\n"))
@@ -101,7 +101,7 @@ import Testing
             "m/users.yaml": Self.domain("GenAuthManagementCore", endpoint: "getUser", uses: "UserDto", defines: "UserDto"),
         ])
         #expect(!result.hasErrors, "\(result.diagnostics)")
-        #expect(result.outputs.contains { $0.path == "GenAuthManagementCore/Generated/Models/Users.swift" })
+        #expect(result.outputs.contains { $0.path == "GenAuthManagementCore/Generated/Users/Users.swift" })
         let exports = try #require(result.outputs.first { $0.path == "GenAuthManagement/Generated/Modules.swift" })
         #expect(exports.contents.hasSuffix("\n@_exported import GenAuthManagementCore\n"))
     }
@@ -130,7 +130,7 @@ import Testing
         let locations = OutputLocations(
             sdk: folder.appendingPathComponent("sdk").path, docs: folder.appendingPathComponent("docs").path,
             tests: folder.appendingPathComponent("tests").path)
-        let old = folder.appendingPathComponent("sdk/GenAuthManagementOld/Generated/Models")
+        let old = folder.appendingPathComponent("sdk/GenAuthManagementOld/Generated/Old")
         try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
         try Data("\(OutputNaming.swiftMarker) from specs/m/old.yaml.\n".utf8).write(to: old.appendingPathComponent("Old.swift"))
         let handWritten = folder.appendingPathComponent("sdk/GenAuthManagementOld/Conveniences.swift")

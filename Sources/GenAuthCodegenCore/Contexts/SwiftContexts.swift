@@ -4,7 +4,7 @@ import Foundation
 // every context level defines all the keys its section uses (Mustache would otherwise find a parent's).
 // Strings are final Swift: names escaped, literals quoted, doc comments split into `///` lines.
 
-/// `swift-model.mustache`: the types of one spec file (or part of them), in `Models/<Group>.swift`.
+/// `swift-model.mustache`: the types of one spec file (or part of them), in `<Group>/<Group>.swift` beside the methods.
 struct SwiftModelFileContext: TemplateContext {
     /// `//` lines saying the file is generated, and from which spec.
     let header: [String]

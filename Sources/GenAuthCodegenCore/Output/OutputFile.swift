@@ -25,30 +25,37 @@ public struct OutputFile: Sendable, Hashable {
 
 /// The names of generated files. Each spec file decides the names of the files generated from it.
 enum OutputNaming {
-    /// `GenAuthAuthentication/Generated/AuthenticationClient+MessageService.swift` for
-    /// `authentication/message-service.yaml`, in the module of the spec file.
+    /// `GenAuthAuthentication/Generated/MessageService/AuthenticationClient+MessageService.swift` for
+    /// `authentication/message-service.yaml`, in the module of the spec file, beside its models (``modelFiles(of:)``).
     static func clientFileName(client: ClientName, specStem: String, module: String) -> String {
-        let last = specStem.split(separator: "/").last.map(String.init) ?? specStem
-        return "\(module)/Generated/\(client.rawValue)+\(Naming.upperCamelCase(last) ?? "Endpoints").swift"
+        let group = groupFolder(specStem: specStem)
+        return "\(module)/Generated/\(group)/\(client.rawValue)+\(group).swift"
+    }
+
+    /// The folder of a spec file's generated Swift: its methods and its models, side by side. Keeping each spec
+    /// file's code together spreads the heavy code (the models) over the module's files in path order, and the
+    /// compiler's batch jobs take the module's files in path order, an equal number each: with every model in one
+    /// `Models` folder, one batch job compiled nearly all of them while the others were done (a debug build of
+    /// GenAuthAuthentication spent 11 s on one core; Benchmarks/notes.md).
+    static func groupFolder(specStem: String) -> String {
+        Naming.upperCamelCase(String(specStem.split(separator: "/").last ?? "")) ?? "Endpoints"
     }
 
     /// `GenAuthManagement/Generated/Modules.swift`: the re-exports of a client whose code is in modules of its own.
     static func exportsFile(_ client: ClientName) -> String { "\(client.moduleName)/Generated/Modules.swift" }
 
-    /// `GenAuthAuthentication/Generated/Models/SendSMSDto.swift`
-    /// How many types one models file holds at most. A module of a few dozen files compiles in a few batch jobs,
-    /// each loading the module's dependencies once (one file per type made the management module 34 jobs); a file
-    /// small enough recompiles quickly when it changes.
-    static let typesPerModelFile = 40
+    /// How many types one models file holds at most. Few enough that a spec file's models are several files, which
+    /// the batch jobs share (see ``groupFolder(specStem:)``), and that a changed file recompiles quickly;
+    /// many enough that a module stays a few dozen files, compiled in a few batch jobs that each load the module's
+    /// dependencies once (one file per type made the management module 34 jobs).
+    static let typesPerModelFile = 10
 
     /// The models files of one client: each spec file's types in spec order, at most ``typesPerModelFile`` to a
-    /// file, named after the spec file (`Users.swift`, `Users2.swift`; with its folder when two spec files of the
-    /// client share a name).
+    /// file, in the spec file's folder and named after it (`Users/Users.swift`, `Users/Users2.swift`; with its
+    /// folder's name too when two spec files of the client share a name).
     static func modelFiles(of api: API) -> [(path: String, specPath: String, module: String, types: [TypeDecl])] {
         let files = api.files.filter { !$0.typeNames.isEmpty }
-        func base(_ file: SpecFile) -> String {
-            Naming.upperCamelCase(String(file.stem.split(separator: "/").last ?? "")) ?? "Models"
-        }
+        func base(_ file: SpecFile) -> String { groupFolder(specStem: file.stem) }
         var counts: [String: Int] = [:]
         for file in files { counts[base(file), default: 0] += 1 }
         var result: [(path: String, specPath: String, module: String, types: [TypeDecl])] = []
@@ -62,7 +69,7 @@ enum OutputNaming {
             for (index, start) in stride(from: 0, to: types.count, by: typesPerModelFile).enumerated() {
                 let chunk = Array(types[start..<min(start + typesPerModelFile, types.count)])
                 result.append((
-                    "\(module)/Generated/Models/\(name)\(index == 0 ? "" : String(index + 1)).swift",
+                    "\(module)/Generated/\(base(file))/\(name)\(index == 0 ? "" : String(index + 1)).swift",
                     file.path, module, chunk))
             }
         }
