@@ -31,7 +31,7 @@ import Testing
     }
 
     static let script = #"""
-        import base64, hashlib, json, secrets, sys
+        import base64, hashlib, json, math, secrets, sys
         from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.asymmetric import padding, rsa
         request = json.load(sys.stdin)
@@ -41,10 +41,22 @@ import Testing
             count = k - 3 - len(digest_info) - len(trailer) if padding_count is None else padding_count
             padding = fill if fill is not None else b"\xff" * count
             return b"\x00" + block_type + padding + separator + digest_info + trailer
+        def make_key(bits, e):
+            if bits % 2 == 0:
+                return rsa.generate_private_key(public_exponent=e, key_size=bits)
+            # An odd size: OpenSSL makes both primes bits // 2 long, so its modulus is one bit short. Take a prime
+            # of bits // 2 + 1 bits and one of bits // 2 bits from keys it makes: FIPS 186-4 B.3.1 primes are at
+            # least 2^(len - 1/2), so their product fills the bits.
+            p = rsa.generate_private_key(public_exponent=e, key_size=bits + 1).private_numbers().p
+            q = rsa.generate_private_key(public_exponent=e, key_size=bits - 1).private_numbers().q
+            d = pow(e, -1, (p - 1) * (q - 1) // math.gcd(p - 1, q - 1))
+            return rsa.RSAPrivateNumbers(p, q, d, rsa.rsa_crt_dmp1(d, p), rsa.rsa_crt_dmq1(d, q), rsa.rsa_crt_iqmp(p, q),
+                                         rsa.RSAPublicNumbers(e, p * q)).private_key()
         keys = []
         for bits, e in request["keys"]:
-            key = rsa.generate_private_key(public_exponent=e, key_size=bits)
+            key = make_key(bits, e)
             numbers = key.public_key().public_numbers()
+            assert numbers.n.bit_length() == bits, (bits, numbers.n.bit_length())
             k = (numbers.n.bit_length() + 7) // 8
             base = secrets.randbelow(numbers.n)
             pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
