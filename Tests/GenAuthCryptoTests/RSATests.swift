@@ -61,7 +61,8 @@ import Testing
             base = secrets.randbelow(numbers.n)
             pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
             d, n = key.private_numbers().d, numbers.n
-            signature = int.from_bytes(key.sign(messages[0], padding.PKCS1v15(), hashes.SHA256()), "big")
+            signatures = [key.sign(m, padding.PKCS1v15(), hashes.SHA256()) for m in messages]
+            signature = int.from_bytes(signatures[0], "big")
             digest = hashlib.sha256(messages[0]).digest()
             info = sha256_prefix + digest
             pad = k - 3 - len(info)
@@ -81,7 +82,7 @@ import Testing
                 "plusN": (signature + n).to_bytes(k, "big").hex() if signature + n < 256 ** k else None,
                 "raw": {name: pow(int.from_bytes(em, "big"), d, n).to_bytes(k, "big").hex() for name, em in forms.items()},
                 "n": numbers.n.to_bytes(k, "big").hex(), "e": numbers.e.to_bytes(4, "big").hex(), "bits": numbers.n.bit_length(),
-                "signatures": [key.sign(m, padding.PKCS1v15(), hashes.SHA256()).hex() for m in messages],
+                "signatures": [signed.hex() for signed in signatures],
                 "sha1Signatures": [key.sign(m, padding.PKCS1v15(), hashes.SHA1()).hex() for m in messages],
                 "pssSignatures": [key.sign(m, pss, hashes.SHA256()).hex() for m in messages],
                 "base": base.to_bytes(k, "big").hex(), "power": pow(base, numbers.e, numbers.n).to_bytes(k, "big").hex(),

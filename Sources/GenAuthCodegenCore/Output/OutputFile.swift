@@ -60,7 +60,8 @@ enum OutputNaming {
         for file in files { counts[base(file), default: 0] += 1 }
         var result: [(path: String, specPath: String, module: String, types: [TypeDecl])] = []
         for file in files {
-            var name = base(file)
+            let folder = base(file)
+            var name = folder
             if counts[name, default: 0] > 1 {
                 name = file.stem.split(separator: "/").map { Naming.upperCamelCase(String($0)) ?? "" }.joined()
             }
@@ -69,7 +70,7 @@ enum OutputNaming {
             for (index, start) in stride(from: 0, to: types.count, by: typesPerModelFile).enumerated() {
                 let chunk = Array(types[start..<min(start + typesPerModelFile, types.count)])
                 result.append((
-                    "\(module)/Generated/\(base(file))/\(name)\(index == 0 ? "" : String(index + 1)).swift",
+                    "\(module)/Generated/\(folder)/\(name)\(index == 0 ? "" : String(index + 1)).swift",
                     file.path, module, chunk))
             }
         }
