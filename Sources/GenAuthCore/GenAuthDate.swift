@@ -174,7 +174,8 @@ package enum GenAuthDate {
 extension KeyedDecodingContainer {
     /// An optional date: absent, `null` and `""` are nil; anything else must be a date (see ``GenAuthDate``).
     ///
-    /// The generated models' `Decodable` conformances call this overload for their `Date?` properties.
+    /// The generated models' `Decodable` conformances call this overload for their `Date?` properties, through
+    /// `ModelDecodingContainer`.
     package func decodeIfPresent(_ type: Date.Type, forKey key: Key) throws -> Date? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         if let text = try? decode(String.self, forKey: key), text.allSatisfy(\.isWhitespace) {

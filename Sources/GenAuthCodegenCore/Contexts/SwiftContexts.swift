@@ -36,7 +36,7 @@ struct ObjectContext: TemplateContext {
     /// One line: `init(a: A, b: B? = nil)`; else one parameter per line.
     let singleLineInit: Bool
     let initParameters: [ParameterContext]
-    /// The statements of `init(from:)` after the container: `self.a = try container.decode(A.self, forKey: "a")`.
+    /// The statements of `init(from:)` after the container: `self.a = try container.decode(forKey: "a")`.
     let decodeLines: [String]
     /// The statements of `encode(to:)` after the container: `try container.encode(self.a, forKey: "a")`.
     let encodeLines: [String]
@@ -223,15 +223,15 @@ enum SwiftContexts {
             if keeps { initDoc.append("    ///   - additionalProperties: Fields beyond the ones above, sent as they are.") }
         }
 
-        // Explicit coding with one key type for every model: no `CodingKeys` enum, with its conformances, per type.
+        // Explicit coding through GenAuthCore's model containers, one call per field with the type taken from the
+        // property: no `CodingKeys` enum, with its conformances, per type, and no key or metatype built at each call.
         var decodeLines: [String] = []
         var encodeLines: [String] = []
         for property in properties {
             let storage = property.deprecated == nil ? Naming.escaped(property.swiftName) : "_\(property.swiftName)"
-            let swiftType = SwiftSyntax.typeName(property.type, owner: owner)
             let key = Escaping.swiftStringLiteral(property.key)
             let (decode, encode) = property.required ? ("decode", "encode") : ("decodeIfPresent", "encodeIfPresent")
-            decodeLines.append("self.\(storage) = try container.\(decode)(\(swiftType).self, forKey: \(key))")
+            decodeLines.append("self.\(storage) = try container.\(decode)(forKey: \(key))")
             encodeLines.append("try container.\(encode)(self.\(storage), forKey: \(key))")
         }
         if keeps {

@@ -7,6 +7,7 @@ enum ReservedNames {
         "GenAuth", "GenAuthError", "GenAuthSDK", "GenAuthStringEnum", "HTTPTransport", "HTTPRequest", "HTTPResponse",
         "HTTPHeader", "URLSessionTransport", "TransportFailure", "HTTPStatusFailure", "DecodingFailure", "JSONValue",
         "APIRequest", "QueryItem", "QueryValue", "RequestExecutor", "Redactor", "PercentEncoding", "JSONCoding", "JSONKey",
+        "GenAuthModel", "ModelDecodingContainer", "ModelEncodingContainer", "FieldSnapshot",
         "GenAuthCall", "APIFailure", "InvalidRequestFailure", "OAuthFailure", "CallbackFailure", "TokenValidationFailure",
         "CASFailure", "PageSequence", "GenAuthLogging", "Logger", "OIDCClient", "OAuthClient", "SAMLClient", "CASClient",
         "AuthorizationOptions", "AuthorizationRequest", "AuthorizationCallback", "PKCE", "TokenTypeHint",

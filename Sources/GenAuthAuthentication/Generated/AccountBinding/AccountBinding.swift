@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// GenerateBindExtIdpLinkRespDto.
-public struct GenerateBindExtIdpLinkRespDto: Codable, Hashable, Sendable {
+public struct GenerateBindExtIdpLinkRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -42,17 +42,17 @@ public struct GenerateBindExtIdpLinkRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GenerateBindExtIdpLinkDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -62,7 +62,7 @@ public struct GenerateBindExtIdpLinkRespDto: Codable, Hashable, Sendable {
 }
 
 /// GenerateBindExtIdpLinkDataDto.
-public struct GenerateBindExtIdpLinkDataDto: Codable, Hashable, Sendable {
+public struct GenerateBindExtIdpLinkDataDto: GenAuthModel {
     /// Link for the user to bind an external identity source
     public var url: String
 
@@ -76,19 +76,19 @@ public struct GenerateBindExtIdpLinkDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.url = try container.decode(String.self, forKey: "url")
+        let container = try ModelDecodingContainer(decoder)
+        self.url = try container.decode(forKey: "url")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.url, forKey: "url")
     }
 }
 
 /// UnlinkExtIdpDto.
-public struct UnlinkExtIdpDto: Codable, Hashable, Sendable {
+public struct UnlinkExtIdpDto: GenAuthModel {
     /// External identity source ID
     public var extIdpId: String
 
@@ -102,19 +102,19 @@ public struct UnlinkExtIdpDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.extIdpId = try container.decode(String.self, forKey: "extIdpId")
+        let container = try ModelDecodingContainer(decoder)
+        self.extIdpId = try container.decode(forKey: "extIdpId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.extIdpId, forKey: "extIdpId")
     }
 }
 
 /// GetIdentitiesRespDto.
-public struct GetIdentitiesRespDto: Codable, Hashable, Sendable {
+public struct GetIdentitiesRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -154,17 +154,17 @@ public struct GetIdentitiesRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([IdentityDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -174,7 +174,7 @@ public struct GetIdentitiesRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetExtIdpsRespDto.
-public struct GetExtIdpsRespDto: Codable, Hashable, Sendable {
+public struct GetExtIdpsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -214,17 +214,17 @@ public struct GetExtIdpsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([ExtIdpInfoDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -234,7 +234,7 @@ public struct GetExtIdpsRespDto: Codable, Hashable, Sendable {
 }
 
 /// ExtIdpInfoDto.
-public struct ExtIdpInfoDto: Codable, Hashable, Sendable {
+public struct ExtIdpInfoDto: GenAuthModel {
     /// Unique identifier of the identity source connection
     public var identifier: String
 
@@ -308,22 +308,22 @@ public struct ExtIdpInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.identifier = try container.decode(String.self, forKey: "identifier")
-        self.extIdpId = try container.decode(String.self, forKey: "extIdpId")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.extIdpType = try container.decode(ExtIdpType.self, forKey: "extIdpType")
-        self.bindUrl = try container.decode(String.self, forKey: "bindUrl")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.nameEn = try container.decodeIfPresent(String.self, forKey: "name_en")
-        self.desc = try container.decodeIfPresent(String.self, forKey: "desc")
-        self.descEn = try container.decodeIfPresent(String.self, forKey: "desc_en")
-        self.logo = try container.decodeIfPresent(String.self, forKey: "logo")
+        let container = try ModelDecodingContainer(decoder)
+        self.identifier = try container.decode(forKey: "identifier")
+        self.extIdpId = try container.decode(forKey: "extIdpId")
+        self.type = try container.decode(forKey: "type")
+        self.extIdpType = try container.decode(forKey: "extIdpType")
+        self.bindUrl = try container.decode(forKey: "bindUrl")
+        self.name = try container.decode(forKey: "name")
+        self.nameEn = try container.decodeIfPresent(forKey: "name_en")
+        self.desc = try container.decodeIfPresent(forKey: "desc")
+        self.descEn = try container.decodeIfPresent(forKey: "desc_en")
+        self.logo = try container.decodeIfPresent(forKey: "logo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.identifier, forKey: "identifier")
         try container.encode(self.extIdpId, forKey: "extIdpId")
         try container.encode(self.type, forKey: "type")
@@ -530,7 +530,7 @@ extension ExtIdpInfoDto {
 }
 
 /// WechatMobileAuthByCodeIdentityInput.
-public struct WechatMobileAuthByCodeIdentityInput: Codable, Hashable, Sendable {
+public struct WechatMobileAuthByCodeIdentityInput: GenAuthModel {
     /// WeChat authorization succeeded on the client; the authorization code returned by WeChat
     public var code: String
 
@@ -559,16 +559,16 @@ public struct WechatMobileAuthByCodeIdentityInput: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.appId = try container.decodeIfPresent(String.self, forKey: "appId")
-        self.connId = try container.decodeIfPresent(String.self, forKey: "connId")
-        self.options = try container.decodeIfPresent(SignInOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.appId = try container.decodeIfPresent(forKey: "appId")
+        self.connId = try container.decodeIfPresent(forKey: "connId")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.appId, forKey: "appId")
         try container.encodeIfPresent(self.connId, forKey: "connId")
@@ -577,7 +577,7 @@ public struct WechatMobileAuthByCodeIdentityInput: Codable, Hashable, Sendable {
 }
 
 /// BindByRegiserInputApi.
-public struct BindByRegiserInputApi: Codable, Hashable, Sendable {
+public struct BindByRegiserInputApi: GenAuthModel {
     /// Operation code
     public var action: String
 
@@ -596,21 +596,21 @@ public struct BindByRegiserInputApi: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.action = try container.decode(String.self, forKey: "action")
-        self.key = try container.decode(String.self, forKey: "key")
+        let container = try ModelDecodingContainer(decoder)
+        self.action = try container.decode(forKey: "action")
+        self.key = try container.decode(forKey: "key")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.action, forKey: "action")
         try container.encode(self.key, forKey: "key")
     }
 }
 
 /// WechatLoginTokenRespDto.
-public struct WechatLoginTokenRespDto: Codable, Hashable, Sendable {
+public struct WechatLoginTokenRespDto: GenAuthModel {
     /// API access credential, authorized to access resource APIs within a limited time
     ///
     /// JSON key: `access_token`.
@@ -666,18 +666,18 @@ public struct WechatLoginTokenRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessToken = try container.decodeIfPresent(String.self, forKey: "access_token")
-        self.idToken = try container.decodeIfPresent(String.self, forKey: "id_token")
-        self.refreshToken = try container.decodeIfPresent(String.self, forKey: "refresh_token")
-        self.tokenType = try container.decode(String.self, forKey: "token_type")
-        self.expireIn = try container.decode(Int.self, forKey: "expire_in")
-        self.scope = try container.decode(String.self, forKey: "scope")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessToken = try container.decodeIfPresent(forKey: "access_token")
+        self.idToken = try container.decodeIfPresent(forKey: "id_token")
+        self.refreshToken = try container.decodeIfPresent(forKey: "refresh_token")
+        self.tokenType = try container.decode(forKey: "token_type")
+        self.expireIn = try container.decode(forKey: "expire_in")
+        self.scope = try container.decode(forKey: "scope")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.accessToken, forKey: "access_token")
         try container.encodeIfPresent(self.idToken, forKey: "id_token")
         try container.encodeIfPresent(self.refreshToken, forKey: "refresh_token")
@@ -688,7 +688,7 @@ public struct WechatLoginTokenRespDto: Codable, Hashable, Sendable {
 }
 
 /// BindByEmailCodeInputApi.
-public struct BindByEmailCodeInputApi: Codable, Hashable, Sendable {
+public struct BindByEmailCodeInputApi: GenAuthModel {
     /// Email
     public var email: String
 
@@ -717,16 +717,16 @@ public struct BindByEmailCodeInputApi: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.email = try container.decode(String.self, forKey: "email")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.action = try container.decode(String.self, forKey: "action")
-        self.key = try container.decode(String.self, forKey: "key")
+        let container = try ModelDecodingContainer(decoder)
+        self.email = try container.decode(forKey: "email")
+        self.code = try container.decode(forKey: "code")
+        self.action = try container.decode(forKey: "action")
+        self.key = try container.decode(forKey: "key")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.email, forKey: "email")
         try container.encode(self.code, forKey: "code")
         try container.encode(self.action, forKey: "action")

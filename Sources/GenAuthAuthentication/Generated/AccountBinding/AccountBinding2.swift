@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// BindByPhoneCodeInputApi.
-public struct BindByPhoneCodeInputApi: Codable, Hashable, Sendable {
+public struct BindByPhoneCodeInputApi: GenAuthModel {
     /// Phone number
     public var phone: String
 
@@ -36,17 +36,17 @@ public struct BindByPhoneCodeInputApi: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.phone = try container.decode(String.self, forKey: "phone")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.action = try container.decode(String.self, forKey: "action")
-        self.key = try container.decode(String.self, forKey: "key")
+        let container = try ModelDecodingContainer(decoder)
+        self.phone = try container.decode(forKey: "phone")
+        self.code = try container.decode(forKey: "code")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.action = try container.decode(forKey: "action")
+        self.key = try container.decode(forKey: "key")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.phone, forKey: "phone")
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
@@ -56,7 +56,7 @@ public struct BindByPhoneCodeInputApi: Codable, Hashable, Sendable {
 }
 
 /// BindByAccountInputApi.
-public struct BindByAccountInputApi: Codable, Hashable, Sendable {
+public struct BindByAccountInputApi: GenAuthModel {
     /// Account (phone number/email/username)
     public var account: String
 
@@ -85,16 +85,16 @@ public struct BindByAccountInputApi: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.account = try container.decode(String.self, forKey: "account")
-        self.password = try container.decode(String.self, forKey: "password")
-        self.action = try container.decode(String.self, forKey: "action")
-        self.key = try container.decode(String.self, forKey: "key")
+        let container = try ModelDecodingContainer(decoder)
+        self.account = try container.decode(forKey: "account")
+        self.password = try container.decode(forKey: "password")
+        self.action = try container.decode(forKey: "action")
+        self.key = try container.decode(forKey: "key")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.account, forKey: "account")
         try container.encode(self.password, forKey: "password")
         try container.encode(self.action, forKey: "action")
@@ -103,7 +103,7 @@ public struct BindByAccountInputApi: Codable, Hashable, Sendable {
 }
 
 /// BindByAccountsInputApi.
-public struct BindByAccountsInputApi: Codable, Hashable, Sendable {
+public struct BindByAccountsInputApi: GenAuthModel {
     /// Account ID
     public var account: String
 
@@ -127,15 +127,15 @@ public struct BindByAccountsInputApi: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.account = try container.decode(String.self, forKey: "account")
-        self.action = try container.decode(String.self, forKey: "action")
-        self.key = try container.decode(String.self, forKey: "key")
+        let container = try ModelDecodingContainer(decoder)
+        self.account = try container.decode(forKey: "account")
+        self.action = try container.decode(forKey: "action")
+        self.key = try container.decode(forKey: "key")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.account, forKey: "account")
         try container.encode(self.action, forKey: "action")
         try container.encode(self.key, forKey: "key")
@@ -143,7 +143,7 @@ public struct BindByAccountsInputApi: Codable, Hashable, Sendable {
 }
 
 /// BindByAccountIdInputApi.
-public struct BindByAccountIdInputApi: Codable, Hashable, Sendable {
+public struct BindByAccountIdInputApi: GenAuthModel {
     /// Account ID
     public var accountId: String
 
@@ -167,15 +167,15 @@ public struct BindByAccountIdInputApi: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accountId = try container.decode(String.self, forKey: "accountId")
-        self.action = try container.decode(String.self, forKey: "action")
-        self.key = try container.decode(String.self, forKey: "key")
+        let container = try ModelDecodingContainer(decoder)
+        self.accountId = try container.decode(forKey: "accountId")
+        self.action = try container.decode(forKey: "action")
+        self.key = try container.decode(forKey: "key")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accountId, forKey: "accountId")
         try container.encode(self.action, forKey: "action")
         try container.encode(self.key, forKey: "key")

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// CheckPermissionStringResourceDto.
-public struct CheckPermissionStringResourceDto: Codable, Hashable, Sendable {
+public struct CheckPermissionStringResourceDto: GenAuthModel {
     /// Data resource permission action, such as read, get, write
     public var action: String
 
@@ -21,21 +21,21 @@ public struct CheckPermissionStringResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.action = try container.decode(String.self, forKey: "action")
-        self.resources = try container.decode([String].self, forKey: "resources")
+        let container = try ModelDecodingContainer(decoder)
+        self.action = try container.decode(forKey: "action")
+        self.resources = try container.decode(forKey: "resources")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.action, forKey: "action")
         try container.encode(self.resources, forKey: "resources")
     }
 }
 
 /// CheckResourcePermissionsRespDto.
-public struct CheckResourcePermissionsRespDto: Codable, Hashable, Sendable {
+public struct CheckResourcePermissionsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -75,17 +75,17 @@ public struct CheckResourcePermissionsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CheckResourcePermissionDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -95,7 +95,7 @@ public struct CheckResourcePermissionsRespDto: Codable, Hashable, Sendable {
 }
 
 /// CheckResourcePermissionDataDto.
-public struct CheckResourcePermissionDataDto: Codable, Hashable, Sendable {
+public struct CheckResourcePermissionDataDto: GenAuthModel {
     /// Check result list
     public var checkResultList: [CheckResourcePermissionRespDto]
 
@@ -109,19 +109,19 @@ public struct CheckResourcePermissionDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.checkResultList = try container.decode([CheckResourcePermissionRespDto].self, forKey: "checkResultList")
+        let container = try ModelDecodingContainer(decoder)
+        self.checkResultList = try container.decode(forKey: "checkResultList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.checkResultList, forKey: "checkResultList")
     }
 }
 
 /// CheckResourcePermissionRespDto.
-public struct CheckResourcePermissionRespDto: Codable, Hashable, Sendable {
+public struct CheckResourcePermissionRespDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -150,16 +150,16 @@ public struct CheckResourcePermissionRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.action = try container.decode(String.self, forKey: "action")
-        self.resource = try container.decode(String.self, forKey: "resource")
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.action = try container.decode(forKey: "action")
+        self.resource = try container.decode(forKey: "resource")
+        self.enabled = try container.decode(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.action, forKey: "action")
         try container.encode(self.resource, forKey: "resource")
@@ -168,7 +168,7 @@ public struct CheckResourcePermissionRespDto: Codable, Hashable, Sendable {
 }
 
 /// CheckPermissionArrayResourceDto.
-public struct CheckPermissionArrayResourceDto: Codable, Hashable, Sendable {
+public struct CheckPermissionArrayResourceDto: GenAuthModel {
     /// Data resource permission action, such as read, get, write
     public var action: String
 
@@ -187,21 +187,21 @@ public struct CheckPermissionArrayResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.action = try container.decode(String.self, forKey: "action")
-        self.resources = try container.decode([String].self, forKey: "resources")
+        let container = try ModelDecodingContainer(decoder)
+        self.action = try container.decode(forKey: "action")
+        self.resources = try container.decode(forKey: "resources")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.action, forKey: "action")
         try container.encode(self.resources, forKey: "resources")
     }
 }
 
 /// CheckPermissionTreeResourceDto.
-public struct CheckPermissionTreeResourceDto: Codable, Hashable, Sendable {
+public struct CheckPermissionTreeResourceDto: GenAuthModel {
     /// Data resource permission action, such as read, get, write
     public var action: String
 
@@ -220,21 +220,21 @@ public struct CheckPermissionTreeResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.action = try container.decode(String.self, forKey: "action")
-        self.resources = try container.decode([String].self, forKey: "resources")
+        let container = try ModelDecodingContainer(decoder)
+        self.action = try container.decode(forKey: "action")
+        self.resources = try container.decode(forKey: "resources")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.action, forKey: "action")
         try container.encode(self.resources, forKey: "resources")
     }
 }
 
 /// GetUserAuthResourceListRespDto.
-public struct GetUserAuthResourceListRespDto: Codable, Hashable, Sendable {
+public struct GetUserAuthResourceListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -274,17 +274,17 @@ public struct GetUserAuthResourceListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetUserAuthResourceListDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -294,7 +294,7 @@ public struct GetUserAuthResourceListRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetUserAuthResourceListDataDto.
-public struct GetUserAuthResourceListDataDto: Codable, Hashable, Sendable {
+public struct GetUserAuthResourceListDataDto: GenAuthModel {
     /// User permission list
     public var userPermissionList: [UserAuthResourceListDto]
 
@@ -308,19 +308,19 @@ public struct GetUserAuthResourceListDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userPermissionList = try container.decode([UserAuthResourceListDto].self, forKey: "userPermissionList")
+        let container = try ModelDecodingContainer(decoder)
+        self.userPermissionList = try container.decode(forKey: "userPermissionList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userPermissionList, forKey: "userPermissionList")
     }
 }
 
 /// UserAuthResourceListDto.
-public struct UserAuthResourceListDto: Codable, Hashable, Sendable {
+public struct UserAuthResourceListDto: GenAuthModel {
     /// ID of the user authorized by the data policy
     public var userId: String
 
@@ -344,15 +344,15 @@ public struct UserAuthResourceListDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.resourceList = try container.decodeIfPresent([OpenResource].self, forKey: "resourceList")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.resourceList = try container.decodeIfPresent(forKey: "resourceList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encodeIfPresent(self.resourceList, forKey: "resourceList")
@@ -360,7 +360,7 @@ public struct UserAuthResourceListDto: Codable, Hashable, Sendable {
 }
 
 /// OpenResource.
-public struct OpenResource: Codable, Hashable, Sendable {
+public struct OpenResource: GenAuthModel {
     /// Code of the data resource authorized under the data policy
     public var resourceCode: String
 
@@ -400,17 +400,17 @@ public struct OpenResource: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.resourceType = try container.decode(ResourceType.self, forKey: "resourceType")
-        self.strAuthorize = try container.decodeIfPresent(StrAuthorize.self, forKey: "strAuthorize")
-        self.arrAuthorize = try container.decodeIfPresent(ArrayAuthorize.self, forKey: "arrAuthorize")
-        self.treeAuthorize = try container.decodeIfPresent(TreeAuthorize.self, forKey: "treeAuthorize")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.resourceType = try container.decode(forKey: "resourceType")
+        self.strAuthorize = try container.decodeIfPresent(forKey: "strAuthorize")
+        self.arrAuthorize = try container.decodeIfPresent(forKey: "arrAuthorize")
+        self.treeAuthorize = try container.decodeIfPresent(forKey: "treeAuthorize")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.resourceType, forKey: "resourceType")
         try container.encodeIfPresent(self.strAuthorize, forKey: "strAuthorize")

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// StrAuthorize.
-public struct StrAuthorize: Codable, Hashable, Sendable {
+public struct StrAuthorize: GenAuthModel {
     /// String resource value
     public var value: String
 
@@ -21,21 +21,21 @@ public struct StrAuthorize: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.value = try container.decode(String.self, forKey: "value")
-        self.actions = try container.decode([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.value = try container.decode(forKey: "value")
+        self.actions = try container.decode(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.value, forKey: "value")
         try container.encode(self.actions, forKey: "actions")
     }
 }
 
 /// ArrayAuthorize.
-public struct ArrayAuthorize: Codable, Hashable, Sendable {
+public struct ArrayAuthorize: GenAuthModel {
     /// Array resource value list
     public var values: [String]
 
@@ -54,21 +54,21 @@ public struct ArrayAuthorize: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.values = try container.decode([String].self, forKey: "values")
-        self.actions = try container.decode([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.values = try container.decode(forKey: "values")
+        self.actions = try container.decode(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.values, forKey: "values")
         try container.encode(self.actions, forKey: "actions")
     }
 }
 
 /// TreeAuthorize.
-public struct TreeAuthorize: Codable, Hashable, Sendable {
+public struct TreeAuthorize: GenAuthModel {
     /// Tree resource authorization list
     public var authList: [TreeAuthBo]
 
@@ -82,19 +82,19 @@ public struct TreeAuthorize: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.authList = try container.decode([TreeAuthBo].self, forKey: "authList")
+        let container = try ModelDecodingContainer(decoder)
+        self.authList = try container.decode(forKey: "authList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.authList, forKey: "authList")
     }
 }
 
 /// TreeAuthBo.
-public struct TreeAuthBo: Codable, Hashable, Sendable {
+public struct TreeAuthBo: GenAuthModel {
     /// Tree resource node path
     public var nodePath: String
 
@@ -123,16 +123,16 @@ public struct TreeAuthBo: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.nodePath = try container.decode(String.self, forKey: "nodePath")
-        self.nodeName = try container.decode(String.self, forKey: "nodeName")
-        self.nodeActions = try container.decode([String].self, forKey: "nodeActions")
-        self.nodeValue = try container.decodeIfPresent(String.self, forKey: "nodeValue")
+        let container = try ModelDecodingContainer(decoder)
+        self.nodePath = try container.decode(forKey: "nodePath")
+        self.nodeName = try container.decode(forKey: "nodeName")
+        self.nodeActions = try container.decode(forKey: "nodeActions")
+        self.nodeValue = try container.decodeIfPresent(forKey: "nodeValue")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.nodePath, forKey: "nodePath")
         try container.encode(self.nodeName, forKey: "nodeName")
         try container.encode(self.nodeActions, forKey: "nodeActions")
@@ -141,7 +141,7 @@ public struct TreeAuthBo: Codable, Hashable, Sendable {
 }
 
 /// GetUserAuthResourcePermissionListDto.
-public struct GetUserAuthResourcePermissionListDto: Codable, Hashable, Sendable {
+public struct GetUserAuthResourcePermissionListDto: GenAuthModel {
     /// List of data resource paths, **tree resources must specify a tree node**
     public var resources: [String]
 
@@ -155,19 +155,19 @@ public struct GetUserAuthResourcePermissionListDto: Codable, Hashable, Sendable 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resources = try container.decode([String].self, forKey: "resources")
+        let container = try ModelDecodingContainer(decoder)
+        self.resources = try container.decode(forKey: "resources")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resources, forKey: "resources")
     }
 }
 
 /// GetUserAuthResourcePermissionListRespDto.
-public struct GetUserAuthResourcePermissionListRespDto: Codable, Hashable, Sendable {
+public struct GetUserAuthResourcePermissionListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -207,17 +207,17 @@ public struct GetUserAuthResourcePermissionListRespDto: Codable, Hashable, Senda
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetUserAuthResourcePermissionListDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -227,7 +227,7 @@ public struct GetUserAuthResourcePermissionListRespDto: Codable, Hashable, Senda
 }
 
 /// GetUserAuthResourcePermissionListDataDto.
-public struct GetUserAuthResourcePermissionListDataDto: Codable, Hashable, Sendable {
+public struct GetUserAuthResourcePermissionListDataDto: GenAuthModel {
     /// Permission list
     public var permissionList: [GetUserAuthResourcePermissionList]
 
@@ -241,19 +241,19 @@ public struct GetUserAuthResourcePermissionListDataDto: Codable, Hashable, Senda
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.permissionList = try container.decode([GetUserAuthResourcePermissionList].self, forKey: "permissionList")
+        let container = try ModelDecodingContainer(decoder)
+        self.permissionList = try container.decode(forKey: "permissionList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.permissionList, forKey: "permissionList")
     }
 }
 
 /// GetUserAuthResourcePermissionList.
-public struct GetUserAuthResourcePermissionList: Codable, Hashable, Sendable {
+public struct GetUserAuthResourcePermissionList: GenAuthModel {
     /// Current application ID
     public var namespaceCode: String
 
@@ -277,15 +277,15 @@ public struct GetUserAuthResourcePermissionList: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.actions = try container.decode([String].self, forKey: "actions")
-        self.resource = try container.decode(String.self, forKey: "resource")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.actions = try container.decode(forKey: "actions")
+        self.resource = try container.decode(forKey: "resource")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.actions, forKey: "actions")
         try container.encode(self.resource, forKey: "resource")
@@ -293,7 +293,7 @@ public struct GetUserAuthResourcePermissionList: Codable, Hashable, Sendable {
 }
 
 /// GetUserAuthResourceStructDto.
-public struct GetUserAuthResourceStructDto: Codable, Hashable, Sendable {
+public struct GetUserAuthResourceStructDto: GenAuthModel {
     /// Data resource code
     public var resource: String
 
@@ -307,19 +307,19 @@ public struct GetUserAuthResourceStructDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resource = try container.decode(String.self, forKey: "resource")
+        let container = try ModelDecodingContainer(decoder)
+        self.resource = try container.decode(forKey: "resource")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resource, forKey: "resource")
     }
 }
 
 /// GetUserAuthResourceStructRespDto.
-public struct GetUserAuthResourceStructRespDto: Codable, Hashable, Sendable {
+public struct GetUserAuthResourceStructRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -359,17 +359,17 @@ public struct GetUserAuthResourceStructRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetUserAuthResourceStructDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// GetUserAuthResourceStructDataDto.
-public struct GetUserAuthResourceStructDataDto: Codable, Hashable, Sendable {
+public struct GetUserAuthResourceStructDataDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -48,18 +48,18 @@ public struct GetUserAuthResourceStructDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.resourceType = try container.decode(ResourceType.self, forKey: "resourceType")
-        self.strResourceAuthAction = try container.decodeIfPresent(StrResourceAuthAction.self, forKey: "strResourceAuthAction")
-        self.arrResourceAuthAction = try container.decodeIfPresent(ArrResourceAuthAction.self, forKey: "arrResourceAuthAction")
-        self.treeResourceAuthAction = try container.decodeIfPresent(TreeResourceAuthAction.self, forKey: "treeResourceAuthAction")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.resourceType = try container.decode(forKey: "resourceType")
+        self.strResourceAuthAction = try container.decodeIfPresent(forKey: "strResourceAuthAction")
+        self.arrResourceAuthAction = try container.decodeIfPresent(forKey: "arrResourceAuthAction")
+        self.treeResourceAuthAction = try container.decodeIfPresent(forKey: "treeResourceAuthAction")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.resourceType, forKey: "resourceType")
@@ -99,7 +99,7 @@ extension GetUserAuthResourceStructDataDto {
 }
 
 /// StrResourceAuthAction.
-public struct StrResourceAuthAction: Codable, Hashable, Sendable {
+public struct StrResourceAuthAction: GenAuthModel {
     /// Value of the string data resource
     public var value: String?
 
@@ -118,21 +118,21 @@ public struct StrResourceAuthAction: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.value = try container.decodeIfPresent(String.self, forKey: "value")
-        self.actions = try container.decodeIfPresent([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.value = try container.decodeIfPresent(forKey: "value")
+        self.actions = try container.decodeIfPresent(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.value, forKey: "value")
         try container.encodeIfPresent(self.actions, forKey: "actions")
     }
 }
 
 /// ArrResourceAuthAction.
-public struct ArrResourceAuthAction: Codable, Hashable, Sendable {
+public struct ArrResourceAuthAction: GenAuthModel {
     /// Values of the array data resource
     public var values: [String]?
 
@@ -151,21 +151,21 @@ public struct ArrResourceAuthAction: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.values = try container.decodeIfPresent([String].self, forKey: "values")
-        self.actions = try container.decodeIfPresent([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.values = try container.decodeIfPresent(forKey: "values")
+        self.actions = try container.decodeIfPresent(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.values, forKey: "values")
         try container.encodeIfPresent(self.actions, forKey: "actions")
     }
 }
 
 /// TreeResourceAuthAction.
-public struct TreeResourceAuthAction: Codable, Hashable, Sendable {
+public struct TreeResourceAuthAction: GenAuthModel {
     /// Tree node list
     public var nodeAuthActionList: [TreeStructs]?
 
@@ -179,19 +179,19 @@ public struct TreeResourceAuthAction: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.nodeAuthActionList = try container.decodeIfPresent([TreeStructs].self, forKey: "nodeAuthActionList")
+        let container = try ModelDecodingContainer(decoder)
+        self.nodeAuthActionList = try container.decodeIfPresent(forKey: "nodeAuthActionList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.nodeAuthActionList, forKey: "nodeAuthActionList")
     }
 }
 
 /// TreeStructs.
-public struct TreeStructs: Codable, Hashable, Sendable {
+public struct TreeStructs: GenAuthModel {
     /// Tree resource node code, unique within the same level
     public var code: String
 
@@ -231,17 +231,17 @@ public struct TreeStructs: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.value = try container.decodeIfPresent(String.self, forKey: "value")
-        self.actions = try container.decodeIfPresent([String].self, forKey: "actions")
-        self.children = try container.decodeIfPresent([TreeStructs].self, forKey: "children")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.value = try container.decodeIfPresent(forKey: "value")
+        self.actions = try container.decodeIfPresent(forKey: "actions")
+        self.children = try container.decodeIfPresent(forKey: "children")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.value, forKey: "value")

@@ -4,7 +4,7 @@
 import Foundation
 
 /// UserSingleRespDto.
-public struct UserSingleRespDto: Codable, Hashable, Sendable {
+public struct UserSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -44,17 +44,17 @@ public struct UserSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UserDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -64,7 +64,7 @@ public struct UserSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserDto.
-public struct UserDto: Codable, Hashable, Sendable {
+public struct UserDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -406,67 +406,67 @@ public struct UserDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(Date.self, forKey: "updatedAt")
-        self.status = try container.decode(Status.self, forKey: "status")
-        self.workStatus = try container.decode(WorkStatus.self, forKey: "workStatus")
-        self.externalId = try container.decodeIfPresent(String.self, forKey: "externalId")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.loginsCount = try container.decodeIfPresent(Int.self, forKey: "loginsCount")
-        self.lastLogin = try container.decodeIfPresent(Date.self, forKey: "lastLogin")
-        self.lastIp = try container.decodeIfPresent(String.self, forKey: "lastIp")
-        self.gender = try container.decode(Gender.self, forKey: "gender")
-        self.emailVerified = try container.decode(Bool.self, forKey: "emailVerified")
-        self.phoneVerified = try container.decode(Bool.self, forKey: "phoneVerified")
-        self.passwordLastSetAt = try container.decodeIfPresent(Date.self, forKey: "passwordLastSetAt")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.company = try container.decodeIfPresent(String.self, forKey: "company")
-        self.browser = try container.decodeIfPresent(String.self, forKey: "browser")
-        self.device = try container.decodeIfPresent(String.self, forKey: "device")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.profile = try container.decodeIfPresent(String.self, forKey: "profile")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.website = try container.decodeIfPresent(String.self, forKey: "website")
-        self.zoneinfo = try container.decodeIfPresent(String.self, forKey: "zoneinfo")
-        self.locale = try container.decodeIfPresent(String.self, forKey: "locale")
-        self.formatted = try container.decodeIfPresent(String.self, forKey: "formatted")
-        self.region = try container.decodeIfPresent(String.self, forKey: "region")
-        self.userSourceType = try container.decode(UserSourceType.self, forKey: "userSourceType")
-        self.userSourceId = try container.decodeIfPresent(String.self, forKey: "userSourceId")
-        self.lastLoginApp = try container.decodeIfPresent(String.self, forKey: "lastLoginApp")
-        self.mainDepartmentId = try container.decodeIfPresent(String.self, forKey: "mainDepartmentId")
-        self.lastMfaTime = try container.decodeIfPresent(Date.self, forKey: "lastMfaTime")
-        self.passwordSecurityLevel = try container.decodeIfPresent(Int.self, forKey: "passwordSecurityLevel")
-        self.resetPasswordOnNextLogin = try container.decodeIfPresent(Bool.self, forKey: "resetPasswordOnNextLogin")
-        self.registerSource = try container.decodeIfPresent([String].self, forKey: "registerSource")
-        self.departmentIds = try container.decodeIfPresent([String].self, forKey: "departmentIds")
-        self.identities = try container.decodeIfPresent([IdentityDto].self, forKey: "identities")
-        self.identityNumber = try container.decodeIfPresent(String.self, forKey: "identityNumber")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.postIdList = try container.decodeIfPresent([String].self, forKey: "postIdList")
-        self.statusChangedAt = try container.decodeIfPresent(Date.self, forKey: "statusChangedAt")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
+        self.status = try container.decode(forKey: "status")
+        self.workStatus = try container.decode(forKey: "workStatus")
+        self.externalId = try container.decodeIfPresent(forKey: "externalId")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.loginsCount = try container.decodeIfPresent(forKey: "loginsCount")
+        self.lastLogin = try container.decodeIfPresent(forKey: "lastLogin")
+        self.lastIp = try container.decodeIfPresent(forKey: "lastIp")
+        self.gender = try container.decode(forKey: "gender")
+        self.emailVerified = try container.decode(forKey: "emailVerified")
+        self.phoneVerified = try container.decode(forKey: "phoneVerified")
+        self.passwordLastSetAt = try container.decodeIfPresent(forKey: "passwordLastSetAt")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.company = try container.decodeIfPresent(forKey: "company")
+        self.browser = try container.decodeIfPresent(forKey: "browser")
+        self.device = try container.decodeIfPresent(forKey: "device")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.website = try container.decodeIfPresent(forKey: "website")
+        self.zoneinfo = try container.decodeIfPresent(forKey: "zoneinfo")
+        self.locale = try container.decodeIfPresent(forKey: "locale")
+        self.formatted = try container.decodeIfPresent(forKey: "formatted")
+        self.region = try container.decodeIfPresent(forKey: "region")
+        self.userSourceType = try container.decode(forKey: "userSourceType")
+        self.userSourceId = try container.decodeIfPresent(forKey: "userSourceId")
+        self.lastLoginApp = try container.decodeIfPresent(forKey: "lastLoginApp")
+        self.mainDepartmentId = try container.decodeIfPresent(forKey: "mainDepartmentId")
+        self.lastMfaTime = try container.decodeIfPresent(forKey: "lastMfaTime")
+        self.passwordSecurityLevel = try container.decodeIfPresent(forKey: "passwordSecurityLevel")
+        self.resetPasswordOnNextLogin = try container.decodeIfPresent(forKey: "resetPasswordOnNextLogin")
+        self.registerSource = try container.decodeIfPresent(forKey: "registerSource")
+        self.departmentIds = try container.decodeIfPresent(forKey: "departmentIds")
+        self.identities = try container.decodeIfPresent(forKey: "identities")
+        self.identityNumber = try container.decodeIfPresent(forKey: "identityNumber")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.postIdList = try container.decodeIfPresent(forKey: "postIdList")
+        self.statusChangedAt = try container.decodeIfPresent(forKey: "statusChangedAt")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.createdAt, forKey: "createdAt")
         try container.encode(self.updatedAt, forKey: "updatedAt")
@@ -650,7 +650,7 @@ extension UserDto {
 }
 
 /// IdentityDto.
-public struct IdentityDto: Codable, Hashable, Sendable {
+public struct IdentityDto: GenAuthModel {
     /// Identity source ID
     public var identityId: String
 
@@ -714,21 +714,21 @@ public struct IdentityDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.identityId = try container.decode(String.self, forKey: "identityId")
-        self.extIdpId = try container.decode(String.self, forKey: "extIdpId")
-        self.provider = try container.decode(Provider.self, forKey: "provider")
-        self.type = try container.decode(String.self, forKey: "type")
-        self.userIdInIdp = try container.decode(String.self, forKey: "userIdInIdp")
-        self.userInfoInIdp = try container.decode(JSONValue.self, forKey: "userInfoInIdp")
-        self.accessToken = try container.decodeIfPresent(String.self, forKey: "accessToken")
-        self.refreshToken = try container.decodeIfPresent(String.self, forKey: "refreshToken")
-        self.originConnIds = try container.decode([String].self, forKey: "originConnIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.identityId = try container.decode(forKey: "identityId")
+        self.extIdpId = try container.decode(forKey: "extIdpId")
+        self.provider = try container.decode(forKey: "provider")
+        self.type = try container.decode(forKey: "type")
+        self.userIdInIdp = try container.decode(forKey: "userIdInIdp")
+        self.userInfoInIdp = try container.decode(forKey: "userInfoInIdp")
+        self.accessToken = try container.decodeIfPresent(forKey: "accessToken")
+        self.refreshToken = try container.decodeIfPresent(forKey: "refreshToken")
+        self.originConnIds = try container.decode(forKey: "originConnIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.identityId, forKey: "identityId")
         try container.encode(self.extIdpId, forKey: "extIdpId")
         try container.encode(self.provider, forKey: "provider")
@@ -911,7 +911,7 @@ extension IdentityDto {
 }
 
 /// CommonResponseDto.
-public struct CommonResponseDto: Codable, Hashable, Sendable {
+public struct CommonResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -940,16 +940,16 @@ public struct CommonResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -958,7 +958,7 @@ public struct CommonResponseDto: Codable, Hashable, Sendable {
 }
 
 /// LoginTokenRespDto.
-public struct LoginTokenRespDto: Codable, Hashable, Sendable {
+public struct LoginTokenRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -998,17 +998,17 @@ public struct LoginTokenRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(LoginTokenResponseDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -1018,7 +1018,7 @@ public struct LoginTokenRespDto: Codable, Hashable, Sendable {
 }
 
 /// SignInOptionsDto.
-public struct SignInOptionsDto: Codable, Hashable, Sendable {
+public struct SignInOptionsDto: GenAuthModel {
     /// Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh\_token, include offline\_access. Separate multiple scopes with spaces. The decoded id\_token will contain the user information fields corresponding to these scopes.
     ///
     /// - `openid`: Required.
@@ -1087,20 +1087,20 @@ public struct SignInOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.scope = try container.decodeIfPresent(String.self, forKey: "scope")
-        self.clientIp = try container.decodeIfPresent(String.self, forKey: "clientIp")
-        self.context = try container.decodeIfPresent(JSONValue.self, forKey: "context")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.autoRegister = try container.decodeIfPresent(Bool.self, forKey: "autoRegister")
-        self.captchaCode = try container.decodeIfPresent(String.self, forKey: "captchaCode")
-        self.passwordEncryptType = try container.decodeIfPresent(PasswordEncryptType.self, forKey: "passwordEncryptType")
+        let container = try ModelDecodingContainer(decoder)
+        self.scope = try container.decodeIfPresent(forKey: "scope")
+        self.clientIp = try container.decodeIfPresent(forKey: "clientIp")
+        self.context = try container.decodeIfPresent(forKey: "context")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.autoRegister = try container.decodeIfPresent(forKey: "autoRegister")
+        self.captchaCode = try container.decodeIfPresent(forKey: "captchaCode")
+        self.passwordEncryptType = try container.decodeIfPresent(forKey: "passwordEncryptType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.scope, forKey: "scope")
         try container.encodeIfPresent(self.clientIp, forKey: "clientIp")
         try container.encodeIfPresent(self.context, forKey: "context")
@@ -1142,7 +1142,7 @@ extension SignInOptionsDto {
 }
 
 /// LoginTokenResponseDataDto.
-public struct LoginTokenResponseDataDto: Codable, Hashable, Sendable {
+public struct LoginTokenResponseDataDto: GenAuthModel {
     /// API access credential, authorized to access resource APIs within a limited time
     ///
     /// JSON key: `access_token`.
@@ -1192,17 +1192,17 @@ public struct LoginTokenResponseDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessToken = try container.decodeIfPresent(String.self, forKey: "access_token")
-        self.idToken = try container.decodeIfPresent(String.self, forKey: "id_token")
-        self.refreshToken = try container.decodeIfPresent(String.self, forKey: "refresh_token")
-        self.tokenType = try container.decode(String.self, forKey: "token_type")
-        self.expireIn = try container.decode(Int.self, forKey: "expire_in")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessToken = try container.decodeIfPresent(forKey: "access_token")
+        self.idToken = try container.decodeIfPresent(forKey: "id_token")
+        self.refreshToken = try container.decodeIfPresent(forKey: "refresh_token")
+        self.tokenType = try container.decode(forKey: "token_type")
+        self.expireIn = try container.decode(forKey: "expire_in")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.accessToken, forKey: "access_token")
         try container.encodeIfPresent(self.idToken, forKey: "id_token")
         try container.encodeIfPresent(self.refreshToken, forKey: "refresh_token")
@@ -1212,7 +1212,7 @@ public struct LoginTokenResponseDataDto: Codable, Hashable, Sendable {
 }
 
 /// CheckQRCodeStatusRespDto.
-public struct CheckQRCodeStatusRespDto: Codable, Hashable, Sendable {
+public struct CheckQRCodeStatusRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -1252,17 +1252,17 @@ public struct CheckQRCodeStatusRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CheckQRCodeStatusDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -1272,7 +1272,7 @@ public struct CheckQRCodeStatusRespDto: Codable, Hashable, Sendable {
 }
 
 /// CheckQRCodeStatusDataDto.
-public struct CheckQRCodeStatusDataDto: Codable, Hashable, Sendable {
+public struct CheckQRCodeStatusDataDto: GenAuthModel {
     /// QR code status. Following the order of user scanning, there are six statuses: PENDING (not scanned), SCANNED (scanned, awaiting user confirmation), AUTHORIZED (authorized by the user), CANCELLED (authorization cancelled), EXPIRED (QR code expired) and ERROR (unknown error).
     public var status: Status
 
@@ -1306,16 +1306,16 @@ public struct CheckQRCodeStatusDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.status = try container.decode(Status.self, forKey: "status")
-        self.ticket = try container.decodeIfPresent(String.self, forKey: "ticket")
-        self.briefUserInfo = try container.decodeIfPresent(QRCodeStatusBriefUserInfoDto.self, forKey: "briefUserInfo")
-        self.tokenSet = try container.decodeIfPresent(LoginTokenResponseDataDto.self, forKey: "tokenSet")
+        let container = try ModelDecodingContainer(decoder)
+        self.status = try container.decode(forKey: "status")
+        self.ticket = try container.decodeIfPresent(forKey: "ticket")
+        self.briefUserInfo = try container.decodeIfPresent(forKey: "briefUserInfo")
+        self.tokenSet = try container.decodeIfPresent(forKey: "tokenSet")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.status, forKey: "status")
         try container.encodeIfPresent(self.ticket, forKey: "ticket")
         try container.encodeIfPresent(self.briefUserInfo, forKey: "briefUserInfo")
@@ -1365,7 +1365,7 @@ extension CheckQRCodeStatusDataDto {
 }
 
 /// QRCodeStatusBriefUserInfoDto.
-public struct QRCodeStatusBriefUserInfoDto: Codable, Hashable, Sendable {
+public struct QRCodeStatusBriefUserInfoDto: GenAuthModel {
     /// User's display nickname
     public var displayName: String
 
@@ -1384,14 +1384,14 @@ public struct QRCodeStatusBriefUserInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.displayName = try container.decode(String.self, forKey: "displayName")
-        self.photo = try container.decode(String.self, forKey: "photo")
+        let container = try ModelDecodingContainer(decoder)
+        self.displayName = try container.decode(forKey: "displayName")
+        self.photo = try container.decode(forKey: "photo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.displayName, forKey: "displayName")
         try container.encode(self.photo, forKey: "photo")
     }

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// LangObject.
-public struct LangObject: Codable, Hashable, Sendable {
+public struct LangObject: GenAuthModel {
     /// Chinese content for multilingual support
     ///
     /// JSON key: `zh-CN`.
@@ -39,16 +39,16 @@ public struct LangObject: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.zhCn = try container.decode(LangUnit.self, forKey: "zh-CN")
-        self.enUs = try container.decode(LangUnit.self, forKey: "en-US")
-        self.zhTw = try container.decode(LangUnit.self, forKey: "zh-TW")
-        self.jaJp = try container.decode(LangUnit.self, forKey: "ja-JP")
+        let container = try ModelDecodingContainer(decoder)
+        self.zhCn = try container.decode(forKey: "zh-CN")
+        self.enUs = try container.decode(forKey: "en-US")
+        self.zhTw = try container.decode(forKey: "zh-TW")
+        self.jaJp = try container.decode(forKey: "ja-JP")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.zhCn, forKey: "zh-CN")
         try container.encode(self.enUs, forKey: "en-US")
         try container.encode(self.zhTw, forKey: "zh-TW")
@@ -57,7 +57,7 @@ public struct LangObject: Codable, Hashable, Sendable {
 }
 
 /// LangUnit.
-public struct LangUnit: Codable, Hashable, Sendable {
+public struct LangUnit: GenAuthModel {
     /// Whether it is enabled. If enabled and the language is selected in the console, this content is displayed. (Disabled by default)
     public var enabled: Bool
 
@@ -76,21 +76,21 @@ public struct LangUnit: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.value = try container.decode(String.self, forKey: "value")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabled = try container.decode(forKey: "enabled")
+        self.value = try container.decode(forKey: "value")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabled, forKey: "enabled")
         try container.encode(self.value, forKey: "value")
     }
 }
 
 /// IsSuccessRespDto.
-public struct IsSuccessRespDto: Codable, Hashable, Sendable {
+public struct IsSuccessRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -130,17 +130,17 @@ public struct IsSuccessRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(IsSuccessDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -150,7 +150,7 @@ public struct IsSuccessRespDto: Codable, Hashable, Sendable {
 }
 
 /// IsSuccessDto.
-public struct IsSuccessDto: Codable, Hashable, Sendable {
+public struct IsSuccessDto: GenAuthModel {
     /// Whether the operation succeeded
     public var success: Bool
 
@@ -164,19 +164,19 @@ public struct IsSuccessDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.success = try container.decode(Bool.self, forKey: "success")
+        let container = try ModelDecodingContainer(decoder)
+        self.success = try container.decode(forKey: "success")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.success, forKey: "success")
     }
 }
 
 /// PublicKeyCredentialDescriptorDto.
-public struct PublicKeyCredentialDescriptorDto: Codable, Hashable, Sendable {
+public struct PublicKeyCredentialDescriptorDto: GenAuthModel {
     /// Allowed credential ID
     public var id: String
 
@@ -205,15 +205,15 @@ public struct PublicKeyCredentialDescriptorDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.transports = try container.decode([String].self, forKey: "transports")
-        self.type = try container.decode(String.self, forKey: "type")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.transports = try container.decode(forKey: "transports")
+        self.type = try container.decode(forKey: "type")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.transports, forKey: "transports")
         try container.encode(self.type, forKey: "type")

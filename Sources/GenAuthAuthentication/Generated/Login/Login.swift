@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// SigninByCredentialsDto.
-public struct SigninByCredentialsDto: Codable, Hashable, Sendable {
+public struct SigninByCredentialsDto: GenAuthModel {
     /// Authentication method:
     public var connection: Connection
 
@@ -64,20 +64,20 @@ public struct SigninByCredentialsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.connection = try container.decode(Connection.self, forKey: "connection")
-        self.passwordPayload = try container.decodeIfPresent(SignInByPasswordPayloadDto.self, forKey: "passwordPayload")
-        self.passCodePayload = try container.decodeIfPresent(SignInByPassCodePayloadDto.self, forKey: "passCodePayload")
-        self.adPayload = try container.decodeIfPresent(SignInByAdPayloadDto.self, forKey: "adPayload")
-        self.ldapPayload = try container.decodeIfPresent(SignInByLdapPayloadDto.self, forKey: "ldapPayload")
-        self.options = try container.decodeIfPresent(SignInOptionsDto.self, forKey: "options")
-        self.clientId = try container.decodeIfPresent(String.self, forKey: "client_id")
-        self.clientSecret = try container.decodeIfPresent(String.self, forKey: "client_secret")
+        let container = try ModelDecodingContainer(decoder)
+        self.connection = try container.decode(forKey: "connection")
+        self.passwordPayload = try container.decodeIfPresent(forKey: "passwordPayload")
+        self.passCodePayload = try container.decodeIfPresent(forKey: "passCodePayload")
+        self.adPayload = try container.decodeIfPresent(forKey: "adPayload")
+        self.ldapPayload = try container.decodeIfPresent(forKey: "ldapPayload")
+        self.options = try container.decodeIfPresent(forKey: "options")
+        self.clientId = try container.decodeIfPresent(forKey: "client_id")
+        self.clientSecret = try container.decodeIfPresent(forKey: "client_secret")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.connection, forKey: "connection")
         try container.encodeIfPresent(self.passwordPayload, forKey: "passwordPayload")
         try container.encodeIfPresent(self.passCodePayload, forKey: "passCodePayload")
@@ -123,7 +123,7 @@ extension SigninByCredentialsDto {
 }
 
 /// SignInByPasswordPayloadDto.
-public struct SignInByPasswordPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByPasswordPayloadDto: GenAuthModel {
     /// User password, not encrypted by default. All GenAuth APIs transmit passwords securely over HTTPS, which guarantees security to a certain extent.
     /// If you need a higher level of security, we also support `RSA256` and the Chinese national standard `SM2` password encryption methods. For details, see the optional parameter `options.passwordEncryptType`.
     public var password: String
@@ -164,17 +164,17 @@ public struct SignInByPasswordPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.password = try container.decode(String.self, forKey: "password")
-        self.account = try container.decodeIfPresent(String.self, forKey: "account")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
+        let container = try ModelDecodingContainer(decoder)
+        self.password = try container.decode(forKey: "password")
+        self.account = try container.decodeIfPresent(forKey: "account")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.password, forKey: "password")
         try container.encodeIfPresent(self.account, forKey: "account")
         try container.encodeIfPresent(self.email, forKey: "email")
@@ -184,7 +184,7 @@ public struct SignInByPasswordPayloadDto: Codable, Hashable, Sendable {
 }
 
 /// SignInByPassCodePayloadDto.
-public struct SignInByPassCodePayloadDto: Codable, Hashable, Sendable {
+public struct SignInByPassCodePayloadDto: GenAuthModel {
     /// One-time temporary verification code. You need to call the send SMS or send email API first to get the verification code.
     public var passCode: String
 
@@ -218,16 +218,16 @@ public struct SignInByPassCodePayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.passCode = try container.decode(String.self, forKey: "passCode")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.passCode = try container.decode(forKey: "passCode")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.passCode, forKey: "passCode")
         try container.encodeIfPresent(self.email, forKey: "email")
         try container.encodeIfPresent(self.phone, forKey: "phone")
@@ -236,7 +236,7 @@ public struct SignInByPassCodePayloadDto: Codable, Hashable, Sendable {
 }
 
 /// SignInByAdPayloadDto.
-public struct SignInByAdPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByAdPayloadDto: GenAuthModel {
     /// User password, not encrypted by default. All GenAuth APIs transmit passwords securely over HTTPS, which guarantees security to a certain extent.
     /// If you need a higher level of security, we also support `RSA256` and the Chinese national standard `SM2` password encryption methods. For details, see the optional parameter `options.passwordEncryptType`.
     public var password: String
@@ -256,21 +256,21 @@ public struct SignInByAdPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.password = try container.decode(String.self, forKey: "password")
-        self.sAMAccountName = try container.decode(String.self, forKey: "sAMAccountName")
+        let container = try ModelDecodingContainer(decoder)
+        self.password = try container.decode(forKey: "password")
+        self.sAMAccountName = try container.decode(forKey: "sAMAccountName")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.password, forKey: "password")
         try container.encode(self.sAMAccountName, forKey: "sAMAccountName")
     }
 }
 
 /// SignInByLdapPayloadDto.
-public struct SignInByLdapPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByLdapPayloadDto: GenAuthModel {
     /// User password, not encrypted by default. All GenAuth APIs transmit passwords securely over HTTPS, which guarantees security to a certain extent.
     /// If you need a higher level of security, we also support `RSA256` and the Chinese national standard `SM2` password encryption methods. For details, see the optional parameter `options.passwordEncryptType`.
     public var password: String
@@ -290,21 +290,21 @@ public struct SignInByLdapPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.password = try container.decode(String.self, forKey: "password")
-        self.sAMAccountName = try container.decode(String.self, forKey: "sAMAccountName")
+        let container = try ModelDecodingContainer(decoder)
+        self.password = try container.decode(forKey: "password")
+        self.sAMAccountName = try container.decode(forKey: "sAMAccountName")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.password, forKey: "password")
         try container.encode(self.sAMAccountName, forKey: "sAMAccountName")
     }
 }
 
 /// SigninByMobileDto.
-public struct SigninByMobileDto: Codable, Hashable, Sendable {
+public struct SigninByMobileDto: GenAuthModel {
     /// Mobile social login type:
     ///
     /// - `wechat_mini_program_phone `: WeChat Mini Program login with phone number
@@ -531,47 +531,47 @@ public struct SigninByMobileDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.connection = try container.decode(Connection.self, forKey: "connection")
-        self.extIdpConnidentifier = try container.decode(String.self, forKey: "extIdpConnidentifier")
-        self.wechatPayload = try container.decodeIfPresent(SignInByWechatPayloadDto.self, forKey: "wechatPayload")
-        self.applePayload = try container.decodeIfPresent(SignInByApplePayloadDto.self, forKey: "applePayload")
-        self.alipayPayload = try container.decodeIfPresent(SignInByAlipayPayloadDto.self, forKey: "alipayPayload")
-        self.wechatworkPayload = try container.decodeIfPresent(SignInByWechatworkDto.self, forKey: "wechatworkPayload")
-        self.wechatworkAgencyPayload = try container.decodeIfPresent(SignInByWechatworkAgencyPayloadDto.self, forKey: "wechatworkAgencyPayload")
-        self.larkPublicPayload = try container.decodeIfPresent(SignInByLarkPublicPayloadDto.self, forKey: "larkPublicPayload")
-        self.larkInternalPayload = try container.decodeIfPresent(SignInByLarkInternalPayloadDto.self, forKey: "larkInternalPayload")
-        self.larkBlockPayload = try container.decodeIfPresent(SignInByLarkBlockPayloadDto.self, forKey: "larkBlockPayload")
-        self.yidunPayload = try container.decodeIfPresent(SignInByYidunPayloadDto.self, forKey: "yidunPayload")
-        self.wechatMiniProgramCodePayload = try container.decodeIfPresent(SignInByWechatMiniProgramCodePayloadDto.self, forKey: "wechatMiniProgramCodePayload")
-        self.wechatMiniProgramPhonePayload = try container.decodeIfPresent(SignInByWechatMiniProgramPhonePayloadDto.self, forKey: "wechatMiniProgramPhonePayload")
-        self.wechatMiniProgramCodeAndPhonePayload = try container.decodeIfPresent(SignInByWechatMiniProgramCodeAndPhonePayloadDto.self, forKey: "wechatMiniProgramCodeAndPhonePayload")
-        self.googlePayload = try container.decodeIfPresent(SignInByGooglePayloadDto.self, forKey: "googlePayload")
-        self.facebookPayload = try container.decodeIfPresent(SignInByFacebookPayloadDto.self, forKey: "facebookPayload")
-        self.qqPayload = try container.decodeIfPresent(SignInByQQPayloadDto.self, forKey: "qqPayload")
-        self.weiboPayload = try container.decodeIfPresent(SignInByWeiboPayloadDto.self, forKey: "weiboPayload")
-        self.baiduPayload = try container.decodeIfPresent(SignInByBaiduPayloadDto.self, forKey: "baiduPayload")
-        self.linkedInPayload = try container.decodeIfPresent(SignInByLinkedInPayloadDto.self, forKey: "linkedInPayload")
-        self.dingTalkPayload = try container.decodeIfPresent(SignInByDingTalkPayloadDto.self, forKey: "dingTalkPayload")
-        self.githubPayload = try container.decodeIfPresent(SignInByGithubPayloadDto.self, forKey: "githubPayload")
-        self.giteePayload = try container.decodeIfPresent(SignInByGiteePayloadDto.self, forKey: "giteePayload")
-        self.gitlabPayload = try container.decodeIfPresent(SignInByGitlabPayloadDto.self, forKey: "gitlabPayload")
-        self.douyinPayload = try container.decodeIfPresent(SignInByDouyinPayloadDto.self, forKey: "douyinPayload")
-        self.kuaishouPayload = try container.decodeIfPresent(SignInByKuaishouPayloadDto.self, forKey: "kuaishouPayload")
-        self.xiaomiPayload = try container.decodeIfPresent(SignInByXiaomiPayloadDto.self, forKey: "xiaomiPayload")
-        self.linePayload = try container.decodeIfPresent(SignInByLinePayloadDto.self, forKey: "linePayload")
-        self.slackPayload = try container.decodeIfPresent(SignInBySlackPayloadDto.self, forKey: "slackPayload")
-        self.oppoPayload = try container.decodeIfPresent(SignInByOPPOPayloadDto.self, forKey: "oppoPayload")
-        self.huaweiPayload = try container.decodeIfPresent(SignInByHuaweiPayloadDto.self, forKey: "huaweiPayload")
-        self.amazonPayload = try container.decodeIfPresent(SignInByAmazonPayloadDto.self, forKey: "amazonPayload")
-        self.options = try container.decodeIfPresent(SignInByMobileOptionsDto.self, forKey: "options")
-        self.clientId = try container.decodeIfPresent(String.self, forKey: "client_id")
-        self.clientSecret = try container.decodeIfPresent(String.self, forKey: "client_secret")
+        let container = try ModelDecodingContainer(decoder)
+        self.connection = try container.decode(forKey: "connection")
+        self.extIdpConnidentifier = try container.decode(forKey: "extIdpConnidentifier")
+        self.wechatPayload = try container.decodeIfPresent(forKey: "wechatPayload")
+        self.applePayload = try container.decodeIfPresent(forKey: "applePayload")
+        self.alipayPayload = try container.decodeIfPresent(forKey: "alipayPayload")
+        self.wechatworkPayload = try container.decodeIfPresent(forKey: "wechatworkPayload")
+        self.wechatworkAgencyPayload = try container.decodeIfPresent(forKey: "wechatworkAgencyPayload")
+        self.larkPublicPayload = try container.decodeIfPresent(forKey: "larkPublicPayload")
+        self.larkInternalPayload = try container.decodeIfPresent(forKey: "larkInternalPayload")
+        self.larkBlockPayload = try container.decodeIfPresent(forKey: "larkBlockPayload")
+        self.yidunPayload = try container.decodeIfPresent(forKey: "yidunPayload")
+        self.wechatMiniProgramCodePayload = try container.decodeIfPresent(forKey: "wechatMiniProgramCodePayload")
+        self.wechatMiniProgramPhonePayload = try container.decodeIfPresent(forKey: "wechatMiniProgramPhonePayload")
+        self.wechatMiniProgramCodeAndPhonePayload = try container.decodeIfPresent(forKey: "wechatMiniProgramCodeAndPhonePayload")
+        self.googlePayload = try container.decodeIfPresent(forKey: "googlePayload")
+        self.facebookPayload = try container.decodeIfPresent(forKey: "facebookPayload")
+        self.qqPayload = try container.decodeIfPresent(forKey: "qqPayload")
+        self.weiboPayload = try container.decodeIfPresent(forKey: "weiboPayload")
+        self.baiduPayload = try container.decodeIfPresent(forKey: "baiduPayload")
+        self.linkedInPayload = try container.decodeIfPresent(forKey: "linkedInPayload")
+        self.dingTalkPayload = try container.decodeIfPresent(forKey: "dingTalkPayload")
+        self.githubPayload = try container.decodeIfPresent(forKey: "githubPayload")
+        self.giteePayload = try container.decodeIfPresent(forKey: "giteePayload")
+        self.gitlabPayload = try container.decodeIfPresent(forKey: "gitlabPayload")
+        self.douyinPayload = try container.decodeIfPresent(forKey: "douyinPayload")
+        self.kuaishouPayload = try container.decodeIfPresent(forKey: "kuaishouPayload")
+        self.xiaomiPayload = try container.decodeIfPresent(forKey: "xiaomiPayload")
+        self.linePayload = try container.decodeIfPresent(forKey: "linePayload")
+        self.slackPayload = try container.decodeIfPresent(forKey: "slackPayload")
+        self.oppoPayload = try container.decodeIfPresent(forKey: "oppoPayload")
+        self.huaweiPayload = try container.decodeIfPresent(forKey: "huaweiPayload")
+        self.amazonPayload = try container.decodeIfPresent(forKey: "amazonPayload")
+        self.options = try container.decodeIfPresent(forKey: "options")
+        self.clientId = try container.decodeIfPresent(forKey: "client_id")
+        self.clientSecret = try container.decodeIfPresent(forKey: "client_secret")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.connection, forKey: "connection")
         try container.encode(self.extIdpConnidentifier, forKey: "extIdpConnidentifier")
         try container.encodeIfPresent(self.wechatPayload, forKey: "wechatPayload")
@@ -751,7 +751,7 @@ extension SigninByMobileDto {
 }
 
 /// SignInByWechatPayloadDto.
-public struct SignInByWechatPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByWechatPayloadDto: GenAuthModel {
     /// One-time temporary code returned by WeChat mobile social login
     public var code: String?
 
@@ -765,19 +765,19 @@ public struct SignInByWechatPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decodeIfPresent(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.code, forKey: "code")
     }
 }
 
 /// SignInByApplePayloadDto.
-public struct SignInByApplePayloadDto: Codable, Hashable, Sendable {
+public struct SignInByApplePayloadDto: GenAuthModel {
     /// One-time temporary code returned by Apple mobile social login
     public var code: String?
 
@@ -791,19 +791,19 @@ public struct SignInByApplePayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decodeIfPresent(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.code, forKey: "code")
     }
 }
 
 /// SignInByAlipayPayloadDto.
-public struct SignInByAlipayPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByAlipayPayloadDto: GenAuthModel {
     /// One-time temporary code returned by Alipay mobile social login
     public var code: String?
 
@@ -817,19 +817,19 @@ public struct SignInByAlipayPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decodeIfPresent(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.code, forKey: "code")
     }
 }
 
 /// SignInByWechatworkDto.
-public struct SignInByWechatworkDto: Codable, Hashable, Sendable {
+public struct SignInByWechatworkDto: GenAuthModel {
     /// One-time temporary code returned by WeCom mobile social login
     public var code: String?
 
@@ -843,13 +843,13 @@ public struct SignInByWechatworkDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decodeIfPresent(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.code, forKey: "code")
     }
 }

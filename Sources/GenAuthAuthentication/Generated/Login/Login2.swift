@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// SignInByWechatworkAgencyPayloadDto.
-public struct SignInByWechatworkAgencyPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByWechatworkAgencyPayloadDto: GenAuthModel {
     /// One-time temporary code returned by WeCom (agency development mode) mobile social login
     public var code: String?
 
@@ -16,19 +16,19 @@ public struct SignInByWechatworkAgencyPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decodeIfPresent(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.code, forKey: "code")
     }
 }
 
 /// SignInByLarkPublicPayloadDto.
-public struct SignInByLarkPublicPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByLarkPublicPayloadDto: GenAuthModel {
     /// One-time temporary code returned by Lark app store application mobile social login
     public var code: String?
 
@@ -42,19 +42,19 @@ public struct SignInByLarkPublicPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decodeIfPresent(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.code, forKey: "code")
     }
 }
 
 /// SignInByLarkInternalPayloadDto.
-public struct SignInByLarkInternalPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByLarkInternalPayloadDto: GenAuthModel {
     /// One-time temporary code returned by Lark self-built application mobile social login
     public var code: String?
 
@@ -68,19 +68,19 @@ public struct SignInByLarkInternalPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decodeIfPresent(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.code, forKey: "code")
     }
 }
 
 /// SignInByLarkBlockPayloadDto.
-public struct SignInByLarkBlockPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByLarkBlockPayloadDto: GenAuthModel {
     /// One-time temporary code returned by Lark widget social login
     public var code: String?
 
@@ -94,19 +94,19 @@ public struct SignInByLarkBlockPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decodeIfPresent(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.code, forKey: "code")
     }
 }
 
 /// SignInByYidunPayloadDto.
-public struct SignInByYidunPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByYidunPayloadDto: GenAuthModel {
     /// NetEase Yidun token
     public var token: String?
 
@@ -125,21 +125,21 @@ public struct SignInByYidunPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.token = try container.decodeIfPresent(String.self, forKey: "token")
-        self.accessToken = try container.decodeIfPresent(String.self, forKey: "accessToken")
+        let container = try ModelDecodingContainer(decoder)
+        self.token = try container.decodeIfPresent(forKey: "token")
+        self.accessToken = try container.decodeIfPresent(forKey: "accessToken")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.token, forKey: "token")
         try container.encodeIfPresent(self.accessToken, forKey: "accessToken")
     }
 }
 
 /// SignInByWechatMiniProgramCodePayloadDto.
-public struct SignInByWechatMiniProgramCodePayloadDto: Codable, Hashable, Sendable {
+public struct SignInByWechatMiniProgramCodePayloadDto: GenAuthModel {
     /// Encrypted data (encryptedData) returned when getting WeChat open data
     public var encryptedData: String?
 
@@ -163,15 +163,15 @@ public struct SignInByWechatMiniProgramCodePayloadDto: Codable, Hashable, Sendab
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.encryptedData = try container.decodeIfPresent(String.self, forKey: "encryptedData")
-        self.iv = try container.decodeIfPresent(String.self, forKey: "iv")
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.encryptedData = try container.decodeIfPresent(forKey: "encryptedData")
+        self.iv = try container.decodeIfPresent(forKey: "iv")
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.encryptedData, forKey: "encryptedData")
         try container.encodeIfPresent(self.iv, forKey: "iv")
         try container.encode(self.code, forKey: "code")
@@ -179,7 +179,7 @@ public struct SignInByWechatMiniProgramCodePayloadDto: Codable, Hashable, Sendab
 }
 
 /// SignInByWechatMiniProgramPhonePayloadDto.
-public struct SignInByWechatMiniProgramPhonePayloadDto: Codable, Hashable, Sendable {
+public struct SignInByWechatMiniProgramPhonePayloadDto: GenAuthModel {
     /// Encrypted data (encryptedData) returned when getting WeChat open data
     public var encryptedData: String
 
@@ -203,15 +203,15 @@ public struct SignInByWechatMiniProgramPhonePayloadDto: Codable, Hashable, Senda
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.encryptedData = try container.decode(String.self, forKey: "encryptedData")
-        self.iv = try container.decode(String.self, forKey: "iv")
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.encryptedData = try container.decode(forKey: "encryptedData")
+        self.iv = try container.decode(forKey: "iv")
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.encryptedData, forKey: "encryptedData")
         try container.encode(self.iv, forKey: "iv")
         try container.encode(self.code, forKey: "code")
@@ -219,7 +219,7 @@ public struct SignInByWechatMiniProgramPhonePayloadDto: Codable, Hashable, Senda
 }
 
 /// SignInByWechatMiniProgramCodeAndPhonePayloadDto.
-public struct SignInByWechatMiniProgramCodeAndPhonePayloadDto: Codable, Hashable, Sendable {
+public struct SignInByWechatMiniProgramCodeAndPhonePayloadDto: GenAuthModel {
     /// Data for WeChat Mini Program login with code, required
     public var wxLoginInfo: SignInByWechatMiniProgramCodePayloadDto
 
@@ -241,21 +241,21 @@ public struct SignInByWechatMiniProgramCodeAndPhonePayloadDto: Codable, Hashable
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.wxLoginInfo = try container.decode(SignInByWechatMiniProgramCodePayloadDto.self, forKey: "wxLoginInfo")
-        self.wxPhoneInfo = try container.decode(SignInByWechatMiniProgramPhoneInfoPayloadDto.self, forKey: "wxPhoneInfo")
+        let container = try ModelDecodingContainer(decoder)
+        self.wxLoginInfo = try container.decode(forKey: "wxLoginInfo")
+        self.wxPhoneInfo = try container.decode(forKey: "wxPhoneInfo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.wxLoginInfo, forKey: "wxLoginInfo")
         try container.encode(self.wxPhoneInfo, forKey: "wxPhoneInfo")
     }
 }
 
 /// SignInByGooglePayloadDto.
-public struct SignInByGooglePayloadDto: Codable, Hashable, Sendable {
+public struct SignInByGooglePayloadDto: GenAuthModel {
     /// Code obtained from Google mobile social login
     public var code: String
 
@@ -269,19 +269,19 @@ public struct SignInByGooglePayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// SignInByFacebookPayloadDto.
-public struct SignInByFacebookPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByFacebookPayloadDto: GenAuthModel {
     /// access\_token obtained from Facebook mobile social login
     ///
     /// JSON key: `access_token`.
@@ -297,13 +297,13 @@ public struct SignInByFacebookPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessToken = try container.decode(String.self, forKey: "access_token")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessToken = try container.decode(forKey: "access_token")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accessToken, forKey: "access_token")
     }
 }

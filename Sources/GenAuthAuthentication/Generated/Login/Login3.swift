@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// SignInByQQPayloadDto.
-public struct SignInByQQPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByQQPayloadDto: GenAuthModel {
     /// access\_token obtained from QQ mobile social login
     ///
     /// JSON key: `access_token`.
@@ -18,19 +18,19 @@ public struct SignInByQQPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessToken = try container.decode(String.self, forKey: "access_token")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessToken = try container.decode(forKey: "access_token")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accessToken, forKey: "access_token")
     }
 }
 
 /// SignInByWeiboPayloadDto.
-public struct SignInByWeiboPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByWeiboPayloadDto: GenAuthModel {
     /// access\_token obtained from Sina Weibo mobile social login
     ///
     /// JSON key: `access_token`.
@@ -46,19 +46,19 @@ public struct SignInByWeiboPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessToken = try container.decode(String.self, forKey: "access_token")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessToken = try container.decode(forKey: "access_token")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accessToken, forKey: "access_token")
     }
 }
 
 /// SignInByBaiduPayloadDto.
-public struct SignInByBaiduPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByBaiduPayloadDto: GenAuthModel {
     /// Authorization code `code` obtained from Baidu mobile social login. Provide either this or the `access_token` property. If both are non-empty, the authorization code `code` parameter is used first.
     public var code: String?
 
@@ -79,21 +79,21 @@ public struct SignInByBaiduPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
-        self.accessToken = try container.decodeIfPresent(String.self, forKey: "access_token")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decodeIfPresent(forKey: "code")
+        self.accessToken = try container.decodeIfPresent(forKey: "access_token")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.code, forKey: "code")
         try container.encodeIfPresent(self.accessToken, forKey: "access_token")
     }
 }
 
 /// SignInByLinkedInPayloadDto.
-public struct SignInByLinkedInPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByLinkedInPayloadDto: GenAuthModel {
     /// Code obtained from LinkedIn mobile social login
     public var code: String
 
@@ -107,19 +107,19 @@ public struct SignInByLinkedInPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// SignInByDingTalkPayloadDto.
-public struct SignInByDingTalkPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByDingTalkPayloadDto: GenAuthModel {
     /// Code obtained from DingTalk mobile social login
     public var code: String
 
@@ -138,21 +138,21 @@ public struct SignInByDingTalkPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.isSnsCode = try container.decodeIfPresent(Bool.self, forKey: "isSnsCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.isSnsCode = try container.decodeIfPresent(forKey: "isSnsCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.isSnsCode, forKey: "isSnsCode")
     }
 }
 
 /// SignInByGithubPayloadDto.
-public struct SignInByGithubPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByGithubPayloadDto: GenAuthModel {
     /// Authorization code `code` obtained from Github mobile social login
     public var code: String
 
@@ -166,19 +166,19 @@ public struct SignInByGithubPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// SignInByGiteePayloadDto.
-public struct SignInByGiteePayloadDto: Codable, Hashable, Sendable {
+public struct SignInByGiteePayloadDto: GenAuthModel {
     /// Authorization code `code` obtained from Gitee mobile social login
     public var code: String
 
@@ -192,19 +192,19 @@ public struct SignInByGiteePayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// SignInByGitlabPayloadDto.
-public struct SignInByGitlabPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByGitlabPayloadDto: GenAuthModel {
     /// Authorization code `code` obtained from GitLab mobile social login
     public var code: String
 
@@ -218,19 +218,19 @@ public struct SignInByGitlabPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// SignInByDouyinPayloadDto.
-public struct SignInByDouyinPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByDouyinPayloadDto: GenAuthModel {
     /// Authorization code `code` obtained from Douyin mobile social login
     public var code: String
 
@@ -244,19 +244,19 @@ public struct SignInByDouyinPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// SignInByKuaishouPayloadDto.
-public struct SignInByKuaishouPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByKuaishouPayloadDto: GenAuthModel {
     /// Authorization code `code` obtained from Kuaishou mobile social login
     public var code: String
 
@@ -270,13 +270,13 @@ public struct SignInByKuaishouPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }

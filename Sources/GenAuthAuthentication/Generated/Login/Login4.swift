@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// SignInByXiaomiPayloadDto.
-public struct SignInByXiaomiPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByXiaomiPayloadDto: GenAuthModel {
     /// Authorization code `code` obtained from Xiaomi mobile social login
     public var code: String
 
@@ -16,19 +16,19 @@ public struct SignInByXiaomiPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// SignInByLinePayloadDto.
-public struct SignInByLinePayloadDto: Codable, Hashable, Sendable {
+public struct SignInByLinePayloadDto: GenAuthModel {
     /// `access_token` obtained from LINE mobile social login
     ///
     /// JSON key: `access_token`.
@@ -51,21 +51,21 @@ public struct SignInByLinePayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessToken = try container.decode(String.self, forKey: "access_token")
-        self.idToken = try container.decodeIfPresent(String.self, forKey: "id_token")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessToken = try container.decode(forKey: "access_token")
+        self.idToken = try container.decodeIfPresent(forKey: "id_token")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accessToken, forKey: "access_token")
         try container.encodeIfPresent(self.idToken, forKey: "id_token")
     }
 }
 
 /// SignInBySlackPayloadDto.
-public struct SignInBySlackPayloadDto: Codable, Hashable, Sendable {
+public struct SignInBySlackPayloadDto: GenAuthModel {
     /// Authorization code `code` obtained from Slack mobile social login
     public var code: String
 
@@ -79,19 +79,19 @@ public struct SignInBySlackPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// SignInByOPPOPayloadDto.
-public struct SignInByOPPOPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByOPPOPayloadDto: GenAuthModel {
     /// Authorization code `code` obtained from OPPO mobile social login
     public var code: String
 
@@ -105,19 +105,19 @@ public struct SignInByOPPOPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// SignInByHuaweiPayloadDto.
-public struct SignInByHuaweiPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByHuaweiPayloadDto: GenAuthModel {
     /// Authorization code `code` obtained from Huawei mobile social login
     public var code: String
 
@@ -131,19 +131,19 @@ public struct SignInByHuaweiPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// SignInByAmazonPayloadDto.
-public struct SignInByAmazonPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByAmazonPayloadDto: GenAuthModel {
     /// Access token `access_token` obtained from Amazon mobile social login
     ///
     /// JSON key: `access_token`.
@@ -159,19 +159,19 @@ public struct SignInByAmazonPayloadDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessToken = try container.decode(String.self, forKey: "access_token")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessToken = try container.decode(forKey: "access_token")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accessToken, forKey: "access_token")
     }
 }
 
 /// SignInByMobileOptionsDto.
-public struct SignInByMobileOptionsDto: Codable, Hashable, Sendable {
+public struct SignInByMobileOptionsDto: GenAuthModel {
     /// Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh\_token, include offline\_access. Separate multiple scopes with spaces. The decoded id\_token will contain the user information fields corresponding to these scopes.
     ///
     /// - `openid`: Required.
@@ -216,16 +216,16 @@ public struct SignInByMobileOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.scope = try container.decodeIfPresent(String.self, forKey: "scope")
-        self.context = try container.decodeIfPresent(JSONValue.self, forKey: "context")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
+        let container = try ModelDecodingContainer(decoder)
+        self.scope = try container.decodeIfPresent(forKey: "scope")
+        self.context = try container.decodeIfPresent(forKey: "context")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.scope, forKey: "scope")
         try container.encodeIfPresent(self.context, forKey: "context")
         try container.encodeIfPresent(self.tenantId, forKey: "tenantId")
@@ -234,7 +234,7 @@ public struct SignInByMobileOptionsDto: Codable, Hashable, Sendable {
 }
 
 /// SignInByWechatMiniProgramPhoneInfoPayloadDto.
-public struct SignInByWechatMiniProgramPhoneInfoPayloadDto: Codable, Hashable, Sendable {
+public struct SignInByWechatMiniProgramPhoneInfoPayloadDto: GenAuthModel {
     /// `code` returned when the Mini Program gets the user's phone number
     public var code: String
 
@@ -248,19 +248,19 @@ public struct SignInByWechatMiniProgramPhoneInfoPayloadDto: Codable, Hashable, S
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// PublicAccountSwitchLoginDto.
-public struct PublicAccountSwitchLoginDto: Codable, Hashable, Sendable {
+public struct PublicAccountSwitchLoginDto: GenAuthModel {
     /// ID of the target user to switch login to
     public var targetUserId: String
 
@@ -279,21 +279,21 @@ public struct PublicAccountSwitchLoginDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetUserId = try container.decode(String.self, forKey: "targetUserId")
-        self.options = try container.decodeIfPresent(SignInBySwitchOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetUserId = try container.decode(forKey: "targetUserId")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetUserId, forKey: "targetUserId")
         try container.encodeIfPresent(self.options, forKey: "options")
     }
 }
 
 /// SignInBySwitchOptionsDto.
-public struct SignInBySwitchOptionsDto: Codable, Hashable, Sendable {
+public struct SignInBySwitchOptionsDto: GenAuthModel {
     /// Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh\_token, include offline\_access. Separate multiple scopes with spaces. The decoded id\_token will contain the user information fields corresponding to these scopes.
     ///
     /// - `openid`: Required.
@@ -328,15 +328,15 @@ public struct SignInBySwitchOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.scope = try container.decodeIfPresent(String.self, forKey: "scope")
-        self.context = try container.decodeIfPresent(JSONValue.self, forKey: "context")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
+        let container = try ModelDecodingContainer(decoder)
+        self.scope = try container.decodeIfPresent(forKey: "scope")
+        self.context = try container.decodeIfPresent(forKey: "context")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.scope, forKey: "scope")
         try container.encodeIfPresent(self.context, forKey: "context")
         try container.encodeIfPresent(self.customData, forKey: "customData")

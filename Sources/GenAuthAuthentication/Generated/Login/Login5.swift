@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// GetAlipayAuthInfoRespDto.
-public struct GetAlipayAuthInfoRespDto: Codable, Hashable, Sendable {
+public struct GetAlipayAuthInfoRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -42,17 +42,17 @@ public struct GetAlipayAuthInfoRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(AlipayAuthInfoDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -62,7 +62,7 @@ public struct GetAlipayAuthInfoRespDto: Codable, Hashable, Sendable {
 }
 
 /// AlipayAuthInfoDataDto.
-public struct AlipayAuthInfoDataDto: Codable, Hashable, Sendable {
+public struct AlipayAuthInfoDataDto: GenAuthModel {
     /// AuthInfo required to launch Alipay
     public var authInfo: String
 
@@ -76,19 +76,19 @@ public struct AlipayAuthInfoDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.authInfo = try container.decode(String.self, forKey: "authInfo")
+        let container = try ModelDecodingContainer(decoder)
+        self.authInfo = try container.decode(forKey: "authInfo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.authInfo, forKey: "authInfo")
     }
 }
 
 /// GenerateQrcodeDto.
-public struct GenerateQrcodeDto: Codable, Hashable, Sendable {
+public struct GenerateQrcodeDto: GenAuthModel {
     /// QR code type. Currently three types are supported:
     public var type: TypeEnum
 
@@ -128,17 +128,17 @@ public struct GenerateQrcodeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.extIdpConnId = try container.decodeIfPresent(String.self, forKey: "extIdpConnId")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.context = try container.decodeIfPresent(JSONValue.self, forKey: "context")
-        self.autoMergeQrCode = try container.decodeIfPresent(Bool.self, forKey: "autoMergeQrCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.type = try container.decode(forKey: "type")
+        self.extIdpConnId = try container.decodeIfPresent(forKey: "extIdpConnId")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.context = try container.decodeIfPresent(forKey: "context")
+        self.autoMergeQrCode = try container.decodeIfPresent(forKey: "autoMergeQrCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.type, forKey: "type")
         try container.encodeIfPresent(self.extIdpConnId, forKey: "extIdpConnId")
         try container.encodeIfPresent(self.customData, forKey: "customData")
@@ -177,7 +177,7 @@ extension GenerateQrcodeDto {
 }
 
 /// GeneQRCodeRespDto.
-public struct GeneQRCodeRespDto: Codable, Hashable, Sendable {
+public struct GeneQRCodeRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -217,17 +217,17 @@ public struct GeneQRCodeRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GeneQRCodeDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -237,7 +237,7 @@ public struct GeneQRCodeRespDto: Codable, Hashable, Sendable {
 }
 
 /// GeneQRCodeDataDto.
-public struct GeneQRCodeDataDto: Codable, Hashable, Sendable {
+public struct GeneQRCodeDataDto: GenAuthModel {
     /// Unique ID of the QR code, which can be used to query the QR code status.
     public var qrcodeId: String
 
@@ -261,15 +261,15 @@ public struct GeneQRCodeDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.qrcodeId = try container.decode(String.self, forKey: "qrcodeId")
-        self.url = try container.decode(String.self, forKey: "url")
-        self.customLogoUrl = try container.decodeIfPresent(String.self, forKey: "customLogoUrl")
+        let container = try ModelDecodingContainer(decoder)
+        self.qrcodeId = try container.decode(forKey: "qrcodeId")
+        self.url = try container.decode(forKey: "url")
+        self.customLogoUrl = try container.decodeIfPresent(forKey: "customLogoUrl")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.qrcodeId, forKey: "qrcodeId")
         try container.encode(self.url, forKey: "url")
         try container.encodeIfPresent(self.customLogoUrl, forKey: "customLogoUrl")
@@ -277,7 +277,7 @@ public struct GeneQRCodeDataDto: Codable, Hashable, Sendable {
 }
 
 /// ExchangeTokenSetWithQRcodeTicketDto.
-public struct ExchangeTokenSetWithQRcodeTicketDto: Codable, Hashable, Sendable {
+public struct ExchangeTokenSetWithQRcodeTicketDto: GenAuthModel {
     /// Returned when the QR code status is authorized. If "Web polling API returns complete user information" (disabled by default) is not enabled in the console under Application Security - General Security - Login Security - APP QR Code Login Web Security, this ticket is returned and can be used to exchange for complete user information.
     public var ticket: String
 
@@ -305,15 +305,15 @@ public struct ExchangeTokenSetWithQRcodeTicketDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.ticket = try container.decode(String.self, forKey: "ticket")
-        self.clientId = try container.decodeIfPresent(String.self, forKey: "client_id")
-        self.clientSecret = try container.decodeIfPresent(String.self, forKey: "client_secret")
+        let container = try ModelDecodingContainer(decoder)
+        self.ticket = try container.decode(forKey: "ticket")
+        self.clientId = try container.decodeIfPresent(forKey: "client_id")
+        self.clientSecret = try container.decodeIfPresent(forKey: "client_secret")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.ticket, forKey: "ticket")
         try container.encodeIfPresent(self.clientId, forKey: "client_id")
         try container.encodeIfPresent(self.clientSecret, forKey: "client_secret")
@@ -321,7 +321,7 @@ public struct ExchangeTokenSetWithQRcodeTicketDto: Codable, Hashable, Sendable {
 }
 
 /// ChangeQRCodeStatusDto.
-public struct ChangeQRCodeStatusDto: Codable, Hashable, Sendable {
+public struct ChangeQRCodeStatusDto: GenAuthModel {
     /// Unique ID of the QR code
     public var qrcodeId: String
 
@@ -340,14 +340,14 @@ public struct ChangeQRCodeStatusDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.qrcodeId = try container.decode(String.self, forKey: "qrcodeId")
-        self.action = try container.decode(Action.self, forKey: "action")
+        let container = try ModelDecodingContainer(decoder)
+        self.qrcodeId = try container.decode(forKey: "qrcodeId")
+        self.action = try container.decode(forKey: "action")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.qrcodeId, forKey: "qrcodeId")
         try container.encode(self.action, forKey: "action")
     }
@@ -383,7 +383,7 @@ extension ChangeQRCodeStatusDto {
 }
 
 /// SignInByPushDto.
-public struct SignInByPushDto: Codable, Hashable, Sendable {
+public struct SignInByPushDto: GenAuthModel {
     /// User account (username/phone number/email)
     public var account: String
 
@@ -402,21 +402,21 @@ public struct SignInByPushDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.account = try container.decode(String.self, forKey: "account")
-        self.options = try container.decodeIfPresent(SignInByPushOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.account = try container.decode(forKey: "account")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.account, forKey: "account")
         try container.encodeIfPresent(self.options, forKey: "options")
     }
 }
 
 /// GenePushCodeRespDto.
-public struct GenePushCodeRespDto: Codable, Hashable, Sendable {
+public struct GenePushCodeRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -456,17 +456,17 @@ public struct GenePushCodeRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GenePushCodeDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -476,7 +476,7 @@ public struct GenePushCodeRespDto: Codable, Hashable, Sendable {
 }
 
 /// SignInByPushOptionsDto.
-public struct SignInByPushOptionsDto: Codable, Hashable, Sendable {
+public struct SignInByPushOptionsDto: GenAuthModel {
     /// Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh\_token, include offline\_access. Separate multiple scopes with spaces. The decoded id\_token will contain the user information fields corresponding to these scopes.
     ///
     /// - `openid`: Required.
@@ -511,15 +511,15 @@ public struct SignInByPushOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.scope = try container.decodeIfPresent(String.self, forKey: "scope")
-        self.context = try container.decodeIfPresent(String.self, forKey: "context")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
+        let container = try ModelDecodingContainer(decoder)
+        self.scope = try container.decodeIfPresent(forKey: "scope")
+        self.context = try container.decodeIfPresent(forKey: "context")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.scope, forKey: "scope")
         try container.encodeIfPresent(self.context, forKey: "context")
         try container.encodeIfPresent(self.customData, forKey: "customData")

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// GenePushCodeDataDto.
-public struct GenePushCodeDataDto: Codable, Hashable, Sendable {
+public struct GenePushCodeDataDto: GenAuthModel {
     /// Push code (unique ID of push login), which can be used to query the push code status.
     public var pushCodeId: String
 
@@ -21,21 +21,21 @@ public struct GenePushCodeDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.pushCodeId = try container.decode(String.self, forKey: "pushCodeId")
-        self.expireTime = try container.decode(Int.self, forKey: "expireTime")
+        let container = try ModelDecodingContainer(decoder)
+        self.pushCodeId = try container.decode(forKey: "pushCodeId")
+        self.expireTime = try container.decode(forKey: "expireTime")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.pushCodeId, forKey: "pushCodeId")
         try container.encode(self.expireTime, forKey: "expireTime")
     }
 }
 
 /// CheckPushCodeStatusRespDto.
-public struct CheckPushCodeStatusRespDto: Codable, Hashable, Sendable {
+public struct CheckPushCodeStatusRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -75,17 +75,17 @@ public struct CheckPushCodeStatusRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CheckPushCodeStatusDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -95,7 +95,7 @@ public struct CheckPushCodeStatusRespDto: Codable, Hashable, Sendable {
 }
 
 /// CheckPushCodeStatusDataDto.
-public struct CheckPushCodeStatusDataDto: Codable, Hashable, Sendable {
+public struct CheckPushCodeStatusDataDto: GenAuthModel {
     /// Push code status. Following the push login sequence, there are five statuses: PUSHED (pushed), AUTHORIZED (authorized by user), CANCELLED (authorization cancelled), EXPIRED (push login expired) and ERROR (unknown error).
     public var status: Status
 
@@ -114,14 +114,14 @@ public struct CheckPushCodeStatusDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.status = try container.decode(Status.self, forKey: "status")
-        self.tokenSet = try container.decodeIfPresent(LoginTokenResponseDataDto.self, forKey: "tokenSet")
+        let container = try ModelDecodingContainer(decoder)
+        self.status = try container.decode(forKey: "status")
+        self.tokenSet = try container.decodeIfPresent(forKey: "tokenSet")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.status, forKey: "status")
         try container.encodeIfPresent(self.tokenSet, forKey: "tokenSet")
     }
@@ -165,7 +165,7 @@ extension CheckPushCodeStatusDataDto {
 }
 
 /// ChangePushCodeStatusDto.
-public struct ChangePushCodeStatusDto: Codable, Hashable, Sendable {
+public struct ChangePushCodeStatusDto: GenAuthModel {
     /// Push code (unique ID of the push login)
     public var pushCodeId: String
 
@@ -184,14 +184,14 @@ public struct ChangePushCodeStatusDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.pushCodeId = try container.decode(String.self, forKey: "pushCodeId")
-        self.action = try container.decode(Action.self, forKey: "action")
+        let container = try ModelDecodingContainer(decoder)
+        self.pushCodeId = try container.decode(forKey: "pushCodeId")
+        self.action = try container.decode(forKey: "action")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.pushCodeId, forKey: "pushCodeId")
         try container.encode(self.action, forKey: "action")
     }
@@ -223,7 +223,7 @@ extension ChangePushCodeStatusDto {
 }
 
 /// GetPushCodeRelationAppsDto.
-public struct GetPushCodeRelationAppsDto: Codable, Hashable, Sendable {
+public struct GetPushCodeRelationAppsDto: GenAuthModel {
     /// Push code (unique ID of the push login)
     public var pushCodeId: String
 
@@ -242,21 +242,21 @@ public struct GetPushCodeRelationAppsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.pushCodeId = try container.decode(String.self, forKey: "pushCodeId")
-        self.appId = try container.decode(String.self, forKey: "appId")
+        let container = try ModelDecodingContainer(decoder)
+        self.pushCodeId = try container.decode(forKey: "pushCodeId")
+        self.appId = try container.decode(forKey: "appId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.pushCodeId, forKey: "pushCodeId")
         try container.encode(self.appId, forKey: "appId")
     }
 }
 
 /// GetPushCodeRelationAppsRespDto.
-public struct GetPushCodeRelationAppsRespDto: Codable, Hashable, Sendable {
+public struct GetPushCodeRelationAppsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -296,17 +296,17 @@ public struct GetPushCodeRelationAppsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetPushCodeRelationAppsDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -316,7 +316,7 @@ public struct GetPushCodeRelationAppsRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetPushCodeRelationAppsDataDto.
-public struct GetPushCodeRelationAppsDataDto: Codable, Hashable, Sendable {
+public struct GetPushCodeRelationAppsDataDto: GenAuthModel {
     /// Data of the client application associated with the application that initiated the push login
     public var appIds: [String]?
 
@@ -330,19 +330,19 @@ public struct GetPushCodeRelationAppsDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appIds = try container.decodeIfPresent([String].self, forKey: "appIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.appIds = try container.decodeIfPresent(forKey: "appIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.appIds, forKey: "appIds")
     }
 }
 
 /// SignInFastpassDto.
-public struct SignInFastpassDto: Codable, Hashable, Sendable {
+public struct SignInFastpassDto: GenAuthModel {
     /// Optional parameters
     public var options: SignInFastpassOptionsDto?
 
@@ -356,19 +356,19 @@ public struct SignInFastpassDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.options = try container.decodeIfPresent(SignInFastpassOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.options, forKey: "options")
     }
 }
 
 /// GeneFastpassQRCodeRespDto.
-public struct GeneFastpassQRCodeRespDto: Codable, Hashable, Sendable {
+public struct GeneFastpassQRCodeRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -408,17 +408,17 @@ public struct GeneFastpassQRCodeRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decodeIfPresent(GeneFastpassQRCodeInfoDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decodeIfPresent(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -428,7 +428,7 @@ public struct GeneFastpassQRCodeRespDto: Codable, Hashable, Sendable {
 }
 
 /// SignInFastpassOptionsDto.
-public struct SignInFastpassOptionsDto: Codable, Hashable, Sendable {
+public struct SignInFastpassOptionsDto: GenAuthModel {
     /// Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh\_token, include offline\_access. Separate multiple scopes with spaces. The decoded id\_token will contain the user information fields corresponding to these scopes.
     ///
     /// - `openid`: Required.
@@ -463,15 +463,15 @@ public struct SignInFastpassOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.scope = try container.decodeIfPresent(String.self, forKey: "scope")
-        self.context = try container.decodeIfPresent(JSONValue.self, forKey: "context")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
+        let container = try ModelDecodingContainer(decoder)
+        self.scope = try container.decodeIfPresent(forKey: "scope")
+        self.context = try container.decodeIfPresent(forKey: "context")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.scope, forKey: "scope")
         try container.encodeIfPresent(self.context, forKey: "context")
         try container.encodeIfPresent(self.customData, forKey: "customData")

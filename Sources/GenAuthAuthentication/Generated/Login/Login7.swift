@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// GeneFastpassQRCodeInfoDto.
-public struct GeneFastpassQRCodeInfoDto: Codable, Hashable, Sendable {
+public struct GeneFastpassQRCodeInfoDto: GenAuthModel {
     /// QR code usage scenario.
     public var scene: String
 
@@ -48,18 +48,18 @@ public struct GeneFastpassQRCodeInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.scene = try container.decode(String.self, forKey: "scene")
-        self.qrcodeId = try container.decode(String.self, forKey: "qrcodeId")
-        self.apiHost = try container.decode(String.self, forKey: "apiHost")
-        self.user = try container.decode(FastpassUserInfoDto.self, forKey: "user")
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.userpool = try container.decode(FastpassUserInfoDto.self, forKey: "userpool")
+        let container = try ModelDecodingContainer(decoder)
+        self.scene = try container.decode(forKey: "scene")
+        self.qrcodeId = try container.decode(forKey: "qrcodeId")
+        self.apiHost = try container.decode(forKey: "apiHost")
+        self.user = try container.decode(forKey: "user")
+        self.appId = try container.decode(forKey: "appId")
+        self.userpool = try container.decode(forKey: "userpool")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.scene, forKey: "scene")
         try container.encode(self.qrcodeId, forKey: "qrcodeId")
         try container.encode(self.apiHost, forKey: "apiHost")
@@ -70,7 +70,7 @@ public struct GeneFastpassQRCodeInfoDto: Codable, Hashable, Sendable {
 }
 
 /// FastpassUserInfoDto.
-public struct FastpassUserInfoDto: Codable, Hashable, Sendable {
+public struct FastpassUserInfoDto: GenAuthModel {
     /// User ID
     public var id: String
 
@@ -94,15 +94,15 @@ public struct FastpassUserInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.displayName = try container.decode(String.self, forKey: "displayName")
-        self.photo = try container.decode(String.self, forKey: "photo")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.displayName = try container.decode(forKey: "displayName")
+        self.photo = try container.decode(forKey: "photo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.displayName, forKey: "displayName")
         try container.encode(self.photo, forKey: "photo")
@@ -110,7 +110,7 @@ public struct FastpassUserInfoDto: Codable, Hashable, Sendable {
 }
 
 /// GetFastpassQRCodeRelationAppsRespDto.
-public struct GetFastpassQRCodeRelationAppsRespDto: Codable, Hashable, Sendable {
+public struct GetFastpassQRCodeRelationAppsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -150,17 +150,17 @@ public struct GetFastpassQRCodeRelationAppsRespDto: Codable, Hashable, Sendable 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetFastpassQRCodeRelationAppsDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -170,7 +170,7 @@ public struct GetFastpassQRCodeRelationAppsRespDto: Codable, Hashable, Sendable 
 }
 
 /// GetFastpassQRCodeRelationAppsDto.
-public struct GetFastpassQRCodeRelationAppsDto: Codable, Hashable, Sendable {
+public struct GetFastpassQRCodeRelationAppsDto: GenAuthModel {
     /// Associated client application information
     public var relationApps: [FastpassQRCodeRelationAppDto]?
 
@@ -184,19 +184,19 @@ public struct GetFastpassQRCodeRelationAppsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.relationApps = try container.decodeIfPresent([FastpassQRCodeRelationAppDto].self, forKey: "relationApps")
+        let container = try ModelDecodingContainer(decoder)
+        self.relationApps = try container.decodeIfPresent(forKey: "relationApps")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.relationApps, forKey: "relationApps")
     }
 }
 
 /// FastpassQRCodeRelationAppDto.
-public struct FastpassQRCodeRelationAppDto: Codable, Hashable, Sendable {
+public struct FastpassQRCodeRelationAppDto: GenAuthModel {
     /// Application ID
     public var id: String
 
@@ -220,15 +220,15 @@ public struct FastpassQRCodeRelationAppDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.logo = try container.decodeIfPresent(String.self, forKey: "logo")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.name = try container.decode(forKey: "name")
+        self.logo = try container.decodeIfPresent(forKey: "logo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.logo, forKey: "logo")
@@ -236,7 +236,7 @@ public struct FastpassQRCodeRelationAppDto: Codable, Hashable, Sendable {
 }
 
 /// GetAuthenticationOptionsRespDto.
-public struct GetAuthenticationOptionsRespDto: Codable, Hashable, Sendable {
+public struct GetAuthenticationOptionsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -276,17 +276,17 @@ public struct GetAuthenticationOptionsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(AuthenticationOptionsDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -296,7 +296,7 @@ public struct GetAuthenticationOptionsRespDto: Codable, Hashable, Sendable {
 }
 
 /// AuthenticationOptionsDto.
-public struct AuthenticationOptionsDto: Codable, Hashable, Sendable {
+public struct AuthenticationOptionsDto: GenAuthModel {
     /// Authenticator authentication parameters
     public var authenticationOptions: PublicKeyCredentialRequestOptionsDto
 
@@ -315,21 +315,21 @@ public struct AuthenticationOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.authenticationOptions = try container.decode(PublicKeyCredentialRequestOptionsDto.self, forKey: "authenticationOptions")
-        self.ticket = try container.decode(String.self, forKey: "ticket")
+        let container = try ModelDecodingContainer(decoder)
+        self.authenticationOptions = try container.decode(forKey: "authenticationOptions")
+        self.ticket = try container.decode(forKey: "ticket")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.authenticationOptions, forKey: "authenticationOptions")
         try container.encode(self.ticket, forKey: "ticket")
     }
 }
 
 /// PublicKeyCredentialRequestOptionsDto.
-public struct PublicKeyCredentialRequestOptionsDto: Codable, Hashable, Sendable {
+public struct PublicKeyCredentialRequestOptionsDto: GenAuthModel {
     /// Challenge, base64Url encoded
     public var challenge: String
 
@@ -363,16 +363,16 @@ public struct PublicKeyCredentialRequestOptionsDto: Codable, Hashable, Sendable 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.challenge = try container.decode(String.self, forKey: "challenge")
-        self.allowCredentials = try container.decodeIfPresent([PublicKeyCredentialDescriptorDto].self, forKey: "allowCredentials")
-        self.rpId = try container.decode(String.self, forKey: "rpId")
-        self.timeout = try container.decode(Int.self, forKey: "timeout")
+        let container = try ModelDecodingContainer(decoder)
+        self.challenge = try container.decode(forKey: "challenge")
+        self.allowCredentials = try container.decodeIfPresent(forKey: "allowCredentials")
+        self.rpId = try container.decode(forKey: "rpId")
+        self.timeout = try container.decode(forKey: "timeout")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.challenge, forKey: "challenge")
         try container.encodeIfPresent(self.allowCredentials, forKey: "allowCredentials")
         try container.encode(self.rpId, forKey: "rpId")
@@ -381,7 +381,7 @@ public struct PublicKeyCredentialRequestOptionsDto: Codable, Hashable, Sendable 
 }
 
 /// VerifyAuthenticationDto.
-public struct VerifyAuthenticationDto: Codable, Hashable, Sendable {
+public struct VerifyAuthenticationDto: GenAuthModel {
     /// Authenticator credential information
     public var authenticationCredential: AuthenticationCredentialDto
 
@@ -409,15 +409,15 @@ public struct VerifyAuthenticationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.authenticationCredential = try container.decode(AuthenticationCredentialDto.self, forKey: "authenticationCredential")
-        self.ticket = try container.decode(String.self, forKey: "ticket")
-        self.options = try container.decodeIfPresent(SignInByWebAuthnOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.authenticationCredential = try container.decode(forKey: "authenticationCredential")
+        self.ticket = try container.decode(forKey: "ticket")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.authenticationCredential, forKey: "authenticationCredential")
         try container.encode(self.ticket, forKey: "ticket")
         try container.encodeIfPresent(self.options, forKey: "options")
@@ -425,7 +425,7 @@ public struct VerifyAuthenticationDto: Codable, Hashable, Sendable {
 }
 
 /// VerifyAuthenticationResultRespDto.
-public struct VerifyAuthenticationResultRespDto: Codable, Hashable, Sendable {
+public struct VerifyAuthenticationResultRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -465,17 +465,17 @@ public struct VerifyAuthenticationResultRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(VerifyAuthenticationResultDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// AuthenticationCredentialDto.
-public struct AuthenticationCredentialDto: Codable, Hashable, Sendable {
+public struct AuthenticationCredentialDto: GenAuthModel {
     /// Base64URL-encoded credential ID
     public var id: String
 
@@ -31,16 +31,16 @@ public struct AuthenticationCredentialDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.rawId = try container.decode(String.self, forKey: "rawId")
-        self.response = try container.decode(AuthenticatorAssertionResponseDto.self, forKey: "response")
-        self.type = try container.decode(String.self, forKey: "type")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.rawId = try container.decode(forKey: "rawId")
+        self.response = try container.decode(forKey: "response")
+        self.type = try container.decode(forKey: "type")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.rawId, forKey: "rawId")
         try container.encode(self.response, forKey: "response")
@@ -49,7 +49,7 @@ public struct AuthenticationCredentialDto: Codable, Hashable, Sendable {
 }
 
 /// SignInByWebAuthnOptionsDto.
-public struct SignInByWebAuthnOptionsDto: Codable, Hashable, Sendable {
+public struct SignInByWebAuthnOptionsDto: GenAuthModel {
     /// Permissions to request; must include openid. To get the phone number and email, include phone and email; to get a refresh\_token, include offline\_access. Separate multiple scopes with spaces. The decoded id\_token will contain the user information fields corresponding to these scopes.
     ///
     /// - `openid`: Required.
@@ -84,15 +84,15 @@ public struct SignInByWebAuthnOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.scope = try container.decodeIfPresent(String.self, forKey: "scope")
-        self.context = try container.decodeIfPresent(JSONValue.self, forKey: "context")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
+        let container = try ModelDecodingContainer(decoder)
+        self.scope = try container.decodeIfPresent(forKey: "scope")
+        self.context = try container.decodeIfPresent(forKey: "context")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.scope, forKey: "scope")
         try container.encodeIfPresent(self.context, forKey: "context")
         try container.encodeIfPresent(self.customData, forKey: "customData")
@@ -100,7 +100,7 @@ public struct SignInByWebAuthnOptionsDto: Codable, Hashable, Sendable {
 }
 
 /// VerifyAuthenticationResultDto.
-public struct VerifyAuthenticationResultDto: Codable, Hashable, Sendable {
+public struct VerifyAuthenticationResultDto: GenAuthModel {
     /// Result of verifying the authenticator login authentication; true means verification succeeded
     public var verified: Bool
 
@@ -119,21 +119,21 @@ public struct VerifyAuthenticationResultDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.verified = try container.decode(Bool.self, forKey: "verified")
-        self.tokenSet = try container.decodeIfPresent(LoginTokenResponseDataDto.self, forKey: "tokenSet")
+        let container = try ModelDecodingContainer(decoder)
+        self.verified = try container.decode(forKey: "verified")
+        self.tokenSet = try container.decodeIfPresent(forKey: "tokenSet")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.verified, forKey: "verified")
         try container.encodeIfPresent(self.tokenSet, forKey: "tokenSet")
     }
 }
 
 /// AuthenticatorAssertionResponseDto.
-public struct AuthenticatorAssertionResponseDto: Codable, Hashable, Sendable {
+public struct AuthenticatorAssertionResponseDto: GenAuthModel {
     /// Authenticator information, including authentication status, signature count, etc.
     public var authenticatorData: String
 
@@ -162,16 +162,16 @@ public struct AuthenticatorAssertionResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.authenticatorData = try container.decode(String.self, forKey: "authenticatorData")
-        self.clientDataJSON = try container.decode(String.self, forKey: "clientDataJSON")
-        self.signature = try container.decode(String.self, forKey: "signature")
-        self.userHandle = try container.decode(String.self, forKey: "userHandle")
+        let container = try ModelDecodingContainer(decoder)
+        self.authenticatorData = try container.decode(forKey: "authenticatorData")
+        self.clientDataJSON = try container.decode(forKey: "clientDataJSON")
+        self.signature = try container.decode(forKey: "signature")
+        self.userHandle = try container.decode(forKey: "userHandle")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.authenticatorData, forKey: "authenticatorData")
         try container.encode(self.clientDataJSON, forKey: "clientDataJSON")
         try container.encode(self.signature, forKey: "signature")

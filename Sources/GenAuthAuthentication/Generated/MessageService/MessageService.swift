@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// SendSMSDto.
-public struct SendSMSDto: Codable, Hashable, Sendable {
+public struct SendSMSDto: GenAuthModel {
     /// Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phoneNumber: String
 
@@ -26,15 +26,15 @@ public struct SendSMSDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.phoneNumber = try container.decode(String.self, forKey: "phoneNumber")
-        self.channel = try container.decode(Channel.self, forKey: "channel")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.phoneNumber = try container.decode(forKey: "phoneNumber")
+        self.channel = try container.decode(forKey: "channel")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.phoneNumber, forKey: "phoneNumber")
         try container.encode(self.channel, forKey: "channel")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
@@ -103,7 +103,7 @@ extension SendSMSDto {
 }
 
 /// SendSMSRespDto.
-public struct SendSMSRespDto: Codable, Hashable, Sendable {
+public struct SendSMSRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation is successful. 200 means success.
     public var statusCode: Int
 
@@ -132,16 +132,16 @@ public struct SendSMSRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -150,7 +150,7 @@ public struct SendSMSRespDto: Codable, Hashable, Sendable {
 }
 
 /// SendEmailDto.
-public struct SendEmailDto: Codable, Hashable, Sendable {
+public struct SendEmailDto: GenAuthModel {
     /// Email, case insensitive
     public var email: String
 
@@ -169,14 +169,14 @@ public struct SendEmailDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.email = try container.decode(String.self, forKey: "email")
-        self.channel = try container.decode(Channel.self, forKey: "channel")
+        let container = try ModelDecodingContainer(decoder)
+        self.email = try container.decode(forKey: "email")
+        self.channel = try container.decode(forKey: "channel")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.email, forKey: "email")
         try container.encode(self.channel, forKey: "channel")
     }
@@ -244,7 +244,7 @@ extension SendEmailDto {
 }
 
 /// SendEmailRespDto.
-public struct SendEmailRespDto: Codable, Hashable, Sendable {
+public struct SendEmailRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation is successful. 200 means success.
     public var statusCode: Int
 
@@ -273,16 +273,16 @@ public struct SendEmailRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// SendEnrollFactorRequestDto.
-public struct SendEnrollFactorRequestDto: Codable, Hashable, Sendable {
+public struct SendEnrollFactorRequestDto: GenAuthModel {
     /// MFA factor type:
     public var factorType: FactorType
 
@@ -21,14 +21,14 @@ public struct SendEnrollFactorRequestDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.factorType = try container.decode(FactorType.self, forKey: "factorType")
-        self.profile = try container.decode(FactorProfile.self, forKey: "profile")
+        let container = try ModelDecodingContainer(decoder)
+        self.factorType = try container.decode(forKey: "factorType")
+        self.profile = try container.decode(forKey: "profile")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.factorType, forKey: "factorType")
         try container.encode(self.profile, forKey: "profile")
     }
@@ -68,7 +68,7 @@ extension SendEnrollFactorRequestDto {
 }
 
 /// SendEnrollFactorRequestRespDto.
-public struct SendEnrollFactorRequestRespDto: Codable, Hashable, Sendable {
+public struct SendEnrollFactorRequestRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -108,17 +108,17 @@ public struct SendEnrollFactorRequestRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(SendEnrollFactorRequestDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -128,7 +128,7 @@ public struct SendEnrollFactorRequestRespDto: Codable, Hashable, Sendable {
 }
 
 /// FactorProfile.
-public struct FactorProfile: Codable, Hashable, Sendable {
+public struct FactorProfile: GenAuthModel {
     /// This parameter is required when initiating binding of the SMS factor. Pass the phone number the user wants to bind. The GenAuth server will send an SMS verification code to this phone number and require the user to provide it during the MFA binding stage. Each phone number can only request once within one minute.
     public var phoneNumber: String?
 
@@ -152,15 +152,15 @@ public struct FactorProfile: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.phoneNumber = try container.decodeIfPresent(String.self, forKey: "phoneNumber")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
+        let container = try ModelDecodingContainer(decoder)
+        self.phoneNumber = try container.decodeIfPresent(forKey: "phoneNumber")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.email = try container.decodeIfPresent(forKey: "email")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.phoneNumber, forKey: "phoneNumber")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
         try container.encodeIfPresent(self.email, forKey: "email")
@@ -168,7 +168,7 @@ public struct FactorProfile: Codable, Hashable, Sendable {
 }
 
 /// SendEnrollFactorRequestDataDto.
-public struct SendEnrollFactorRequestDataDto: Codable, Hashable, Sendable {
+public struct SendEnrollFactorRequestDataDto: GenAuthModel {
     /// Temporary credential enrollmentToken, valid for one minute. This parameter must be included when calling "Bind MFA factor".
     public var enrollmentToken: String
 
@@ -187,21 +187,21 @@ public struct SendEnrollFactorRequestDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enrollmentToken = try container.decode(String.self, forKey: "enrollmentToken")
-        self.otpData = try container.decodeIfPresent(SendEnrollFactorRequestOtpDataDto.self, forKey: "otpData")
+        let container = try ModelDecodingContainer(decoder)
+        self.enrollmentToken = try container.decode(forKey: "enrollmentToken")
+        self.otpData = try container.decodeIfPresent(forKey: "otpData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enrollmentToken, forKey: "enrollmentToken")
         try container.encodeIfPresent(self.otpData, forKey: "otpData")
     }
 }
 
 /// SendEnrollFactorRequestOtpDataDto.
-public struct SendEnrollFactorRequestOtpDataDto: Codable, Hashable, Sendable {
+public struct SendEnrollFactorRequestOtpDataDto: GenAuthModel {
     /// OTP Auth Uri
     public var qrCodeUri: String
 
@@ -225,15 +225,15 @@ public struct SendEnrollFactorRequestOtpDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.qrCodeUri = try container.decode(String.self, forKey: "qrCodeUri")
-        self.qrCodeDataUrl = try container.decode(String.self, forKey: "qrCodeDataUrl")
-        self.recoveryCode = try container.decode(String.self, forKey: "recoveryCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.qrCodeUri = try container.decode(forKey: "qrCodeUri")
+        self.qrCodeDataUrl = try container.decode(forKey: "qrCodeDataUrl")
+        self.recoveryCode = try container.decode(forKey: "recoveryCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.qrCodeUri, forKey: "qrCodeUri")
         try container.encode(self.qrCodeDataUrl, forKey: "qrCodeDataUrl")
         try container.encode(self.recoveryCode, forKey: "recoveryCode")
@@ -241,7 +241,7 @@ public struct SendEnrollFactorRequestOtpDataDto: Codable, Hashable, Sendable {
 }
 
 /// EnrollFactorDto.
-public struct EnrollFactorDto: Codable, Hashable, Sendable {
+public struct EnrollFactorDto: GenAuthModel {
     /// MFA factor type:
     public var factorType: FactorType
 
@@ -269,15 +269,15 @@ public struct EnrollFactorDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.factorType = try container.decode(FactorType.self, forKey: "factorType")
-        self.enrollmentToken = try container.decode(String.self, forKey: "enrollmentToken")
-        self.enrollmentData = try container.decode(EnrollFactorEnrollmentDataDto.self, forKey: "enrollmentData")
+        let container = try ModelDecodingContainer(decoder)
+        self.factorType = try container.decode(forKey: "factorType")
+        self.enrollmentToken = try container.decode(forKey: "enrollmentToken")
+        self.enrollmentData = try container.decode(forKey: "enrollmentData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.factorType, forKey: "factorType")
         try container.encode(self.enrollmentToken, forKey: "enrollmentToken")
         try container.encode(self.enrollmentData, forKey: "enrollmentData")
@@ -318,7 +318,7 @@ extension EnrollFactorDto {
 }
 
 /// EnrollFactorRespDto.
-public struct EnrollFactorRespDto: Codable, Hashable, Sendable {
+public struct EnrollFactorRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -347,16 +347,16 @@ public struct EnrollFactorRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -365,7 +365,7 @@ public struct EnrollFactorRespDto: Codable, Hashable, Sendable {
 }
 
 /// EnrollFactorEnrollmentDataDto.
-public struct EnrollFactorEnrollmentDataDto: Codable, Hashable, Sendable {
+public struct EnrollFactorEnrollmentDataDto: GenAuthModel {
     /// This parameter is required when binding SMS, email verification code, or OTP type factors. The value is the SMS/email/OTP verification code.
     public var passCode: String?
 
@@ -389,15 +389,15 @@ public struct EnrollFactorEnrollmentDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.passCode = try container.decodeIfPresent(String.self, forKey: "passCode")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.isExternalPhoto = try container.decodeIfPresent(Bool.self, forKey: "isExternalPhoto")
+        let container = try ModelDecodingContainer(decoder)
+        self.passCode = try container.decodeIfPresent(forKey: "passCode")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.isExternalPhoto = try container.decodeIfPresent(forKey: "isExternalPhoto")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.passCode, forKey: "passCode")
         try container.encodeIfPresent(self.photo, forKey: "photo")
         try container.encodeIfPresent(self.isExternalPhoto, forKey: "isExternalPhoto")
@@ -405,7 +405,7 @@ public struct EnrollFactorEnrollmentDataDto: Codable, Hashable, Sendable {
 }
 
 /// ResetFactorDto.
-public struct ResetFactorDto: Codable, Hashable, Sendable {
+public struct ResetFactorDto: GenAuthModel {
     /// MFA factor ID
     public var factorId: String
 
@@ -419,19 +419,19 @@ public struct ResetFactorDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.factorId = try container.decode(String.self, forKey: "factorId")
+        let container = try ModelDecodingContainer(decoder)
+        self.factorId = try container.decode(forKey: "factorId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.factorId, forKey: "factorId")
     }
 }
 
 /// ResetFactorRespDto.
-public struct ResetFactorRespDto: Codable, Hashable, Sendable {
+public struct ResetFactorRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -460,16 +460,16 @@ public struct ResetFactorRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

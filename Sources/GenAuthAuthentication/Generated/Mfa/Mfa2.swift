@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// ListEnrolledFactorsRespDto.
-public struct ListEnrolledFactorsRespDto: Codable, Hashable, Sendable {
+public struct ListEnrolledFactorsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -42,17 +42,17 @@ public struct ListEnrolledFactorsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([FactorDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -62,7 +62,7 @@ public struct ListEnrolledFactorsRespDto: Codable, Hashable, Sendable {
 }
 
 /// FactorDto.
-public struct FactorDto: Codable, Hashable, Sendable {
+public struct FactorDto: GenAuthModel {
     /// MFA factor ID
     public var factorId: String
 
@@ -86,15 +86,15 @@ public struct FactorDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.factorId = try container.decode(String.self, forKey: "factorId")
-        self.factorType = try container.decode(FactorType.self, forKey: "factorType")
-        self.profile = try container.decode(JSONValue.self, forKey: "profile")
+        let container = try ModelDecodingContainer(decoder)
+        self.factorId = try container.decode(forKey: "factorId")
+        self.factorType = try container.decode(forKey: "factorType")
+        self.profile = try container.decode(forKey: "profile")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.factorId, forKey: "factorId")
         try container.encode(self.factorType, forKey: "factorType")
         try container.encode(self.profile, forKey: "profile")
@@ -135,7 +135,7 @@ extension FactorDto {
 }
 
 /// GetFactorRespDto.
-public struct GetFactorRespDto: Codable, Hashable, Sendable {
+public struct GetFactorRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -175,17 +175,17 @@ public struct GetFactorRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(FactorDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -195,7 +195,7 @@ public struct GetFactorRespDto: Codable, Hashable, Sendable {
 }
 
 /// ListFactorsToEnrollRespDto.
-public struct ListFactorsToEnrollRespDto: Codable, Hashable, Sendable {
+public struct ListFactorsToEnrollRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -235,17 +235,17 @@ public struct ListFactorsToEnrollRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([FactorToEnrollDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -255,7 +255,7 @@ public struct ListFactorsToEnrollRespDto: Codable, Hashable, Sendable {
 }
 
 /// FactorToEnrollDto.
-public struct FactorToEnrollDto: Codable, Hashable, Sendable {
+public struct FactorToEnrollDto: GenAuthModel {
     /// MFA Factor type
     public var factorType: FactorType
 
@@ -269,13 +269,13 @@ public struct FactorToEnrollDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.factorType = try container.decode(FactorType.self, forKey: "factorType")
+        let container = try ModelDecodingContainer(decoder)
+        self.factorType = try container.decode(forKey: "factorType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.factorType, forKey: "factorType")
     }
 }
@@ -314,7 +314,7 @@ extension FactorToEnrollDto {
 }
 
 /// MfaOtpVerityDto.
-public struct MfaOtpVerityDto: Codable, Hashable, Sendable {
+public struct MfaOtpVerityDto: GenAuthModel {
     /// OTP code
     public var totp: String
 
@@ -328,19 +328,19 @@ public struct MfaOtpVerityDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totp = try container.decode(String.self, forKey: "totp")
+        let container = try ModelDecodingContainer(decoder)
+        self.totp = try container.decode(forKey: "totp")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totp, forKey: "totp")
     }
 }
 
 /// MfaOtpVerityRespDto.
-public struct MfaOtpVerityRespDto: Codable, Hashable, Sendable {
+public struct MfaOtpVerityRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -380,17 +380,17 @@ public struct MfaOtpVerityRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(OtpVerityRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -400,7 +400,7 @@ public struct MfaOtpVerityRespDto: Codable, Hashable, Sendable {
 }
 
 /// OtpVerityRespDto.
-public struct OtpVerityRespDto: Codable, Hashable, Sendable {
+public struct OtpVerityRespDto: GenAuthModel {
     /// Whether the user's OTP verification succeeded
     public var verified: Bool
 
@@ -414,13 +414,13 @@ public struct OtpVerityRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.verified = try container.decode(Bool.self, forKey: "verified")
+        let container = try ModelDecodingContainer(decoder)
+        self.verified = try container.decode(forKey: "verified")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.verified, forKey: "verified")
     }
 }

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// The tokens of the OIDC and OAuth token endpoints (RFC 6749 §5.1). GenAuth's document calls `expires_in` `expire_in`; its servers and SDKs send `expires_in`.
-public struct OIDCTokenResponse: Codable, Hashable, Sendable {
+public struct OIDCTokenResponse: GenAuthModel {
     /// The access token.
     ///
     /// JSON key: `access_token`.
@@ -58,18 +58,18 @@ public struct OIDCTokenResponse: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessToken = try container.decodeIfPresent(String.self, forKey: "access_token")
-        self.idToken = try container.decodeIfPresent(String.self, forKey: "id_token")
-        self.refreshToken = try container.decodeIfPresent(String.self, forKey: "refresh_token")
-        self.tokenType = try container.decodeIfPresent(String.self, forKey: "token_type")
-        self.expiresIn = try container.decodeIfPresent(Int.self, forKey: "expires_in")
-        self.scope = try container.decodeIfPresent(String.self, forKey: "scope")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessToken = try container.decodeIfPresent(forKey: "access_token")
+        self.idToken = try container.decodeIfPresent(forKey: "id_token")
+        self.refreshToken = try container.decodeIfPresent(forKey: "refresh_token")
+        self.tokenType = try container.decodeIfPresent(forKey: "token_type")
+        self.expiresIn = try container.decodeIfPresent(forKey: "expires_in")
+        self.scope = try container.decodeIfPresent(forKey: "scope")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.accessToken, forKey: "access_token")
         try container.encodeIfPresent(self.idToken, forKey: "id_token")
         try container.encodeIfPresent(self.refreshToken, forKey: "refresh_token")
@@ -80,7 +80,7 @@ public struct OIDCTokenResponse: Codable, Hashable, Sendable {
 }
 
 /// The answer of the introspection endpoint (RFC 7662 §2.2).
-public struct TokenIntrospection: Codable, Hashable, Sendable {
+public struct TokenIntrospection: GenAuthModel {
     /// Whether the token is valid now.
     public var active: Bool
 
@@ -154,16 +154,16 @@ public struct TokenIntrospection: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.active = try container.decode(Bool.self, forKey: "active")
-        self.sub = try container.decodeIfPresent(String.self, forKey: "sub")
-        self.clientId = try container.decodeIfPresent(String.self, forKey: "client_id")
-        self.exp = try container.decodeIfPresent(Int.self, forKey: "exp")
-        self.iat = try container.decodeIfPresent(Int.self, forKey: "iat")
-        self.iss = try container.decodeIfPresent(String.self, forKey: "iss")
-        self.jti = try container.decodeIfPresent(String.self, forKey: "jti")
-        self.scope = try container.decodeIfPresent(String.self, forKey: "scope")
-        self.tokenType = try container.decodeIfPresent(String.self, forKey: "token_type")
+        let container = try ModelDecodingContainer(decoder)
+        self.active = try container.decode(forKey: "active")
+        self.sub = try container.decodeIfPresent(forKey: "sub")
+        self.clientId = try container.decodeIfPresent(forKey: "client_id")
+        self.exp = try container.decodeIfPresent(forKey: "exp")
+        self.iat = try container.decodeIfPresent(forKey: "iat")
+        self.iss = try container.decodeIfPresent(forKey: "iss")
+        self.jti = try container.decodeIfPresent(forKey: "jti")
+        self.scope = try container.decodeIfPresent(forKey: "scope")
+        self.tokenType = try container.decodeIfPresent(forKey: "token_type")
         self.additionalProperties = try container.additionalProperties(excluding: [
             "active",
             "sub",
@@ -179,7 +179,7 @@ public struct TokenIntrospection: Codable, Hashable, Sendable {
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.active, forKey: "active")
         try container.encodeIfPresent(self.sub, forKey: "sub")
@@ -194,7 +194,7 @@ public struct TokenIntrospection: Codable, Hashable, Sendable {
 }
 
 /// The user's claims (OIDC Core §5.1, §5.3.2).
-public struct OIDCUserInfo: Codable, Hashable, Sendable {
+public struct OIDCUserInfo: GenAuthModel {
     /// The user's ID.
     public var sub: String
 
@@ -346,27 +346,27 @@ public struct OIDCUserInfo: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.sub = try container.decode(String.self, forKey: "sub")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "given_name")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "family_name")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middle_name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferred_username")
-        self.profile = try container.decodeIfPresent(String.self, forKey: "profile")
-        self.picture = try container.decodeIfPresent(String.self, forKey: "picture")
-        self.website = try container.decodeIfPresent(String.self, forKey: "website")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.emailVerified = try container.decodeIfPresent(Bool.self, forKey: "email_verified")
-        self.gender = try container.decodeIfPresent(String.self, forKey: "gender")
-        self.birthdate = try container.decodeIfPresent(String.self, forKey: "birthdate")
-        self.zoneinfo = try container.decodeIfPresent(String.self, forKey: "zoneinfo")
-        self.locale = try container.decodeIfPresent(String.self, forKey: "locale")
-        self.phoneNumber = try container.decodeIfPresent(String.self, forKey: "phone_number")
-        self.phoneNumberVerified = try container.decodeIfPresent(Bool.self, forKey: "phone_number_verified")
-        self.address = try container.decodeIfPresent(JSONValue.self, forKey: "address")
-        self.updatedAt = try container.decodeIfPresent(JSONValue.self, forKey: "updated_at")
+        let container = try ModelDecodingContainer(decoder)
+        self.sub = try container.decode(forKey: "sub")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.givenName = try container.decodeIfPresent(forKey: "given_name")
+        self.familyName = try container.decodeIfPresent(forKey: "family_name")
+        self.middleName = try container.decodeIfPresent(forKey: "middle_name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferred_username")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.picture = try container.decodeIfPresent(forKey: "picture")
+        self.website = try container.decodeIfPresent(forKey: "website")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.emailVerified = try container.decodeIfPresent(forKey: "email_verified")
+        self.gender = try container.decodeIfPresent(forKey: "gender")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.zoneinfo = try container.decodeIfPresent(forKey: "zoneinfo")
+        self.locale = try container.decodeIfPresent(forKey: "locale")
+        self.phoneNumber = try container.decodeIfPresent(forKey: "phone_number")
+        self.phoneNumberVerified = try container.decodeIfPresent(forKey: "phone_number_verified")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.updatedAt = try container.decodeIfPresent(forKey: "updated_at")
         self.additionalProperties = try container.additionalProperties(excluding: [
             "sub",
             "name",
@@ -393,7 +393,7 @@ public struct OIDCUserInfo: Codable, Hashable, Sendable {
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.sub, forKey: "sub")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -419,7 +419,7 @@ public struct OIDCUserInfo: Codable, Hashable, Sendable {
 }
 
 /// The OpenID Provider's configuration (OpenID Connect Discovery 1.0 §3).
-public struct OIDCDiscoveryMetadata: Codable, Hashable, Sendable {
+public struct OIDCDiscoveryMetadata: GenAuthModel {
     /// The issuer of the provider's tokens.
     public var issuer: String
 
@@ -561,23 +561,23 @@ public struct OIDCDiscoveryMetadata: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.issuer = try container.decode(String.self, forKey: "issuer")
-        self.authorizationEndpoint = try container.decode(String.self, forKey: "authorization_endpoint")
-        self.tokenEndpoint = try container.decodeIfPresent(String.self, forKey: "token_endpoint")
-        self.userinfoEndpoint = try container.decodeIfPresent(String.self, forKey: "userinfo_endpoint")
-        self.jwksUri = try container.decode(String.self, forKey: "jwks_uri")
-        self.endSessionEndpoint = try container.decodeIfPresent(String.self, forKey: "end_session_endpoint")
-        self.introspectionEndpoint = try container.decodeIfPresent(String.self, forKey: "introspection_endpoint")
-        self.revocationEndpoint = try container.decodeIfPresent(String.self, forKey: "revocation_endpoint")
-        self.scopesSupported = try container.decodeIfPresent([String].self, forKey: "scopes_supported")
-        self.responseTypesSupported = try container.decodeIfPresent([String].self, forKey: "response_types_supported")
-        self.responseModesSupported = try container.decodeIfPresent([String].self, forKey: "response_modes_supported")
-        self.grantTypesSupported = try container.decodeIfPresent([String].self, forKey: "grant_types_supported")
-        self.codeChallengeMethodsSupported = try container.decodeIfPresent([String].self, forKey: "code_challenge_methods_supported")
-        self.tokenEndpointAuthMethodsSupported = try container.decodeIfPresent([String].self, forKey: "token_endpoint_auth_methods_supported")
-        self.idTokenSigningAlgValuesSupported = try container.decodeIfPresent([String].self, forKey: "id_token_signing_alg_values_supported")
-        self.claimsSupported = try container.decodeIfPresent([String].self, forKey: "claims_supported")
+        let container = try ModelDecodingContainer(decoder)
+        self.issuer = try container.decode(forKey: "issuer")
+        self.authorizationEndpoint = try container.decode(forKey: "authorization_endpoint")
+        self.tokenEndpoint = try container.decodeIfPresent(forKey: "token_endpoint")
+        self.userinfoEndpoint = try container.decodeIfPresent(forKey: "userinfo_endpoint")
+        self.jwksUri = try container.decode(forKey: "jwks_uri")
+        self.endSessionEndpoint = try container.decodeIfPresent(forKey: "end_session_endpoint")
+        self.introspectionEndpoint = try container.decodeIfPresent(forKey: "introspection_endpoint")
+        self.revocationEndpoint = try container.decodeIfPresent(forKey: "revocation_endpoint")
+        self.scopesSupported = try container.decodeIfPresent(forKey: "scopes_supported")
+        self.responseTypesSupported = try container.decodeIfPresent(forKey: "response_types_supported")
+        self.responseModesSupported = try container.decodeIfPresent(forKey: "response_modes_supported")
+        self.grantTypesSupported = try container.decodeIfPresent(forKey: "grant_types_supported")
+        self.codeChallengeMethodsSupported = try container.decodeIfPresent(forKey: "code_challenge_methods_supported")
+        self.tokenEndpointAuthMethodsSupported = try container.decodeIfPresent(forKey: "token_endpoint_auth_methods_supported")
+        self.idTokenSigningAlgValuesSupported = try container.decodeIfPresent(forKey: "id_token_signing_alg_values_supported")
+        self.claimsSupported = try container.decodeIfPresent(forKey: "claims_supported")
         self.additionalProperties = try container.additionalProperties(excluding: [
             "issuer",
             "authorization_endpoint",
@@ -600,7 +600,7 @@ public struct OIDCDiscoveryMetadata: Codable, Hashable, Sendable {
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.issuer, forKey: "issuer")
         try container.encode(self.authorizationEndpoint, forKey: "authorization_endpoint")

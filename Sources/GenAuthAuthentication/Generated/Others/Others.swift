@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// AppQRCodeLoginDto.
-public struct AppQRCodeLoginDto: Codable, Hashable, Sendable {
+public struct AppQRCodeLoginDto: GenAuthModel {
     /// Unique ID of the QR code
     public var qrcodeId: String
 
@@ -21,14 +21,14 @@ public struct AppQRCodeLoginDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.qrcodeId = try container.decode(String.self, forKey: "qrcodeId")
-        self.action = try container.decode(Action.self, forKey: "action")
+        let container = try ModelDecodingContainer(decoder)
+        self.qrcodeId = try container.decode(forKey: "qrcodeId")
+        self.action = try container.decode(forKey: "action")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.qrcodeId, forKey: "qrcodeId")
         try container.encode(self.action, forKey: "action")
     }
@@ -56,7 +56,7 @@ extension AppQRCodeLoginDto {
 }
 
 /// PreCheckCodeDto.
-public struct PreCheckCodeDto: Codable, Hashable, Sendable {
+public struct PreCheckCodeDto: GenAuthModel {
     /// Verification code type
     public var codeType: CodeType
 
@@ -84,15 +84,15 @@ public struct PreCheckCodeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.codeType = try container.decode(CodeType.self, forKey: "codeType")
-        self.smsCodePayload = try container.decodeIfPresent(PreCheckSmsCodeDto.self, forKey: "smsCodePayload")
-        self.emailCodePayload = try container.decodeIfPresent(PreCheckEmailCodeDto.self, forKey: "emailCodePayload")
+        let container = try ModelDecodingContainer(decoder)
+        self.codeType = try container.decode(forKey: "codeType")
+        self.smsCodePayload = try container.decodeIfPresent(forKey: "smsCodePayload")
+        self.emailCodePayload = try container.decodeIfPresent(forKey: "emailCodePayload")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.codeType, forKey: "codeType")
         try container.encodeIfPresent(self.smsCodePayload, forKey: "smsCodePayload")
         try container.encodeIfPresent(self.emailCodePayload, forKey: "emailCodePayload")
@@ -125,7 +125,7 @@ extension PreCheckCodeDto {
 }
 
 /// PreCheckCodeRespDto.
-public struct PreCheckCodeRespDto: Codable, Hashable, Sendable {
+public struct PreCheckCodeRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -165,17 +165,17 @@ public struct PreCheckCodeRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(PreCheckCodeDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -185,7 +185,7 @@ public struct PreCheckCodeRespDto: Codable, Hashable, Sendable {
 }
 
 /// PreCheckSmsCodeDto.
-public struct PreCheckSmsCodeDto: Codable, Hashable, Sendable {
+public struct PreCheckSmsCodeDto: GenAuthModel {
     /// Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phone: String
 
@@ -214,16 +214,16 @@ public struct PreCheckSmsCodeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.phone = try container.decode(String.self, forKey: "phone")
-        self.passCode = try container.decode(String.self, forKey: "passCode")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.channel = try container.decode(Channel.self, forKey: "channel")
+        let container = try ModelDecodingContainer(decoder)
+        self.phone = try container.decode(forKey: "phone")
+        self.passCode = try container.decode(forKey: "passCode")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.channel = try container.decode(forKey: "channel")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.phone, forKey: "phone")
         try container.encode(self.passCode, forKey: "passCode")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
@@ -293,7 +293,7 @@ extension PreCheckSmsCodeDto {
 }
 
 /// PreCheckEmailCodeDto.
-public struct PreCheckEmailCodeDto: Codable, Hashable, Sendable {
+public struct PreCheckEmailCodeDto: GenAuthModel {
     /// Email, case-insensitive
     public var email: String
 
@@ -317,15 +317,15 @@ public struct PreCheckEmailCodeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.email = try container.decode(String.self, forKey: "email")
-        self.passCode = try container.decode(String.self, forKey: "passCode")
-        self.channel = try container.decode(Channel.self, forKey: "channel")
+        let container = try ModelDecodingContainer(decoder)
+        self.email = try container.decode(forKey: "email")
+        self.passCode = try container.decode(forKey: "passCode")
+        self.channel = try container.decode(forKey: "channel")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.email, forKey: "email")
         try container.encode(self.passCode, forKey: "passCode")
         try container.encode(self.channel, forKey: "channel")
@@ -394,7 +394,7 @@ extension PreCheckEmailCodeDto {
 }
 
 /// PreCheckCodeDataDto.
-public struct PreCheckCodeDataDto: Codable, Hashable, Sendable {
+public struct PreCheckCodeDataDto: GenAuthModel {
     /// Whether the verification code is correct and valid
     public var isValid: Bool
 
@@ -413,21 +413,21 @@ public struct PreCheckCodeDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.isValid = try container.decode(Bool.self, forKey: "isValid")
-        self.message = try container.decodeIfPresent(String.self, forKey: "message")
+        let container = try ModelDecodingContainer(decoder)
+        self.isValid = try container.decode(forKey: "isValid")
+        self.message = try container.decodeIfPresent(forKey: "message")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.isValid, forKey: "isValid")
         try container.encodeIfPresent(self.message, forKey: "message")
     }
 }
 
 /// ListDeviceCredentialDto.
-public struct ListDeviceCredentialDto: Codable, Hashable, Sendable {
+public struct ListDeviceCredentialDto: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -450,7 +450,7 @@ public struct ListDeviceCredentialDto: Codable, Hashable, Sendable {
 }
 
 /// ListWebAuthnAuthenticatorDeviceDataDto.
-public struct ListWebAuthnAuthenticatorDeviceDataDto: Codable, Hashable, Sendable {
+public struct ListWebAuthnAuthenticatorDeviceDataDto: GenAuthModel {
     /// Total
     public var totalCount: Int
 
@@ -469,21 +469,21 @@ public struct ListWebAuthnAuthenticatorDeviceDataDto: Codable, Hashable, Sendabl
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([JSONValue].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// CheckDeviceCredentialIdDto.
-public struct CheckDeviceCredentialIdDto: Codable, Hashable, Sendable {
+public struct CheckDeviceCredentialIdDto: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -506,7 +506,7 @@ public struct CheckDeviceCredentialIdDto: Codable, Hashable, Sendable {
 }
 
 /// WebAuthnCheckValidCredentialsByCredIdsRespDto.
-public struct WebAuthnCheckValidCredentialsByCredIdsRespDto: Codable, Hashable, Sendable {
+public struct WebAuthnCheckValidCredentialsByCredIdsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -546,17 +546,17 @@ public struct WebAuthnCheckValidCredentialsByCredIdsRespDto: Codable, Hashable, 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([JSONValue].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

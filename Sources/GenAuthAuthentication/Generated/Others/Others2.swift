@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// RemoveDeviceCredentialDto.
-public struct RemoveDeviceCredentialDto: Codable, Hashable, Sendable {
+public struct RemoveDeviceCredentialDto: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -25,7 +25,7 @@ public struct RemoveDeviceCredentialDto: Codable, Hashable, Sendable {
 }
 
 /// WebAuthnRemoveCredentialDto.
-public struct WebAuthnRemoveCredentialDto: Codable, Hashable, Sendable {
+public struct WebAuthnRemoveCredentialDto: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// SystemInfoResp.
-public struct SystemInfoResp: Codable, Hashable, Sendable {
+public struct SystemInfoResp: GenAuthModel {
     /// RSA256 encryption configuration information
     public var rsa: SystmeInfoRSAConfig
 
@@ -36,16 +36,16 @@ public struct SystemInfoResp: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.rsa = try container.decode(SystmeInfoRSAConfig.self, forKey: "rsa")
-        self.sm2 = try container.decode(SystmeInfoSM2Config.self, forKey: "sm2")
-        self.version = try container.decode(SystmeInfoVersion.self, forKey: "version")
-        self.publicIps = try container.decode([String].self, forKey: "publicIps")
+        let container = try ModelDecodingContainer(decoder)
+        self.rsa = try container.decode(forKey: "rsa")
+        self.sm2 = try container.decode(forKey: "sm2")
+        self.version = try container.decode(forKey: "version")
+        self.publicIps = try container.decode(forKey: "publicIps")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.rsa, forKey: "rsa")
         try container.encode(self.sm2, forKey: "sm2")
         try container.encode(self.version, forKey: "version")
@@ -54,7 +54,7 @@ public struct SystemInfoResp: Codable, Hashable, Sendable {
 }
 
 /// SystmeInfoRSAConfig.
-public struct SystmeInfoRSAConfig: Codable, Hashable, Sendable {
+public struct SystmeInfoRSAConfig: GenAuthModel {
     /// RSA256 public key
     public var publicKey: String
 
@@ -68,19 +68,19 @@ public struct SystmeInfoRSAConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.publicKey = try container.decode(String.self, forKey: "publicKey")
+        let container = try ModelDecodingContainer(decoder)
+        self.publicKey = try container.decode(forKey: "publicKey")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.publicKey, forKey: "publicKey")
     }
 }
 
 /// SystmeInfoSM2Config.
-public struct SystmeInfoSM2Config: Codable, Hashable, Sendable {
+public struct SystmeInfoSM2Config: GenAuthModel {
     /// SM2 public key
     public var publicKey: String
 
@@ -94,19 +94,19 @@ public struct SystmeInfoSM2Config: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.publicKey = try container.decode(String.self, forKey: "publicKey")
+        let container = try ModelDecodingContainer(decoder)
+        self.publicKey = try container.decode(forKey: "publicKey")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.publicKey, forKey: "publicKey")
     }
 }
 
 /// SystmeInfoVersion.
-public struct SystmeInfoVersion: Codable, Hashable, Sendable {
+public struct SystmeInfoVersion: GenAuthModel {
     /// GenAuth core service version number
     public var server: String
 
@@ -130,15 +130,15 @@ public struct SystmeInfoVersion: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.server = try container.decode(String.self, forKey: "server")
-        self.console = try container.decode(String.self, forKey: "console")
-        self.login = try container.decode(String.self, forKey: "login")
+        let container = try ModelDecodingContainer(decoder)
+        self.server = try container.decode(forKey: "server")
+        self.console = try container.decode(forKey: "console")
+        self.login = try container.decode(forKey: "login")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.server, forKey: "server")
         try container.encode(self.console, forKey: "console")
         try container.encode(self.login, forKey: "login")
@@ -146,7 +146,7 @@ public struct SystmeInfoVersion: Codable, Hashable, Sendable {
 }
 
 /// GetCountryListRespDto.
-public struct GetCountryListRespDto: Codable, Hashable, Sendable {
+public struct GetCountryListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -186,17 +186,17 @@ public struct GetCountryListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([CountryDetailInfo].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -206,7 +206,7 @@ public struct GetCountryListRespDto: Codable, Hashable, Sendable {
 }
 
 /// CountryDetailInfo.
-public struct CountryDetailInfo: Codable, Hashable, Sendable {
+public struct CountryDetailInfo: GenAuthModel {
     /// Alpha-2 country code in the [ISO 3166 international standard](https://www.iban.com/country-codes)
     public var alpha2: String
 
@@ -240,17 +240,17 @@ public struct CountryDetailInfo: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.alpha2 = try container.decode(String.self, forKey: "alpha2")
-        self.alpha3 = try container.decode(String.self, forKey: "alpha3")
-        self.phoneCountryCode = try container.decode(String.self, forKey: "phoneCountryCode")
-        self.flag = try container.decode(String.self, forKey: "flag")
-        self.name = try container.decode(LangObject.self, forKey: "name")
+        let container = try ModelDecodingContainer(decoder)
+        self.alpha2 = try container.decode(forKey: "alpha2")
+        self.alpha3 = try container.decode(forKey: "alpha3")
+        self.phoneCountryCode = try container.decode(forKey: "phoneCountryCode")
+        self.flag = try container.decode(forKey: "flag")
+        self.name = try container.decode(forKey: "name")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.alpha2, forKey: "alpha2")
         try container.encode(self.alpha3, forKey: "alpha3")
         try container.encode(self.phoneCountryCode, forKey: "phoneCountryCode")

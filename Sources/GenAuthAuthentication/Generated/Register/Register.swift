@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// SignUpDto.
-public struct SignUpDto: Codable, Hashable, Sendable {
+public struct SignUpDto: GenAuthModel {
     /// Registration method:
     public var connection: Connection
 
@@ -42,17 +42,17 @@ public struct SignUpDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.connection = try container.decode(Connection.self, forKey: "connection")
-        self.passwordPayload = try container.decodeIfPresent(SignUpByPasswordDto.self, forKey: "passwordPayload")
-        self.passCodePayload = try container.decodeIfPresent(SignUpByPassCodeDto.self, forKey: "passCodePayload")
-        self.profile = try container.decodeIfPresent(SignUpProfileDto.self, forKey: "profile")
-        self.options = try container.decodeIfPresent(SignUpOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.connection = try container.decode(forKey: "connection")
+        self.passwordPayload = try container.decodeIfPresent(forKey: "passwordPayload")
+        self.passCodePayload = try container.decodeIfPresent(forKey: "passCodePayload")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.connection, forKey: "connection")
         try container.encodeIfPresent(self.passwordPayload, forKey: "passwordPayload")
         try container.encodeIfPresent(self.passCodePayload, forKey: "passCodePayload")
@@ -87,7 +87,7 @@ extension SignUpDto {
 }
 
 /// SignUpByPasswordDto.
-public struct SignUpByPasswordDto: Codable, Hashable, Sendable {
+public struct SignUpByPasswordDto: GenAuthModel {
     /// User password, not encrypted by default. All GenAuth APIs transmit passwords securely over HTTPS, which guarantees security to a certain extent.
     /// If you need a higher level of security, we also support `RSA256` and the Chinese national standard `SM2` password encryption methods. For details, see the optional parameter `options.passwordEncryptType`.
     public var password: String
@@ -112,15 +112,15 @@ public struct SignUpByPasswordDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.password = try container.decode(String.self, forKey: "password")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
+        let container = try ModelDecodingContainer(decoder)
+        self.password = try container.decode(forKey: "password")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.email = try container.decodeIfPresent(forKey: "email")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.password, forKey: "password")
         try container.encodeIfPresent(self.username, forKey: "username")
         try container.encodeIfPresent(self.email, forKey: "email")
@@ -128,7 +128,7 @@ public struct SignUpByPasswordDto: Codable, Hashable, Sendable {
 }
 
 /// SignUpByPassCodeDto.
-public struct SignUpByPassCodeDto: Codable, Hashable, Sendable {
+public struct SignUpByPassCodeDto: GenAuthModel {
     /// One-time temporary verification code. You need to call the send SMS or send email API first to get the verification code.
     public var passCode: String
 
@@ -162,16 +162,16 @@ public struct SignUpByPassCodeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.passCode = try container.decode(String.self, forKey: "passCode")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.passCode = try container.decode(forKey: "passCode")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.passCode, forKey: "passCode")
         try container.encodeIfPresent(self.email, forKey: "email")
         try container.encodeIfPresent(self.phone, forKey: "phone")
@@ -180,7 +180,7 @@ public struct SignUpByPassCodeDto: Codable, Hashable, Sendable {
 }
 
 /// SignUpProfileDto.
-public struct SignUpProfileDto: Codable, Hashable, Sendable {
+public struct SignUpProfileDto: GenAuthModel {
     /// Nickname
     public var nickname: String?
 
@@ -346,38 +346,38 @@ public struct SignUpProfileDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.company = try container.decodeIfPresent(String.self, forKey: "company")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.device = try container.decodeIfPresent(String.self, forKey: "device")
-        self.browser = try container.decodeIfPresent(String.self, forKey: "browser")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.profile = try container.decodeIfPresent(String.self, forKey: "profile")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.website = try container.decodeIfPresent(String.self, forKey: "website")
-        self.gender = try container.decodeIfPresent(Gender.self, forKey: "gender")
-        self.birthdate = try container.decodeIfPresent(String.self, forKey: "birthdate")
-        self.zoneinfo = try container.decodeIfPresent(String.self, forKey: "zoneinfo")
-        self.locale = try container.decodeIfPresent(String.self, forKey: "locale")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.formatted = try container.decodeIfPresent(String.self, forKey: "formatted")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.locality = try container.decodeIfPresent(String.self, forKey: "locality")
-        self.region = try container.decodeIfPresent(String.self, forKey: "region")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
+        let container = try ModelDecodingContainer(decoder)
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.company = try container.decodeIfPresent(forKey: "company")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.device = try container.decodeIfPresent(forKey: "device")
+        self.browser = try container.decodeIfPresent(forKey: "browser")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.website = try container.decodeIfPresent(forKey: "website")
+        self.gender = try container.decodeIfPresent(forKey: "gender")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.zoneinfo = try container.decodeIfPresent(forKey: "zoneinfo")
+        self.locale = try container.decodeIfPresent(forKey: "locale")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.formatted = try container.decodeIfPresent(forKey: "formatted")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.locality = try container.decodeIfPresent(forKey: "locality")
+        self.region = try container.decodeIfPresent(forKey: "region")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.nickname, forKey: "nickname")
         try container.encodeIfPresent(self.company, forKey: "company")
         try container.encodeIfPresent(self.photo, forKey: "photo")
@@ -437,7 +437,7 @@ extension SignUpProfileDto {
 }
 
 /// SignUpOptionsDto.
-public struct SignUpOptionsDto: Codable, Hashable, Sendable {
+public struct SignUpOptionsDto: GenAuthModel {
     /// Client IP
     public var clientIp: String?
 
@@ -477,17 +477,17 @@ public struct SignUpOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.clientIp = try container.decodeIfPresent(String.self, forKey: "clientIp")
-        self.phonePassCodeForInformationCompletion = try container.decodeIfPresent(String.self, forKey: "phonePassCodeForInformationCompletion")
-        self.emailPassCodeForInformationCompletion = try container.decodeIfPresent(String.self, forKey: "emailPassCodeForInformationCompletion")
-        self.context = try container.decode(JSONValue.self, forKey: "context")
-        self.passwordEncryptType = try container.decodeIfPresent(PasswordEncryptType.self, forKey: "passwordEncryptType")
+        let container = try ModelDecodingContainer(decoder)
+        self.clientIp = try container.decodeIfPresent(forKey: "clientIp")
+        self.phonePassCodeForInformationCompletion = try container.decodeIfPresent(forKey: "phonePassCodeForInformationCompletion")
+        self.emailPassCodeForInformationCompletion = try container.decodeIfPresent(forKey: "emailPassCodeForInformationCompletion")
+        self.context = try container.decode(forKey: "context")
+        self.passwordEncryptType = try container.decodeIfPresent(forKey: "passwordEncryptType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.clientIp, forKey: "clientIp")
         try container.encodeIfPresent(self.phonePassCodeForInformationCompletion, forKey: "phonePassCodeForInformationCompletion")
         try container.encodeIfPresent(self.emailPassCodeForInformationCompletion, forKey: "emailPassCodeForInformationCompletion")

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// MfaTokenIntrospectEndpointParams.
-public struct MfaTokenIntrospectEndpointParams: Codable, Hashable, Sendable {
+public struct MfaTokenIntrospectEndpointParams: GenAuthModel {
     /// Value of `mfa_token`
     public var token: String
 
@@ -16,19 +16,19 @@ public struct MfaTokenIntrospectEndpointParams: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.token = try container.decode(String.self, forKey: "token")
+        let container = try ModelDecodingContainer(decoder)
+        self.token = try container.decode(forKey: "token")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.token, forKey: "token")
     }
 }
 
 /// MfaTokenIntrospectResponse.
-public struct MfaTokenIntrospectResponse: Codable, Hashable, Sendable {
+public struct MfaTokenIntrospectResponse: GenAuthModel {
     /// Whether the Token is valid
     public var active: Bool
 
@@ -68,17 +68,17 @@ public struct MfaTokenIntrospectResponse: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.active = try container.decode(Bool.self, forKey: "active")
-        self.userPoolId = try container.decodeIfPresent(String.self, forKey: "userPoolId")
-        self.userId = try container.decodeIfPresent(String.self, forKey: "userId")
-        self.exp = try container.decodeIfPresent(Int.self, forKey: "exp")
-        self.iat = try container.decodeIfPresent(Int.self, forKey: "iat")
+        let container = try ModelDecodingContainer(decoder)
+        self.active = try container.decode(forKey: "active")
+        self.userPoolId = try container.decodeIfPresent(forKey: "userPoolId")
+        self.userId = try container.decodeIfPresent(forKey: "userId")
+        self.exp = try container.decodeIfPresent(forKey: "exp")
+        self.iat = try container.decodeIfPresent(forKey: "iat")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.active, forKey: "active")
         try container.encodeIfPresent(self.userPoolId, forKey: "userPoolId")
         try container.encodeIfPresent(self.userId, forKey: "userId")

@@ -4,7 +4,7 @@
 import Foundation
 
 /// UpdateUserProfileDto.
-public struct UpdateUserProfileDto: Codable, Hashable, Sendable {
+public struct UpdateUserProfileDto: GenAuthModel {
     /// User's real name, not unique
     public var name: String?
 
@@ -110,28 +110,28 @@ public struct UpdateUserProfileDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.externalId = try container.decodeIfPresent(String.self, forKey: "externalId")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.gender = try container.decodeIfPresent(Gender.self, forKey: "gender")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.company = try container.decodeIfPresent(String.self, forKey: "company")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.identityNumber = try container.decodeIfPresent(String.self, forKey: "identityNumber")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.externalId = try container.decodeIfPresent(forKey: "externalId")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.gender = try container.decodeIfPresent(forKey: "gender")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.company = try container.decodeIfPresent(forKey: "company")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.identityNumber = try container.decodeIfPresent(forKey: "identityNumber")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.name, forKey: "name")
         try container.encodeIfPresent(self.nickname, forKey: "nickname")
         try container.encodeIfPresent(self.photo, forKey: "photo")
@@ -181,7 +181,7 @@ extension UpdateUserProfileDto {
 }
 
 /// BindEmailDto.
-public struct BindEmailDto: Codable, Hashable, Sendable {
+public struct BindEmailDto: GenAuthModel {
     /// Email, case-insensitive.
     public var email: String
 
@@ -200,21 +200,21 @@ public struct BindEmailDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.email = try container.decode(String.self, forKey: "email")
-        self.passCode = try container.decode(String.self, forKey: "passCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.email = try container.decode(forKey: "email")
+        self.passCode = try container.decode(forKey: "passCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.email, forKey: "email")
         try container.encode(self.passCode, forKey: "passCode")
     }
 }
 
 /// UnbindEmailDto.
-public struct UnbindEmailDto: Codable, Hashable, Sendable {
+public struct UnbindEmailDto: GenAuthModel {
     /// Email verification code. You need to call the **send email** API first to receive the verification code.
     public var passCode: String
 
@@ -228,19 +228,19 @@ public struct UnbindEmailDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.passCode = try container.decode(String.self, forKey: "passCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.passCode = try container.decode(forKey: "passCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.passCode, forKey: "passCode")
     }
 }
 
 /// BindPhoneDto.
-public struct BindPhoneDto: Codable, Hashable, Sendable {
+public struct BindPhoneDto: GenAuthModel {
     /// Phone number without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phoneNumber: String
 
@@ -264,15 +264,15 @@ public struct BindPhoneDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.phoneNumber = try container.decode(String.self, forKey: "phoneNumber")
-        self.passCode = try container.decode(String.self, forKey: "passCode")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.phoneNumber = try container.decode(forKey: "phoneNumber")
+        self.passCode = try container.decode(forKey: "passCode")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.phoneNumber, forKey: "phoneNumber")
         try container.encode(self.passCode, forKey: "passCode")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
@@ -280,7 +280,7 @@ public struct BindPhoneDto: Codable, Hashable, Sendable {
 }
 
 /// UnbindPhoneDto.
-public struct UnbindPhoneDto: Codable, Hashable, Sendable {
+public struct UnbindPhoneDto: GenAuthModel {
     /// SMS verification code. You need to call the **send SMS** API first to receive the verification code.
     public var passCode: String
 
@@ -294,19 +294,19 @@ public struct UnbindPhoneDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.passCode = try container.decode(String.self, forKey: "passCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.passCode = try container.decode(forKey: "passCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.passCode, forKey: "passCode")
     }
 }
 
 /// GetSecurityInfoRespDto.
-public struct GetSecurityInfoRespDto: Codable, Hashable, Sendable {
+public struct GetSecurityInfoRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -346,17 +346,17 @@ public struct GetSecurityInfoRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetSecurityInfoDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -366,7 +366,7 @@ public struct GetSecurityInfoRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetSecurityInfoDto.
-public struct GetSecurityInfoDto: Codable, Hashable, Sendable {
+public struct GetSecurityInfoDto: GenAuthModel {
     /// Password strength level
     public var passwordSecurityLevel: Int
 
@@ -412,18 +412,18 @@ public struct GetSecurityInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.passwordSecurityLevel = try container.decode(Int.self, forKey: "passwordSecurityLevel")
-        self.mfaEnrolled = try container.decode(Bool.self, forKey: "mfaEnrolled")
-        self.passwordSet = try container.decode(Bool.self, forKey: "passwordSet")
-        self.emailBinded = try container.decode(Bool.self, forKey: "emailBinded")
-        self.phoneBinded = try container.decode(Bool.self, forKey: "phoneBinded")
-        self.securityScore = try container.decode(Int.self, forKey: "securityScore")
+        let container = try ModelDecodingContainer(decoder)
+        self.passwordSecurityLevel = try container.decode(forKey: "passwordSecurityLevel")
+        self.mfaEnrolled = try container.decode(forKey: "mfaEnrolled")
+        self.passwordSet = try container.decode(forKey: "passwordSet")
+        self.emailBinded = try container.decode(forKey: "emailBinded")
+        self.phoneBinded = try container.decode(forKey: "phoneBinded")
+        self.securityScore = try container.decode(forKey: "securityScore")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.passwordSecurityLevel, forKey: "passwordSecurityLevel")
         try container.encode(self.mfaEnrolled, forKey: "mfaEnrolled")
         try container.encode(self.passwordSet, forKey: "passwordSet")
@@ -434,7 +434,7 @@ public struct GetSecurityInfoDto: Codable, Hashable, Sendable {
 }
 
 /// UpdatePasswordDto.
-public struct UpdatePasswordDto: Codable, Hashable, Sendable {
+public struct UpdatePasswordDto: GenAuthModel {
     /// New password
     public var newPassword: String
 
@@ -462,15 +462,15 @@ public struct UpdatePasswordDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.newPassword = try container.decode(String.self, forKey: "newPassword")
-        self.oldPassword = try container.decodeIfPresent(String.self, forKey: "oldPassword")
-        self.passwordEncryptType = try container.decodeIfPresent(PasswordEncryptType.self, forKey: "passwordEncryptType")
+        let container = try ModelDecodingContainer(decoder)
+        self.newPassword = try container.decode(forKey: "newPassword")
+        self.oldPassword = try container.decodeIfPresent(forKey: "oldPassword")
+        self.passwordEncryptType = try container.decodeIfPresent(forKey: "passwordEncryptType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.newPassword, forKey: "newPassword")
         try container.encodeIfPresent(self.oldPassword, forKey: "oldPassword")
         try container.encodeIfPresent(self.passwordEncryptType, forKey: "passwordEncryptType")
@@ -507,7 +507,7 @@ extension UpdatePasswordDto {
 }
 
 /// VerifyUpdateEmailRequestDto.
-public struct VerifyUpdateEmailRequestDto: Codable, Hashable, Sendable {
+public struct VerifyUpdateEmailRequestDto: GenAuthModel {
     /// Verification method used to change the current email:
     public var verifyMethod: VerifyMethod
 
@@ -526,14 +526,14 @@ public struct VerifyUpdateEmailRequestDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.verifyMethod = try container.decode(VerifyMethod.self, forKey: "verifyMethod")
-        self.emailPassCodePayload = try container.decode(UpdateEmailByEmailPassCodeDto.self, forKey: "emailPassCodePayload")
+        let container = try ModelDecodingContainer(decoder)
+        self.verifyMethod = try container.decode(forKey: "verifyMethod")
+        self.emailPassCodePayload = try container.decode(forKey: "emailPassCodePayload")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.verifyMethod, forKey: "verifyMethod")
         try container.encode(self.emailPassCodePayload, forKey: "emailPassCodePayload")
     }
@@ -561,7 +561,7 @@ extension VerifyUpdateEmailRequestDto {
 }
 
 /// VerifyUpdateEmailRequestRespDto.
-public struct VerifyUpdateEmailRequestRespDto: Codable, Hashable, Sendable {
+public struct VerifyUpdateEmailRequestRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -601,17 +601,17 @@ public struct VerifyUpdateEmailRequestRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(VerifyUpdateEmailRequestData.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

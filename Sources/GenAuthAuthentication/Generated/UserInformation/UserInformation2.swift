@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// UpdateEmailByEmailPassCodeDto.
-public struct UpdateEmailByEmailPassCodeDto: Codable, Hashable, Sendable {
+public struct UpdateEmailByEmailPassCodeDto: GenAuthModel {
     /// New email
     public var newEmail: String
 
@@ -36,16 +36,16 @@ public struct UpdateEmailByEmailPassCodeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.newEmail = try container.decode(String.self, forKey: "newEmail")
-        self.newEmailPassCode = try container.decode(String.self, forKey: "newEmailPassCode")
-        self.oldEmail = try container.decodeIfPresent(String.self, forKey: "oldEmail")
-        self.oldEmailPassCode = try container.decodeIfPresent(String.self, forKey: "oldEmailPassCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.newEmail = try container.decode(forKey: "newEmail")
+        self.newEmailPassCode = try container.decode(forKey: "newEmailPassCode")
+        self.oldEmail = try container.decodeIfPresent(forKey: "oldEmail")
+        self.oldEmailPassCode = try container.decodeIfPresent(forKey: "oldEmailPassCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.newEmail, forKey: "newEmail")
         try container.encode(self.newEmailPassCode, forKey: "newEmailPassCode")
         try container.encodeIfPresent(self.oldEmail, forKey: "oldEmail")
@@ -54,7 +54,7 @@ public struct UpdateEmailByEmailPassCodeDto: Codable, Hashable, Sendable {
 }
 
 /// VerifyUpdateEmailRequestData.
-public struct VerifyUpdateEmailRequestData: Codable, Hashable, Sendable {
+public struct VerifyUpdateEmailRequestData: GenAuthModel {
     /// Token used to change the current email. You need to use this token to call the **change email** API.
     public var updateEmailToken: String
 
@@ -73,21 +73,21 @@ public struct VerifyUpdateEmailRequestData: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.updateEmailToken = try container.decode(String.self, forKey: "updateEmailToken")
-        self.tokenExpiresIn = try container.decode(Int.self, forKey: "tokenExpiresIn")
+        let container = try ModelDecodingContainer(decoder)
+        self.updateEmailToken = try container.decode(forKey: "updateEmailToken")
+        self.tokenExpiresIn = try container.decode(forKey: "tokenExpiresIn")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.updateEmailToken, forKey: "updateEmailToken")
         try container.encode(self.tokenExpiresIn, forKey: "tokenExpiresIn")
     }
 }
 
 /// UpdateEmailDto.
-public struct UpdateEmailDto: Codable, Hashable, Sendable {
+public struct UpdateEmailDto: GenAuthModel {
     /// Token for temporarily changing email, which can be obtained from the **Initiate a verification request to change email** API.
     public var updateEmailToken: String
 
@@ -101,19 +101,19 @@ public struct UpdateEmailDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.updateEmailToken = try container.decode(String.self, forKey: "updateEmailToken")
+        let container = try ModelDecodingContainer(decoder)
+        self.updateEmailToken = try container.decode(forKey: "updateEmailToken")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.updateEmailToken, forKey: "updateEmailToken")
     }
 }
 
 /// VerifyUpdatePhoneRequestDto.
-public struct VerifyUpdatePhoneRequestDto: Codable, Hashable, Sendable {
+public struct VerifyUpdatePhoneRequestDto: GenAuthModel {
     /// Verification method for changing phone number:
     public var verifyMethod: VerifyMethod
 
@@ -132,14 +132,14 @@ public struct VerifyUpdatePhoneRequestDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.verifyMethod = try container.decode(VerifyMethod.self, forKey: "verifyMethod")
-        self.phonePassCodePayload = try container.decode(UpdatePhoneByPhonePassCodeDto.self, forKey: "phonePassCodePayload")
+        let container = try ModelDecodingContainer(decoder)
+        self.verifyMethod = try container.decode(forKey: "verifyMethod")
+        self.phonePassCodePayload = try container.decode(forKey: "phonePassCodePayload")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.verifyMethod, forKey: "verifyMethod")
         try container.encode(self.phonePassCodePayload, forKey: "phonePassCodePayload")
     }
@@ -167,7 +167,7 @@ extension VerifyUpdatePhoneRequestDto {
 }
 
 /// VerifyUpdatePhoneRequestRespDto.
-public struct VerifyUpdatePhoneRequestRespDto: Codable, Hashable, Sendable {
+public struct VerifyUpdatePhoneRequestRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -207,17 +207,17 @@ public struct VerifyUpdatePhoneRequestRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(VerifyUpdatePhoneRequestData.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -227,7 +227,7 @@ public struct VerifyUpdatePhoneRequestRespDto: Codable, Hashable, Sendable {
 }
 
 /// UpdatePhoneByPhonePassCodeDto.
-public struct UpdatePhoneByPhonePassCodeDto: Codable, Hashable, Sendable {
+public struct UpdatePhoneByPhonePassCodeDto: GenAuthModel {
     /// New phone number without area code. If it is a foreign phone number, please specify the area code in the newPhoneCountryCode parameter.
     public var newPhoneNumber: String
 
@@ -273,18 +273,18 @@ public struct UpdatePhoneByPhonePassCodeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.newPhoneNumber = try container.decode(String.self, forKey: "newPhoneNumber")
-        self.newPhonePassCode = try container.decode(String.self, forKey: "newPhonePassCode")
-        self.newPhoneCountryCode = try container.decodeIfPresent(String.self, forKey: "newPhoneCountryCode")
-        self.oldPhoneNumber = try container.decodeIfPresent(String.self, forKey: "oldPhoneNumber")
-        self.oldPhonePassCode = try container.decodeIfPresent(String.self, forKey: "oldPhonePassCode")
-        self.oldPhoneCountryCode = try container.decodeIfPresent(String.self, forKey: "oldPhoneCountryCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.newPhoneNumber = try container.decode(forKey: "newPhoneNumber")
+        self.newPhonePassCode = try container.decode(forKey: "newPhonePassCode")
+        self.newPhoneCountryCode = try container.decodeIfPresent(forKey: "newPhoneCountryCode")
+        self.oldPhoneNumber = try container.decodeIfPresent(forKey: "oldPhoneNumber")
+        self.oldPhonePassCode = try container.decodeIfPresent(forKey: "oldPhonePassCode")
+        self.oldPhoneCountryCode = try container.decodeIfPresent(forKey: "oldPhoneCountryCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.newPhoneNumber, forKey: "newPhoneNumber")
         try container.encode(self.newPhonePassCode, forKey: "newPhonePassCode")
         try container.encodeIfPresent(self.newPhoneCountryCode, forKey: "newPhoneCountryCode")
@@ -295,7 +295,7 @@ public struct UpdatePhoneByPhonePassCodeDto: Codable, Hashable, Sendable {
 }
 
 /// VerifyUpdatePhoneRequestData.
-public struct VerifyUpdatePhoneRequestData: Codable, Hashable, Sendable {
+public struct VerifyUpdatePhoneRequestData: GenAuthModel {
     /// Token used to change the current phone number. You need to use this token to call the **Change phone number** API.
     public var updatePhoneToken: String
 
@@ -314,21 +314,21 @@ public struct VerifyUpdatePhoneRequestData: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.updatePhoneToken = try container.decode(String.self, forKey: "updatePhoneToken")
-        self.tokenExpiresIn = try container.decode(Int.self, forKey: "tokenExpiresIn")
+        let container = try ModelDecodingContainer(decoder)
+        self.updatePhoneToken = try container.decode(forKey: "updatePhoneToken")
+        self.tokenExpiresIn = try container.decode(forKey: "tokenExpiresIn")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.updatePhoneToken, forKey: "updatePhoneToken")
         try container.encode(self.tokenExpiresIn, forKey: "tokenExpiresIn")
     }
 }
 
 /// UpdatePhoneDto.
-public struct UpdatePhoneDto: Codable, Hashable, Sendable {
+public struct UpdatePhoneDto: GenAuthModel {
     /// Token used to temporarily change the phone number, which can be obtained from the **Initiate phone number change verification request** API.
     public var updatePhoneToken: String
 
@@ -342,19 +342,19 @@ public struct UpdatePhoneDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.updatePhoneToken = try container.decode(String.self, forKey: "updatePhoneToken")
+        let container = try ModelDecodingContainer(decoder)
+        self.updatePhoneToken = try container.decode(forKey: "updatePhoneToken")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.updatePhoneToken, forKey: "updatePhoneToken")
     }
 }
 
 /// VerifyResetPasswordRequestDto.
-public struct VerifyResetPasswordRequestDto: Codable, Hashable, Sendable {
+public struct VerifyResetPasswordRequestDto: GenAuthModel {
     /// Verification method used for the forgot password request:
     public var verifyMethod: VerifyMethod
 
@@ -382,15 +382,15 @@ public struct VerifyResetPasswordRequestDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.verifyMethod = try container.decode(VerifyMethod.self, forKey: "verifyMethod")
-        self.phonePassCodePayload = try container.decodeIfPresent(ResetPasswordByPhonePassCodeDto.self, forKey: "phonePassCodePayload")
-        self.emailPassCodePayload = try container.decodeIfPresent(ResetPasswordByEmailPassCodeDto.self, forKey: "emailPassCodePayload")
+        let container = try ModelDecodingContainer(decoder)
+        self.verifyMethod = try container.decode(forKey: "verifyMethod")
+        self.phonePassCodePayload = try container.decodeIfPresent(forKey: "phonePassCodePayload")
+        self.emailPassCodePayload = try container.decodeIfPresent(forKey: "emailPassCodePayload")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.verifyMethod, forKey: "verifyMethod")
         try container.encodeIfPresent(self.phonePassCodePayload, forKey: "phonePassCodePayload")
         try container.encodeIfPresent(self.emailPassCodePayload, forKey: "emailPassCodePayload")
@@ -423,7 +423,7 @@ extension VerifyResetPasswordRequestDto {
 }
 
 /// PasswordResetVerifyResp.
-public struct PasswordResetVerifyResp: Codable, Hashable, Sendable {
+public struct PasswordResetVerifyResp: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -463,17 +463,17 @@ public struct PasswordResetVerifyResp: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ResetPasswordVerify.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// ResetPasswordByPhonePassCodeDto.
-public struct ResetPasswordByPhonePassCodeDto: Codable, Hashable, Sendable {
+public struct ResetPasswordByPhonePassCodeDto: GenAuthModel {
     /// Phone number bound to this account, without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phoneNumber: String
 
@@ -26,15 +26,15 @@ public struct ResetPasswordByPhonePassCodeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.phoneNumber = try container.decode(String.self, forKey: "phoneNumber")
-        self.passCode = try container.decode(String.self, forKey: "passCode")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.phoneNumber = try container.decode(forKey: "phoneNumber")
+        self.passCode = try container.decode(forKey: "passCode")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.phoneNumber, forKey: "phoneNumber")
         try container.encode(self.passCode, forKey: "passCode")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
@@ -42,7 +42,7 @@ public struct ResetPasswordByPhonePassCodeDto: Codable, Hashable, Sendable {
 }
 
 /// ResetPasswordByEmailPassCodeDto.
-public struct ResetPasswordByEmailPassCodeDto: Codable, Hashable, Sendable {
+public struct ResetPasswordByEmailPassCodeDto: GenAuthModel {
     /// Email bound to this account, case-insensitive.
     public var email: String?
 
@@ -61,21 +61,21 @@ public struct ResetPasswordByEmailPassCodeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.passCode = try container.decode(String.self, forKey: "passCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.passCode = try container.decode(forKey: "passCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.email, forKey: "email")
         try container.encode(self.passCode, forKey: "passCode")
     }
 }
 
 /// ResetPasswordVerify.
-public struct ResetPasswordVerify: Codable, Hashable, Sendable {
+public struct ResetPasswordVerify: GenAuthModel {
     /// Token used to reset the password
     public var passwordResetToken: String
 
@@ -94,21 +94,21 @@ public struct ResetPasswordVerify: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.passwordResetToken = try container.decode(String.self, forKey: "passwordResetToken")
-        self.tokenExpiresIn = try container.decode(Int.self, forKey: "tokenExpiresIn")
+        let container = try ModelDecodingContainer(decoder)
+        self.passwordResetToken = try container.decode(forKey: "passwordResetToken")
+        self.tokenExpiresIn = try container.decode(forKey: "tokenExpiresIn")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.passwordResetToken, forKey: "passwordResetToken")
         try container.encode(self.tokenExpiresIn, forKey: "tokenExpiresIn")
     }
 }
 
 /// ResetPasswordDto.
-public struct ResetPasswordDto: Codable, Hashable, Sendable {
+public struct ResetPasswordDto: GenAuthModel {
     /// Token for resetting the password
     public var passwordResetToken: String
 
@@ -136,15 +136,15 @@ public struct ResetPasswordDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.passwordResetToken = try container.decode(String.self, forKey: "passwordResetToken")
-        self.password = try container.decode(String.self, forKey: "password")
-        self.passwordEncryptType = try container.decodeIfPresent(PasswordEncryptType.self, forKey: "passwordEncryptType")
+        let container = try ModelDecodingContainer(decoder)
+        self.passwordResetToken = try container.decode(forKey: "passwordResetToken")
+        self.password = try container.decode(forKey: "password")
+        self.passwordEncryptType = try container.decodeIfPresent(forKey: "passwordEncryptType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.passwordResetToken, forKey: "passwordResetToken")
         try container.encode(self.password, forKey: "password")
         try container.encodeIfPresent(self.passwordEncryptType, forKey: "passwordEncryptType")
@@ -181,7 +181,7 @@ extension ResetPasswordDto {
 }
 
 /// VerifyDeleteAccountRequestDto.
-public struct VerifyDeleteAccountRequestDto: Codable, Hashable, Sendable {
+public struct VerifyDeleteAccountRequestDto: GenAuthModel {
     /// Verification method for deleting the account:
     public var verifyMethod: VerifyMethod
 
@@ -215,16 +215,16 @@ public struct VerifyDeleteAccountRequestDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.verifyMethod = try container.decode(VerifyMethod.self, forKey: "verifyMethod")
-        self.phonePassCodePayload = try container.decodeIfPresent(DeleteAccountByPhonePassCodeDto.self, forKey: "phonePassCodePayload")
-        self.emailPassCodePayload = try container.decodeIfPresent(DeleteAccountByEmailPassCodeDto.self, forKey: "emailPassCodePayload")
-        self.passwordPayload = try container.decodeIfPresent(DeleteAccountByPasswordDto.self, forKey: "passwordPayload")
+        let container = try ModelDecodingContainer(decoder)
+        self.verifyMethod = try container.decode(forKey: "verifyMethod")
+        self.phonePassCodePayload = try container.decodeIfPresent(forKey: "phonePassCodePayload")
+        self.emailPassCodePayload = try container.decodeIfPresent(forKey: "emailPassCodePayload")
+        self.passwordPayload = try container.decodeIfPresent(forKey: "passwordPayload")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.verifyMethod, forKey: "verifyMethod")
         try container.encodeIfPresent(self.phonePassCodePayload, forKey: "phonePassCodePayload")
         try container.encodeIfPresent(self.emailPassCodePayload, forKey: "emailPassCodePayload")
@@ -262,7 +262,7 @@ extension VerifyDeleteAccountRequestDto {
 }
 
 /// VerifyDeleteAccountRequestRespDto.
-public struct VerifyDeleteAccountRequestRespDto: Codable, Hashable, Sendable {
+public struct VerifyDeleteAccountRequestRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -302,17 +302,17 @@ public struct VerifyDeleteAccountRequestRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(VerifyDeleteAccountRequestDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -322,7 +322,7 @@ public struct VerifyDeleteAccountRequestRespDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteAccountByPhonePassCodeDto.
-public struct DeleteAccountByPhonePassCodeDto: Codable, Hashable, Sendable {
+public struct DeleteAccountByPhonePassCodeDto: GenAuthModel {
     /// Phone number bound to this account, without area code. If it is a foreign phone number, please specify the area code in the phoneCountryCode parameter.
     public var phoneNumber: String
 
@@ -346,15 +346,15 @@ public struct DeleteAccountByPhonePassCodeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.phoneNumber = try container.decode(String.self, forKey: "phoneNumber")
-        self.passCode = try container.decode(String.self, forKey: "passCode")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.phoneNumber = try container.decode(forKey: "phoneNumber")
+        self.passCode = try container.decode(forKey: "passCode")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.phoneNumber, forKey: "phoneNumber")
         try container.encode(self.passCode, forKey: "passCode")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
@@ -362,7 +362,7 @@ public struct DeleteAccountByPhonePassCodeDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteAccountByEmailPassCodeDto.
-public struct DeleteAccountByEmailPassCodeDto: Codable, Hashable, Sendable {
+public struct DeleteAccountByEmailPassCodeDto: GenAuthModel {
     /// Email bound to this account, case-insensitive.
     public var email: String?
 
@@ -381,21 +381,21 @@ public struct DeleteAccountByEmailPassCodeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.passCode = try container.decode(String.self, forKey: "passCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.passCode = try container.decode(forKey: "passCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.email, forKey: "email")
         try container.encode(self.passCode, forKey: "passCode")
     }
 }
 
 /// DeleteAccountByPasswordDto.
-public struct DeleteAccountByPasswordDto: Codable, Hashable, Sendable {
+public struct DeleteAccountByPasswordDto: GenAuthModel {
     /// User password
     public var password: String
 
@@ -414,14 +414,14 @@ public struct DeleteAccountByPasswordDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.password = try container.decode(String.self, forKey: "password")
-        self.passwordEncryptType = try container.decodeIfPresent(PasswordEncryptType.self, forKey: "passwordEncryptType")
+        let container = try ModelDecodingContainer(decoder)
+        self.password = try container.decode(forKey: "password")
+        self.passwordEncryptType = try container.decodeIfPresent(forKey: "passwordEncryptType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.password, forKey: "password")
         try container.encodeIfPresent(self.passwordEncryptType, forKey: "passwordEncryptType")
     }
@@ -457,7 +457,7 @@ extension DeleteAccountByPasswordDto {
 }
 
 /// VerifyDeleteAccountRequestDataDto.
-public struct VerifyDeleteAccountRequestDataDto: Codable, Hashable, Sendable {
+public struct VerifyDeleteAccountRequestDataDto: GenAuthModel {
     /// Temporary token for deleting the account. You need to call the **Delete account** API to perform the actual account deletion.
     public var deleteAccountToken: String
 
@@ -476,14 +476,14 @@ public struct VerifyDeleteAccountRequestDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.deleteAccountToken = try container.decode(String.self, forKey: "deleteAccountToken")
-        self.tokenExpiresIn = try container.decode(Int.self, forKey: "tokenExpiresIn")
+        let container = try ModelDecodingContainer(decoder)
+        self.deleteAccountToken = try container.decode(forKey: "deleteAccountToken")
+        self.tokenExpiresIn = try container.decode(forKey: "tokenExpiresIn")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.deleteAccountToken, forKey: "deleteAccountToken")
         try container.encode(self.tokenExpiresIn, forKey: "tokenExpiresIn")
     }

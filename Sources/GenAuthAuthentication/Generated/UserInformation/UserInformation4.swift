@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// DeleteAccounDto.
-public struct DeleteAccounDto: Codable, Hashable, Sendable {
+public struct DeleteAccounDto: GenAuthModel {
     /// Token for deleting the account
     public var deleteAccountToken: String
 
@@ -16,19 +16,19 @@ public struct DeleteAccounDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.deleteAccountToken = try container.decode(String.self, forKey: "deleteAccountToken")
+        let container = try ModelDecodingContainer(decoder)
+        self.deleteAccountToken = try container.decode(forKey: "deleteAccountToken")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.deleteAccountToken, forKey: "deleteAccountToken")
     }
 }
 
 /// GetPublicAccountDataRespDto.
-public struct GetPublicAccountDataRespDto: Codable, Hashable, Sendable {
+public struct GetPublicAccountDataRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -68,17 +68,17 @@ public struct GetPublicAccountDataRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([GetUserSelectLoginPublicAccountsDataDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -88,7 +88,7 @@ public struct GetPublicAccountDataRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetUserSelectLoginPublicAccountsDataDto.
-public struct GetUserSelectLoginPublicAccountsDataDto: Codable, Hashable, Sendable {
+public struct GetUserSelectLoginPublicAccountsDataDto: GenAuthModel {
     /// Public account list
     public var publicAccounts: [ListPublicAccountDataDto]
 
@@ -110,21 +110,21 @@ public struct GetUserSelectLoginPublicAccountsDataDto: Codable, Hashable, Sendab
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.publicAccounts = try container.decode([ListPublicAccountDataDto].self, forKey: "publicAccounts")
-        self.originUser = try container.decodeIfPresent(GetUserSelectLoginPublicAccountsOriginUserDto.self, forKey: "originUser")
+        let container = try ModelDecodingContainer(decoder)
+        self.publicAccounts = try container.decode(forKey: "publicAccounts")
+        self.originUser = try container.decodeIfPresent(forKey: "originUser")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.publicAccounts, forKey: "publicAccounts")
         try container.encodeIfPresent(self.originUser, forKey: "originUser")
     }
 }
 
 /// ListPublicAccountDataDto.
-public struct ListPublicAccountDataDto: Codable, Hashable, Sendable {
+public struct ListPublicAccountDataDto: GenAuthModel {
     /// Account ID
     public var userId: String
 
@@ -158,16 +158,16 @@ public struct ListPublicAccountDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.avatar = try container.decodeIfPresent(String.self, forKey: "avatar")
-        self.displayName = try container.decodeIfPresent(String.self, forKey: "displayName")
-        self.usertype = try container.decodeIfPresent(Usertype.self, forKey: "usertype")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.avatar = try container.decodeIfPresent(forKey: "avatar")
+        self.displayName = try container.decodeIfPresent(forKey: "displayName")
+        self.usertype = try container.decodeIfPresent(forKey: "usertype")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.avatar, forKey: "avatar")
         try container.encodeIfPresent(self.displayName, forKey: "displayName")
@@ -201,7 +201,7 @@ extension ListPublicAccountDataDto {
 }
 
 /// GetUserSelectLoginPublicAccountsOriginUserDto.
-public struct GetUserSelectLoginPublicAccountsOriginUserDto: Codable, Hashable, Sendable {
+public struct GetUserSelectLoginPublicAccountsOriginUserDto: GenAuthModel {
     /// Account ID
     public var userId: String
 
@@ -235,16 +235,16 @@ public struct GetUserSelectLoginPublicAccountsOriginUserDto: Codable, Hashable, 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.avatar = try container.decodeIfPresent(String.self, forKey: "avatar")
-        self.displayName = try container.decodeIfPresent(String.self, forKey: "displayName")
-        self.usertype = try container.decodeIfPresent(Usertype.self, forKey: "usertype")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.avatar = try container.decodeIfPresent(forKey: "avatar")
+        self.displayName = try container.decodeIfPresent(forKey: "displayName")
+        self.usertype = try container.decodeIfPresent(forKey: "usertype")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.avatar, forKey: "avatar")
         try container.encodeIfPresent(self.displayName, forKey: "displayName")
@@ -278,7 +278,7 @@ extension GetUserSelectLoginPublicAccountsOriginUserDto {
 }
 
 /// GetRegistrationOptionsRespDto.
-public struct GetRegistrationOptionsRespDto: Codable, Hashable, Sendable {
+public struct GetRegistrationOptionsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -318,17 +318,17 @@ public struct GetRegistrationOptionsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(RegistrationOptionsDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -338,7 +338,7 @@ public struct GetRegistrationOptionsRespDto: Codable, Hashable, Sendable {
 }
 
 /// RegistrationOptionsDto.
-public struct RegistrationOptionsDto: Codable, Hashable, Sendable {
+public struct RegistrationOptionsDto: GenAuthModel {
     /// Parameters for the authenticator to generate public key credentials
     public var registrationOptions: PublicKeyCredentialCreationOptionsDto
 
@@ -357,21 +357,21 @@ public struct RegistrationOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.registrationOptions = try container.decode(PublicKeyCredentialCreationOptionsDto.self, forKey: "registrationOptions")
-        self.ticket = try container.decode(String.self, forKey: "ticket")
+        let container = try ModelDecodingContainer(decoder)
+        self.registrationOptions = try container.decode(forKey: "registrationOptions")
+        self.ticket = try container.decode(forKey: "ticket")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.registrationOptions, forKey: "registrationOptions")
         try container.encode(self.ticket, forKey: "ticket")
     }
 }
 
 /// PublicKeyCredentialCreationOptionsDto.
-public struct PublicKeyCredentialCreationOptionsDto: Codable, Hashable, Sendable {
+public struct PublicKeyCredentialCreationOptionsDto: GenAuthModel {
     /// Challenge, base64Url encoded
     public var challenge: String
 
@@ -417,18 +417,18 @@ public struct PublicKeyCredentialCreationOptionsDto: Codable, Hashable, Sendable
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.challenge = try container.decode(String.self, forKey: "challenge")
-        self.excludeCredentials = try container.decode([PublicKeyCredentialDescriptorDto].self, forKey: "excludeCredentials")
-        self.pubKeyCredParams = try container.decode([PublicKeyCredentialParametersDto].self, forKey: "pubKeyCredParams")
-        self.rp = try container.decode(PublicKeyCredentialRpEntityDto.self, forKey: "rp")
-        self.timeout = try container.decode(Int.self, forKey: "timeout")
-        self.user = try container.decode(PublicKeyCredentialUserEntityDto.self, forKey: "user")
+        let container = try ModelDecodingContainer(decoder)
+        self.challenge = try container.decode(forKey: "challenge")
+        self.excludeCredentials = try container.decode(forKey: "excludeCredentials")
+        self.pubKeyCredParams = try container.decode(forKey: "pubKeyCredParams")
+        self.rp = try container.decode(forKey: "rp")
+        self.timeout = try container.decode(forKey: "timeout")
+        self.user = try container.decode(forKey: "user")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.challenge, forKey: "challenge")
         try container.encode(self.excludeCredentials, forKey: "excludeCredentials")
         try container.encode(self.pubKeyCredParams, forKey: "pubKeyCredParams")
@@ -439,7 +439,7 @@ public struct PublicKeyCredentialCreationOptionsDto: Codable, Hashable, Sendable
 }
 
 /// PublicKeyCredentialParametersDto.
-public struct PublicKeyCredentialParametersDto: Codable, Hashable, Sendable {
+public struct PublicKeyCredentialParametersDto: GenAuthModel {
     /// A negative integer used to identify the algorithm
     public var alg: Int
 
@@ -458,21 +458,21 @@ public struct PublicKeyCredentialParametersDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.alg = try container.decode(Int.self, forKey: "alg")
-        self.type = try container.decode(String.self, forKey: "type")
+        let container = try ModelDecodingContainer(decoder)
+        self.alg = try container.decode(forKey: "alg")
+        self.type = try container.decode(forKey: "type")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.alg, forKey: "alg")
         try container.encode(self.type, forKey: "type")
     }
 }
 
 /// PublicKeyCredentialRpEntityDto.
-public struct PublicKeyCredentialRpEntityDto: Codable, Hashable, Sendable {
+public struct PublicKeyCredentialRpEntityDto: GenAuthModel {
     /// Relying party domain
     public var id: String
 
@@ -491,14 +491,14 @@ public struct PublicKeyCredentialRpEntityDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.name = try container.decode(String.self, forKey: "name")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.name = try container.decode(forKey: "name")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.name, forKey: "name")
     }

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// PublicKeyCredentialUserEntityDto.
-public struct PublicKeyCredentialUserEntityDto: Codable, Hashable, Sendable {
+public struct PublicKeyCredentialUserEntityDto: GenAuthModel {
     /// User ID
     public var id: String
 
@@ -26,15 +26,15 @@ public struct PublicKeyCredentialUserEntityDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.displayName = try container.decode(String.self, forKey: "displayName")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.name = try container.decode(forKey: "name")
+        self.displayName = try container.decode(forKey: "displayName")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.name, forKey: "name")
         try container.encode(self.displayName, forKey: "displayName")
@@ -42,7 +42,7 @@ public struct PublicKeyCredentialUserEntityDto: Codable, Hashable, Sendable {
 }
 
 /// VerifyRegistrationDto.
-public struct VerifyRegistrationDto: Codable, Hashable, Sendable {
+public struct VerifyRegistrationDto: GenAuthModel {
     /// Bind authenticator credential information
     public var registrationCredential: RegistrationCredentialDto
 
@@ -74,15 +74,15 @@ public struct VerifyRegistrationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.registrationCredential = try container.decode(RegistrationCredentialDto.self, forKey: "registrationCredential")
-        self.ticket = try container.decode(String.self, forKey: "ticket")
-        self.authenticatorCode = try container.decodeIfPresent(AuthenticatorCode.self, forKey: "authenticatorCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.registrationCredential = try container.decode(forKey: "registrationCredential")
+        self.ticket = try container.decode(forKey: "ticket")
+        self.authenticatorCode = try container.decodeIfPresent(forKey: "authenticatorCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.registrationCredential, forKey: "registrationCredential")
         try container.encode(self.ticket, forKey: "ticket")
         try container.encodeIfPresent(self.authenticatorCode, forKey: "authenticatorCode")
@@ -123,7 +123,7 @@ extension VerifyRegistrationDto {
 }
 
 /// VerifyRegistrationResultRespDto.
-public struct VerifyRegistrationResultRespDto: Codable, Hashable, Sendable {
+public struct VerifyRegistrationResultRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -163,17 +163,17 @@ public struct VerifyRegistrationResultRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(VerifyRegistrationResultDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -183,7 +183,7 @@ public struct VerifyRegistrationResultRespDto: Codable, Hashable, Sendable {
 }
 
 /// RegistrationCredentialDto.
-public struct RegistrationCredentialDto: Codable, Hashable, Sendable {
+public struct RegistrationCredentialDto: GenAuthModel {
     /// Base64URL-encoded credential ID
     public var id: String
 
@@ -228,17 +228,17 @@ public struct RegistrationCredentialDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.rawId = try container.decode(String.self, forKey: "rawId")
-        self.response = try container.decode(AuthenticatorAttestationResponseDto.self, forKey: "response")
-        self.transports = try container.decodeIfPresent([String].self, forKey: "transports")
-        self.type = try container.decode(String.self, forKey: "type")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.rawId = try container.decode(forKey: "rawId")
+        self.response = try container.decode(forKey: "response")
+        self.transports = try container.decodeIfPresent(forKey: "transports")
+        self.type = try container.decode(forKey: "type")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.rawId, forKey: "rawId")
         try container.encode(self.response, forKey: "response")
@@ -248,7 +248,7 @@ public struct RegistrationCredentialDto: Codable, Hashable, Sendable {
 }
 
 /// VerifyRegistrationResultDto.
-public struct VerifyRegistrationResultDto: Codable, Hashable, Sendable {
+public struct VerifyRegistrationResultDto: GenAuthModel {
     /// Result of verifying authenticator registration
     public var verified: Bool
 
@@ -262,19 +262,19 @@ public struct VerifyRegistrationResultDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.verified = try container.decode(Bool.self, forKey: "verified")
+        let container = try ModelDecodingContainer(decoder)
+        self.verified = try container.decode(forKey: "verified")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.verified, forKey: "verified")
     }
 }
 
 /// AuthenticatorAttestationResponseDto.
-public struct AuthenticatorAttestationResponseDto: Codable, Hashable, Sendable {
+public struct AuthenticatorAttestationResponseDto: GenAuthModel {
     /// CBOR-encoded authenticator data, including the credential public key, credential ID, signature, signature count, and other information
     public var attestationObject: String
 
@@ -293,21 +293,21 @@ public struct AuthenticatorAttestationResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.attestationObject = try container.decode(String.self, forKey: "attestationObject")
-        self.clientDataJSON = try container.decode(String.self, forKey: "clientDataJSON")
+        let container = try ModelDecodingContainer(decoder)
+        self.attestationObject = try container.decode(forKey: "attestationObject")
+        self.clientDataJSON = try container.decode(forKey: "clientDataJSON")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.attestationObject, forKey: "attestationObject")
         try container.encode(self.clientDataJSON, forKey: "clientDataJSON")
     }
 }
 
 /// TerminalSessionRespDto.
-public struct TerminalSessionRespDto: Codable, Hashable, Sendable {
+public struct TerminalSessionRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -347,17 +347,17 @@ public struct TerminalSessionRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([TerminalSessionDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -367,7 +367,7 @@ public struct TerminalSessionRespDto: Codable, Hashable, Sendable {
 }
 
 /// TerminalSessionDto.
-public struct TerminalSessionDto: Codable, Hashable, Sendable {
+public struct TerminalSessionDto: GenAuthModel {
     /// Device information
     public var device: DeviceInfo
 
@@ -396,16 +396,16 @@ public struct TerminalSessionDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.device = try container.decode(DeviceInfo.self, forKey: "device")
-        self.lastLoginTime = try container.decode(String.self, forKey: "lastLoginTime")
-        self.lastIp = try container.decodeIfPresent(String.self, forKey: "lastIp")
-        self.online = try container.decode(Bool.self, forKey: "online")
+        let container = try ModelDecodingContainer(decoder)
+        self.device = try container.decode(forKey: "device")
+        self.lastLoginTime = try container.decode(forKey: "lastLoginTime")
+        self.lastIp = try container.decodeIfPresent(forKey: "lastIp")
+        self.online = try container.decode(forKey: "online")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.device, forKey: "device")
         try container.encode(self.lastLoginTime, forKey: "lastLoginTime")
         try container.encodeIfPresent(self.lastIp, forKey: "lastIp")
@@ -414,7 +414,7 @@ public struct TerminalSessionDto: Codable, Hashable, Sendable {
 }
 
 /// DeviceInfo.
-public struct DeviceInfo: Codable, Hashable, Sendable {
+public struct DeviceInfo: GenAuthModel {
     /// Device unique identifier
     public var deviceId: String
 
@@ -472,20 +472,20 @@ public struct DeviceInfo: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.deviceId = try container.decode(String.self, forKey: "deviceId")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.version = try container.decodeIfPresent(String.self, forKey: "version")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.mod = try container.decodeIfPresent(String.self, forKey: "mod")
-        self.os = try container.decodeIfPresent(String.self, forKey: "os")
-        self.status = try container.decodeIfPresent(Status.self, forKey: "status")
-        self.userAgent = try container.decodeIfPresent(String.self, forKey: "userAgent")
+        let container = try ModelDecodingContainer(decoder)
+        self.deviceId = try container.decode(forKey: "deviceId")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.version = try container.decodeIfPresent(forKey: "version")
+        self.type = try container.decode(forKey: "type")
+        self.mod = try container.decodeIfPresent(forKey: "mod")
+        self.os = try container.decodeIfPresent(forKey: "os")
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.userAgent = try container.decodeIfPresent(forKey: "userAgent")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.deviceId, forKey: "deviceId")
         try container.encodeIfPresent(self.name, forKey: "name")
         try container.encodeIfPresent(self.version, forKey: "version")
@@ -554,7 +554,7 @@ extension DeviceInfo {
 }
 
 /// UnbindDeviceDto.
-public struct UnbindDeviceDto: Codable, Hashable, Sendable {
+public struct UnbindDeviceDto: GenAuthModel {
     /// Device unique identifier
     public var deviceId: String
 
@@ -568,13 +568,13 @@ public struct UnbindDeviceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.deviceId = try container.decode(String.self, forKey: "deviceId")
+        let container = try ModelDecodingContainer(decoder)
+        self.deviceId = try container.decode(forKey: "deviceId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.deviceId, forKey: "deviceId")
     }
 }

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// RevokeDeviceSessionDto.
-public struct RevokeDeviceSessionDto: Codable, Hashable, Sendable {
+public struct RevokeDeviceSessionDto: GenAuthModel {
     /// Device unique identifier
     public var deviceId: String
 
@@ -16,13 +16,13 @@ public struct RevokeDeviceSessionDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.deviceId = try container.decode(String.self, forKey: "deviceId")
+        let container = try ModelDecodingContainer(decoder)
+        self.deviceId = try container.decode(forKey: "deviceId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.deviceId, forKey: "deviceId")
     }
 }

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// GetLoginHistoryRespDto.
-public struct GetLoginHistoryRespDto: Codable, Hashable, Sendable {
+public struct GetLoginHistoryRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -42,17 +42,17 @@ public struct GetLoginHistoryRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(LoginHistoryPaginatedRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -62,7 +62,7 @@ public struct GetLoginHistoryRespDto: Codable, Hashable, Sendable {
 }
 
 /// LoginHistoryPaginatedRespDto.
-public struct LoginHistoryPaginatedRespDto: Codable, Hashable, Sendable {
+public struct LoginHistoryPaginatedRespDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -81,21 +81,21 @@ public struct LoginHistoryPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([LoginHistoryDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// LoginHistoryDto.
-public struct LoginHistoryDto: Codable, Hashable, Sendable {
+public struct LoginHistoryDto: GenAuthModel {
     /// User ID
     public var userId: String
 
@@ -189,26 +189,26 @@ public struct LoginHistoryDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appName = try container.decode(String.self, forKey: "appName")
-        self.appLoginUrl = try container.decode(String.self, forKey: "appLoginUrl")
-        self.appLogo = try container.decode(String.self, forKey: "appLogo")
-        self.loginAt = try container.decode(String.self, forKey: "loginAt")
-        self.clientIp = try container.decode(String.self, forKey: "clientIp")
-        self.success = try container.decode(Bool.self, forKey: "success")
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: "errorMessage")
-        self.userAgent = try container.decode(String.self, forKey: "userAgent")
-        self.parsedUserAgent = try container.decode(ParsedUserAgent.self, forKey: "parsedUserAgent")
-        self.loginMethod = try container.decode(String.self, forKey: "loginMethod")
-        self.geoip = try container.decode(GeoIp.self, forKey: "geoip")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.appId = try container.decode(forKey: "appId")
+        self.appName = try container.decode(forKey: "appName")
+        self.appLoginUrl = try container.decode(forKey: "appLoginUrl")
+        self.appLogo = try container.decode(forKey: "appLogo")
+        self.loginAt = try container.decode(forKey: "loginAt")
+        self.clientIp = try container.decode(forKey: "clientIp")
+        self.success = try container.decode(forKey: "success")
+        self.errorMessage = try container.decodeIfPresent(forKey: "errorMessage")
+        self.userAgent = try container.decode(forKey: "userAgent")
+        self.parsedUserAgent = try container.decode(forKey: "parsedUserAgent")
+        self.loginMethod = try container.decode(forKey: "loginMethod")
+        self.geoip = try container.decode(forKey: "geoip")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.appName, forKey: "appName")
@@ -227,7 +227,7 @@ public struct LoginHistoryDto: Codable, Hashable, Sendable {
 }
 
 /// ParsedUserAgent.
-public struct ParsedUserAgent: Codable, Hashable, Sendable {
+public struct ParsedUserAgent: GenAuthModel {
     /// Device type used
     public var device: String
 
@@ -251,15 +251,15 @@ public struct ParsedUserAgent: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.device = try container.decode(String.self, forKey: "device")
-        self.browser = try container.decode(String.self, forKey: "browser")
-        self.os = try container.decode(String.self, forKey: "os")
+        let container = try ModelDecodingContainer(decoder)
+        self.device = try container.decode(forKey: "device")
+        self.browser = try container.decode(forKey: "browser")
+        self.os = try container.decode(forKey: "os")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.device, forKey: "device")
         try container.encode(self.browser, forKey: "browser")
         try container.encode(self.os, forKey: "os")
@@ -267,7 +267,7 @@ public struct ParsedUserAgent: Codable, Hashable, Sendable {
 }
 
 /// GeoIp.
-public struct GeoIp: Codable, Hashable, Sendable {
+public struct GeoIp: GenAuthModel {
     /// Geographic location
     public var location: GeoIpLocation
 
@@ -345,21 +345,21 @@ public struct GeoIp: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.location = try container.decode(GeoIpLocation.self, forKey: "location")
-        self.countryName = try container.decode(String.self, forKey: "country_name")
-        self.countryCode2 = try container.decode(String.self, forKey: "country_code2")
-        self.countryCode3 = try container.decode(String.self, forKey: "country_code3")
-        self.regionName = try container.decode(String.self, forKey: "region_name")
-        self.regionCode = try container.decode(String.self, forKey: "region_code")
-        self.cityName = try container.decode(String.self, forKey: "city_name")
-        self.continentCode = try container.decode(String.self, forKey: "continent_code")
-        self.timezone = try container.decode(String.self, forKey: "timezone")
+        let container = try ModelDecodingContainer(decoder)
+        self.location = try container.decode(forKey: "location")
+        self.countryName = try container.decode(forKey: "country_name")
+        self.countryCode2 = try container.decode(forKey: "country_code2")
+        self.countryCode3 = try container.decode(forKey: "country_code3")
+        self.regionName = try container.decode(forKey: "region_name")
+        self.regionCode = try container.decode(forKey: "region_code")
+        self.cityName = try container.decode(forKey: "city_name")
+        self.continentCode = try container.decode(forKey: "continent_code")
+        self.timezone = try container.decode(forKey: "timezone")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.location, forKey: "location")
         try container.encode(self.countryName, forKey: "country_name")
         try container.encode(self.countryCode2, forKey: "country_code2")
@@ -373,7 +373,7 @@ public struct GeoIp: Codable, Hashable, Sendable {
 }
 
 /// GeoIpLocation.
-public struct GeoIpLocation: Codable, Hashable, Sendable {
+public struct GeoIpLocation: GenAuthModel {
     /// Longitude
     public var lon: Double
 
@@ -392,21 +392,21 @@ public struct GeoIpLocation: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.lon = try container.decode(Double.self, forKey: "lon")
-        self.lat = try container.decode(Double.self, forKey: "lat")
+        let container = try ModelDecodingContainer(decoder)
+        self.lon = try container.decode(forKey: "lon")
+        self.lat = try container.decode(forKey: "lat")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.lon, forKey: "lon")
         try container.encode(self.lat, forKey: "lat")
     }
 }
 
 /// GetLoggedInAppsRespDto.
-public struct GetLoggedInAppsRespDto: Codable, Hashable, Sendable {
+public struct GetLoggedInAppsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -446,17 +446,17 @@ public struct GetLoggedInAppsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([LoggedInAppsDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -466,7 +466,7 @@ public struct GetLoggedInAppsRespDto: Codable, Hashable, Sendable {
 }
 
 /// LoggedInAppsDto.
-public struct LoggedInAppsDto: Codable, Hashable, Sendable {
+public struct LoggedInAppsDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -500,17 +500,17 @@ public struct LoggedInAppsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appName = try container.decode(String.self, forKey: "appName")
-        self.appLoginUrl = try container.decode(String.self, forKey: "appLoginUrl")
-        self.appLogo = try container.decode(String.self, forKey: "appLogo")
-        self.active = try container.decode(Bool.self, forKey: "active")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.appName = try container.decode(forKey: "appName")
+        self.appLoginUrl = try container.decode(forKey: "appLoginUrl")
+        self.appLogo = try container.decode(forKey: "appLogo")
+        self.active = try container.decode(forKey: "active")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.appName, forKey: "appName")
         try container.encode(self.appLoginUrl, forKey: "appLoginUrl")
@@ -520,7 +520,7 @@ public struct LoggedInAppsDto: Codable, Hashable, Sendable {
 }
 
 /// GetAccessibleAppsRespDto.
-public struct GetAccessibleAppsRespDto: Codable, Hashable, Sendable {
+public struct GetAccessibleAppsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -560,17 +560,17 @@ public struct GetAccessibleAppsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([AccessibleAppsDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -580,7 +580,7 @@ public struct GetAccessibleAppsRespDto: Codable, Hashable, Sendable {
 }
 
 /// AccessibleAppsDto.
-public struct AccessibleAppsDto: Codable, Hashable, Sendable {
+public struct AccessibleAppsDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -614,17 +614,17 @@ public struct AccessibleAppsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appName = try container.decode(String.self, forKey: "appName")
-        self.appLoginUrl = try container.decode(String.self, forKey: "appLoginUrl")
-        self.appLogo = try container.decode(String.self, forKey: "appLogo")
-        self.active = try container.decode(Bool.self, forKey: "active")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.appName = try container.decode(forKey: "appName")
+        self.appLoginUrl = try container.decode(forKey: "appLoginUrl")
+        self.appLogo = try container.decode(forKey: "appLogo")
+        self.active = try container.decode(forKey: "active")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.appName, forKey: "appName")
         try container.encode(self.appLoginUrl, forKey: "appLoginUrl")

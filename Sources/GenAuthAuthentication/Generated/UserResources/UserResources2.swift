@@ -4,7 +4,7 @@
 import Foundation
 
 /// GetTenantListRespDto.
-public struct GetTenantListRespDto: Codable, Hashable, Sendable {
+public struct GetTenantListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -44,17 +44,17 @@ public struct GetTenantListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([UserTenantListDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -64,7 +64,7 @@ public struct GetTenantListRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserTenantListDto.
-public struct UserTenantListDto: Codable, Hashable, Sendable {
+public struct UserTenantListDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String
 
@@ -88,15 +88,15 @@ public struct UserTenantListDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.tenantName = try container.decode(String.self, forKey: "tenantName")
-        self.joinAt = try container.decode(Date.self, forKey: "joinAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.tenantName = try container.decode(forKey: "tenantName")
+        self.joinAt = try container.decode(forKey: "joinAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tenantId, forKey: "tenantId")
         try container.encode(self.tenantName, forKey: "tenantName")
         try container.encode(self.joinAt, forKey: "joinAt")
@@ -104,7 +104,7 @@ public struct UserTenantListDto: Codable, Hashable, Sendable {
 }
 
 /// RoleListRespDto.
-public struct RoleListRespDto: Codable, Hashable, Sendable {
+public struct RoleListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -144,17 +144,17 @@ public struct RoleListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([RoleDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -164,7 +164,7 @@ public struct RoleListRespDto: Codable, Hashable, Sendable {
 }
 
 /// RoleDto.
-public struct RoleDto: Codable, Hashable, Sendable {
+public struct RoleDto: GenAuthModel {
     /// Role ID
     public var id: String
 
@@ -222,20 +222,20 @@ public struct RoleDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.namespace = try container.decode(String.self, forKey: "namespace")
-        self.namespaceName = try container.decode(String.self, forKey: "namespaceName")
-        self.status = try container.decodeIfPresent(String.self, forKey: "status")
-        self.disableTime = try container.decodeIfPresent(Int.self, forKey: "disableTime")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
+        self.namespace = try container.decode(forKey: "namespace")
+        self.namespaceName = try container.decode(forKey: "namespaceName")
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.disableTime = try container.decodeIfPresent(forKey: "disableTime")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
@@ -248,7 +248,7 @@ public struct RoleDto: Codable, Hashable, Sendable {
 }
 
 /// GroupListRespDto.
-public struct GroupListRespDto: Codable, Hashable, Sendable {
+public struct GroupListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -288,17 +288,17 @@ public struct GroupListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([GroupDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -308,7 +308,7 @@ public struct GroupListRespDto: Codable, Hashable, Sendable {
 }
 
 /// GroupDto.
-public struct GroupDto: Codable, Hashable, Sendable {
+public struct GroupDto: GenAuthModel {
     /// Group ID
     public var id: String
 
@@ -360,19 +360,19 @@ public struct GroupDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.type = try container.decode(String.self, forKey: "type")
-        self.metadataSource = try container.decode([String].self, forKey: "metadataSource")
-        self.members = try container.decode([UserDto].self, forKey: "members")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
+        self.type = try container.decode(forKey: "type")
+        self.metadataSource = try container.decode(forKey: "metadataSource")
+        self.members = try container.decode(forKey: "members")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
@@ -384,7 +384,7 @@ public struct GroupDto: Codable, Hashable, Sendable {
 }
 
 /// UserDepartmentPaginatedRespDto.
-public struct UserDepartmentPaginatedRespDto: Codable, Hashable, Sendable {
+public struct UserDepartmentPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -424,17 +424,17 @@ public struct UserDepartmentPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UserDepartmentPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -444,7 +444,7 @@ public struct UserDepartmentPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserDepartmentPagingDto.
-public struct UserDepartmentPagingDto: Codable, Hashable, Sendable {
+public struct UserDepartmentPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -463,21 +463,21 @@ public struct UserDepartmentPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([UserDepartmentRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// UserDepartmentRespDto.
-public struct UserDepartmentRespDto: Codable, Hashable, Sendable {
+public struct UserDepartmentRespDto: GenAuthModel {
     /// Organization Code (organizationCode)
     public var organizationCode: String
 
@@ -589,29 +589,29 @@ public struct UserDepartmentRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.departmentId = try container.decode(String.self, forKey: "departmentId")
-        self.isRoot = try container.decode(Bool.self, forKey: "isRoot")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.openDepartmentId = try container.decodeIfPresent(String.self, forKey: "openDepartmentId")
-        self.isLeader = try container.decode(Bool.self, forKey: "isLeader")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.isMainDepartment = try container.decode(Bool.self, forKey: "isMainDepartment")
-        self.joinedAt = try container.decode(Date.self, forKey: "joinedAt")
-        self.isVirtualNode = try container.decode(Bool.self, forKey: "isVirtualNode")
-        self.i18n = try container.decodeIfPresent(DepartmentI18nDto.self, forKey: "i18n")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.departmentIdPath = try container.decodeIfPresent([String].self, forKey: "departmentIdPath")
-        self.departmentCodePath = try container.decodeIfPresent([String].self, forKey: "departmentCodePath")
-        self.departmentNamePath = try container.decodeIfPresent([String].self, forKey: "departmentNamePath")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.departmentId = try container.decode(forKey: "departmentId")
+        self.isRoot = try container.decode(forKey: "isRoot")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
+        self.openDepartmentId = try container.decodeIfPresent(forKey: "openDepartmentId")
+        self.isLeader = try container.decode(forKey: "isLeader")
+        self.code = try container.decode(forKey: "code")
+        self.isMainDepartment = try container.decode(forKey: "isMainDepartment")
+        self.joinedAt = try container.decode(forKey: "joinedAt")
+        self.isVirtualNode = try container.decode(forKey: "isVirtualNode")
+        self.i18n = try container.decodeIfPresent(forKey: "i18n")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.departmentIdPath = try container.decodeIfPresent(forKey: "departmentIdPath")
+        self.departmentCodePath = try container.decodeIfPresent(forKey: "departmentCodePath")
+        self.departmentNamePath = try container.decodeIfPresent(forKey: "departmentNamePath")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encode(self.departmentId, forKey: "departmentId")
         try container.encode(self.isRoot, forKey: "isRoot")
@@ -633,7 +633,7 @@ public struct UserDepartmentRespDto: Codable, Hashable, Sendable {
 }
 
 /// DepartmentI18nDto.
-public struct DepartmentI18nDto: Codable, Hashable, Sendable {
+public struct DepartmentI18nDto: GenAuthModel {
     /// Fields that support multiple languages
     public var name: LangObject
 
@@ -647,13 +647,13 @@ public struct DepartmentI18nDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(LangObject.self, forKey: "name")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
     }
 }

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// AuthorizedResourcePaginatedRespDto.
-public struct AuthorizedResourcePaginatedRespDto: Codable, Hashable, Sendable {
+public struct AuthorizedResourcePaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -42,17 +42,17 @@ public struct AuthorizedResourcePaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(AuthorizedResourcePagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -62,7 +62,7 @@ public struct AuthorizedResourcePaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// AuthorizedResourcePagingDto.
-public struct AuthorizedResourcePagingDto: Codable, Hashable, Sendable {
+public struct AuthorizedResourcePagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -81,21 +81,21 @@ public struct AuthorizedResourcePagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([AuthorizedResourceDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// AuthorizedResourceDto.
-public struct AuthorizedResourceDto: Codable, Hashable, Sendable {
+public struct AuthorizedResourceDto: GenAuthModel {
     /// Resource descriptor
     public var resourceCode: String
 
@@ -147,19 +147,19 @@ public struct AuthorizedResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.condition = try container.decodeIfPresent([PolicyCondition].self, forKey: "condition")
-        self.resourceType = try container.decode(ResourceType.self, forKey: "resourceType")
-        self.apiIdentifier = try container.decode(String.self, forKey: "apiIdentifier")
-        self.actions = try container.decode([String].self, forKey: "actions")
-        self.effect = try container.decode(Effect.self, forKey: "effect")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.condition = try container.decodeIfPresent(forKey: "condition")
+        self.resourceType = try container.decode(forKey: "resourceType")
+        self.apiIdentifier = try container.decode(forKey: "apiIdentifier")
+        self.actions = try container.decode(forKey: "actions")
+        self.effect = try container.decode(forKey: "effect")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encodeIfPresent(self.description, forKey: "description")
         try container.encodeIfPresent(self.condition, forKey: "condition")
@@ -231,7 +231,7 @@ extension AuthorizedResourceDto {
 }
 
 /// PolicyCondition.
-public struct PolicyCondition: Codable, Hashable, Sendable {
+public struct PolicyCondition: GenAuthModel {
     /// Condition Param
     public var param: Param
 
@@ -255,15 +255,15 @@ public struct PolicyCondition: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.param = try container.decode(Param.self, forKey: "param")
-        self.`operator` = try container.decode(Operator.self, forKey: "operator")
-        self.value = try container.decode(String.self, forKey: "value")
+        let container = try ModelDecodingContainer(decoder)
+        self.param = try container.decode(forKey: "param")
+        self.`operator` = try container.decode(forKey: "operator")
+        self.value = try container.decode(forKey: "value")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.param, forKey: "param")
         try container.encode(self.`operator`, forKey: "operator")
         try container.encode(self.value, forKey: "value")

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// DecryptWechatMiniProgramDataDto.
-public struct DecryptWechatMiniProgramDataDto: Codable, Hashable, Sendable {
+public struct DecryptWechatMiniProgramDataDto: GenAuthModel {
     /// External identity source connection identifier of the WeChat Mini Program
     public var extIdpConnidentifier: String
 
@@ -31,16 +31,16 @@ public struct DecryptWechatMiniProgramDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.extIdpConnidentifier = try container.decode(String.self, forKey: "extIdpConnidentifier")
-        self.encryptedData = try container.decode(String.self, forKey: "encryptedData")
-        self.iv = try container.decode(String.self, forKey: "iv")
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.extIdpConnidentifier = try container.decode(forKey: "extIdpConnidentifier")
+        self.encryptedData = try container.decode(forKey: "encryptedData")
+        self.iv = try container.decode(forKey: "iv")
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.extIdpConnidentifier, forKey: "extIdpConnidentifier")
         try container.encode(self.encryptedData, forKey: "encryptedData")
         try container.encode(self.iv, forKey: "iv")
@@ -49,7 +49,7 @@ public struct DecryptWechatMiniProgramDataDto: Codable, Hashable, Sendable {
 }
 
 /// DecryptWechatMiniProgramDataRespDto.
-public struct DecryptWechatMiniProgramDataRespDto: Codable, Hashable, Sendable {
+public struct DecryptWechatMiniProgramDataRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -89,17 +89,17 @@ public struct DecryptWechatMiniProgramDataRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(JSONValue.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -109,7 +109,7 @@ public struct DecryptWechatMiniProgramDataRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetWechatAccessTokenDto.
-public struct GetWechatAccessTokenDto: Codable, Hashable, Sendable {
+public struct GetWechatAccessTokenDto: GenAuthModel {
     /// AppId of the WeChat Mini Program or WeChat Official Account
     public var appId: String
 
@@ -128,21 +128,21 @@ public struct GetWechatAccessTokenDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appSecret = try container.decode(String.self, forKey: "appSecret")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.appSecret = try container.decode(forKey: "appSecret")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.appSecret, forKey: "appSecret")
     }
 }
 
 /// GetWechatAccessTokenRespDto.
-public struct GetWechatAccessTokenRespDto: Codable, Hashable, Sendable {
+public struct GetWechatAccessTokenRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -182,17 +182,17 @@ public struct GetWechatAccessTokenRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetWechatAccessTokenDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -202,7 +202,7 @@ public struct GetWechatAccessTokenRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetWechatAccessTokenDataDto.
-public struct GetWechatAccessTokenDataDto: Codable, Hashable, Sendable {
+public struct GetWechatAccessTokenDataDto: GenAuthModel {
     /// WeChat Access Token cached by the GenAuth server
     public var accessToken: String
 
@@ -221,21 +221,21 @@ public struct GetWechatAccessTokenDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessToken = try container.decode(String.self, forKey: "accessToken")
-        self.expiresAt = try container.decode(String.self, forKey: "expiresAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessToken = try container.decode(forKey: "accessToken")
+        self.expiresAt = try container.decode(forKey: "expiresAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accessToken, forKey: "accessToken")
         try container.encode(self.expiresAt, forKey: "expiresAt")
     }
 }
 
 /// GetWechatAccessTokenInfoRespDto.
-public struct GetWechatAccessTokenInfoRespDto: Codable, Hashable, Sendable {
+public struct GetWechatAccessTokenInfoRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -275,17 +275,17 @@ public struct GetWechatAccessTokenInfoRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetWechatAccessTokenDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ListAccessKeyResponseDto.
-public struct ListAccessKeyResponseDto: Codable, Hashable, Sendable {
+public struct ListAccessKeyResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -46,17 +46,17 @@ public struct ListAccessKeyResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([ListAccessKeyRespDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -66,7 +66,7 @@ public struct ListAccessKeyResponseDto: Codable, Hashable, Sendable {
 }
 
 /// ListAccessKeyRespDto.
-public struct ListAccessKeyRespDto: Codable, Hashable, Sendable {
+public struct ListAccessKeyRespDto: GenAuthModel {
     /// The accessKeyId owned by the user
     public var accessKeyId: String
 
@@ -124,20 +124,20 @@ public struct ListAccessKeyRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessKeyId = try container.decode(String.self, forKey: "accessKeyId")
-        self.accessKeySecret = try container.decode(String.self, forKey: "accessKeySecret")
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.status = try container.decode(String.self, forKey: "status")
-        self.lastDate = try container.decode(Date.self, forKey: "lastDate")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.enable = try container.decode(Bool.self, forKey: "enable")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessKeyId = try container.decode(forKey: "accessKeyId")
+        self.accessKeySecret = try container.decode(forKey: "accessKeySecret")
+        self.userId = try container.decode(forKey: "userId")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.status = try container.decode(forKey: "status")
+        self.lastDate = try container.decode(forKey: "lastDate")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.enable = try container.decode(forKey: "enable")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accessKeyId, forKey: "accessKeyId")
         try container.encode(self.accessKeySecret, forKey: "accessKeySecret")
         try container.encode(self.userId, forKey: "userId")
@@ -150,7 +150,7 @@ public struct ListAccessKeyRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetAccessKeyResponseDto.
-public struct GetAccessKeyResponseDto: Codable, Hashable, Sendable {
+public struct GetAccessKeyResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -190,17 +190,17 @@ public struct GetAccessKeyResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([GetAccessKeyRespDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -210,7 +210,7 @@ public struct GetAccessKeyResponseDto: Codable, Hashable, Sendable {
 }
 
 /// GetAccessKeyRespDto.
-public struct GetAccessKeyRespDto: Codable, Hashable, Sendable {
+public struct GetAccessKeyRespDto: GenAuthModel {
     /// The accessKeyId owned by the user
     public var accessKeyId: String
 
@@ -268,20 +268,20 @@ public struct GetAccessKeyRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessKeyId = try container.decode(String.self, forKey: "accessKeyId")
-        self.accessKeySecret = try container.decode(String.self, forKey: "accessKeySecret")
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.status = try container.decode(String.self, forKey: "status")
-        self.lastDate = try container.decode(Date.self, forKey: "lastDate")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.enable = try container.decode(Bool.self, forKey: "enable")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessKeyId = try container.decode(forKey: "accessKeyId")
+        self.accessKeySecret = try container.decode(forKey: "accessKeySecret")
+        self.userId = try container.decode(forKey: "userId")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.status = try container.decode(forKey: "status")
+        self.lastDate = try container.decode(forKey: "lastDate")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.enable = try container.decode(forKey: "enable")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accessKeyId, forKey: "accessKeyId")
         try container.encode(self.accessKeySecret, forKey: "accessKeySecret")
         try container.encode(self.userId, forKey: "userId")
@@ -294,7 +294,7 @@ public struct GetAccessKeyRespDto: Codable, Hashable, Sendable {
 }
 
 /// CreateAccessKeyDto.
-public struct CreateAccessKeyDto: Codable, Hashable, Sendable {
+public struct CreateAccessKeyDto: GenAuthModel {
     /// Key type
     public var type: String
 
@@ -318,15 +318,15 @@ public struct CreateAccessKeyDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.type = try container.decode(String.self, forKey: "type")
-        self.userId = try container.decodeIfPresent(String.self, forKey: "userId")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.type = try container.decode(forKey: "type")
+        self.userId = try container.decodeIfPresent(forKey: "userId")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.type, forKey: "type")
         try container.encodeIfPresent(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.tenantId, forKey: "tenantId")
@@ -334,7 +334,7 @@ public struct CreateAccessKeyDto: Codable, Hashable, Sendable {
 }
 
 /// CreateAccessKeyResponseDto.
-public struct CreateAccessKeyResponseDto: Codable, Hashable, Sendable {
+public struct CreateAccessKeyResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -374,17 +374,17 @@ public struct CreateAccessKeyResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([CreateAccessKeyRespDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -394,7 +394,7 @@ public struct CreateAccessKeyResponseDto: Codable, Hashable, Sendable {
 }
 
 /// CreateAccessKeyRespDto.
-public struct CreateAccessKeyRespDto: Codable, Hashable, Sendable {
+public struct CreateAccessKeyRespDto: GenAuthModel {
     /// The accessKeyId owned by the user
     public var accessKeyId: String
 
@@ -452,20 +452,20 @@ public struct CreateAccessKeyRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessKeyId = try container.decode(String.self, forKey: "accessKeyId")
-        self.accessKeySecret = try container.decode(String.self, forKey: "accessKeySecret")
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.status = try container.decode(String.self, forKey: "status")
-        self.lastDate = try container.decode(Date.self, forKey: "lastDate")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.enable = try container.decode(Bool.self, forKey: "enable")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessKeyId = try container.decode(forKey: "accessKeyId")
+        self.accessKeySecret = try container.decode(forKey: "accessKeySecret")
+        self.userId = try container.decode(forKey: "userId")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.status = try container.decode(forKey: "status")
+        self.lastDate = try container.decode(forKey: "lastDate")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.enable = try container.decode(forKey: "enable")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accessKeyId, forKey: "accessKeyId")
         try container.encode(self.accessKeySecret, forKey: "accessKeySecret")
         try container.encode(self.userId, forKey: "userId")
@@ -478,7 +478,7 @@ public struct CreateAccessKeyRespDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteAccessKeyDto.
-public struct DeleteAccessKeyDto: Codable, Hashable, Sendable {
+public struct DeleteAccessKeyDto: GenAuthModel {
     /// accessKeyId
     public var accessKeyId: String
 
@@ -492,19 +492,19 @@ public struct DeleteAccessKeyDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessKeyId = try container.decode(String.self, forKey: "accessKeyId")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessKeyId = try container.decode(forKey: "accessKeyId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accessKeyId, forKey: "accessKeyId")
     }
 }
 
 /// UpdateAccessKeyDto.
-public struct UpdateAccessKeyDto: Codable, Hashable, Sendable {
+public struct UpdateAccessKeyDto: GenAuthModel {
     /// AccessKey ID
     public var accessKeyId: String
 
@@ -523,14 +523,14 @@ public struct UpdateAccessKeyDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessKeyId = try container.decode(String.self, forKey: "accessKeyId")
-        self.enable = try container.decode(Bool.self, forKey: "enable")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessKeyId = try container.decode(forKey: "accessKeyId")
+        self.enable = try container.decode(forKey: "enable")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accessKeyId, forKey: "accessKeyId")
         try container.encode(self.enable, forKey: "enable")
     }

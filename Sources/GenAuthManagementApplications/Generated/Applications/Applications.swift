@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ApplicationSingleRespDto.
-public struct ApplicationSingleRespDto: Codable, Hashable, Sendable {
+public struct ApplicationSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct ApplicationSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ApplicationDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct ApplicationSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetSubjectAuthRespDto.
-public struct GetSubjectAuthRespDto: Codable, Hashable, Sendable {
+public struct GetSubjectAuthRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -105,17 +105,17 @@ public struct GetSubjectAuthRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetSubjectAuthDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -125,7 +125,7 @@ public struct GetSubjectAuthRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetSubjectAuthDataDto.
-public struct GetSubjectAuthDataDto: Codable, Hashable, Sendable {
+public struct GetSubjectAuthDataDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -183,20 +183,20 @@ public struct GetSubjectAuthDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appName = try container.decode(String.self, forKey: "appName")
-        self.reqTargetId = try container.decode(String.self, forKey: "reqTargetId")
-        self.reqTargetName = try container.decode(String.self, forKey: "reqTargetName")
-        self.reqTargetType = try container.decode(ReqTargetType.self, forKey: "reqTargetType")
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.targetName = try container.decode(String.self, forKey: "targetName")
-        self.authType = try container.decode(AuthType.self, forKey: "authType")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.appName = try container.decode(forKey: "appName")
+        self.reqTargetId = try container.decode(forKey: "reqTargetId")
+        self.reqTargetName = try container.decode(forKey: "reqTargetName")
+        self.reqTargetType = try container.decode(forKey: "reqTargetType")
+        self.targetType = try container.decode(forKey: "targetType")
+        self.targetName = try container.decode(forKey: "targetName")
+        self.authType = try container.decode(forKey: "authType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.appName, forKey: "appName")
         try container.encode(self.reqTargetId, forKey: "reqTargetId")
@@ -312,7 +312,7 @@ extension GetSubjectAuthDataDto {
 }
 
 /// ListAuthSubjectDto.
-public struct ListAuthSubjectDto: Codable, Hashable, Sendable {
+public struct ListAuthSubjectDto: GenAuthModel {
     /// Subject ID
     public var targetId: String
 
@@ -358,18 +358,18 @@ public struct ListAuthSubjectDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetId = try container.decode(String.self, forKey: "targetId")
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.appName = try container.decodeIfPresent(String.self, forKey: "appName")
-        self.appTypeList = try container.decodeIfPresent([String].self, forKey: "appTypeList")
-        self.effect = try container.decodeIfPresent([String].self, forKey: "effect")
-        self.enabled = try container.decodeIfPresent(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetId = try container.decode(forKey: "targetId")
+        self.targetType = try container.decode(forKey: "targetType")
+        self.appName = try container.decodeIfPresent(forKey: "appName")
+        self.appTypeList = try container.decodeIfPresent(forKey: "appTypeList")
+        self.effect = try container.decodeIfPresent(forKey: "effect")
+        self.enabled = try container.decodeIfPresent(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetId, forKey: "targetId")
         try container.encode(self.targetType, forKey: "targetType")
         try container.encodeIfPresent(self.appName, forKey: "appName")
@@ -417,7 +417,7 @@ extension ListAuthSubjectDto {
 }
 
 /// ListApplicationSubjectRespDto.
-public struct ListApplicationSubjectRespDto: Codable, Hashable, Sendable {
+public struct ListApplicationSubjectRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -457,17 +457,17 @@ public struct ListApplicationSubjectRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ListApplicationSubjectDataListDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -477,7 +477,7 @@ public struct ListApplicationSubjectRespDto: Codable, Hashable, Sendable {
 }
 
 /// ListApplicationSubjectDataListDto.
-public struct ListApplicationSubjectDataListDto: Codable, Hashable, Sendable {
+public struct ListApplicationSubjectDataListDto: GenAuthModel {
     /// List data
     public var list: [ListApplicationSubjectDataDto]
 
@@ -491,19 +491,19 @@ public struct ListApplicationSubjectDataListDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([ListApplicationSubjectDataDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// ListApplicationSubjectDataDto.
-public struct ListApplicationSubjectDataDto: Codable, Hashable, Sendable {
+public struct ListApplicationSubjectDataDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -549,18 +549,18 @@ public struct ListApplicationSubjectDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.logo = try container.decode(String.self, forKey: "logo")
-        self.ext = try container.decode(String.self, forKey: "ext")
-        self.template = try container.decode(String.self, forKey: "template")
-        self.appType = try container.decode(AppType.self, forKey: "appType")
-        self.effect = try container.decode(Effect.self, forKey: "effect")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.logo = try container.decode(forKey: "logo")
+        self.ext = try container.decode(forKey: "ext")
+        self.template = try container.decode(forKey: "template")
+        self.appType = try container.decode(forKey: "appType")
+        self.effect = try container.decode(forKey: "effect")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.logo, forKey: "logo")
         try container.encode(self.ext, forKey: "ext")
@@ -619,7 +619,7 @@ extension ListApplicationSubjectDataDto {
 }
 
 /// ListApplicationAuthDto.
-public struct ListApplicationAuthDto: Codable, Hashable, Sendable {
+public struct ListApplicationAuthDto: GenAuthModel {
     /// Current page number, starting from 1
     public var page: Int?
 
@@ -671,19 +671,19 @@ public struct ListApplicationAuthDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.page = try container.decodeIfPresent(Int.self, forKey: "page")
-        self.limit = try container.decodeIfPresent(Int.self, forKey: "limit")
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.targetName = try container.decodeIfPresent(String.self, forKey: "targetName")
-        self.targetTypeList = try container.decodeIfPresent([String].self, forKey: "targetTypeList")
-        self.effect = try container.decodeIfPresent(Effect.self, forKey: "effect")
-        self.enabled = try container.decodeIfPresent(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.page = try container.decodeIfPresent(forKey: "page")
+        self.limit = try container.decodeIfPresent(forKey: "limit")
+        self.appId = try container.decode(forKey: "appId")
+        self.targetName = try container.decodeIfPresent(forKey: "targetName")
+        self.targetTypeList = try container.decodeIfPresent(forKey: "targetTypeList")
+        self.effect = try container.decodeIfPresent(forKey: "effect")
+        self.enabled = try container.decodeIfPresent(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.page, forKey: "page")
         try container.encodeIfPresent(self.limit, forKey: "limit")
         try container.encode(self.appId, forKey: "appId")
@@ -720,7 +720,7 @@ extension ListApplicationAuthDto {
 }
 
 /// ListApplicationAuthPaginatedRespDto.
-public struct ListApplicationAuthPaginatedRespDto: Codable, Hashable, Sendable {
+public struct ListApplicationAuthPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -760,17 +760,17 @@ public struct ListApplicationAuthPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ListApplicationAuthPaginatedDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -780,7 +780,7 @@ public struct ListApplicationAuthPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// ListApplicationAuthPaginatedDataDto.
-public struct ListApplicationAuthPaginatedDataDto: Codable, Hashable, Sendable {
+public struct ListApplicationAuthPaginatedDataDto: GenAuthModel {
     /// List data
     public var list: [ListApplicationAuthDataDto]
 
@@ -799,14 +799,14 @@ public struct ListApplicationAuthPaginatedDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([ListApplicationAuthDataDto].self, forKey: "list")
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
+        self.totalCount = try container.decode(forKey: "totalCount")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
         try container.encode(self.totalCount, forKey: "totalCount")
     }

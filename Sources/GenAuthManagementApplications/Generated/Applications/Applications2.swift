@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ListApplicationAuthDataDto.
-public struct ListApplicationAuthDataDto: Codable, Hashable, Sendable {
+public struct ListApplicationAuthDataDto: GenAuthModel {
     /// Authorization ID
     public var id: String
 
@@ -57,19 +57,19 @@ public struct ListApplicationAuthDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.targetId = try container.decode(String.self, forKey: "targetId")
-        self.targetName = try container.decode(String.self, forKey: "targetName")
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.effect = try container.decode(Effect.self, forKey: "effect")
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.permissionType = try container.decode(PermissionType.self, forKey: "permissionType")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.targetId = try container.decode(forKey: "targetId")
+        self.targetName = try container.decode(forKey: "targetName")
+        self.targetType = try container.decode(forKey: "targetType")
+        self.effect = try container.decode(forKey: "effect")
+        self.enabled = try container.decode(forKey: "enabled")
+        self.permissionType = try container.decode(forKey: "permissionType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.targetId, forKey: "targetId")
         try container.encode(self.targetName, forKey: "targetName")
@@ -164,7 +164,7 @@ extension ListApplicationAuthDataDto {
 }
 
 /// UpdateAuthEnabledDto.
-public struct UpdateAuthEnabledDto: Codable, Hashable, Sendable {
+public struct UpdateAuthEnabledDto: GenAuthModel {
     /// Authorization ID
     public var id: String
 
@@ -183,21 +183,21 @@ public struct UpdateAuthEnabledDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.enabled = try container.decode(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.enabled, forKey: "enabled")
     }
 }
 
 /// ApplicationPaginatedRespDto.
-public struct ApplicationPaginatedRespDto: Codable, Hashable, Sendable {
+public struct ApplicationPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -237,17 +237,17 @@ public struct ApplicationPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ApplicationPaginatedDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -257,7 +257,7 @@ public struct ApplicationPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// ApplicationPaginatedDataDto.
-public struct ApplicationPaginatedDataDto: Codable, Hashable, Sendable {
+public struct ApplicationPaginatedDataDto: GenAuthModel {
     /// List data
     public var list: [ApplicationDto]
 
@@ -276,21 +276,21 @@ public struct ApplicationPaginatedDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([ApplicationDto].self, forKey: "list")
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
+        self.totalCount = try container.decode(forKey: "totalCount")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
         try container.encode(self.totalCount, forKey: "totalCount")
     }
 }
 
 /// ApplicationSimpleInfoSingleRespDto.
-public struct ApplicationSimpleInfoSingleRespDto: Codable, Hashable, Sendable {
+public struct ApplicationSimpleInfoSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -330,17 +330,17 @@ public struct ApplicationSimpleInfoSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ApplicationSimpleInfoDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -350,7 +350,7 @@ public struct ApplicationSimpleInfoSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// ApplicationSimpleInfoDto.
-public struct ApplicationSimpleInfoDto: Codable, Hashable, Sendable {
+public struct ApplicationSimpleInfoDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -402,19 +402,19 @@ public struct ApplicationSimpleInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appIdentifier = try container.decode(String.self, forKey: "appIdentifier")
-        self.appName = try container.decode(String.self, forKey: "appName")
-        self.appLogo = try container.decode(String.self, forKey: "appLogo")
-        self.appDescription = try container.decodeIfPresent(String.self, forKey: "appDescription")
-        self.appType = try container.decode(AppType.self, forKey: "appType")
-        self.isIntegrateApp = try container.decode(Bool.self, forKey: "isIntegrateApp")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.appIdentifier = try container.decode(forKey: "appIdentifier")
+        self.appName = try container.decode(forKey: "appName")
+        self.appLogo = try container.decode(forKey: "appLogo")
+        self.appDescription = try container.decodeIfPresent(forKey: "appDescription")
+        self.appType = try container.decode(forKey: "appType")
+        self.isIntegrateApp = try container.decode(forKey: "isIntegrateApp")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.appIdentifier, forKey: "appIdentifier")
         try container.encode(self.appName, forKey: "appName")
@@ -467,7 +467,7 @@ extension ApplicationSimpleInfoDto {
 }
 
 /// ApplicationSimpleInfoPaginatedRespDto.
-public struct ApplicationSimpleInfoPaginatedRespDto: Codable, Hashable, Sendable {
+public struct ApplicationSimpleInfoPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -507,17 +507,17 @@ public struct ApplicationSimpleInfoPaginatedRespDto: Codable, Hashable, Sendable
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ApplicationSimpleInfoPaginatedDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -527,7 +527,7 @@ public struct ApplicationSimpleInfoPaginatedRespDto: Codable, Hashable, Sendable
 }
 
 /// ApplicationSimpleInfoPaginatedDataDto.
-public struct ApplicationSimpleInfoPaginatedDataDto: Codable, Hashable, Sendable {
+public struct ApplicationSimpleInfoPaginatedDataDto: GenAuthModel {
     /// List data
     public var list: [ApplicationSimpleInfoDto]
 
@@ -546,21 +546,21 @@ public struct ApplicationSimpleInfoPaginatedDataDto: Codable, Hashable, Sendable
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([ApplicationSimpleInfoDto].self, forKey: "list")
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
+        self.totalCount = try container.decode(forKey: "totalCount")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
         try container.encode(self.totalCount, forKey: "totalCount")
     }
 }
 
 /// CreateApplicationDto.
-public struct CreateApplicationDto: Codable, Hashable, Sendable {
+public struct CreateApplicationDto: GenAuthModel {
     /// Application name
     public var appName: String
 
@@ -702,34 +702,34 @@ public struct CreateApplicationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appName = try container.decode(String.self, forKey: "appName")
-        self.template = try container.decodeIfPresent(String.self, forKey: "template")
-        self.templateData = try container.decodeIfPresent(String.self, forKey: "templateData")
-        self.appIdentifier = try container.decodeIfPresent(String.self, forKey: "appIdentifier")
-        self.appLogo = try container.decodeIfPresent(String.self, forKey: "appLogo")
-        self.appDescription = try container.decodeIfPresent(String.self, forKey: "appDescription")
-        self.appType = try container.decodeIfPresent(AppType.self, forKey: "appType")
-        self.defaultProtocol = try container.decodeIfPresent(DefaultProtocol.self, forKey: "defaultProtocol")
-        self.redirectUris = try container.decodeIfPresent([String].self, forKey: "redirectUris")
-        self.logoutRedirectUris = try container.decodeIfPresent([String].self, forKey: "logoutRedirectUris")
-        self.initLoginUri = try container.decodeIfPresent(String.self, forKey: "initLoginUri")
-        self.ssoEnabled = try container.decodeIfPresent(Bool.self, forKey: "ssoEnabled")
-        self.oidcConfig = try container.decodeIfPresent(OIDCConfig.self, forKey: "oidcConfig")
-        self.samlProviderEnabled = try container.decodeIfPresent(Bool.self, forKey: "samlProviderEnabled")
-        self.samlConfig = try container.decodeIfPresent(SamlIdpConfig.self, forKey: "samlConfig")
-        self.oauthProviderEnabled = try container.decodeIfPresent(Bool.self, forKey: "oauthProviderEnabled")
-        self.oauthConfig = try container.decodeIfPresent(OauthIdpConfig.self, forKey: "oauthConfig")
-        self.casProviderEnabled = try container.decodeIfPresent(Bool.self, forKey: "casProviderEnabled")
-        self.casConfig = try container.decodeIfPresent(CasIdPConfig.self, forKey: "casConfig")
-        self.loginConfig = try container.decodeIfPresent(ApplicationLoginConfigInputDto.self, forKey: "loginConfig")
-        self.registerConfig = try container.decodeIfPresent(ApplicationRegisterConfigInputDto.self, forKey: "registerConfig")
-        self.brandingConfig = try container.decodeIfPresent(ApplicationBrandingConfigInputDto.self, forKey: "brandingConfig")
+        let container = try ModelDecodingContainer(decoder)
+        self.appName = try container.decode(forKey: "appName")
+        self.template = try container.decodeIfPresent(forKey: "template")
+        self.templateData = try container.decodeIfPresent(forKey: "templateData")
+        self.appIdentifier = try container.decodeIfPresent(forKey: "appIdentifier")
+        self.appLogo = try container.decodeIfPresent(forKey: "appLogo")
+        self.appDescription = try container.decodeIfPresent(forKey: "appDescription")
+        self.appType = try container.decodeIfPresent(forKey: "appType")
+        self.defaultProtocol = try container.decodeIfPresent(forKey: "defaultProtocol")
+        self.redirectUris = try container.decodeIfPresent(forKey: "redirectUris")
+        self.logoutRedirectUris = try container.decodeIfPresent(forKey: "logoutRedirectUris")
+        self.initLoginUri = try container.decodeIfPresent(forKey: "initLoginUri")
+        self.ssoEnabled = try container.decodeIfPresent(forKey: "ssoEnabled")
+        self.oidcConfig = try container.decodeIfPresent(forKey: "oidcConfig")
+        self.samlProviderEnabled = try container.decodeIfPresent(forKey: "samlProviderEnabled")
+        self.samlConfig = try container.decodeIfPresent(forKey: "samlConfig")
+        self.oauthProviderEnabled = try container.decodeIfPresent(forKey: "oauthProviderEnabled")
+        self.oauthConfig = try container.decodeIfPresent(forKey: "oauthConfig")
+        self.casProviderEnabled = try container.decodeIfPresent(forKey: "casProviderEnabled")
+        self.casConfig = try container.decodeIfPresent(forKey: "casConfig")
+        self.loginConfig = try container.decodeIfPresent(forKey: "loginConfig")
+        self.registerConfig = try container.decodeIfPresent(forKey: "registerConfig")
+        self.brandingConfig = try container.decodeIfPresent(forKey: "brandingConfig")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appName, forKey: "appName")
         try container.encodeIfPresent(self.template, forKey: "template")
         try container.encodeIfPresent(self.templateData, forKey: "templateData")
@@ -832,7 +832,7 @@ extension CreateApplicationDto {
 }
 
 /// CreateApplicationRespDto.
-public struct CreateApplicationRespDto: Codable, Hashable, Sendable {
+public struct CreateApplicationRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -872,17 +872,17 @@ public struct CreateApplicationRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CreateApplicationRespDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

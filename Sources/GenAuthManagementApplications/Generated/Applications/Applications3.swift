@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ApplicationLoginConfigInputDto.
-public struct ApplicationLoginConfigInputDto: Codable, Hashable, Sendable {
+public struct ApplicationLoginConfigInputDto: GenAuthModel {
     /// Whether to merge login and registration
     public var mergeLoginAndRegisterPage: Bool?
 
@@ -52,18 +52,18 @@ public struct ApplicationLoginConfigInputDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.mergeLoginAndRegisterPage = try container.decodeIfPresent(Bool.self, forKey: "mergeLoginAndRegisterPage")
-        self.enabledBasicLoginMethods = try container.decodeIfPresent([String].self, forKey: "enabledBasicLoginMethods")
-        self.defaultLoginMethod = try container.decodeIfPresent(ApplicationDefaultLoginMethodInput.self, forKey: "defaultLoginMethod")
-        self.enabledExtIdpConnIds = try container.decodeIfPresent([ApplicationEnabledExtIdpConnInputDto].self, forKey: "enabledExtIdpConnIds")
-        self.enabledAllExtIdpConns = try container.decodeIfPresent(Bool.self, forKey: "enabledAllExtIdpConns")
-        self.showAuthorizationPage = try container.decode(Bool.self, forKey: "showAuthorizationPage")
+        let container = try ModelDecodingContainer(decoder)
+        self.mergeLoginAndRegisterPage = try container.decodeIfPresent(forKey: "mergeLoginAndRegisterPage")
+        self.enabledBasicLoginMethods = try container.decodeIfPresent(forKey: "enabledBasicLoginMethods")
+        self.defaultLoginMethod = try container.decodeIfPresent(forKey: "defaultLoginMethod")
+        self.enabledExtIdpConnIds = try container.decodeIfPresent(forKey: "enabledExtIdpConnIds")
+        self.enabledAllExtIdpConns = try container.decodeIfPresent(forKey: "enabledAllExtIdpConns")
+        self.showAuthorizationPage = try container.decode(forKey: "showAuthorizationPage")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.mergeLoginAndRegisterPage, forKey: "mergeLoginAndRegisterPage")
         try container.encodeIfPresent(self.enabledBasicLoginMethods, forKey: "enabledBasicLoginMethods")
         try container.encodeIfPresent(self.defaultLoginMethod, forKey: "defaultLoginMethod")
@@ -74,7 +74,7 @@ public struct ApplicationLoginConfigInputDto: Codable, Hashable, Sendable {
 }
 
 /// ApplicationRegisterConfigInputDto.
-public struct ApplicationRegisterConfigInputDto: Codable, Hashable, Sendable {
+public struct ApplicationRegisterConfigInputDto: GenAuthModel {
     /// Enabled registration methods
     public var enabledBasicRegisterMethods: [String]
 
@@ -93,14 +93,14 @@ public struct ApplicationRegisterConfigInputDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabledBasicRegisterMethods = try container.decode([String].self, forKey: "enabledBasicRegisterMethods")
-        self.defaultRegisterMethod = try container.decode(DefaultRegisterMethod.self, forKey: "defaultRegisterMethod")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabledBasicRegisterMethods = try container.decode(forKey: "enabledBasicRegisterMethods")
+        self.defaultRegisterMethod = try container.decode(forKey: "defaultRegisterMethod")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabledBasicRegisterMethods, forKey: "enabledBasicRegisterMethods")
         try container.encode(self.defaultRegisterMethod, forKey: "defaultRegisterMethod")
     }
@@ -132,7 +132,7 @@ extension ApplicationRegisterConfigInputDto {
 }
 
 /// ApplicationBrandingConfigInputDto.
-public struct ApplicationBrandingConfigInputDto: Codable, Hashable, Sendable {
+public struct ApplicationBrandingConfigInputDto: GenAuthModel {
     /// Whether to enable custom CSS
     public var customCSSEnabled: Bool?
 
@@ -207,22 +207,22 @@ public struct ApplicationBrandingConfigInputDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.customCSSEnabled = try container.decodeIfPresent(Bool.self, forKey: "customCSSEnabled")
-        self.customCSS = try container.decodeIfPresent(String.self, forKey: "customCSS")
-        self.guardVersion = try container.decodeIfPresent(GuardVersion.self, forKey: "guardVersion")
-        self.customLoadingImage = try container.decodeIfPresent(String.self, forKey: "customLoadingImage")
-        self.customBackground = try container.decodeIfPresent(String.self, forKey: "customBackground")
-        self.showChangeLanguageButton = try container.decodeIfPresent(Bool.self, forKey: "showChangeLanguageButton")
-        self.defaultLanguage = try container.decodeIfPresent(DefaultLanguage.self, forKey: "defaultLanguage")
-        self.showForgetPasswordButton = try container.decodeIfPresent(Bool.self, forKey: "showForgetPasswordButton")
-        self.showEnterpriseConnections = try container.decodeIfPresent(Bool.self, forKey: "showEnterpriseConnections")
-        self.showSocialConnections = try container.decodeIfPresent(Bool.self, forKey: "showSocialConnections")
+        let container = try ModelDecodingContainer(decoder)
+        self.customCSSEnabled = try container.decodeIfPresent(forKey: "customCSSEnabled")
+        self.customCSS = try container.decodeIfPresent(forKey: "customCSS")
+        self.guardVersion = try container.decodeIfPresent(forKey: "guardVersion")
+        self.customLoadingImage = try container.decodeIfPresent(forKey: "customLoadingImage")
+        self.customBackground = try container.decodeIfPresent(forKey: "customBackground")
+        self.showChangeLanguageButton = try container.decodeIfPresent(forKey: "showChangeLanguageButton")
+        self.defaultLanguage = try container.decodeIfPresent(forKey: "defaultLanguage")
+        self.showForgetPasswordButton = try container.decodeIfPresent(forKey: "showForgetPasswordButton")
+        self.showEnterpriseConnections = try container.decodeIfPresent(forKey: "showEnterpriseConnections")
+        self.showSocialConnections = try container.decodeIfPresent(forKey: "showSocialConnections")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.customCSSEnabled, forKey: "customCSSEnabled")
         try container.encodeIfPresent(self.customCSS, forKey: "customCSS")
         try container.encodeIfPresent(self.guardVersion, forKey: "guardVersion")
@@ -295,7 +295,7 @@ extension ApplicationBrandingConfigInputDto {
 }
 
 /// CreateApplicationRespDataDto.
-public struct CreateApplicationRespDataDto: Codable, Hashable, Sendable {
+public struct CreateApplicationRespDataDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -467,39 +467,39 @@ public struct CreateApplicationRespDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appIdentifier = try container.decode(String.self, forKey: "appIdentifier")
-        self.appName = try container.decode(String.self, forKey: "appName")
-        self.appLogo = try container.decode(String.self, forKey: "appLogo")
-        self.appDescription = try container.decodeIfPresent(String.self, forKey: "appDescription")
-        self.appType = try container.decode(AppType.self, forKey: "appType")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.isIntegrateApp = try container.decode(Bool.self, forKey: "isIntegrateApp")
-        self.defaultProtocol = try container.decode(DefaultProtocol.self, forKey: "defaultProtocol")
-        self.redirectUris = try container.decode([String].self, forKey: "redirectUris")
-        self.logoutRedirectUris = try container.decode([String].self, forKey: "logoutRedirectUris")
-        self.initLoginUri = try container.decode(String.self, forKey: "initLoginUri")
-        self.ssoEnabled = try container.decode(Bool.self, forKey: "ssoEnabled")
-        self.ssoEnabledAt = try container.decodeIfPresent(Date.self, forKey: "ssoEnabledAt")
-        self.loginConfig = try container.decode(ApplicationLoginConfigDto.self, forKey: "loginConfig")
-        self.registerConfig = try container.decode(ApplicationRegisterConfig.self, forKey: "registerConfig")
-        self.brandingConfig = try container.decode(ApplicationBrandingConfig.self, forKey: "brandingConfig")
-        self.oidcConfig = try container.decode(OIDCConfig.self, forKey: "oidcConfig")
-        self.samlProviderEnabled = try container.decode(Bool.self, forKey: "samlProviderEnabled")
-        self.samlConfig = try container.decodeIfPresent(SamlIdpConfig.self, forKey: "samlConfig")
-        self.oauthProviderEnabled = try container.decode(Bool.self, forKey: "oauthProviderEnabled")
-        self.oauthConfig = try container.decodeIfPresent(OauthIdpConfig.self, forKey: "oauthConfig")
-        self.casProviderEnabled = try container.decode(Bool.self, forKey: "casProviderEnabled")
-        self.casConfig = try container.decodeIfPresent(CasIdPConfig.self, forKey: "casConfig")
-        self.customBrandingEnabled = try container.decode(Bool.self, forKey: "customBrandingEnabled")
-        self.customSecurityEnabled = try container.decode(Bool.self, forKey: "customSecurityEnabled")
-        self.template = try container.decodeIfPresent(String.self, forKey: "template")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.appIdentifier = try container.decode(forKey: "appIdentifier")
+        self.appName = try container.decode(forKey: "appName")
+        self.appLogo = try container.decode(forKey: "appLogo")
+        self.appDescription = try container.decodeIfPresent(forKey: "appDescription")
+        self.appType = try container.decode(forKey: "appType")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.isIntegrateApp = try container.decode(forKey: "isIntegrateApp")
+        self.defaultProtocol = try container.decode(forKey: "defaultProtocol")
+        self.redirectUris = try container.decode(forKey: "redirectUris")
+        self.logoutRedirectUris = try container.decode(forKey: "logoutRedirectUris")
+        self.initLoginUri = try container.decode(forKey: "initLoginUri")
+        self.ssoEnabled = try container.decode(forKey: "ssoEnabled")
+        self.ssoEnabledAt = try container.decodeIfPresent(forKey: "ssoEnabledAt")
+        self.loginConfig = try container.decode(forKey: "loginConfig")
+        self.registerConfig = try container.decode(forKey: "registerConfig")
+        self.brandingConfig = try container.decode(forKey: "brandingConfig")
+        self.oidcConfig = try container.decode(forKey: "oidcConfig")
+        self.samlProviderEnabled = try container.decode(forKey: "samlProviderEnabled")
+        self.samlConfig = try container.decodeIfPresent(forKey: "samlConfig")
+        self.oauthProviderEnabled = try container.decode(forKey: "oauthProviderEnabled")
+        self.oauthConfig = try container.decodeIfPresent(forKey: "oauthConfig")
+        self.casProviderEnabled = try container.decode(forKey: "casProviderEnabled")
+        self.casConfig = try container.decodeIfPresent(forKey: "casConfig")
+        self.customBrandingEnabled = try container.decode(forKey: "customBrandingEnabled")
+        self.customSecurityEnabled = try container.decode(forKey: "customSecurityEnabled")
+        self.template = try container.decodeIfPresent(forKey: "template")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.appIdentifier, forKey: "appIdentifier")
         try container.encode(self.appName, forKey: "appName")
@@ -607,7 +607,7 @@ extension CreateApplicationRespDataDto {
 }
 
 /// ApplicationDefaultLoginMethodInput.
-public struct ApplicationDefaultLoginMethodInput: Codable, Hashable, Sendable {
+public struct ApplicationDefaultLoginMethodInput: GenAuthModel {
     /// Default login type
     public var connectionType: ConnectionType
 
@@ -647,17 +647,17 @@ public struct ApplicationDefaultLoginMethodInput: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.connectionType = try container.decode(ConnectionType.self, forKey: "connectionType")
-        self.qrcodeType = try container.decodeIfPresent(QrcodeType.self, forKey: "qrcodeType")
-        self.qrcodeExtIdpConnId = try container.decodeIfPresent(String.self, forKey: "qrcodeExtIdpConnId")
-        self.adExtIdpConnId = try container.decodeIfPresent(String.self, forKey: "adExtIdpConnId")
-        self.ldapExtIdpConnId = try container.decodeIfPresent(String.self, forKey: "ldapExtIdpConnId")
+        let container = try ModelDecodingContainer(decoder)
+        self.connectionType = try container.decode(forKey: "connectionType")
+        self.qrcodeType = try container.decodeIfPresent(forKey: "qrcodeType")
+        self.qrcodeExtIdpConnId = try container.decodeIfPresent(forKey: "qrcodeExtIdpConnId")
+        self.adExtIdpConnId = try container.decodeIfPresent(forKey: "adExtIdpConnId")
+        self.ldapExtIdpConnId = try container.decodeIfPresent(forKey: "ldapExtIdpConnId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.connectionType, forKey: "connectionType")
         try container.encodeIfPresent(self.qrcodeType, forKey: "qrcodeType")
         try container.encodeIfPresent(self.qrcodeExtIdpConnId, forKey: "qrcodeExtIdpConnId")
@@ -731,7 +731,7 @@ extension ApplicationDefaultLoginMethodInput {
 }
 
 /// ApplicationEnabledExtIdpConnInputDto.
-public struct ApplicationEnabledExtIdpConnInputDto: Codable, Hashable, Sendable {
+public struct ApplicationEnabledExtIdpConnInputDto: GenAuthModel {
     /// Identity source connection ID
     public var extIdpConnId: String
 
@@ -745,19 +745,19 @@ public struct ApplicationEnabledExtIdpConnInputDto: Codable, Hashable, Sendable 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.extIdpConnId = try container.decode(String.self, forKey: "extIdpConnId")
+        let container = try ModelDecodingContainer(decoder)
+        self.extIdpConnId = try container.decode(forKey: "extIdpConnId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.extIdpConnId, forKey: "extIdpConnId")
     }
 }
 
 /// DeleteApplicationDto.
-public struct DeleteApplicationDto: Codable, Hashable, Sendable {
+public struct DeleteApplicationDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -771,19 +771,19 @@ public struct DeleteApplicationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
     }
 }
 
 /// GetApplicationSecretRespDto.
-public struct GetApplicationSecretRespDto: Codable, Hashable, Sendable {
+public struct GetApplicationSecretRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -823,17 +823,17 @@ public struct GetApplicationSecretRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetApplicationSecretDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -843,7 +843,7 @@ public struct GetApplicationSecretRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetApplicationSecretDataDto.
-public struct GetApplicationSecretDataDto: Codable, Hashable, Sendable {
+public struct GetApplicationSecretDataDto: GenAuthModel {
     /// App secret
     public var secret: String
 
@@ -857,19 +857,19 @@ public struct GetApplicationSecretDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.secret = try container.decode(String.self, forKey: "secret")
+        let container = try ModelDecodingContainer(decoder)
+        self.secret = try container.decode(forKey: "secret")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.secret, forKey: "secret")
     }
 }
 
 /// RefreshApplicationSecretDto.
-public struct RefreshApplicationSecretDto: Codable, Hashable, Sendable {
+public struct RefreshApplicationSecretDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -883,13 +883,13 @@ public struct RefreshApplicationSecretDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
     }
 }

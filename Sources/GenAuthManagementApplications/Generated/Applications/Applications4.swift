@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// RefreshApplicationSecretRespDto.
-public struct RefreshApplicationSecretRespDto: Codable, Hashable, Sendable {
+public struct RefreshApplicationSecretRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct RefreshApplicationSecretRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(RefreshApplicationSecretDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct RefreshApplicationSecretRespDto: Codable, Hashable, Sendable {
 }
 
 /// RefreshApplicationSecretDataDto.
-public struct RefreshApplicationSecretDataDto: Codable, Hashable, Sendable {
+public struct RefreshApplicationSecretDataDto: GenAuthModel {
     /// New app secret
     public var secret: String
 
@@ -79,19 +79,19 @@ public struct RefreshApplicationSecretDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.secret = try container.decode(String.self, forKey: "secret")
+        let container = try ModelDecodingContainer(decoder)
+        self.secret = try container.decode(forKey: "secret")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.secret, forKey: "secret")
     }
 }
 
 /// ListApplicationActiveUsersDto.
-public struct ListApplicationActiveUsersDto: Codable, Hashable, Sendable {
+public struct ListApplicationActiveUsersDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -110,21 +110,21 @@ public struct ListApplicationActiveUsersDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.options = try container.decodeIfPresent(ListApplicationActiveUsersOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encodeIfPresent(self.options, forKey: "options")
     }
 }
 
 /// ListApplicationActiveUsersOptionsDto.
-public struct ListApplicationActiveUsersOptionsDto: Codable, Hashable, Sendable {
+public struct ListApplicationActiveUsersOptionsDto: GenAuthModel {
     /// Pagination configuration
     public var pagination: PaginationDto?
 
@@ -158,16 +158,16 @@ public struct ListApplicationActiveUsersOptionsDto: Codable, Hashable, Sendable 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.pagination = try container.decodeIfPresent(PaginationDto.self, forKey: "pagination")
-        self.withCustomData = try container.decodeIfPresent(Bool.self, forKey: "withCustomData")
-        self.withIdentities = try container.decodeIfPresent(Bool.self, forKey: "withIdentities")
-        self.withDepartmentIds = try container.decodeIfPresent(Bool.self, forKey: "withDepartmentIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.pagination = try container.decodeIfPresent(forKey: "pagination")
+        self.withCustomData = try container.decodeIfPresent(forKey: "withCustomData")
+        self.withIdentities = try container.decodeIfPresent(forKey: "withIdentities")
+        self.withDepartmentIds = try container.decodeIfPresent(forKey: "withDepartmentIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.pagination, forKey: "pagination")
         try container.encodeIfPresent(self.withCustomData, forKey: "withCustomData")
         try container.encodeIfPresent(self.withIdentities, forKey: "withIdentities")
@@ -176,7 +176,7 @@ public struct ListApplicationActiveUsersOptionsDto: Codable, Hashable, Sendable 
 }
 
 /// GetApplicationPermissionStrategyRespDto.
-public struct GetApplicationPermissionStrategyRespDto: Codable, Hashable, Sendable {
+public struct GetApplicationPermissionStrategyRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -216,17 +216,17 @@ public struct GetApplicationPermissionStrategyRespDto: Codable, Hashable, Sendab
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetApplicationPermissionStrategyDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -236,7 +236,7 @@ public struct GetApplicationPermissionStrategyRespDto: Codable, Hashable, Sendab
 }
 
 /// GetApplicationPermissionStrategyDataDto.
-public struct GetApplicationPermissionStrategyDataDto: Codable, Hashable, Sendable {
+public struct GetApplicationPermissionStrategyDataDto: GenAuthModel {
     /// App access authorization policy
     public var permissionStrategy: PermissionStrategy
 
@@ -250,13 +250,13 @@ public struct GetApplicationPermissionStrategyDataDto: Codable, Hashable, Sendab
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.permissionStrategy = try container.decode(PermissionStrategy.self, forKey: "permissionStrategy")
+        let container = try ModelDecodingContainer(decoder)
+        self.permissionStrategy = try container.decode(forKey: "permissionStrategy")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.permissionStrategy, forKey: "permissionStrategy")
     }
 }
@@ -287,7 +287,7 @@ extension GetApplicationPermissionStrategyDataDto {
 }
 
 /// UpdateApplicationPermissionStrategyDataDto.
-public struct UpdateApplicationPermissionStrategyDataDto: Codable, Hashable, Sendable {
+public struct UpdateApplicationPermissionStrategyDataDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -306,14 +306,14 @@ public struct UpdateApplicationPermissionStrategyDataDto: Codable, Hashable, Sen
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.permissionStrategy = try container.decode(PermissionStrategy.self, forKey: "permissionStrategy")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.permissionStrategy = try container.decode(forKey: "permissionStrategy")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.permissionStrategy, forKey: "permissionStrategy")
     }
@@ -345,7 +345,7 @@ extension UpdateApplicationPermissionStrategyDataDto {
 }
 
 /// AuthorizeApplicationAccessDto.
-public struct AuthorizeApplicationAccessDto: Codable, Hashable, Sendable {
+public struct AuthorizeApplicationAccessDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -364,21 +364,21 @@ public struct AuthorizeApplicationAccessDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.list = try container.decode([ApplicationPermissionRecordItem].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// ApplicationPermissionRecordItem.
-public struct ApplicationPermissionRecordItem: Codable, Hashable, Sendable {
+public struct ApplicationPermissionRecordItem: GenAuthModel {
     /// Subject type
     public var targetType: TargetType
 
@@ -418,17 +418,17 @@ public struct ApplicationPermissionRecordItem: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.namespaceCode = try container.decodeIfPresent(String.self, forKey: "namespaceCode")
-        self.inheritByChildren = try container.decodeIfPresent(Bool.self, forKey: "inheritByChildren")
-        self.targetIdentifier = try container.decode([String].self, forKey: "targetIdentifier")
-        self.effect = try container.decode(Effect.self, forKey: "effect")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetType = try container.decode(forKey: "targetType")
+        self.namespaceCode = try container.decodeIfPresent(forKey: "namespaceCode")
+        self.inheritByChildren = try container.decodeIfPresent(forKey: "inheritByChildren")
+        self.targetIdentifier = try container.decode(forKey: "targetIdentifier")
+        self.effect = try container.decode(forKey: "effect")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetType, forKey: "targetType")
         try container.encodeIfPresent(self.namespaceCode, forKey: "namespaceCode")
         try container.encodeIfPresent(self.inheritByChildren, forKey: "inheritByChildren")
@@ -494,7 +494,7 @@ extension ApplicationPermissionRecordItem {
 }
 
 /// RevokeApplicationAccessDto.
-public struct RevokeApplicationAccessDto: Codable, Hashable, Sendable {
+public struct RevokeApplicationAccessDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -513,14 +513,14 @@ public struct RevokeApplicationAccessDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.list = try container.decode([DeleteApplicationPermissionRecordItem].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.list, forKey: "list")
     }

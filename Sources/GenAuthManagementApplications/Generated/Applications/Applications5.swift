@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// DeleteApplicationPermissionRecordItem.
-public struct DeleteApplicationPermissionRecordItem: Codable, Hashable, Sendable {
+public struct DeleteApplicationPermissionRecordItem: GenAuthModel {
     /// Subject type
     public var targetType: TargetType
 
@@ -29,15 +29,15 @@ public struct DeleteApplicationPermissionRecordItem: Codable, Hashable, Sendable
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.namespaceCode = try container.decodeIfPresent(String.self, forKey: "namespaceCode")
-        self.targetIdentifier = try container.decode([String].self, forKey: "targetIdentifier")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetType = try container.decode(forKey: "targetType")
+        self.namespaceCode = try container.decodeIfPresent(forKey: "namespaceCode")
+        self.targetIdentifier = try container.decode(forKey: "targetIdentifier")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetType, forKey: "targetType")
         try container.encodeIfPresent(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.targetIdentifier, forKey: "targetIdentifier")
@@ -78,7 +78,7 @@ extension DeleteApplicationPermissionRecordItem {
 }
 
 /// CheckDomainAvailable.
-public struct CheckDomainAvailable: Codable, Hashable, Sendable {
+public struct CheckDomainAvailable: GenAuthModel {
     /// Domain
     public var domain: String
 
@@ -92,19 +92,19 @@ public struct CheckDomainAvailable: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.domain = try container.decode(String.self, forKey: "domain")
+        let container = try ModelDecodingContainer(decoder)
+        self.domain = try container.decode(forKey: "domain")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.domain, forKey: "domain")
     }
 }
 
 /// CheckDomainAvailableSecretRespDto.
-public struct CheckDomainAvailableSecretRespDto: Codable, Hashable, Sendable {
+public struct CheckDomainAvailableSecretRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -144,17 +144,17 @@ public struct CheckDomainAvailableSecretRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CheckDomainAvailableDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -164,7 +164,7 @@ public struct CheckDomainAvailableSecretRespDto: Codable, Hashable, Sendable {
 }
 
 /// CheckDomainAvailableDataDto.
-public struct CheckDomainAvailableDataDto: Codable, Hashable, Sendable {
+public struct CheckDomainAvailableDataDto: GenAuthModel {
     /// Whether available
     public var available: Bool
 
@@ -178,19 +178,19 @@ public struct CheckDomainAvailableDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.available = try container.decode(Bool.self, forKey: "available")
+        let container = try ModelDecodingContainer(decoder)
+        self.available = try container.decode(forKey: "available")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.available, forKey: "available")
     }
 }
 
 /// TenantApplicationListPaginatedRespDto.
-public struct TenantApplicationListPaginatedRespDto: Codable, Hashable, Sendable {
+public struct TenantApplicationListPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -230,17 +230,17 @@ public struct TenantApplicationListPaginatedRespDto: Codable, Hashable, Sendable
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(TenantApplicationListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -250,7 +250,7 @@ public struct TenantApplicationListPaginatedRespDto: Codable, Hashable, Sendable
 }
 
 /// TenantApplicationListPagingDto.
-public struct TenantApplicationListPagingDto: Codable, Hashable, Sendable {
+public struct TenantApplicationListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -269,21 +269,21 @@ public struct TenantApplicationListPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([TenantApplicationDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// TenantApplicationDto.
-public struct TenantApplicationDto: Codable, Hashable, Sendable {
+public struct TenantApplicationDto: GenAuthModel {
     /// UserPool ID
     public var userPoolId: String
 
@@ -341,20 +341,20 @@ public struct TenantApplicationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.tenantAppId = try container.decode(String.self, forKey: "tenantAppId")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.logo = try container.decode(String.self, forKey: "logo")
-        self.applicationType = try container.decode(String.self, forKey: "applicationType")
-        self.ssoEnabled = try container.decode(Bool.self, forKey: "ssoEnabled")
-        self.appId = try container.decode(String.self, forKey: "appId")
+        let container = try ModelDecodingContainer(decoder)
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.tenantAppId = try container.decode(forKey: "tenantAppId")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.logo = try container.decode(forKey: "logo")
+        self.applicationType = try container.decode(forKey: "applicationType")
+        self.ssoEnabled = try container.decode(forKey: "ssoEnabled")
+        self.appId = try container.decode(forKey: "appId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userPoolId, forKey: "userPoolId")
         try container.encode(self.tenantAppId, forKey: "tenantAppId")
         try container.encode(self.name, forKey: "name")
@@ -367,7 +367,7 @@ public struct TenantApplicationDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateLoginConfigDto.
-public struct UpdateLoginConfigDto: Codable, Hashable, Sendable {
+public struct UpdateLoginConfigDto: GenAuthModel {
     /// App login configuration update content
     public var update: UpdateLoginConfig
 
@@ -381,19 +381,19 @@ public struct UpdateLoginConfigDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.update = try container.decode(UpdateLoginConfig.self, forKey: "update")
+        let container = try ModelDecodingContainer(decoder)
+        self.update = try container.decode(forKey: "update")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.update, forKey: "update")
     }
 }
 
 /// UpdateLoginConfig.
-public struct UpdateLoginConfig: Codable, Hashable, Sendable {
+public struct UpdateLoginConfig: GenAuthModel {
     /// The `tabMethodsSortConfig` field.
     public var tabMethodsSortConfig: ApplicationTabMethodsSortConfigDto
 
@@ -475,24 +475,24 @@ public struct UpdateLoginConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tabMethodsSortConfig = try container.decode(ApplicationTabMethodsSortConfigDto.self, forKey: "tabMethodsSortConfig")
-        self.qrCodeSortConfig = try container.decode(ApplicationTabMethodsSortConfigDto.self, forKey: "qrCodeSortConfig")
-        self.ssoPageCustomizationSettings = try container.decode(ISsoPageCustomizationSettingsDto.self, forKey: "ssoPageCustomizationSettings")
-        self.passwordTabConfig = try container.decode(TabConfigDto.self, forKey: "passwordTabConfig")
-        self.verifyCodeTabConfig = try container.decode(TabConfigDto.self, forKey: "verifyCodeTabConfig")
-        self.config = try container.decode(LanguageCoinfigDto.self, forKey: "config")
-        self.enableCreateTenant = try container.decode(Bool.self, forKey: "enableCreateTenant")
-        self.createTenantScenes = try container.decode([String].self, forKey: "createTenantScenes")
-        self.enableJoinTenant = try container.decode(Bool.self, forKey: "enableJoinTenant")
-        self.joinTenantScenes = try container.decode([String].self, forKey: "joinTenantScenes")
-        self.enableVerifyDomain = try container.decode(Bool.self, forKey: "enableVerifyDomain")
-        self.verifyDomainScenes = try container.decode([String].self, forKey: "verifyDomainScenes")
+        let container = try ModelDecodingContainer(decoder)
+        self.tabMethodsSortConfig = try container.decode(forKey: "tabMethodsSortConfig")
+        self.qrCodeSortConfig = try container.decode(forKey: "qrCodeSortConfig")
+        self.ssoPageCustomizationSettings = try container.decode(forKey: "ssoPageCustomizationSettings")
+        self.passwordTabConfig = try container.decode(forKey: "passwordTabConfig")
+        self.verifyCodeTabConfig = try container.decode(forKey: "verifyCodeTabConfig")
+        self.config = try container.decode(forKey: "config")
+        self.enableCreateTenant = try container.decode(forKey: "enableCreateTenant")
+        self.createTenantScenes = try container.decode(forKey: "createTenantScenes")
+        self.enableJoinTenant = try container.decode(forKey: "enableJoinTenant")
+        self.joinTenantScenes = try container.decode(forKey: "joinTenantScenes")
+        self.enableVerifyDomain = try container.decode(forKey: "enableVerifyDomain")
+        self.verifyDomainScenes = try container.decode(forKey: "verifyDomainScenes")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tabMethodsSortConfig, forKey: "tabMethodsSortConfig")
         try container.encode(self.qrCodeSortConfig, forKey: "qrCodeSortConfig")
         try container.encode(self.ssoPageCustomizationSettings, forKey: "ssoPageCustomizationSettings")
@@ -509,7 +509,7 @@ public struct UpdateLoginConfig: Codable, Hashable, Sendable {
 }
 
 /// ApplicationTabMethodsSortConfigDto.
-public struct ApplicationTabMethodsSortConfigDto: Codable, Hashable, Sendable {
+public struct ApplicationTabMethodsSortConfigDto: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ISsoPageCustomizationSettingsDto.
-public struct ISsoPageCustomizationSettingsDto: Codable, Hashable, Sendable {
+public struct ISsoPageCustomizationSettingsDto: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -28,7 +28,7 @@ public struct ISsoPageCustomizationSettingsDto: Codable, Hashable, Sendable {
 }
 
 /// TabConfigDto.
-public struct TabConfigDto: Codable, Hashable, Sendable {
+public struct TabConfigDto: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -51,7 +51,7 @@ public struct TabConfigDto: Codable, Hashable, Sendable {
 }
 
 /// LanguageCoinfigDto.
-public struct LanguageCoinfigDto: Codable, Hashable, Sendable {
+public struct LanguageCoinfigDto: GenAuthModel {
     /// The `global` field.
     public var global: LanguageCoinfigGlobalDto
 
@@ -65,19 +65,19 @@ public struct LanguageCoinfigDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.global = try container.decode(LanguageCoinfigGlobalDto.self, forKey: "global")
+        let container = try ModelDecodingContainer(decoder)
+        self.global = try container.decode(forKey: "global")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.global, forKey: "global")
     }
 }
 
 /// LanguageCoinfigGlobalDto.
-public struct LanguageCoinfigGlobalDto: Codable, Hashable, Sendable {
+public struct LanguageCoinfigGlobalDto: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -100,7 +100,7 @@ public struct LanguageCoinfigGlobalDto: Codable, Hashable, Sendable {
 }
 
 /// UserPoolTenantConfigDtoRespDto.
-public struct UserPoolTenantConfigDtoRespDto: Codable, Hashable, Sendable {
+public struct UserPoolTenantConfigDtoRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -129,16 +129,16 @@ public struct UserPoolTenantConfigDtoRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.data = try container.decode(UserPoolTenantConfigDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -147,7 +147,7 @@ public struct UserPoolTenantConfigDtoRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserPoolTenantConfigDto.
-public struct UserPoolTenantConfigDto: Codable, Hashable, Sendable {
+public struct UserPoolTenantConfigDto: GenAuthModel {
     /// UserPool ID
     public var userPoolId: String
 
@@ -265,30 +265,30 @@ public struct UserPoolTenantConfigDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.isUserPoolAsTenant = try container.decode(Bool.self, forKey: "isUserPoolAsTenant")
-        self.enableSwitchType = try container.decode(EnableSwitchType.self, forKey: "enableSwitchType")
-        self.css = try container.decode(String.self, forKey: "css")
-        self.cssEnabled = try container.decode(Bool.self, forKey: "cssEnabled")
-        self.customLoading = try container.decode(String.self, forKey: "customLoading")
-        self.enableGuardVersionSwitch = try container.decode(Bool.self, forKey: "enableGuardVersionSwitch")
-        self.guardVersion = try container.decode(String.self, forKey: "guardVersion")
-        self.loadingBackground = try container.decode(String.self, forKey: "loadingBackground")
-        self.enableCreateTenant = try container.decode(Bool.self, forKey: "enableCreateTenant")
-        self.createTenantScenes = try container.decode([String].self, forKey: "createTenantScenes")
-        self.enableJoinTenant = try container.decode(Bool.self, forKey: "enableJoinTenant")
-        self.joinTenantScenes = try container.decode([String].self, forKey: "joinTenantScenes")
-        self.enableVerifyDomain = try container.decode(Bool.self, forKey: "enableVerifyDomain")
-        self.verifyDomainScenes = try container.decode([String].self, forKey: "verifyDomainScenes")
-        self.ssoPageCustomizationSettings = try container.decode(ISsoPageCustomizationSettingsDto.self, forKey: "ssoPageCustomizationSettings")
-        self.enableMultipleTenantPortal = try container.decode(Bool.self, forKey: "enableMultipleTenantPortal")
-        self.loginConfig = try container.decode(ApplicationLoginConfigDto.self, forKey: "loginConfig")
+        let container = try ModelDecodingContainer(decoder)
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.isUserPoolAsTenant = try container.decode(forKey: "isUserPoolAsTenant")
+        self.enableSwitchType = try container.decode(forKey: "enableSwitchType")
+        self.css = try container.decode(forKey: "css")
+        self.cssEnabled = try container.decode(forKey: "cssEnabled")
+        self.customLoading = try container.decode(forKey: "customLoading")
+        self.enableGuardVersionSwitch = try container.decode(forKey: "enableGuardVersionSwitch")
+        self.guardVersion = try container.decode(forKey: "guardVersion")
+        self.loadingBackground = try container.decode(forKey: "loadingBackground")
+        self.enableCreateTenant = try container.decode(forKey: "enableCreateTenant")
+        self.createTenantScenes = try container.decode(forKey: "createTenantScenes")
+        self.enableJoinTenant = try container.decode(forKey: "enableJoinTenant")
+        self.joinTenantScenes = try container.decode(forKey: "joinTenantScenes")
+        self.enableVerifyDomain = try container.decode(forKey: "enableVerifyDomain")
+        self.verifyDomainScenes = try container.decode(forKey: "verifyDomainScenes")
+        self.ssoPageCustomizationSettings = try container.decode(forKey: "ssoPageCustomizationSettings")
+        self.enableMultipleTenantPortal = try container.decode(forKey: "enableMultipleTenantPortal")
+        self.loginConfig = try container.decode(forKey: "loginConfig")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userPoolId, forKey: "userPoolId")
         try container.encode(self.isUserPoolAsTenant, forKey: "isUserPoolAsTenant")
         try container.encode(self.enableSwitchType, forKey: "enableSwitchType")
@@ -340,7 +340,7 @@ extension UserPoolTenantConfigDto {
 }
 
 /// UpdateUserPoolTenantLoginConfigDto.
-public struct UpdateUserPoolTenantLoginConfigDto: Codable, Hashable, Sendable {
+public struct UpdateUserPoolTenantLoginConfigDto: GenAuthModel {
     /// App login configuration update content
     public var update: UpdateLoginConfig
 
@@ -354,19 +354,19 @@ public struct UpdateUserPoolTenantLoginConfigDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.update = try container.decode(UpdateLoginConfig.self, forKey: "update")
+        let container = try ModelDecodingContainer(decoder)
+        self.update = try container.decode(forKey: "update")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.update, forKey: "update")
     }
 }
 
 /// UpdateTenantAppqrcodeState.
-public struct UpdateTenantAppqrcodeState: Codable, Hashable, Sendable {
+public struct UpdateTenantAppqrcodeState: GenAuthModel {
     /// Whether to allow enabling QR code login
     public var enabled: Bool
 
@@ -380,19 +380,19 @@ public struct UpdateTenantAppqrcodeState: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabled = try container.decode(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabled, forKey: "enabled")
     }
 }
 
 /// ChangeUserPoolTenantExtIdpConnDto.
-public struct ChangeUserPoolTenantExtIdpConnDto: Codable, Hashable, Sendable {
+public struct ChangeUserPoolTenantExtIdpConnDto: GenAuthModel {
     /// Identity source connection ID
     public var connIds: [String]
 
@@ -411,21 +411,21 @@ public struct ChangeUserPoolTenantExtIdpConnDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.connIds = try container.decode([String].self, forKey: "connIds")
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.connIds = try container.decode(forKey: "connIds")
+        self.enabled = try container.decode(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.connIds, forKey: "connIds")
         try container.encode(self.enabled, forKey: "enabled")
     }
 }
 
 /// UpdateApplicationMfaSettingsDto.
-public struct UpdateApplicationMfaSettingsDto: Codable, Hashable, Sendable {
+public struct UpdateApplicationMfaSettingsDto: GenAuthModel {
     /// App ID it belongs to
     public var appId: String
 
@@ -449,15 +449,15 @@ public struct UpdateApplicationMfaSettingsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.enabledFactors = try container.decodeIfPresent([String].self, forKey: "enabledFactors")
-        self.disabledFactors = try container.decodeIfPresent([String].self, forKey: "disabledFactors")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.enabledFactors = try container.decodeIfPresent(forKey: "enabledFactors")
+        self.disabledFactors = try container.decodeIfPresent(forKey: "disabledFactors")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encodeIfPresent(self.enabledFactors, forKey: "enabledFactors")
         try container.encodeIfPresent(self.disabledFactors, forKey: "disabledFactors")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreateAsaAccountDto.
-public struct CreateAsaAccountDto: Codable, Hashable, Sendable {
+public struct CreateAsaAccountDto: GenAuthModel {
     /// App ID it belongs to
     public var appId: String
 
@@ -24,21 +24,21 @@ public struct CreateAsaAccountDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.accountInfo = try container.decode(JSONValue.self, forKey: "accountInfo")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.accountInfo = try container.decode(forKey: "accountInfo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.accountInfo, forKey: "accountInfo")
     }
 }
 
 /// AsaAccountSingleRespDto.
-public struct AsaAccountSingleRespDto: Codable, Hashable, Sendable {
+public struct AsaAccountSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -78,17 +78,17 @@ public struct AsaAccountSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(AsaAccountDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -98,7 +98,7 @@ public struct AsaAccountSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// AsaAccountDto.
-public struct AsaAccountDto: Codable, Hashable, Sendable {
+public struct AsaAccountDto: GenAuthModel {
     /// App ID it belongs to
     public var appId: String
 
@@ -122,15 +122,15 @@ public struct AsaAccountDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.accountId = try container.decode(String.self, forKey: "accountId")
-        self.accountInfo = try container.decode(JSONValue.self, forKey: "accountInfo")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.accountId = try container.decode(forKey: "accountId")
+        self.accountInfo = try container.decode(forKey: "accountInfo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.accountId, forKey: "accountId")
         try container.encode(self.accountInfo, forKey: "accountInfo")
@@ -138,7 +138,7 @@ public struct AsaAccountDto: Codable, Hashable, Sendable {
 }
 
 /// CreateAsaAccountsBatchDto.
-public struct CreateAsaAccountsBatchDto: Codable, Hashable, Sendable {
+public struct CreateAsaAccountsBatchDto: GenAuthModel {
     /// App ID it belongs to
     public var appId: String
 
@@ -157,21 +157,21 @@ public struct CreateAsaAccountsBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.list = try container.decode([CreateAsaAccountsBatchItemDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// CreateAsaAccountsBatchItemDto.
-public struct CreateAsaAccountsBatchItemDto: Codable, Hashable, Sendable {
+public struct CreateAsaAccountsBatchItemDto: GenAuthModel {
     /// Account information, generally key-value pairs containing "account" and "password" keys
     public var accountInfo: JSONValue
 
@@ -185,19 +185,19 @@ public struct CreateAsaAccountsBatchItemDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accountInfo = try container.decode(JSONValue.self, forKey: "accountInfo")
+        let container = try ModelDecodingContainer(decoder)
+        self.accountInfo = try container.decode(forKey: "accountInfo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accountInfo, forKey: "accountInfo")
     }
 }
 
 /// UpdateAsaAccountDto.
-public struct UpdateAsaAccountDto: Codable, Hashable, Sendable {
+public struct UpdateAsaAccountDto: GenAuthModel {
     /// App ID it belongs to
     public var appId: String
 
@@ -221,15 +221,15 @@ public struct UpdateAsaAccountDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.accountId = try container.decode(String.self, forKey: "accountId")
-        self.accountInfo = try container.decode(JSONValue.self, forKey: "accountInfo")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.accountId = try container.decode(forKey: "accountId")
+        self.accountInfo = try container.decode(forKey: "accountInfo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.accountId, forKey: "accountId")
         try container.encode(self.accountInfo, forKey: "accountInfo")
@@ -237,7 +237,7 @@ public struct UpdateAsaAccountDto: Codable, Hashable, Sendable {
 }
 
 /// AsaAccountPaginatedRespDto.
-public struct AsaAccountPaginatedRespDto: Codable, Hashable, Sendable {
+public struct AsaAccountPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -277,17 +277,17 @@ public struct AsaAccountPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(AsaAccountPaginatedDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -297,7 +297,7 @@ public struct AsaAccountPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// AsaAccountPaginatedDataDto.
-public struct AsaAccountPaginatedDataDto: Codable, Hashable, Sendable {
+public struct AsaAccountPaginatedDataDto: GenAuthModel {
     /// List data
     public var list: [AsaAccountDto]
 
@@ -316,21 +316,21 @@ public struct AsaAccountPaginatedDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([AsaAccountDto].self, forKey: "list")
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
+        self.totalCount = try container.decode(forKey: "totalCount")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
         try container.encode(self.totalCount, forKey: "totalCount")
     }
 }
 
 /// GetAsaAccountBatchDto.
-public struct GetAsaAccountBatchDto: Codable, Hashable, Sendable {
+public struct GetAsaAccountBatchDto: GenAuthModel {
     /// App ID it belongs to
     public var appId: String
 
@@ -349,21 +349,21 @@ public struct GetAsaAccountBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.accountIds = try container.decode([String].self, forKey: "accountIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.accountIds = try container.decode(forKey: "accountIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.accountIds, forKey: "accountIds")
     }
 }
 
 /// AsaAccountListRespDto.
-public struct AsaAccountListRespDto: Codable, Hashable, Sendable {
+public struct AsaAccountListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -403,17 +403,17 @@ public struct AsaAccountListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([AsaAccountDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// DeleteAsaAccountDto.
-public struct DeleteAsaAccountDto: Codable, Hashable, Sendable {
+public struct DeleteAsaAccountDto: GenAuthModel {
     /// App ID it belongs to
     public var appId: String
 
@@ -24,21 +24,21 @@ public struct DeleteAsaAccountDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.accountId = try container.decode(String.self, forKey: "accountId")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.accountId = try container.decode(forKey: "accountId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.accountId, forKey: "accountId")
     }
 }
 
 /// DeleteAsaAccountBatchDto.
-public struct DeleteAsaAccountBatchDto: Codable, Hashable, Sendable {
+public struct DeleteAsaAccountBatchDto: GenAuthModel {
     /// App ID it belongs to
     public var appId: String
 
@@ -57,21 +57,21 @@ public struct DeleteAsaAccountBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.accountIds = try container.decode([String].self, forKey: "accountIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.accountIds = try container.decode(forKey: "accountIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.accountIds, forKey: "accountIds")
     }
 }
 
 /// AssignAsaAccountsDto.
-public struct AssignAsaAccountsDto: Codable, Hashable, Sendable {
+public struct AssignAsaAccountsDto: GenAuthModel {
     /// App ID it belongs to
     public var appId: String
 
@@ -95,15 +95,15 @@ public struct AssignAsaAccountsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.accountId = try container.decode(String.self, forKey: "accountId")
-        self.targets = try container.decode([AssignAsaAccountItem].self, forKey: "targets")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.accountId = try container.decode(forKey: "accountId")
+        self.targets = try container.decode(forKey: "targets")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.accountId, forKey: "accountId")
         try container.encode(self.targets, forKey: "targets")
@@ -111,7 +111,7 @@ public struct AssignAsaAccountsDto: Codable, Hashable, Sendable {
 }
 
 /// AssignAsaAccountItem.
-public struct AssignAsaAccountItem: Codable, Hashable, Sendable {
+public struct AssignAsaAccountItem: GenAuthModel {
     /// Target object type:
     public var targetType: TargetType
 
@@ -135,14 +135,14 @@ public struct AssignAsaAccountItem: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.targetIdentifiers = try container.decode([String].self, forKey: "targetIdentifiers")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetType = try container.decode(forKey: "targetType")
+        self.targetIdentifiers = try container.decode(forKey: "targetIdentifiers")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetType, forKey: "targetType")
         try container.encode(self.targetIdentifiers, forKey: "targetIdentifiers")
     }
@@ -182,7 +182,7 @@ extension AssignAsaAccountItem {
 }
 
 /// GetAsaAccountAssignedTargetRespDto.
-public struct GetAsaAccountAssignedTargetRespDto: Codable, Hashable, Sendable {
+public struct GetAsaAccountAssignedTargetRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -222,17 +222,17 @@ public struct GetAsaAccountAssignedTargetRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetAsaAccountAssignedTargetDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -242,7 +242,7 @@ public struct GetAsaAccountAssignedTargetRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetAsaAccountAssignedTargetDataDto.
-public struct GetAsaAccountAssignedTargetDataDto: Codable, Hashable, Sendable {
+public struct GetAsaAccountAssignedTargetDataDto: GenAuthModel {
     /// Total
     public var totalCount: Int
 
@@ -261,21 +261,21 @@ public struct GetAsaAccountAssignedTargetDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([AsaAccountTargetDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// AsaAccountTargetDto.
-public struct AsaAccountTargetDto: Codable, Hashable, Sendable {
+public struct AsaAccountTargetDto: GenAuthModel {
     /// Target object type:
     public var targetType: TargetType
 
@@ -299,14 +299,14 @@ public struct AsaAccountTargetDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.targetIdentifier = try container.decode(String.self, forKey: "targetIdentifier")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetType = try container.decode(forKey: "targetType")
+        self.targetIdentifier = try container.decode(forKey: "targetIdentifier")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetType, forKey: "targetType")
         try container.encode(self.targetIdentifier, forKey: "targetIdentifier")
     }
@@ -346,7 +346,7 @@ extension AsaAccountTargetDto {
 }
 
 /// AsaAccountSingleNullableRespDto.
-public struct AsaAccountSingleNullableRespDto: Codable, Hashable, Sendable {
+public struct AsaAccountSingleNullableRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -386,17 +386,17 @@ public struct AsaAccountSingleNullableRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(AsaAccountDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

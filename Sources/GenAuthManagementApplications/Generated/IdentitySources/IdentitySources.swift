@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ExtIdpListPaginatedRespDto.
-public struct ExtIdpListPaginatedRespDto: Codable, Hashable, Sendable {
+public struct ExtIdpListPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct ExtIdpListPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ExtIdpListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct ExtIdpListPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// ExtIdpListPagingDto.
-public struct ExtIdpListPagingDto: Codable, Hashable, Sendable {
+public struct ExtIdpListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -84,21 +84,21 @@ public struct ExtIdpListPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([ExtIdpDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// ExtIdpDto.
-public struct ExtIdpDto: Codable, Hashable, Sendable {
+public struct ExtIdpDto: GenAuthModel {
     /// Identity source ID
     public var id: String
 
@@ -132,17 +132,17 @@ public struct ExtIdpDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.logo = try container.decode(String.self, forKey: "logo")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
-        self.type = try container.decode(String.self, forKey: "type")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.name = try container.decode(forKey: "name")
+        self.logo = try container.decode(forKey: "logo")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
+        self.type = try container.decode(forKey: "type")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.name, forKey: "name")
         try container.encode(self.logo, forKey: "logo")
@@ -152,7 +152,7 @@ public struct ExtIdpDto: Codable, Hashable, Sendable {
 }
 
 /// ExtIdpDetailSingleRespDto.
-public struct ExtIdpDetailSingleRespDto: Codable, Hashable, Sendable {
+public struct ExtIdpDetailSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -192,17 +192,17 @@ public struct ExtIdpDetailSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ExtIdpDetail.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -212,7 +212,7 @@ public struct ExtIdpDetailSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// ExtIdpDetail.
-public struct ExtIdpDetail: Codable, Hashable, Sendable {
+public struct ExtIdpDetail: GenAuthModel {
     /// Identity source ID
     public var id: String
 
@@ -264,19 +264,19 @@ public struct ExtIdpDetail: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.logo = try container.decode(String.self, forKey: "logo")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
-        self.type = try container.decode(String.self, forKey: "type")
-        self.connections = try container.decode(JSONValue.self, forKey: "connections")
-        self.autoJoin = try container.decode(Bool.self, forKey: "autoJoin")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.name = try container.decode(forKey: "name")
+        self.logo = try container.decode(forKey: "logo")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
+        self.type = try container.decode(forKey: "type")
+        self.connections = try container.decode(forKey: "connections")
+        self.autoJoin = try container.decode(forKey: "autoJoin")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.name, forKey: "name")
         try container.encode(self.logo, forKey: "logo")
@@ -288,7 +288,7 @@ public struct ExtIdpDetail: Codable, Hashable, Sendable {
 }
 
 /// CreateExtIdpDto.
-public struct CreateExtIdpDto: Codable, Hashable, Sendable {
+public struct CreateExtIdpDto: GenAuthModel {
     /// Identity source name
     public var name: String
 
@@ -312,15 +312,15 @@ public struct CreateExtIdpDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.type = try container.decode(forKey: "type")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.type, forKey: "type")
         try container.encodeIfPresent(self.tenantId, forKey: "tenantId")
@@ -497,7 +497,7 @@ extension CreateExtIdpDto {
 }
 
 /// ExtIdpSingleRespDto.
-public struct ExtIdpSingleRespDto: Codable, Hashable, Sendable {
+public struct ExtIdpSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -537,17 +537,17 @@ public struct ExtIdpSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ExtIdpDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -557,7 +557,7 @@ public struct ExtIdpSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateExtIdpDto.
-public struct UpdateExtIdpDto: Codable, Hashable, Sendable {
+public struct UpdateExtIdpDto: GenAuthModel {
     /// Name
     public var name: String
 
@@ -581,15 +581,15 @@ public struct UpdateExtIdpDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.id = try container.decode(forKey: "id")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.id, forKey: "id")
         try container.encodeIfPresent(self.tenantId, forKey: "tenantId")
@@ -597,7 +597,7 @@ public struct UpdateExtIdpDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteExtIdpDto.
-public struct DeleteExtIdpDto: Codable, Hashable, Sendable {
+public struct DeleteExtIdpDto: GenAuthModel {
     /// Identity source ID
     public var id: String
 
@@ -616,21 +616,21 @@ public struct DeleteExtIdpDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encodeIfPresent(self.tenantId, forKey: "tenantId")
     }
 }
 
 /// CreateExtIdpConnDto.
-public struct CreateExtIdpConnDto: Codable, Hashable, Sendable {
+public struct CreateExtIdpConnDto: GenAuthModel {
     /// Identity source connection ID
     public var extIdpId: String
 
@@ -688,20 +688,20 @@ public struct CreateExtIdpConnDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.extIdpId = try container.decode(String.self, forKey: "extIdpId")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.identifier = try container.decode(String.self, forKey: "identifier")
-        self.loginOnly = try container.decodeIfPresent(Bool.self, forKey: "loginOnly")
-        self.logo = try container.decodeIfPresent(String.self, forKey: "logo")
-        self.displayName = try container.decode(String.self, forKey: "displayName")
-        self.fields = try container.decode(JSONValue.self, forKey: "fields")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.extIdpId = try container.decode(forKey: "extIdpId")
+        self.type = try container.decode(forKey: "type")
+        self.identifier = try container.decode(forKey: "identifier")
+        self.loginOnly = try container.decodeIfPresent(forKey: "loginOnly")
+        self.logo = try container.decodeIfPresent(forKey: "logo")
+        self.displayName = try container.decode(forKey: "displayName")
+        self.fields = try container.decode(forKey: "fields")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.extIdpId, forKey: "extIdpId")
         try container.encode(self.type, forKey: "type")
         try container.encode(self.identifier, forKey: "identifier")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ExtIdpConnDetailSingleRespDto.
-public struct ExtIdpConnDetailSingleRespDto: Codable, Hashable, Sendable {
+public struct ExtIdpConnDetailSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct ExtIdpConnDetailSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ExtIdpConnDetail.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct ExtIdpConnDetailSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// ExtIdpConnDetail.
-public struct ExtIdpConnDetail: Codable, Hashable, Sendable {
+public struct ExtIdpConnDetail: GenAuthModel {
     /// Identity source connection ID
     public var id: String
 
@@ -129,21 +129,21 @@ public struct ExtIdpConnDetail: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.extIdpId = try container.decode(String.self, forKey: "extIdpId")
-        self.logo = try container.decode(String.self, forKey: "logo")
-        self.identifier = try container.decodeIfPresent(String.self, forKey: "identifier")
-        self.displayName = try container.decodeIfPresent(String.self, forKey: "displayName")
-        self.loginOnly = try container.decode(Bool.self, forKey: "loginOnly")
-        self.associationMode = try container.decode(AssociationMode.self, forKey: "associationMode")
-        self.challengeBindingMethods = try container.decode([String].self, forKey: "challengeBindingMethods")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.type = try container.decode(forKey: "type")
+        self.extIdpId = try container.decode(forKey: "extIdpId")
+        self.logo = try container.decode(forKey: "logo")
+        self.identifier = try container.decodeIfPresent(forKey: "identifier")
+        self.displayName = try container.decodeIfPresent(forKey: "displayName")
+        self.loginOnly = try container.decode(forKey: "loginOnly")
+        self.associationMode = try container.decode(forKey: "associationMode")
+        self.challengeBindingMethods = try container.decode(forKey: "challengeBindingMethods")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.type, forKey: "type")
         try container.encode(self.extIdpId, forKey: "extIdpId")
@@ -473,7 +473,7 @@ extension ExtIdpConnDetail {
 }
 
 /// UpdateExtIdpConnDto.
-public struct UpdateExtIdpConnDto: Codable, Hashable, Sendable {
+public struct UpdateExtIdpConnDto: GenAuthModel {
     /// Identity source connection ID
     public var id: String
 
@@ -519,18 +519,18 @@ public struct UpdateExtIdpConnDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.displayName = try container.decode(String.self, forKey: "displayName")
-        self.fields = try container.decode(JSONValue.self, forKey: "fields")
-        self.logo = try container.decodeIfPresent(String.self, forKey: "logo")
-        self.loginOnly = try container.decodeIfPresent(Bool.self, forKey: "loginOnly")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.displayName = try container.decode(forKey: "displayName")
+        self.fields = try container.decode(forKey: "fields")
+        self.logo = try container.decodeIfPresent(forKey: "logo")
+        self.loginOnly = try container.decodeIfPresent(forKey: "loginOnly")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.displayName, forKey: "displayName")
         try container.encode(self.fields, forKey: "fields")
@@ -541,7 +541,7 @@ public struct UpdateExtIdpConnDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteExtIdpConnDto.
-public struct DeleteExtIdpConnDto: Codable, Hashable, Sendable {
+public struct DeleteExtIdpConnDto: GenAuthModel {
     /// Identity source connection ID
     public var id: String
 
@@ -560,21 +560,21 @@ public struct DeleteExtIdpConnDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encodeIfPresent(self.tenantId, forKey: "tenantId")
     }
 }
 
 /// ChangeExtIdpConnStateDto.
-public struct ChangeExtIdpConnStateDto: Codable, Hashable, Sendable {
+public struct ChangeExtIdpConnStateDto: GenAuthModel {
     /// Identity source connection ID
     public var id: String
 
@@ -608,17 +608,17 @@ public struct ChangeExtIdpConnStateDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
-        self.appIds = try container.decodeIfPresent([String].self, forKey: "appIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.enabled = try container.decode(forKey: "enabled")
+        self.appId = try container.decode(forKey: "appId")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
+        self.appIds = try container.decodeIfPresent(forKey: "appIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.enabled, forKey: "enabled")
         try container.encode(self.appId, forKey: "appId")
@@ -628,7 +628,7 @@ public struct ChangeExtIdpConnStateDto: Codable, Hashable, Sendable {
 }
 
 /// ChangeExtIdpAssociationStateDto.
-public struct ChangeExtIdpAssociationStateDto: Codable, Hashable, Sendable {
+public struct ChangeExtIdpAssociationStateDto: GenAuthModel {
     /// Identity source connection ID
     public var id: String
 
@@ -652,15 +652,15 @@ public struct ChangeExtIdpAssociationStateDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.association = try container.decode(Bool.self, forKey: "association")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.association = try container.decode(forKey: "association")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.association, forKey: "association")
         try container.encodeIfPresent(self.tenantId, forKey: "tenantId")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// LdapGetBindPwdRespDto.
-public struct LdapGetBindPwdRespDto: Codable, Hashable, Sendable {
+public struct LdapGetBindPwdRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct LdapGetBindPwdRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(String.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct LdapGetBindPwdRespDto: Codable, Hashable, Sendable {
 }
 
 /// LdapConfigInfoRespDto.
-public struct LdapConfigInfoRespDto: Codable, Hashable, Sendable {
+public struct LdapConfigInfoRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -105,17 +105,17 @@ public struct LdapConfigInfoRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(LdapConfigInfoDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -125,7 +125,7 @@ public struct LdapConfigInfoRespDto: Codable, Hashable, Sendable {
 }
 
 /// LdapConfigInfoDto.
-public struct LdapConfigInfoDto: Codable, Hashable, Sendable {
+public struct LdapConfigInfoDto: GenAuthModel {
     /// ID
     public var id: String?
 
@@ -219,26 +219,26 @@ public struct LdapConfigInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: "id")
-        self.enabled = try container.decode(Int.self, forKey: "enabled")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.linkUrl = try container.decode(String.self, forKey: "linkUrl")
-        self.ldapsLinkUrl = try container.decode(String.self, forKey: "ldapsLinkUrl")
-        self.enablePrivatization = try container.decode(Int.self, forKey: "enablePrivatization")
-        self.bindDn = try container.decode(String.self, forKey: "bindDn")
-        self.ldapDomain = try container.decode(String.self, forKey: "ldapDomain")
-        self.enableSsl = try container.decodeIfPresent(Int.self, forKey: "enableSsl")
-        self.baseDn = try container.decode(String.self, forKey: "baseDn")
-        self.bindPwd = try container.decode(String.self, forKey: "bindPwd")
-        self.visibleOrgNodes = try container.decode(JSONValue.self, forKey: "visibleOrgNodes")
-        self.visibleFields = try container.decode(JSONValue.self, forKey: "visibleFields")
-        self.udfMapping = try container.decode(JSONValue.self, forKey: "udfMapping")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decodeIfPresent(forKey: "id")
+        self.enabled = try container.decode(forKey: "enabled")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.linkUrl = try container.decode(forKey: "linkUrl")
+        self.ldapsLinkUrl = try container.decode(forKey: "ldapsLinkUrl")
+        self.enablePrivatization = try container.decode(forKey: "enablePrivatization")
+        self.bindDn = try container.decode(forKey: "bindDn")
+        self.ldapDomain = try container.decode(forKey: "ldapDomain")
+        self.enableSsl = try container.decodeIfPresent(forKey: "enableSsl")
+        self.baseDn = try container.decode(forKey: "baseDn")
+        self.bindPwd = try container.decode(forKey: "bindPwd")
+        self.visibleOrgNodes = try container.decode(forKey: "visibleOrgNodes")
+        self.visibleFields = try container.decode(forKey: "visibleFields")
+        self.udfMapping = try container.decode(forKey: "udfMapping")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.id, forKey: "id")
         try container.encode(self.enabled, forKey: "enabled")
         try container.encode(self.userPoolId, forKey: "userPoolId")
@@ -257,7 +257,7 @@ public struct LdapConfigInfoDto: Codable, Hashable, Sendable {
 }
 
 /// LdapUpdateDto.
-public struct LdapUpdateDto: Codable, Hashable, Sendable {
+public struct LdapUpdateDto: GenAuthModel {
     /// bindDn password
     public var bindPwd: String?
 
@@ -271,19 +271,19 @@ public struct LdapUpdateDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.bindPwd = try container.decodeIfPresent(String.self, forKey: "bindPwd")
+        let container = try ModelDecodingContainer(decoder)
+        self.bindPwd = try container.decodeIfPresent(forKey: "bindPwd")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.bindPwd, forKey: "bindPwd")
     }
 }
 
 /// LdapOperateRespDto.
-public struct LdapOperateRespDto: Codable, Hashable, Sendable {
+public struct LdapOperateRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -317,17 +317,17 @@ public struct LdapOperateRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(Bool.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -337,7 +337,7 @@ public struct LdapOperateRespDto: Codable, Hashable, Sendable {
 }
 
 /// LdapSaveDto.
-public struct LdapSaveDto: Codable, Hashable, Sendable {
+public struct LdapSaveDto: GenAuthModel {
     /// LDAP domain name
     public var ldapDomain: String
 
@@ -356,21 +356,21 @@ public struct LdapSaveDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.ldapDomain = try container.decode(String.self, forKey: "ldapDomain")
-        self.linkUrl = try container.decodeIfPresent(String.self, forKey: "linkUrl")
+        let container = try ModelDecodingContainer(decoder)
+        self.ldapDomain = try container.decode(forKey: "ldapDomain")
+        self.linkUrl = try container.decodeIfPresent(forKey: "linkUrl")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.ldapDomain, forKey: "ldapDomain")
         try container.encodeIfPresent(self.linkUrl, forKey: "linkUrl")
     }
 }
 
 /// LdapSetEnabledFlagDto.
-public struct LdapSetEnabledFlagDto: Codable, Hashable, Sendable {
+public struct LdapSetEnabledFlagDto: GenAuthModel {
     /// Whether the switch is on
     public var enabled: Bool
 
@@ -384,19 +384,19 @@ public struct LdapSetEnabledFlagDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabled = try container.decode(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabled, forKey: "enabled")
     }
 }
 
 /// LdapLogRespDto.
-public struct LdapLogRespDto: Codable, Hashable, Sendable {
+public struct LdapLogRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -436,17 +436,17 @@ public struct LdapLogRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(LdapLogDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -456,7 +456,7 @@ public struct LdapLogRespDto: Codable, Hashable, Sendable {
 }
 
 /// LdapLogDto.
-public struct LdapLogDto: Codable, Hashable, Sendable {
+public struct LdapLogDto: GenAuthModel {
     /// Total
     public var totalCount: Int
 
@@ -475,14 +475,14 @@ public struct LdapLogDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode(JSONValue.self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// AddWhitelistDto.
-public struct AddWhitelistDto: Codable, Hashable, Sendable {
+public struct AddWhitelistDto: GenAuthModel {
     /// Whitelist type
     public var type: TypeEnum
 
@@ -24,14 +24,14 @@ public struct AddWhitelistDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.list = try container.decodeIfPresent([String].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.type = try container.decode(forKey: "type")
+        self.list = try container.decodeIfPresent(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.type, forKey: "type")
         try container.encodeIfPresent(self.list, forKey: "list")
     }
@@ -67,7 +67,7 @@ extension AddWhitelistDto {
 }
 
 /// WhitelistListRespDto.
-public struct WhitelistListRespDto: Codable, Hashable, Sendable {
+public struct WhitelistListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -107,17 +107,17 @@ public struct WhitelistListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(WhitelistRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -127,7 +127,7 @@ public struct WhitelistListRespDto: Codable, Hashable, Sendable {
 }
 
 /// WhitelistRespDto.
-public struct WhitelistRespDto: Codable, Hashable, Sendable {
+public struct WhitelistRespDto: GenAuthModel {
     /// Data
     public var value: String
 
@@ -146,21 +146,21 @@ public struct WhitelistRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.value = try container.decode(String.self, forKey: "value")
-        self.createdAt = try container.decode(String.self, forKey: "createdAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.value = try container.decode(forKey: "value")
+        self.createdAt = try container.decode(forKey: "createdAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.value, forKey: "value")
         try container.encode(self.createdAt, forKey: "createdAt")
     }
 }
 
 /// DeleteWhitelistDto.
-public struct DeleteWhitelistDto: Codable, Hashable, Sendable {
+public struct DeleteWhitelistDto: GenAuthModel {
     /// Whitelist type
     public var type: TypeEnum
 
@@ -179,14 +179,14 @@ public struct DeleteWhitelistDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.list = try container.decodeIfPresent([String].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.type = try container.decode(forKey: "type")
+        self.list = try container.decodeIfPresent(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.type, forKey: "type")
         try container.encodeIfPresent(self.list, forKey: "list")
     }

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// IpListPaginatedRespDto.
-public struct IpListPaginatedRespDto: Codable, Hashable, Sendable {
+public struct IpListPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct IpListPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(IpListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct IpListPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// IpListPagingDto.
-public struct IpListPagingDto: Codable, Hashable, Sendable {
+public struct IpListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -84,21 +84,21 @@ public struct IpListPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([IpListRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// IpListRespDto.
-public struct IpListRespDto: Codable, Hashable, Sendable {
+public struct IpListRespDto: GenAuthModel {
     /// ID
     public var id: String
 
@@ -144,18 +144,18 @@ public struct IpListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.ip = try container.decode(String.self, forKey: "ip")
-        self.ipType = try container.decode(String.self, forKey: "ipType")
-        self.addType = try container.decode(String.self, forKey: "addType")
-        self.removeType = try container.decode(String.self, forKey: "removeType")
-        self.limitList = try container.decode([String].self, forKey: "limitList")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.ip = try container.decode(forKey: "ip")
+        self.ipType = try container.decode(forKey: "ipType")
+        self.addType = try container.decode(forKey: "addType")
+        self.removeType = try container.decode(forKey: "removeType")
+        self.limitList = try container.decode(forKey: "limitList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.ip, forKey: "ip")
         try container.encode(self.ipType, forKey: "ipType")
@@ -166,7 +166,7 @@ public struct IpListRespDto: Codable, Hashable, Sendable {
 }
 
 /// IpListCreateDto.
-public struct IpListCreateDto: Codable, Hashable, Sendable {
+public struct IpListCreateDto: GenAuthModel {
     /// ip, multiple IPs separated by commas
     public var ips: String
 
@@ -212,18 +212,18 @@ public struct IpListCreateDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.ips = try container.decode(String.self, forKey: "ips")
-        self.ipType = try container.decode(String.self, forKey: "ipType")
-        self.addType = try container.decode(String.self, forKey: "addType")
-        self.removeType = try container.decode(String.self, forKey: "removeType")
-        self.limitList = try container.decode([String].self, forKey: "limitList")
-        self.expireAt = try container.decode(String.self, forKey: "expireAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.ips = try container.decode(forKey: "ips")
+        self.ipType = try container.decode(forKey: "ipType")
+        self.addType = try container.decode(forKey: "addType")
+        self.removeType = try container.decode(forKey: "removeType")
+        self.limitList = try container.decode(forKey: "limitList")
+        self.expireAt = try container.decode(forKey: "expireAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.ips, forKey: "ips")
         try container.encode(self.ipType, forKey: "ipType")
         try container.encode(self.addType, forKey: "addType")
@@ -234,7 +234,7 @@ public struct IpListCreateDto: Codable, Hashable, Sendable {
 }
 
 /// UserListPaginatedRespDto.
-public struct UserListPaginatedRespDto: Codable, Hashable, Sendable {
+public struct UserListPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -274,17 +274,17 @@ public struct UserListPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UserListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -294,7 +294,7 @@ public struct UserListPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserListPagingDto.
-public struct UserListPagingDto: Codable, Hashable, Sendable {
+public struct UserListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -313,21 +313,21 @@ public struct UserListPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([RiskListItemDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// RiskListItemDto.
-public struct RiskListItemDto: Codable, Hashable, Sendable {
+public struct RiskListItemDto: GenAuthModel {
     /// ID
     public var id: String
 
@@ -379,19 +379,19 @@ public struct RiskListItemDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.addType = try container.decode(String.self, forKey: "addType")
-        self.userListType = try container.decode(String.self, forKey: "userListType")
-        self.removeType = try container.decode(String.self, forKey: "removeType")
-        self.limitList = try container.decode([String].self, forKey: "limitList")
-        self.addAt = try container.decode(String.self, forKey: "addAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.userId = try container.decode(forKey: "userId")
+        self.addType = try container.decode(forKey: "addType")
+        self.userListType = try container.decode(forKey: "userListType")
+        self.removeType = try container.decode(forKey: "removeType")
+        self.limitList = try container.decode(forKey: "limitList")
+        self.addAt = try container.decode(forKey: "addAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.addType, forKey: "addType")
@@ -403,7 +403,7 @@ public struct RiskListItemDto: Codable, Hashable, Sendable {
 }
 
 /// UserListCreateDto.
-public struct UserListCreateDto: Codable, Hashable, Sendable {
+public struct UserListCreateDto: GenAuthModel {
     /// userId, multiple userIds separated by commas
     public var userIds: [String]
 
@@ -449,18 +449,18 @@ public struct UserListCreateDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIds = try container.decode([String].self, forKey: "userIds")
-        self.userListType = try container.decode(String.self, forKey: "userListType")
-        self.addType = try container.decode(String.self, forKey: "addType")
-        self.removeType = try container.decode(String.self, forKey: "removeType")
-        self.limitList = try container.decode([String].self, forKey: "limitList")
-        self.expireAt = try container.decode(Int.self, forKey: "expireAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIds = try container.decode(forKey: "userIds")
+        self.userListType = try container.decode(forKey: "userListType")
+        self.addType = try container.decode(forKey: "addType")
+        self.removeType = try container.decode(forKey: "removeType")
+        self.limitList = try container.decode(forKey: "limitList")
+        self.expireAt = try container.decode(forKey: "expireAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userIds, forKey: "userIds")
         try container.encode(self.userListType, forKey: "userListType")
         try container.encode(self.addType, forKey: "addType")
@@ -471,7 +471,7 @@ public struct UserListCreateDto: Codable, Hashable, Sendable {
 }
 
 /// UserListPolicyPaginatedRespDto.
-public struct UserListPolicyPaginatedRespDto: Codable, Hashable, Sendable {
+public struct UserListPolicyPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -511,17 +511,17 @@ public struct UserListPolicyPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(RiskListPolicyPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -531,7 +531,7 @@ public struct UserListPolicyPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// RiskListPolicyPagingDto.
-public struct RiskListPolicyPagingDto: Codable, Hashable, Sendable {
+public struct RiskListPolicyPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -550,14 +550,14 @@ public struct RiskListPolicyPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([RiskListPolicyRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }

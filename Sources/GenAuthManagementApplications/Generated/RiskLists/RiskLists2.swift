@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// RiskListPolicyRespDto.
-public struct RiskListPolicyRespDto: Codable, Hashable, Sendable {
+public struct RiskListPolicyRespDto: GenAuthModel {
     /// ID
     public var id: String
 
@@ -93,25 +93,25 @@ public struct RiskListPolicyRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.optObject = try container.decode(OptObject.self, forKey: "optObject")
-        self.ipRange = try container.decode(IpRange.self, forKey: "ipRange")
-        self.userRange = try container.decode(UserRange.self, forKey: "userRange")
-        self.ipCond = try container.decode(IpCond.self, forKey: "ipCond")
-        self.userCond = try container.decode(UserCond.self, forKey: "userCond")
-        self.timeRange = try container.decode(Int.self, forKey: "timeRange")
-        self.countThr = try container.decode(Int.self, forKey: "countThr")
-        self.eventStateType = try container.decode(EventStateType.self, forKey: "eventStateType")
-        self.removeType = try container.decode(RemoveType.self, forKey: "removeType")
-        self.action = try container.decode(Action.self, forKey: "action")
-        self.limitList = try container.decode(LimitList.self, forKey: "limitList")
-        self.createdAt = try container.decode(String.self, forKey: "createdAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.optObject = try container.decode(forKey: "optObject")
+        self.ipRange = try container.decode(forKey: "ipRange")
+        self.userRange = try container.decode(forKey: "userRange")
+        self.ipCond = try container.decode(forKey: "ipCond")
+        self.userCond = try container.decode(forKey: "userCond")
+        self.timeRange = try container.decode(forKey: "timeRange")
+        self.countThr = try container.decode(forKey: "countThr")
+        self.eventStateType = try container.decode(forKey: "eventStateType")
+        self.removeType = try container.decode(forKey: "removeType")
+        self.action = try container.decode(forKey: "action")
+        self.limitList = try container.decode(forKey: "limitList")
+        self.createdAt = try container.decode(forKey: "createdAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.optObject, forKey: "optObject")
         try container.encode(self.ipRange, forKey: "ipRange")
@@ -338,7 +338,7 @@ extension RiskListPolicyRespDto {
 }
 
 /// RiskListPolicyCreateDto.
-public struct RiskListPolicyCreateDto: Codable, Hashable, Sendable {
+public struct RiskListPolicyCreateDto: GenAuthModel {
     /// Policy operation object, currently only ip
     public var optObject: OptObject
 
@@ -414,23 +414,23 @@ public struct RiskListPolicyCreateDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.optObject = try container.decode(OptObject.self, forKey: "optObject")
-        self.ipRange = try container.decode(IpRange.self, forKey: "ipRange")
-        self.userRange = try container.decode(UserRange.self, forKey: "userRange")
-        self.ipCond = try container.decode(IpCond.self, forKey: "ipCond")
-        self.userCond = try container.decode(UserCond.self, forKey: "userCond")
-        self.timeRange = try container.decode(Int.self, forKey: "timeRange")
-        self.countThr = try container.decode(Int.self, forKey: "countThr")
-        self.eventStateType = try container.decode(EventStateType.self, forKey: "eventStateType")
-        self.removeType = try container.decode(RemoveType.self, forKey: "removeType")
-        self.action = try container.decode(Action.self, forKey: "action")
-        self.limitList = try container.decode(LimitList.self, forKey: "limitList")
+        let container = try ModelDecodingContainer(decoder)
+        self.optObject = try container.decode(forKey: "optObject")
+        self.ipRange = try container.decode(forKey: "ipRange")
+        self.userRange = try container.decode(forKey: "userRange")
+        self.ipCond = try container.decode(forKey: "ipCond")
+        self.userCond = try container.decode(forKey: "userCond")
+        self.timeRange = try container.decode(forKey: "timeRange")
+        self.countThr = try container.decode(forKey: "countThr")
+        self.eventStateType = try container.decode(forKey: "eventStateType")
+        self.removeType = try container.decode(forKey: "removeType")
+        self.action = try container.decode(forKey: "action")
+        self.limitList = try container.decode(forKey: "limitList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.optObject, forKey: "optObject")
         try container.encode(self.ipRange, forKey: "ipRange")
         try container.encode(self.userRange, forKey: "userRange")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// SecuritySettingsRespDto.
-public struct SecuritySettingsRespDto: Codable, Hashable, Sendable {
+public struct SecuritySettingsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct SecuritySettingsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(SecuritySettingsDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct SecuritySettingsRespDto: Codable, Hashable, Sendable {
 }
 
 /// SecuritySettingsDto.
-public struct SecuritySettingsDto: Codable, Hashable, Sendable {
+public struct SecuritySettingsDto: GenAuthModel {
     /// Security domains (CORS)
     public var allowedOrigins: String?
 
@@ -165,27 +165,27 @@ public struct SecuritySettingsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.allowedOrigins = try container.decodeIfPresent(String.self, forKey: "allowedOrigins")
-        self.authingTokenExpiresIn = try container.decode(Int.self, forKey: "authingTokenExpiresIn")
-        self.verifyCodeLength = try container.decode(Int.self, forKey: "verifyCodeLength")
-        self.verifyCodeMaxAttempts = try container.decode(Int.self, forKey: "verifyCodeMaxAttempts")
-        self.changeEmailStrategy = try container.decode(ChangeEmailStrategyDto.self, forKey: "changeEmailStrategy")
-        self.changePhoneStrategy = try container.decode(ChangePhoneStrategyDto.self, forKey: "changePhoneStrategy")
-        self.cookieSettings = try container.decodeIfPresent(CookieSettingsDto.self, forKey: "cookieSettings")
-        self.registerDisabled = try container.decode(Bool.self, forKey: "registerDisabled")
-        self.registerAnomalyDetection = try container.decode(RegisterAnomalyDetectionConfigDto.self, forKey: "registerAnomalyDetection")
-        self.completePasswordAfterPassCodeLogin = try container.decode(Bool.self, forKey: "completePasswordAfterPassCodeLogin")
-        self.loginAnomalyDetection = try container.decode(LoginAnomalyDetectionConfigDto.self, forKey: "loginAnomalyDetection")
-        self.loginRequireEmailVerified = try container.decode(Bool.self, forKey: "loginRequireEmailVerified")
-        self.selfUnlockAccount = try container.decode(SelfUnlockAccountConfigDto.self, forKey: "selfUnlockAccount")
-        self.enableLoginAccountSwitch = try container.decode(Bool.self, forKey: "enableLoginAccountSwitch")
-        self.qrcodeLoginStrategy = try container.decode(QrcodeLoginStrategyDto.self, forKey: "qrcodeLoginStrategy")
+        let container = try ModelDecodingContainer(decoder)
+        self.allowedOrigins = try container.decodeIfPresent(forKey: "allowedOrigins")
+        self.authingTokenExpiresIn = try container.decode(forKey: "authingTokenExpiresIn")
+        self.verifyCodeLength = try container.decode(forKey: "verifyCodeLength")
+        self.verifyCodeMaxAttempts = try container.decode(forKey: "verifyCodeMaxAttempts")
+        self.changeEmailStrategy = try container.decode(forKey: "changeEmailStrategy")
+        self.changePhoneStrategy = try container.decode(forKey: "changePhoneStrategy")
+        self.cookieSettings = try container.decodeIfPresent(forKey: "cookieSettings")
+        self.registerDisabled = try container.decode(forKey: "registerDisabled")
+        self.registerAnomalyDetection = try container.decode(forKey: "registerAnomalyDetection")
+        self.completePasswordAfterPassCodeLogin = try container.decode(forKey: "completePasswordAfterPassCodeLogin")
+        self.loginAnomalyDetection = try container.decode(forKey: "loginAnomalyDetection")
+        self.loginRequireEmailVerified = try container.decode(forKey: "loginRequireEmailVerified")
+        self.selfUnlockAccount = try container.decode(forKey: "selfUnlockAccount")
+        self.enableLoginAccountSwitch = try container.decode(forKey: "enableLoginAccountSwitch")
+        self.qrcodeLoginStrategy = try container.decode(forKey: "qrcodeLoginStrategy")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.allowedOrigins, forKey: "allowedOrigins")
         try container.encode(self.authingTokenExpiresIn, forKey: "authingTokenExpiresIn")
         try container.encode(self.verifyCodeLength, forKey: "verifyCodeLength")
@@ -205,7 +205,7 @@ public struct SecuritySettingsDto: Codable, Hashable, Sendable {
 }
 
 /// ChangeEmailStrategyDto.
-public struct ChangeEmailStrategyDto: Codable, Hashable, Sendable {
+public struct ChangeEmailStrategyDto: GenAuthModel {
     /// Whether to verify the old email when changing email
     public var verifyOldEmail: Bool
 
@@ -219,19 +219,19 @@ public struct ChangeEmailStrategyDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.verifyOldEmail = try container.decode(Bool.self, forKey: "verifyOldEmail")
+        let container = try ModelDecodingContainer(decoder)
+        self.verifyOldEmail = try container.decode(forKey: "verifyOldEmail")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.verifyOldEmail, forKey: "verifyOldEmail")
     }
 }
 
 /// ChangePhoneStrategyDto.
-public struct ChangePhoneStrategyDto: Codable, Hashable, Sendable {
+public struct ChangePhoneStrategyDto: GenAuthModel {
     /// Whether to verify the old phone number when changing phone number
     public var verifyOldPhone: Bool
 
@@ -245,19 +245,19 @@ public struct ChangePhoneStrategyDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.verifyOldPhone = try container.decode(Bool.self, forKey: "verifyOldPhone")
+        let container = try ModelDecodingContainer(decoder)
+        self.verifyOldPhone = try container.decode(forKey: "verifyOldPhone")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.verifyOldPhone, forKey: "verifyOldPhone")
     }
 }
 
 /// CookieSettingsDto.
-public struct CookieSettingsDto: Codable, Hashable, Sendable {
+public struct CookieSettingsDto: GenAuthModel {
     /// Cookie validity period: the validity period of the user's login state (1209600 seconds / 14 days by default). After it expires, the user needs to log in again. This cookie expiration time will be used for the application panel and applications added to the application panel.
     public var cookieExpiresIn: Int
 
@@ -276,21 +276,21 @@ public struct CookieSettingsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.cookieExpiresIn = try container.decode(Int.self, forKey: "cookieExpiresIn")
-        self.cookieExpiresOnBrowserSession = try container.decode(Bool.self, forKey: "cookieExpiresOnBrowserSession")
+        let container = try ModelDecodingContainer(decoder)
+        self.cookieExpiresIn = try container.decode(forKey: "cookieExpiresIn")
+        self.cookieExpiresOnBrowserSession = try container.decode(forKey: "cookieExpiresOnBrowserSession")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.cookieExpiresIn, forKey: "cookieExpiresIn")
         try container.encode(self.cookieExpiresOnBrowserSession, forKey: "cookieExpiresOnBrowserSession")
     }
 }
 
 /// RegisterAnomalyDetectionConfigDto.
-public struct RegisterAnomalyDetectionConfigDto: Codable, Hashable, Sendable {
+public struct RegisterAnomalyDetectionConfigDto: GenAuthModel {
     /// Whether to enable frequent registration restriction
     public var enabled: Bool
 
@@ -314,15 +314,15 @@ public struct RegisterAnomalyDetectionConfigDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.limit = try container.decode(Int.self, forKey: "limit")
-        self.timeInterval = try container.decode(Int.self, forKey: "timeInterval")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabled = try container.decode(forKey: "enabled")
+        self.limit = try container.decode(forKey: "limit")
+        self.timeInterval = try container.decode(forKey: "timeInterval")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabled, forKey: "enabled")
         try container.encode(self.limit, forKey: "limit")
         try container.encode(self.timeInterval, forKey: "timeInterval")
@@ -330,7 +330,7 @@ public struct RegisterAnomalyDetectionConfigDto: Codable, Hashable, Sendable {
 }
 
 /// LoginAnomalyDetectionConfigDto.
-public struct LoginAnomalyDetectionConfigDto: Codable, Hashable, Sendable {
+public struct LoginAnomalyDetectionConfigDto: GenAuthModel {
     /// Login security policy. The policy applied when a user triggers login failure frequency detection. Currently two policies are supported: verification code and account lock. When the account lock policy is selected, only "Login password error limit" can be enabled. This field is marked as deprecated, but it is still required; if you use the new logic, you can pass a default value. In the new version, account lock uses accountLock and verification code uses robotVerify
     @available(*, deprecated)
     public var loginFailStrategy: LoginFailStrategy {
@@ -410,22 +410,22 @@ public struct LoginAnomalyDetectionConfigDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self._loginFailStrategy = try container.decode(LoginFailStrategy.self, forKey: "loginFailStrategy")
-        self.robotVerify = try container.decode(String.self, forKey: "robotVerify")
-        self.accountLock = try container.decode(String.self, forKey: "accountLock")
-        self.loginFailCheck = try container.decode(LoginFailCheckConfigDto.self, forKey: "loginFailCheck")
-        self._loginPasswordFailCheck = try container.decode(LoginPassowrdFailCheckConfigDto.self, forKey: "loginPasswordFailCheck")
-        self.accountLockLoginPasswordFailCheck = try container.decodeIfPresent(LoginPassowrdFailCheckConfigDto.self, forKey: "accountLockLoginPasswordFailCheck")
-        self.robotVerifyLoginPasswordFailCheck = try container.decode(LoginPassowrdFailCheckConfigDto.self, forKey: "robotVerifyLoginPasswordFailCheck")
-        self.robotVerifyLoginIpWhitelistCheck = try container.decode(LoginIpWhitelistCheckConfigDto.self, forKey: "robotVerifyLoginIpWhitelistCheck")
-        self.robotVerifyLoginTimeCheckEnable = try container.decode(Bool.self, forKey: "robotVerifyLoginTimeCheckEnable")
-        self.robotVerifyloginWeekStartEndTime = try container.decode([String].self, forKey: "robotVerifyloginWeekStartEndTime")
+        let container = try ModelDecodingContainer(decoder)
+        self._loginFailStrategy = try container.decode(forKey: "loginFailStrategy")
+        self.robotVerify = try container.decode(forKey: "robotVerify")
+        self.accountLock = try container.decode(forKey: "accountLock")
+        self.loginFailCheck = try container.decode(forKey: "loginFailCheck")
+        self._loginPasswordFailCheck = try container.decode(forKey: "loginPasswordFailCheck")
+        self.accountLockLoginPasswordFailCheck = try container.decodeIfPresent(forKey: "accountLockLoginPasswordFailCheck")
+        self.robotVerifyLoginPasswordFailCheck = try container.decode(forKey: "robotVerifyLoginPasswordFailCheck")
+        self.robotVerifyLoginIpWhitelistCheck = try container.decode(forKey: "robotVerifyLoginIpWhitelistCheck")
+        self.robotVerifyLoginTimeCheckEnable = try container.decode(forKey: "robotVerifyLoginTimeCheckEnable")
+        self.robotVerifyloginWeekStartEndTime = try container.decode(forKey: "robotVerifyloginWeekStartEndTime")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self._loginFailStrategy, forKey: "loginFailStrategy")
         try container.encode(self.robotVerify, forKey: "robotVerify")
         try container.encode(self.accountLock, forKey: "accountLock")
@@ -465,7 +465,7 @@ extension LoginAnomalyDetectionConfigDto {
 }
 
 /// SelfUnlockAccountConfigDto.
-public struct SelfUnlockAccountConfigDto: Codable, Hashable, Sendable {
+public struct SelfUnlockAccountConfigDto: GenAuthModel {
     /// Whether to allow users to unlock their accounts by themselves.
     public var enabled: Bool
 
@@ -484,14 +484,14 @@ public struct SelfUnlockAccountConfigDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.strategy = try container.decode(Strategy.self, forKey: "strategy")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabled = try container.decode(forKey: "enabled")
+        self.strategy = try container.decode(forKey: "strategy")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabled, forKey: "enabled")
         try container.encode(self.strategy, forKey: "strategy")
     }
@@ -523,7 +523,7 @@ extension SelfUnlockAccountConfigDto {
 }
 
 /// QrcodeLoginStrategyDto.
-public struct QrcodeLoginStrategyDto: Codable, Hashable, Sendable {
+public struct QrcodeLoginStrategyDto: GenAuthModel {
     /// QR code validity period, in seconds
     public var qrcodeExpiresIn: Int
 
@@ -569,18 +569,18 @@ public struct QrcodeLoginStrategyDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.qrcodeExpiresIn = try container.decode(Int.self, forKey: "qrcodeExpiresIn")
-        self.qrcodeExpiresInUnit = try container.decodeIfPresent(String.self, forKey: "qrcodeExpiresInUnit")
-        self.ticketExpiresIn = try container.decode(Int.self, forKey: "ticketExpiresIn")
-        self.ticketExpiresInUnit = try container.decodeIfPresent(String.self, forKey: "ticketExpiresInUnit")
-        self.allowExchangeUserInfoFromBrowser = try container.decode(Bool.self, forKey: "allowExchangeUserInfoFromBrowser")
-        self.returnFullUserInfo = try container.decode(Bool.self, forKey: "returnFullUserInfo")
+        let container = try ModelDecodingContainer(decoder)
+        self.qrcodeExpiresIn = try container.decode(forKey: "qrcodeExpiresIn")
+        self.qrcodeExpiresInUnit = try container.decodeIfPresent(forKey: "qrcodeExpiresInUnit")
+        self.ticketExpiresIn = try container.decode(forKey: "ticketExpiresIn")
+        self.ticketExpiresInUnit = try container.decodeIfPresent(forKey: "ticketExpiresInUnit")
+        self.allowExchangeUserInfoFromBrowser = try container.decode(forKey: "allowExchangeUserInfoFromBrowser")
+        self.returnFullUserInfo = try container.decode(forKey: "returnFullUserInfo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.qrcodeExpiresIn, forKey: "qrcodeExpiresIn")
         try container.encodeIfPresent(self.qrcodeExpiresInUnit, forKey: "qrcodeExpiresInUnit")
         try container.encode(self.ticketExpiresIn, forKey: "ticketExpiresIn")
@@ -591,7 +591,7 @@ public struct QrcodeLoginStrategyDto: Codable, Hashable, Sendable {
 }
 
 /// LoginFailCheckConfigDto.
-public struct LoginFailCheckConfigDto: Codable, Hashable, Sendable {
+public struct LoginFailCheckConfigDto: GenAuthModel {
     /// Whether to enable login failure count limit.
     public var enabled: Bool
 
@@ -620,16 +620,16 @@ public struct LoginFailCheckConfigDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.limit = try container.decode(Int.self, forKey: "limit")
-        self.timeInterval = try container.decode(Int.self, forKey: "timeInterval")
-        self.unit = try container.decodeIfPresent(String.self, forKey: "unit")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabled = try container.decode(forKey: "enabled")
+        self.limit = try container.decode(forKey: "limit")
+        self.timeInterval = try container.decode(forKey: "timeInterval")
+        self.unit = try container.decodeIfPresent(forKey: "unit")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabled, forKey: "enabled")
         try container.encode(self.limit, forKey: "limit")
         try container.encode(self.timeInterval, forKey: "timeInterval")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// LoginPassowrdFailCheckConfigDto.
-public struct LoginPassowrdFailCheckConfigDto: Codable, Hashable, Sendable {
+public struct LoginPassowrdFailCheckConfigDto: GenAuthModel {
     /// Whether to enable login password error limit
     public var enabled: Bool
 
@@ -34,16 +34,16 @@ public struct LoginPassowrdFailCheckConfigDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.limit = try container.decode(Int.self, forKey: "limit")
-        self.timeInterval = try container.decode(Int.self, forKey: "timeInterval")
-        self.unit = try container.decodeIfPresent(String.self, forKey: "unit")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabled = try container.decode(forKey: "enabled")
+        self.limit = try container.decode(forKey: "limit")
+        self.timeInterval = try container.decode(forKey: "timeInterval")
+        self.unit = try container.decodeIfPresent(forKey: "unit")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabled, forKey: "enabled")
         try container.encode(self.limit, forKey: "limit")
         try container.encode(self.timeInterval, forKey: "timeInterval")
@@ -52,7 +52,7 @@ public struct LoginPassowrdFailCheckConfigDto: Codable, Hashable, Sendable {
 }
 
 /// LoginIpWhitelistCheckConfigDto.
-public struct LoginIpWhitelistCheckConfigDto: Codable, Hashable, Sendable {
+public struct LoginIpWhitelistCheckConfigDto: GenAuthModel {
     /// Whether to enable login IP whitelist verification
     public var enabled: Bool
 
@@ -71,21 +71,21 @@ public struct LoginIpWhitelistCheckConfigDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.ipWhitelist = try container.decode(String.self, forKey: "ipWhitelist")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabled = try container.decode(forKey: "enabled")
+        self.ipWhitelist = try container.decode(forKey: "ipWhitelist")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabled, forKey: "enabled")
         try container.encode(self.ipWhitelist, forKey: "ipWhitelist")
     }
 }
 
 /// UpdateSecuritySettingsDto.
-public struct UpdateSecuritySettingsDto: Codable, Hashable, Sendable {
+public struct UpdateSecuritySettingsDto: GenAuthModel {
     /// Security domains (CORS)
     public var allowedOrigins: [String]?
 
@@ -185,27 +185,27 @@ public struct UpdateSecuritySettingsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.allowedOrigins = try container.decodeIfPresent([String].self, forKey: "allowedOrigins")
-        self.authingTokenExpiresIn = try container.decodeIfPresent(Int.self, forKey: "authingTokenExpiresIn")
-        self.verifyCodeLength = try container.decodeIfPresent(Int.self, forKey: "verifyCodeLength")
-        self.verifyCodeMaxAttempts = try container.decodeIfPresent(Int.self, forKey: "verifyCodeMaxAttempts")
-        self.changeEmailStrategy = try container.decodeIfPresent(ChangeEmailStrategyDto.self, forKey: "changeEmailStrategy")
-        self.changePhoneStrategy = try container.decodeIfPresent(ChangePhoneStrategyDto.self, forKey: "changePhoneStrategy")
-        self.cookieSettings = try container.decodeIfPresent(CookieSettingsDto.self, forKey: "cookieSettings")
-        self.registerDisabled = try container.decodeIfPresent(Bool.self, forKey: "registerDisabled")
-        self.registerAnomalyDetection = try container.decodeIfPresent(RegisterAnomalyDetectionConfigDto.self, forKey: "registerAnomalyDetection")
-        self.completePasswordAfterPassCodeLogin = try container.decodeIfPresent(Bool.self, forKey: "completePasswordAfterPassCodeLogin")
-        self.loginAnomalyDetection = try container.decodeIfPresent(LoginAnomalyDetectionConfigDto.self, forKey: "loginAnomalyDetection")
-        self.loginRequireEmailVerified = try container.decodeIfPresent(Bool.self, forKey: "loginRequireEmailVerified")
-        self.selfUnlockAccount = try container.decodeIfPresent(SelfUnlockAccountConfigDto.self, forKey: "selfUnlockAccount")
-        self.enableLoginAccountSwitch = try container.decodeIfPresent(Bool.self, forKey: "enableLoginAccountSwitch")
-        self.qrcodeLoginStrategy = try container.decodeIfPresent(QrcodeLoginStrategyDto.self, forKey: "qrcodeLoginStrategy")
+        let container = try ModelDecodingContainer(decoder)
+        self.allowedOrigins = try container.decodeIfPresent(forKey: "allowedOrigins")
+        self.authingTokenExpiresIn = try container.decodeIfPresent(forKey: "authingTokenExpiresIn")
+        self.verifyCodeLength = try container.decodeIfPresent(forKey: "verifyCodeLength")
+        self.verifyCodeMaxAttempts = try container.decodeIfPresent(forKey: "verifyCodeMaxAttempts")
+        self.changeEmailStrategy = try container.decodeIfPresent(forKey: "changeEmailStrategy")
+        self.changePhoneStrategy = try container.decodeIfPresent(forKey: "changePhoneStrategy")
+        self.cookieSettings = try container.decodeIfPresent(forKey: "cookieSettings")
+        self.registerDisabled = try container.decodeIfPresent(forKey: "registerDisabled")
+        self.registerAnomalyDetection = try container.decodeIfPresent(forKey: "registerAnomalyDetection")
+        self.completePasswordAfterPassCodeLogin = try container.decodeIfPresent(forKey: "completePasswordAfterPassCodeLogin")
+        self.loginAnomalyDetection = try container.decodeIfPresent(forKey: "loginAnomalyDetection")
+        self.loginRequireEmailVerified = try container.decodeIfPresent(forKey: "loginRequireEmailVerified")
+        self.selfUnlockAccount = try container.decodeIfPresent(forKey: "selfUnlockAccount")
+        self.enableLoginAccountSwitch = try container.decodeIfPresent(forKey: "enableLoginAccountSwitch")
+        self.qrcodeLoginStrategy = try container.decodeIfPresent(forKey: "qrcodeLoginStrategy")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.allowedOrigins, forKey: "allowedOrigins")
         try container.encodeIfPresent(self.authingTokenExpiresIn, forKey: "authingTokenExpiresIn")
         try container.encodeIfPresent(self.verifyCodeLength, forKey: "verifyCodeLength")

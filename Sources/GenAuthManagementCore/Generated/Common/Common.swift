@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// CommonResponseDto.
-public struct CommonResponseDto: Codable, Hashable, Sendable {
+public struct CommonResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -31,16 +31,16 @@ public struct CommonResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -49,7 +49,7 @@ public struct CommonResponseDto: Codable, Hashable, Sendable {
 }
 
 /// CreatePostDto.
-public struct CreatePostDto: Codable, Hashable, Sendable {
+public struct CreatePostDto: GenAuthModel {
     /// Group code
     public var code: String
 
@@ -78,16 +78,16 @@ public struct CreatePostDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.departmentIdList = try container.decodeIfPresent(String.self, forKey: "departmentIdList")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.departmentIdList = try container.decodeIfPresent(forKey: "departmentIdList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -96,7 +96,7 @@ public struct CreatePostDto: Codable, Hashable, Sendable {
 }
 
 /// UserConnectionPostDto.
-public struct UserConnectionPostDto: Codable, Hashable, Sendable {
+public struct UserConnectionPostDto: GenAuthModel {
     /// Department ID
     public var postId: String
 
@@ -115,21 +115,21 @@ public struct UserConnectionPostDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.postId = try container.decode(String.self, forKey: "postId")
-        self.userId = try container.decode(String.self, forKey: "userId")
+        let container = try ModelDecodingContainer(decoder)
+        self.postId = try container.decode(forKey: "postId")
+        self.userId = try container.decode(forKey: "userId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.postId, forKey: "postId")
         try container.encode(self.userId, forKey: "userId")
     }
 }
 
 /// PaginationDto.
-public struct PaginationDto: Codable, Hashable, Sendable {
+public struct PaginationDto: GenAuthModel {
     /// Current page number, starting from 1
     public var page: Int?
 
@@ -148,21 +148,21 @@ public struct PaginationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.page = try container.decodeIfPresent(Int.self, forKey: "page")
-        self.limit = try container.decodeIfPresent(Int.self, forKey: "limit")
+        let container = try ModelDecodingContainer(decoder)
+        self.page = try container.decodeIfPresent(forKey: "page")
+        self.limit = try container.decodeIfPresent(forKey: "limit")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.page, forKey: "page")
         try container.encodeIfPresent(self.limit, forKey: "limit")
     }
 }
 
 /// SortingDto.
-public struct SortingDto: Codable, Hashable, Sendable {
+public struct SortingDto: GenAuthModel {
     /// Field to sort by, optional values are:
     public var field: Field
 
@@ -181,14 +181,14 @@ public struct SortingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.field = try container.decode(Field.self, forKey: "field")
-        self.order = try container.decode(Order.self, forKey: "order")
+        let container = try ModelDecodingContainer(decoder)
+        self.field = try container.decode(forKey: "field")
+        self.order = try container.decode(forKey: "order")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.field, forKey: "field")
         try container.encode(self.order, forKey: "order")
     }
@@ -303,7 +303,7 @@ extension SortingDto {
 }
 
 /// SendCreateAccountNotificationDto.
-public struct SendCreateAccountNotificationDto: Codable, Hashable, Sendable {
+public struct SendCreateAccountNotificationDto: GenAuthModel {
     /// Whether to send an email notification after the account is created
     public var sendEmailNotification: Bool?
 
@@ -331,15 +331,15 @@ public struct SendCreateAccountNotificationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.sendEmailNotification = try container.decodeIfPresent(Bool.self, forKey: "sendEmailNotification")
-        self.sendPhoneNotification = try container.decodeIfPresent(Bool.self, forKey: "sendPhoneNotification")
-        self.appId = try container.decodeIfPresent(String.self, forKey: "appId")
+        let container = try ModelDecodingContainer(decoder)
+        self.sendEmailNotification = try container.decodeIfPresent(forKey: "sendEmailNotification")
+        self.sendPhoneNotification = try container.decodeIfPresent(forKey: "sendPhoneNotification")
+        self.appId = try container.decodeIfPresent(forKey: "appId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.sendEmailNotification, forKey: "sendEmailNotification")
         try container.encodeIfPresent(self.sendPhoneNotification, forKey: "sendPhoneNotification")
         try container.encodeIfPresent(self.appId, forKey: "appId")
@@ -347,7 +347,7 @@ public struct SendCreateAccountNotificationDto: Codable, Hashable, Sendable {
 }
 
 /// SendResetPasswordNotificationDto.
-public struct SendResetPasswordNotificationDto: Codable, Hashable, Sendable {
+public struct SendResetPasswordNotificationDto: GenAuthModel {
     /// Whether to send the user's default email notification after the password is reset
     public var sendDefaultEmailNotification: Bool?
 
@@ -387,17 +387,17 @@ public struct SendResetPasswordNotificationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.sendDefaultEmailNotification = try container.decodeIfPresent(Bool.self, forKey: "sendDefaultEmailNotification")
-        self.sendDefaultPhoneNotification = try container.decodeIfPresent(Bool.self, forKey: "sendDefaultPhoneNotification")
-        self.inputSendEmailNotification = try container.decodeIfPresent(String.self, forKey: "inputSendEmailNotification")
-        self.inputSendPhoneNotification = try container.decodeIfPresent(String.self, forKey: "inputSendPhoneNotification")
-        self.appId = try container.decodeIfPresent(String.self, forKey: "appId")
+        let container = try ModelDecodingContainer(decoder)
+        self.sendDefaultEmailNotification = try container.decodeIfPresent(forKey: "sendDefaultEmailNotification")
+        self.sendDefaultPhoneNotification = try container.decodeIfPresent(forKey: "sendDefaultPhoneNotification")
+        self.inputSendEmailNotification = try container.decodeIfPresent(forKey: "inputSendEmailNotification")
+        self.inputSendPhoneNotification = try container.decodeIfPresent(forKey: "inputSendPhoneNotification")
+        self.appId = try container.decodeIfPresent(forKey: "appId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.sendDefaultEmailNotification, forKey: "sendDefaultEmailNotification")
         try container.encodeIfPresent(self.sendDefaultPhoneNotification, forKey: "sendDefaultPhoneNotification")
         try container.encodeIfPresent(self.inputSendEmailNotification, forKey: "inputSendEmailNotification")
@@ -407,7 +407,7 @@ public struct SendResetPasswordNotificationDto: Codable, Hashable, Sendable {
 }
 
 /// IsSuccessRespDto.
-public struct IsSuccessRespDto: Codable, Hashable, Sendable {
+public struct IsSuccessRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -447,17 +447,17 @@ public struct IsSuccessRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(IsSuccessDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -467,7 +467,7 @@ public struct IsSuccessRespDto: Codable, Hashable, Sendable {
 }
 
 /// IsSuccessDto.
-public struct IsSuccessDto: Codable, Hashable, Sendable {
+public struct IsSuccessDto: GenAuthModel {
     /// Whether the operation succeeded
     public var success: Bool
 
@@ -481,19 +481,19 @@ public struct IsSuccessDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.success = try container.decode(Bool.self, forKey: "success")
+        let container = try ModelDecodingContainer(decoder)
+        self.success = try container.decode(forKey: "success")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.success, forKey: "success")
     }
 }
 
 /// LangObject.
-public struct LangObject: Codable, Hashable, Sendable {
+public struct LangObject: GenAuthModel {
     /// Chinese content for multilingual support
     ///
     /// JSON key: `zh-CN`.
@@ -530,16 +530,16 @@ public struct LangObject: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.zhCn = try container.decode(LangUnit.self, forKey: "zh-CN")
-        self.enUs = try container.decode(LangUnit.self, forKey: "en-US")
-        self.zhTw = try container.decode(LangUnit.self, forKey: "zh-TW")
-        self.jaJp = try container.decode(LangUnit.self, forKey: "ja-JP")
+        let container = try ModelDecodingContainer(decoder)
+        self.zhCn = try container.decode(forKey: "zh-CN")
+        self.enUs = try container.decode(forKey: "en-US")
+        self.zhTw = try container.decode(forKey: "zh-TW")
+        self.jaJp = try container.decode(forKey: "ja-JP")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.zhCn, forKey: "zh-CN")
         try container.encode(self.enUs, forKey: "en-US")
         try container.encode(self.zhTw, forKey: "zh-TW")

@@ -4,7 +4,7 @@
 import Foundation
 
 /// LangUnit.
-public struct LangUnit: Codable, Hashable, Sendable {
+public struct LangUnit: GenAuthModel {
     /// Whether it is enabled. If enabled and the language is selected in the console, this content is displayed. (Disabled by default)
     public var enabled: Bool
 
@@ -23,21 +23,21 @@ public struct LangUnit: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.value = try container.decode(String.self, forKey: "value")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabled = try container.decode(forKey: "enabled")
+        self.value = try container.decode(forKey: "value")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabled, forKey: "enabled")
         try container.encode(self.value, forKey: "value")
     }
 }
 
 /// DepartmentI18nDto.
-public struct DepartmentI18nDto: Codable, Hashable, Sendable {
+public struct DepartmentI18nDto: GenAuthModel {
     /// Fields that support multiple languages
     public var name: LangObject
 
@@ -51,19 +51,19 @@ public struct DepartmentI18nDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(LangObject.self, forKey: "name")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
     }
 }
 
 /// UserPaginatedRespDto.
-public struct UserPaginatedRespDto: Codable, Hashable, Sendable {
+public struct UserPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -103,17 +103,17 @@ public struct UserPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UserPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -123,7 +123,7 @@ public struct UserPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserPagingDto.
-public struct UserPagingDto: Codable, Hashable, Sendable {
+public struct UserPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -142,21 +142,21 @@ public struct UserPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([UserDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// UserDto.
-public struct UserDto: Codable, Hashable, Sendable {
+public struct UserDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -498,67 +498,67 @@ public struct UserDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(Date.self, forKey: "updatedAt")
-        self.status = try container.decode(Status.self, forKey: "status")
-        self.workStatus = try container.decode(WorkStatus.self, forKey: "workStatus")
-        self.externalId = try container.decodeIfPresent(String.self, forKey: "externalId")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.loginsCount = try container.decodeIfPresent(Int.self, forKey: "loginsCount")
-        self.lastLogin = try container.decodeIfPresent(Date.self, forKey: "lastLogin")
-        self.lastIp = try container.decodeIfPresent(String.self, forKey: "lastIp")
-        self.gender = try container.decode(Gender.self, forKey: "gender")
-        self.emailVerified = try container.decode(Bool.self, forKey: "emailVerified")
-        self.phoneVerified = try container.decode(Bool.self, forKey: "phoneVerified")
-        self.passwordLastSetAt = try container.decodeIfPresent(Date.self, forKey: "passwordLastSetAt")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.company = try container.decodeIfPresent(String.self, forKey: "company")
-        self.browser = try container.decodeIfPresent(String.self, forKey: "browser")
-        self.device = try container.decodeIfPresent(String.self, forKey: "device")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.profile = try container.decodeIfPresent(String.self, forKey: "profile")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.website = try container.decodeIfPresent(String.self, forKey: "website")
-        self.zoneinfo = try container.decodeIfPresent(String.self, forKey: "zoneinfo")
-        self.locale = try container.decodeIfPresent(String.self, forKey: "locale")
-        self.formatted = try container.decodeIfPresent(String.self, forKey: "formatted")
-        self.region = try container.decodeIfPresent(String.self, forKey: "region")
-        self.userSourceType = try container.decode(UserSourceType.self, forKey: "userSourceType")
-        self.userSourceId = try container.decodeIfPresent(String.self, forKey: "userSourceId")
-        self.lastLoginApp = try container.decodeIfPresent(String.self, forKey: "lastLoginApp")
-        self.mainDepartmentId = try container.decodeIfPresent(String.self, forKey: "mainDepartmentId")
-        self.lastMfaTime = try container.decodeIfPresent(Date.self, forKey: "lastMfaTime")
-        self.passwordSecurityLevel = try container.decodeIfPresent(Int.self, forKey: "passwordSecurityLevel")
-        self.resetPasswordOnNextLogin = try container.decodeIfPresent(Bool.self, forKey: "resetPasswordOnNextLogin")
-        self.registerSource = try container.decodeIfPresent([String].self, forKey: "registerSource")
-        self.departmentIds = try container.decodeIfPresent([String].self, forKey: "departmentIds")
-        self.identities = try container.decodeIfPresent([IdentityDto].self, forKey: "identities")
-        self.identityNumber = try container.decodeIfPresent(String.self, forKey: "identityNumber")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.postIdList = try container.decodeIfPresent([String].self, forKey: "postIdList")
-        self.statusChangedAt = try container.decodeIfPresent(Date.self, forKey: "statusChangedAt")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
+        self.status = try container.decode(forKey: "status")
+        self.workStatus = try container.decode(forKey: "workStatus")
+        self.externalId = try container.decodeIfPresent(forKey: "externalId")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.loginsCount = try container.decodeIfPresent(forKey: "loginsCount")
+        self.lastLogin = try container.decodeIfPresent(forKey: "lastLogin")
+        self.lastIp = try container.decodeIfPresent(forKey: "lastIp")
+        self.gender = try container.decode(forKey: "gender")
+        self.emailVerified = try container.decode(forKey: "emailVerified")
+        self.phoneVerified = try container.decode(forKey: "phoneVerified")
+        self.passwordLastSetAt = try container.decodeIfPresent(forKey: "passwordLastSetAt")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.company = try container.decodeIfPresent(forKey: "company")
+        self.browser = try container.decodeIfPresent(forKey: "browser")
+        self.device = try container.decodeIfPresent(forKey: "device")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.website = try container.decodeIfPresent(forKey: "website")
+        self.zoneinfo = try container.decodeIfPresent(forKey: "zoneinfo")
+        self.locale = try container.decodeIfPresent(forKey: "locale")
+        self.formatted = try container.decodeIfPresent(forKey: "formatted")
+        self.region = try container.decodeIfPresent(forKey: "region")
+        self.userSourceType = try container.decode(forKey: "userSourceType")
+        self.userSourceId = try container.decodeIfPresent(forKey: "userSourceId")
+        self.lastLoginApp = try container.decodeIfPresent(forKey: "lastLoginApp")
+        self.mainDepartmentId = try container.decodeIfPresent(forKey: "mainDepartmentId")
+        self.lastMfaTime = try container.decodeIfPresent(forKey: "lastMfaTime")
+        self.passwordSecurityLevel = try container.decodeIfPresent(forKey: "passwordSecurityLevel")
+        self.resetPasswordOnNextLogin = try container.decodeIfPresent(forKey: "resetPasswordOnNextLogin")
+        self.registerSource = try container.decodeIfPresent(forKey: "registerSource")
+        self.departmentIds = try container.decodeIfPresent(forKey: "departmentIds")
+        self.identities = try container.decodeIfPresent(forKey: "identities")
+        self.identityNumber = try container.decodeIfPresent(forKey: "identityNumber")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.postIdList = try container.decodeIfPresent(forKey: "postIdList")
+        self.statusChangedAt = try container.decodeIfPresent(forKey: "statusChangedAt")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.createdAt, forKey: "createdAt")
         try container.encode(self.updatedAt, forKey: "updatedAt")
@@ -738,7 +738,7 @@ extension UserDto {
 }
 
 /// IdentityDto.
-public struct IdentityDto: Codable, Hashable, Sendable {
+public struct IdentityDto: GenAuthModel {
     /// Identity source ID
     public var identityId: String
 
@@ -802,21 +802,21 @@ public struct IdentityDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.identityId = try container.decode(String.self, forKey: "identityId")
-        self.extIdpId = try container.decode(String.self, forKey: "extIdpId")
-        self.provider = try container.decode(Provider.self, forKey: "provider")
-        self.type = try container.decode(String.self, forKey: "type")
-        self.userIdInIdp = try container.decode(String.self, forKey: "userIdInIdp")
-        self.userInfoInIdp = try container.decode(JSONValue.self, forKey: "userInfoInIdp")
-        self.accessToken = try container.decodeIfPresent(String.self, forKey: "accessToken")
-        self.refreshToken = try container.decodeIfPresent(String.self, forKey: "refreshToken")
-        self.originConnIds = try container.decode([String].self, forKey: "originConnIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.identityId = try container.decode(forKey: "identityId")
+        self.extIdpId = try container.decode(forKey: "extIdpId")
+        self.provider = try container.decode(forKey: "provider")
+        self.type = try container.decode(forKey: "type")
+        self.userIdInIdp = try container.decode(forKey: "userIdInIdp")
+        self.userInfoInIdp = try container.decode(forKey: "userInfoInIdp")
+        self.accessToken = try container.decodeIfPresent(forKey: "accessToken")
+        self.refreshToken = try container.decodeIfPresent(forKey: "refreshToken")
+        self.originConnIds = try container.decode(forKey: "originConnIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.identityId, forKey: "identityId")
         try container.encode(self.extIdpId, forKey: "extIdpId")
         try container.encode(self.provider, forKey: "provider")
@@ -999,7 +999,7 @@ extension IdentityDto {
 }
 
 /// SyncRelationListRespDto.
-public struct SyncRelationListRespDto: Codable, Hashable, Sendable {
+public struct SyncRelationListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -1039,17 +1039,17 @@ public struct SyncRelationListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([UserSyncRelationDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -1059,7 +1059,7 @@ public struct SyncRelationListRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserSyncRelationDto.
-public struct UserSyncRelationDto: Codable, Hashable, Sendable {
+public struct UserSyncRelationDto: GenAuthModel {
     /// External identity source type, such as:
     ///
     /// - `wechatwork`: WeCom
@@ -1095,15 +1095,15 @@ public struct UserSyncRelationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.provider = try container.decode(String.self, forKey: "provider")
-        self.userIdInIdp = try container.decode(String.self, forKey: "userIdInIdp")
-        self.userInfoInIdp = try container.decode(User.self, forKey: "userInfoInIdp")
+        let container = try ModelDecodingContainer(decoder)
+        self.provider = try container.decode(forKey: "provider")
+        self.userIdInIdp = try container.decode(forKey: "userIdInIdp")
+        self.userInfoInIdp = try container.decode(forKey: "userInfoInIdp")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.provider, forKey: "provider")
         try container.encode(self.userIdInIdp, forKey: "userIdInIdp")
         try container.encode(self.userInfoInIdp, forKey: "userInfoInIdp")
@@ -1111,7 +1111,7 @@ public struct UserSyncRelationDto: Codable, Hashable, Sendable {
 }
 
 /// User.
-public struct User: Codable, Hashable, Sendable {
+public struct User: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -1134,7 +1134,7 @@ public struct User: Codable, Hashable, Sendable {
 }
 
 /// RolePaginatedRespDto.
-public struct RolePaginatedRespDto: Codable, Hashable, Sendable {
+public struct RolePaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -1174,17 +1174,17 @@ public struct RolePaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(RolePagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

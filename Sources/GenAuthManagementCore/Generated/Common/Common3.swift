@@ -4,7 +4,7 @@
 import Foundation
 
 /// RolePagingDto.
-public struct RolePagingDto: Codable, Hashable, Sendable {
+public struct RolePagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -23,21 +23,21 @@ public struct RolePagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([RoleDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// RoleDto.
-public struct RoleDto: Codable, Hashable, Sendable {
+public struct RoleDto: GenAuthModel {
     /// Role ID
     public var id: String
 
@@ -95,20 +95,20 @@ public struct RoleDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.namespace = try container.decode(String.self, forKey: "namespace")
-        self.namespaceName = try container.decode(String.self, forKey: "namespaceName")
-        self.status = try container.decodeIfPresent(String.self, forKey: "status")
-        self.disableTime = try container.decodeIfPresent(Int.self, forKey: "disableTime")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
+        self.namespace = try container.decode(forKey: "namespace")
+        self.namespaceName = try container.decode(forKey: "namespaceName")
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.disableTime = try container.decodeIfPresent(forKey: "disableTime")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
@@ -121,7 +121,7 @@ public struct RoleDto: Codable, Hashable, Sendable {
 }
 
 /// UserDepartmentPaginatedRespDto.
-public struct UserDepartmentPaginatedRespDto: Codable, Hashable, Sendable {
+public struct UserDepartmentPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -161,17 +161,17 @@ public struct UserDepartmentPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UserDepartmentPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -181,7 +181,7 @@ public struct UserDepartmentPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserDepartmentPagingDto.
-public struct UserDepartmentPagingDto: Codable, Hashable, Sendable {
+public struct UserDepartmentPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -200,21 +200,21 @@ public struct UserDepartmentPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([UserDepartmentRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// UserDepartmentRespDto.
-public struct UserDepartmentRespDto: Codable, Hashable, Sendable {
+public struct UserDepartmentRespDto: GenAuthModel {
     /// Organization Code (organizationCode)
     public var organizationCode: String
 
@@ -326,29 +326,29 @@ public struct UserDepartmentRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.departmentId = try container.decode(String.self, forKey: "departmentId")
-        self.isRoot = try container.decode(Bool.self, forKey: "isRoot")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.openDepartmentId = try container.decodeIfPresent(String.self, forKey: "openDepartmentId")
-        self.isLeader = try container.decode(Bool.self, forKey: "isLeader")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.isMainDepartment = try container.decode(Bool.self, forKey: "isMainDepartment")
-        self.joinedAt = try container.decode(Date.self, forKey: "joinedAt")
-        self.isVirtualNode = try container.decode(Bool.self, forKey: "isVirtualNode")
-        self.i18n = try container.decodeIfPresent(DepartmentI18nDto.self, forKey: "i18n")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.departmentIdPath = try container.decodeIfPresent([String].self, forKey: "departmentIdPath")
-        self.departmentCodePath = try container.decodeIfPresent([String].self, forKey: "departmentCodePath")
-        self.departmentNamePath = try container.decodeIfPresent([String].self, forKey: "departmentNamePath")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.departmentId = try container.decode(forKey: "departmentId")
+        self.isRoot = try container.decode(forKey: "isRoot")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
+        self.openDepartmentId = try container.decodeIfPresent(forKey: "openDepartmentId")
+        self.isLeader = try container.decode(forKey: "isLeader")
+        self.code = try container.decode(forKey: "code")
+        self.isMainDepartment = try container.decode(forKey: "isMainDepartment")
+        self.joinedAt = try container.decode(forKey: "joinedAt")
+        self.isVirtualNode = try container.decode(forKey: "isVirtualNode")
+        self.i18n = try container.decodeIfPresent(forKey: "i18n")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.departmentIdPath = try container.decodeIfPresent(forKey: "departmentIdPath")
+        self.departmentCodePath = try container.decodeIfPresent(forKey: "departmentCodePath")
+        self.departmentNamePath = try container.decodeIfPresent(forKey: "departmentNamePath")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encode(self.departmentId, forKey: "departmentId")
         try container.encode(self.isRoot, forKey: "isRoot")
@@ -370,7 +370,7 @@ public struct UserDepartmentRespDto: Codable, Hashable, Sendable {
 }
 
 /// SetUserDepartmentsDto.
-public struct SetUserDepartmentsDto: Codable, Hashable, Sendable {
+public struct SetUserDepartmentsDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -398,15 +398,15 @@ public struct SetUserDepartmentsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.departments = try container.decode([SetUserDepartmentDto].self, forKey: "departments")
-        self.options = try container.decodeIfPresent(SetUserDepartmentsOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.departments = try container.decode(forKey: "departments")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.departments, forKey: "departments")
         try container.encodeIfPresent(self.options, forKey: "options")
@@ -414,7 +414,7 @@ public struct SetUserDepartmentsDto: Codable, Hashable, Sendable {
 }
 
 /// SetUserDepartmentDto.
-public struct SetUserDepartmentDto: Codable, Hashable, Sendable {
+public struct SetUserDepartmentDto: GenAuthModel {
     /// Department ID
     public var departmentId: String
 
@@ -438,15 +438,15 @@ public struct SetUserDepartmentDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.departmentId = try container.decode(String.self, forKey: "departmentId")
-        self.isLeader = try container.decodeIfPresent(Bool.self, forKey: "isLeader")
-        self.isMainDepartment = try container.decodeIfPresent(Bool.self, forKey: "isMainDepartment")
+        let container = try ModelDecodingContainer(decoder)
+        self.departmentId = try container.decode(forKey: "departmentId")
+        self.isLeader = try container.decodeIfPresent(forKey: "isLeader")
+        self.isMainDepartment = try container.decodeIfPresent(forKey: "isMainDepartment")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.departmentId, forKey: "departmentId")
         try container.encodeIfPresent(self.isLeader, forKey: "isLeader")
         try container.encodeIfPresent(self.isMainDepartment, forKey: "isMainDepartment")
@@ -454,7 +454,7 @@ public struct SetUserDepartmentDto: Codable, Hashable, Sendable {
 }
 
 /// SetUserDepartmentsOptionsDto.
-public struct SetUserDepartmentsOptionsDto: Codable, Hashable, Sendable {
+public struct SetUserDepartmentsOptionsDto: GenAuthModel {
     /// User ID type, default value is `user_id`, optional values are:
     /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
@@ -470,13 +470,13 @@ public struct SetUserDepartmentsOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
     }
 }
@@ -533,7 +533,7 @@ extension SetUserDepartmentsOptionsDto {
 }
 
 /// GroupPaginatedRespDto.
-public struct GroupPaginatedRespDto: Codable, Hashable, Sendable {
+public struct GroupPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -573,17 +573,17 @@ public struct GroupPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GroupPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -593,7 +593,7 @@ public struct GroupPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// GroupPagingDto.
-public struct GroupPagingDto: Codable, Hashable, Sendable {
+public struct GroupPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -612,14 +612,14 @@ public struct GroupPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([ResGroupDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }

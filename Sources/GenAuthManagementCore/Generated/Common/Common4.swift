@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// ResGroupDto.
-public struct ResGroupDto: Codable, Hashable, Sendable {
+public struct ResGroupDto: GenAuthModel {
     /// Group ID
     public var id: String
 
@@ -54,19 +54,19 @@ public struct ResGroupDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.type = try container.decode(String.self, forKey: "type")
-        self.metadataSource = try container.decode([String].self, forKey: "metadataSource")
-        self.members = try container.decode([UserDto].self, forKey: "members")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
+        self.type = try container.decode(forKey: "type")
+        self.metadataSource = try container.decode(forKey: "metadataSource")
+        self.members = try container.decode(forKey: "members")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
@@ -78,7 +78,7 @@ public struct ResGroupDto: Codable, Hashable, Sendable {
 }
 
 /// ResignUserRespDto.
-public struct ResignUserRespDto: Codable, Hashable, Sendable {
+public struct ResignUserRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -118,17 +118,17 @@ public struct ResignUserRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ResignUserDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -138,7 +138,7 @@ public struct ResignUserRespDto: Codable, Hashable, Sendable {
 }
 
 /// ResignUserDataDto.
-public struct ResignUserDataDto: Codable, Hashable, Sendable {
+public struct ResignUserDataDto: GenAuthModel {
     /// Whether the operation succeeded
     public var success: Bool
 
@@ -152,19 +152,19 @@ public struct ResignUserDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.success = try container.decode(Bool.self, forKey: "success")
+        let container = try ModelDecodingContainer(decoder)
+        self.success = try container.decode(forKey: "success")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.success, forKey: "success")
     }
 }
 
 /// ResignUserBatchReqDto.
-public struct ResignUserBatchReqDto: Codable, Hashable, Sendable {
+public struct ResignUserBatchReqDto: GenAuthModel {
     /// User ID array
     public var userIds: [String]
 
@@ -185,14 +185,14 @@ public struct ResignUserBatchReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIds = try container.decode([String].self, forKey: "userIds")
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIds = try container.decode(forKey: "userIds")
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userIds, forKey: "userIds")
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
     }
@@ -250,7 +250,7 @@ extension ResignUserBatchReqDto {
 }
 
 /// AuthorizedResourcePaginatedRespDto.
-public struct AuthorizedResourcePaginatedRespDto: Codable, Hashable, Sendable {
+public struct AuthorizedResourcePaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -290,17 +290,17 @@ public struct AuthorizedResourcePaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(AuthorizedResourcePagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -310,7 +310,7 @@ public struct AuthorizedResourcePaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// AuthorizedResourcePagingDto.
-public struct AuthorizedResourcePagingDto: Codable, Hashable, Sendable {
+public struct AuthorizedResourcePagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -329,21 +329,21 @@ public struct AuthorizedResourcePagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([AuthorizedResourceDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// AuthorizedResourceDto.
-public struct AuthorizedResourceDto: Codable, Hashable, Sendable {
+public struct AuthorizedResourceDto: GenAuthModel {
     /// Resource descriptor
     public var resourceCode: String
 
@@ -395,19 +395,19 @@ public struct AuthorizedResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.condition = try container.decodeIfPresent([PolicyCondition].self, forKey: "condition")
-        self.resourceType = try container.decode(ResourceType.self, forKey: "resourceType")
-        self.apiIdentifier = try container.decode(String.self, forKey: "apiIdentifier")
-        self.actions = try container.decode([String].self, forKey: "actions")
-        self.effect = try container.decode(Effect.self, forKey: "effect")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.condition = try container.decodeIfPresent(forKey: "condition")
+        self.resourceType = try container.decode(forKey: "resourceType")
+        self.apiIdentifier = try container.decode(forKey: "apiIdentifier")
+        self.actions = try container.decode(forKey: "actions")
+        self.effect = try container.decode(forKey: "effect")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encodeIfPresent(self.description, forKey: "description")
         try container.encodeIfPresent(self.condition, forKey: "condition")
@@ -479,7 +479,7 @@ extension AuthorizedResourceDto {
 }
 
 /// PolicyCondition.
-public struct PolicyCondition: Codable, Hashable, Sendable {
+public struct PolicyCondition: GenAuthModel {
     /// Condition Param
     public var param: Param
 
@@ -503,15 +503,15 @@ public struct PolicyCondition: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.param = try container.decode(Param.self, forKey: "param")
-        self.`operator` = try container.decode(Operator.self, forKey: "operator")
-        self.value = try container.decode(String.self, forKey: "value")
+        let container = try ModelDecodingContainer(decoder)
+        self.param = try container.decode(forKey: "param")
+        self.`operator` = try container.decode(forKey: "operator")
+        self.value = try container.decode(forKey: "value")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.param, forKey: "param")
         try container.encode(self.`operator`, forKey: "operator")
         try container.encode(self.value, forKey: "value")
@@ -731,7 +731,7 @@ extension PolicyCondition {
 }
 
 /// GetMfaInfoDataDto.
-public struct GetMfaInfoDataDto: Codable, Hashable, Sendable {
+public struct GetMfaInfoDataDto: GenAuthModel {
     /// MFA Token
     public var mfaToken: String
 
@@ -807,23 +807,23 @@ public struct GetMfaInfoDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.mfaToken = try container.decode(String.self, forKey: "mfaToken")
-        self.mfaPhone = try container.decodeIfPresent(String.self, forKey: "mfaPhone")
-        self.mfaPhoneCountryCode = try container.decodeIfPresent(String.self, forKey: "mfaPhoneCountryCode")
-        self.mfaEmail = try container.decodeIfPresent(String.self, forKey: "mfaEmail")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.faceMfaEnabled = try container.decodeIfPresent(Bool.self, forKey: "faceMfaEnabled")
-        self.totpMfaEnabled = try container.decodeIfPresent(Bool.self, forKey: "totpMfaEnabled")
-        self.applicationMfa = try container.decode([ApplicationMfaDto].self, forKey: "applicationMfa")
+        let container = try ModelDecodingContainer(decoder)
+        self.mfaToken = try container.decode(forKey: "mfaToken")
+        self.mfaPhone = try container.decodeIfPresent(forKey: "mfaPhone")
+        self.mfaPhoneCountryCode = try container.decodeIfPresent(forKey: "mfaPhoneCountryCode")
+        self.mfaEmail = try container.decodeIfPresent(forKey: "mfaEmail")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.faceMfaEnabled = try container.decodeIfPresent(forKey: "faceMfaEnabled")
+        self.totpMfaEnabled = try container.decodeIfPresent(forKey: "totpMfaEnabled")
+        self.applicationMfa = try container.decode(forKey: "applicationMfa")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.mfaToken, forKey: "mfaToken")
         try container.encodeIfPresent(self.mfaPhone, forKey: "mfaPhone")
         try container.encodeIfPresent(self.mfaPhoneCountryCode, forKey: "mfaPhoneCountryCode")
@@ -839,7 +839,7 @@ public struct GetMfaInfoDataDto: Codable, Hashable, Sendable {
 }
 
 /// ApplicationMfaDto.
-public struct ApplicationMfaDto: Codable, Hashable, Sendable {
+public struct ApplicationMfaDto: GenAuthModel {
     /// MFA type
     public var mfaPolicy: String
 
@@ -863,15 +863,15 @@ public struct ApplicationMfaDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.mfaPolicy = try container.decode(String.self, forKey: "mfaPolicy")
-        self.status = try container.decode(Int.self, forKey: "status")
-        self.sort = try container.decode(Int.self, forKey: "sort")
+        let container = try ModelDecodingContainer(decoder)
+        self.mfaPolicy = try container.decode(forKey: "mfaPolicy")
+        self.status = try container.decode(forKey: "status")
+        self.sort = try container.decode(forKey: "sort")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.mfaPolicy, forKey: "mfaPolicy")
         try container.encode(self.status, forKey: "status")
         try container.encode(self.sort, forKey: "sort")

@@ -4,7 +4,7 @@
 import Foundation
 
 /// GetMapInfoRespDto.
-public struct GetMapInfoRespDto: Codable, Hashable, Sendable {
+public struct GetMapInfoRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -44,17 +44,17 @@ public struct GetMapInfoRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetMfaInfoDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -64,7 +64,7 @@ public struct GetMapInfoRespDto: Codable, Hashable, Sendable {
 }
 
 /// ApplicationDto.
-public struct ApplicationDto: Codable, Hashable, Sendable {
+public struct ApplicationDto: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -236,39 +236,39 @@ public struct ApplicationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appIdentifier = try container.decode(String.self, forKey: "appIdentifier")
-        self.appName = try container.decode(String.self, forKey: "appName")
-        self.appLogo = try container.decode(String.self, forKey: "appLogo")
-        self.appDescription = try container.decodeIfPresent(String.self, forKey: "appDescription")
-        self.appType = try container.decode(AppType.self, forKey: "appType")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.isIntegrateApp = try container.decode(Bool.self, forKey: "isIntegrateApp")
-        self.defaultProtocol = try container.decode(DefaultProtocol.self, forKey: "defaultProtocol")
-        self.redirectUris = try container.decode([String].self, forKey: "redirectUris")
-        self.logoutRedirectUris = try container.decode([String].self, forKey: "logoutRedirectUris")
-        self.initLoginUri = try container.decode(String.self, forKey: "initLoginUri")
-        self.ssoEnabled = try container.decode(Bool.self, forKey: "ssoEnabled")
-        self.ssoEnabledAt = try container.decodeIfPresent(Date.self, forKey: "ssoEnabledAt")
-        self.loginConfig = try container.decode(ApplicationLoginConfigDto.self, forKey: "loginConfig")
-        self.registerConfig = try container.decode(ApplicationRegisterConfig.self, forKey: "registerConfig")
-        self.brandingConfig = try container.decode(ApplicationBrandingConfig.self, forKey: "brandingConfig")
-        self.oidcConfig = try container.decode(OIDCConfig.self, forKey: "oidcConfig")
-        self.samlProviderEnabled = try container.decode(Bool.self, forKey: "samlProviderEnabled")
-        self.samlConfig = try container.decodeIfPresent(SamlIdpConfig.self, forKey: "samlConfig")
-        self.oauthProviderEnabled = try container.decode(Bool.self, forKey: "oauthProviderEnabled")
-        self.oauthConfig = try container.decodeIfPresent(OauthIdpConfig.self, forKey: "oauthConfig")
-        self.casProviderEnabled = try container.decode(Bool.self, forKey: "casProviderEnabled")
-        self.casConfig = try container.decodeIfPresent(CasIdPConfig.self, forKey: "casConfig")
-        self.customBrandingEnabled = try container.decode(Bool.self, forKey: "customBrandingEnabled")
-        self.customSecurityEnabled = try container.decode(Bool.self, forKey: "customSecurityEnabled")
-        self.template = try container.decodeIfPresent(String.self, forKey: "template")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.appIdentifier = try container.decode(forKey: "appIdentifier")
+        self.appName = try container.decode(forKey: "appName")
+        self.appLogo = try container.decode(forKey: "appLogo")
+        self.appDescription = try container.decodeIfPresent(forKey: "appDescription")
+        self.appType = try container.decode(forKey: "appType")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.isIntegrateApp = try container.decode(forKey: "isIntegrateApp")
+        self.defaultProtocol = try container.decode(forKey: "defaultProtocol")
+        self.redirectUris = try container.decode(forKey: "redirectUris")
+        self.logoutRedirectUris = try container.decode(forKey: "logoutRedirectUris")
+        self.initLoginUri = try container.decode(forKey: "initLoginUri")
+        self.ssoEnabled = try container.decode(forKey: "ssoEnabled")
+        self.ssoEnabledAt = try container.decodeIfPresent(forKey: "ssoEnabledAt")
+        self.loginConfig = try container.decode(forKey: "loginConfig")
+        self.registerConfig = try container.decode(forKey: "registerConfig")
+        self.brandingConfig = try container.decode(forKey: "brandingConfig")
+        self.oidcConfig = try container.decode(forKey: "oidcConfig")
+        self.samlProviderEnabled = try container.decode(forKey: "samlProviderEnabled")
+        self.samlConfig = try container.decodeIfPresent(forKey: "samlConfig")
+        self.oauthProviderEnabled = try container.decode(forKey: "oauthProviderEnabled")
+        self.oauthConfig = try container.decodeIfPresent(forKey: "oauthConfig")
+        self.casProviderEnabled = try container.decode(forKey: "casProviderEnabled")
+        self.casConfig = try container.decodeIfPresent(forKey: "casConfig")
+        self.customBrandingEnabled = try container.decode(forKey: "customBrandingEnabled")
+        self.customSecurityEnabled = try container.decode(forKey: "customSecurityEnabled")
+        self.template = try container.decodeIfPresent(forKey: "template")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.appIdentifier, forKey: "appIdentifier")
         try container.encode(self.appName, forKey: "appName")
@@ -376,7 +376,7 @@ extension ApplicationDto {
 }
 
 /// ApplicationLoginConfigDto.
-public struct ApplicationLoginConfigDto: Codable, Hashable, Sendable {
+public struct ApplicationLoginConfigDto: GenAuthModel {
     /// Whether to merge login and registration
     public var mergeLoginAndRegisterPage: Bool
 
@@ -416,17 +416,17 @@ public struct ApplicationLoginConfigDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.mergeLoginAndRegisterPage = try container.decode(Bool.self, forKey: "mergeLoginAndRegisterPage")
-        self.enabledBasicLoginMethods = try container.decode([String].self, forKey: "enabledBasicLoginMethods")
-        self.defaultLoginMethod = try container.decode(ApplicationDefaultLoginMethod.self, forKey: "defaultLoginMethod")
-        self.enabledExtIdpConns = try container.decode([ApplicationEnabledExtIdpConnDto].self, forKey: "enabledExtIdpConns")
-        self.showAuthorizationPage = try container.decode(Bool.self, forKey: "showAuthorizationPage")
+        let container = try ModelDecodingContainer(decoder)
+        self.mergeLoginAndRegisterPage = try container.decode(forKey: "mergeLoginAndRegisterPage")
+        self.enabledBasicLoginMethods = try container.decode(forKey: "enabledBasicLoginMethods")
+        self.defaultLoginMethod = try container.decode(forKey: "defaultLoginMethod")
+        self.enabledExtIdpConns = try container.decode(forKey: "enabledExtIdpConns")
+        self.showAuthorizationPage = try container.decode(forKey: "showAuthorizationPage")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.mergeLoginAndRegisterPage, forKey: "mergeLoginAndRegisterPage")
         try container.encode(self.enabledBasicLoginMethods, forKey: "enabledBasicLoginMethods")
         try container.encode(self.defaultLoginMethod, forKey: "defaultLoginMethod")
@@ -436,7 +436,7 @@ public struct ApplicationLoginConfigDto: Codable, Hashable, Sendable {
 }
 
 /// ApplicationRegisterConfig.
-public struct ApplicationRegisterConfig: Codable, Hashable, Sendable {
+public struct ApplicationRegisterConfig: GenAuthModel {
     /// Enabled registration methods
     public var enabledBasicRegisterMethods: [String]
 
@@ -455,14 +455,14 @@ public struct ApplicationRegisterConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabledBasicRegisterMethods = try container.decode([String].self, forKey: "enabledBasicRegisterMethods")
-        self.defaultRegisterMethod = try container.decode(DefaultRegisterMethod.self, forKey: "defaultRegisterMethod")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabledBasicRegisterMethods = try container.decode(forKey: "enabledBasicRegisterMethods")
+        self.defaultRegisterMethod = try container.decode(forKey: "defaultRegisterMethod")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabledBasicRegisterMethods, forKey: "enabledBasicRegisterMethods")
         try container.encode(self.defaultRegisterMethod, forKey: "defaultRegisterMethod")
     }
@@ -494,7 +494,7 @@ extension ApplicationRegisterConfig {
 }
 
 /// ApplicationBrandingConfig.
-public struct ApplicationBrandingConfig: Codable, Hashable, Sendable {
+public struct ApplicationBrandingConfig: GenAuthModel {
     /// Whether to enable custom CSS
     public var customCSSEnabled: Bool
 
@@ -579,24 +579,24 @@ public struct ApplicationBrandingConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.customCSSEnabled = try container.decode(Bool.self, forKey: "customCSSEnabled")
-        self.customCSS = try container.decodeIfPresent(String.self, forKey: "customCSS")
-        self.guardVersion = try container.decode(GuardVersion.self, forKey: "guardVersion")
-        self.customLoadingImage = try container.decodeIfPresent(String.self, forKey: "customLoadingImage")
-        self.customBackground = try container.decodeIfPresent(String.self, forKey: "customBackground")
-        self.showChangeLanguageButton = try container.decode(Bool.self, forKey: "showChangeLanguageButton")
-        self.defaultLanguage = try container.decode(DefaultLanguage.self, forKey: "defaultLanguage")
-        self.showForgetPasswordButton = try container.decode(Bool.self, forKey: "showForgetPasswordButton")
-        self.showEnterpriseConnections = try container.decode(Bool.self, forKey: "showEnterpriseConnections")
-        self.showSocialConnections = try container.decode(Bool.self, forKey: "showSocialConnections")
-        self.showAgreement = try container.decode(Bool.self, forKey: "showAgreement")
-        self.agreements = try container.decode([ApplicationAgreementDto].self, forKey: "agreements")
+        let container = try ModelDecodingContainer(decoder)
+        self.customCSSEnabled = try container.decode(forKey: "customCSSEnabled")
+        self.customCSS = try container.decodeIfPresent(forKey: "customCSS")
+        self.guardVersion = try container.decode(forKey: "guardVersion")
+        self.customLoadingImage = try container.decodeIfPresent(forKey: "customLoadingImage")
+        self.customBackground = try container.decodeIfPresent(forKey: "customBackground")
+        self.showChangeLanguageButton = try container.decode(forKey: "showChangeLanguageButton")
+        self.defaultLanguage = try container.decode(forKey: "defaultLanguage")
+        self.showForgetPasswordButton = try container.decode(forKey: "showForgetPasswordButton")
+        self.showEnterpriseConnections = try container.decode(forKey: "showEnterpriseConnections")
+        self.showSocialConnections = try container.decode(forKey: "showSocialConnections")
+        self.showAgreement = try container.decode(forKey: "showAgreement")
+        self.agreements = try container.decode(forKey: "agreements")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.customCSSEnabled, forKey: "customCSSEnabled")
         try container.encodeIfPresent(self.customCSS, forKey: "customCSS")
         try container.encode(self.guardVersion, forKey: "guardVersion")
@@ -669,7 +669,7 @@ extension ApplicationBrandingConfig {
 }
 
 /// OIDCConfig.
-public struct OIDCConfig: Codable, Hashable, Sendable {
+public struct OIDCConfig: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -692,7 +692,7 @@ public struct OIDCConfig: Codable, Hashable, Sendable {
 }
 
 /// SamlIdpConfig.
-public struct SamlIdpConfig: Codable, Hashable, Sendable {
+public struct SamlIdpConfig: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -715,7 +715,7 @@ public struct SamlIdpConfig: Codable, Hashable, Sendable {
 }
 
 /// OauthIdpConfig.
-public struct OauthIdpConfig: Codable, Hashable, Sendable {
+public struct OauthIdpConfig: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -738,7 +738,7 @@ public struct OauthIdpConfig: Codable, Hashable, Sendable {
 }
 
 /// CasIdPConfig.
-public struct CasIdPConfig: Codable, Hashable, Sendable {
+public struct CasIdPConfig: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -761,7 +761,7 @@ public struct CasIdPConfig: Codable, Hashable, Sendable {
 }
 
 /// ApplicationDefaultLoginMethod.
-public struct ApplicationDefaultLoginMethod: Codable, Hashable, Sendable {
+public struct ApplicationDefaultLoginMethod: GenAuthModel {
     /// Default login type
     public var connectionType: ConnectionType
 
@@ -801,17 +801,17 @@ public struct ApplicationDefaultLoginMethod: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.connectionType = try container.decode(ConnectionType.self, forKey: "connectionType")
-        self.qrcodeType = try container.decode(QrcodeType.self, forKey: "qrcodeType")
-        self.qrcodeExtIdpConnId = try container.decode(String.self, forKey: "qrcodeExtIdpConnId")
-        self.adExtIdpConnId = try container.decode(String.self, forKey: "adExtIdpConnId")
-        self.ldapExtIdpConnId = try container.decode(String.self, forKey: "ldapExtIdpConnId")
+        let container = try ModelDecodingContainer(decoder)
+        self.connectionType = try container.decode(forKey: "connectionType")
+        self.qrcodeType = try container.decode(forKey: "qrcodeType")
+        self.qrcodeExtIdpConnId = try container.decode(forKey: "qrcodeExtIdpConnId")
+        self.adExtIdpConnId = try container.decode(forKey: "adExtIdpConnId")
+        self.ldapExtIdpConnId = try container.decode(forKey: "ldapExtIdpConnId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.connectionType, forKey: "connectionType")
         try container.encode(self.qrcodeType, forKey: "qrcodeType")
         try container.encode(self.qrcodeExtIdpConnId, forKey: "qrcodeExtIdpConnId")

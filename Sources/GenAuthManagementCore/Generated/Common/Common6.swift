@@ -4,7 +4,7 @@
 import Foundation
 
 /// ApplicationEnabledExtIdpConnDto.
-public struct ApplicationEnabledExtIdpConnDto: Codable, Hashable, Sendable {
+public struct ApplicationEnabledExtIdpConnDto: GenAuthModel {
     /// Whether it is a social login identity source connection
     public var isSocial: Bool
 
@@ -68,21 +68,21 @@ public struct ApplicationEnabledExtIdpConnDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.isSocial = try container.decode(Bool.self, forKey: "isSocial")
-        self.extIdpId = try container.decode(String.self, forKey: "extIdpId")
-        self.extIdpType = try container.decode(ExtIdpType.self, forKey: "extIdpType")
-        self.extIdpConnId = try container.decode(String.self, forKey: "extIdpConnId")
-        self.extIdpConnType = try container.decode(ExtIdpConnType.self, forKey: "extIdpConnType")
-        self.extIdpConnIdentifier = try container.decode(String.self, forKey: "extIdpConnIdentifier")
-        self.extIdpConnDisplayName = try container.decode(String.self, forKey: "extIdpConnDisplayName")
-        self.extIdpConnLogo = try container.decode(String.self, forKey: "extIdpConnLogo")
-        self.enabled = try container.decodeIfPresent(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.isSocial = try container.decode(forKey: "isSocial")
+        self.extIdpId = try container.decode(forKey: "extIdpId")
+        self.extIdpType = try container.decode(forKey: "extIdpType")
+        self.extIdpConnId = try container.decode(forKey: "extIdpConnId")
+        self.extIdpConnType = try container.decode(forKey: "extIdpConnType")
+        self.extIdpConnIdentifier = try container.decode(forKey: "extIdpConnIdentifier")
+        self.extIdpConnDisplayName = try container.decode(forKey: "extIdpConnDisplayName")
+        self.extIdpConnLogo = try container.decode(forKey: "extIdpConnLogo")
+        self.enabled = try container.decodeIfPresent(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.isSocial, forKey: "isSocial")
         try container.encode(self.extIdpId, forKey: "extIdpId")
         try container.encode(self.extIdpType, forKey: "extIdpType")
@@ -552,7 +552,7 @@ extension ApplicationEnabledExtIdpConnDto {
 }
 
 /// ApplicationAgreementDto.
-public struct ApplicationAgreementDto: Codable, Hashable, Sendable {
+public struct ApplicationAgreementDto: GenAuthModel {
     /// Pages to show on (multiple choices allowed):
     ///
     /// - `LoginPage`: Login page
@@ -584,16 +584,16 @@ public struct ApplicationAgreementDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.displayAt = try container.decode([String].self, forKey: "displayAt")
-        self.isRequired = try container.decode(Bool.self, forKey: "isRequired")
-        self.lang = try container.decode(Lang.self, forKey: "lang")
-        self.content = try container.decode(String.self, forKey: "content")
+        let container = try ModelDecodingContainer(decoder)
+        self.displayAt = try container.decode(forKey: "displayAt")
+        self.isRequired = try container.decode(forKey: "isRequired")
+        self.lang = try container.decode(forKey: "lang")
+        self.content = try container.decode(forKey: "content")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.displayAt, forKey: "displayAt")
         try container.encode(self.isRequired, forKey: "isRequired")
         try container.encode(self.lang, forKey: "lang")
@@ -635,7 +635,7 @@ extension ApplicationAgreementDto {
 }
 
 /// MFASettingsRespDto.
-public struct MFASettingsRespDto: Codable, Hashable, Sendable {
+public struct MFASettingsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -675,17 +675,17 @@ public struct MFASettingsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(MFASettingsDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -695,7 +695,7 @@ public struct MFASettingsRespDto: Codable, Hashable, Sendable {
 }
 
 /// MFASettingsDto.
-public struct MFASettingsDto: Codable, Hashable, Sendable {
+public struct MFASettingsDto: GenAuthModel {
     /// List of enabled MFA authentication factors
     public var enabledFactors: [String]
 
@@ -709,19 +709,19 @@ public struct MFASettingsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabledFactors = try container.decode([String].self, forKey: "enabledFactors")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabledFactors = try container.decode(forKey: "enabledFactors")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabledFactors, forKey: "enabledFactors")
     }
 }
 
 /// TenantUserListPaginatedRespDto.
-public struct TenantUserListPaginatedRespDto: Codable, Hashable, Sendable {
+public struct TenantUserListPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -761,17 +761,17 @@ public struct TenantUserListPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(TenantUserListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -781,7 +781,7 @@ public struct TenantUserListPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// TenantUserListPagingDto.
-public struct TenantUserListPagingDto: Codable, Hashable, Sendable {
+public struct TenantUserListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -800,21 +800,21 @@ public struct TenantUserListPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([TenantUserDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// TenantUserDto.
-public struct TenantUserDto: Codable, Hashable, Sendable {
+public struct TenantUserDto: GenAuthModel {
     /// Email, case-insensitive
     public var email: String?
 
@@ -998,41 +998,41 @@ public struct TenantUserDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.loginsCount = try container.decodeIfPresent(Int.self, forKey: "loginsCount")
-        self.lastIp = try container.decodeIfPresent(String.self, forKey: "lastIp")
-        self.gender = try container.decode(Gender.self, forKey: "gender")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.lastLoginApp = try container.decodeIfPresent(String.self, forKey: "lastLoginApp")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.memberId = try container.decode(String.self, forKey: "memberId")
-        self.linkUserId = try container.decode(String.self, forKey: "linkUserId")
-        self.isTenantAdmin = try container.decode(Bool.self, forKey: "isTenantAdmin")
-        self.password = try container.decodeIfPresent(String.self, forKey: "password")
-        self.salt = try container.decodeIfPresent(String.self, forKey: "salt")
+        let container = try ModelDecodingContainer(decoder)
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.loginsCount = try container.decodeIfPresent(forKey: "loginsCount")
+        self.lastIp = try container.decodeIfPresent(forKey: "lastIp")
+        self.gender = try container.decode(forKey: "gender")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.lastLoginApp = try container.decodeIfPresent(forKey: "lastLoginApp")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.memberId = try container.decode(forKey: "memberId")
+        self.linkUserId = try container.decode(forKey: "linkUserId")
+        self.isTenantAdmin = try container.decode(forKey: "isTenantAdmin")
+        self.password = try container.decodeIfPresent(forKey: "password")
+        self.salt = try container.decodeIfPresent(forKey: "salt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.email, forKey: "email")
         try container.encodeIfPresent(self.phone, forKey: "phone")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
@@ -1095,7 +1095,7 @@ extension TenantUserDto {
 }
 
 /// RemoveTenantUsersDto.
-public struct RemoveTenantUsersDto: Codable, Hashable, Sendable {
+public struct RemoveTenantUsersDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String
 
@@ -1119,15 +1119,15 @@ public struct RemoveTenantUsersDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.linkUserIds = try container.decodeIfPresent([String].self, forKey: "linkUserIds")
-        self.memberIds = try container.decodeIfPresent([String].self, forKey: "memberIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.linkUserIds = try container.decodeIfPresent(forKey: "linkUserIds")
+        self.memberIds = try container.decodeIfPresent(forKey: "memberIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tenantId, forKey: "tenantId")
         try container.encodeIfPresent(self.linkUserIds, forKey: "linkUserIds")
         try container.encodeIfPresent(self.memberIds, forKey: "memberIds")

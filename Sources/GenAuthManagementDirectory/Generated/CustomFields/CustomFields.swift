@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CustomFieldListRespDto.
-public struct CustomFieldListRespDto: Codable, Hashable, Sendable {
+public struct CustomFieldListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -46,17 +46,17 @@ public struct CustomFieldListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([CustomFieldDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -66,7 +66,7 @@ public struct CustomFieldListRespDto: Codable, Hashable, Sendable {
 }
 
 /// CustomFieldDto.
-public struct CustomFieldDto: Codable, Hashable, Sendable {
+public struct CustomFieldDto: GenAuthModel {
     /// Target object type:
     public var targetType: TargetType
 
@@ -158,25 +158,25 @@ public struct CustomFieldDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.createdAt = try container.decodeIfPresent(Date.self, forKey: "createdAt")
-        self.dataType = try container.decode(DataType.self, forKey: "dataType")
-        self.key = try container.decode(String.self, forKey: "key")
-        self.label = try container.decode(String.self, forKey: "label")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.encrypted = try container.decodeIfPresent(Bool.self, forKey: "encrypted")
-        self.isUnique = try container.decode(Bool.self, forKey: "isUnique")
-        self.userEditable = try container.decodeIfPresent(Bool.self, forKey: "userEditable")
-        self.visibleInAdminConsole = try container.decode(Bool.self, forKey: "visibleInAdminConsole")
-        self.visibleInUserCenter = try container.decodeIfPresent(Bool.self, forKey: "visibleInUserCenter")
-        self.i18n = try container.decodeIfPresent(CustomFieldI18n.self, forKey: "i18n")
-        self.options = try container.decodeIfPresent([CustomFieldSelectOption].self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetType = try container.decode(forKey: "targetType")
+        self.createdAt = try container.decodeIfPresent(forKey: "createdAt")
+        self.dataType = try container.decode(forKey: "dataType")
+        self.key = try container.decode(forKey: "key")
+        self.label = try container.decode(forKey: "label")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.encrypted = try container.decodeIfPresent(forKey: "encrypted")
+        self.isUnique = try container.decode(forKey: "isUnique")
+        self.userEditable = try container.decodeIfPresent(forKey: "userEditable")
+        self.visibleInAdminConsole = try container.decode(forKey: "visibleInAdminConsole")
+        self.visibleInUserCenter = try container.decodeIfPresent(forKey: "visibleInUserCenter")
+        self.i18n = try container.decodeIfPresent(forKey: "i18n")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetType, forKey: "targetType")
         try container.encodeIfPresent(self.createdAt, forKey: "createdAt")
         try container.encode(self.dataType, forKey: "dataType")
@@ -262,7 +262,7 @@ extension CustomFieldDto {
 }
 
 /// CustomFieldI18n.
-public struct CustomFieldI18n: Codable, Hashable, Sendable {
+public struct CustomFieldI18n: GenAuthModel {
     /// Fields that support multiple languages
     public var label: LangObject
 
@@ -276,19 +276,19 @@ public struct CustomFieldI18n: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.label = try container.decode(LangObject.self, forKey: "label")
+        let container = try ModelDecodingContainer(decoder)
+        self.label = try container.decode(forKey: "label")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.label, forKey: "label")
     }
 }
 
 /// CustomFieldSelectOption.
-public struct CustomFieldSelectOption: Codable, Hashable, Sendable {
+public struct CustomFieldSelectOption: GenAuthModel {
     /// Enum value
     public var value: String
 
@@ -307,21 +307,21 @@ public struct CustomFieldSelectOption: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.value = try container.decode(String.self, forKey: "value")
-        self.label = try container.decode(String.self, forKey: "label")
+        let container = try ModelDecodingContainer(decoder)
+        self.value = try container.decode(forKey: "value")
+        self.label = try container.decode(forKey: "label")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.value, forKey: "value")
         try container.encode(self.label, forKey: "label")
     }
 }
 
 /// ListCistomFieldsResDto.
-public struct ListCistomFieldsResDto: Codable, Hashable, Sendable {
+public struct ListCistomFieldsResDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -361,17 +361,17 @@ public struct ListCistomFieldsResDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ListCustomFieldsDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -381,7 +381,7 @@ public struct ListCistomFieldsResDto: Codable, Hashable, Sendable {
 }
 
 /// ListCustomFieldsDto.
-public struct ListCustomFieldsDto: Codable, Hashable, Sendable {
+public struct ListCustomFieldsDto: GenAuthModel {
     /// Pagination count
     public var count: CountCustomFieldsDto
 
@@ -400,21 +400,21 @@ public struct ListCustomFieldsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.count = try container.decode(CountCustomFieldsDto.self, forKey: "count")
-        self.list = try container.decode([CustomFieldDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.count = try container.decode(forKey: "count")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.count, forKey: "count")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// CountCustomFieldsDto.
-public struct CountCustomFieldsDto: Codable, Hashable, Sendable {
+public struct CountCustomFieldsDto: GenAuthModel {
     /// Total number of records
     public var all: Int
 
@@ -438,15 +438,15 @@ public struct CountCustomFieldsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.all = try container.decode(Int.self, forKey: "all")
-        self.userVisible = try container.decode(Int.self, forKey: "userVisible")
-        self.adminVisible = try container.decode(Int.self, forKey: "adminVisible")
+        let container = try ModelDecodingContainer(decoder)
+        self.all = try container.decode(forKey: "all")
+        self.userVisible = try container.decode(forKey: "userVisible")
+        self.adminVisible = try container.decode(forKey: "adminVisible")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.all, forKey: "all")
         try container.encode(self.userVisible, forKey: "userVisible")
         try container.encode(self.adminVisible, forKey: "adminVisible")
@@ -454,7 +454,7 @@ public struct CountCustomFieldsDto: Codable, Hashable, Sendable {
 }
 
 /// SetUserBaseFieldsReqDto.
-public struct SetUserBaseFieldsReqDto: Codable, Hashable, Sendable {
+public struct SetUserBaseFieldsReqDto: GenAuthModel {
     /// Custom field list
     public var list: [SetUserBaseFieldDto]
 
@@ -468,19 +468,19 @@ public struct SetUserBaseFieldsReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([SetUserBaseFieldDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// SetUserBaseFieldDto.
-public struct SetUserBaseFieldDto: Codable, Hashable, Sendable {
+public struct SetUserBaseFieldDto: GenAuthModel {
     /// Field key, which cannot conflict with the keys of built-in fields, **cannot be modified once set**.
     public var key: String
 
@@ -536,19 +536,19 @@ public struct SetUserBaseFieldDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.key = try container.decode(String.self, forKey: "key")
-        self.label = try container.decodeIfPresent(String.self, forKey: "label")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.userEditable = try container.decodeIfPresent(Bool.self, forKey: "userEditable")
-        self.visibleInAdminConsole = try container.decodeIfPresent(Bool.self, forKey: "visibleInAdminConsole")
-        self.visibleInUserCenter = try container.decodeIfPresent(Bool.self, forKey: "visibleInUserCenter")
-        self.i18n = try container.decodeIfPresent(CustomFieldI18n.self, forKey: "i18n")
+        let container = try ModelDecodingContainer(decoder)
+        self.key = try container.decode(forKey: "key")
+        self.label = try container.decodeIfPresent(forKey: "label")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.userEditable = try container.decodeIfPresent(forKey: "userEditable")
+        self.visibleInAdminConsole = try container.decodeIfPresent(forKey: "visibleInAdminConsole")
+        self.visibleInUserCenter = try container.decodeIfPresent(forKey: "visibleInUserCenter")
+        self.i18n = try container.decodeIfPresent(forKey: "i18n")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.key, forKey: "key")
         try container.encodeIfPresent(self.label, forKey: "label")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -560,7 +560,7 @@ public struct SetUserBaseFieldDto: Codable, Hashable, Sendable {
 }
 
 /// SetCustomFieldsReqDto.
-public struct SetCustomFieldsReqDto: Codable, Hashable, Sendable {
+public struct SetCustomFieldsReqDto: GenAuthModel {
     /// Custom field list
     public var list: [SetCustomFieldDto]
 
@@ -579,14 +579,14 @@ public struct SetCustomFieldsReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([SetCustomFieldDto].self, forKey: "list")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
         try container.encodeIfPresent(self.tenantId, forKey: "tenantId")
     }

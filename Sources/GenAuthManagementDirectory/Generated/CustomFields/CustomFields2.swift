@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// SetCustomFieldDto.
-public struct SetCustomFieldDto: Codable, Hashable, Sendable {
+public struct SetCustomFieldDto: GenAuthModel {
     /// Subject type, currently supports users, roles, groups, and departments
     public var targetType: TargetType
 
@@ -109,27 +109,27 @@ public struct SetCustomFieldDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.key = try container.decode(String.self, forKey: "key")
-        self.dataType = try container.decodeIfPresent(DataType.self, forKey: "dataType")
-        self.label = try container.decodeIfPresent(String.self, forKey: "label")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.encrypted = try container.decodeIfPresent(Bool.self, forKey: "encrypted")
-        self.isUnique = try container.decodeIfPresent(Bool.self, forKey: "isUnique")
-        self.userEditable = try container.decodeIfPresent(Bool.self, forKey: "userEditable")
-        self.visibleInAdminConsole = try container.decodeIfPresent(Bool.self, forKey: "visibleInAdminConsole")
-        self.visibleInUserCenter = try container.decodeIfPresent(Bool.self, forKey: "visibleInUserCenter")
-        self.validateRules = try container.decodeIfPresent(JSONValue.self, forKey: "validateRules")
-        self.appIds = try container.decodeIfPresent([String].self, forKey: "appIds")
-        self.desensitization = try container.decodeIfPresent(Bool.self, forKey: "desensitization")
-        self.options = try container.decodeIfPresent([CustomFieldSelectOption].self, forKey: "options")
-        self.i18n = try container.decodeIfPresent(CustomFieldI18n.self, forKey: "i18n")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetType = try container.decode(forKey: "targetType")
+        self.key = try container.decode(forKey: "key")
+        self.dataType = try container.decodeIfPresent(forKey: "dataType")
+        self.label = try container.decodeIfPresent(forKey: "label")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.encrypted = try container.decodeIfPresent(forKey: "encrypted")
+        self.isUnique = try container.decodeIfPresent(forKey: "isUnique")
+        self.userEditable = try container.decodeIfPresent(forKey: "userEditable")
+        self.visibleInAdminConsole = try container.decodeIfPresent(forKey: "visibleInAdminConsole")
+        self.visibleInUserCenter = try container.decodeIfPresent(forKey: "visibleInUserCenter")
+        self.validateRules = try container.decodeIfPresent(forKey: "validateRules")
+        self.appIds = try container.decodeIfPresent(forKey: "appIds")
+        self.desensitization = try container.decodeIfPresent(forKey: "desensitization")
+        self.options = try container.decodeIfPresent(forKey: "options")
+        self.i18n = try container.decodeIfPresent(forKey: "i18n")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetType, forKey: "targetType")
         try container.encode(self.key, forKey: "key")
         try container.encodeIfPresent(self.dataType, forKey: "dataType")
@@ -217,7 +217,7 @@ extension SetCustomFieldDto {
 }
 
 /// DeleteCustomFieldsReqDto.
-public struct DeleteCustomFieldsReqDto: Codable, Hashable, Sendable {
+public struct DeleteCustomFieldsReqDto: GenAuthModel {
     /// Custom field list
     public var list: [DeleteCustomFieldDto]
 
@@ -236,21 +236,21 @@ public struct DeleteCustomFieldsReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([DeleteCustomFieldDto].self, forKey: "list")
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
+        self.tenantId = try container.decode(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
         try container.encode(self.tenantId, forKey: "tenantId")
     }
 }
 
 /// DeleteCustomFieldDto.
-public struct DeleteCustomFieldDto: Codable, Hashable, Sendable {
+public struct DeleteCustomFieldDto: GenAuthModel {
     /// Subject type, currently supports users, roles, groups, and departments
     public var targetType: TargetType
 
@@ -269,14 +269,14 @@ public struct DeleteCustomFieldDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.key = try container.decode(String.self, forKey: "key")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetType = try container.decode(forKey: "targetType")
+        self.key = try container.decode(forKey: "key")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetType, forKey: "targetType")
         try container.encode(self.key, forKey: "key")
     }
@@ -316,7 +316,7 @@ extension DeleteCustomFieldDto {
 }
 
 /// SetCustomDataReqDto.
-public struct SetCustomDataReqDto: Codable, Hashable, Sendable {
+public struct SetCustomDataReqDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String?
 
@@ -361,17 +361,17 @@ public struct SetCustomDataReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.targetIdentifier = try container.decode(String.self, forKey: "targetIdentifier")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.list = try container.decode([SetCustomDataDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
+        self.targetType = try container.decode(forKey: "targetType")
+        self.targetIdentifier = try container.decode(forKey: "targetIdentifier")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.tenantId, forKey: "tenantId")
         try container.encode(self.targetType, forKey: "targetType")
         try container.encode(self.targetIdentifier, forKey: "targetIdentifier")
@@ -414,7 +414,7 @@ extension SetCustomDataReqDto {
 }
 
 /// SetCustomDataDto.
-public struct SetCustomDataDto: Codable, Hashable, Sendable {
+public struct SetCustomDataDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String?
 
@@ -438,15 +438,15 @@ public struct SetCustomDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
-        self.key = try container.decode(String.self, forKey: "key")
-        self.value = try container.decode(String.self, forKey: "value")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
+        self.key = try container.decode(forKey: "key")
+        self.value = try container.decode(forKey: "value")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.tenantId, forKey: "tenantId")
         try container.encode(self.key, forKey: "key")
         try container.encode(self.value, forKey: "value")
@@ -454,7 +454,7 @@ public struct SetCustomDataDto: Codable, Hashable, Sendable {
 }
 
 /// GetCustomDataRespDto.
-public struct GetCustomDataRespDto: Codable, Hashable, Sendable {
+public struct GetCustomDataRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -494,17 +494,17 @@ public struct GetCustomDataRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(JSONValue.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// GroupSingleRespDto.
-public struct GroupSingleRespDto: Codable, Hashable, Sendable {
+public struct GroupSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct GroupSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GroupDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct GroupSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// GroupDto.
-public struct GroupDto: Codable, Hashable, Sendable {
+public struct GroupDto: GenAuthModel {
     /// Group ID
     public var id: String
 
@@ -117,19 +117,19 @@ public struct GroupDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.type = try container.decode(String.self, forKey: "type")
-        self.metadataSource = try container.decode([String].self, forKey: "metadataSource")
-        self.members = try container.decode([UserDto].self, forKey: "members")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
+        self.type = try container.decode(forKey: "type")
+        self.metadataSource = try container.decode(forKey: "metadataSource")
+        self.members = try container.decode(forKey: "members")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
@@ -141,7 +141,7 @@ public struct GroupDto: Codable, Hashable, Sendable {
 }
 
 /// GroupListRespDto.
-public struct GroupListRespDto: Codable, Hashable, Sendable {
+public struct GroupListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -181,17 +181,17 @@ public struct GroupListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([GroupDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -201,7 +201,7 @@ public struct GroupListRespDto: Codable, Hashable, Sendable {
 }
 
 /// CreateGroupReqDto.
-public struct CreateGroupReqDto: Codable, Hashable, Sendable {
+public struct CreateGroupReqDto: GenAuthModel {
     /// Group code
     public var code: String
 
@@ -235,17 +235,17 @@ public struct CreateGroupReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.type = try container.decode(String.self, forKey: "type")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
+        self.type = try container.decode(forKey: "type")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
         try container.encode(self.description, forKey: "description")
@@ -255,7 +255,7 @@ public struct CreateGroupReqDto: Codable, Hashable, Sendable {
 }
 
 /// CreateOrUpdateGroupReqDto.
-public struct CreateOrUpdateGroupReqDto: Codable, Hashable, Sendable {
+public struct CreateOrUpdateGroupReqDto: GenAuthModel {
     /// Group code
     public var code: String
 
@@ -284,16 +284,16 @@ public struct CreateOrUpdateGroupReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.type = try container.decode(String.self, forKey: "type")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
+        self.type = try container.decode(forKey: "type")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
         try container.encode(self.description, forKey: "description")
@@ -302,7 +302,7 @@ public struct CreateOrUpdateGroupReqDto: Codable, Hashable, Sendable {
 }
 
 /// CreateOrUpdateGroupRespDto.
-public struct CreateOrUpdateGroupRespDto: Codable, Hashable, Sendable {
+public struct CreateOrUpdateGroupRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -342,17 +342,17 @@ public struct CreateOrUpdateGroupRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CreateOrUpdateGroupDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -362,7 +362,7 @@ public struct CreateOrUpdateGroupRespDto: Codable, Hashable, Sendable {
 }
 
 /// CreateOrUpdateGroupDataDto.
-public struct CreateOrUpdateGroupDataDto: Codable, Hashable, Sendable {
+public struct CreateOrUpdateGroupDataDto: GenAuthModel {
     /// Whether created
     public var created: Bool
 
@@ -381,21 +381,21 @@ public struct CreateOrUpdateGroupDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.created = try container.decode(Bool.self, forKey: "created")
-        self.data = try container.decode(GroupDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.created = try container.decode(forKey: "created")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.created, forKey: "created")
         try container.encode(self.data, forKey: "data")
     }
 }
 
 /// CreateGroupBatchReqDto.
-public struct CreateGroupBatchReqDto: Codable, Hashable, Sendable {
+public struct CreateGroupBatchReqDto: GenAuthModel {
     /// Batch groups
     public var list: [CreateGroupReqDto]
 
@@ -409,19 +409,19 @@ public struct CreateGroupBatchReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([CreateGroupReqDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// UpdateGroupReqDto.
-public struct UpdateGroupReqDto: Codable, Hashable, Sendable {
+public struct UpdateGroupReqDto: GenAuthModel {
     /// Group code
     public var code: String
 
@@ -461,17 +461,17 @@ public struct UpdateGroupReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.newCode = try container.decodeIfPresent(String.self, forKey: "newCode")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.description = try container.decode(forKey: "description")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.newCode = try container.decodeIfPresent(forKey: "newCode")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.description, forKey: "description")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -481,7 +481,7 @@ public struct UpdateGroupReqDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteGroupsReqDto.
-public struct DeleteGroupsReqDto: Codable, Hashable, Sendable {
+public struct DeleteGroupsReqDto: GenAuthModel {
     /// Group code list
     public var codeList: [String]
 
@@ -495,13 +495,13 @@ public struct DeleteGroupsReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.codeList = try container.decode([String].self, forKey: "codeList")
+        let container = try ModelDecodingContainer(decoder)
+        self.codeList = try container.decode(forKey: "codeList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.codeList, forKey: "codeList")
     }
 }

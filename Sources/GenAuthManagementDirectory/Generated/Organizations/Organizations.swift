@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// OrganizationSingleRespDto.
-public struct OrganizationSingleRespDto: Codable, Hashable, Sendable {
+public struct OrganizationSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct OrganizationSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(OrganizationDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct OrganizationSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// OrganizationDto.
-public struct OrganizationDto: Codable, Hashable, Sendable {
+public struct OrganizationDto: GenAuthModel {
     /// Organization code
     public var organizationCode: String
 
@@ -177,29 +177,29 @@ public struct OrganizationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.organizationName = try container.decode(String.self, forKey: "organizationName")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: "createdAt")
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: "updatedAt")
-        self.departmentId = try container.decode(String.self, forKey: "departmentId")
-        self.openDepartmentId = try container.decodeIfPresent(String.self, forKey: "openDepartmentId")
-        self.hasChildren = try container.decode(Bool.self, forKey: "hasChildren")
-        self.leaderUserIds = try container.decodeIfPresent([String].self, forKey: "leaderUserIds")
-        self.membersCount = try container.decode(Int.self, forKey: "membersCount")
-        self.isVirtualNode = try container.decode(Bool.self, forKey: "isVirtualNode")
-        self.i18n = try container.decodeIfPresent(OrganizationNameI18nDto.self, forKey: "i18n")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
-        self.postIdList = try container.decodeIfPresent([String].self, forKey: "postIdList")
-        self.status = try container.decodeIfPresent(String.self, forKey: "status")
-        self.allow = try container.decodeIfPresent(String.self, forKey: "allow")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.organizationName = try container.decode(forKey: "organizationName")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.createdAt = try container.decodeIfPresent(forKey: "createdAt")
+        self.updatedAt = try container.decodeIfPresent(forKey: "updatedAt")
+        self.departmentId = try container.decode(forKey: "departmentId")
+        self.openDepartmentId = try container.decodeIfPresent(forKey: "openDepartmentId")
+        self.hasChildren = try container.decode(forKey: "hasChildren")
+        self.leaderUserIds = try container.decodeIfPresent(forKey: "leaderUserIds")
+        self.membersCount = try container.decode(forKey: "membersCount")
+        self.isVirtualNode = try container.decode(forKey: "isVirtualNode")
+        self.i18n = try container.decodeIfPresent(forKey: "i18n")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
+        self.postIdList = try container.decodeIfPresent(forKey: "postIdList")
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.allow = try container.decodeIfPresent(forKey: "allow")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encode(self.organizationName, forKey: "organizationName")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -221,7 +221,7 @@ public struct OrganizationDto: Codable, Hashable, Sendable {
 }
 
 /// OrganizationNameI18nDto.
-public struct OrganizationNameI18nDto: Codable, Hashable, Sendable {
+public struct OrganizationNameI18nDto: GenAuthModel {
     /// Fields that support multiple languages
     public var organizationName: LangObject
 
@@ -235,19 +235,19 @@ public struct OrganizationNameI18nDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationName = try container.decode(LangObject.self, forKey: "organizationName")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationName = try container.decode(forKey: "organizationName")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationName, forKey: "organizationName")
     }
 }
 
 /// OrganizationListRespDto.
-public struct OrganizationListRespDto: Codable, Hashable, Sendable {
+public struct OrganizationListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -287,17 +287,17 @@ public struct OrganizationListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([OrganizationDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -307,7 +307,7 @@ public struct OrganizationListRespDto: Codable, Hashable, Sendable {
 }
 
 /// OrganizationPaginatedRespDto.
-public struct OrganizationPaginatedRespDto: Codable, Hashable, Sendable {
+public struct OrganizationPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -347,17 +347,17 @@ public struct OrganizationPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(OrganizationPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -367,7 +367,7 @@ public struct OrganizationPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// OrganizationPagingDto.
-public struct OrganizationPagingDto: Codable, Hashable, Sendable {
+public struct OrganizationPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -386,21 +386,21 @@ public struct OrganizationPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([OrganizationDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// CreateOrganizationReqDto.
-public struct CreateOrganizationReqDto: Codable, Hashable, Sendable {
+public struct CreateOrganizationReqDto: GenAuthModel {
     /// Organization code
     public var organizationCode: String
 
@@ -458,20 +458,20 @@ public struct CreateOrganizationReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.organizationName = try container.decode(String.self, forKey: "organizationName")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.openDepartmentId = try container.decodeIfPresent(String.self, forKey: "openDepartmentId")
-        self.i18n = try container.decodeIfPresent(OrganizationNameI18nDto.self, forKey: "i18n")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
-        self.postIdList = try container.decodeIfPresent([String].self, forKey: "postIdList")
-        self.metadata = try container.decode(JSONValue.self, forKey: "metadata")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.organizationName = try container.decode(forKey: "organizationName")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.openDepartmentId = try container.decodeIfPresent(forKey: "openDepartmentId")
+        self.i18n = try container.decodeIfPresent(forKey: "i18n")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
+        self.postIdList = try container.decodeIfPresent(forKey: "postIdList")
+        self.metadata = try container.decode(forKey: "metadata")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encode(self.organizationName, forKey: "organizationName")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -484,7 +484,7 @@ public struct CreateOrganizationReqDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateOrganizationReqDto.
-public struct UpdateOrganizationReqDto: Codable, Hashable, Sendable {
+public struct UpdateOrganizationReqDto: GenAuthModel {
     /// Organization code
     public var organizationCode: String
 
@@ -548,21 +548,21 @@ public struct UpdateOrganizationReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.openDepartmentId = try container.decodeIfPresent(String.self, forKey: "openDepartmentId")
-        self.leaderUserIds = try container.decodeIfPresent([String].self, forKey: "leaderUserIds")
-        self.i18n = try container.decodeIfPresent(OrganizationNameI18nDto.self, forKey: "i18n")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
-        self.organizationNewCode = try container.decodeIfPresent(String.self, forKey: "organizationNewCode")
-        self.organizationName = try container.decodeIfPresent(String.self, forKey: "organizationName")
-        self.postIdList = try container.decodeIfPresent([String].self, forKey: "postIdList")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.openDepartmentId = try container.decodeIfPresent(forKey: "openDepartmentId")
+        self.leaderUserIds = try container.decodeIfPresent(forKey: "leaderUserIds")
+        self.i18n = try container.decodeIfPresent(forKey: "i18n")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
+        self.organizationNewCode = try container.decodeIfPresent(forKey: "organizationNewCode")
+        self.organizationName = try container.decodeIfPresent(forKey: "organizationName")
+        self.postIdList = try container.decodeIfPresent(forKey: "postIdList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encodeIfPresent(self.description, forKey: "description")
         try container.encodeIfPresent(self.openDepartmentId, forKey: "openDepartmentId")
@@ -576,7 +576,7 @@ public struct UpdateOrganizationReqDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteOrganizationReqDto.
-public struct DeleteOrganizationReqDto: Codable, Hashable, Sendable {
+public struct DeleteOrganizationReqDto: GenAuthModel {
     /// Organization code
     public var organizationCode: String
 
@@ -595,21 +595,21 @@ public struct DeleteOrganizationReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encodeIfPresent(self.tenantId, forKey: "tenantId")
     }
 }
 
 /// UpdateOrganizationStatusReqDto.
-public struct UpdateOrganizationStatusReqDto: Codable, Hashable, Sendable {
+public struct UpdateOrganizationStatusReqDto: GenAuthModel {
     /// Status
     public var status: String?
 
@@ -628,14 +628,14 @@ public struct UpdateOrganizationStatusReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.status = try container.decodeIfPresent(String.self, forKey: "status")
-        self.rootNodeId = try container.decode(String.self, forKey: "rootNodeId")
+        let container = try ModelDecodingContainer(decoder)
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.rootNodeId = try container.decode(forKey: "rootNodeId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.status, forKey: "status")
         try container.encode(self.rootNodeId, forKey: "rootNodeId")
     }

@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// DepartmentSingleRespDto.
-public struct DepartmentSingleRespDto: Codable, Hashable, Sendable {
+public struct DepartmentSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -46,17 +46,17 @@ public struct DepartmentSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(DepartmentDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -66,7 +66,7 @@ public struct DepartmentSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// DepartmentDto.
-public struct DepartmentDto: Codable, Hashable, Sendable {
+public struct DepartmentDto: GenAuthModel {
     /// Organization Code (organizationCode)
     public var organizationCode: String
 
@@ -196,32 +196,32 @@ public struct DepartmentDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.departmentId = try container.decode(String.self, forKey: "departmentId")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: "updatedAt")
-        self.openDepartmentId = try container.decodeIfPresent(String.self, forKey: "openDepartmentId")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.leaderUserIds = try container.decodeIfPresent([String].self, forKey: "leaderUserIds")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.parentDepartmentId = try container.decode(String.self, forKey: "parentDepartmentId")
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
-        self.parentDepartmentCode = try container.decode(String.self, forKey: "parentDepartmentCode")
-        self.membersCount = try container.decode(Int.self, forKey: "membersCount")
-        self.hasChildren = try container.decode(Bool.self, forKey: "hasChildren")
-        self.isVirtualNode = try container.decodeIfPresent(Bool.self, forKey: "isVirtualNode")
-        self.i18n = try container.decodeIfPresent(DepartmentI18nDto.self, forKey: "i18n")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.posts = try container.decodeIfPresent([String].self, forKey: "posts")
-        self.postIdList = try container.decodeIfPresent([String].self, forKey: "postIdList")
-        self.status = try container.decodeIfPresent(Bool.self, forKey: "status")
-        self.allow = try container.decodeIfPresent(String.self, forKey: "allow")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.departmentId = try container.decode(forKey: "departmentId")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decodeIfPresent(forKey: "updatedAt")
+        self.openDepartmentId = try container.decodeIfPresent(forKey: "openDepartmentId")
+        self.name = try container.decode(forKey: "name")
+        self.leaderUserIds = try container.decodeIfPresent(forKey: "leaderUserIds")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.parentDepartmentId = try container.decode(forKey: "parentDepartmentId")
+        self.code = try container.decodeIfPresent(forKey: "code")
+        self.parentDepartmentCode = try container.decode(forKey: "parentDepartmentCode")
+        self.membersCount = try container.decode(forKey: "membersCount")
+        self.hasChildren = try container.decode(forKey: "hasChildren")
+        self.isVirtualNode = try container.decodeIfPresent(forKey: "isVirtualNode")
+        self.i18n = try container.decodeIfPresent(forKey: "i18n")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.posts = try container.decodeIfPresent(forKey: "posts")
+        self.postIdList = try container.decodeIfPresent(forKey: "postIdList")
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.allow = try container.decodeIfPresent(forKey: "allow")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encode(self.departmentId, forKey: "departmentId")
         try container.encode(self.createdAt, forKey: "createdAt")
@@ -246,7 +246,7 @@ public struct DepartmentDto: Codable, Hashable, Sendable {
 }
 
 /// CreateDepartmentReqDto.
-public struct CreateDepartmentReqDto: Codable, Hashable, Sendable {
+public struct CreateDepartmentReqDto: GenAuthModel {
     /// Organization Code (organizationCode)
     public var organizationCode: String
 
@@ -334,25 +334,25 @@ public struct CreateDepartmentReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.openDepartmentId = try container.decodeIfPresent(String.self, forKey: "openDepartmentId")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.parentDepartmentId = try container.decode(String.self, forKey: "parentDepartmentId")
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
-        self.isVirtualNode = try container.decodeIfPresent(Bool.self, forKey: "isVirtualNode")
-        self.i18n = try container.decodeIfPresent(DepartmentI18nDto.self, forKey: "i18n")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.departmentIdType = try container.decodeIfPresent(DepartmentIdType.self, forKey: "departmentIdType")
-        self.postIdList = try container.decodeIfPresent([String].self, forKey: "postIdList")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
-        self.metadata = try container.decode(JSONValue.self, forKey: "metadata")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.openDepartmentId = try container.decodeIfPresent(forKey: "openDepartmentId")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.parentDepartmentId = try container.decode(forKey: "parentDepartmentId")
+        self.code = try container.decodeIfPresent(forKey: "code")
+        self.isVirtualNode = try container.decodeIfPresent(forKey: "isVirtualNode")
+        self.i18n = try container.decodeIfPresent(forKey: "i18n")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.departmentIdType = try container.decodeIfPresent(forKey: "departmentIdType")
+        self.postIdList = try container.decodeIfPresent(forKey: "postIdList")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
+        self.metadata = try container.decode(forKey: "metadata")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encodeIfPresent(self.openDepartmentId, forKey: "openDepartmentId")
         try container.encode(self.name, forKey: "name")
@@ -407,7 +407,7 @@ extension CreateDepartmentReqDto {
 }
 
 /// UpdateDepartmentReqDto.
-public struct UpdateDepartmentReqDto: Codable, Hashable, Sendable {
+public struct UpdateDepartmentReqDto: GenAuthModel {
     /// Organization Code (organizationCode)
     public var organizationCode: String
 
@@ -501,26 +501,26 @@ public struct UpdateDepartmentReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.departmentId = try container.decode(String.self, forKey: "departmentId")
-        self.leaderUserIds = try container.decodeIfPresent([String].self, forKey: "leaderUserIds")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
-        self.i18n = try container.decodeIfPresent(DepartmentI18nDto.self, forKey: "i18n")
-        self.status = try container.decodeIfPresent(Bool.self, forKey: "status")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.departmentIdType = try container.decodeIfPresent(DepartmentIdType.self, forKey: "departmentIdType")
-        self.parentDepartmentId = try container.decodeIfPresent(String.self, forKey: "parentDepartmentId")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.metadata = try container.decode(JSONValue.self, forKey: "metadata")
-        self.postIdList = try container.decodeIfPresent([String].self, forKey: "postIdList")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.departmentId = try container.decode(forKey: "departmentId")
+        self.leaderUserIds = try container.decodeIfPresent(forKey: "leaderUserIds")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.code = try container.decodeIfPresent(forKey: "code")
+        self.i18n = try container.decodeIfPresent(forKey: "i18n")
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.departmentIdType = try container.decodeIfPresent(forKey: "departmentIdType")
+        self.parentDepartmentId = try container.decodeIfPresent(forKey: "parentDepartmentId")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.metadata = try container.decode(forKey: "metadata")
+        self.postIdList = try container.decodeIfPresent(forKey: "postIdList")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encode(self.departmentId, forKey: "departmentId")
         try container.encodeIfPresent(self.leaderUserIds, forKey: "leaderUserIds")
@@ -576,7 +576,7 @@ extension UpdateDepartmentReqDto {
 }
 
 /// DeleteDepartmentReqDto.
-public struct DeleteDepartmentReqDto: Codable, Hashable, Sendable {
+public struct DeleteDepartmentReqDto: GenAuthModel {
     /// Organization Code (organizationCode)
     public var organizationCode: String
 
@@ -610,16 +610,16 @@ public struct DeleteDepartmentReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.departmentId = try container.decode(String.self, forKey: "departmentId")
-        self.departmentIdType = try container.decodeIfPresent(DepartmentIdType.self, forKey: "departmentIdType")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.departmentId = try container.decode(forKey: "departmentId")
+        self.departmentIdType = try container.decodeIfPresent(forKey: "departmentIdType")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encode(self.departmentId, forKey: "departmentId")
         try container.encodeIfPresent(self.departmentIdType, forKey: "departmentIdType")
@@ -665,7 +665,7 @@ extension DeleteDepartmentReqDto {
 }
 
 /// SearchDepartmentsReqDto.
-public struct SearchDepartmentsReqDto: Codable, Hashable, Sendable {
+public struct SearchDepartmentsReqDto: GenAuthModel {
     /// Organization code
     public var organizationCode: String
 
@@ -699,16 +699,16 @@ public struct SearchDepartmentsReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.keywords = try container.decode(String.self, forKey: "keywords")
-        self.withCustomData = try container.decodeIfPresent(Bool.self, forKey: "withCustomData")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.keywords = try container.decode(forKey: "keywords")
+        self.withCustomData = try container.decodeIfPresent(forKey: "withCustomData")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encode(self.keywords, forKey: "keywords")
         try container.encodeIfPresent(self.withCustomData, forKey: "withCustomData")
@@ -717,7 +717,7 @@ public struct SearchDepartmentsReqDto: Codable, Hashable, Sendable {
 }
 
 /// DepartmentListRespDto.
-public struct DepartmentListRespDto: Codable, Hashable, Sendable {
+public struct DepartmentListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -757,17 +757,17 @@ public struct DepartmentListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([DepartmentDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -777,7 +777,7 @@ public struct DepartmentListRespDto: Codable, Hashable, Sendable {
 }
 
 /// SearchDepartmentsListReqDto.
-public struct SearchDepartmentsListReqDto: Codable, Hashable, Sendable {
+public struct SearchDepartmentsListReqDto: GenAuthModel {
     /// Organization code
     public var organizationCode: String
 
@@ -847,22 +847,22 @@ public struct SearchDepartmentsListReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.withCustomData = try container.decodeIfPresent(Bool.self, forKey: "withCustomData")
-        self.withPost = try container.decodeIfPresent(Bool.self, forKey: "withPost")
-        self.page = try container.decodeIfPresent(Int.self, forKey: "page")
-        self.limit = try container.decodeIfPresent(Int.self, forKey: "limit")
-        self.advancedFilter = try container.decodeIfPresent([SearchDepartmentsFilterItemDto].self, forKey: "advancedFilter")
-        self.sortBy = try container.decodeIfPresent(SortBy.self, forKey: "sortBy")
-        self.orderBy = try container.decodeIfPresent(OrderBy.self, forKey: "orderBy")
-        self.sort = try container.decodeIfPresent([DepartmentSortingDto].self, forKey: "sort")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.withCustomData = try container.decodeIfPresent(forKey: "withCustomData")
+        self.withPost = try container.decodeIfPresent(forKey: "withPost")
+        self.page = try container.decodeIfPresent(forKey: "page")
+        self.limit = try container.decodeIfPresent(forKey: "limit")
+        self.advancedFilter = try container.decodeIfPresent(forKey: "advancedFilter")
+        self.sortBy = try container.decodeIfPresent(forKey: "sortBy")
+        self.orderBy = try container.decodeIfPresent(forKey: "orderBy")
+        self.sort = try container.decodeIfPresent(forKey: "sort")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encodeIfPresent(self.withCustomData, forKey: "withCustomData")
         try container.encodeIfPresent(self.withPost, forKey: "withPost")
@@ -925,7 +925,7 @@ extension SearchDepartmentsListReqDto {
 }
 
 /// SearchDepartmentsFilterItemDto.
-public struct SearchDepartmentsFilterItemDto: Codable, Hashable, Sendable {
+public struct SearchDepartmentsFilterItemDto: GenAuthModel {
     /// Department fields specified for advanced search:
     ///
     /// - `updatedAt`: Update time. Use a timestamp for advanced search
@@ -953,15 +953,15 @@ public struct SearchDepartmentsFilterItemDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.field = try container.decode(String.self, forKey: "field")
-        self.`operator` = try container.decode(Operator.self, forKey: "operator")
-        self.value = try container.decodeIfPresent(JSONValue.self, forKey: "value")
+        let container = try ModelDecodingContainer(decoder)
+        self.field = try container.decode(forKey: "field")
+        self.`operator` = try container.decode(forKey: "operator")
+        self.value = try container.decodeIfPresent(forKey: "value")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.field, forKey: "field")
         try container.encode(self.`operator`, forKey: "operator")
         try container.encodeIfPresent(self.value, forKey: "value")
@@ -1010,7 +1010,7 @@ extension SearchDepartmentsFilterItemDto {
 }
 
 /// DepartmentSortingDto.
-public struct DepartmentSortingDto: Codable, Hashable, Sendable {
+public struct DepartmentSortingDto: GenAuthModel {
     /// Field to sort by, optional values are:
     public var field: Field
 
@@ -1029,14 +1029,14 @@ public struct DepartmentSortingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.field = try container.decode(Field.self, forKey: "field")
-        self.order = try container.decode(Order.self, forKey: "order")
+        let container = try ModelDecodingContainer(decoder)
+        self.field = try container.decode(forKey: "field")
+        self.order = try container.decode(forKey: "order")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.field, forKey: "field")
         try container.encode(self.order, forKey: "order")
     }

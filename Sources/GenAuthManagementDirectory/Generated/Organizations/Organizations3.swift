@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// DepartmentPaginatedRespDto.
-public struct DepartmentPaginatedRespDto: Codable, Hashable, Sendable {
+public struct DepartmentPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct DepartmentPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(DepartmentPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct DepartmentPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// DepartmentPagingDto.
-public struct DepartmentPagingDto: Codable, Hashable, Sendable {
+public struct DepartmentPagingDto: GenAuthModel {
     /// Total
     public var totalCount: Bool
 
@@ -84,21 +84,21 @@ public struct DepartmentPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Bool.self, forKey: "totalCount")
-        self.list = try container.decode([DepartmentDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// UserIdListRespDto.
-public struct UserIdListRespDto: Codable, Hashable, Sendable {
+public struct UserIdListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -138,17 +138,17 @@ public struct UserIdListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([String].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -158,7 +158,7 @@ public struct UserIdListRespDto: Codable, Hashable, Sendable {
 }
 
 /// AddDepartmentMembersReqDto.
-public struct AddDepartmentMembersReqDto: Codable, Hashable, Sendable {
+public struct AddDepartmentMembersReqDto: GenAuthModel {
     /// Department system ID (automatically generated by GenAuth and cannot be modified)
     public var departmentId: String
 
@@ -198,17 +198,17 @@ public struct AddDepartmentMembersReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.departmentId = try container.decode(String.self, forKey: "departmentId")
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.departmentIdType = try container.decodeIfPresent(DepartmentIdType.self, forKey: "departmentIdType")
-        self.userIds = try container.decode([String].self, forKey: "userIds")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.departmentId = try container.decode(forKey: "departmentId")
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.departmentIdType = try container.decodeIfPresent(forKey: "departmentIdType")
+        self.userIds = try container.decode(forKey: "userIds")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.departmentId, forKey: "departmentId")
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encodeIfPresent(self.departmentIdType, forKey: "departmentIdType")
@@ -255,7 +255,7 @@ extension AddDepartmentMembersReqDto {
 }
 
 /// RemoveDepartmentMembersReqDto.
-public struct RemoveDepartmentMembersReqDto: Codable, Hashable, Sendable {
+public struct RemoveDepartmentMembersReqDto: GenAuthModel {
     /// Department system ID (automatically generated by GenAuth and cannot be modified)
     public var departmentId: String
 
@@ -295,17 +295,17 @@ public struct RemoveDepartmentMembersReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.departmentId = try container.decode(String.self, forKey: "departmentId")
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.departmentIdType = try container.decodeIfPresent(DepartmentIdType.self, forKey: "departmentIdType")
-        self.userIds = try container.decode([String].self, forKey: "userIds")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.departmentId = try container.decode(forKey: "departmentId")
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.departmentIdType = try container.decodeIfPresent(forKey: "departmentIdType")
+        self.userIds = try container.decode(forKey: "userIds")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.departmentId, forKey: "departmentId")
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encodeIfPresent(self.departmentIdType, forKey: "departmentIdType")
@@ -352,7 +352,7 @@ extension RemoveDepartmentMembersReqDto {
 }
 
 /// IsUserInDepartmentRespDto.
-public struct IsUserInDepartmentRespDto: Codable, Hashable, Sendable {
+public struct IsUserInDepartmentRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -392,17 +392,17 @@ public struct IsUserInDepartmentRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(IsUserInDepartmentDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -412,7 +412,7 @@ public struct IsUserInDepartmentRespDto: Codable, Hashable, Sendable {
 }
 
 /// IsUserInDepartmentDataDto.
-public struct IsUserInDepartmentDataDto: Codable, Hashable, Sendable {
+public struct IsUserInDepartmentDataDto: GenAuthModel {
     /// Whether in this department
     public var inDepartment: Bool
 
@@ -426,19 +426,19 @@ public struct IsUserInDepartmentDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.inDepartment = try container.decode(Bool.self, forKey: "inDepartment")
+        let container = try ModelDecodingContainer(decoder)
+        self.inDepartment = try container.decode(forKey: "inDepartment")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.inDepartment, forKey: "inDepartment")
     }
 }
 
 /// CreateDepartmentTreeReqDto.
-public struct CreateDepartmentTreeReqDto: Codable, Hashable, Sendable {
+public struct CreateDepartmentTreeReqDto: GenAuthModel {
     /// Department name
     public var name: String
 
@@ -472,16 +472,16 @@ public struct CreateDepartmentTreeReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.children = try container.decodeIfPresent([String].self, forKey: "children")
-        self.members = try container.decodeIfPresent(UserInfoDto.self, forKey: "members")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.children = try container.decodeIfPresent(forKey: "children")
+        self.members = try container.decodeIfPresent(forKey: "members")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.children, forKey: "children")
         try container.encodeIfPresent(self.members, forKey: "members")
@@ -490,7 +490,7 @@ public struct CreateDepartmentTreeReqDto: Codable, Hashable, Sendable {
 }
 
 /// CreateDepartmentTreeRespDto.
-public struct CreateDepartmentTreeRespDto: Codable, Hashable, Sendable {
+public struct CreateDepartmentTreeRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -530,17 +530,17 @@ public struct CreateDepartmentTreeRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ResultDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -550,7 +550,7 @@ public struct CreateDepartmentTreeRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserInfoDto.
-public struct UserInfoDto: Codable, Hashable, Sendable {
+public struct UserInfoDto: GenAuthModel {
     /// Username, unique within the user pool
     public var username: String?
 
@@ -614,21 +614,21 @@ public struct UserInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.gender = try container.decodeIfPresent(Gender.self, forKey: "gender")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
+        let container = try ModelDecodingContainer(decoder)
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.gender = try container.decodeIfPresent(forKey: "gender")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.username, forKey: "username")
         try container.encodeIfPresent(self.email, forKey: "email")
         try container.encodeIfPresent(self.phone, forKey: "phone")

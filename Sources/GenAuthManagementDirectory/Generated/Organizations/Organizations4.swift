@@ -7,7 +7,7 @@ import GenAuthManagementCore
 /// ResultDto.
 ///
 /// GenAuth's API document calls this type `Result`.
-public struct ResultDto: Codable, Hashable, Sendable {
+public struct ResultDto: GenAuthModel {
     /// Number of added users
     public var addUser: Int
 
@@ -36,16 +36,16 @@ public struct ResultDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.addUser = try container.decode(Int.self, forKey: "addUser")
-        self.updateUser = try container.decode(Int.self, forKey: "updateUser")
-        self.addDepartment = try container.decode(Int.self, forKey: "addDepartment")
-        self.updateDepartment = try container.decode(Int.self, forKey: "updateDepartment")
+        let container = try ModelDecodingContainer(decoder)
+        self.addUser = try container.decode(forKey: "addUser")
+        self.updateUser = try container.decode(forKey: "updateUser")
+        self.addDepartment = try container.decode(forKey: "addDepartment")
+        self.updateDepartment = try container.decode(forKey: "updateDepartment")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.addUser, forKey: "addUser")
         try container.encode(self.updateUser, forKey: "updateUser")
         try container.encode(self.addDepartment, forKey: "addDepartment")
@@ -54,7 +54,7 @@ public struct ResultDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteDepartmentSyncRelationReqDto.
-public struct DeleteDepartmentSyncRelationReqDto: Codable, Hashable, Sendable {
+public struct DeleteDepartmentSyncRelationReqDto: GenAuthModel {
     /// Organization code
     public var organizationCode: String
 
@@ -100,16 +100,16 @@ public struct DeleteDepartmentSyncRelationReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.organizationCode = try container.decode(String.self, forKey: "organizationCode")
-        self.departmentId = try container.decode(String.self, forKey: "departmentId")
-        self.departmentIdType = try container.decodeIfPresent(DepartmentIdType.self, forKey: "departmentIdType")
-        self.provider = try container.decode(String.self, forKey: "provider")
+        let container = try ModelDecodingContainer(decoder)
+        self.organizationCode = try container.decode(forKey: "organizationCode")
+        self.departmentId = try container.decode(forKey: "departmentId")
+        self.departmentIdType = try container.decodeIfPresent(forKey: "departmentIdType")
+        self.provider = try container.decode(forKey: "provider")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.organizationCode, forKey: "organizationCode")
         try container.encode(self.departmentId, forKey: "departmentId")
         try container.encodeIfPresent(self.departmentIdType, forKey: "departmentIdType")
@@ -155,7 +155,7 @@ extension DeleteDepartmentSyncRelationReqDto {
 }
 
 /// UpdateDepartmentStatusReqDto.
-public struct UpdateDepartmentStatusReqDto: Codable, Hashable, Sendable {
+public struct UpdateDepartmentStatusReqDto: GenAuthModel {
     /// ID of the department to get
     public var departmentId: String
 
@@ -174,21 +174,21 @@ public struct UpdateDepartmentStatusReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.departmentId = try container.decode(String.self, forKey: "departmentId")
-        self.status = try container.decode(Bool.self, forKey: "status")
+        let container = try ModelDecodingContainer(decoder)
+        self.departmentId = try container.decode(forKey: "departmentId")
+        self.status = try container.decode(forKey: "status")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.departmentId, forKey: "departmentId")
         try container.encode(self.status, forKey: "status")
     }
 }
 
 /// Node.
-public struct Node: Codable, Hashable, Sendable {
+public struct Node: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// SetUserPostsDto.
-public struct SetUserPostsDto: Codable, Hashable, Sendable {
+public struct SetUserPostsDto: GenAuthModel {
     /// User ID
     public var userId: String
 
@@ -24,14 +24,14 @@ public struct SetUserPostsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.postIds = try container.decode([String].self, forKey: "postIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.postIds = try container.decode(forKey: "postIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.postIds, forKey: "postIds")
     }

@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ListPublicAccountsRequestDto.
-public struct ListPublicAccountsRequestDto: Codable, Hashable, Sendable {
+public struct ListPublicAccountsRequestDto: GenAuthModel {
     /// Fuzzy search keyword
     public var keywords: String?
 
@@ -40,16 +40,16 @@ public struct ListPublicAccountsRequestDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.keywords = try container.decodeIfPresent(String.self, forKey: "keywords")
-        self.advancedFilter = try container.decodeIfPresent([ListPublicAccountsAdvancedFilterItemDto].self, forKey: "advancedFilter")
-        self.searchQuery = try container.decodeIfPresent(JSONValue.self, forKey: "searchQuery")
-        self.options = try container.decodeIfPresent(ListPublicAccountsOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.keywords = try container.decodeIfPresent(forKey: "keywords")
+        self.advancedFilter = try container.decodeIfPresent(forKey: "advancedFilter")
+        self.searchQuery = try container.decodeIfPresent(forKey: "searchQuery")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.keywords, forKey: "keywords")
         try container.encodeIfPresent(self.advancedFilter, forKey: "advancedFilter")
         try container.encodeIfPresent(self.searchQuery, forKey: "searchQuery")
@@ -58,7 +58,7 @@ public struct ListPublicAccountsRequestDto: Codable, Hashable, Sendable {
 }
 
 /// PublicAccountPaginatedRespDto.
-public struct PublicAccountPaginatedRespDto: Codable, Hashable, Sendable {
+public struct PublicAccountPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -98,17 +98,17 @@ public struct PublicAccountPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(PublicAccountPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -118,7 +118,7 @@ public struct PublicAccountPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// ListPublicAccountsAdvancedFilterItemDto.
-public struct ListPublicAccountsAdvancedFilterItemDto: Codable, Hashable, Sendable {
+public struct ListPublicAccountsAdvancedFilterItemDto: GenAuthModel {
     /// Public account fields specified for advanced search:
     ///
     /// - `id`: Public account ID
@@ -174,15 +174,15 @@ public struct ListPublicAccountsAdvancedFilterItemDto: Codable, Hashable, Sendab
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.field = try container.decode(String.self, forKey: "field")
-        self.`operator` = try container.decode(Operator.self, forKey: "operator")
-        self.value = try container.decodeIfPresent(JSONValue.self, forKey: "value")
+        let container = try ModelDecodingContainer(decoder)
+        self.field = try container.decode(forKey: "field")
+        self.`operator` = try container.decode(forKey: "operator")
+        self.value = try container.decodeIfPresent(forKey: "value")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.field, forKey: "field")
         try container.encode(self.`operator`, forKey: "operator")
         try container.encodeIfPresent(self.value, forKey: "value")
@@ -247,7 +247,7 @@ extension ListPublicAccountsAdvancedFilterItemDto {
 }
 
 /// ListPublicAccountsOptionsDto.
-public struct ListPublicAccountsOptionsDto: Codable, Hashable, Sendable {
+public struct ListPublicAccountsOptionsDto: GenAuthModel {
     /// Pagination configuration
     public var pagination: PaginationDto?
 
@@ -305,17 +305,17 @@ public struct ListPublicAccountsOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.pagination = try container.decodeIfPresent(PaginationDto.self, forKey: "pagination")
-        self.sort = try container.decodeIfPresent([SortingDto].self, forKey: "sort")
-        self.fuzzySearchOn = try container.decodeIfPresent([String].self, forKey: "fuzzySearchOn")
-        self.withCustomData = try container.decodeIfPresent(Bool.self, forKey: "withCustomData")
-        self.withDepartmentIds = try container.decodeIfPresent(Bool.self, forKey: "withDepartmentIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.pagination = try container.decodeIfPresent(forKey: "pagination")
+        self.sort = try container.decodeIfPresent(forKey: "sort")
+        self.fuzzySearchOn = try container.decodeIfPresent(forKey: "fuzzySearchOn")
+        self.withCustomData = try container.decodeIfPresent(forKey: "withCustomData")
+        self.withDepartmentIds = try container.decodeIfPresent(forKey: "withDepartmentIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.pagination, forKey: "pagination")
         try container.encodeIfPresent(self.sort, forKey: "sort")
         try container.encodeIfPresent(self.fuzzySearchOn, forKey: "fuzzySearchOn")
@@ -325,7 +325,7 @@ public struct ListPublicAccountsOptionsDto: Codable, Hashable, Sendable {
 }
 
 /// PublicAccountPagingDto.
-public struct PublicAccountPagingDto: Codable, Hashable, Sendable {
+public struct PublicAccountPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -344,21 +344,21 @@ public struct PublicAccountPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([PublicAccountDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// PublicAccountDto.
-public struct PublicAccountDto: Codable, Hashable, Sendable {
+public struct PublicAccountDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -688,65 +688,65 @@ public struct PublicAccountDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(Date.self, forKey: "updatedAt")
-        self.status = try container.decode(Status.self, forKey: "status")
-        self.workStatus = try container.decode(WorkStatus.self, forKey: "workStatus")
-        self.externalId = try container.decodeIfPresent(String.self, forKey: "externalId")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.loginsCount = try container.decodeIfPresent(Int.self, forKey: "loginsCount")
-        self.lastLogin = try container.decodeIfPresent(Date.self, forKey: "lastLogin")
-        self.lastIp = try container.decodeIfPresent(String.self, forKey: "lastIp")
-        self.gender = try container.decode(Gender.self, forKey: "gender")
-        self.emailVerified = try container.decode(Bool.self, forKey: "emailVerified")
-        self.phoneVerified = try container.decode(Bool.self, forKey: "phoneVerified")
-        self.passwordLastSetAt = try container.decodeIfPresent(Date.self, forKey: "passwordLastSetAt")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.company = try container.decodeIfPresent(String.self, forKey: "company")
-        self.browser = try container.decodeIfPresent(String.self, forKey: "browser")
-        self.device = try container.decodeIfPresent(String.self, forKey: "device")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.profile = try container.decodeIfPresent(String.self, forKey: "profile")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.website = try container.decodeIfPresent(String.self, forKey: "website")
-        self.zoneinfo = try container.decodeIfPresent(String.self, forKey: "zoneinfo")
-        self.locale = try container.decodeIfPresent(String.self, forKey: "locale")
-        self.formatted = try container.decodeIfPresent(String.self, forKey: "formatted")
-        self.region = try container.decodeIfPresent(String.self, forKey: "region")
-        self.userSourceType = try container.decode(UserSourceType.self, forKey: "userSourceType")
-        self.userSourceId = try container.decodeIfPresent(String.self, forKey: "userSourceId")
-        self.lastLoginApp = try container.decodeIfPresent(String.self, forKey: "lastLoginApp")
-        self.mainDepartmentId = try container.decodeIfPresent(String.self, forKey: "mainDepartmentId")
-        self.lastMfaTime = try container.decodeIfPresent(Date.self, forKey: "lastMfaTime")
-        self.passwordSecurityLevel = try container.decodeIfPresent(Int.self, forKey: "passwordSecurityLevel")
-        self.resetPasswordOnNextLogin = try container.decodeIfPresent(Bool.self, forKey: "resetPasswordOnNextLogin")
-        self.registerSource = try container.decodeIfPresent([String].self, forKey: "registerSource")
-        self.departmentIds = try container.decodeIfPresent([String].self, forKey: "departmentIds")
-        self.identityNumber = try container.decodeIfPresent(String.self, forKey: "identityNumber")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.statusChangedAt = try container.decodeIfPresent(Date.self, forKey: "statusChangedAt")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
+        self.status = try container.decode(forKey: "status")
+        self.workStatus = try container.decode(forKey: "workStatus")
+        self.externalId = try container.decodeIfPresent(forKey: "externalId")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.loginsCount = try container.decodeIfPresent(forKey: "loginsCount")
+        self.lastLogin = try container.decodeIfPresent(forKey: "lastLogin")
+        self.lastIp = try container.decodeIfPresent(forKey: "lastIp")
+        self.gender = try container.decode(forKey: "gender")
+        self.emailVerified = try container.decode(forKey: "emailVerified")
+        self.phoneVerified = try container.decode(forKey: "phoneVerified")
+        self.passwordLastSetAt = try container.decodeIfPresent(forKey: "passwordLastSetAt")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.company = try container.decodeIfPresent(forKey: "company")
+        self.browser = try container.decodeIfPresent(forKey: "browser")
+        self.device = try container.decodeIfPresent(forKey: "device")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.website = try container.decodeIfPresent(forKey: "website")
+        self.zoneinfo = try container.decodeIfPresent(forKey: "zoneinfo")
+        self.locale = try container.decodeIfPresent(forKey: "locale")
+        self.formatted = try container.decodeIfPresent(forKey: "formatted")
+        self.region = try container.decodeIfPresent(forKey: "region")
+        self.userSourceType = try container.decode(forKey: "userSourceType")
+        self.userSourceId = try container.decodeIfPresent(forKey: "userSourceId")
+        self.lastLoginApp = try container.decodeIfPresent(forKey: "lastLoginApp")
+        self.mainDepartmentId = try container.decodeIfPresent(forKey: "mainDepartmentId")
+        self.lastMfaTime = try container.decodeIfPresent(forKey: "lastMfaTime")
+        self.passwordSecurityLevel = try container.decodeIfPresent(forKey: "passwordSecurityLevel")
+        self.resetPasswordOnNextLogin = try container.decodeIfPresent(forKey: "resetPasswordOnNextLogin")
+        self.registerSource = try container.decodeIfPresent(forKey: "registerSource")
+        self.departmentIds = try container.decodeIfPresent(forKey: "departmentIds")
+        self.identityNumber = try container.decodeIfPresent(forKey: "identityNumber")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.statusChangedAt = try container.decodeIfPresent(forKey: "statusChangedAt")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.createdAt, forKey: "createdAt")
         try container.encode(self.updatedAt, forKey: "updatedAt")
@@ -924,7 +924,7 @@ extension PublicAccountDto {
 }
 
 /// PublicAccountSingleRespDto.
-public struct PublicAccountSingleRespDto: Codable, Hashable, Sendable {
+public struct PublicAccountSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -964,17 +964,17 @@ public struct PublicAccountSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(PublicAccountDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -984,7 +984,7 @@ public struct PublicAccountSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// PublicAccountListRespDto.
-public struct PublicAccountListRespDto: Codable, Hashable, Sendable {
+public struct PublicAccountListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -1024,17 +1024,17 @@ public struct PublicAccountListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([PublicAccountDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -1044,7 +1044,7 @@ public struct PublicAccountListRespDto: Codable, Hashable, Sendable {
 }
 
 /// CreatePublicAccountReqDto.
-public struct CreatePublicAccountReqDto: Codable, Hashable, Sendable {
+public struct CreatePublicAccountReqDto: GenAuthModel {
     /// Current account status
     public var status: Status?
 
@@ -1288,51 +1288,51 @@ public struct CreatePublicAccountReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.status = try container.decodeIfPresent(Status.self, forKey: "status")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.externalId = try container.decodeIfPresent(String.self, forKey: "externalId")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.gender = try container.decodeIfPresent(Gender.self, forKey: "gender")
-        self.emailVerified = try container.decodeIfPresent(Bool.self, forKey: "emailVerified")
-        self.phoneVerified = try container.decodeIfPresent(Bool.self, forKey: "phoneVerified")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.company = try container.decodeIfPresent(String.self, forKey: "company")
-        self.browser = try container.decodeIfPresent(String.self, forKey: "browser")
-        self.device = try container.decodeIfPresent(String.self, forKey: "device")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.profile = try container.decodeIfPresent(String.self, forKey: "profile")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.website = try container.decodeIfPresent(String.self, forKey: "website")
-        self.zoneinfo = try container.decodeIfPresent(String.self, forKey: "zoneinfo")
-        self.locale = try container.decodeIfPresent(String.self, forKey: "locale")
-        self.formatted = try container.decodeIfPresent(String.self, forKey: "formatted")
-        self.region = try container.decodeIfPresent(String.self, forKey: "region")
-        self.password = try container.decodeIfPresent(String.self, forKey: "password")
-        self.salt = try container.decodeIfPresent(String.self, forKey: "salt")
-        self.otp = try container.decodeIfPresent(CreatePublicAccountOtpDto.self, forKey: "otp")
-        self.departmentIds = try container.decodeIfPresent([String].self, forKey: "departmentIds")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.identityNumber = try container.decodeIfPresent(String.self, forKey: "identityNumber")
-        self.options = try container.decodeIfPresent(CreatePublicAccountOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.externalId = try container.decodeIfPresent(forKey: "externalId")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.gender = try container.decodeIfPresent(forKey: "gender")
+        self.emailVerified = try container.decodeIfPresent(forKey: "emailVerified")
+        self.phoneVerified = try container.decodeIfPresent(forKey: "phoneVerified")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.company = try container.decodeIfPresent(forKey: "company")
+        self.browser = try container.decodeIfPresent(forKey: "browser")
+        self.device = try container.decodeIfPresent(forKey: "device")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.website = try container.decodeIfPresent(forKey: "website")
+        self.zoneinfo = try container.decodeIfPresent(forKey: "zoneinfo")
+        self.locale = try container.decodeIfPresent(forKey: "locale")
+        self.formatted = try container.decodeIfPresent(forKey: "formatted")
+        self.region = try container.decodeIfPresent(forKey: "region")
+        self.password = try container.decodeIfPresent(forKey: "password")
+        self.salt = try container.decodeIfPresent(forKey: "salt")
+        self.otp = try container.decodeIfPresent(forKey: "otp")
+        self.departmentIds = try container.decodeIfPresent(forKey: "departmentIds")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.identityNumber = try container.decodeIfPresent(forKey: "identityNumber")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.status, forKey: "status")
         try container.encodeIfPresent(self.email, forKey: "email")
         try container.encodeIfPresent(self.phone, forKey: "phone")
@@ -1440,7 +1440,7 @@ extension CreatePublicAccountReqDto {
 }
 
 /// CreatePublicAccountOtpDto.
-public struct CreatePublicAccountOtpDto: Codable, Hashable, Sendable {
+public struct CreatePublicAccountOtpDto: GenAuthModel {
     /// OTP secret
     public var secret: String
 
@@ -1459,14 +1459,14 @@ public struct CreatePublicAccountOtpDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.secret = try container.decode(String.self, forKey: "secret")
-        self.recoveryCode = try container.decodeIfPresent(String.self, forKey: "recoveryCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.secret = try container.decode(forKey: "secret")
+        self.recoveryCode = try container.decodeIfPresent(forKey: "recoveryCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.secret, forKey: "secret")
         try container.encodeIfPresent(self.recoveryCode, forKey: "recoveryCode")
     }

@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreatePublicAccountOptionsDto.
-public struct CreatePublicAccountOptionsDto: Codable, Hashable, Sendable {
+public struct CreatePublicAccountOptionsDto: GenAuthModel {
     /// This parameter is generally set when migrating legacy user data to GenAuth. When this switch is turned on, the password field will be written directly into the GenAuth database, and GenAuth will not encrypt this field again. If your passwords are not stored in plain text, you should keep it turned on and write a password function for the computation.
     public var keepPassword: Bool?
 
@@ -52,18 +52,18 @@ public struct CreatePublicAccountOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.keepPassword = try container.decodeIfPresent(Bool.self, forKey: "keepPassword")
-        self.autoGeneratePassword = try container.decodeIfPresent(Bool.self, forKey: "autoGeneratePassword")
-        self.resetPasswordOnFirstLogin = try container.decodeIfPresent(Bool.self, forKey: "resetPasswordOnFirstLogin")
-        self.departmentIdType = try container.decodeIfPresent(DepartmentIdType.self, forKey: "departmentIdType")
-        self.sendNotification = try container.decodeIfPresent(SendCreateAccountNotificationDto.self, forKey: "sendNotification")
-        self.passwordEncryptType = try container.decodeIfPresent(PasswordEncryptType.self, forKey: "passwordEncryptType")
+        let container = try ModelDecodingContainer(decoder)
+        self.keepPassword = try container.decodeIfPresent(forKey: "keepPassword")
+        self.autoGeneratePassword = try container.decodeIfPresent(forKey: "autoGeneratePassword")
+        self.resetPasswordOnFirstLogin = try container.decodeIfPresent(forKey: "resetPasswordOnFirstLogin")
+        self.departmentIdType = try container.decodeIfPresent(forKey: "departmentIdType")
+        self.sendNotification = try container.decodeIfPresent(forKey: "sendNotification")
+        self.passwordEncryptType = try container.decodeIfPresent(forKey: "passwordEncryptType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.keepPassword, forKey: "keepPassword")
         try container.encodeIfPresent(self.autoGeneratePassword, forKey: "autoGeneratePassword")
         try container.encodeIfPresent(self.resetPasswordOnFirstLogin, forKey: "resetPasswordOnFirstLogin")
@@ -138,7 +138,7 @@ extension CreatePublicAccountOptionsDto {
 }
 
 /// CreatePublicAccountBatchReqDto.
-public struct CreatePublicAccountBatchReqDto: Codable, Hashable, Sendable {
+public struct CreatePublicAccountBatchReqDto: GenAuthModel {
     /// Public account list
     public var list: [CreatePublicAccountReqDto]
 
@@ -157,21 +157,21 @@ public struct CreatePublicAccountBatchReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([CreatePublicAccountReqDto].self, forKey: "list")
-        self.options = try container.decodeIfPresent(CreatePublicAccountOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
         try container.encodeIfPresent(self.options, forKey: "options")
     }
 }
 
 /// UpdatePublicAccountReqDto.
-public struct UpdatePublicAccountReqDto: Codable, Hashable, Sendable {
+public struct UpdatePublicAccountReqDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -403,49 +403,49 @@ public struct UpdatePublicAccountReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.externalId = try container.decodeIfPresent(String.self, forKey: "externalId")
-        self.status = try container.decodeIfPresent(Status.self, forKey: "status")
-        self.emailVerified = try container.decodeIfPresent(Bool.self, forKey: "emailVerified")
-        self.phoneVerified = try container.decodeIfPresent(Bool.self, forKey: "phoneVerified")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.gender = try container.decodeIfPresent(Gender.self, forKey: "gender")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.password = try container.decodeIfPresent(String.self, forKey: "password")
-        self.company = try container.decodeIfPresent(String.self, forKey: "company")
-        self.browser = try container.decodeIfPresent(String.self, forKey: "browser")
-        self.device = try container.decodeIfPresent(String.self, forKey: "device")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.profile = try container.decodeIfPresent(String.self, forKey: "profile")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.website = try container.decodeIfPresent(String.self, forKey: "website")
-        self.zoneinfo = try container.decodeIfPresent(String.self, forKey: "zoneinfo")
-        self.locale = try container.decodeIfPresent(String.self, forKey: "locale")
-        self.formatted = try container.decodeIfPresent(String.self, forKey: "formatted")
-        self.region = try container.decodeIfPresent(String.self, forKey: "region")
-        self.identityNumber = try container.decodeIfPresent(String.self, forKey: "identityNumber")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.options = try container.decodeIfPresent(UpdatePublicAccountOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.externalId = try container.decodeIfPresent(forKey: "externalId")
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.emailVerified = try container.decodeIfPresent(forKey: "emailVerified")
+        self.phoneVerified = try container.decodeIfPresent(forKey: "phoneVerified")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.gender = try container.decodeIfPresent(forKey: "gender")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.password = try container.decodeIfPresent(forKey: "password")
+        self.company = try container.decodeIfPresent(forKey: "company")
+        self.browser = try container.decodeIfPresent(forKey: "browser")
+        self.device = try container.decodeIfPresent(forKey: "device")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.website = try container.decodeIfPresent(forKey: "website")
+        self.zoneinfo = try container.decodeIfPresent(forKey: "zoneinfo")
+        self.locale = try container.decodeIfPresent(forKey: "locale")
+        self.formatted = try container.decodeIfPresent(forKey: "formatted")
+        self.region = try container.decodeIfPresent(forKey: "region")
+        self.identityNumber = try container.decodeIfPresent(forKey: "identityNumber")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -551,7 +551,7 @@ extension UpdatePublicAccountReqDto {
 }
 
 /// UpdatePublicAccountOptionsDto.
-public struct UpdatePublicAccountOptionsDto: Codable, Hashable, Sendable {
+public struct UpdatePublicAccountOptionsDto: GenAuthModel {
     /// User ID type, default value is `user_id`, optional values are:
     /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
@@ -599,18 +599,18 @@ public struct UpdatePublicAccountOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
-        self.resetPasswordOnFirstLogin = try container.decodeIfPresent(Bool.self, forKey: "resetPasswordOnFirstLogin")
-        self.resetPasswordOnNextLogin = try container.decodeIfPresent(Bool.self, forKey: "resetPasswordOnNextLogin")
-        self.passwordEncryptType = try container.decodeIfPresent(PasswordEncryptType.self, forKey: "passwordEncryptType")
-        self.autoGeneratePassword = try container.decodeIfPresent(Bool.self, forKey: "autoGeneratePassword")
-        self.sendPasswordResetedNotification = try container.decodeIfPresent(SendResetPasswordNotificationDto.self, forKey: "sendPasswordResetedNotification")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
+        self.resetPasswordOnFirstLogin = try container.decodeIfPresent(forKey: "resetPasswordOnFirstLogin")
+        self.resetPasswordOnNextLogin = try container.decodeIfPresent(forKey: "resetPasswordOnNextLogin")
+        self.passwordEncryptType = try container.decodeIfPresent(forKey: "passwordEncryptType")
+        self.autoGeneratePassword = try container.decodeIfPresent(forKey: "autoGeneratePassword")
+        self.sendPasswordResetedNotification = try container.decodeIfPresent(forKey: "sendPasswordResetedNotification")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
         try container.encodeIfPresent(self.resetPasswordOnFirstLogin, forKey: "resetPasswordOnFirstLogin")
         try container.encodeIfPresent(self.resetPasswordOnNextLogin, forKey: "resetPasswordOnNextLogin")
@@ -699,7 +699,7 @@ extension UpdatePublicAccountOptionsDto {
 }
 
 /// UpdatePublicAccountBatchReqDto.
-public struct UpdatePublicAccountBatchReqDto: Codable, Hashable, Sendable {
+public struct UpdatePublicAccountBatchReqDto: GenAuthModel {
     /// Public account list
     public var list: [UpdatePublicAccountInfoDto]
 
@@ -718,21 +718,21 @@ public struct UpdatePublicAccountBatchReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([UpdatePublicAccountInfoDto].self, forKey: "list")
-        self.options = try container.decodeIfPresent(UpdatePublicAccountBatchOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
         try container.encodeIfPresent(self.options, forKey: "options")
     }
 }
 
 /// UpdatePublicAccountInfoDto.
-public struct UpdatePublicAccountInfoDto: Codable, Hashable, Sendable {
+public struct UpdatePublicAccountInfoDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -958,48 +958,48 @@ public struct UpdatePublicAccountInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.externalId = try container.decodeIfPresent(String.self, forKey: "externalId")
-        self.status = try container.decodeIfPresent(Status.self, forKey: "status")
-        self.emailVerified = try container.decodeIfPresent(Bool.self, forKey: "emailVerified")
-        self.phoneVerified = try container.decodeIfPresent(Bool.self, forKey: "phoneVerified")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.gender = try container.decodeIfPresent(Gender.self, forKey: "gender")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.password = try container.decodeIfPresent(String.self, forKey: "password")
-        self.company = try container.decodeIfPresent(String.self, forKey: "company")
-        self.browser = try container.decodeIfPresent(String.self, forKey: "browser")
-        self.device = try container.decodeIfPresent(String.self, forKey: "device")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.profile = try container.decodeIfPresent(String.self, forKey: "profile")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.website = try container.decodeIfPresent(String.self, forKey: "website")
-        self.zoneinfo = try container.decodeIfPresent(String.self, forKey: "zoneinfo")
-        self.locale = try container.decodeIfPresent(String.self, forKey: "locale")
-        self.formatted = try container.decodeIfPresent(String.self, forKey: "formatted")
-        self.region = try container.decodeIfPresent(String.self, forKey: "region")
-        self.identityNumber = try container.decodeIfPresent(String.self, forKey: "identityNumber")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.externalId = try container.decodeIfPresent(forKey: "externalId")
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.emailVerified = try container.decodeIfPresent(forKey: "emailVerified")
+        self.phoneVerified = try container.decodeIfPresent(forKey: "phoneVerified")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.gender = try container.decodeIfPresent(forKey: "gender")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.password = try container.decodeIfPresent(forKey: "password")
+        self.company = try container.decodeIfPresent(forKey: "company")
+        self.browser = try container.decodeIfPresent(forKey: "browser")
+        self.device = try container.decodeIfPresent(forKey: "device")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.website = try container.decodeIfPresent(forKey: "website")
+        self.zoneinfo = try container.decodeIfPresent(forKey: "zoneinfo")
+        self.locale = try container.decodeIfPresent(forKey: "locale")
+        self.formatted = try container.decodeIfPresent(forKey: "formatted")
+        self.region = try container.decodeIfPresent(forKey: "region")
+        self.identityNumber = try container.decodeIfPresent(forKey: "identityNumber")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -1104,7 +1104,7 @@ extension UpdatePublicAccountInfoDto {
 }
 
 /// UpdatePublicAccountBatchOptionsDto.
-public struct UpdatePublicAccountBatchOptionsDto: Codable, Hashable, Sendable {
+public struct UpdatePublicAccountBatchOptionsDto: GenAuthModel {
     /// Require password reset on next login
     public var resetPasswordOnNextLogin: Bool?
 
@@ -1138,16 +1138,16 @@ public struct UpdatePublicAccountBatchOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resetPasswordOnNextLogin = try container.decodeIfPresent(Bool.self, forKey: "resetPasswordOnNextLogin")
-        self.passwordEncryptType = try container.decodeIfPresent(PasswordEncryptType.self, forKey: "passwordEncryptType")
-        self.autoGeneratePassword = try container.decodeIfPresent(Bool.self, forKey: "autoGeneratePassword")
-        self.sendPasswordResetedNotification = try container.decodeIfPresent(SendResetPasswordNotificationDto.self, forKey: "sendPasswordResetedNotification")
+        let container = try ModelDecodingContainer(decoder)
+        self.resetPasswordOnNextLogin = try container.decodeIfPresent(forKey: "resetPasswordOnNextLogin")
+        self.passwordEncryptType = try container.decodeIfPresent(forKey: "passwordEncryptType")
+        self.autoGeneratePassword = try container.decodeIfPresent(forKey: "autoGeneratePassword")
+        self.sendPasswordResetedNotification = try container.decodeIfPresent(forKey: "sendPasswordResetedNotification")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.resetPasswordOnNextLogin, forKey: "resetPasswordOnNextLogin")
         try container.encodeIfPresent(self.passwordEncryptType, forKey: "passwordEncryptType")
         try container.encodeIfPresent(self.autoGeneratePassword, forKey: "autoGeneratePassword")
@@ -1185,7 +1185,7 @@ extension UpdatePublicAccountBatchOptionsDto {
 }
 
 /// DeletePublicAccountsBatchDto.
-public struct DeletePublicAccountsBatchDto: Codable, Hashable, Sendable {
+public struct DeletePublicAccountsBatchDto: GenAuthModel {
     /// List of public account user IDs
     public var userIds: [String]
 
@@ -1204,21 +1204,21 @@ public struct DeletePublicAccountsBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIds = try container.decode([String].self, forKey: "userIds")
-        self.options = try container.decodeIfPresent(DeletePublicAccountsBatchOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIds = try container.decode(forKey: "userIds")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userIds, forKey: "userIds")
         try container.encodeIfPresent(self.options, forKey: "options")
     }
 }
 
 /// DeletePublicAccountsBatchOptionsDto.
-public struct DeletePublicAccountsBatchOptionsDto: Codable, Hashable, Sendable {
+public struct DeletePublicAccountsBatchOptionsDto: GenAuthModel {
     /// User ID type. The default value is `user_id`. Optional values are:
     public var userIdType: UserIdType?
 
@@ -1232,13 +1232,13 @@ public struct DeletePublicAccountsBatchOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
     }
 }
@@ -1293,7 +1293,7 @@ extension DeletePublicAccountsBatchOptionsDto {
 }
 
 /// KickPublicAccountsDto.
-public struct KickPublicAccountsDto: Codable, Hashable, Sendable {
+public struct KickPublicAccountsDto: GenAuthModel {
     /// Public account ID
     public var userId: String
 
@@ -1317,15 +1317,15 @@ public struct KickPublicAccountsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.appIds = try container.decode([String].self, forKey: "appIds")
-        self.options = try container.decodeIfPresent(KickPublicAccountsOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.appIds = try container.decode(forKey: "appIds")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.appIds, forKey: "appIds")
         try container.encodeIfPresent(self.options, forKey: "options")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// KickPublicAccountsOptionsDto.
-public struct KickPublicAccountsOptionsDto: Codable, Hashable, Sendable {
+public struct KickPublicAccountsOptionsDto: GenAuthModel {
     /// User ID type. The default value is `user_id`. Optional values are:
     public var userIdType: UserIdType?
 
@@ -19,13 +19,13 @@ public struct KickPublicAccountsOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
     }
 }
@@ -80,7 +80,7 @@ extension KickPublicAccountsOptionsDto {
 }
 
 /// CreatePublicAccountFromUserDto.
-public struct CreatePublicAccountFromUserDto: Codable, Hashable, Sendable {
+public struct CreatePublicAccountFromUserDto: GenAuthModel {
     /// Public account rowId
     public var userId: String
 
@@ -94,19 +94,19 @@ public struct CreatePublicAccountFromUserDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
     }
 }
 
 /// SetPublicAccountBatchReqDto.
-public struct SetPublicAccountBatchReqDto: Codable, Hashable, Sendable {
+public struct SetPublicAccountBatchReqDto: GenAuthModel {
     /// User ID array
     public var userIds: [String]
 
@@ -125,21 +125,21 @@ public struct SetPublicAccountBatchReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIds = try container.decode([String].self, forKey: "userIds")
-        self.publicAccountId = try container.decode(String.self, forKey: "publicAccountId")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIds = try container.decode(forKey: "userIds")
+        self.publicAccountId = try container.decode(forKey: "publicAccountId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userIds, forKey: "userIds")
         try container.encode(self.publicAccountId, forKey: "publicAccountId")
     }
 }
 
 /// SetUserOfPublicAccountBatchReqDto.
-public struct SetUserOfPublicAccountBatchReqDto: Codable, Hashable, Sendable {
+public struct SetUserOfPublicAccountBatchReqDto: GenAuthModel {
     /// User ID array
     public var publicAccountIds: [String]
 
@@ -158,21 +158,21 @@ public struct SetUserOfPublicAccountBatchReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.publicAccountIds = try container.decode([String].self, forKey: "publicAccountIds")
-        self.userId = try container.decode(String.self, forKey: "userId")
+        let container = try ModelDecodingContainer(decoder)
+        self.publicAccountIds = try container.decode(forKey: "publicAccountIds")
+        self.userId = try container.decode(forKey: "userId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.publicAccountIds, forKey: "publicAccountIds")
         try container.encode(self.userId, forKey: "userId")
     }
 }
 
 /// UnbindPublicAccountBatchReqDto.
-public struct UnbindPublicAccountBatchReqDto: Codable, Hashable, Sendable {
+public struct UnbindPublicAccountBatchReqDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var publicAccountId: String
 
@@ -191,21 +191,21 @@ public struct UnbindPublicAccountBatchReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.publicAccountId = try container.decode(String.self, forKey: "publicAccountId")
-        self.userId = try container.decode(String.self, forKey: "userId")
+        let container = try ModelDecodingContainer(decoder)
+        self.publicAccountId = try container.decode(forKey: "publicAccountId")
+        self.userId = try container.decode(forKey: "userId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.publicAccountId, forKey: "publicAccountId")
         try container.encode(self.userId, forKey: "userId")
     }
 }
 
 /// SetUserRolesDto.
-public struct SetUserRolesDto: Codable, Hashable, Sendable {
+public struct SetUserRolesDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -224,21 +224,21 @@ public struct SetUserRolesDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.roleIds = try container.decode([String].self, forKey: "roleIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.roleIds = try container.decode(forKey: "roleIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.roleIds, forKey: "roleIds")
     }
 }
 
 /// SetUserGroupsDto.
-public struct SetUserGroupsDto: Codable, Hashable, Sendable {
+public struct SetUserGroupsDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -257,14 +257,14 @@ public struct SetUserGroupsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.groupIds = try container.decode([String].self, forKey: "groupIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.groupIds = try container.decode(forKey: "groupIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.groupIds, forKey: "groupIds")
     }

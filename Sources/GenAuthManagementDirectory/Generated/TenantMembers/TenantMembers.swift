@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// SendInviteTenantUserEmailDto.
-public struct SendInviteTenantUserEmailDto: Codable, Hashable, Sendable {
+public struct SendInviteTenantUserEmailDto: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -29,7 +29,7 @@ public struct SendInviteTenantUserEmailDto: Codable, Hashable, Sendable {
 }
 
 /// AddTenantUsersDto.
-public struct AddTenantUsersDto: Codable, Hashable, Sendable {
+public struct AddTenantUsersDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String
 
@@ -48,21 +48,21 @@ public struct AddTenantUsersDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.linkUserIds = try container.decode([String].self, forKey: "linkUserIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.linkUserIds = try container.decode(forKey: "linkUserIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tenantId, forKey: "tenantId")
         try container.encode(self.linkUserIds, forKey: "linkUserIds")
     }
 }
 
 /// UpdateTenantUserDto.
-public struct UpdateTenantUserDto: Codable, Hashable, Sendable {
+public struct UpdateTenantUserDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String
 
@@ -91,16 +91,16 @@ public struct UpdateTenantUserDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.linkUserId = try container.decodeIfPresent(String.self, forKey: "linkUserId")
-        self.memberId = try container.decodeIfPresent(String.self, forKey: "memberId")
-        self.updates = try container.decode(JSONValue.self, forKey: "updates")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.linkUserId = try container.decodeIfPresent(forKey: "linkUserId")
+        self.memberId = try container.decodeIfPresent(forKey: "memberId")
+        self.updates = try container.decode(forKey: "updates")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tenantId, forKey: "tenantId")
         try container.encodeIfPresent(self.linkUserId, forKey: "linkUserId")
         try container.encodeIfPresent(self.memberId, forKey: "memberId")
@@ -109,7 +109,7 @@ public struct UpdateTenantUserDto: Codable, Hashable, Sendable {
 }
 
 /// CreateTenantUserReqDto.
-public struct CreateTenantUserReqDto: Codable, Hashable, Sendable {
+public struct CreateTenantUserReqDto: GenAuthModel {
     /// Email, case-insensitive
     public var email: String?
 
@@ -257,35 +257,35 @@ public struct CreateTenantUserReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.gender = try container.decode(Gender.self, forKey: "gender")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.password = try container.decodeIfPresent(String.self, forKey: "password")
-        self.salt = try container.decodeIfPresent(String.self, forKey: "salt")
-        self.options = try container.decodeIfPresent(CreateTenantUserOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.gender = try container.decode(forKey: "gender")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.password = try container.decodeIfPresent(forKey: "password")
+        self.salt = try container.decodeIfPresent(forKey: "salt")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.email, forKey: "email")
         try container.encodeIfPresent(self.phone, forKey: "phone")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
@@ -342,7 +342,7 @@ extension CreateTenantUserReqDto {
 }
 
 /// CreateTenantUserOptionsDto.
-public struct CreateTenantUserOptionsDto: Codable, Hashable, Sendable {
+public struct CreateTenantUserOptionsDto: GenAuthModel {
     /// This parameter is generally set when migrating legacy user data to GenAuth. When this switch is turned on, the password field will be written directly into the GenAuth database, and GenAuth will not encrypt this field again. If your passwords are not stored in plain text, you should keep it turned on and write a password function for the computation.
     public var keepPassword: Bool?
 
@@ -376,16 +376,16 @@ public struct CreateTenantUserOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.keepPassword = try container.decodeIfPresent(Bool.self, forKey: "keepPassword")
-        self.autoGeneratePassword = try container.decodeIfPresent(Bool.self, forKey: "autoGeneratePassword")
-        self.resetPasswordOnFirstLogin = try container.decodeIfPresent(Bool.self, forKey: "resetPasswordOnFirstLogin")
-        self.passwordEncryptType = try container.decodeIfPresent(PasswordEncryptType.self, forKey: "passwordEncryptType")
+        let container = try ModelDecodingContainer(decoder)
+        self.keepPassword = try container.decodeIfPresent(forKey: "keepPassword")
+        self.autoGeneratePassword = try container.decodeIfPresent(forKey: "autoGeneratePassword")
+        self.resetPasswordOnFirstLogin = try container.decodeIfPresent(forKey: "resetPasswordOnFirstLogin")
+        self.passwordEncryptType = try container.decodeIfPresent(forKey: "passwordEncryptType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.keepPassword, forKey: "keepPassword")
         try container.encodeIfPresent(self.autoGeneratePassword, forKey: "autoGeneratePassword")
         try container.encodeIfPresent(self.resetPasswordOnFirstLogin, forKey: "resetPasswordOnFirstLogin")
@@ -423,7 +423,7 @@ extension CreateTenantUserOptionsDto {
 }
 
 /// ListTenantUserDto.
-public struct ListTenantUserDto: Codable, Hashable, Sendable {
+public struct ListTenantUserDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String
 
@@ -447,15 +447,15 @@ public struct ListTenantUserDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.keywords = try container.decodeIfPresent(String.self, forKey: "keywords")
-        self.options = try container.decodeIfPresent(ListTenantUsersOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.keywords = try container.decodeIfPresent(forKey: "keywords")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tenantId, forKey: "tenantId")
         try container.encodeIfPresent(self.keywords, forKey: "keywords")
         try container.encodeIfPresent(self.options, forKey: "options")
@@ -463,7 +463,7 @@ public struct ListTenantUserDto: Codable, Hashable, Sendable {
 }
 
 /// ListTenantUsersOptionsDto.
-public struct ListTenantUsersOptionsDto: Codable, Hashable, Sendable {
+public struct ListTenantUsersOptionsDto: GenAuthModel {
     /// Pagination configuration
     public var pagination: PaginationDto?
 
@@ -477,19 +477,19 @@ public struct ListTenantUsersOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.pagination = try container.decodeIfPresent(PaginationDto.self, forKey: "pagination")
+        let container = try ModelDecodingContainer(decoder)
+        self.pagination = try container.decodeIfPresent(forKey: "pagination")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.pagination, forKey: "pagination")
     }
 }
 
 /// TenantUserSingleRespDto.
-public struct TenantUserSingleRespDto: Codable, Hashable, Sendable {
+public struct TenantUserSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -529,17 +529,17 @@ public struct TenantUserSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(TenantUserDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

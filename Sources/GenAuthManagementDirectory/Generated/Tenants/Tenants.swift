@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreateTenantDto.
-public struct CreateTenantDto: Codable, Hashable, Sendable {
+public struct CreateTenantDto: GenAuthModel {
     /// Tenant name
     public var name: String
 
@@ -81,23 +81,23 @@ public struct CreateTenantDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.appIds = try container.decode([String].self, forKey: "appIds")
-        self.logo = try container.decodeIfPresent([String].self, forKey: "logo")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.rejectHint = try container.decodeIfPresent(String.self, forKey: "rejectHint")
-        self.sourceAppId = try container.decodeIfPresent(String.self, forKey: "sourceAppId")
-        self.enterpriseDomains = try container.decodeIfPresent([String].self, forKey: "enterpriseDomains")
-        self.expireTime = try container.decodeIfPresent(String.self, forKey: "expireTime")
-        self.mauAmount = try container.decodeIfPresent(Int.self, forKey: "mauAmount")
-        self.memberAmount = try container.decodeIfPresent(Int.self, forKey: "memberAmount")
-        self.adminAmount = try container.decodeIfPresent(Int.self, forKey: "adminAmount")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.appIds = try container.decode(forKey: "appIds")
+        self.logo = try container.decodeIfPresent(forKey: "logo")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.rejectHint = try container.decodeIfPresent(forKey: "rejectHint")
+        self.sourceAppId = try container.decodeIfPresent(forKey: "sourceAppId")
+        self.enterpriseDomains = try container.decodeIfPresent(forKey: "enterpriseDomains")
+        self.expireTime = try container.decodeIfPresent(forKey: "expireTime")
+        self.mauAmount = try container.decodeIfPresent(forKey: "mauAmount")
+        self.memberAmount = try container.decodeIfPresent(forKey: "memberAmount")
+        self.adminAmount = try container.decodeIfPresent(forKey: "adminAmount")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.appIds, forKey: "appIds")
         try container.encodeIfPresent(self.logo, forKey: "logo")
@@ -113,7 +113,7 @@ public struct CreateTenantDto: Codable, Hashable, Sendable {
 }
 
 /// CreateTenantRespDto.
-public struct CreateTenantRespDto: Codable, Hashable, Sendable {
+public struct CreateTenantRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -153,17 +153,17 @@ public struct CreateTenantRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(TenantDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -173,7 +173,7 @@ public struct CreateTenantRespDto: Codable, Hashable, Sendable {
 }
 
 /// TenantDto.
-public struct TenantDto: Codable, Hashable, Sendable {
+public struct TenantDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String
 
@@ -255,24 +255,24 @@ public struct TenantDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.logo = try container.decode([String].self, forKey: "logo")
-        self.rejectHint = try container.decodeIfPresent(String.self, forKey: "rejectHint")
-        self.appIds = try container.decode([String].self, forKey: "appIds")
-        self.creator = try container.decode(String.self, forKey: "creator")
-        self.sourceAppId = try container.decode(String.self, forKey: "sourceAppId")
-        self.source = try container.decode(String.self, forKey: "source")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.enterpriseDomains = try container.decode(String.self, forKey: "enterpriseDomains")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.logo = try container.decode(forKey: "logo")
+        self.rejectHint = try container.decodeIfPresent(forKey: "rejectHint")
+        self.appIds = try container.decode(forKey: "appIds")
+        self.creator = try container.decode(forKey: "creator")
+        self.sourceAppId = try container.decode(forKey: "sourceAppId")
+        self.source = try container.decode(forKey: "source")
+        self.code = try container.decode(forKey: "code")
+        self.enterpriseDomains = try container.decode(forKey: "enterpriseDomains")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tenantId, forKey: "tenantId")
         try container.encode(self.userPoolId, forKey: "userPoolId")
         try container.encode(self.name, forKey: "name")
@@ -289,7 +289,7 @@ public struct TenantDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateTenantDto.
-public struct UpdateTenantDto: Codable, Hashable, Sendable {
+public struct UpdateTenantDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String
 
@@ -341,19 +341,19 @@ public struct UpdateTenantDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.appIds = try container.decodeIfPresent([String].self, forKey: "appIds")
-        self.logo = try container.decodeIfPresent([String].self, forKey: "logo")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.rejectHint = try container.decodeIfPresent(String.self, forKey: "rejectHint")
-        self.sourceAppId = try container.decodeIfPresent(String.self, forKey: "sourceAppId")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.appIds = try container.decodeIfPresent(forKey: "appIds")
+        self.logo = try container.decodeIfPresent(forKey: "logo")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.rejectHint = try container.decodeIfPresent(forKey: "rejectHint")
+        self.sourceAppId = try container.decodeIfPresent(forKey: "sourceAppId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tenantId, forKey: "tenantId")
         try container.encodeIfPresent(self.name, forKey: "name")
         try container.encodeIfPresent(self.appIds, forKey: "appIds")
@@ -365,7 +365,7 @@ public struct UpdateTenantDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteTenantDto.
-public struct DeleteTenantDto: Codable, Hashable, Sendable {
+public struct DeleteTenantDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String
 
@@ -379,19 +379,19 @@ public struct DeleteTenantDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decode(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tenantId, forKey: "tenantId")
     }
 }
 
 /// TenantListPaginatedRespDto.
-public struct TenantListPaginatedRespDto: Codable, Hashable, Sendable {
+public struct TenantListPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -431,17 +431,17 @@ public struct TenantListPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(TenantListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -451,7 +451,7 @@ public struct TenantListPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// TenantListPagingDto.
-public struct TenantListPagingDto: Codable, Hashable, Sendable {
+public struct TenantListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -470,21 +470,21 @@ public struct TenantListPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([TenantRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// TenantRespDto.
-public struct TenantRespDto: Codable, Hashable, Sendable {
+public struct TenantRespDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String
 
@@ -578,26 +578,26 @@ public struct TenantRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.logo = try container.decode([String].self, forKey: "logo")
-        self.rejectHint = try container.decodeIfPresent(String.self, forKey: "rejectHint")
-        self.appIds = try container.decode([String].self, forKey: "appIds")
-        self.creator = try container.decode(String.self, forKey: "creator")
-        self.sourceAppId = try container.decode(String.self, forKey: "sourceAppId")
-        self.source = try container.decode(String.self, forKey: "source")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.enterpriseDomains = try container.decode(String.self, forKey: "enterpriseDomains")
-        self.creatorDetail = try container.decodeIfPresent(JSONValue.self, forKey: "creatorDetail")
-        self.sourceAppDetail = try container.decodeIfPresent(JSONValue.self, forKey: "sourceAppDetail")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.logo = try container.decode(forKey: "logo")
+        self.rejectHint = try container.decodeIfPresent(forKey: "rejectHint")
+        self.appIds = try container.decode(forKey: "appIds")
+        self.creator = try container.decode(forKey: "creator")
+        self.sourceAppId = try container.decode(forKey: "sourceAppId")
+        self.source = try container.decode(forKey: "source")
+        self.code = try container.decode(forKey: "code")
+        self.enterpriseDomains = try container.decode(forKey: "enterpriseDomains")
+        self.creatorDetail = try container.decodeIfPresent(forKey: "creatorDetail")
+        self.sourceAppDetail = try container.decodeIfPresent(forKey: "sourceAppDetail")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tenantId, forKey: "tenantId")
         try container.encode(self.userPoolId, forKey: "userPoolId")
         try container.encode(self.name, forKey: "name")
@@ -616,7 +616,7 @@ public struct TenantRespDto: Codable, Hashable, Sendable {
 }
 
 /// TenantSingleRespDto.
-public struct TenantSingleRespDto: Codable, Hashable, Sendable {
+public struct TenantSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -656,17 +656,17 @@ public struct TenantSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(TenantRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -676,7 +676,7 @@ public struct TenantSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// ImportTenantDto.
-public struct ImportTenantDto: Codable, Hashable, Sendable {
+public struct ImportTenantDto: GenAuthModel {
     /// Excel path address
     public var excelUrl: String
 
@@ -690,13 +690,13 @@ public struct ImportTenantDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.excelUrl = try container.decode(String.self, forKey: "excelUrl")
+        let container = try ModelDecodingContainer(decoder)
+        self.excelUrl = try container.decode(forKey: "excelUrl")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.excelUrl, forKey: "excelUrl")
     }
 }

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ImportTenantRespDto.
-public struct ImportTenantRespDto: Codable, Hashable, Sendable {
+public struct ImportTenantRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct ImportTenantRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ImportTenantDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct ImportTenantRespDto: Codable, Hashable, Sendable {
 }
 
 /// ImportTenantDataDto.
-public struct ImportTenantDataDto: Codable, Hashable, Sendable {
+public struct ImportTenantDataDto: GenAuthModel {
     /// Whether the operation succeeded
     public var success: Bool
 
@@ -79,19 +79,19 @@ public struct ImportTenantDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.success = try container.decode(Bool.self, forKey: "success")
+        let container = try ModelDecodingContainer(decoder)
+        self.success = try container.decode(forKey: "success")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.success, forKey: "success")
     }
 }
 
 /// ImportTenantHistoryRespDto.
-public struct ImportTenantHistoryRespDto: Codable, Hashable, Sendable {
+public struct ImportTenantHistoryRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -131,17 +131,17 @@ public struct ImportTenantHistoryRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ImportTenantHistoryDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -151,7 +151,7 @@ public struct ImportTenantHistoryRespDto: Codable, Hashable, Sendable {
 }
 
 /// ImportTenantHistoryDataDto.
-public struct ImportTenantHistoryDataDto: Codable, Hashable, Sendable {
+public struct ImportTenantHistoryDataDto: GenAuthModel {
     /// Total
     public var totalCount: Int
 
@@ -170,21 +170,21 @@ public struct ImportTenantHistoryDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([JSONValue].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// ImportTenantNotifyUserRespDto.
-public struct ImportTenantNotifyUserRespDto: Codable, Hashable, Sendable {
+public struct ImportTenantNotifyUserRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -224,17 +224,17 @@ public struct ImportTenantNotifyUserRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ImportTenantNotifyUseDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -244,7 +244,7 @@ public struct ImportTenantNotifyUserRespDto: Codable, Hashable, Sendable {
 }
 
 /// ImportTenantNotifyUseDataDto.
-public struct ImportTenantNotifyUseDataDto: Codable, Hashable, Sendable {
+public struct ImportTenantNotifyUseDataDto: GenAuthModel {
     /// Total
     public var totalCount: Int
 
@@ -263,21 +263,21 @@ public struct ImportTenantNotifyUseDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([JSONValue].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// SendManyTenantEmailDto.
-public struct SendManyTenantEmailDto: Codable, Hashable, Sendable {
+public struct SendManyTenantEmailDto: GenAuthModel {
     /// Administrators to notify by email
     public var users: [SendTenantEmailDto]
 
@@ -301,15 +301,15 @@ public struct SendManyTenantEmailDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.users = try container.decode([SendTenantEmailDto].self, forKey: "users")
-        self.importId = try container.decode(Int.self, forKey: "importId")
-        self.adminName = try container.decode(String.self, forKey: "adminName")
+        let container = try ModelDecodingContainer(decoder)
+        self.users = try container.decode(forKey: "users")
+        self.importId = try container.decode(forKey: "importId")
+        self.adminName = try container.decode(forKey: "adminName")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.users, forKey: "users")
         try container.encode(self.importId, forKey: "importId")
         try container.encode(self.adminName, forKey: "adminName")
@@ -317,7 +317,7 @@ public struct SendManyTenantEmailDto: Codable, Hashable, Sendable {
 }
 
 /// SendEmailBatchDataDto.
-public struct SendEmailBatchDataDto: Codable, Hashable, Sendable {
+public struct SendEmailBatchDataDto: GenAuthModel {
     /// Whether the operation succeeded
     public var success: Bool
 
@@ -331,19 +331,19 @@ public struct SendEmailBatchDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.success = try container.decode(Bool.self, forKey: "success")
+        let container = try ModelDecodingContainer(decoder)
+        self.success = try container.decode(forKey: "success")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.success, forKey: "success")
     }
 }
 
 /// SendTenantEmailDto.
-public struct SendTenantEmailDto: Codable, Hashable, Sendable {
+public struct SendTenantEmailDto: GenAuthModel {
     /// Administrator name
     public var adminName: String
 
@@ -389,18 +389,18 @@ public struct SendTenantEmailDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.adminName = try container.decode(String.self, forKey: "adminName")
-        self.userName = try container.decode(String.self, forKey: "userName")
-        self.email = try container.decode(String.self, forKey: "email")
-        self.identifier = try container.decode(String.self, forKey: "identifier")
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.tenantName = try container.decode(String.self, forKey: "tenantName")
+        let container = try ModelDecodingContainer(decoder)
+        self.adminName = try container.decode(forKey: "adminName")
+        self.userName = try container.decode(forKey: "userName")
+        self.email = try container.decode(forKey: "email")
+        self.identifier = try container.decode(forKey: "identifier")
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.tenantName = try container.decode(forKey: "tenantName")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.adminName, forKey: "adminName")
         try container.encode(self.userName, forKey: "userName")
         try container.encode(self.email, forKey: "email")
@@ -411,7 +411,7 @@ public struct SendTenantEmailDto: Codable, Hashable, Sendable {
 }
 
 /// SendManyTenantSmsDto.
-public struct SendManyTenantSmsDto: Codable, Hashable, Sendable {
+public struct SendManyTenantSmsDto: GenAuthModel {
     /// Administrators to notify by SMS
     public var users: [SendTenantSmsDto]
 
@@ -435,15 +435,15 @@ public struct SendManyTenantSmsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.users = try container.decode([SendTenantSmsDto].self, forKey: "users")
-        self.importId = try container.decode(Int.self, forKey: "importId")
-        self.adminName = try container.decode(String.self, forKey: "adminName")
+        let container = try ModelDecodingContainer(decoder)
+        self.users = try container.decode(forKey: "users")
+        self.importId = try container.decode(forKey: "importId")
+        self.adminName = try container.decode(forKey: "adminName")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.users, forKey: "users")
         try container.encode(self.importId, forKey: "importId")
         try container.encode(self.adminName, forKey: "adminName")

@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// SendSmsBatchRespDto.
-public struct SendSmsBatchRespDto: Codable, Hashable, Sendable {
+public struct SendSmsBatchRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -46,17 +46,17 @@ public struct SendSmsBatchRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(SendSmsBatchDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -66,7 +66,7 @@ public struct SendSmsBatchRespDto: Codable, Hashable, Sendable {
 }
 
 /// SendTenantSmsDto.
-public struct SendTenantSmsDto: Codable, Hashable, Sendable {
+public struct SendTenantSmsDto: GenAuthModel {
     /// Administrator name
     public var adminName: String
 
@@ -118,19 +118,19 @@ public struct SendTenantSmsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.adminName = try container.decode(String.self, forKey: "adminName")
-        self.userName = try container.decode(String.self, forKey: "userName")
-        self.identifier = try container.decode(String.self, forKey: "identifier")
-        self.phone = try container.decode(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decode(String.self, forKey: "phoneCountryCode")
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.tenantName = try container.decode(String.self, forKey: "tenantName")
+        let container = try ModelDecodingContainer(decoder)
+        self.adminName = try container.decode(forKey: "adminName")
+        self.userName = try container.decode(forKey: "userName")
+        self.identifier = try container.decode(forKey: "identifier")
+        self.phone = try container.decode(forKey: "phone")
+        self.phoneCountryCode = try container.decode(forKey: "phoneCountryCode")
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.tenantName = try container.decode(forKey: "tenantName")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.adminName, forKey: "adminName")
         try container.encode(self.userName, forKey: "userName")
         try container.encode(self.identifier, forKey: "identifier")
@@ -142,7 +142,7 @@ public struct SendTenantSmsDto: Codable, Hashable, Sendable {
 }
 
 /// SendSmsBatchDataDto.
-public struct SendSmsBatchDataDto: Codable, Hashable, Sendable {
+public struct SendSmsBatchDataDto: GenAuthModel {
     /// Whether the operation succeeded
     public var success: Bool
 
@@ -156,19 +156,19 @@ public struct SendSmsBatchDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.success = try container.decode(Bool.self, forKey: "success")
+        let container = try ModelDecodingContainer(decoder)
+        self.success = try container.decode(forKey: "success")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.success, forKey: "success")
     }
 }
 
 /// ListTenantAdminDto.
-public struct ListTenantAdminDto: Codable, Hashable, Sendable {
+public struct ListTenantAdminDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String
 
@@ -197,16 +197,16 @@ public struct ListTenantAdminDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.keywords = try container.decodeIfPresent(String.self, forKey: "keywords")
-        self.page = try container.decodeIfPresent(String.self, forKey: "page")
-        self.limit = try container.decodeIfPresent(String.self, forKey: "limit")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.keywords = try container.decodeIfPresent(forKey: "keywords")
+        self.page = try container.decodeIfPresent(forKey: "page")
+        self.limit = try container.decodeIfPresent(forKey: "limit")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tenantId, forKey: "tenantId")
         try container.encodeIfPresent(self.keywords, forKey: "keywords")
         try container.encodeIfPresent(self.page, forKey: "page")
@@ -215,7 +215,7 @@ public struct ListTenantAdminDto: Codable, Hashable, Sendable {
 }
 
 /// GetTenantUserDto.
-public struct GetTenantUserDto: Codable, Hashable, Sendable {
+public struct GetTenantUserDto: GenAuthModel {
     /// Tenant ID
     public var tenantId: String
 
@@ -239,15 +239,15 @@ public struct GetTenantUserDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decode(String.self, forKey: "tenantId")
-        self.linkUserId = try container.decodeIfPresent(String.self, forKey: "linkUserId")
-        self.memberId = try container.decodeIfPresent(String.self, forKey: "memberId")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decode(forKey: "tenantId")
+        self.linkUserId = try container.decodeIfPresent(forKey: "linkUserId")
+        self.memberId = try container.decodeIfPresent(forKey: "memberId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tenantId, forKey: "tenantId")
         try container.encodeIfPresent(self.linkUserId, forKey: "linkUserId")
         try container.encodeIfPresent(self.memberId, forKey: "memberId")
@@ -255,7 +255,7 @@ public struct GetTenantUserDto: Codable, Hashable, Sendable {
 }
 
 /// GenerateInviteTenantUserLink.
-public struct GenerateInviteTenantUserLink: Codable, Hashable, Sendable {
+public struct GenerateInviteTenantUserLink: GenAuthModel {
     /// Application ID
     public var appId: String
 
@@ -284,16 +284,16 @@ public struct GenerateInviteTenantUserLink: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
-        self.emails = try container.decode([String].self, forKey: "emails")
-        self.validityTerm = try container.decode(String.self, forKey: "validityTerm")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
+        self.emails = try container.decode(forKey: "emails")
+        self.validityTerm = try container.decode(forKey: "validityTerm")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encodeIfPresent(self.tenantId, forKey: "tenantId")
         try container.encode(self.emails, forKey: "emails")
@@ -302,7 +302,7 @@ public struct GenerateInviteTenantUserLink: Codable, Hashable, Sendable {
 }
 
 /// InviteTenantUsersRespDto.
-public struct InviteTenantUsersRespDto: Codable, Hashable, Sendable {
+public struct InviteTenantUsersRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -342,17 +342,17 @@ public struct InviteTenantUsersRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(InviteTenantUsersDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -362,7 +362,7 @@ public struct InviteTenantUsersRespDto: Codable, Hashable, Sendable {
 }
 
 /// InviteTenantUsersDto.
-public struct InviteTenantUsersDto: Codable, Hashable, Sendable {
+public struct InviteTenantUsersDto: GenAuthModel {
     /// Invalid email prompt
     public var errMsgs: [ErrorEmailMsg]
 
@@ -381,14 +381,14 @@ public struct InviteTenantUsersDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.errMsgs = try container.decode([ErrorEmailMsg].self, forKey: "errMsgs")
-        self.list = try container.decode([InviteTenantUserRecord].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.errMsgs = try container.decode(forKey: "errMsgs")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.errMsgs, forKey: "errMsgs")
         try container.encode(self.list, forKey: "list")
     }
@@ -397,7 +397,7 @@ public struct InviteTenantUsersDto: Codable, Hashable, Sendable {
 /// ErrorEmailMsg.
 ///
 /// GenAuth's API document calls this type `errorEmailMsg`.
-public struct ErrorEmailMsg: Codable, Hashable, Sendable {
+public struct ErrorEmailMsg: GenAuthModel {
     /// Email address
     public var email: String
 
@@ -416,21 +416,21 @@ public struct ErrorEmailMsg: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.email = try container.decode(String.self, forKey: "email")
-        self.message = try container.decode(String.self, forKey: "message")
+        let container = try ModelDecodingContainer(decoder)
+        self.email = try container.decode(forKey: "email")
+        self.message = try container.decode(forKey: "message")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.email, forKey: "email")
         try container.encode(self.message, forKey: "message")
     }
 }
 
 /// InviteTenantUserRecord.
-public struct InviteTenantUserRecord: Codable, Hashable, Sendable {
+public struct InviteTenantUserRecord: GenAuthModel {
     /// Invitation record number
     public var recordId: Int
 
@@ -476,18 +476,18 @@ public struct InviteTenantUserRecord: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.recordId = try container.decode(Int.self, forKey: "recordId")
-        self.inviteAccount = try container.decode(String.self, forKey: "inviteAccount")
-        self.verifiedStatus = try container.decode(String.self, forKey: "verifiedStatus")
-        self.inviteLink = try container.decode(String.self, forKey: "inviteLink")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.activatedAt = try container.decode(Date.self, forKey: "activatedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.recordId = try container.decode(forKey: "recordId")
+        self.inviteAccount = try container.decode(forKey: "inviteAccount")
+        self.verifiedStatus = try container.decode(forKey: "verifiedStatus")
+        self.inviteLink = try container.decode(forKey: "inviteLink")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.activatedAt = try container.decode(forKey: "activatedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.recordId, forKey: "recordId")
         try container.encode(self.inviteAccount, forKey: "inviteAccount")
         try container.encode(self.verifiedStatus, forKey: "verifiedStatus")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// InviteTenantUserRecordListRespDto.
-public struct InviteTenantUserRecordListRespDto: Codable, Hashable, Sendable {
+public struct InviteTenantUserRecordListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct InviteTenantUserRecordListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(InviteTenantUserRecordListDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct InviteTenantUserRecordListRespDto: Codable, Hashable, Sendable {
 }
 
 /// InviteTenantUserRecordListDto.
-public struct InviteTenantUserRecordListDto: Codable, Hashable, Sendable {
+public struct InviteTenantUserRecordListDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -84,21 +84,21 @@ public struct InviteTenantUserRecordListDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([InviteTenantUserRecord].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// MultipleTenantAdminPaginatedRespDto.
-public struct MultipleTenantAdminPaginatedRespDto: Codable, Hashable, Sendable {
+public struct MultipleTenantAdminPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -138,17 +138,17 @@ public struct MultipleTenantAdminPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(MultipleTenantAdminListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -158,7 +158,7 @@ public struct MultipleTenantAdminPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// MultipleTenantAdminListPagingDto.
-public struct MultipleTenantAdminListPagingDto: Codable, Hashable, Sendable {
+public struct MultipleTenantAdminListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -177,21 +177,21 @@ public struct MultipleTenantAdminListPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([MultipleTenantAdminDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// MultipleTenantAdminDto.
-public struct MultipleTenantAdminDto: Codable, Hashable, Sendable {
+public struct MultipleTenantAdminDto: GenAuthModel {
     /// User unique ID
     public var userId: String
 
@@ -237,18 +237,18 @@ public struct MultipleTenantAdminDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.phone = try container.decode(String.self, forKey: "phone")
-        self.email = try container.decode(String.self, forKey: "email")
-        self.apiAuthorized = try container.decodeIfPresent(Bool.self, forKey: "apiAuthorized")
-        self.lastLogin = try container.decode(String.self, forKey: "lastLogin")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.name = try container.decode(forKey: "name")
+        self.phone = try container.decode(forKey: "phone")
+        self.email = try container.decode(forKey: "email")
+        self.apiAuthorized = try container.decodeIfPresent(forKey: "apiAuthorized")
+        self.lastLogin = try container.decode(forKey: "lastLogin")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.name, forKey: "name")
         try container.encode(self.phone, forKey: "phone")
@@ -259,7 +259,7 @@ public struct MultipleTenantAdminDto: Codable, Hashable, Sendable {
 }
 
 /// CreateMultipleTenantAdminDto.
-public struct CreateMultipleTenantAdminDto: Codable, Hashable, Sendable {
+public struct CreateMultipleTenantAdminDto: GenAuthModel {
     /// User ID
     public var userId: String
 
@@ -299,17 +299,17 @@ public struct CreateMultipleTenantAdminDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.tenantIds = try container.decode([String].self, forKey: "tenantIds")
-        self.apiAuthorized = try container.decodeIfPresent(Bool.self, forKey: "apiAuthorized")
-        self.sendPhoneNotification = try container.decodeIfPresent(Bool.self, forKey: "sendPhoneNotification")
-        self.sendEmailNotification = try container.decodeIfPresent(Bool.self, forKey: "sendEmailNotification")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.tenantIds = try container.decode(forKey: "tenantIds")
+        self.apiAuthorized = try container.decodeIfPresent(forKey: "apiAuthorized")
+        self.sendPhoneNotification = try container.decodeIfPresent(forKey: "sendPhoneNotification")
+        self.sendEmailNotification = try container.decodeIfPresent(forKey: "sendEmailNotification")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.tenantIds, forKey: "tenantIds")
         try container.encodeIfPresent(self.apiAuthorized, forKey: "apiAuthorized")
@@ -319,7 +319,7 @@ public struct CreateMultipleTenantAdminDto: Codable, Hashable, Sendable {
 }
 
 /// TenantCooperatorPaginatedRespDto.
-public struct TenantCooperatorPaginatedRespDto: Codable, Hashable, Sendable {
+public struct TenantCooperatorPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -359,17 +359,17 @@ public struct TenantCooperatorPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(TenantCooperatorListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -379,7 +379,7 @@ public struct TenantCooperatorPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// TenantCooperatorListPagingDto.
-public struct TenantCooperatorListPagingDto: Codable, Hashable, Sendable {
+public struct TenantCooperatorListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -398,21 +398,21 @@ public struct TenantCooperatorListPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([TenantCooperatorDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// TenantCooperatorDto.
-public struct TenantCooperatorDto: Codable, Hashable, Sendable {
+public struct TenantCooperatorDto: GenAuthModel {
     /// User unique ID
     public var userId: String
 
@@ -452,17 +452,17 @@ public struct TenantCooperatorDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.type = try container.decode(String.self, forKey: "type")
-        self.external = try container.decode(Bool.self, forKey: "external")
-        self.user = try container.decode(UserDto.self, forKey: "user")
-        self.tenantUser = try container.decodeIfPresent(TenantUserDto.self, forKey: "tenantUser")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.type = try container.decode(forKey: "type")
+        self.external = try container.decode(forKey: "external")
+        self.user = try container.decode(forKey: "user")
+        self.tenantUser = try container.decodeIfPresent(forKey: "tenantUser")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.type, forKey: "type")
         try container.encode(self.external, forKey: "external")
@@ -472,7 +472,7 @@ public struct TenantCooperatorDto: Codable, Hashable, Sendable {
 }
 
 /// TenantCooperatorSingleRespDto.
-public struct TenantCooperatorSingleRespDto: Codable, Hashable, Sendable {
+public struct TenantCooperatorSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -512,17 +512,17 @@ public struct TenantCooperatorSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(TenantCooperatorSingleDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// TenantCooperatorSingleDto.
-public struct TenantCooperatorSingleDto: Codable, Hashable, Sendable {
+public struct TenantCooperatorSingleDto: GenAuthModel {
     /// Menu
     public var list: [String]
 
@@ -24,21 +24,21 @@ public struct TenantCooperatorSingleDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([String].self, forKey: "list")
-        self.authorizedPoliciesCode = try container.decode([String].self, forKey: "authorizedPoliciesCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
+        self.authorizedPoliciesCode = try container.decode(forKey: "authorizedPoliciesCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
         try container.encode(self.authorizedPoliciesCode, forKey: "authorizedPoliciesCode")
     }
 }
 
 /// CreateTenantCooperatorDto.
-public struct CreateTenantCooperatorDto: Codable, Hashable, Sendable {
+public struct CreateTenantCooperatorDto: GenAuthModel {
     /// User ID
     public var userId: String
 
@@ -78,17 +78,17 @@ public struct CreateTenantCooperatorDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.apiAuthorized = try container.decodeIfPresent(Bool.self, forKey: "apiAuthorized")
-        self.policies = try container.decode([String].self, forKey: "policies")
-        self.sendPhoneNotification = try container.decodeIfPresent(Bool.self, forKey: "sendPhoneNotification")
-        self.sendEmailNotification = try container.decodeIfPresent(Bool.self, forKey: "sendEmailNotification")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.apiAuthorized = try container.decodeIfPresent(forKey: "apiAuthorized")
+        self.policies = try container.decode(forKey: "policies")
+        self.sendPhoneNotification = try container.decodeIfPresent(forKey: "sendPhoneNotification")
+        self.sendEmailNotification = try container.decodeIfPresent(forKey: "sendEmailNotification")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.apiAuthorized, forKey: "apiAuthorized")
         try container.encode(self.policies, forKey: "policies")

@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ListUsersRequestDto.
-public struct ListUsersRequestDto: Codable, Hashable, Sendable {
+public struct ListUsersRequestDto: GenAuthModel {
     /// Fuzzy search keyword
     public var keywords: String?
 
@@ -40,16 +40,16 @@ public struct ListUsersRequestDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.keywords = try container.decodeIfPresent(String.self, forKey: "keywords")
-        self.advancedFilter = try container.decodeIfPresent([ListUsersAdvancedFilterItemDto].self, forKey: "advancedFilter")
-        self.searchQuery = try container.decodeIfPresent(JSONValue.self, forKey: "searchQuery")
-        self.options = try container.decodeIfPresent(ListUsersOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.keywords = try container.decodeIfPresent(forKey: "keywords")
+        self.advancedFilter = try container.decodeIfPresent(forKey: "advancedFilter")
+        self.searchQuery = try container.decodeIfPresent(forKey: "searchQuery")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.keywords, forKey: "keywords")
         try container.encodeIfPresent(self.advancedFilter, forKey: "advancedFilter")
         try container.encodeIfPresent(self.searchQuery, forKey: "searchQuery")
@@ -58,7 +58,7 @@ public struct ListUsersRequestDto: Codable, Hashable, Sendable {
 }
 
 /// ListUsersAdvancedFilterItemDto.
-public struct ListUsersAdvancedFilterItemDto: Codable, Hashable, Sendable {
+public struct ListUsersAdvancedFilterItemDto: GenAuthModel {
     /// User fields for advanced search:
     ///
     /// - `id`: User ID
@@ -115,15 +115,15 @@ public struct ListUsersAdvancedFilterItemDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.field = try container.decode(String.self, forKey: "field")
-        self.`operator` = try container.decode(Operator.self, forKey: "operator")
-        self.value = try container.decodeIfPresent(JSONValue.self, forKey: "value")
+        let container = try ModelDecodingContainer(decoder)
+        self.field = try container.decode(forKey: "field")
+        self.`operator` = try container.decode(forKey: "operator")
+        self.value = try container.decodeIfPresent(forKey: "value")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.field, forKey: "field")
         try container.encode(self.`operator`, forKey: "operator")
         try container.encodeIfPresent(self.value, forKey: "value")
@@ -188,7 +188,7 @@ extension ListUsersAdvancedFilterItemDto {
 }
 
 /// ListUsersOptionsDto.
-public struct ListUsersOptionsDto: Codable, Hashable, Sendable {
+public struct ListUsersOptionsDto: GenAuthModel {
     /// Pagination configuration
     public var pagination: PaginationDto?
 
@@ -264,20 +264,20 @@ public struct ListUsersOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.pagination = try container.decodeIfPresent(PaginationDto.self, forKey: "pagination")
-        self.sort = try container.decodeIfPresent([SortingDto].self, forKey: "sort")
-        self.fuzzySearchOn = try container.decodeIfPresent([String].self, forKey: "fuzzySearchOn")
-        self.withCustomData = try container.decodeIfPresent(Bool.self, forKey: "withCustomData")
-        self.withPost = try container.decodeIfPresent(Bool.self, forKey: "withPost")
-        self.withIdentities = try container.decodeIfPresent(Bool.self, forKey: "withIdentities")
-        self.withDepartmentIds = try container.decodeIfPresent(Bool.self, forKey: "withDepartmentIds")
-        self.flatCustomData = try container.decodeIfPresent(Bool.self, forKey: "flatCustomData")
+        let container = try ModelDecodingContainer(decoder)
+        self.pagination = try container.decodeIfPresent(forKey: "pagination")
+        self.sort = try container.decodeIfPresent(forKey: "sort")
+        self.fuzzySearchOn = try container.decodeIfPresent(forKey: "fuzzySearchOn")
+        self.withCustomData = try container.decodeIfPresent(forKey: "withCustomData")
+        self.withPost = try container.decodeIfPresent(forKey: "withPost")
+        self.withIdentities = try container.decodeIfPresent(forKey: "withIdentities")
+        self.withDepartmentIds = try container.decodeIfPresent(forKey: "withDepartmentIds")
+        self.flatCustomData = try container.decodeIfPresent(forKey: "flatCustomData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.pagination, forKey: "pagination")
         try container.encodeIfPresent(self.sort, forKey: "sort")
         try container.encodeIfPresent(self.fuzzySearchOn, forKey: "fuzzySearchOn")
@@ -290,7 +290,7 @@ public struct ListUsersOptionsDto: Codable, Hashable, Sendable {
 }
 
 /// UserSingleRespDto.
-public struct UserSingleRespDto: Codable, Hashable, Sendable {
+public struct UserSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -330,17 +330,17 @@ public struct UserSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UserDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -350,7 +350,7 @@ public struct UserSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserListRespDto.
-public struct UserListRespDto: Codable, Hashable, Sendable {
+public struct UserListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -390,17 +390,17 @@ public struct UserListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([UserDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -410,7 +410,7 @@ public struct UserListRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserFieldDecryptReqDto.
-public struct UserFieldDecryptReqDto: Codable, Hashable, Sendable {
+public struct UserFieldDecryptReqDto: GenAuthModel {
     /// Private key, obtained from Console Security Settings - Data Security - Data Encryption
     public var privateKey: String
 
@@ -429,21 +429,21 @@ public struct UserFieldDecryptReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.privateKey = try container.decode(String.self, forKey: "privateKey")
-        self.data = try container.decode([UserFieldDecryptReqItemDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.privateKey = try container.decode(forKey: "privateKey")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.privateKey, forKey: "privateKey")
         try container.encode(self.data, forKey: "data")
     }
 }
 
 /// UserFieldDecryptRespDto.
-public struct UserFieldDecryptRespDto: Codable, Hashable, Sendable {
+public struct UserFieldDecryptRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -483,17 +483,17 @@ public struct UserFieldDecryptRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([UserFieldDecryptRespItemDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -503,7 +503,7 @@ public struct UserFieldDecryptRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserFieldDecryptReqItemDto.
-public struct UserFieldDecryptReqItemDto: Codable, Hashable, Sendable {
+public struct UserFieldDecryptReqItemDto: GenAuthModel {
     /// Unique user identifier, which can be the user ID, username, email, phone number, external ID, or ID in an external identity source.
     public var userId: String?
 
@@ -527,15 +527,15 @@ public struct UserFieldDecryptReqItemDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decodeIfPresent(String.self, forKey: "userId")
-        self.fieldName = try container.decodeIfPresent(String.self, forKey: "fieldName")
-        self.encryptedContent = try container.decode(String.self, forKey: "encryptedContent")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decodeIfPresent(forKey: "userId")
+        self.fieldName = try container.decodeIfPresent(forKey: "fieldName")
+        self.encryptedContent = try container.decode(forKey: "encryptedContent")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.fieldName, forKey: "fieldName")
         try container.encode(self.encryptedContent, forKey: "encryptedContent")
@@ -543,7 +543,7 @@ public struct UserFieldDecryptReqItemDto: Codable, Hashable, Sendable {
 }
 
 /// UserFieldDecryptRespItemDto.
-public struct UserFieldDecryptRespItemDto: Codable, Hashable, Sendable {
+public struct UserFieldDecryptRespItemDto: GenAuthModel {
     /// Unique user identifier, which can be the user ID, username, email, phone number, external ID, or ID in an external identity source.
     public var userId: String?
 
@@ -567,15 +567,15 @@ public struct UserFieldDecryptRespItemDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decodeIfPresent(String.self, forKey: "userId")
-        self.fieldName = try container.decodeIfPresent(String.self, forKey: "fieldName")
-        self.decryptedContent = try container.decode(String.self, forKey: "decryptedContent")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decodeIfPresent(forKey: "userId")
+        self.fieldName = try container.decodeIfPresent(forKey: "fieldName")
+        self.decryptedContent = try container.decode(forKey: "decryptedContent")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.fieldName, forKey: "fieldName")
         try container.encode(self.decryptedContent, forKey: "decryptedContent")
@@ -583,7 +583,7 @@ public struct UserFieldDecryptRespItemDto: Codable, Hashable, Sendable {
 }
 
 /// CreateUserReqDto.
-public struct CreateUserReqDto: Codable, Hashable, Sendable {
+public struct CreateUserReqDto: GenAuthModel {
     /// Current account status
     public var status: Status?
 
@@ -845,54 +845,54 @@ public struct CreateUserReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.status = try container.decodeIfPresent(Status.self, forKey: "status")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.externalId = try container.decodeIfPresent(String.self, forKey: "externalId")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.gender = try container.decodeIfPresent(Gender.self, forKey: "gender")
-        self.emailVerified = try container.decodeIfPresent(Bool.self, forKey: "emailVerified")
-        self.phoneVerified = try container.decodeIfPresent(Bool.self, forKey: "phoneVerified")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.company = try container.decodeIfPresent(String.self, forKey: "company")
-        self.browser = try container.decodeIfPresent(String.self, forKey: "browser")
-        self.device = try container.decodeIfPresent(String.self, forKey: "device")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.profile = try container.decodeIfPresent(String.self, forKey: "profile")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.website = try container.decodeIfPresent(String.self, forKey: "website")
-        self.zoneinfo = try container.decodeIfPresent(String.self, forKey: "zoneinfo")
-        self.locale = try container.decodeIfPresent(String.self, forKey: "locale")
-        self.formatted = try container.decodeIfPresent(String.self, forKey: "formatted")
-        self.region = try container.decodeIfPresent(String.self, forKey: "region")
-        self.password = try container.decodeIfPresent(String.self, forKey: "password")
-        self.salt = try container.decodeIfPresent(String.self, forKey: "salt")
-        self.tenantIds = try container.decodeIfPresent([String].self, forKey: "tenantIds")
-        self.otp = try container.decodeIfPresent(CreateUserOtpDto.self, forKey: "otp")
-        self.departmentIds = try container.decodeIfPresent([String].self, forKey: "departmentIds")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.metadataSource = try container.decodeIfPresent(JSONValue.self, forKey: "metadataSource")
-        self.identities = try container.decodeIfPresent([CreateIdentityDto].self, forKey: "identities")
-        self.identityNumber = try container.decodeIfPresent(String.self, forKey: "identityNumber")
-        self.options = try container.decodeIfPresent(CreateUserOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.externalId = try container.decodeIfPresent(forKey: "externalId")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.gender = try container.decodeIfPresent(forKey: "gender")
+        self.emailVerified = try container.decodeIfPresent(forKey: "emailVerified")
+        self.phoneVerified = try container.decodeIfPresent(forKey: "phoneVerified")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.company = try container.decodeIfPresent(forKey: "company")
+        self.browser = try container.decodeIfPresent(forKey: "browser")
+        self.device = try container.decodeIfPresent(forKey: "device")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.website = try container.decodeIfPresent(forKey: "website")
+        self.zoneinfo = try container.decodeIfPresent(forKey: "zoneinfo")
+        self.locale = try container.decodeIfPresent(forKey: "locale")
+        self.formatted = try container.decodeIfPresent(forKey: "formatted")
+        self.region = try container.decodeIfPresent(forKey: "region")
+        self.password = try container.decodeIfPresent(forKey: "password")
+        self.salt = try container.decodeIfPresent(forKey: "salt")
+        self.tenantIds = try container.decodeIfPresent(forKey: "tenantIds")
+        self.otp = try container.decodeIfPresent(forKey: "otp")
+        self.departmentIds = try container.decodeIfPresent(forKey: "departmentIds")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.metadataSource = try container.decodeIfPresent(forKey: "metadataSource")
+        self.identities = try container.decodeIfPresent(forKey: "identities")
+        self.identityNumber = try container.decodeIfPresent(forKey: "identityNumber")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.status, forKey: "status")
         try container.encodeIfPresent(self.email, forKey: "email")
         try container.encodeIfPresent(self.phone, forKey: "phone")

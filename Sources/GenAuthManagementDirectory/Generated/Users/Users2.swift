@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreateUserOtpDto.
-public struct CreateUserOtpDto: Codable, Hashable, Sendable {
+public struct CreateUserOtpDto: GenAuthModel {
     /// OTP secret
     public var secret: String
 
@@ -25,21 +25,21 @@ public struct CreateUserOtpDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.secret = try container.decode(String.self, forKey: "secret")
-        self.recoveryCode = try container.decodeIfPresent(String.self, forKey: "recoveryCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.secret = try container.decode(forKey: "secret")
+        self.recoveryCode = try container.decodeIfPresent(forKey: "recoveryCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.secret, forKey: "secret")
         try container.encodeIfPresent(self.recoveryCode, forKey: "recoveryCode")
     }
 }
 
 /// CreateIdentityDto.
-public struct CreateIdentityDto: Codable, Hashable, Sendable {
+public struct CreateIdentityDto: GenAuthModel {
     /// Identity source connection ID
     public var extIdpId: String
 
@@ -97,20 +97,20 @@ public struct CreateIdentityDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.extIdpId = try container.decode(String.self, forKey: "extIdpId")
-        self.provider = try container.decode(Provider.self, forKey: "provider")
-        self.type = try container.decode(String.self, forKey: "type")
-        self.userIdInIdp = try container.decode(String.self, forKey: "userIdInIdp")
-        self.userInfoInIdp = try container.decode(JSONValue.self, forKey: "userInfoInIdp")
-        self.accessToken = try container.decodeIfPresent(String.self, forKey: "accessToken")
-        self.refreshToken = try container.decodeIfPresent(String.self, forKey: "refreshToken")
-        self.originConnIds = try container.decode([String].self, forKey: "originConnIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.extIdpId = try container.decode(forKey: "extIdpId")
+        self.provider = try container.decode(forKey: "provider")
+        self.type = try container.decode(forKey: "type")
+        self.userIdInIdp = try container.decode(forKey: "userIdInIdp")
+        self.userInfoInIdp = try container.decode(forKey: "userInfoInIdp")
+        self.accessToken = try container.decodeIfPresent(forKey: "accessToken")
+        self.refreshToken = try container.decodeIfPresent(forKey: "refreshToken")
+        self.originConnIds = try container.decode(forKey: "originConnIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.extIdpId, forKey: "extIdpId")
         try container.encode(self.provider, forKey: "provider")
         try container.encode(self.type, forKey: "type")
@@ -292,7 +292,7 @@ extension CreateIdentityDto {
 }
 
 /// CreateUserOptionsDto.
-public struct CreateUserOptionsDto: Codable, Hashable, Sendable {
+public struct CreateUserOptionsDto: GenAuthModel {
     /// This parameter is generally set when migrating legacy user data to GenAuth. When this switch is turned on, the password field will be written directly into the GenAuth database, and GenAuth will not encrypt this field again. If your passwords are not stored in plain text, you should keep it turned on and write a password function for the computation.
     public var keepPassword: Bool?
 
@@ -338,18 +338,18 @@ public struct CreateUserOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.keepPassword = try container.decodeIfPresent(Bool.self, forKey: "keepPassword")
-        self.autoGeneratePassword = try container.decodeIfPresent(Bool.self, forKey: "autoGeneratePassword")
-        self.resetPasswordOnFirstLogin = try container.decodeIfPresent(Bool.self, forKey: "resetPasswordOnFirstLogin")
-        self.departmentIdType = try container.decodeIfPresent(DepartmentIdType.self, forKey: "departmentIdType")
-        self.sendNotification = try container.decodeIfPresent(SendCreateAccountNotificationDto.self, forKey: "sendNotification")
-        self.passwordEncryptType = try container.decodeIfPresent(PasswordEncryptType.self, forKey: "passwordEncryptType")
+        let container = try ModelDecodingContainer(decoder)
+        self.keepPassword = try container.decodeIfPresent(forKey: "keepPassword")
+        self.autoGeneratePassword = try container.decodeIfPresent(forKey: "autoGeneratePassword")
+        self.resetPasswordOnFirstLogin = try container.decodeIfPresent(forKey: "resetPasswordOnFirstLogin")
+        self.departmentIdType = try container.decodeIfPresent(forKey: "departmentIdType")
+        self.sendNotification = try container.decodeIfPresent(forKey: "sendNotification")
+        self.passwordEncryptType = try container.decodeIfPresent(forKey: "passwordEncryptType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.keepPassword, forKey: "keepPassword")
         try container.encodeIfPresent(self.autoGeneratePassword, forKey: "autoGeneratePassword")
         try container.encodeIfPresent(self.resetPasswordOnFirstLogin, forKey: "resetPasswordOnFirstLogin")
@@ -424,7 +424,7 @@ extension CreateUserOptionsDto {
 }
 
 /// CreateUserBatchReqDto.
-public struct CreateUserBatchReqDto: Codable, Hashable, Sendable {
+public struct CreateUserBatchReqDto: GenAuthModel {
     /// User list
     public var list: [CreateUserInfoDto]
 
@@ -443,21 +443,21 @@ public struct CreateUserBatchReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([CreateUserInfoDto].self, forKey: "list")
-        self.options = try container.decodeIfPresent(CreateUserOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
         try container.encodeIfPresent(self.options, forKey: "options")
     }
 }
 
 /// CreateUserInfoDto.
-public struct CreateUserInfoDto: Codable, Hashable, Sendable {
+public struct CreateUserInfoDto: GenAuthModel {
     /// Current account status
     public var status: Status?
 
@@ -713,53 +713,53 @@ public struct CreateUserInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.status = try container.decodeIfPresent(Status.self, forKey: "status")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.externalId = try container.decodeIfPresent(String.self, forKey: "externalId")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.gender = try container.decodeIfPresent(Gender.self, forKey: "gender")
-        self.emailVerified = try container.decodeIfPresent(Bool.self, forKey: "emailVerified")
-        self.phoneVerified = try container.decodeIfPresent(Bool.self, forKey: "phoneVerified")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.company = try container.decodeIfPresent(String.self, forKey: "company")
-        self.browser = try container.decodeIfPresent(String.self, forKey: "browser")
-        self.device = try container.decodeIfPresent(String.self, forKey: "device")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.profile = try container.decodeIfPresent(String.self, forKey: "profile")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.website = try container.decodeIfPresent(String.self, forKey: "website")
-        self.zoneinfo = try container.decodeIfPresent(String.self, forKey: "zoneinfo")
-        self.locale = try container.decodeIfPresent(String.self, forKey: "locale")
-        self.formatted = try container.decodeIfPresent(String.self, forKey: "formatted")
-        self.region = try container.decodeIfPresent(String.self, forKey: "region")
-        self.password = try container.decodeIfPresent(String.self, forKey: "password")
-        self.salt = try container.decodeIfPresent(String.self, forKey: "salt")
-        self.tenantIds = try container.decodeIfPresent([String].self, forKey: "tenantIds")
-        self.otp = try container.decodeIfPresent(CreateUserOtpDto.self, forKey: "otp")
-        self.departmentIds = try container.decodeIfPresent([String].self, forKey: "departmentIds")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.metadataSource = try container.decodeIfPresent(JSONValue.self, forKey: "metadataSource")
-        self.identities = try container.decodeIfPresent([CreateIdentityDto].self, forKey: "identities")
-        self.identityNumber = try container.decodeIfPresent(String.self, forKey: "identityNumber")
+        let container = try ModelDecodingContainer(decoder)
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.externalId = try container.decodeIfPresent(forKey: "externalId")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.gender = try container.decodeIfPresent(forKey: "gender")
+        self.emailVerified = try container.decodeIfPresent(forKey: "emailVerified")
+        self.phoneVerified = try container.decodeIfPresent(forKey: "phoneVerified")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.company = try container.decodeIfPresent(forKey: "company")
+        self.browser = try container.decodeIfPresent(forKey: "browser")
+        self.device = try container.decodeIfPresent(forKey: "device")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.website = try container.decodeIfPresent(forKey: "website")
+        self.zoneinfo = try container.decodeIfPresent(forKey: "zoneinfo")
+        self.locale = try container.decodeIfPresent(forKey: "locale")
+        self.formatted = try container.decodeIfPresent(forKey: "formatted")
+        self.region = try container.decodeIfPresent(forKey: "region")
+        self.password = try container.decodeIfPresent(forKey: "password")
+        self.salt = try container.decodeIfPresent(forKey: "salt")
+        self.tenantIds = try container.decodeIfPresent(forKey: "tenantIds")
+        self.otp = try container.decodeIfPresent(forKey: "otp")
+        self.departmentIds = try container.decodeIfPresent(forKey: "departmentIds")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.metadataSource = try container.decodeIfPresent(forKey: "metadataSource")
+        self.identities = try container.decodeIfPresent(forKey: "identities")
+        self.identityNumber = try container.decodeIfPresent(forKey: "identityNumber")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.status, forKey: "status")
         try container.encodeIfPresent(self.email, forKey: "email")
         try container.encodeIfPresent(self.phone, forKey: "phone")
@@ -869,7 +869,7 @@ extension CreateUserInfoDto {
 }
 
 /// UpdateUserReqDto.
-public struct UpdateUserReqDto: Codable, Hashable, Sendable {
+public struct UpdateUserReqDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -1107,50 +1107,50 @@ public struct UpdateUserReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.externalId = try container.decodeIfPresent(String.self, forKey: "externalId")
-        self.status = try container.decodeIfPresent(Status.self, forKey: "status")
-        self.emailVerified = try container.decodeIfPresent(Bool.self, forKey: "emailVerified")
-        self.phoneVerified = try container.decodeIfPresent(Bool.self, forKey: "phoneVerified")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.gender = try container.decodeIfPresent(Gender.self, forKey: "gender")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.password = try container.decodeIfPresent(String.self, forKey: "password")
-        self.company = try container.decodeIfPresent(String.self, forKey: "company")
-        self.browser = try container.decodeIfPresent(String.self, forKey: "browser")
-        self.device = try container.decodeIfPresent(String.self, forKey: "device")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.profile = try container.decodeIfPresent(String.self, forKey: "profile")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.website = try container.decodeIfPresent(String.self, forKey: "website")
-        self.zoneinfo = try container.decodeIfPresent(String.self, forKey: "zoneinfo")
-        self.locale = try container.decodeIfPresent(String.self, forKey: "locale")
-        self.formatted = try container.decodeIfPresent(String.self, forKey: "formatted")
-        self.region = try container.decodeIfPresent(String.self, forKey: "region")
-        self.identityNumber = try container.decodeIfPresent(String.self, forKey: "identityNumber")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: "metadata")
-        self.options = try container.decodeIfPresent(UpdateUserOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.externalId = try container.decodeIfPresent(forKey: "externalId")
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.emailVerified = try container.decodeIfPresent(forKey: "emailVerified")
+        self.phoneVerified = try container.decodeIfPresent(forKey: "phoneVerified")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.gender = try container.decodeIfPresent(forKey: "gender")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.password = try container.decodeIfPresent(forKey: "password")
+        self.company = try container.decodeIfPresent(forKey: "company")
+        self.browser = try container.decodeIfPresent(forKey: "browser")
+        self.device = try container.decodeIfPresent(forKey: "device")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.website = try container.decodeIfPresent(forKey: "website")
+        self.zoneinfo = try container.decodeIfPresent(forKey: "zoneinfo")
+        self.locale = try container.decodeIfPresent(forKey: "locale")
+        self.formatted = try container.decodeIfPresent(forKey: "formatted")
+        self.region = try container.decodeIfPresent(forKey: "region")
+        self.identityNumber = try container.decodeIfPresent(forKey: "identityNumber")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.metadata = try container.decodeIfPresent(forKey: "metadata")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -1257,7 +1257,7 @@ extension UpdateUserReqDto {
 }
 
 /// UpdateUserOptionsDto.
-public struct UpdateUserOptionsDto: Codable, Hashable, Sendable {
+public struct UpdateUserOptionsDto: GenAuthModel {
     /// User ID type, default value is `user_id`, optional values are:
     /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
@@ -1305,18 +1305,18 @@ public struct UpdateUserOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
-        self.resetPasswordOnFirstLogin = try container.decodeIfPresent(Bool.self, forKey: "resetPasswordOnFirstLogin")
-        self.resetPasswordOnNextLogin = try container.decodeIfPresent(Bool.self, forKey: "resetPasswordOnNextLogin")
-        self.passwordEncryptType = try container.decodeIfPresent(PasswordEncryptType.self, forKey: "passwordEncryptType")
-        self.autoGeneratePassword = try container.decodeIfPresent(Bool.self, forKey: "autoGeneratePassword")
-        self.sendPasswordResetedNotification = try container.decodeIfPresent(SendResetPasswordNotificationDto.self, forKey: "sendPasswordResetedNotification")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
+        self.resetPasswordOnFirstLogin = try container.decodeIfPresent(forKey: "resetPasswordOnFirstLogin")
+        self.resetPasswordOnNextLogin = try container.decodeIfPresent(forKey: "resetPasswordOnNextLogin")
+        self.passwordEncryptType = try container.decodeIfPresent(forKey: "passwordEncryptType")
+        self.autoGeneratePassword = try container.decodeIfPresent(forKey: "autoGeneratePassword")
+        self.sendPasswordResetedNotification = try container.decodeIfPresent(forKey: "sendPasswordResetedNotification")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
         try container.encodeIfPresent(self.resetPasswordOnFirstLogin, forKey: "resetPasswordOnFirstLogin")
         try container.encodeIfPresent(self.resetPasswordOnNextLogin, forKey: "resetPasswordOnNextLogin")
@@ -1405,7 +1405,7 @@ extension UpdateUserOptionsDto {
 }
 
 /// UpdateUserBatchReqDto.
-public struct UpdateUserBatchReqDto: Codable, Hashable, Sendable {
+public struct UpdateUserBatchReqDto: GenAuthModel {
     /// User list
     public var list: [UpdateUserInfoDto]
 
@@ -1424,21 +1424,21 @@ public struct UpdateUserBatchReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([UpdateUserInfoDto].self, forKey: "list")
-        self.options = try container.decodeIfPresent(UpdateUserBatchOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
         try container.encodeIfPresent(self.options, forKey: "options")
     }
 }
 
 /// UpdateUserInfoDto.
-public struct UpdateUserInfoDto: Codable, Hashable, Sendable {
+public struct UpdateUserInfoDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -1670,49 +1670,49 @@ public struct UpdateUserInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.phoneCountryCode = try container.decodeIfPresent(String.self, forKey: "phoneCountryCode")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.photo = try container.decodeIfPresent(String.self, forKey: "photo")
-        self.externalId = try container.decodeIfPresent(String.self, forKey: "externalId")
-        self.status = try container.decodeIfPresent(Status.self, forKey: "status")
-        self.emailVerified = try container.decodeIfPresent(Bool.self, forKey: "emailVerified")
-        self.phoneVerified = try container.decodeIfPresent(Bool.self, forKey: "phoneVerified")
-        self.birthdate = try container.decodeIfPresent(Date.self, forKey: "birthdate")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.address = try container.decodeIfPresent(String.self, forKey: "address")
-        self.streetAddress = try container.decodeIfPresent(String.self, forKey: "streetAddress")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
-        self.gender = try container.decodeIfPresent(Gender.self, forKey: "gender")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.password = try container.decodeIfPresent(String.self, forKey: "password")
-        self.company = try container.decodeIfPresent(String.self, forKey: "company")
-        self.browser = try container.decodeIfPresent(String.self, forKey: "browser")
-        self.device = try container.decodeIfPresent(String.self, forKey: "device")
-        self.givenName = try container.decodeIfPresent(String.self, forKey: "givenName")
-        self.familyName = try container.decodeIfPresent(String.self, forKey: "familyName")
-        self.middleName = try container.decodeIfPresent(String.self, forKey: "middleName")
-        self.profile = try container.decodeIfPresent(String.self, forKey: "profile")
-        self.preferredUsername = try container.decodeIfPresent(String.self, forKey: "preferredUsername")
-        self.website = try container.decodeIfPresent(String.self, forKey: "website")
-        self.zoneinfo = try container.decodeIfPresent(String.self, forKey: "zoneinfo")
-        self.locale = try container.decodeIfPresent(String.self, forKey: "locale")
-        self.formatted = try container.decodeIfPresent(String.self, forKey: "formatted")
-        self.region = try container.decodeIfPresent(String.self, forKey: "region")
-        self.identityNumber = try container.decodeIfPresent(String.self, forKey: "identityNumber")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: "metadata")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.phoneCountryCode = try container.decodeIfPresent(forKey: "phoneCountryCode")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.photo = try container.decodeIfPresent(forKey: "photo")
+        self.externalId = try container.decodeIfPresent(forKey: "externalId")
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.emailVerified = try container.decodeIfPresent(forKey: "emailVerified")
+        self.phoneVerified = try container.decodeIfPresent(forKey: "phoneVerified")
+        self.birthdate = try container.decodeIfPresent(forKey: "birthdate")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.address = try container.decodeIfPresent(forKey: "address")
+        self.streetAddress = try container.decodeIfPresent(forKey: "streetAddress")
+        self.postalCode = try container.decodeIfPresent(forKey: "postalCode")
+        self.gender = try container.decodeIfPresent(forKey: "gender")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.password = try container.decodeIfPresent(forKey: "password")
+        self.company = try container.decodeIfPresent(forKey: "company")
+        self.browser = try container.decodeIfPresent(forKey: "browser")
+        self.device = try container.decodeIfPresent(forKey: "device")
+        self.givenName = try container.decodeIfPresent(forKey: "givenName")
+        self.familyName = try container.decodeIfPresent(forKey: "familyName")
+        self.middleName = try container.decodeIfPresent(forKey: "middleName")
+        self.profile = try container.decodeIfPresent(forKey: "profile")
+        self.preferredUsername = try container.decodeIfPresent(forKey: "preferredUsername")
+        self.website = try container.decodeIfPresent(forKey: "website")
+        self.zoneinfo = try container.decodeIfPresent(forKey: "zoneinfo")
+        self.locale = try container.decodeIfPresent(forKey: "locale")
+        self.formatted = try container.decodeIfPresent(forKey: "formatted")
+        self.region = try container.decodeIfPresent(forKey: "region")
+        self.identityNumber = try container.decodeIfPresent(forKey: "identityNumber")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.metadata = try container.decodeIfPresent(forKey: "metadata")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.phoneCountryCode, forKey: "phoneCountryCode")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -1818,7 +1818,7 @@ extension UpdateUserInfoDto {
 }
 
 /// UpdateUserBatchOptionsDto.
-public struct UpdateUserBatchOptionsDto: Codable, Hashable, Sendable {
+public struct UpdateUserBatchOptionsDto: GenAuthModel {
     /// Require password reset on next login
     public var resetPasswordOnNextLogin: Bool?
 
@@ -1852,16 +1852,16 @@ public struct UpdateUserBatchOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resetPasswordOnNextLogin = try container.decodeIfPresent(Bool.self, forKey: "resetPasswordOnNextLogin")
-        self.passwordEncryptType = try container.decodeIfPresent(PasswordEncryptType.self, forKey: "passwordEncryptType")
-        self.autoGeneratePassword = try container.decodeIfPresent(Bool.self, forKey: "autoGeneratePassword")
-        self.sendPasswordResetedNotification = try container.decodeIfPresent(SendResetPasswordNotificationDto.self, forKey: "sendPasswordResetedNotification")
+        let container = try ModelDecodingContainer(decoder)
+        self.resetPasswordOnNextLogin = try container.decodeIfPresent(forKey: "resetPasswordOnNextLogin")
+        self.passwordEncryptType = try container.decodeIfPresent(forKey: "passwordEncryptType")
+        self.autoGeneratePassword = try container.decodeIfPresent(forKey: "autoGeneratePassword")
+        self.sendPasswordResetedNotification = try container.decodeIfPresent(forKey: "sendPasswordResetedNotification")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.resetPasswordOnNextLogin, forKey: "resetPasswordOnNextLogin")
         try container.encodeIfPresent(self.passwordEncryptType, forKey: "passwordEncryptType")
         try container.encodeIfPresent(self.autoGeneratePassword, forKey: "autoGeneratePassword")

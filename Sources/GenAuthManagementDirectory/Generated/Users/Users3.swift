@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// DeleteUsersBatchDto.
-public struct DeleteUsersBatchDto: Codable, Hashable, Sendable {
+public struct DeleteUsersBatchDto: GenAuthModel {
     /// User ID list
     public var userIds: [String]
 
@@ -24,21 +24,21 @@ public struct DeleteUsersBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIds = try container.decode([String].self, forKey: "userIds")
-        self.options = try container.decodeIfPresent(DeleteUsersBatchOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIds = try container.decode(forKey: "userIds")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userIds, forKey: "userIds")
         try container.encodeIfPresent(self.options, forKey: "options")
     }
 }
 
 /// DeleteUsersBatchOptionsDto.
-public struct DeleteUsersBatchOptionsDto: Codable, Hashable, Sendable {
+public struct DeleteUsersBatchOptionsDto: GenAuthModel {
     /// User ID type, default value is `user_id`, optional values are:
     /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
@@ -54,13 +54,13 @@ public struct DeleteUsersBatchOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
     }
 }
@@ -117,7 +117,7 @@ extension DeleteUsersBatchOptionsDto {
 }
 
 /// IdentityListRespDto.
-public struct IdentityListRespDto: Codable, Hashable, Sendable {
+public struct IdentityListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -157,17 +157,17 @@ public struct IdentityListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([IdentityDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -177,7 +177,7 @@ public struct IdentityListRespDto: Codable, Hashable, Sendable {
 }
 
 /// PrincipalAuthenticationInfoPaginatedRespDto.
-public struct PrincipalAuthenticationInfoPaginatedRespDto: Codable, Hashable, Sendable {
+public struct PrincipalAuthenticationInfoPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -217,17 +217,17 @@ public struct PrincipalAuthenticationInfoPaginatedRespDto: Codable, Hashable, Se
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(PrincipalAuthenticationInfoPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -237,7 +237,7 @@ public struct PrincipalAuthenticationInfoPaginatedRespDto: Codable, Hashable, Se
 }
 
 /// PrincipalAuthenticationInfoPagingDto.
-public struct PrincipalAuthenticationInfoPagingDto: Codable, Hashable, Sendable {
+public struct PrincipalAuthenticationInfoPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -256,21 +256,21 @@ public struct PrincipalAuthenticationInfoPagingDto: Codable, Hashable, Sendable 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([PrincipalAuthenticationInfoDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// PrincipalAuthenticationInfoDto.
-public struct PrincipalAuthenticationInfoDto: Codable, Hashable, Sendable {
+public struct PrincipalAuthenticationInfoDto: GenAuthModel {
     /// Whether authenticated
     public var authenticated: Bool
 
@@ -310,17 +310,17 @@ public struct PrincipalAuthenticationInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.authenticated = try container.decode(Bool.self, forKey: "authenticated")
-        self.principalType = try container.decode(String.self, forKey: "principalType")
-        self.principalCode = try container.decode(String.self, forKey: "principalCode")
-        self.principalName = try container.decode(String.self, forKey: "principalName")
-        self.authenticatedAt = try container.decode(String.self, forKey: "authenticatedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.authenticated = try container.decode(forKey: "authenticated")
+        self.principalType = try container.decode(forKey: "principalType")
+        self.principalCode = try container.decode(forKey: "principalCode")
+        self.principalName = try container.decode(forKey: "principalName")
+        self.authenticatedAt = try container.decode(forKey: "authenticatedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.authenticated, forKey: "authenticated")
         try container.encode(self.principalType, forKey: "principalType")
         try container.encode(self.principalCode, forKey: "principalCode")
@@ -330,7 +330,7 @@ public struct PrincipalAuthenticationInfoDto: Codable, Hashable, Sendable {
 }
 
 /// ResetUserPrincipalAuthenticationInfoDto.
-public struct ResetUserPrincipalAuthenticationInfoDto: Codable, Hashable, Sendable {
+public struct ResetUserPrincipalAuthenticationInfoDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -349,21 +349,21 @@ public struct ResetUserPrincipalAuthenticationInfoDto: Codable, Hashable, Sendab
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.options = try container.decodeIfPresent(ResetUserPrincipalAuthenticationInfoOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.options, forKey: "options")
     }
 }
 
 /// ResetUserPrincipalAuthenticationInfoOptionsDto.
-public struct ResetUserPrincipalAuthenticationInfoOptionsDto: Codable, Hashable, Sendable {
+public struct ResetUserPrincipalAuthenticationInfoOptionsDto: GenAuthModel {
     /// User ID type, default value is `user_id`, optional values are:
     /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
@@ -379,13 +379,13 @@ public struct ResetUserPrincipalAuthenticationInfoOptionsDto: Codable, Hashable,
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
     }
 }
@@ -442,7 +442,7 @@ extension ResetUserPrincipalAuthenticationInfoOptionsDto {
 }
 
 /// UserMfaSingleRespDto.
-public struct UserMfaSingleRespDto: Codable, Hashable, Sendable {
+public struct UserMfaSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -482,17 +482,17 @@ public struct UserMfaSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UserMfaRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -502,7 +502,7 @@ public struct UserMfaSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserMfaRespDto.
-public struct UserMfaRespDto: Codable, Hashable, Sendable {
+public struct UserMfaRespDto: GenAuthModel {
     /// Whether TOTP is bound, possible values: enabled, disabled
     public var totpStatus: String
 
@@ -531,16 +531,16 @@ public struct UserMfaRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totpStatus = try container.decode(String.self, forKey: "totpStatus")
-        self.faceMfaStatus = try container.decode(String.self, forKey: "faceMfaStatus")
-        self.smsMfaStatus = try container.decode(String.self, forKey: "smsMfaStatus")
-        self.emailMfaStatus = try container.decode(String.self, forKey: "emailMfaStatus")
+        let container = try ModelDecodingContainer(decoder)
+        self.totpStatus = try container.decode(forKey: "totpStatus")
+        self.faceMfaStatus = try container.decode(forKey: "faceMfaStatus")
+        self.smsMfaStatus = try container.decode(forKey: "smsMfaStatus")
+        self.emailMfaStatus = try container.decode(forKey: "emailMfaStatus")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totpStatus, forKey: "totpStatus")
         try container.encode(self.faceMfaStatus, forKey: "faceMfaStatus")
         try container.encode(self.smsMfaStatus, forKey: "smsMfaStatus")

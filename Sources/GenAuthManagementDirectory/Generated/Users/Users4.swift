@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ListArchivedUsersSingleRespDto.
-public struct ListArchivedUsersSingleRespDto: Codable, Hashable, Sendable {
+public struct ListArchivedUsersSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -46,17 +46,17 @@ public struct ListArchivedUsersSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ArchivedUsersListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -66,7 +66,7 @@ public struct ListArchivedUsersSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// ArchivedUsersListPagingDto.
-public struct ArchivedUsersListPagingDto: Codable, Hashable, Sendable {
+public struct ArchivedUsersListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -85,21 +85,21 @@ public struct ArchivedUsersListPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([ListArchivedUsersRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// ListArchivedUsersRespDto.
-public struct ListArchivedUsersRespDto: Codable, Hashable, Sendable {
+public struct ListArchivedUsersRespDto: GenAuthModel {
     /// User ID
     public var userId: String
 
@@ -118,21 +118,21 @@ public struct ListArchivedUsersRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.archivedAt = try container.decode(Date.self, forKey: "archivedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.archivedAt = try container.decode(forKey: "archivedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.archivedAt, forKey: "archivedAt")
     }
 }
 
 /// KickUsersDto.
-public struct KickUsersDto: Codable, Hashable, Sendable {
+public struct KickUsersDto: GenAuthModel {
     /// User ID
     public var userId: String
 
@@ -156,15 +156,15 @@ public struct KickUsersDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.appIds = try container.decode([String].self, forKey: "appIds")
-        self.options = try container.decodeIfPresent(KickUsersOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.appIds = try container.decode(forKey: "appIds")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.appIds, forKey: "appIds")
         try container.encodeIfPresent(self.options, forKey: "options")
@@ -172,7 +172,7 @@ public struct KickUsersDto: Codable, Hashable, Sendable {
 }
 
 /// KickUsersOptionsDto.
-public struct KickUsersOptionsDto: Codable, Hashable, Sendable {
+public struct KickUsersOptionsDto: GenAuthModel {
     /// User ID type, default value is `user_id`, optional values are:
     /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
@@ -188,13 +188,13 @@ public struct KickUsersOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
     }
 }
@@ -251,7 +251,7 @@ extension KickUsersOptionsDto {
 }
 
 /// IsUserExistsReqDto.
-public struct IsUserExistsReqDto: Codable, Hashable, Sendable {
+public struct IsUserExistsReqDto: GenAuthModel {
     /// Username, unique within the user pool
     public var username: String?
 
@@ -285,16 +285,16 @@ public struct IsUserExistsReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.externalId = try container.decodeIfPresent(String.self, forKey: "externalId")
+        let container = try ModelDecodingContainer(decoder)
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.email = try container.decodeIfPresent(forKey: "email")
+        self.phone = try container.decodeIfPresent(forKey: "phone")
+        self.externalId = try container.decodeIfPresent(forKey: "externalId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.username, forKey: "username")
         try container.encodeIfPresent(self.email, forKey: "email")
         try container.encodeIfPresent(self.phone, forKey: "phone")
@@ -303,7 +303,7 @@ public struct IsUserExistsReqDto: Codable, Hashable, Sendable {
 }
 
 /// IsUserExistsRespDto.
-public struct IsUserExistsRespDto: Codable, Hashable, Sendable {
+public struct IsUserExistsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -343,17 +343,17 @@ public struct IsUserExistsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(IsUserExistsDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -363,7 +363,7 @@ public struct IsUserExistsRespDto: Codable, Hashable, Sendable {
 }
 
 /// IsUserExistsDto.
-public struct IsUserExistsDto: Codable, Hashable, Sendable {
+public struct IsUserExistsDto: GenAuthModel {
     /// Whether the user exists
     public var exists: Bool
 
@@ -377,19 +377,19 @@ public struct IsUserExistsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.exists = try container.decode(Bool.self, forKey: "exists")
+        let container = try ModelDecodingContainer(decoder)
+        self.exists = try container.decode(forKey: "exists")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.exists, forKey: "exists")
     }
 }
 
 /// AppListRespDto.
-public struct AppListRespDto: Codable, Hashable, Sendable {
+public struct AppListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -429,17 +429,17 @@ public struct AppListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([AppDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -449,7 +449,7 @@ public struct AppListRespDto: Codable, Hashable, Sendable {
 }
 
 /// AppDto.
-public struct AppDto: Codable, Hashable, Sendable {
+public struct AppDto: GenAuthModel {
     /// App ID
     public var appId: String
 
@@ -489,17 +489,17 @@ public struct AppDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appName = try container.decode(String.self, forKey: "appName")
-        self.appLogo = try container.decode(String.self, forKey: "appLogo")
-        self.appLoginUrl = try container.decode(String.self, forKey: "appLoginUrl")
-        self.appDefaultLoginStrategy = try container.decode(AppDefaultLoginStrategy.self, forKey: "appDefaultLoginStrategy")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.appName = try container.decode(forKey: "appName")
+        self.appLogo = try container.decode(forKey: "appLogo")
+        self.appLoginUrl = try container.decode(forKey: "appLoginUrl")
+        self.appDefaultLoginStrategy = try container.decode(forKey: "appDefaultLoginStrategy")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.appName, forKey: "appName")
         try container.encode(self.appLogo, forKey: "appLogo")

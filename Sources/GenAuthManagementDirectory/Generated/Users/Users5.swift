@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// HasAnyRoleReqDto.
-public struct HasAnyRoleReqDto: Codable, Hashable, Sendable {
+public struct HasAnyRoleReqDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -30,15 +30,15 @@ public struct HasAnyRoleReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.roles = try container.decode([HasRoleRolesDto].self, forKey: "roles")
-        self.options = try container.decodeIfPresent(HasAnyRoleOptionsDto.self, forKey: "options")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.roles = try container.decode(forKey: "roles")
+        self.options = try container.decodeIfPresent(forKey: "options")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.roles, forKey: "roles")
         try container.encodeIfPresent(self.options, forKey: "options")
@@ -46,7 +46,7 @@ public struct HasAnyRoleReqDto: Codable, Hashable, Sendable {
 }
 
 /// HasAnyRoleRespDto.
-public struct HasAnyRoleRespDto: Codable, Hashable, Sendable {
+public struct HasAnyRoleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -86,17 +86,17 @@ public struct HasAnyRoleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(HasAnyRoleDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -106,7 +106,7 @@ public struct HasAnyRoleRespDto: Codable, Hashable, Sendable {
 }
 
 /// HasRoleRolesDto.
-public struct HasRoleRolesDto: Codable, Hashable, Sendable {
+public struct HasRoleRolesDto: GenAuthModel {
     /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
@@ -125,21 +125,21 @@ public struct HasRoleRolesDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.namespace, forKey: "namespace")
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// HasAnyRoleOptionsDto.
-public struct HasAnyRoleOptionsDto: Codable, Hashable, Sendable {
+public struct HasAnyRoleOptionsDto: GenAuthModel {
     /// User ID type, default value is `user_id`, optional values are:
     /// Example value: `62f20932716fbcc10d966ee5:ou_8bae746eac07cd2564654140d2a9ac61`.
     /// Example value: `lark:ou_8bae746eac07cd2564654140d2a9ac61`.
@@ -155,13 +155,13 @@ public struct HasAnyRoleOptionsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
     }
 }
@@ -218,7 +218,7 @@ extension HasAnyRoleOptionsDto {
 }
 
 /// HasAnyRoleDto.
-public struct HasAnyRoleDto: Codable, Hashable, Sendable {
+public struct HasAnyRoleDto: GenAuthModel {
     /// Whether the user has any one of the roles
     public var hasAnyRole: Bool
 
@@ -232,19 +232,19 @@ public struct HasAnyRoleDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.hasAnyRole = try container.decode(Bool.self, forKey: "hasAnyRole")
+        let container = try ModelDecodingContainer(decoder)
+        self.hasAnyRole = try container.decode(forKey: "hasAnyRole")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.hasAnyRole, forKey: "hasAnyRole")
     }
 }
 
 /// UserLoginHistoryPaginatedRespDto.
-public struct UserLoginHistoryPaginatedRespDto: Codable, Hashable, Sendable {
+public struct UserLoginHistoryPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -284,17 +284,17 @@ public struct UserLoginHistoryPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UserLoginHistoryPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -304,7 +304,7 @@ public struct UserLoginHistoryPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserLoginHistoryPagingDto.
-public struct UserLoginHistoryPagingDto: Codable, Hashable, Sendable {
+public struct UserLoginHistoryPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -323,21 +323,21 @@ public struct UserLoginHistoryPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([UserLoginHistoryDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// UserLoginHistoryDto.
-public struct UserLoginHistoryDto: Codable, Hashable, Sendable {
+public struct UserLoginHistoryDto: GenAuthModel {
     /// App ID
     public var appId: String
 
@@ -389,19 +389,19 @@ public struct UserLoginHistoryDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appName = try container.decode(String.self, forKey: "appName")
-        self.appLogo = try container.decode(String.self, forKey: "appLogo")
-        self.appLoginUrl = try container.decode(String.self, forKey: "appLoginUrl")
-        self.clientIp = try container.decode(String.self, forKey: "clientIp")
-        self.userAgent = try container.decodeIfPresent(String.self, forKey: "userAgent")
-        self.time = try container.decode(Date.self, forKey: "time")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.appName = try container.decode(forKey: "appName")
+        self.appLogo = try container.decode(forKey: "appLogo")
+        self.appLoginUrl = try container.decode(forKey: "appLoginUrl")
+        self.clientIp = try container.decode(forKey: "clientIp")
+        self.userAgent = try container.decodeIfPresent(forKey: "userAgent")
+        self.time = try container.decode(forKey: "time")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.appName, forKey: "appName")
         try container.encode(self.appLogo, forKey: "appLogo")
@@ -413,7 +413,7 @@ public struct UserLoginHistoryDto: Codable, Hashable, Sendable {
 }
 
 /// UserLoggedInAppsListRespDto.
-public struct UserLoggedInAppsListRespDto: Codable, Hashable, Sendable {
+public struct UserLoggedInAppsListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -453,17 +453,17 @@ public struct UserLoggedInAppsListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([UserLoggedInAppsDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -473,7 +473,7 @@ public struct UserLoggedInAppsListRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserLoggedInAppsDto.
-public struct UserLoggedInAppsDto: Codable, Hashable, Sendable {
+public struct UserLoggedInAppsDto: GenAuthModel {
     /// App ID
     public var appId: String
 
@@ -502,16 +502,16 @@ public struct UserLoggedInAppsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appName = try container.decode(String.self, forKey: "appName")
-        self.appLogo = try container.decode(String.self, forKey: "appLogo")
-        self.appLoginUrl = try container.decode(String.self, forKey: "appLoginUrl")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.appName = try container.decode(forKey: "appName")
+        self.appLogo = try container.decode(forKey: "appLogo")
+        self.appLoginUrl = try container.decode(forKey: "appLoginUrl")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.appName, forKey: "appName")
         try container.encode(self.appLogo, forKey: "appLogo")

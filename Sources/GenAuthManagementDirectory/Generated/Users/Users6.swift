@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// UserLoggedInIdentitiesRespDto.
-public struct UserLoggedInIdentitiesRespDto: Codable, Hashable, Sendable {
+public struct UserLoggedInIdentitiesRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct UserLoggedInIdentitiesRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([UserLoggedInIdentitiesDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct UserLoggedInIdentitiesRespDto: Codable, Hashable, Sendable {
 }
 
 /// UserLoggedInIdentitiesDto.
-public struct UserLoggedInIdentitiesDto: Codable, Hashable, Sendable {
+public struct UserLoggedInIdentitiesDto: GenAuthModel {
     /// Identity ID
     public var identityId: String
 
@@ -99,17 +99,17 @@ public struct UserLoggedInIdentitiesDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.identityId = try container.decode(String.self, forKey: "identityId")
-        self.idpName = try container.decode(String.self, forKey: "idpName")
-        self.idpNameEn = try container.decode(String.self, forKey: "idpNameEn")
-        self.idpLogo = try container.decode(String.self, forKey: "idpLogo")
-        self.idpId = try container.decode(String.self, forKey: "idpId")
+        let container = try ModelDecodingContainer(decoder)
+        self.identityId = try container.decode(forKey: "identityId")
+        self.idpName = try container.decode(forKey: "idpName")
+        self.idpNameEn = try container.decode(forKey: "idpNameEn")
+        self.idpLogo = try container.decode(forKey: "idpLogo")
+        self.idpId = try container.decode(forKey: "idpId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.identityId, forKey: "identityId")
         try container.encode(self.idpName, forKey: "idpName")
         try container.encode(self.idpNameEn, forKey: "idpNameEn")
@@ -119,7 +119,7 @@ public struct UserLoggedInIdentitiesDto: Codable, Hashable, Sendable {
 }
 
 /// ResignUserReqDto.
-public struct ResignUserReqDto: Codable, Hashable, Sendable {
+public struct ResignUserReqDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -140,14 +140,14 @@ public struct ResignUserReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
     }
@@ -205,7 +205,7 @@ extension ResignUserReqDto {
 }
 
 /// CheckSessionStatusDto.
-public struct CheckSessionStatusDto: Codable, Hashable, Sendable {
+public struct CheckSessionStatusDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -224,21 +224,21 @@ public struct CheckSessionStatusDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.appId = try container.decode(String.self, forKey: "appId")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.appId = try container.decode(forKey: "appId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.appId, forKey: "appId")
     }
 }
 
 /// CheckSessionStatusRespDto.
-public struct CheckSessionStatusRespDto: Codable, Hashable, Sendable {
+public struct CheckSessionStatusRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -278,17 +278,17 @@ public struct CheckSessionStatusRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CheckSessionStatusDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -298,7 +298,7 @@ public struct CheckSessionStatusRespDto: Codable, Hashable, Sendable {
 }
 
 /// CheckSessionStatusDataDto.
-public struct CheckSessionStatusDataDto: Codable, Hashable, Sendable {
+public struct CheckSessionStatusDataDto: GenAuthModel {
     /// Whether there is a login state
     public var active: Bool
 
@@ -312,19 +312,19 @@ public struct CheckSessionStatusDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.active = try container.decode(Bool.self, forKey: "active")
+        let container = try ModelDecodingContainer(decoder)
+        self.active = try container.decode(forKey: "active")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.active, forKey: "active")
     }
 }
 
 /// ImportOtpReqDto.
-public struct ImportOtpReqDto: Codable, Hashable, Sendable {
+public struct ImportOtpReqDto: GenAuthModel {
     /// Parameter list
     public var list: [ImportOtpItemDto]
 
@@ -338,19 +338,19 @@ public struct ImportOtpReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([ImportOtpItemDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// ImportOtpItemDto.
-public struct ImportOtpItemDto: Codable, Hashable, Sendable {
+public struct ImportOtpItemDto: GenAuthModel {
     /// User ID
     public var userId: String
 
@@ -369,21 +369,21 @@ public struct ImportOtpItemDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.otp = try container.decode(ImportOtpItemDataDto.self, forKey: "otp")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.otp = try container.decode(forKey: "otp")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.otp, forKey: "otp")
     }
 }
 
 /// ImportOtpItemDataDto.
-public struct ImportOtpItemDataDto: Codable, Hashable, Sendable {
+public struct ImportOtpItemDataDto: GenAuthModel {
     /// OTP secret
     public var secret: String
 
@@ -402,21 +402,21 @@ public struct ImportOtpItemDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.secret = try container.decode(String.self, forKey: "secret")
-        self.recoveryCode = try container.decodeIfPresent(String.self, forKey: "recoveryCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.secret = try container.decode(forKey: "secret")
+        self.recoveryCode = try container.decodeIfPresent(forKey: "recoveryCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.secret, forKey: "secret")
         try container.encodeIfPresent(self.recoveryCode, forKey: "recoveryCode")
     }
 }
 
 /// GetOtpSecretRespDto.
-public struct GetOtpSecretRespDto: Codable, Hashable, Sendable {
+public struct GetOtpSecretRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -456,17 +456,17 @@ public struct GetOtpSecretRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(OtpSecretRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

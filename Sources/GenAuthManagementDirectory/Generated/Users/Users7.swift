@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// OtpSecretRespDto.
-public struct OtpSecretRespDto: Codable, Hashable, Sendable {
+public struct OtpSecretRespDto: GenAuthModel {
     /// MFA OTP secret key
     public var secret: String
 
@@ -19,19 +19,19 @@ public struct OtpSecretRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.secret = try container.decode(String.self, forKey: "secret")
+        let container = try ModelDecodingContainer(decoder)
+        self.secret = try container.decode(forKey: "secret")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.secret, forKey: "secret")
     }
 }
 
 /// GetUserPasswordCiphertextDto.
-public struct GetUserPasswordCiphertextDto: Codable, Hashable, Sendable {
+public struct GetUserPasswordCiphertextDto: GenAuthModel {
     /// User ID
     public var userId: String
 
@@ -52,14 +52,14 @@ public struct GetUserPasswordCiphertextDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
     }
@@ -117,7 +117,7 @@ extension GetUserPasswordCiphertextDto {
 }
 
 /// GetUserPasswordCiphertextRespDto.
-public struct GetUserPasswordCiphertextRespDto: Codable, Hashable, Sendable {
+public struct GetUserPasswordCiphertextRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -157,17 +157,17 @@ public struct GetUserPasswordCiphertextRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetUserPasswordCiphertextDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -177,7 +177,7 @@ public struct GetUserPasswordCiphertextRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetUserPasswordCiphertextDataDto.
-public struct GetUserPasswordCiphertextDataDto: Codable, Hashable, Sendable {
+public struct GetUserPasswordCiphertextDataDto: GenAuthModel {
     /// Ciphertext of the encrypted user password
     public var ciphertext: String
 
@@ -191,19 +191,19 @@ public struct GetUserPasswordCiphertextDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.ciphertext = try container.decode(String.self, forKey: "ciphertext")
+        let container = try ModelDecodingContainer(decoder)
+        self.ciphertext = try container.decode(forKey: "ciphertext")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.ciphertext, forKey: "ciphertext")
     }
 }
 
 /// LinkIdentityDto.
-public struct LinkIdentityDto: Codable, Hashable, Sendable {
+public struct LinkIdentityDto: GenAuthModel {
     /// Required. Identity source ID, used to specify which identity source the identity belongs to.
     public var extIdpId: String
 
@@ -243,17 +243,17 @@ public struct LinkIdentityDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.extIdpId = try container.decode(String.self, forKey: "extIdpId")
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.type = try container.decodeIfPresent(String.self, forKey: "type")
-        self.userIdInIdp = try container.decode(String.self, forKey: "userIdInIdp")
-        self.isSocial = try container.decodeIfPresent(Bool.self, forKey: "isSocial")
+        let container = try ModelDecodingContainer(decoder)
+        self.extIdpId = try container.decode(forKey: "extIdpId")
+        self.userId = try container.decode(forKey: "userId")
+        self.type = try container.decodeIfPresent(forKey: "type")
+        self.userIdInIdp = try container.decode(forKey: "userIdInIdp")
+        self.isSocial = try container.decodeIfPresent(forKey: "isSocial")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.extIdpId, forKey: "extIdpId")
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.type, forKey: "type")
@@ -263,7 +263,7 @@ public struct LinkIdentityDto: Codable, Hashable, Sendable {
 }
 
 /// LinkIdentityResDto.
-public struct LinkIdentityResDto: Codable, Hashable, Sendable {
+public struct LinkIdentityResDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -303,17 +303,17 @@ public struct LinkIdentityResDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(LinkIdentityDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -323,7 +323,7 @@ public struct LinkIdentityResDto: Codable, Hashable, Sendable {
 }
 
 /// LinkIdentityDataDto.
-public struct LinkIdentityDataDto: Codable, Hashable, Sendable {
+public struct LinkIdentityDataDto: GenAuthModel {
     /// Whether the operation succeeded
     public var success: Bool
 
@@ -337,19 +337,19 @@ public struct LinkIdentityDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.success = try container.decode(Bool.self, forKey: "success")
+        let container = try ModelDecodingContainer(decoder)
+        self.success = try container.decode(forKey: "success")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.success, forKey: "success")
     }
 }
 
 /// UnlinkIdentity.
-public struct UnlinkIdentity: Codable, Hashable, Sendable {
+public struct UnlinkIdentity: GenAuthModel {
     /// Required. Identity source ID, used to specify which identity source the identity belongs to.
     public var extIdpId: String
 
@@ -378,16 +378,16 @@ public struct UnlinkIdentity: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.extIdpId = try container.decode(String.self, forKey: "extIdpId")
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.type = try container.decodeIfPresent(String.self, forKey: "type")
-        self.isSocial = try container.decodeIfPresent(Bool.self, forKey: "isSocial")
+        let container = try ModelDecodingContainer(decoder)
+        self.extIdpId = try container.decode(forKey: "extIdpId")
+        self.userId = try container.decode(forKey: "userId")
+        self.type = try container.decodeIfPresent(forKey: "type")
+        self.isSocial = try container.decodeIfPresent(forKey: "isSocial")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.extIdpId, forKey: "extIdpId")
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.type, forKey: "type")
@@ -396,7 +396,7 @@ public struct UnlinkIdentity: Codable, Hashable, Sendable {
 }
 
 /// UnlinkIdentityResDto.
-public struct UnlinkIdentityResDto: Codable, Hashable, Sendable {
+public struct UnlinkIdentityResDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -436,17 +436,17 @@ public struct UnlinkIdentityResDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UnlinkIdentityDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -456,7 +456,7 @@ public struct UnlinkIdentityResDto: Codable, Hashable, Sendable {
 }
 
 /// UnlinkIdentityDataDto.
-public struct UnlinkIdentityDataDto: Codable, Hashable, Sendable {
+public struct UnlinkIdentityDataDto: GenAuthModel {
     /// Whether the operation succeeded
     public var success: Bool
 
@@ -470,13 +470,13 @@ public struct UnlinkIdentityDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.success = try container.decode(Bool.self, forKey: "success")
+        let container = try ModelDecodingContainer(decoder)
+        self.success = try container.decode(forKey: "success")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.success, forKey: "success")
     }
 }

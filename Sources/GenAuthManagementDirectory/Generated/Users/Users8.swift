@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// SetMfaStatusDto.
-public struct SetMfaStatusDto: Codable, Hashable, Sendable {
+public struct SetMfaStatusDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -31,15 +31,15 @@ public struct SetMfaStatusDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
-        self.mfaTriggerData = try container.decode(GetMfaInfoDataDto.self, forKey: "mfaTriggerData")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
+        self.mfaTriggerData = try container.decode(forKey: "mfaTriggerData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
         try container.encode(self.mfaTriggerData, forKey: "mfaTriggerData")
@@ -98,7 +98,7 @@ extension SetMfaStatusDto {
 }
 
 /// DeleteUserSyncRelationReqDto.
-public struct DeleteUserSyncRelationReqDto: Codable, Hashable, Sendable {
+public struct DeleteUserSyncRelationReqDto: GenAuthModel {
     /// User ID
     public var userId: String
 
@@ -136,15 +136,15 @@ public struct DeleteUserSyncRelationReqDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.userIdType = try container.decodeIfPresent(UserIdType.self, forKey: "userIdType")
-        self.provider = try container.decode(String.self, forKey: "provider")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.userIdType = try container.decodeIfPresent(forKey: "userIdType")
+        self.provider = try container.decode(forKey: "provider")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.userIdType, forKey: "userIdType")
         try container.encode(self.provider, forKey: "provider")

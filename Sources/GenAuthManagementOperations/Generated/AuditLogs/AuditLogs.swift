@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// GetUserActionLogsDto.
-public struct GetUserActionLogsDto: Codable, Hashable, Sendable {
+public struct GetUserActionLogsDto: GenAuthModel {
     /// Request ID
     public var requestId: String?
 
@@ -69,21 +69,21 @@ public struct GetUserActionLogsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.clientIp = try container.decodeIfPresent(String.self, forKey: "clientIp")
-        self.eventType = try container.decodeIfPresent(String.self, forKey: "eventType")
-        self.userId = try container.decodeIfPresent(String.self, forKey: "userId")
-        self.appId = try container.decodeIfPresent(String.self, forKey: "appId")
-        self.start = try container.decodeIfPresent(Int.self, forKey: "start")
-        self.end = try container.decodeIfPresent(Int.self, forKey: "end")
-        self.success = try container.decodeIfPresent(Bool.self, forKey: "success")
-        self.pagination = try container.decodeIfPresent(ListWebhooksDto.self, forKey: "pagination")
+        let container = try ModelDecodingContainer(decoder)
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.clientIp = try container.decodeIfPresent(forKey: "clientIp")
+        self.eventType = try container.decodeIfPresent(forKey: "eventType")
+        self.userId = try container.decodeIfPresent(forKey: "userId")
+        self.appId = try container.decodeIfPresent(forKey: "appId")
+        self.start = try container.decodeIfPresent(forKey: "start")
+        self.end = try container.decodeIfPresent(forKey: "end")
+        self.success = try container.decodeIfPresent(forKey: "success")
+        self.pagination = try container.decodeIfPresent(forKey: "pagination")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.requestId, forKey: "requestId")
         try container.encodeIfPresent(self.clientIp, forKey: "clientIp")
         try container.encodeIfPresent(self.eventType, forKey: "eventType")
@@ -97,7 +97,7 @@ public struct GetUserActionLogsDto: Codable, Hashable, Sendable {
 }
 
 /// UserActionLogRespDto.
-public struct UserActionLogRespDto: Codable, Hashable, Sendable {
+public struct UserActionLogRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -137,17 +137,17 @@ public struct UserActionLogRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UserActionLogRespData.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -157,7 +157,7 @@ public struct UserActionLogRespDto: Codable, Hashable, Sendable {
 }
 
 /// ListWebhooksDto.
-public struct ListWebhooksDto: Codable, Hashable, Sendable {
+public struct ListWebhooksDto: GenAuthModel {
     /// Current page number, starting from 1
     public var page: Int?
 
@@ -176,21 +176,21 @@ public struct ListWebhooksDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.page = try container.decodeIfPresent(Int.self, forKey: "page")
-        self.limit = try container.decodeIfPresent(Int.self, forKey: "limit")
+        let container = try ModelDecodingContainer(decoder)
+        self.page = try container.decodeIfPresent(forKey: "page")
+        self.limit = try container.decodeIfPresent(forKey: "limit")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.page, forKey: "page")
         try container.encodeIfPresent(self.limit, forKey: "limit")
     }
 }
 
 /// UserActionLogRespData.
-public struct UserActionLogRespData: Codable, Hashable, Sendable {
+public struct UserActionLogRespData: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -209,21 +209,21 @@ public struct UserActionLogRespData: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([UserActionLogDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// UserActionLogDto.
-public struct UserActionLogDto: Codable, Hashable, Sendable {
+public struct UserActionLogDto: GenAuthModel {
     /// User ID
     public var userId: String
 
@@ -337,29 +337,29 @@ public struct UserActionLogDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.userAvatar = try container.decode(String.self, forKey: "userAvatar")
-        self.userDisplayName = try container.decode(String.self, forKey: "userDisplayName")
-        self.userLoginsCount = try container.decode(Int.self, forKey: "userLoginsCount")
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appName = try container.decode(String.self, forKey: "appName")
-        self.clientIp = try container.decodeIfPresent(String.self, forKey: "clientIp")
-        self.eventType = try container.decode(EventType.self, forKey: "eventType")
-        self.eventDetail = try container.decodeIfPresent(String.self, forKey: "eventDetail")
-        self.success = try container.decode(Bool.self, forKey: "success")
-        self.appLoginUrl = try container.decode(String.self, forKey: "appLoginUrl")
-        self.appLogo = try container.decode(String.self, forKey: "appLogo")
-        self.userAgent = try container.decode(String.self, forKey: "userAgent")
-        self.parsedUserAgent = try container.decode(ParsedUserAgent.self, forKey: "parsedUserAgent")
-        self.geoip = try container.decode(GeoIp.self, forKey: "geoip")
-        self.timestamp = try container.decode(String.self, forKey: "timestamp")
-        self.requestId = try container.decode(String.self, forKey: "requestId")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.userAvatar = try container.decode(forKey: "userAvatar")
+        self.userDisplayName = try container.decode(forKey: "userDisplayName")
+        self.userLoginsCount = try container.decode(forKey: "userLoginsCount")
+        self.appId = try container.decode(forKey: "appId")
+        self.appName = try container.decode(forKey: "appName")
+        self.clientIp = try container.decodeIfPresent(forKey: "clientIp")
+        self.eventType = try container.decode(forKey: "eventType")
+        self.eventDetail = try container.decodeIfPresent(forKey: "eventDetail")
+        self.success = try container.decode(forKey: "success")
+        self.appLoginUrl = try container.decode(forKey: "appLoginUrl")
+        self.appLogo = try container.decode(forKey: "appLogo")
+        self.userAgent = try container.decode(forKey: "userAgent")
+        self.parsedUserAgent = try container.decode(forKey: "parsedUserAgent")
+        self.geoip = try container.decode(forKey: "geoip")
+        self.timestamp = try container.decode(forKey: "timestamp")
+        self.requestId = try container.decode(forKey: "requestId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.userAvatar, forKey: "userAvatar")
         try container.encode(self.userDisplayName, forKey: "userDisplayName")
@@ -472,7 +472,7 @@ extension UserActionLogDto {
 }
 
 /// ParsedUserAgent.
-public struct ParsedUserAgent: Codable, Hashable, Sendable {
+public struct ParsedUserAgent: GenAuthModel {
     /// Device type used
     public var device: String
 
@@ -496,15 +496,15 @@ public struct ParsedUserAgent: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.device = try container.decode(String.self, forKey: "device")
-        self.browser = try container.decode(String.self, forKey: "browser")
-        self.os = try container.decode(String.self, forKey: "os")
+        let container = try ModelDecodingContainer(decoder)
+        self.device = try container.decode(forKey: "device")
+        self.browser = try container.decode(forKey: "browser")
+        self.os = try container.decode(forKey: "os")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.device, forKey: "device")
         try container.encode(self.browser, forKey: "browser")
         try container.encode(self.os, forKey: "os")
@@ -512,7 +512,7 @@ public struct ParsedUserAgent: Codable, Hashable, Sendable {
 }
 
 /// GeoIp.
-public struct GeoIp: Codable, Hashable, Sendable {
+public struct GeoIp: GenAuthModel {
     /// Geographic location
     public var location: GeoIpLocation
 
@@ -590,21 +590,21 @@ public struct GeoIp: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.location = try container.decode(GeoIpLocation.self, forKey: "location")
-        self.countryName = try container.decode(String.self, forKey: "country_name")
-        self.countryCode2 = try container.decode(String.self, forKey: "country_code2")
-        self.countryCode3 = try container.decode(String.self, forKey: "country_code3")
-        self.regionName = try container.decode(String.self, forKey: "region_name")
-        self.regionCode = try container.decode(String.self, forKey: "region_code")
-        self.cityName = try container.decode(String.self, forKey: "city_name")
-        self.continentCode = try container.decode(String.self, forKey: "continent_code")
-        self.timezone = try container.decode(String.self, forKey: "timezone")
+        let container = try ModelDecodingContainer(decoder)
+        self.location = try container.decode(forKey: "location")
+        self.countryName = try container.decode(forKey: "country_name")
+        self.countryCode2 = try container.decode(forKey: "country_code2")
+        self.countryCode3 = try container.decode(forKey: "country_code3")
+        self.regionName = try container.decode(forKey: "region_name")
+        self.regionCode = try container.decode(forKey: "region_code")
+        self.cityName = try container.decode(forKey: "city_name")
+        self.continentCode = try container.decode(forKey: "continent_code")
+        self.timezone = try container.decode(forKey: "timezone")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.location, forKey: "location")
         try container.encode(self.countryName, forKey: "country_name")
         try container.encode(self.countryCode2, forKey: "country_code2")
@@ -618,7 +618,7 @@ public struct GeoIp: Codable, Hashable, Sendable {
 }
 
 /// GeoIpLocation.
-public struct GeoIpLocation: Codable, Hashable, Sendable {
+public struct GeoIpLocation: GenAuthModel {
     /// Longitude
     public var lon: Double
 
@@ -637,21 +637,21 @@ public struct GeoIpLocation: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.lon = try container.decode(Double.self, forKey: "lon")
-        self.lat = try container.decode(Double.self, forKey: "lat")
+        let container = try ModelDecodingContainer(decoder)
+        self.lon = try container.decode(forKey: "lon")
+        self.lat = try container.decode(forKey: "lat")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.lon, forKey: "lon")
         try container.encode(self.lat, forKey: "lat")
     }
 }
 
 /// GetAdminAuditLogsDto.
-public struct GetAdminAuditLogsDto: Codable, Hashable, Sendable {
+public struct GetAdminAuditLogsDto: GenAuthModel {
     /// Request ID
     public var requestId: String?
 
@@ -715,21 +715,21 @@ public struct GetAdminAuditLogsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.clientIp = try container.decodeIfPresent(String.self, forKey: "clientIp")
-        self.operationType = try container.decodeIfPresent(String.self, forKey: "operationType")
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: "resourceType")
-        self.userId = try container.decodeIfPresent(String.self, forKey: "userId")
-        self.success = try container.decodeIfPresent(Bool.self, forKey: "success")
-        self.start = try container.decodeIfPresent(Int.self, forKey: "start")
-        self.end = try container.decodeIfPresent(Int.self, forKey: "end")
-        self.pagination = try container.decodeIfPresent(ListWebhooksDto.self, forKey: "pagination")
+        let container = try ModelDecodingContainer(decoder)
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.clientIp = try container.decodeIfPresent(forKey: "clientIp")
+        self.operationType = try container.decodeIfPresent(forKey: "operationType")
+        self.resourceType = try container.decodeIfPresent(forKey: "resourceType")
+        self.userId = try container.decodeIfPresent(forKey: "userId")
+        self.success = try container.decodeIfPresent(forKey: "success")
+        self.start = try container.decodeIfPresent(forKey: "start")
+        self.end = try container.decodeIfPresent(forKey: "end")
+        self.pagination = try container.decodeIfPresent(forKey: "pagination")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.requestId, forKey: "requestId")
         try container.encodeIfPresent(self.clientIp, forKey: "clientIp")
         try container.encodeIfPresent(self.operationType, forKey: "operationType")
@@ -743,7 +743,7 @@ public struct GetAdminAuditLogsDto: Codable, Hashable, Sendable {
 }
 
 /// AdminAuditLogRespDto.
-public struct AdminAuditLogRespDto: Codable, Hashable, Sendable {
+public struct AdminAuditLogRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -783,17 +783,17 @@ public struct AdminAuditLogRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(AdminAuditLogRespData.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// AdminAuditLogRespData.
-public struct AdminAuditLogRespData: Codable, Hashable, Sendable {
+public struct AdminAuditLogRespData: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -24,21 +24,21 @@ public struct AdminAuditLogRespData: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([AdminAuditLogDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// AdminAuditLogDto.
-public struct AdminAuditLogDto: Codable, Hashable, Sendable {
+public struct AdminAuditLogDto: GenAuthModel {
     /// User ID of the administrator
     public var adminUserId: String
 
@@ -146,28 +146,28 @@ public struct AdminAuditLogDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.adminUserId = try container.decode(String.self, forKey: "adminUserId")
-        self.adminUserAvatar = try container.decode(String.self, forKey: "adminUserAvatar")
-        self.adminUserDisplayName = try container.decode(String.self, forKey: "adminUserDisplayName")
-        self.clientIp = try container.decodeIfPresent(String.self, forKey: "clientIp")
-        self.operationType = try container.decode(OperationType.self, forKey: "operationType")
-        self.resourceType = try container.decode(ResourceType.self, forKey: "resourceType")
-        self.eventDetail = try container.decodeIfPresent(String.self, forKey: "eventDetail")
-        self.operationParam = try container.decodeIfPresent(String.self, forKey: "operationParam")
-        self.originValue = try container.decodeIfPresent(String.self, forKey: "originValue")
-        self.targetValue = try container.decodeIfPresent(String.self, forKey: "targetValue")
-        self.success = try container.decode(Bool.self, forKey: "success")
-        self.userAgent = try container.decode(String.self, forKey: "userAgent")
-        self.parsedUserAgent = try container.decode(ParsedUserAgent.self, forKey: "parsedUserAgent")
-        self.geoip = try container.decode(GeoIp.self, forKey: "geoip")
-        self.timestamp = try container.decode(String.self, forKey: "timestamp")
-        self.requestId = try container.decode(String.self, forKey: "requestId")
+        let container = try ModelDecodingContainer(decoder)
+        self.adminUserId = try container.decode(forKey: "adminUserId")
+        self.adminUserAvatar = try container.decode(forKey: "adminUserAvatar")
+        self.adminUserDisplayName = try container.decode(forKey: "adminUserDisplayName")
+        self.clientIp = try container.decodeIfPresent(forKey: "clientIp")
+        self.operationType = try container.decode(forKey: "operationType")
+        self.resourceType = try container.decode(forKey: "resourceType")
+        self.eventDetail = try container.decodeIfPresent(forKey: "eventDetail")
+        self.operationParam = try container.decodeIfPresent(forKey: "operationParam")
+        self.originValue = try container.decodeIfPresent(forKey: "originValue")
+        self.targetValue = try container.decodeIfPresent(forKey: "targetValue")
+        self.success = try container.decode(forKey: "success")
+        self.userAgent = try container.decode(forKey: "userAgent")
+        self.parsedUserAgent = try container.decode(forKey: "parsedUserAgent")
+        self.geoip = try container.decode(forKey: "geoip")
+        self.timestamp = try container.decode(forKey: "timestamp")
+        self.requestId = try container.decode(forKey: "requestId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.adminUserId, forKey: "adminUserId")
         try container.encode(self.adminUserAvatar, forKey: "adminUserAvatar")
         try container.encode(self.adminUserDisplayName, forKey: "adminUserDisplayName")

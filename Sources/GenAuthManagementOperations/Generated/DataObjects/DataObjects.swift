@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// FilterDto.
-public struct FilterDto: Codable, Hashable, Sendable {
+public struct FilterDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -108,27 +108,27 @@ public struct FilterDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.keywords = try container.decodeIfPresent(String.self, forKey: "keywords")
-        self.conjunction = try container.decodeIfPresent(String.self, forKey: "conjunction")
-        self.conditions = try container.decodeIfPresent([Condition].self, forKey: "conditions")
-        self.sort = try container.decodeIfPresent([JSONValue].self, forKey: "sort")
-        self.page = try container.decodeIfPresent(Int.self, forKey: "page")
-        self.limit = try container.decodeIfPresent(Int.self, forKey: "limit")
-        self.fetchAll = try container.decodeIfPresent(Bool.self, forKey: "fetchAll")
-        self.withPath = try container.decodeIfPresent(Bool.self, forKey: "withPath")
-        self.showFieldId = try container.decodeIfPresent(Bool.self, forKey: "showFieldId")
-        self.previewRelation = try container.decodeIfPresent(Bool.self, forKey: "previewRelation")
-        self.getRelationFieldDetail = try container.decodeIfPresent(Bool.self, forKey: "getRelationFieldDetail")
-        self.scope = try container.decodeIfPresent(ScopeDto.self, forKey: "scope")
-        self.filterRelation = try container.decodeIfPresent(ScopeDto.self, forKey: "filterRelation")
-        self.expand = try container.decodeIfPresent([Expand].self, forKey: "expand")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.keywords = try container.decodeIfPresent(forKey: "keywords")
+        self.conjunction = try container.decodeIfPresent(forKey: "conjunction")
+        self.conditions = try container.decodeIfPresent(forKey: "conditions")
+        self.sort = try container.decodeIfPresent(forKey: "sort")
+        self.page = try container.decodeIfPresent(forKey: "page")
+        self.limit = try container.decodeIfPresent(forKey: "limit")
+        self.fetchAll = try container.decodeIfPresent(forKey: "fetchAll")
+        self.withPath = try container.decodeIfPresent(forKey: "withPath")
+        self.showFieldId = try container.decodeIfPresent(forKey: "showFieldId")
+        self.previewRelation = try container.decodeIfPresent(forKey: "previewRelation")
+        self.getRelationFieldDetail = try container.decodeIfPresent(forKey: "getRelationFieldDetail")
+        self.scope = try container.decodeIfPresent(forKey: "scope")
+        self.filterRelation = try container.decodeIfPresent(forKey: "filterRelation")
+        self.expand = try container.decodeIfPresent(forKey: "expand")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encodeIfPresent(self.keywords, forKey: "keywords")
         try container.encodeIfPresent(self.conjunction, forKey: "conjunction")
@@ -148,7 +148,7 @@ public struct FilterDto: Codable, Hashable, Sendable {
 }
 
 /// FunctionModelValueListResDto.
-public struct FunctionModelValueListResDto: Codable, Hashable, Sendable {
+public struct FunctionModelValueListResDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -177,16 +177,16 @@ public struct FunctionModelValueListResDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.data = try container.decode(FunctionModelValueListDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -195,7 +195,7 @@ public struct FunctionModelValueListResDto: Codable, Hashable, Sendable {
 }
 
 /// Condition.
-public struct Condition: Codable, Hashable, Sendable {
+public struct Condition: GenAuthModel {
     /// Key of the search field
     public var key: String
 
@@ -228,15 +228,15 @@ public struct Condition: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.key = try container.decode(String.self, forKey: "key")
-        self.value = try container.decode(JSONValue.self, forKey: "value")
-        self.`operator` = try container.decode(String.self, forKey: "operator")
+        let container = try ModelDecodingContainer(decoder)
+        self.key = try container.decode(forKey: "key")
+        self.value = try container.decode(forKey: "value")
+        self.`operator` = try container.decode(forKey: "operator")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.key, forKey: "key")
         try container.encode(self.value, forKey: "value")
         try container.encode(self.`operator`, forKey: "operator")
@@ -244,7 +244,7 @@ public struct Condition: Codable, Hashable, Sendable {
 }
 
 /// ScopeDto.
-public struct ScopeDto: Codable, Hashable, Sendable {
+public struct ScopeDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -268,15 +268,15 @@ public struct ScopeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.fieldId = try container.decode(String.self, forKey: "fieldId")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.id = try container.decode(forKey: "id")
+        self.fieldId = try container.decode(forKey: "fieldId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.id, forKey: "id")
         try container.encode(self.fieldId, forKey: "fieldId")
@@ -284,7 +284,7 @@ public struct ScopeDto: Codable, Hashable, Sendable {
 }
 
 /// Expand.
-public struct Expand: Codable, Hashable, Sendable {
+public struct Expand: GenAuthModel {
     /// Associated field key
     public var field: String
 
@@ -303,21 +303,21 @@ public struct Expand: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.field = try container.decode(String.self, forKey: "field")
-        self.select = try container.decode([String].self, forKey: "select")
+        let container = try ModelDecodingContainer(decoder)
+        self.field = try container.decode(forKey: "field")
+        self.select = try container.decode(forKey: "select")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.field, forKey: "field")
         try container.encode(self.select, forKey: "select")
     }
 }
 
 /// FunctionModelValueListDto.
-public struct FunctionModelValueListDto: Codable, Hashable, Sendable {
+public struct FunctionModelValueListDto: GenAuthModel {
     /// Total number of rows
     public var totalCount: Int
 
@@ -336,21 +336,21 @@ public struct FunctionModelValueListDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([JSONValue].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// FunctionModelValueResDto.
-public struct FunctionModelValueResDto: Codable, Hashable, Sendable {
+public struct FunctionModelValueResDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -379,16 +379,16 @@ public struct FunctionModelValueResDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.data = try container.decode(RowDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -397,7 +397,7 @@ public struct FunctionModelValueResDto: Codable, Hashable, Sendable {
 }
 
 /// RowDto.
-public struct RowDto: Codable, Hashable, Sendable {
+public struct RowDto: GenAuthModel {
     /// Row ID
     public var rowId: String
 
@@ -416,21 +416,21 @@ public struct RowDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.rowId = try container.decode(String.self, forKey: "rowId")
-        self.cellList = try container.decode([CellDto].self, forKey: "cellList")
+        let container = try ModelDecodingContainer(decoder)
+        self.rowId = try container.decode(forKey: "rowId")
+        self.cellList = try container.decode(forKey: "cellList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.rowId, forKey: "rowId")
         try container.encode(self.cellList, forKey: "cellList")
     }
 }
 
 /// CellDto.
-public struct CellDto: Codable, Hashable, Sendable {
+public struct CellDto: GenAuthModel {
     /// Field ID
     public var fieldId: String
 
@@ -449,21 +449,21 @@ public struct CellDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.fieldId = try container.decode(String.self, forKey: "fieldId")
-        self.value = try container.decode(JSONValue.self, forKey: "value")
+        let container = try ModelDecodingContainer(decoder)
+        self.fieldId = try container.decode(forKey: "fieldId")
+        self.value = try container.decode(forKey: "value")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.fieldId, forKey: "fieldId")
         try container.encode(self.value, forKey: "value")
     }
 }
 
 /// GetRowBatchDto.
-public struct GetRowBatchDto: Codable, Hashable, Sendable {
+public struct GetRowBatchDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -482,14 +482,14 @@ public struct GetRowBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.rowIds = try container.decode([String].self, forKey: "rowIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.rowIds = try container.decode(forKey: "rowIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.rowIds, forKey: "rowIds")
     }

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// MetadataListResDto.
-public struct MetadataListResDto: Codable, Hashable, Sendable {
+public struct MetadataListResDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -34,16 +34,16 @@ public struct MetadataListResDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.data = try container.decode([RowDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -52,7 +52,7 @@ public struct MetadataListResDto: Codable, Hashable, Sendable {
 }
 
 /// CreateRowDto.
-public struct CreateRowDto: Codable, Hashable, Sendable {
+public struct CreateRowDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -76,15 +76,15 @@ public struct CreateRowDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.rowId = try container.decodeIfPresent(String.self, forKey: "rowId")
-        self.data = try container.decode(JSONValue.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.rowId = try container.decodeIfPresent(forKey: "rowId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encodeIfPresent(self.rowId, forKey: "rowId")
         try container.encode(self.data, forKey: "data")
@@ -92,7 +92,7 @@ public struct CreateRowDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateRowDto.
-public struct UpdateRowDto: Codable, Hashable, Sendable {
+public struct UpdateRowDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -121,16 +121,16 @@ public struct UpdateRowDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.rowId = try container.decode(String.self, forKey: "rowId")
-        self.data = try container.decode(JSONValue.self, forKey: "data")
-        self.showFieldId = try container.decodeIfPresent(Bool.self, forKey: "showFieldId")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.rowId = try container.decode(forKey: "rowId")
+        self.data = try container.decode(forKey: "data")
+        self.showFieldId = try container.decodeIfPresent(forKey: "showFieldId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.rowId, forKey: "rowId")
         try container.encode(self.data, forKey: "data")
@@ -139,7 +139,7 @@ public struct UpdateRowDto: Codable, Hashable, Sendable {
 }
 
 /// RemoveRowDto.
-public struct RemoveRowDto: Codable, Hashable, Sendable {
+public struct RemoveRowDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -163,15 +163,15 @@ public struct RemoveRowDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.rowIdList = try container.decode([String].self, forKey: "rowIdList")
-        self.recursive = try container.decodeIfPresent(Bool.self, forKey: "recursive")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.rowIdList = try container.decode(forKey: "rowIdList")
+        self.recursive = try container.decodeIfPresent(forKey: "recursive")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.rowIdList, forKey: "rowIdList")
         try container.encodeIfPresent(self.recursive, forKey: "recursive")
@@ -179,7 +179,7 @@ public struct RemoveRowDto: Codable, Hashable, Sendable {
 }
 
 /// CreateFunctionModelDto.
-public struct CreateFunctionModelDto: Codable, Hashable, Sendable {
+public struct CreateFunctionModelDto: GenAuthModel {
     /// Function name
     public var name: String
 
@@ -240,18 +240,18 @@ public struct CreateFunctionModelDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.dataType = try container.decodeIfPresent(DataType.self, forKey: "dataType")
-        self.enable = try container.decode(Bool.self, forKey: "enable")
-        self.parentKey = try container.decode(String.self, forKey: "parentKey")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
+        self.type = try container.decode(forKey: "type")
+        self.dataType = try container.decodeIfPresent(forKey: "dataType")
+        self.enable = try container.decode(forKey: "enable")
+        self.parentKey = try container.decode(forKey: "parentKey")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.description, forKey: "description")
         try container.encode(self.type, forKey: "type")
@@ -350,7 +350,7 @@ extension CreateFunctionModelDto {
 }
 
 /// FunctionModelResDto.
-public struct FunctionModelResDto: Codable, Hashable, Sendable {
+public struct FunctionModelResDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -390,17 +390,17 @@ public struct FunctionModelResDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(FunctionModelDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -410,7 +410,7 @@ public struct FunctionModelResDto: Codable, Hashable, Sendable {
 }
 
 /// FunctionModelDto.
-public struct FunctionModelDto: Codable, Hashable, Sendable {
+public struct FunctionModelDto: GenAuthModel {
     /// Function ID
     public var id: String
 
@@ -508,24 +508,24 @@ public struct FunctionModelDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.dataType = try container.decode(DataType.self, forKey: "dataType")
-        self.enable = try container.decode(Bool.self, forKey: "enable")
-        self.parentKey = try container.decode(String.self, forKey: "parentKey")
-        self.createdAt = try container.decode(String.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(String.self, forKey: "updatedAt")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.fieldOrder = try container.decode(String.self, forKey: "fieldOrder")
-        self.config = try container.decode(JSONValue.self, forKey: "config")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
+        self.dataType = try container.decode(forKey: "dataType")
+        self.enable = try container.decode(forKey: "enable")
+        self.parentKey = try container.decode(forKey: "parentKey")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
+        self.type = try container.decode(forKey: "type")
+        self.fieldOrder = try container.decode(forKey: "fieldOrder")
+        self.config = try container.decode(forKey: "config")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.userPoolId, forKey: "userPoolId")
         try container.encode(self.name, forKey: "name")
@@ -631,7 +631,7 @@ extension FunctionModelDto {
 }
 
 /// FunctionModelListDto.
-public struct FunctionModelListDto: Codable, Hashable, Sendable {
+public struct FunctionModelListDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -671,17 +671,17 @@ public struct FunctionModelListDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.list = try container.decode([FunctionModelDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -691,7 +691,7 @@ public struct FunctionModelListDto: Codable, Hashable, Sendable {
 }
 
 /// FunctionModelIdDto.
-public struct FunctionModelIdDto: Codable, Hashable, Sendable {
+public struct FunctionModelIdDto: GenAuthModel {
     /// The function ID can be obtained from the console page
     public var id: String
 
@@ -705,19 +705,19 @@ public struct FunctionModelIdDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
     }
 }
 
 /// UpdateFunctionModelDto.
-public struct UpdateFunctionModelDto: Codable, Hashable, Sendable {
+public struct UpdateFunctionModelDto: GenAuthModel {
     /// Function ID
     public var id: String
 
@@ -775,20 +775,20 @@ public struct UpdateFunctionModelDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
-        self.enable = try container.decode(Bool.self, forKey: "enable")
-        self.parentKey = try container.decode(String.self, forKey: "parentKey")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.fieldOrder = try container.decode(String.self, forKey: "fieldOrder")
-        self.config = try container.decode(JSONValue.self, forKey: "config")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
+        self.enable = try container.decode(forKey: "enable")
+        self.parentKey = try container.decode(forKey: "parentKey")
+        self.type = try container.decode(forKey: "type")
+        self.fieldOrder = try container.decode(forKey: "fieldOrder")
+        self.config = try container.decode(forKey: "config")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.name, forKey: "name")
         try container.encode(self.description, forKey: "description")

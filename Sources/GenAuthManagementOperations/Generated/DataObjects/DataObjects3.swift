@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreateFunctionModelFieldDto.
-public struct CreateFunctionModelFieldDto: Codable, Hashable, Sendable {
+public struct CreateFunctionModelFieldDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -186,35 +186,35 @@ public struct CreateFunctionModelFieldDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.key = try container.decode(String.self, forKey: "key")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.show = try container.decode(Bool.self, forKey: "show")
-        self.editable = try container.decode(Bool.self, forKey: "editable")
-        self.help = try container.decode(String.self, forKey: "help")
-        self.`default` = try container.decode(JSONValue.self, forKey: "default")
-        self.require = try container.decode(Bool.self, forKey: "require")
-        self.unique = try container.decode(Bool.self, forKey: "unique")
-        self.maxLength = try container.decode(Int.self, forKey: "maxLength")
-        self.max = try container.decode(Int.self, forKey: "max")
-        self.min = try container.decode(Int.self, forKey: "min")
-        self.regexp = try container.decode(String.self, forKey: "regexp")
-        self.format = try container.decode(Int.self, forKey: "format")
-        self.dropDown = try container.decode(DropDownItemDto.self, forKey: "dropDown")
-        self.fuzzySearch = try container.decode(Bool.self, forKey: "fuzzySearch")
-        self.forLogin = try container.decode(Bool.self, forKey: "forLogin")
-        self.relationType = try container.decode(String.self, forKey: "relationType")
-        self.relationMultiple = try container.decode(Bool.self, forKey: "relationMultiple")
-        self.relationShowKey = try container.decode(String.self, forKey: "relationShowKey")
-        self.relationOptionalRange = try container.decode(Condition.self, forKey: "relationOptionalRange")
-        self.userVisible = try container.decode(Bool.self, forKey: "userVisible")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.name = try container.decode(forKey: "name")
+        self.key = try container.decode(forKey: "key")
+        self.type = try container.decode(forKey: "type")
+        self.show = try container.decode(forKey: "show")
+        self.editable = try container.decode(forKey: "editable")
+        self.help = try container.decode(forKey: "help")
+        self.`default` = try container.decode(forKey: "default")
+        self.require = try container.decode(forKey: "require")
+        self.unique = try container.decode(forKey: "unique")
+        self.maxLength = try container.decode(forKey: "maxLength")
+        self.max = try container.decode(forKey: "max")
+        self.min = try container.decode(forKey: "min")
+        self.regexp = try container.decode(forKey: "regexp")
+        self.format = try container.decode(forKey: "format")
+        self.dropDown = try container.decode(forKey: "dropDown")
+        self.fuzzySearch = try container.decode(forKey: "fuzzySearch")
+        self.forLogin = try container.decode(forKey: "forLogin")
+        self.relationType = try container.decode(forKey: "relationType")
+        self.relationMultiple = try container.decode(forKey: "relationMultiple")
+        self.relationShowKey = try container.decode(forKey: "relationShowKey")
+        self.relationOptionalRange = try container.decode(forKey: "relationOptionalRange")
+        self.userVisible = try container.decode(forKey: "userVisible")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.name, forKey: "name")
         try container.encode(self.key, forKey: "key")
@@ -304,7 +304,7 @@ extension CreateFunctionModelFieldDto {
 }
 
 /// FunctionModelFieldResDto.
-public struct FunctionModelFieldResDto: Codable, Hashable, Sendable {
+public struct FunctionModelFieldResDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -344,17 +344,17 @@ public struct FunctionModelFieldResDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(FunctionModelFieldDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -364,7 +364,7 @@ public struct FunctionModelFieldResDto: Codable, Hashable, Sendable {
 }
 
 /// DropDownItemDto.
-public struct DropDownItemDto: Codable, Hashable, Sendable {
+public struct DropDownItemDto: GenAuthModel {
     /// Option ID
     public var key: String
 
@@ -383,21 +383,21 @@ public struct DropDownItemDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.key = try container.decode(String.self, forKey: "key")
-        self.label = try container.decode(String.self, forKey: "label")
+        let container = try ModelDecodingContainer(decoder)
+        self.key = try container.decode(forKey: "key")
+        self.label = try container.decode(forKey: "label")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.key, forKey: "key")
         try container.encode(self.label, forKey: "label")
     }
 }
 
 /// FunctionModelFieldDto.
-public struct FunctionModelFieldDto: Codable, Hashable, Sendable {
+public struct FunctionModelFieldDto: GenAuthModel {
     /// Field ID
     public var id: String
 
@@ -566,34 +566,34 @@ public struct FunctionModelFieldDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.key = try container.decode(String.self, forKey: "key")
-        self.type = try container.decode(Int.self, forKey: "type")
-        self.show = try container.decode(Bool.self, forKey: "show")
-        self.editable = try container.decode(Bool.self, forKey: "editable")
-        self.help = try container.decode(String.self, forKey: "help")
-        self.`default` = try container.decode(String.self, forKey: "default")
-        self.require = try container.decode(Bool.self, forKey: "require")
-        self.unique = try container.decode(Bool.self, forKey: "unique")
-        self.maxLength = try container.decode(Int.self, forKey: "maxLength")
-        self.max = try container.decode(Int.self, forKey: "max")
-        self.min = try container.decode(Int.self, forKey: "min")
-        self.regexp = try container.decode(String.self, forKey: "regexp")
-        self.format = try container.decode(Int.self, forKey: "format")
-        self.dropDown = try container.decode(Int.self, forKey: "dropDown")
-        self.relationType = try container.decode(String.self, forKey: "relationType")
-        self.relationMultiple = try container.decode(Bool.self, forKey: "relationMultiple")
-        self.relationShowKey = try container.decode(String.self, forKey: "relationShowKey")
-        self.relationOptionalRange = try container.decode(RelationOptionalRange.self, forKey: "relationOptionalRange")
-        self.userVisible = try container.decode(Bool.self, forKey: "userVisible")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.modelId = try container.decode(forKey: "modelId")
+        self.name = try container.decode(forKey: "name")
+        self.key = try container.decode(forKey: "key")
+        self.type = try container.decode(forKey: "type")
+        self.show = try container.decode(forKey: "show")
+        self.editable = try container.decode(forKey: "editable")
+        self.help = try container.decode(forKey: "help")
+        self.`default` = try container.decode(forKey: "default")
+        self.require = try container.decode(forKey: "require")
+        self.unique = try container.decode(forKey: "unique")
+        self.maxLength = try container.decode(forKey: "maxLength")
+        self.max = try container.decode(forKey: "max")
+        self.min = try container.decode(forKey: "min")
+        self.regexp = try container.decode(forKey: "regexp")
+        self.format = try container.decode(forKey: "format")
+        self.dropDown = try container.decode(forKey: "dropDown")
+        self.relationType = try container.decode(forKey: "relationType")
+        self.relationMultiple = try container.decode(forKey: "relationMultiple")
+        self.relationShowKey = try container.decode(forKey: "relationShowKey")
+        self.relationOptionalRange = try container.decode(forKey: "relationOptionalRange")
+        self.userVisible = try container.decode(forKey: "userVisible")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.name, forKey: "name")
@@ -620,7 +620,7 @@ public struct FunctionModelFieldDto: Codable, Hashable, Sendable {
 }
 
 /// RelationOptionalRange.
-public struct RelationOptionalRange: Codable, Hashable, Sendable {
+public struct RelationOptionalRange: GenAuthModel {
     /// Relationship between multiple search conditions:
     ///
     /// - and: AND
@@ -642,21 +642,21 @@ public struct RelationOptionalRange: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.conjunction = try container.decode(String.self, forKey: "conjunction")
-        self.conditions = try container.decode(Condition.self, forKey: "conditions")
+        let container = try ModelDecodingContainer(decoder)
+        self.conjunction = try container.decode(forKey: "conjunction")
+        self.conditions = try container.decode(forKey: "conditions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.conjunction, forKey: "conjunction")
         try container.encode(self.conditions, forKey: "conditions")
     }
 }
 
 /// UpdateFunctionModelFieldDto.
-public struct UpdateFunctionModelFieldDto: Codable, Hashable, Sendable {
+public struct UpdateFunctionModelFieldDto: GenAuthModel {
     /// Field ID
     public var id: String
 
@@ -807,32 +807,32 @@ public struct UpdateFunctionModelFieldDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.show = try container.decode(Bool.self, forKey: "show")
-        self.editable = try container.decode(Bool.self, forKey: "editable")
-        self.help = try container.decode(String.self, forKey: "help")
-        self.`default` = try container.decode(JSONValue.self, forKey: "default")
-        self.require = try container.decode(Bool.self, forKey: "require")
-        self.unique = try container.decode(Bool.self, forKey: "unique")
-        self.maxLength = try container.decode(Int.self, forKey: "maxLength")
-        self.max = try container.decode(Int.self, forKey: "max")
-        self.min = try container.decode(Int.self, forKey: "min")
-        self.regexp = try container.decode(String.self, forKey: "regexp")
-        self.format = try container.decode(Int.self, forKey: "format")
-        self.dropDown = try container.decode([String].self, forKey: "dropDown")
-        self.fuzzySearch = try container.decode(Bool.self, forKey: "fuzzySearch")
-        self.forLogin = try container.decode(Bool.self, forKey: "forLogin")
-        self.relationShowKey = try container.decode(String.self, forKey: "relationShowKey")
-        self.relationOptionalRange = try container.decode(RelationOptionalRange.self, forKey: "relationOptionalRange")
-        self.userVisible = try container.decode(Bool.self, forKey: "userVisible")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.modelId = try container.decode(forKey: "modelId")
+        self.name = try container.decode(forKey: "name")
+        self.show = try container.decode(forKey: "show")
+        self.editable = try container.decode(forKey: "editable")
+        self.help = try container.decode(forKey: "help")
+        self.`default` = try container.decode(forKey: "default")
+        self.require = try container.decode(forKey: "require")
+        self.unique = try container.decode(forKey: "unique")
+        self.maxLength = try container.decode(forKey: "maxLength")
+        self.max = try container.decode(forKey: "max")
+        self.min = try container.decode(forKey: "min")
+        self.regexp = try container.decode(forKey: "regexp")
+        self.format = try container.decode(forKey: "format")
+        self.dropDown = try container.decode(forKey: "dropDown")
+        self.fuzzySearch = try container.decode(forKey: "fuzzySearch")
+        self.forLogin = try container.decode(forKey: "forLogin")
+        self.relationShowKey = try container.decode(forKey: "relationShowKey")
+        self.relationOptionalRange = try container.decode(forKey: "relationOptionalRange")
+        self.userVisible = try container.decode(forKey: "userVisible")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.name, forKey: "name")
@@ -857,7 +857,7 @@ public struct UpdateFunctionModelFieldDto: Codable, Hashable, Sendable {
 }
 
 /// FunctionModelFieldIdDto.
-public struct FunctionModelFieldIdDto: Codable, Hashable, Sendable {
+public struct FunctionModelFieldIdDto: GenAuthModel {
     /// Function field ID
     public var id: String
 
@@ -876,21 +876,21 @@ public struct FunctionModelFieldIdDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.modelId = try container.decode(String.self, forKey: "modelId")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.modelId = try container.decode(forKey: "modelId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.modelId, forKey: "modelId")
     }
 }
 
 /// FunctionFieldListResDto.
-public struct FunctionFieldListResDto: Codable, Hashable, Sendable {
+public struct FunctionFieldListResDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -930,17 +930,17 @@ public struct FunctionFieldListResDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([FunctionModelFieldDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -950,7 +950,7 @@ public struct FunctionFieldListResDto: Codable, Hashable, Sendable {
 }
 
 /// ExportModelDto.
-public struct ExportModelDto: Codable, Hashable, Sendable {
+public struct ExportModelDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -969,21 +969,21 @@ public struct ExportModelDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.idList = try container.decode([String].self, forKey: "idList")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.idList = try container.decode(forKey: "idList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.idList, forKey: "idList")
     }
 }
 
 /// ImportModelDto.
-public struct ImportModelDto: Codable, Hashable, Sendable {
+public struct ImportModelDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -1002,14 +1002,14 @@ public struct ImportModelDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.file = try container.decode(String.self, forKey: "file")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.file = try container.decode(forKey: "file")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.file, forKey: "file")
     }

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// GetImportTemplateResDto.
-public struct GetImportTemplateResDto: Codable, Hashable, Sendable {
+public struct GetImportTemplateResDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -34,16 +34,16 @@ public struct GetImportTemplateResDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.data = try container.decode(RowDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -52,7 +52,7 @@ public struct GetImportTemplateResDto: Codable, Hashable, Sendable {
 }
 
 /// CreateOperateModelDto.
-public struct CreateOperateModelDto: Codable, Hashable, Sendable {
+public struct CreateOperateModelDto: GenAuthModel {
     /// modelId
     public var modelId: String
 
@@ -103,18 +103,18 @@ public struct CreateOperateModelDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.operateKey = try container.decode(String.self, forKey: "operateKey")
-        self.operateName = try container.decode(String.self, forKey: "operateName")
-        self.config = try container.decode(JSONValue.self, forKey: "config")
-        self.icon = try container.decode(String.self, forKey: "icon")
-        self.show = try container.decode(Bool.self, forKey: "show")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.operateKey = try container.decode(forKey: "operateKey")
+        self.operateName = try container.decode(forKey: "operateName")
+        self.config = try container.decode(forKey: "config")
+        self.icon = try container.decode(forKey: "icon")
+        self.show = try container.decode(forKey: "show")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.operateKey, forKey: "operateKey")
         try container.encode(self.operateName, forKey: "operateName")
@@ -125,7 +125,7 @@ public struct CreateOperateModelDto: Codable, Hashable, Sendable {
 }
 
 /// FunctionModelOperateIdDto.
-public struct FunctionModelOperateIdDto: Codable, Hashable, Sendable {
+public struct FunctionModelOperateIdDto: GenAuthModel {
     /// Custom operation ID
     public var id: String
 
@@ -149,15 +149,15 @@ public struct FunctionModelOperateIdDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.customConfig = try container.decode(JSONValue.self, forKey: "customConfig")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.modelId = try container.decode(forKey: "modelId")
+        self.customConfig = try container.decode(forKey: "customConfig")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.customConfig, forKey: "customConfig")
@@ -165,7 +165,7 @@ public struct FunctionModelOperateIdDto: Codable, Hashable, Sendable {
 }
 
 /// OperateModelDto.
-public struct OperateModelDto: Codable, Hashable, Sendable {
+public struct OperateModelDto: GenAuthModel {
     /// Operation ID
     public var id: String
 
@@ -235,21 +235,21 @@ public struct OperateModelDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.operateName = try container.decode(String.self, forKey: "operateName")
-        self.operateKey = try container.decode(String.self, forKey: "operateKey")
-        self.show = try container.decode(Bool.self, forKey: "show")
-        self.isDefault = try container.decode(Bool.self, forKey: "isDefault")
-        self.createdAt = try container.decode(String.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(String.self, forKey: "updatedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.modelId = try container.decode(forKey: "modelId")
+        self.operateName = try container.decode(forKey: "operateName")
+        self.operateKey = try container.decode(forKey: "operateKey")
+        self.show = try container.decode(forKey: "show")
+        self.isDefault = try container.decode(forKey: "isDefault")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.userPoolId, forKey: "userPoolId")
         try container.encode(self.modelId, forKey: "modelId")
@@ -263,7 +263,7 @@ public struct OperateModelDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateOperateModelDto.
-public struct UpdateOperateModelDto: Codable, Hashable, Sendable {
+public struct UpdateOperateModelDto: GenAuthModel {
     /// id
     public var id: String
 
@@ -318,19 +318,19 @@ public struct UpdateOperateModelDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.show = try container.decode(Bool.self, forKey: "show")
-        self.operateKey = try container.decode(String.self, forKey: "operateKey")
-        self.operateName = try container.decode(String.self, forKey: "operateName")
-        self.config = try container.decode(JSONValue.self, forKey: "config")
-        self.icon = try container.decode(String.self, forKey: "icon")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.modelId = try container.decode(forKey: "modelId")
+        self.show = try container.decode(forKey: "show")
+        self.operateKey = try container.decode(forKey: "operateKey")
+        self.operateName = try container.decode(forKey: "operateName")
+        self.config = try container.decode(forKey: "config")
+        self.icon = try container.decode(forKey: "icon")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.show, forKey: "show")
@@ -342,7 +342,7 @@ public struct UpdateOperateModelDto: Codable, Hashable, Sendable {
 }
 
 /// GetRelationInfoDto.
-public struct GetRelationInfoDto: Codable, Hashable, Sendable {
+public struct GetRelationInfoDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -361,21 +361,21 @@ public struct GetRelationInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.idList = try container.decode([String].self, forKey: "idList")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.idList = try container.decode(forKey: "idList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.idList, forKey: "idList")
     }
 }
 
 /// CreateRelationValueDto.
-public struct CreateRelationValueDto: Codable, Hashable, Sendable {
+public struct CreateRelationValueDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -404,16 +404,16 @@ public struct CreateRelationValueDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.fieldId = try container.decode(String.self, forKey: "fieldId")
-        self.rowId = try container.decode(String.self, forKey: "rowId")
-        self.valueList = try container.decode([String].self, forKey: "valueList")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.fieldId = try container.decode(forKey: "fieldId")
+        self.rowId = try container.decode(forKey: "rowId")
+        self.valueList = try container.decode(forKey: "valueList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.fieldId, forKey: "fieldId")
         try container.encode(self.rowId, forKey: "rowId")
@@ -422,7 +422,7 @@ public struct CreateRelationValueDto: Codable, Hashable, Sendable {
 }
 
 /// RelationValueListResDto.
-public struct RelationValueListResDto: Codable, Hashable, Sendable {
+public struct RelationValueListResDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -462,17 +462,17 @@ public struct RelationValueListResDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(RelationValueListDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -482,7 +482,7 @@ public struct RelationValueListResDto: Codable, Hashable, Sendable {
 }
 
 /// RelationValueListDto.
-public struct RelationValueListDto: Codable, Hashable, Sendable {
+public struct RelationValueListDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -501,21 +501,21 @@ public struct RelationValueListDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([String].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// RemoveRelationValueDto.
-public struct RemoveRelationValueDto: Codable, Hashable, Sendable {
+public struct RemoveRelationValueDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -544,16 +544,16 @@ public struct RemoveRelationValueDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
-        self.rowId = try container.decode(String.self, forKey: "rowId")
-        self.fieldIds = try container.decode([String].self, forKey: "fieldIds")
-        self.value = try container.decode(String.self, forKey: "value")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
+        self.rowId = try container.decode(forKey: "rowId")
+        self.fieldIds = try container.decode(forKey: "fieldIds")
+        self.value = try container.decode(forKey: "value")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
         try container.encode(self.rowId, forKey: "rowId")
         try container.encode(self.fieldIds, forKey: "fieldIds")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ExportMetadataDto.
-public struct ExportMetadataDto: Codable, Hashable, Sendable {
+public struct ExportMetadataDto: GenAuthModel {
     /// Function ID
     public var modelId: String
 
@@ -19,19 +19,19 @@ public struct ExportMetadataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.modelId = try container.decode(String.self, forKey: "modelId")
+        let container = try ModelDecodingContainer(decoder)
+        self.modelId = try container.decode(forKey: "modelId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.modelId, forKey: "modelId")
     }
 }
 
 /// ImportMetadataDto.
-public struct ImportMetadataDto: Codable, Hashable, Sendable {
+public struct ImportMetadataDto: GenAuthModel {
     /// Address of the imported JSON file
     public var file: String
 
@@ -45,13 +45,13 @@ public struct ImportMetadataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.file = try container.decode(String.self, forKey: "file")
+        let container = try ModelDecodingContainer(decoder)
+        self.file = try container.decode(forKey: "file")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.file, forKey: "file")
     }
 }

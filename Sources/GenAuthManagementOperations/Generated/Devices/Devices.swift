@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// DeleteTerminalUserDto.
-public struct DeleteTerminalUserDto: Codable, Hashable, Sendable {
+public struct DeleteTerminalUserDto: GenAuthModel {
     /// Data row ID, the `id` returned when the device was created
     public var id: String
 
@@ -25,21 +25,21 @@ public struct DeleteTerminalUserDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.userId = try container.decode(String.self, forKey: "userId")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.userId = try container.decode(forKey: "userId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.userId, forKey: "userId")
     }
 }
 
 /// SuspendTerminalUserDto.
-public struct SuspendTerminalUserDto: Codable, Hashable, Sendable {
+public struct SuspendTerminalUserDto: GenAuthModel {
     /// Data row ID, the `id` returned when the device was created
     public var id: String
 
@@ -63,15 +63,15 @@ public struct SuspendTerminalUserDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.endTime = try container.decode(Date.self, forKey: "endTime")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.userId = try container.decode(forKey: "userId")
+        self.endTime = try container.decode(forKey: "endTime")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.endTime, forKey: "endTime")
@@ -79,7 +79,7 @@ public struct SuspendTerminalUserDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateTerminalUserDto.
-public struct UpdateTerminalUserDto: Codable, Hashable, Sendable {
+public struct UpdateTerminalUserDto: GenAuthModel {
     /// Data row ID, the `id` returned when the device was created
     public var id: String
 
@@ -98,21 +98,21 @@ public struct UpdateTerminalUserDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.userId = try container.decode(String.self, forKey: "userId")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.userId = try container.decode(forKey: "userId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.userId, forKey: "userId")
     }
 }
 
 /// TerminalBaseDto.
-public struct TerminalBaseDto: Codable, Hashable, Sendable {
+public struct TerminalBaseDto: GenAuthModel {
     /// Data row ID, the `id` returned when the device was created
     public var id: String
 
@@ -126,19 +126,19 @@ public struct TerminalBaseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
     }
 }
 
 /// DeviceStatusRespDto.
-public struct DeviceStatusRespDto: Codable, Hashable, Sendable {
+public struct DeviceStatusRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -178,17 +178,17 @@ public struct DeviceStatusRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decodeIfPresent(DeviceStatusResponseDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decodeIfPresent(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -198,7 +198,7 @@ public struct DeviceStatusRespDto: Codable, Hashable, Sendable {
 }
 
 /// DeviceStatusResponseDataDto.
-public struct DeviceStatusResponseDataDto: Codable, Hashable, Sendable {
+public struct DeviceStatusResponseDataDto: GenAuthModel {
     /// Device status:
     public var status: Status
 
@@ -217,14 +217,14 @@ public struct DeviceStatusResponseDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.status = try container.decode(Status.self, forKey: "status")
-        self.diffTime = try container.decodeIfPresent(Int.self, forKey: "diffTime")
+        let container = try ModelDecodingContainer(decoder)
+        self.status = try container.decode(forKey: "status")
+        self.diffTime = try container.decodeIfPresent(forKey: "diffTime")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.status, forKey: "status")
         try container.encodeIfPresent(self.diffTime, forKey: "diffTime")
     }
@@ -260,7 +260,7 @@ extension DeviceStatusResponseDataDto {
 }
 
 /// DeleteTerminalDto.
-public struct DeleteTerminalDto: Codable, Hashable, Sendable {
+public struct DeleteTerminalDto: GenAuthModel {
     /// Data row ID, the `id` returned when the device was created
     public var id: String
 
@@ -274,19 +274,19 @@ public struct DeleteTerminalDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
     }
 }
 
 /// SuspendTerminalDto.
-public struct SuspendTerminalDto: Codable, Hashable, Sendable {
+public struct SuspendTerminalDto: GenAuthModel {
     /// Data row ID, the `id` returned when the device was created
     public var id: String
 
@@ -305,21 +305,21 @@ public struct SuspendTerminalDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.endTime = try container.decode(Int.self, forKey: "endTime")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.endTime = try container.decode(forKey: "endTime")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.endTime, forKey: "endTime")
     }
 }
 
 /// UpdateTerminalDto.
-public struct UpdateTerminalDto: Codable, Hashable, Sendable {
+public struct UpdateTerminalDto: GenAuthModel {
     /// Data row ID, the `id` returned when the device was created
     public var id: String
 
@@ -333,13 +333,13 @@ public struct UpdateTerminalDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
     }
 }

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreateEventAppDto.
-public struct CreateEventAppDto: Codable, Hashable, Sendable {
+public struct CreateEventAppDto: GenAuthModel {
     /// App unique identifier
     public var identifier: String
 
@@ -29,15 +29,15 @@ public struct CreateEventAppDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.identifier = try container.decode(String.self, forKey: "identifier")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.logo = try container.decode(String.self, forKey: "logo")
+        let container = try ModelDecodingContainer(decoder)
+        self.identifier = try container.decode(forKey: "identifier")
+        self.name = try container.decode(forKey: "name")
+        self.logo = try container.decode(forKey: "logo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.identifier, forKey: "identifier")
         try container.encode(self.name, forKey: "name")
         try container.encode(self.logo, forKey: "logo")
@@ -45,7 +45,7 @@ public struct CreateEventAppDto: Codable, Hashable, Sendable {
 }
 
 /// EventAppPaginatedRespDto.
-public struct EventAppPaginatedRespDto: Codable, Hashable, Sendable {
+public struct EventAppPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -85,17 +85,17 @@ public struct EventAppPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(EventAppPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -105,7 +105,7 @@ public struct EventAppPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// EventAppPagingDto.
-public struct EventAppPagingDto: Codable, Hashable, Sendable {
+public struct EventAppPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -124,21 +124,21 @@ public struct EventAppPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([EventAppDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// EventAppDto.
-public struct EventAppDto: Codable, Hashable, Sendable {
+public struct EventAppDto: GenAuthModel {
     /// Unique identifier
     public var identifier: String
 
@@ -162,15 +162,15 @@ public struct EventAppDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.identifier = try container.decode(String.self, forKey: "identifier")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.logo = try container.decode(String.self, forKey: "logo")
+        let container = try ModelDecodingContainer(decoder)
+        self.identifier = try container.decode(forKey: "identifier")
+        self.name = try container.decode(forKey: "name")
+        self.logo = try container.decode(forKey: "logo")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.identifier, forKey: "identifier")
         try container.encode(self.name, forKey: "name")
         try container.encode(self.logo, forKey: "logo")
@@ -178,7 +178,7 @@ public struct EventAppDto: Codable, Hashable, Sendable {
 }
 
 /// OpenEventPaginatedRespDto.
-public struct OpenEventPaginatedRespDto: Codable, Hashable, Sendable {
+public struct OpenEventPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -218,17 +218,17 @@ public struct OpenEventPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(OpenEventPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -238,7 +238,7 @@ public struct OpenEventPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// OpenEventPagingDto.
-public struct OpenEventPagingDto: Codable, Hashable, Sendable {
+public struct OpenEventPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -257,21 +257,21 @@ public struct OpenEventPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([OpenEventDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// OpenEventDto.
-public struct OpenEventDto: Codable, Hashable, Sendable {
+public struct OpenEventDto: GenAuthModel {
     /// Event ID
     public var id: String
 
@@ -305,17 +305,17 @@ public struct OpenEventDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.topic = try container.decode(String.self, forKey: "topic")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.desc = try container.decode(String.self, forKey: "desc")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.code = try container.decode(forKey: "code")
+        self.topic = try container.decode(forKey: "topic")
+        self.name = try container.decode(forKey: "name")
+        self.desc = try container.decode(forKey: "desc")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.code, forKey: "code")
         try container.encode(self.topic, forKey: "topic")
@@ -325,7 +325,7 @@ public struct OpenEventDto: Codable, Hashable, Sendable {
 }
 
 /// DefineEventDto.
-public struct DefineEventDto: Codable, Hashable, Sendable {
+public struct DefineEventDto: GenAuthModel {
     /// Event type
     public var eventType: String
 
@@ -344,21 +344,21 @@ public struct DefineEventDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.eventType = try container.decode(String.self, forKey: "eventType")
-        self.eventDescription = try container.decode(String.self, forKey: "eventDescription")
+        let container = try ModelDecodingContainer(decoder)
+        self.eventType = try container.decode(forKey: "eventType")
+        self.eventDescription = try container.decode(forKey: "eventDescription")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.eventType, forKey: "eventType")
         try container.encode(self.eventDescription, forKey: "eventDescription")
     }
 }
 
 /// PubEventDto.
-public struct PubEventDto: Codable, Hashable, Sendable {
+public struct PubEventDto: GenAuthModel {
     /// Event type
     public var eventType: String
 
@@ -377,21 +377,21 @@ public struct PubEventDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.eventType = try container.decode(String.self, forKey: "eventType")
-        self.eventData = try container.decode(JSONValue.self, forKey: "eventData")
+        let container = try ModelDecodingContainer(decoder)
+        self.eventType = try container.decode(forKey: "eventType")
+        self.eventData = try container.decode(forKey: "eventData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.eventType, forKey: "eventType")
         try container.encode(self.eventData, forKey: "eventData")
     }
 }
 
 /// PubEventRespDto.
-public struct PubEventRespDto: Codable, Hashable, Sendable {
+public struct PubEventRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -431,17 +431,17 @@ public struct PubEventRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(PubEventRespDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// PubEventRespDataDto.
-public struct PubEventRespDataDto: Codable, Hashable, Sendable {
+public struct PubEventRespDataDto: GenAuthModel {
     /// Whether sending succeeded
     public var success: Bool
 
@@ -24,14 +24,14 @@ public struct PubEventRespDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.success = try container.decode(Bool.self, forKey: "success")
-        self.errMsg = try container.decodeIfPresent(Bool.self, forKey: "errMsg")
+        let container = try ModelDecodingContainer(decoder)
+        self.success = try container.decode(forKey: "success")
+        self.errMsg = try container.decodeIfPresent(forKey: "errMsg")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.success, forKey: "success")
         try container.encodeIfPresent(self.errMsg, forKey: "errMsg")
     }

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// GetEmailTemplatesRespDto.
-public struct GetEmailTemplatesRespDto: Codable, Hashable, Sendable {
+public struct GetEmailTemplatesRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct GetEmailTemplatesRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetEmailTemplatesDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct GetEmailTemplatesRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetEmailTemplatesDataDto.
-public struct GetEmailTemplatesDataDto: Codable, Hashable, Sendable {
+public struct GetEmailTemplatesDataDto: GenAuthModel {
     /// Template list
     public var templates: [EmailTemplateDto]
 
@@ -84,21 +84,21 @@ public struct GetEmailTemplatesDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.templates = try container.decode([EmailTemplateDto].self, forKey: "templates")
-        self.categories = try container.decode([EmailTemplateCategoryDto].self, forKey: "categories")
+        let container = try ModelDecodingContainer(decoder)
+        self.templates = try container.decode(forKey: "templates")
+        self.categories = try container.decode(forKey: "categories")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.templates, forKey: "templates")
         try container.encode(self.categories, forKey: "categories")
     }
 }
 
 /// EmailTemplateDto.
-public struct EmailTemplateDto: Codable, Hashable, Sendable {
+public struct EmailTemplateDto: GenAuthModel {
     /// Whether to enable custom templates
     public var customizeEnabled: Bool
 
@@ -164,21 +164,21 @@ public struct EmailTemplateDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.customizeEnabled = try container.decode(Bool.self, forKey: "customizeEnabled")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.subject = try container.decode(String.self, forKey: "subject")
-        self.sender = try container.decode(String.self, forKey: "sender")
-        self.content = try container.decode(String.self, forKey: "content")
-        self.expiresIn = try container.decodeIfPresent(Int.self, forKey: "expiresIn")
-        self.redirectTo = try container.decodeIfPresent(String.self, forKey: "redirectTo")
-        self.tplEngine = try container.decodeIfPresent(TplEngine.self, forKey: "tplEngine")
+        let container = try ModelDecodingContainer(decoder)
+        self.customizeEnabled = try container.decode(forKey: "customizeEnabled")
+        self.type = try container.decode(forKey: "type")
+        self.name = try container.decode(forKey: "name")
+        self.subject = try container.decode(forKey: "subject")
+        self.sender = try container.decode(forKey: "sender")
+        self.content = try container.decode(forKey: "content")
+        self.expiresIn = try container.decodeIfPresent(forKey: "expiresIn")
+        self.redirectTo = try container.decodeIfPresent(forKey: "redirectTo")
+        self.tplEngine = try container.decodeIfPresent(forKey: "tplEngine")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.customizeEnabled, forKey: "customizeEnabled")
         try container.encode(self.type, forKey: "type")
         try container.encode(self.name, forKey: "name")
@@ -294,7 +294,7 @@ extension EmailTemplateDto {
 }
 
 /// EmailTemplateCategoryDto.
-public struct EmailTemplateCategoryDto: Codable, Hashable, Sendable {
+public struct EmailTemplateCategoryDto: GenAuthModel {
     /// Category name
     public var title: String
 
@@ -323,16 +323,16 @@ public struct EmailTemplateCategoryDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.title = try container.decode(String.self, forKey: "title")
-        self.titleEn = try container.decode(String.self, forKey: "titleEn")
-        self.desc = try container.decode(String.self, forKey: "desc")
-        self.descEn = try container.decode(String.self, forKey: "descEn")
+        let container = try ModelDecodingContainer(decoder)
+        self.title = try container.decode(forKey: "title")
+        self.titleEn = try container.decode(forKey: "titleEn")
+        self.desc = try container.decode(forKey: "desc")
+        self.descEn = try container.decode(forKey: "descEn")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.title, forKey: "title")
         try container.encode(self.titleEn, forKey: "titleEn")
         try container.encode(self.desc, forKey: "desc")
@@ -341,7 +341,7 @@ public struct EmailTemplateCategoryDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateEmailTemplateDto.
-public struct UpdateEmailTemplateDto: Codable, Hashable, Sendable {
+public struct UpdateEmailTemplateDto: GenAuthModel {
     /// Template type:
     public var type: TypeEnum
 
@@ -407,21 +407,21 @@ public struct UpdateEmailTemplateDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.customizeEnabled = try container.decode(Bool.self, forKey: "customizeEnabled")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.subject = try container.decode(String.self, forKey: "subject")
-        self.sender = try container.decode(String.self, forKey: "sender")
-        self.content = try container.decode(String.self, forKey: "content")
-        self.expiresIn = try container.decodeIfPresent(Int.self, forKey: "expiresIn")
-        self.redirectTo = try container.decodeIfPresent(String.self, forKey: "redirectTo")
-        self.tplEngine = try container.decodeIfPresent(TplEngine.self, forKey: "tplEngine")
+        let container = try ModelDecodingContainer(decoder)
+        self.type = try container.decode(forKey: "type")
+        self.customizeEnabled = try container.decode(forKey: "customizeEnabled")
+        self.name = try container.decode(forKey: "name")
+        self.subject = try container.decode(forKey: "subject")
+        self.sender = try container.decode(forKey: "sender")
+        self.content = try container.decode(forKey: "content")
+        self.expiresIn = try container.decodeIfPresent(forKey: "expiresIn")
+        self.redirectTo = try container.decodeIfPresent(forKey: "redirectTo")
+        self.tplEngine = try container.decodeIfPresent(forKey: "tplEngine")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.type, forKey: "type")
         try container.encode(self.customizeEnabled, forKey: "customizeEnabled")
         try container.encode(self.name, forKey: "name")
@@ -537,7 +537,7 @@ extension UpdateEmailTemplateDto {
 }
 
 /// EmailTemplateSingleItemRespDto.
-public struct EmailTemplateSingleItemRespDto: Codable, Hashable, Sendable {
+public struct EmailTemplateSingleItemRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -577,17 +577,17 @@ public struct EmailTemplateSingleItemRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(EmailTemplateDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -597,7 +597,7 @@ public struct EmailTemplateSingleItemRespDto: Codable, Hashable, Sendable {
 }
 
 /// PreviewEmailTemplateDto.
-public struct PreviewEmailTemplateDto: Codable, Hashable, Sendable {
+public struct PreviewEmailTemplateDto: GenAuthModel {
     /// Template type:
     public var type: TypeEnum
 
@@ -645,18 +645,18 @@ public struct PreviewEmailTemplateDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.content = try container.decodeIfPresent(String.self, forKey: "content")
-        self.subject = try container.decodeIfPresent(String.self, forKey: "subject")
-        self.sender = try container.decodeIfPresent(String.self, forKey: "sender")
-        self.expiresIn = try container.decodeIfPresent(Int.self, forKey: "expiresIn")
-        self.tplEngine = try container.decodeIfPresent(TplEngine.self, forKey: "tplEngine")
+        let container = try ModelDecodingContainer(decoder)
+        self.type = try container.decode(forKey: "type")
+        self.content = try container.decodeIfPresent(forKey: "content")
+        self.subject = try container.decodeIfPresent(forKey: "subject")
+        self.sender = try container.decodeIfPresent(forKey: "sender")
+        self.expiresIn = try container.decodeIfPresent(forKey: "expiresIn")
+        self.tplEngine = try container.decodeIfPresent(forKey: "tplEngine")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.type, forKey: "type")
         try container.encodeIfPresent(self.content, forKey: "content")
         try container.encodeIfPresent(self.subject, forKey: "subject")
@@ -769,7 +769,7 @@ extension PreviewEmailTemplateDto {
 }
 
 /// PreviewEmailTemplateRespDto.
-public struct PreviewEmailTemplateRespDto: Codable, Hashable, Sendable {
+public struct PreviewEmailTemplateRespDto: GenAuthModel {
     /// Response data
     public var data: PreviewEmailTemplateDataDto
 
@@ -783,19 +783,19 @@ public struct PreviewEmailTemplateRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.data = try container.decode(PreviewEmailTemplateDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.data, forKey: "data")
     }
 }
 
 /// PreviewEmailTemplateDataDto.
-public struct PreviewEmailTemplateDataDto: Codable, Hashable, Sendable {
+public struct PreviewEmailTemplateDataDto: GenAuthModel {
     /// Preview of the email body content, in HTML format
     public var content: String
 
@@ -819,15 +819,15 @@ public struct PreviewEmailTemplateDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.content = try container.decode(String.self, forKey: "content")
-        self.subject = try container.decode(String.self, forKey: "subject")
-        self.sender = try container.decode(String.self, forKey: "sender")
+        let container = try ModelDecodingContainer(decoder)
+        self.content = try container.decode(forKey: "content")
+        self.subject = try container.decode(forKey: "subject")
+        self.sender = try container.decode(forKey: "sender")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.content, forKey: "content")
         try container.encode(self.subject, forKey: "subject")
         try container.encode(self.sender, forKey: "sender")
@@ -835,7 +835,7 @@ public struct PreviewEmailTemplateDataDto: Codable, Hashable, Sendable {
 }
 
 /// EmailProviderRespDto.
-public struct EmailProviderRespDto: Codable, Hashable, Sendable {
+public struct EmailProviderRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -875,17 +875,17 @@ public struct EmailProviderRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(EmailProviderDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

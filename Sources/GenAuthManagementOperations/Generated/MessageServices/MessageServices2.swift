@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// EmailProviderDto.
-public struct EmailProviderDto: Codable, Hashable, Sendable {
+public struct EmailProviderDto: GenAuthModel {
     /// Whether to enable. If not enabled, the built-in email service of GenAuth will be used by default
     public var enabled: Bool
 
@@ -51,18 +51,18 @@ public struct EmailProviderDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.type = try container.decodeIfPresent(TypeEnum.self, forKey: "type")
-        self.smtpConfig = try container.decodeIfPresent(SMTPEmailProviderConfig.self, forKey: "smtpConfig")
-        self.sendGridConfig = try container.decodeIfPresent(SendGridEmailProviderConfig.self, forKey: "sendGridConfig")
-        self.aliExmailConfig = try container.decodeIfPresent(AliExmailEmailProviderConfig.self, forKey: "aliExmailConfig")
-        self.tencentExmailConfig = try container.decodeIfPresent(TencentExmailEmailProviderConfig.self, forKey: "tencentExmailConfig")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabled = try container.decode(forKey: "enabled")
+        self.type = try container.decodeIfPresent(forKey: "type")
+        self.smtpConfig = try container.decodeIfPresent(forKey: "smtpConfig")
+        self.sendGridConfig = try container.decodeIfPresent(forKey: "sendGridConfig")
+        self.aliExmailConfig = try container.decodeIfPresent(forKey: "aliExmailConfig")
+        self.tencentExmailConfig = try container.decodeIfPresent(forKey: "tencentExmailConfig")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabled, forKey: "enabled")
         try container.encodeIfPresent(self.type, forKey: "type")
         try container.encodeIfPresent(self.smtpConfig, forKey: "smtpConfig")
@@ -106,7 +106,7 @@ extension EmailProviderDto {
 }
 
 /// SMTPEmailProviderConfig.
-public struct SMTPEmailProviderConfig: Codable, Hashable, Sendable {
+public struct SMTPEmailProviderConfig: GenAuthModel {
     /// SMTP address
     ///
     /// JSON key: `smtp_host`.
@@ -144,17 +144,17 @@ public struct SMTPEmailProviderConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.smtpHost = try container.decode(String.self, forKey: "smtp_host")
-        self.smtpPort = try container.decode(Int.self, forKey: "smtp_port")
-        self.sender = try container.decode(String.self, forKey: "sender")
-        self.senderPass = try container.decode(String.self, forKey: "senderPass")
-        self.secure = try container.decode(Bool.self, forKey: "secure")
+        let container = try ModelDecodingContainer(decoder)
+        self.smtpHost = try container.decode(forKey: "smtp_host")
+        self.smtpPort = try container.decode(forKey: "smtp_port")
+        self.sender = try container.decode(forKey: "sender")
+        self.senderPass = try container.decode(forKey: "senderPass")
+        self.secure = try container.decode(forKey: "secure")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.smtpHost, forKey: "smtp_host")
         try container.encode(self.smtpPort, forKey: "smtp_port")
         try container.encode(self.sender, forKey: "sender")
@@ -164,7 +164,7 @@ public struct SMTPEmailProviderConfig: Codable, Hashable, Sendable {
 }
 
 /// SendGridEmailProviderConfig.
-public struct SendGridEmailProviderConfig: Codable, Hashable, Sendable {
+public struct SendGridEmailProviderConfig: GenAuthModel {
     /// Username
     public var sender: String
 
@@ -183,21 +183,21 @@ public struct SendGridEmailProviderConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.sender = try container.decode(String.self, forKey: "sender")
-        self.apikey = try container.decode(String.self, forKey: "apikey")
+        let container = try ModelDecodingContainer(decoder)
+        self.sender = try container.decode(forKey: "sender")
+        self.apikey = try container.decode(forKey: "apikey")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.sender, forKey: "sender")
         try container.encode(self.apikey, forKey: "apikey")
     }
 }
 
 /// AliExmailEmailProviderConfig.
-public struct AliExmailEmailProviderConfig: Codable, Hashable, Sendable {
+public struct AliExmailEmailProviderConfig: GenAuthModel {
     /// Username
     public var sender: String
 
@@ -216,21 +216,21 @@ public struct AliExmailEmailProviderConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.sender = try container.decode(String.self, forKey: "sender")
-        self.senderPass = try container.decode(String.self, forKey: "senderPass")
+        let container = try ModelDecodingContainer(decoder)
+        self.sender = try container.decode(forKey: "sender")
+        self.senderPass = try container.decode(forKey: "senderPass")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.sender, forKey: "sender")
         try container.encode(self.senderPass, forKey: "senderPass")
     }
 }
 
 /// TencentExmailEmailProviderConfig.
-public struct TencentExmailEmailProviderConfig: Codable, Hashable, Sendable {
+public struct TencentExmailEmailProviderConfig: GenAuthModel {
     /// Username
     public var sender: String
 
@@ -249,21 +249,21 @@ public struct TencentExmailEmailProviderConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.sender = try container.decode(String.self, forKey: "sender")
-        self.senderPass = try container.decode(String.self, forKey: "senderPass")
+        let container = try ModelDecodingContainer(decoder)
+        self.sender = try container.decode(forKey: "sender")
+        self.senderPass = try container.decode(forKey: "senderPass")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.sender, forKey: "sender")
         try container.encode(self.senderPass, forKey: "senderPass")
     }
 }
 
 /// ConfigEmailProviderDto.
-public struct ConfigEmailProviderDto: Codable, Hashable, Sendable {
+public struct ConfigEmailProviderDto: GenAuthModel {
     /// Whether to enable. If not enabled, the built-in email service of GenAuth will be used by default
     public var enabled: Bool
 
@@ -309,18 +309,18 @@ public struct ConfigEmailProviderDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.smtpConfig = try container.decodeIfPresent(SMTPEmailProviderConfigInput.self, forKey: "smtpConfig")
-        self.sendGridConfig = try container.decodeIfPresent(SendGridEmailProviderConfigInput.self, forKey: "sendGridConfig")
-        self.aliExmailConfig = try container.decodeIfPresent(AliExmailEmailProviderConfigInput.self, forKey: "aliExmailConfig")
-        self.tencentExmailConfig = try container.decodeIfPresent(TencentExmailEmailProviderConfigInput.self, forKey: "tencentExmailConfig")
+        let container = try ModelDecodingContainer(decoder)
+        self.enabled = try container.decode(forKey: "enabled")
+        self.type = try container.decode(forKey: "type")
+        self.smtpConfig = try container.decodeIfPresent(forKey: "smtpConfig")
+        self.sendGridConfig = try container.decodeIfPresent(forKey: "sendGridConfig")
+        self.aliExmailConfig = try container.decodeIfPresent(forKey: "aliExmailConfig")
+        self.tencentExmailConfig = try container.decodeIfPresent(forKey: "tencentExmailConfig")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.enabled, forKey: "enabled")
         try container.encode(self.type, forKey: "type")
         try container.encodeIfPresent(self.smtpConfig, forKey: "smtpConfig")
@@ -364,7 +364,7 @@ extension ConfigEmailProviderDto {
 }
 
 /// SMTPEmailProviderConfigInput.
-public struct SMTPEmailProviderConfigInput: Codable, Hashable, Sendable {
+public struct SMTPEmailProviderConfigInput: GenAuthModel {
     /// SMTP address
     ///
     /// JSON key: `smtp_host`.
@@ -408,17 +408,17 @@ public struct SMTPEmailProviderConfigInput: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.smtpHost = try container.decode(String.self, forKey: "smtp_host")
-        self.smtpPort = try container.decode(Int.self, forKey: "smtp_port")
-        self.sender = try container.decodeIfPresent(String.self, forKey: "sender")
-        self.senderPass = try container.decode(String.self, forKey: "senderPass")
-        self.secure = try container.decodeIfPresent(Bool.self, forKey: "secure")
+        let container = try ModelDecodingContainer(decoder)
+        self.smtpHost = try container.decode(forKey: "smtp_host")
+        self.smtpPort = try container.decode(forKey: "smtp_port")
+        self.sender = try container.decodeIfPresent(forKey: "sender")
+        self.senderPass = try container.decode(forKey: "senderPass")
+        self.secure = try container.decodeIfPresent(forKey: "secure")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.smtpHost, forKey: "smtp_host")
         try container.encode(self.smtpPort, forKey: "smtp_port")
         try container.encodeIfPresent(self.sender, forKey: "sender")
@@ -428,7 +428,7 @@ public struct SMTPEmailProviderConfigInput: Codable, Hashable, Sendable {
 }
 
 /// SendGridEmailProviderConfigInput.
-public struct SendGridEmailProviderConfigInput: Codable, Hashable, Sendable {
+public struct SendGridEmailProviderConfigInput: GenAuthModel {
     /// Username
     public var sender: String
 
@@ -447,21 +447,21 @@ public struct SendGridEmailProviderConfigInput: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.sender = try container.decode(String.self, forKey: "sender")
-        self.apikey = try container.decode(String.self, forKey: "apikey")
+        let container = try ModelDecodingContainer(decoder)
+        self.sender = try container.decode(forKey: "sender")
+        self.apikey = try container.decode(forKey: "apikey")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.sender, forKey: "sender")
         try container.encode(self.apikey, forKey: "apikey")
     }
 }
 
 /// AliExmailEmailProviderConfigInput.
-public struct AliExmailEmailProviderConfigInput: Codable, Hashable, Sendable {
+public struct AliExmailEmailProviderConfigInput: GenAuthModel {
     /// Username
     public var sender: String
 
@@ -480,21 +480,21 @@ public struct AliExmailEmailProviderConfigInput: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.sender = try container.decode(String.self, forKey: "sender")
-        self.senderPass = try container.decode(String.self, forKey: "senderPass")
+        let container = try ModelDecodingContainer(decoder)
+        self.sender = try container.decode(forKey: "sender")
+        self.senderPass = try container.decode(forKey: "senderPass")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.sender, forKey: "sender")
         try container.encode(self.senderPass, forKey: "senderPass")
     }
 }
 
 /// TencentExmailEmailProviderConfigInput.
-public struct TencentExmailEmailProviderConfigInput: Codable, Hashable, Sendable {
+public struct TencentExmailEmailProviderConfigInput: GenAuthModel {
     /// Username
     public var sender: String
 
@@ -513,14 +513,14 @@ public struct TencentExmailEmailProviderConfigInput: Codable, Hashable, Sendable
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.sender = try container.decode(String.self, forKey: "sender")
-        self.senderPass = try container.decode(String.self, forKey: "senderPass")
+        let container = try ModelDecodingContainer(decoder)
+        self.sender = try container.decode(forKey: "sender")
+        self.senderPass = try container.decode(forKey: "senderPass")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.sender, forKey: "sender")
         try container.encode(self.senderPass, forKey: "senderPass")
     }

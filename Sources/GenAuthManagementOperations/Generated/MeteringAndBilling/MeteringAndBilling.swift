@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CostGetCurrentPackageRespDto.
-public struct CostGetCurrentPackageRespDto: Codable, Hashable, Sendable {
+public struct CostGetCurrentPackageRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct CostGetCurrentPackageRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CostCurrentPackageInfo.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct CostGetCurrentPackageRespDto: Codable, Hashable, Sendable {
 }
 
 /// CostCurrentPackageInfo.
-public struct CostCurrentPackageInfo: Codable, Hashable, Sendable {
+public struct CostCurrentPackageInfo: GenAuthModel {
     /// Package code
     public var code: String
 
@@ -94,16 +94,16 @@ public struct CostCurrentPackageInfo: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.endTime = try container.decode(String.self, forKey: "endTime")
-        self.overdueDays = try container.decode(String.self, forKey: "overdueDays")
-        self.goodsPackage = try container.decode(GoodsPackageDto.self, forKey: "goodsPackage")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.endTime = try container.decode(forKey: "endTime")
+        self.overdueDays = try container.decode(forKey: "overdueDays")
+        self.goodsPackage = try container.decode(forKey: "goodsPackage")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.endTime, forKey: "endTime")
         try container.encode(self.overdueDays, forKey: "overdueDays")
@@ -112,7 +112,7 @@ public struct CostCurrentPackageInfo: Codable, Hashable, Sendable {
 }
 
 /// GoodsPackageDto.
-public struct GoodsPackageDto: Codable, Hashable, Sendable {
+public struct GoodsPackageDto: GenAuthModel {
     /// Package name (name)
     public var name: String
 
@@ -164,19 +164,19 @@ public struct GoodsPackageDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.nameEn = try container.decode(String.self, forKey: "nameEn")
-        self.unitPrice = try container.decode(String.self, forKey: "unitPrice")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.group = try container.decode(String.self, forKey: "group")
-        self.sceneCode = try container.decode(String.self, forKey: "sceneCode")
-        self.amount = try container.decode(String.self, forKey: "amount")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.nameEn = try container.decode(forKey: "nameEn")
+        self.unitPrice = try container.decode(forKey: "unitPrice")
+        self.code = try container.decode(forKey: "code")
+        self.group = try container.decode(forKey: "group")
+        self.sceneCode = try container.decode(forKey: "sceneCode")
+        self.amount = try container.decode(forKey: "amount")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.nameEn, forKey: "nameEn")
         try container.encode(self.unitPrice, forKey: "unitPrice")
@@ -188,7 +188,7 @@ public struct GoodsPackageDto: Codable, Hashable, Sendable {
 }
 
 /// CostGetCurrentUsageRespDto.
-public struct CostGetCurrentUsageRespDto: Codable, Hashable, Sendable {
+public struct CostGetCurrentUsageRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -228,17 +228,17 @@ public struct CostGetCurrentUsageRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CurrentUsageRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -248,7 +248,7 @@ public struct CostGetCurrentUsageRespDto: Codable, Hashable, Sendable {
 }
 
 /// CurrentUsageRespDto.
-public struct CurrentUsageRespDto: Codable, Hashable, Sendable {
+public struct CurrentUsageRespDto: GenAuthModel {
     /// Current usage entity
     public var usages: [CurrentUsageDto]
 
@@ -262,19 +262,19 @@ public struct CurrentUsageRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.usages = try container.decode([CurrentUsageDto].self, forKey: "usages")
+        let container = try ModelDecodingContainer(decoder)
+        self.usages = try container.decode(forKey: "usages")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.usages, forKey: "usages")
     }
 }
 
 /// CurrentUsageDto.
-public struct CurrentUsageDto: Codable, Hashable, Sendable {
+public struct CurrentUsageDto: GenAuthModel {
     /// Total benefit amount
     public var amount: String
 
@@ -308,17 +308,17 @@ public struct CurrentUsageDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.amount = try container.decode(String.self, forKey: "amount")
-        self.current = try container.decode(String.self, forKey: "current")
-        self.experience = try container.decode(Bool.self, forKey: "experience")
-        self.modelCode = try container.decode(String.self, forKey: "modelCode")
-        self.modelName = try container.decode(String.self, forKey: "modelName")
+        let container = try ModelDecodingContainer(decoder)
+        self.amount = try container.decode(forKey: "amount")
+        self.current = try container.decode(forKey: "current")
+        self.experience = try container.decode(forKey: "experience")
+        self.modelCode = try container.decode(forKey: "modelCode")
+        self.modelName = try container.decode(forKey: "modelName")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.amount, forKey: "amount")
         try container.encode(self.current, forKey: "current")
         try container.encode(self.experience, forKey: "experience")
@@ -328,7 +328,7 @@ public struct CurrentUsageDto: Codable, Hashable, Sendable {
 }
 
 /// CostGetMauPeriodUsageHistoryRespDto.
-public struct CostGetMauPeriodUsageHistoryRespDto: Codable, Hashable, Sendable {
+public struct CostGetMauPeriodUsageHistoryRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -368,17 +368,17 @@ public struct CostGetMauPeriodUsageHistoryRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(MauPeriodUsageHistory.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -388,7 +388,7 @@ public struct CostGetMauPeriodUsageHistoryRespDto: Codable, Hashable, Sendable {
 }
 
 /// MauPeriodUsageHistory.
-public struct MauPeriodUsageHistory: Codable, Hashable, Sendable {
+public struct MauPeriodUsageHistory: GenAuthModel {
     /// Response data
     public var records: [MauPeriodUsageHistoryDto]
 
@@ -402,19 +402,19 @@ public struct MauPeriodUsageHistory: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.records = try container.decode([MauPeriodUsageHistoryDto].self, forKey: "records")
+        let container = try ModelDecodingContainer(decoder)
+        self.records = try container.decode(forKey: "records")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.records, forKey: "records")
     }
 }
 
 /// MauPeriodUsageHistoryDto.
-public struct MauPeriodUsageHistoryDto: Codable, Hashable, Sendable {
+public struct MauPeriodUsageHistoryDto: GenAuthModel {
     /// Period start time (year, month, day)
     public var periodStartTime: String
 
@@ -443,16 +443,16 @@ public struct MauPeriodUsageHistoryDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.periodStartTime = try container.decode(String.self, forKey: "periodStartTime")
-        self.periodEndTime = try container.decode(String.self, forKey: "periodEndTime")
-        self.amount = try container.decode(String.self, forKey: "amount")
-        self.current = try container.decode(String.self, forKey: "current")
+        let container = try ModelDecodingContainer(decoder)
+        self.periodStartTime = try container.decode(forKey: "periodStartTime")
+        self.periodEndTime = try container.decode(forKey: "periodEndTime")
+        self.amount = try container.decode(forKey: "amount")
+        self.current = try container.decode(forKey: "current")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.periodStartTime, forKey: "periodStartTime")
         try container.encode(self.periodEndTime, forKey: "periodEndTime")
         try container.encode(self.amount, forKey: "amount")
@@ -461,7 +461,7 @@ public struct MauPeriodUsageHistoryDto: Codable, Hashable, Sendable {
 }
 
 /// CostGetAllRightItemRespDto.
-public struct CostGetAllRightItemRespDto: Codable, Hashable, Sendable {
+public struct CostGetAllRightItemRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -501,17 +501,17 @@ public struct CostGetAllRightItemRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(RightItemRes.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

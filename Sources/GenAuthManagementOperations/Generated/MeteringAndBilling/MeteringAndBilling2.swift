@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// RightItemRes.
-public struct RightItemRes: Codable, Hashable, Sendable {
+public struct RightItemRes: GenAuthModel {
     /// Response data
     public var rightsItems: [RightItemDto]
 
@@ -19,19 +19,19 @@ public struct RightItemRes: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.rightsItems = try container.decode([RightItemDto].self, forKey: "rightsItems")
+        let container = try ModelDecodingContainer(decoder)
+        self.rightsItems = try container.decode(forKey: "rightsItems")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.rightsItems, forKey: "rightsItems")
     }
 }
 
 /// RightItemDto.
-public struct RightItemDto: Codable, Hashable, Sendable {
+public struct RightItemDto: GenAuthModel {
     /// Benefit code
     public var rightsModelCode: String
 
@@ -60,16 +60,16 @@ public struct RightItemDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.rightsModelCode = try container.decode(String.self, forKey: "rightsModelCode")
-        self.rightsModelName = try container.decode(String.self, forKey: "rightsModelName")
-        self.dataType = try container.decode(String.self, forKey: "dataType")
-        self.dataValue = try container.decode(String.self, forKey: "dataValue")
+        let container = try ModelDecodingContainer(decoder)
+        self.rightsModelCode = try container.decode(forKey: "rightsModelCode")
+        self.rightsModelName = try container.decode(forKey: "rightsModelName")
+        self.dataType = try container.decode(forKey: "dataType")
+        self.dataValue = try container.decode(forKey: "dataValue")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.rightsModelCode, forKey: "rightsModelCode")
         try container.encode(self.rightsModelName, forKey: "rightsModelName")
         try container.encode(self.dataType, forKey: "dataType")
@@ -78,7 +78,7 @@ public struct RightItemDto: Codable, Hashable, Sendable {
 }
 
 /// CostGetOrdersRespDto.
-public struct CostGetOrdersRespDto: Codable, Hashable, Sendable {
+public struct CostGetOrdersRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -118,17 +118,17 @@ public struct CostGetOrdersRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetOrdersRes.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -138,7 +138,7 @@ public struct CostGetOrdersRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetOrdersRes.
-public struct GetOrdersRes: Codable, Hashable, Sendable {
+public struct GetOrdersRes: GenAuthModel {
     /// Total
     public var totalCount: String
 
@@ -157,21 +157,21 @@ public struct GetOrdersRes: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(String.self, forKey: "totalCount")
-        self.list = try container.decode([OrderItem].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// OrderItem.
-public struct OrderItem: Codable, Hashable, Sendable {
+public struct OrderItem: GenAuthModel {
     /// Order number
     public var orderNo: String
 
@@ -241,22 +241,22 @@ public struct OrderItem: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.orderNo = try container.decode(String.self, forKey: "orderNo")
-        self.goodsName = try container.decode(String.self, forKey: "goodsName")
-        self.goodsNameEn = try container.decode(String.self, forKey: "goodsNameEn")
-        self.goodsUnitPrice = try container.decode(String.self, forKey: "goodsUnitPrice")
-        self.quantity = try container.decode(String.self, forKey: "quantity")
-        self.actualAmount = try container.decode(String.self, forKey: "actualAmount")
-        self.status = try container.decode(String.self, forKey: "status")
-        self.orderType = try container.decode(String.self, forKey: "orderType")
-        self.createTime = try container.decode(String.self, forKey: "createTime")
-        self.source = try container.decode(String.self, forKey: "source")
+        let container = try ModelDecodingContainer(decoder)
+        self.orderNo = try container.decode(forKey: "orderNo")
+        self.goodsName = try container.decode(forKey: "goodsName")
+        self.goodsNameEn = try container.decode(forKey: "goodsNameEn")
+        self.goodsUnitPrice = try container.decode(forKey: "goodsUnitPrice")
+        self.quantity = try container.decode(forKey: "quantity")
+        self.actualAmount = try container.decode(forKey: "actualAmount")
+        self.status = try container.decode(forKey: "status")
+        self.orderType = try container.decode(forKey: "orderType")
+        self.createTime = try container.decode(forKey: "createTime")
+        self.source = try container.decode(forKey: "source")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.orderNo, forKey: "orderNo")
         try container.encode(self.goodsName, forKey: "goodsName")
         try container.encode(self.goodsNameEn, forKey: "goodsNameEn")
@@ -271,7 +271,7 @@ public struct OrderItem: Codable, Hashable, Sendable {
 }
 
 /// CostGetOrderDetailRespDto.
-public struct CostGetOrderDetailRespDto: Codable, Hashable, Sendable {
+public struct CostGetOrderDetailRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -311,17 +311,17 @@ public struct CostGetOrderDetailRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(OrderItem.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -331,7 +331,7 @@ public struct CostGetOrderDetailRespDto: Codable, Hashable, Sendable {
 }
 
 /// CostGetOrderPayDetailRespDto.
-public struct CostGetOrderPayDetailRespDto: Codable, Hashable, Sendable {
+public struct CostGetOrderPayDetailRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -371,17 +371,17 @@ public struct CostGetOrderPayDetailRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CostGetOrderPayDetail.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -391,7 +391,7 @@ public struct CostGetOrderPayDetailRespDto: Codable, Hashable, Sendable {
 }
 
 /// CostGetOrderPayDetail.
-public struct CostGetOrderPayDetail: Codable, Hashable, Sendable {
+public struct CostGetOrderPayDetail: GenAuthModel {
     /// Order number
     public var orderNo: String
 
@@ -449,20 +449,20 @@ public struct CostGetOrderPayDetail: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.orderNo = try container.decode(String.self, forKey: "orderNo")
-        self.channelOrderNo = try container.decode(String.self, forKey: "channelOrderNo")
-        self.paidAmount = try container.decode(String.self, forKey: "paidAmount")
-        self.paidTime = try container.decode(String.self, forKey: "paidTime")
-        self.paidAccountNo = try container.decode(String.self, forKey: "paidAccountNo")
-        self.payStatus = try container.decode(String.self, forKey: "payStatus")
-        self.createTime = try container.decode(String.self, forKey: "createTime")
-        self.payType = try container.decode(String.self, forKey: "payType")
+        let container = try ModelDecodingContainer(decoder)
+        self.orderNo = try container.decode(forKey: "orderNo")
+        self.channelOrderNo = try container.decode(forKey: "channelOrderNo")
+        self.paidAmount = try container.decode(forKey: "paidAmount")
+        self.paidTime = try container.decode(forKey: "paidTime")
+        self.paidAccountNo = try container.decode(forKey: "paidAccountNo")
+        self.payStatus = try container.decode(forKey: "payStatus")
+        self.createTime = try container.decode(forKey: "createTime")
+        self.payType = try container.decode(forKey: "payType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.orderNo, forKey: "orderNo")
         try container.encode(self.channelOrderNo, forKey: "channelOrderNo")
         try container.encode(self.paidAmount, forKey: "paidAmount")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreateTerminalDto.
-public struct CreateTerminalDto: Codable, Hashable, Sendable {
+public struct CreateTerminalDto: GenAuthModel {
     /// Device unique identifier
     public var deviceUniqueId: String
 
@@ -123,30 +123,30 @@ public struct CreateTerminalDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.deviceUniqueId = try container.decode(String.self, forKey: "deviceUniqueId")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.version = try container.decodeIfPresent(String.self, forKey: "version")
-        self.hks = try container.decodeIfPresent(String.self, forKey: "hks")
-        self.fde = try container.decodeIfPresent(String.self, forKey: "fde")
-        self.hor = try container.decodeIfPresent(Bool.self, forKey: "hor")
-        self.sn = try container.decodeIfPresent(String.self, forKey: "sn")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.producer = try container.decodeIfPresent(String.self, forKey: "producer")
-        self.mod = try container.decodeIfPresent(String.self, forKey: "mod")
-        self.os = try container.decodeIfPresent(String.self, forKey: "os")
-        self.imei = try container.decodeIfPresent(String.self, forKey: "imei")
-        self.meid = try container.decodeIfPresent(String.self, forKey: "meid")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.language = try container.decodeIfPresent(String.self, forKey: "language")
-        self.cookie = try container.decodeIfPresent(Bool.self, forKey: "cookie")
-        self.userAgent = try container.decodeIfPresent(String.self, forKey: "userAgent")
-        self.customData = try container.decode(JSONValue.self, forKey: "customData")
+        let container = try ModelDecodingContainer(decoder)
+        self.deviceUniqueId = try container.decode(forKey: "deviceUniqueId")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.version = try container.decodeIfPresent(forKey: "version")
+        self.hks = try container.decodeIfPresent(forKey: "hks")
+        self.fde = try container.decodeIfPresent(forKey: "fde")
+        self.hor = try container.decodeIfPresent(forKey: "hor")
+        self.sn = try container.decodeIfPresent(forKey: "sn")
+        self.type = try container.decode(forKey: "type")
+        self.producer = try container.decodeIfPresent(forKey: "producer")
+        self.mod = try container.decodeIfPresent(forKey: "mod")
+        self.os = try container.decodeIfPresent(forKey: "os")
+        self.imei = try container.decodeIfPresent(forKey: "imei")
+        self.meid = try container.decodeIfPresent(forKey: "meid")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.language = try container.decodeIfPresent(forKey: "language")
+        self.cookie = try container.decodeIfPresent(forKey: "cookie")
+        self.userAgent = try container.decodeIfPresent(forKey: "userAgent")
+        self.customData = try container.decode(forKey: "customData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.deviceUniqueId, forKey: "deviceUniqueId")
         try container.encodeIfPresent(self.name, forKey: "name")
         try container.encodeIfPresent(self.version, forKey: "version")
@@ -198,7 +198,7 @@ extension CreateTerminalDto {
 }
 
 /// TerminalInfoRespDto.
-public struct TerminalInfoRespDto: Codable, Hashable, Sendable {
+public struct TerminalInfoRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -238,17 +238,17 @@ public struct TerminalInfoRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(TerminalInfoDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -258,7 +258,7 @@ public struct TerminalInfoRespDto: Codable, Hashable, Sendable {
 }
 
 /// TerminalInfoDto.
-public struct TerminalInfoDto: Codable, Hashable, Sendable {
+public struct TerminalInfoDto: GenAuthModel {
     /// Primary key ID
     public var id: String
 
@@ -277,21 +277,21 @@ public struct TerminalInfoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.deviceUniqueId = try container.decode(String.self, forKey: "deviceUniqueId")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.deviceUniqueId = try container.decode(forKey: "deviceUniqueId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.deviceUniqueId, forKey: "deviceUniqueId")
     }
 }
 
 /// QueryTerminalAppsDto.
-public struct QueryTerminalAppsDto: Codable, Hashable, Sendable {
+public struct QueryTerminalAppsDto: GenAuthModel {
     /// List of device unique identifiers
     public var deviceIds: [String]
 
@@ -310,14 +310,14 @@ public struct QueryTerminalAppsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.deviceIds = try container.decode([String].self, forKey: "deviceIds")
-        self.userId = try container.decodeIfPresent(String.self, forKey: "userId")
+        let container = try ModelDecodingContainer(decoder)
+        self.deviceIds = try container.decode(forKey: "deviceIds")
+        self.userId = try container.decodeIfPresent(forKey: "userId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.deviceIds, forKey: "deviceIds")
         try container.encodeIfPresent(self.userId, forKey: "userId")
     }

@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreatePipelineFunctionDto.
-public struct CreatePipelineFunctionDto: Codable, Hashable, Sendable {
+public struct CreatePipelineFunctionDto: GenAuthModel {
     /// Function name
     public var funcName: String
 
@@ -64,20 +64,20 @@ public struct CreatePipelineFunctionDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.funcName = try container.decode(String.self, forKey: "funcName")
-        self.funcDescription = try container.decodeIfPresent(String.self, forKey: "funcDescription")
-        self.scene = try container.decode(Scene.self, forKey: "scene")
-        self.sourceCode = try container.decode(String.self, forKey: "sourceCode")
-        self.isAsynchronous = try container.decodeIfPresent(Bool.self, forKey: "isAsynchronous")
-        self.timeout = try container.decodeIfPresent(Int.self, forKey: "timeout")
-        self.terminateOnTimeout = try container.decodeIfPresent(Bool.self, forKey: "terminateOnTimeout")
-        self.enabled = try container.decodeIfPresent(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.funcName = try container.decode(forKey: "funcName")
+        self.funcDescription = try container.decodeIfPresent(forKey: "funcDescription")
+        self.scene = try container.decode(forKey: "scene")
+        self.sourceCode = try container.decode(forKey: "sourceCode")
+        self.isAsynchronous = try container.decodeIfPresent(forKey: "isAsynchronous")
+        self.timeout = try container.decodeIfPresent(forKey: "timeout")
+        self.terminateOnTimeout = try container.decodeIfPresent(forKey: "terminateOnTimeout")
+        self.enabled = try container.decodeIfPresent(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.funcName, forKey: "funcName")
         try container.encodeIfPresent(self.funcDescription, forKey: "funcDescription")
         try container.encode(self.scene, forKey: "scene")
@@ -143,7 +143,7 @@ extension CreatePipelineFunctionDto {
 }
 
 /// PipelineFunctionSingleRespDto.
-public struct PipelineFunctionSingleRespDto: Codable, Hashable, Sendable {
+public struct PipelineFunctionSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -183,17 +183,17 @@ public struct PipelineFunctionSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(PipelineFunctionDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -203,7 +203,7 @@ public struct PipelineFunctionSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// PipelineFunctionDto.
-public struct PipelineFunctionDto: Codable, Hashable, Sendable {
+public struct PipelineFunctionDto: GenAuthModel {
     /// Function ID
     public var funcId: String
 
@@ -291,25 +291,25 @@ public struct PipelineFunctionDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.funcId = try container.decode(String.self, forKey: "funcId")
-        self.funcName = try container.decode(String.self, forKey: "funcName")
-        self.funcDescription = try container.decodeIfPresent(String.self, forKey: "funcDescription")
-        self.scene = try container.decode(Scene.self, forKey: "scene")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(Date.self, forKey: "updatedAt")
-        self.isAsynchronous = try container.decode(Bool.self, forKey: "isAsynchronous")
-        self.timeout = try container.decode(Int.self, forKey: "timeout")
-        self.terminateOnTimeout = try container.decode(Bool.self, forKey: "terminateOnTimeout")
-        self.sourceCode = try container.decode(String.self, forKey: "sourceCode")
-        self.status = try container.decode(Status.self, forKey: "status")
-        self.uploadErrMsg = try container.decodeIfPresent(String.self, forKey: "uploadErrMsg")
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.funcId = try container.decode(forKey: "funcId")
+        self.funcName = try container.decode(forKey: "funcName")
+        self.funcDescription = try container.decodeIfPresent(forKey: "funcDescription")
+        self.scene = try container.decode(forKey: "scene")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
+        self.isAsynchronous = try container.decode(forKey: "isAsynchronous")
+        self.timeout = try container.decode(forKey: "timeout")
+        self.terminateOnTimeout = try container.decode(forKey: "terminateOnTimeout")
+        self.sourceCode = try container.decode(forKey: "sourceCode")
+        self.status = try container.decode(forKey: "status")
+        self.uploadErrMsg = try container.decodeIfPresent(forKey: "uploadErrMsg")
+        self.enabled = try container.decode(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.funcId, forKey: "funcId")
         try container.encode(self.funcName, forKey: "funcName")
         try container.encodeIfPresent(self.funcDescription, forKey: "funcDescription")
@@ -407,7 +407,7 @@ extension PipelineFunctionDto {
 }
 
 /// ReUploadPipelineFunctionDto.
-public struct ReUploadPipelineFunctionDto: Codable, Hashable, Sendable {
+public struct ReUploadPipelineFunctionDto: GenAuthModel {
     /// Pipeline function ID
     public var funcId: String
 
@@ -421,19 +421,19 @@ public struct ReUploadPipelineFunctionDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.funcId = try container.decode(String.self, forKey: "funcId")
+        let container = try ModelDecodingContainer(decoder)
+        self.funcId = try container.decode(forKey: "funcId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.funcId, forKey: "funcId")
     }
 }
 
 /// UpdatePipelineFunctionDto.
-public struct UpdatePipelineFunctionDto: Codable, Hashable, Sendable {
+public struct UpdatePipelineFunctionDto: GenAuthModel {
     /// Pipeline function ID
     public var funcId: String
 
@@ -491,20 +491,20 @@ public struct UpdatePipelineFunctionDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.funcId = try container.decode(String.self, forKey: "funcId")
-        self.funcName = try container.decodeIfPresent(String.self, forKey: "funcName")
-        self.funcDescription = try container.decodeIfPresent(String.self, forKey: "funcDescription")
-        self.sourceCode = try container.decodeIfPresent(String.self, forKey: "sourceCode")
-        self.isAsynchronous = try container.decodeIfPresent(Bool.self, forKey: "isAsynchronous")
-        self.timeout = try container.decodeIfPresent(Int.self, forKey: "timeout")
-        self.terminateOnTimeout = try container.decodeIfPresent(Bool.self, forKey: "terminateOnTimeout")
-        self.enabled = try container.decodeIfPresent(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.funcId = try container.decode(forKey: "funcId")
+        self.funcName = try container.decodeIfPresent(forKey: "funcName")
+        self.funcDescription = try container.decodeIfPresent(forKey: "funcDescription")
+        self.sourceCode = try container.decodeIfPresent(forKey: "sourceCode")
+        self.isAsynchronous = try container.decodeIfPresent(forKey: "isAsynchronous")
+        self.timeout = try container.decodeIfPresent(forKey: "timeout")
+        self.terminateOnTimeout = try container.decodeIfPresent(forKey: "terminateOnTimeout")
+        self.enabled = try container.decodeIfPresent(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.funcId, forKey: "funcId")
         try container.encodeIfPresent(self.funcName, forKey: "funcName")
         try container.encodeIfPresent(self.funcDescription, forKey: "funcDescription")
@@ -517,7 +517,7 @@ public struct UpdatePipelineFunctionDto: Codable, Hashable, Sendable {
 }
 
 /// UpdatePipelineOrderDto.
-public struct UpdatePipelineOrderDto: Codable, Hashable, Sendable {
+public struct UpdatePipelineOrderDto: GenAuthModel {
     /// Trigger scenario of the function:
     public var scene: Scene
 
@@ -536,14 +536,14 @@ public struct UpdatePipelineOrderDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.scene = try container.decode(Scene.self, forKey: "scene")
-        self.order = try container.decode([String].self, forKey: "order")
+        let container = try ModelDecodingContainer(decoder)
+        self.scene = try container.decode(forKey: "scene")
+        self.order = try container.decode(forKey: "order")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.scene, forKey: "scene")
         try container.encode(self.order, forKey: "order")
     }
@@ -603,7 +603,7 @@ extension UpdatePipelineOrderDto {
 }
 
 /// DeletePipelineFunctionDto.
-public struct DeletePipelineFunctionDto: Codable, Hashable, Sendable {
+public struct DeletePipelineFunctionDto: GenAuthModel {
     /// Pipeline function ID
     public var funcId: String
 
@@ -617,19 +617,19 @@ public struct DeletePipelineFunctionDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.funcId = try container.decode(String.self, forKey: "funcId")
+        let container = try ModelDecodingContainer(decoder)
+        self.funcId = try container.decode(forKey: "funcId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.funcId, forKey: "funcId")
     }
 }
 
 /// PipelineFunctionPaginatedRespDto.
-public struct PipelineFunctionPaginatedRespDto: Codable, Hashable, Sendable {
+public struct PipelineFunctionPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -669,17 +669,17 @@ public struct PipelineFunctionPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(PipelineFunctionPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -689,7 +689,7 @@ public struct PipelineFunctionPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// PipelineFunctionPagingDto.
-public struct PipelineFunctionPagingDto: Codable, Hashable, Sendable {
+public struct PipelineFunctionPagingDto: GenAuthModel {
     /// Total
     public var totalCount: Int
 
@@ -708,14 +708,14 @@ public struct PipelineFunctionPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([PipelineFunctionDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }

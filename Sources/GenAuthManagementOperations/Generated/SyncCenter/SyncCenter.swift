@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// SyncTaskSingleRespDto.
-public struct SyncTaskSingleRespDto: Codable, Hashable, Sendable {
+public struct SyncTaskSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -46,17 +46,17 @@ public struct SyncTaskSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(SyncTaskDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -66,7 +66,7 @@ public struct SyncTaskSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// SyncTaskDto.
-public struct SyncTaskDto: Codable, Hashable, Sendable {
+public struct SyncTaskDto: GenAuthModel {
     /// Sync task ID
     public var syncTaskId: Int
 
@@ -166,27 +166,27 @@ public struct SyncTaskDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.syncTaskId = try container.decode(Int.self, forKey: "syncTaskId")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(Date.self, forKey: "updatedAt")
-        self.syncTaskName = try container.decode(String.self, forKey: "syncTaskName")
-        self.syncTaskType = try container.decode(SyncTaskType.self, forKey: "syncTaskType")
-        self.syncFlow = try container.decode(SyncFlow.self, forKey: "syncFlow")
-        self.syncTrigger = try container.decode(SyncTrigger.self, forKey: "syncTrigger")
-        self.lastSyncMessage = try container.decodeIfPresent(String.self, forKey: "lastSyncMessage")
-        self.lastSyncRate = try container.decodeIfPresent(Double.self, forKey: "lastSyncRate")
-        self.lastSyncStatus = try container.decodeIfPresent(LastSyncStatus.self, forKey: "lastSyncStatus")
-        self.lastSyncTime = try container.decodeIfPresent(Date.self, forKey: "lastSyncTime")
-        self.organizationCode = try container.decodeIfPresent(String.self, forKey: "organizationCode")
-        self.provisioningScope = try container.decodeIfPresent(SyncTaskProvisioningScope.self, forKey: "provisioningScope")
-        self.fieldMapping = try container.decode([SyncTaskFieldMapping].self, forKey: "fieldMapping")
-        self.timedScheduler = try container.decodeIfPresent(SyncTaskTimedScheduler.self, forKey: "timedScheduler")
+        let container = try ModelDecodingContainer(decoder)
+        self.syncTaskId = try container.decode(forKey: "syncTaskId")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
+        self.syncTaskName = try container.decode(forKey: "syncTaskName")
+        self.syncTaskType = try container.decode(forKey: "syncTaskType")
+        self.syncFlow = try container.decode(forKey: "syncFlow")
+        self.syncTrigger = try container.decode(forKey: "syncTrigger")
+        self.lastSyncMessage = try container.decodeIfPresent(forKey: "lastSyncMessage")
+        self.lastSyncRate = try container.decodeIfPresent(forKey: "lastSyncRate")
+        self.lastSyncStatus = try container.decodeIfPresent(forKey: "lastSyncStatus")
+        self.lastSyncTime = try container.decodeIfPresent(forKey: "lastSyncTime")
+        self.organizationCode = try container.decodeIfPresent(forKey: "organizationCode")
+        self.provisioningScope = try container.decodeIfPresent(forKey: "provisioningScope")
+        self.fieldMapping = try container.decode(forKey: "fieldMapping")
+        self.timedScheduler = try container.decodeIfPresent(forKey: "timedScheduler")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.syncTaskId, forKey: "syncTaskId")
         try container.encode(self.createdAt, forKey: "createdAt")
         try container.encode(self.updatedAt, forKey: "updatedAt")
@@ -364,7 +364,7 @@ extension SyncTaskDto {
 }
 
 /// SyncTaskProvisioningScope.
-public struct SyncTaskProvisioningScope: Codable, Hashable, Sendable {
+public struct SyncTaskProvisioningScope: GenAuthModel {
     /// Whether to sync all users and departments under the selected organization
     public var all: Bool
 
@@ -383,21 +383,21 @@ public struct SyncTaskProvisioningScope: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.all = try container.decode(Bool.self, forKey: "all")
-        self.includeNewUsers = try container.decode(Bool.self, forKey: "includeNewUsers")
+        let container = try ModelDecodingContainer(decoder)
+        self.all = try container.decode(forKey: "all")
+        self.includeNewUsers = try container.decode(forKey: "includeNewUsers")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.all, forKey: "all")
         try container.encode(self.includeNewUsers, forKey: "includeNewUsers")
     }
 }
 
 /// SyncTaskFieldMapping.
-public struct SyncTaskFieldMapping: Codable, Hashable, Sendable {
+public struct SyncTaskFieldMapping: GenAuthModel {
     /// Source field
     public var expression: String
 
@@ -416,21 +416,21 @@ public struct SyncTaskFieldMapping: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.expression = try container.decode(String.self, forKey: "expression")
-        self.targetKey = try container.decode(String.self, forKey: "targetKey")
+        let container = try ModelDecodingContainer(decoder)
+        self.expression = try container.decode(forKey: "expression")
+        self.targetKey = try container.decode(forKey: "targetKey")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.expression, forKey: "expression")
         try container.encode(self.targetKey, forKey: "targetKey")
     }
 }
 
 /// SyncTaskTimedScheduler.
-public struct SyncTaskTimedScheduler: Codable, Hashable, Sendable {
+public struct SyncTaskTimedScheduler: GenAuthModel {
     /// Schedule period:
     public var cycle: Cycle
 
@@ -449,14 +449,14 @@ public struct SyncTaskTimedScheduler: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.cycle = try container.decode(Cycle.self, forKey: "cycle")
-        self.startTime = try container.decode(Int.self, forKey: "startTime")
+        let container = try ModelDecodingContainer(decoder)
+        self.cycle = try container.decode(forKey: "cycle")
+        self.startTime = try container.decode(forKey: "startTime")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.cycle, forKey: "cycle")
         try container.encode(self.startTime, forKey: "startTime")
     }
@@ -500,7 +500,7 @@ extension SyncTaskTimedScheduler {
 }
 
 /// SyncTaskPaginatedRespDto.
-public struct SyncTaskPaginatedRespDto: Codable, Hashable, Sendable {
+public struct SyncTaskPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -540,17 +540,17 @@ public struct SyncTaskPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(SyncTaskPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -560,7 +560,7 @@ public struct SyncTaskPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// SyncTaskPagingDto.
-public struct SyncTaskPagingDto: Codable, Hashable, Sendable {
+public struct SyncTaskPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -579,21 +579,21 @@ public struct SyncTaskPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([SyncTaskDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// CreateSyncTaskDto.
-public struct CreateSyncTaskDto: Codable, Hashable, Sendable {
+public struct CreateSyncTaskDto: GenAuthModel {
     /// Sync task name
     public var syncTaskName: String
 
@@ -657,21 +657,21 @@ public struct CreateSyncTaskDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.syncTaskName = try container.decode(String.self, forKey: "syncTaskName")
-        self.syncTaskType = try container.decode(SyncTaskType.self, forKey: "syncTaskType")
-        self.clientConfig = try container.decode(SyncTaskClientConfig.self, forKey: "clientConfig")
-        self.syncTaskFlow = try container.decode(SyncTaskFlow.self, forKey: "syncTaskFlow")
-        self.syncTaskTrigger = try container.decode(SyncTaskTrigger.self, forKey: "syncTaskTrigger")
-        self.organizationCode = try container.decodeIfPresent(String.self, forKey: "organizationCode")
-        self.provisioningScope = try container.decodeIfPresent(SyncTaskProvisioningScope.self, forKey: "provisioningScope")
-        self.fieldMapping = try container.decode([SyncTaskFieldMapping].self, forKey: "fieldMapping")
-        self.timedScheduler = try container.decodeIfPresent(SyncTaskTimedScheduler.self, forKey: "timedScheduler")
+        let container = try ModelDecodingContainer(decoder)
+        self.syncTaskName = try container.decode(forKey: "syncTaskName")
+        self.syncTaskType = try container.decode(forKey: "syncTaskType")
+        self.clientConfig = try container.decode(forKey: "clientConfig")
+        self.syncTaskFlow = try container.decode(forKey: "syncTaskFlow")
+        self.syncTaskTrigger = try container.decode(forKey: "syncTaskTrigger")
+        self.organizationCode = try container.decodeIfPresent(forKey: "organizationCode")
+        self.provisioningScope = try container.decodeIfPresent(forKey: "provisioningScope")
+        self.fieldMapping = try container.decode(forKey: "fieldMapping")
+        self.timedScheduler = try container.decodeIfPresent(forKey: "timedScheduler")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.syncTaskName, forKey: "syncTaskName")
         try container.encode(self.syncTaskType, forKey: "syncTaskType")
         try container.encode(self.clientConfig, forKey: "clientConfig")
@@ -808,7 +808,7 @@ extension CreateSyncTaskDto {
 }
 
 /// SyncTaskClientConfig.
-public struct SyncTaskClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskClientConfig: GenAuthModel {
     /// Lark sync task configuration
     public var larkConfig: SyncTaskLarkClientConfig?
 
@@ -896,25 +896,25 @@ public struct SyncTaskClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.larkConfig = try container.decodeIfPresent(SyncTaskLarkClientConfig.self, forKey: "larkConfig")
-        self.larkInternationalConfig = try container.decodeIfPresent(SyncTaskLarkClientConfig.self, forKey: "larkInternationalConfig")
-        self.wechatworkConfig = try container.decodeIfPresent(SyncTaskWechatworkClientConfig.self, forKey: "wechatworkConfig")
-        self.dingtalkConfig = try container.decodeIfPresent(SyncTaskDingtalkClientConfig.self, forKey: "dingtalkConfig")
-        self.mokaConfig = try container.decodeIfPresent(SyncTaskMokaClientConfig.self, forKey: "mokaConfig")
-        self.scimConfig = try container.decodeIfPresent(SyncTaskScimClientConfig.self, forKey: "scimConfig")
-        self.activeDirectoryConfig = try container.decodeIfPresent(SyncTaskActiveDirectoryClientConfig.self, forKey: "activeDirectoryConfig")
-        self.ldapConfig = try container.decodeIfPresent(SyncTaskLdapClientConfig.self, forKey: "ldapConfig")
-        self.italentConfig = try container.decodeIfPresent(SyncTaskItalentClientConfig.self, forKey: "italentConfig")
-        self.maycurConfig = try container.decodeIfPresent(SyncTaskMaycurClientConfig.self, forKey: "maycurConfig")
-        self.fxiaokeConfig = try container.decodeIfPresent(SyncTaskFxiaokeClientConfig.self, forKey: "fxiaokeConfig")
-        self.xiaoshouyiConfig = try container.decodeIfPresent(SyncTaskXiaoshouyiClientConfig.self, forKey: "xiaoshouyiConfig")
-        self.kayangConfig = try container.decodeIfPresent(SyncTaskKayangClientConfig.self, forKey: "kayangConfig")
+        let container = try ModelDecodingContainer(decoder)
+        self.larkConfig = try container.decodeIfPresent(forKey: "larkConfig")
+        self.larkInternationalConfig = try container.decodeIfPresent(forKey: "larkInternationalConfig")
+        self.wechatworkConfig = try container.decodeIfPresent(forKey: "wechatworkConfig")
+        self.dingtalkConfig = try container.decodeIfPresent(forKey: "dingtalkConfig")
+        self.mokaConfig = try container.decodeIfPresent(forKey: "mokaConfig")
+        self.scimConfig = try container.decodeIfPresent(forKey: "scimConfig")
+        self.activeDirectoryConfig = try container.decodeIfPresent(forKey: "activeDirectoryConfig")
+        self.ldapConfig = try container.decodeIfPresent(forKey: "ldapConfig")
+        self.italentConfig = try container.decodeIfPresent(forKey: "italentConfig")
+        self.maycurConfig = try container.decodeIfPresent(forKey: "maycurConfig")
+        self.fxiaokeConfig = try container.decodeIfPresent(forKey: "fxiaokeConfig")
+        self.xiaoshouyiConfig = try container.decodeIfPresent(forKey: "xiaoshouyiConfig")
+        self.kayangConfig = try container.decodeIfPresent(forKey: "kayangConfig")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.larkConfig, forKey: "larkConfig")
         try container.encodeIfPresent(self.larkInternationalConfig, forKey: "larkInternationalConfig")
         try container.encodeIfPresent(self.wechatworkConfig, forKey: "wechatworkConfig")
@@ -932,7 +932,7 @@ public struct SyncTaskClientConfig: Codable, Hashable, Sendable {
 }
 
 /// SyncTaskLarkClientConfig.
-public struct SyncTaskLarkClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskLarkClientConfig: GenAuthModel {
     /// Lark app App ID
     ///
     /// JSON key: `app_id`.
@@ -974,16 +974,16 @@ public struct SyncTaskLarkClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "app_id")
-        self.appSecret = try container.decode(String.self, forKey: "app_secret")
-        self.encryptKey = try container.decodeIfPresent(String.self, forKey: "encrypt_key")
-        self.verificationToken = try container.decodeIfPresent(String.self, forKey: "verification_token")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "app_id")
+        self.appSecret = try container.decode(forKey: "app_secret")
+        self.encryptKey = try container.decodeIfPresent(forKey: "encrypt_key")
+        self.verificationToken = try container.decodeIfPresent(forKey: "verification_token")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "app_id")
         try container.encode(self.appSecret, forKey: "app_secret")
         try container.encodeIfPresent(self.encryptKey, forKey: "encrypt_key")

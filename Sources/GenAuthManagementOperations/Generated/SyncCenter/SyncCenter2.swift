@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// SyncTaskWechatworkClientConfig.
-public struct SyncTaskWechatworkClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskWechatworkClientConfig: GenAuthModel {
     /// Enterprise ID (CorpId)
     public var corpID: String
 
@@ -45,17 +45,17 @@ public struct SyncTaskWechatworkClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.corpID = try container.decode(String.self, forKey: "corpID")
-        self.secret = try container.decode(String.self, forKey: "secret")
-        self.token = try container.decodeIfPresent(String.self, forKey: "token")
-        self.encodingAESKey = try container.decodeIfPresent(String.self, forKey: "encodingAESKey")
-        self.agentUrl = try container.decodeIfPresent(String.self, forKey: "agentUrl")
+        let container = try ModelDecodingContainer(decoder)
+        self.corpID = try container.decode(forKey: "corpID")
+        self.secret = try container.decode(forKey: "secret")
+        self.token = try container.decodeIfPresent(forKey: "token")
+        self.encodingAESKey = try container.decodeIfPresent(forKey: "encodingAESKey")
+        self.agentUrl = try container.decodeIfPresent(forKey: "agentUrl")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.corpID, forKey: "corpID")
         try container.encode(self.secret, forKey: "secret")
         try container.encodeIfPresent(self.token, forKey: "token")
@@ -65,7 +65,7 @@ public struct SyncTaskWechatworkClientConfig: Codable, Hashable, Sendable {
 }
 
 /// SyncTaskDingtalkClientConfig.
-public struct SyncTaskDingtalkClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskDingtalkClientConfig: GenAuthModel {
     /// Enterprise ID (CorpId)
     public var corpId: String
 
@@ -107,17 +107,17 @@ public struct SyncTaskDingtalkClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.corpId = try container.decode(String.self, forKey: "corpId")
-        self.appKey = try container.decode(String.self, forKey: "appKey")
-        self.appSecret = try container.decode(String.self, forKey: "appSecret")
-        self.aesKey = try container.decodeIfPresent(String.self, forKey: "aes_key")
-        self.token = try container.decodeIfPresent(String.self, forKey: "token")
+        let container = try ModelDecodingContainer(decoder)
+        self.corpId = try container.decode(forKey: "corpId")
+        self.appKey = try container.decode(forKey: "appKey")
+        self.appSecret = try container.decode(forKey: "appSecret")
+        self.aesKey = try container.decodeIfPresent(forKey: "aes_key")
+        self.token = try container.decodeIfPresent(forKey: "token")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.corpId, forKey: "corpId")
         try container.encode(self.appKey, forKey: "appKey")
         try container.encode(self.appSecret, forKey: "appSecret")
@@ -127,7 +127,7 @@ public struct SyncTaskDingtalkClientConfig: Codable, Hashable, Sendable {
 }
 
 /// SyncTaskMokaClientConfig.
-public struct SyncTaskMokaClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskMokaClientConfig: GenAuthModel {
     /// User Name
     public var userName: String
 
@@ -171,17 +171,17 @@ public struct SyncTaskMokaClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userName = try container.decode(String.self, forKey: "userName")
-        self.entCode = try container.decode(String.self, forKey: "entCode")
-        self.apiCodeEmployee = try container.decode(String.self, forKey: "apiCode_employee")
-        self.apiCodeDepartment = try container.decode(String.self, forKey: "apiCode_department")
-        self.privateKey = try container.decode(String.self, forKey: "privateKey")
+        let container = try ModelDecodingContainer(decoder)
+        self.userName = try container.decode(forKey: "userName")
+        self.entCode = try container.decode(forKey: "entCode")
+        self.apiCodeEmployee = try container.decode(forKey: "apiCode_employee")
+        self.apiCodeDepartment = try container.decode(forKey: "apiCode_department")
+        self.privateKey = try container.decode(forKey: "privateKey")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userName, forKey: "userName")
         try container.encode(self.entCode, forKey: "entCode")
         try container.encode(self.apiCodeEmployee, forKey: "apiCode_employee")
@@ -191,7 +191,7 @@ public struct SyncTaskMokaClientConfig: Codable, Hashable, Sendable {
 }
 
 /// SyncTaskScimClientConfig.
-public struct SyncTaskScimClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskScimClientConfig: GenAuthModel {
     /// Group Url
     ///
     /// JSON key: `org_url`.
@@ -245,18 +245,18 @@ public struct SyncTaskScimClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.orgUrl = try container.decodeIfPresent(String.self, forKey: "org_url")
-        self.userUrl = try container.decode(String.self, forKey: "user_url")
-        self.token = try container.decode(String.self, forKey: "token")
-        self.rootDepartmentId = try container.decodeIfPresent(String.self, forKey: "root_department_id")
-        self.parentDepartment = try container.decodeIfPresent(String.self, forKey: "parent_department")
-        self.department = try container.decodeIfPresent(String.self, forKey: "department")
+        let container = try ModelDecodingContainer(decoder)
+        self.orgUrl = try container.decodeIfPresent(forKey: "org_url")
+        self.userUrl = try container.decode(forKey: "user_url")
+        self.token = try container.decode(forKey: "token")
+        self.rootDepartmentId = try container.decodeIfPresent(forKey: "root_department_id")
+        self.parentDepartment = try container.decodeIfPresent(forKey: "parent_department")
+        self.department = try container.decodeIfPresent(forKey: "department")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.orgUrl, forKey: "org_url")
         try container.encode(self.userUrl, forKey: "user_url")
         try container.encode(self.token, forKey: "token")
@@ -267,7 +267,7 @@ public struct SyncTaskScimClientConfig: Codable, Hashable, Sendable {
 }
 
 /// SyncTaskActiveDirectoryClientConfig.
-public struct SyncTaskActiveDirectoryClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskActiveDirectoryClientConfig: GenAuthModel {
     /// Unique identifier of the identity source
     public var syncIdentityProviderCode: String?
 
@@ -288,21 +288,21 @@ public struct SyncTaskActiveDirectoryClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.syncIdentityProviderCode = try container.decodeIfPresent(String.self, forKey: "syncIdentityProviderCode")
-        self.ticketUrl = try container.decodeIfPresent(String.self, forKey: "ticket_url")
+        let container = try ModelDecodingContainer(decoder)
+        self.syncIdentityProviderCode = try container.decodeIfPresent(forKey: "syncIdentityProviderCode")
+        self.ticketUrl = try container.decodeIfPresent(forKey: "ticket_url")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.syncIdentityProviderCode, forKey: "syncIdentityProviderCode")
         try container.encodeIfPresent(self.ticketUrl, forKey: "ticket_url")
     }
 }
 
 /// SyncTaskLdapClientConfig.
-public struct SyncTaskLdapClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskLdapClientConfig: GenAuthModel {
     /// LDAP URL
     public var url: String
 
@@ -354,19 +354,19 @@ public struct SyncTaskLdapClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.url = try container.decode(String.self, forKey: "url")
-        self.bindDn = try container.decode(String.self, forKey: "bindDn")
-        self.bindCredentials = try container.decode(String.self, forKey: "bindCredentials")
-        self.usersBaseDn = try container.decode(String.self, forKey: "usersBaseDn")
-        self.groupsBaseDn = try container.decode(String.self, forKey: "groupsBaseDn")
-        self.userQueryCriteria = try container.decode(String.self, forKey: "userQueryCriteria")
-        self.departmentQueryCriteria = try container.decode(String.self, forKey: "departmentQueryCriteria")
+        let container = try ModelDecodingContainer(decoder)
+        self.url = try container.decode(forKey: "url")
+        self.bindDn = try container.decode(forKey: "bindDn")
+        self.bindCredentials = try container.decode(forKey: "bindCredentials")
+        self.usersBaseDn = try container.decode(forKey: "usersBaseDn")
+        self.groupsBaseDn = try container.decode(forKey: "groupsBaseDn")
+        self.userQueryCriteria = try container.decode(forKey: "userQueryCriteria")
+        self.departmentQueryCriteria = try container.decode(forKey: "departmentQueryCriteria")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.url, forKey: "url")
         try container.encode(self.bindDn, forKey: "bindDn")
         try container.encode(self.bindCredentials, forKey: "bindCredentials")
@@ -378,7 +378,7 @@ public struct SyncTaskLdapClientConfig: Codable, Hashable, Sendable {
 }
 
 /// SyncTaskItalentClientConfig.
-public struct SyncTaskItalentClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskItalentClientConfig: GenAuthModel {
     /// Tenant Id
     ///
     /// JSON key: `tenant_id`.
@@ -408,15 +408,15 @@ public struct SyncTaskItalentClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.tenantId = try container.decode(String.self, forKey: "tenant_id")
-        self.appKey = try container.decode(String.self, forKey: "app_key")
-        self.appSecret = try container.decode(String.self, forKey: "app_secret")
+        let container = try ModelDecodingContainer(decoder)
+        self.tenantId = try container.decode(forKey: "tenant_id")
+        self.appKey = try container.decode(forKey: "app_key")
+        self.appSecret = try container.decode(forKey: "app_secret")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.tenantId, forKey: "tenant_id")
         try container.encode(self.appKey, forKey: "app_key")
         try container.encode(self.appSecret, forKey: "app_secret")
@@ -424,7 +424,7 @@ public struct SyncTaskItalentClientConfig: Codable, Hashable, Sendable {
 }
 
 /// SyncTaskMaycurClientConfig.
-public struct SyncTaskMaycurClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskMaycurClientConfig: GenAuthModel {
     /// App Code
     ///
     /// JSON key: `app_code`.
@@ -452,15 +452,15 @@ public struct SyncTaskMaycurClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appCode = try container.decode(String.self, forKey: "app_code")
-        self.appSecret = try container.decode(String.self, forKey: "app_secret")
-        self.endpoint = try container.decode(String.self, forKey: "endpoint")
+        let container = try ModelDecodingContainer(decoder)
+        self.appCode = try container.decode(forKey: "app_code")
+        self.appSecret = try container.decode(forKey: "app_secret")
+        self.endpoint = try container.decode(forKey: "endpoint")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appCode, forKey: "app_code")
         try container.encode(self.appSecret, forKey: "app_secret")
         try container.encode(self.endpoint, forKey: "endpoint")
@@ -468,7 +468,7 @@ public struct SyncTaskMaycurClientConfig: Codable, Hashable, Sendable {
 }
 
 /// SyncTaskFxiaokeClientConfig.
-public struct SyncTaskFxiaokeClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskFxiaokeClientConfig: GenAuthModel {
     /// App Id
     public var appId: String
 
@@ -497,16 +497,16 @@ public struct SyncTaskFxiaokeClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.appSecret = try container.decode(String.self, forKey: "appSecret")
-        self.permanentCode = try container.decode(String.self, forKey: "permanentCode")
-        self.currentOpenUserId = try container.decode(String.self, forKey: "currentOpenUserId")
+        let container = try ModelDecodingContainer(decoder)
+        self.appId = try container.decode(forKey: "appId")
+        self.appSecret = try container.decode(forKey: "appSecret")
+        self.permanentCode = try container.decode(forKey: "permanentCode")
+        self.currentOpenUserId = try container.decode(forKey: "currentOpenUserId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.appId, forKey: "appId")
         try container.encode(self.appSecret, forKey: "appSecret")
         try container.encode(self.permanentCode, forKey: "permanentCode")
@@ -515,7 +515,7 @@ public struct SyncTaskFxiaokeClientConfig: Codable, Hashable, Sendable {
 }
 
 /// SyncTaskXiaoshouyiClientConfig.
-public struct SyncTaskXiaoshouyiClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskXiaoshouyiClientConfig: GenAuthModel {
     /// ClientId of the Xiaoshouyi app
     ///
     /// JSON key: `client_id`.
@@ -548,16 +548,16 @@ public struct SyncTaskXiaoshouyiClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.clientId = try container.decode(String.self, forKey: "client_id")
-        self.clientSecret = try container.decode(String.self, forKey: "client_secret")
-        self.username = try container.decode(String.self, forKey: "username")
-        self.password = try container.decode(String.self, forKey: "password")
+        let container = try ModelDecodingContainer(decoder)
+        self.clientId = try container.decode(forKey: "client_id")
+        self.clientSecret = try container.decode(forKey: "client_secret")
+        self.username = try container.decode(forKey: "username")
+        self.password = try container.decode(forKey: "password")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.clientId, forKey: "client_id")
         try container.encode(self.clientSecret, forKey: "client_secret")
         try container.encode(self.username, forKey: "username")

@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// SyncTaskKayangClientConfig.
-public struct SyncTaskKayangClientConfig: Codable, Hashable, Sendable {
+public struct SyncTaskKayangClientConfig: GenAuthModel {
     /// Endpoint
     public var endpoint: String
 
@@ -30,15 +30,15 @@ public struct SyncTaskKayangClientConfig: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.endpoint = try container.decode(String.self, forKey: "endpoint")
-        self.account = try container.decode(String.self, forKey: "account")
-        self.password = try container.decode(String.self, forKey: "password")
+        let container = try ModelDecodingContainer(decoder)
+        self.endpoint = try container.decode(forKey: "endpoint")
+        self.account = try container.decode(forKey: "account")
+        self.password = try container.decode(forKey: "password")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.endpoint, forKey: "endpoint")
         try container.encode(self.account, forKey: "account")
         try container.encode(self.password, forKey: "password")
@@ -46,7 +46,7 @@ public struct SyncTaskKayangClientConfig: Codable, Hashable, Sendable {
 }
 
 /// UpdateSyncTaskDto.
-public struct UpdateSyncTaskDto: Codable, Hashable, Sendable {
+public struct UpdateSyncTaskDto: GenAuthModel {
     /// Sync task ID
     public var syncTaskId: Int
 
@@ -116,22 +116,22 @@ public struct UpdateSyncTaskDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.syncTaskId = try container.decode(Int.self, forKey: "syncTaskId")
-        self.syncTaskName = try container.decodeIfPresent(String.self, forKey: "syncTaskName")
-        self.syncTaskType = try container.decodeIfPresent(SyncTaskType.self, forKey: "syncTaskType")
-        self.clientConfig = try container.decodeIfPresent(SyncTaskClientConfig.self, forKey: "clientConfig")
-        self.syncTaskFlow = try container.decodeIfPresent(SyncTaskFlow.self, forKey: "syncTaskFlow")
-        self.syncTaskTrigger = try container.decodeIfPresent(SyncTaskTrigger.self, forKey: "syncTaskTrigger")
-        self.organizationCode = try container.decodeIfPresent(String.self, forKey: "organizationCode")
-        self.provisioningScope = try container.decodeIfPresent(SyncTaskProvisioningScope.self, forKey: "provisioningScope")
-        self.fieldMapping = try container.decodeIfPresent([SyncTaskFieldMapping].self, forKey: "fieldMapping")
-        self.timedScheduler = try container.decodeIfPresent(SyncTaskTimedScheduler.self, forKey: "timedScheduler")
+        let container = try ModelDecodingContainer(decoder)
+        self.syncTaskId = try container.decode(forKey: "syncTaskId")
+        self.syncTaskName = try container.decodeIfPresent(forKey: "syncTaskName")
+        self.syncTaskType = try container.decodeIfPresent(forKey: "syncTaskType")
+        self.clientConfig = try container.decodeIfPresent(forKey: "clientConfig")
+        self.syncTaskFlow = try container.decodeIfPresent(forKey: "syncTaskFlow")
+        self.syncTaskTrigger = try container.decodeIfPresent(forKey: "syncTaskTrigger")
+        self.organizationCode = try container.decodeIfPresent(forKey: "organizationCode")
+        self.provisioningScope = try container.decodeIfPresent(forKey: "provisioningScope")
+        self.fieldMapping = try container.decodeIfPresent(forKey: "fieldMapping")
+        self.timedScheduler = try container.decodeIfPresent(forKey: "timedScheduler")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.syncTaskId, forKey: "syncTaskId")
         try container.encodeIfPresent(self.syncTaskName, forKey: "syncTaskName")
         try container.encodeIfPresent(self.syncTaskType, forKey: "syncTaskType")
@@ -269,7 +269,7 @@ extension UpdateSyncTaskDto {
 }
 
 /// TriggerSyncTaskDto.
-public struct TriggerSyncTaskDto: Codable, Hashable, Sendable {
+public struct TriggerSyncTaskDto: GenAuthModel {
     /// Sync task ID
     public var syncTaskId: Int
 
@@ -283,19 +283,19 @@ public struct TriggerSyncTaskDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.syncTaskId = try container.decode(Int.self, forKey: "syncTaskId")
+        let container = try ModelDecodingContainer(decoder)
+        self.syncTaskId = try container.decode(forKey: "syncTaskId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.syncTaskId, forKey: "syncTaskId")
     }
 }
 
 /// TriggerSyncTaskRespDto.
-public struct TriggerSyncTaskRespDto: Codable, Hashable, Sendable {
+public struct TriggerSyncTaskRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -335,17 +335,17 @@ public struct TriggerSyncTaskRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(TriggerSyncTaskDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -355,7 +355,7 @@ public struct TriggerSyncTaskRespDto: Codable, Hashable, Sendable {
 }
 
 /// TriggerSyncTaskDataDto.
-public struct TriggerSyncTaskDataDto: Codable, Hashable, Sendable {
+public struct TriggerSyncTaskDataDto: GenAuthModel {
     /// Sync job ID of this sync task execution
     public var syncJobId: Int
 
@@ -369,19 +369,19 @@ public struct TriggerSyncTaskDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.syncJobId = try container.decode(Int.self, forKey: "syncJobId")
+        let container = try ModelDecodingContainer(decoder)
+        self.syncJobId = try container.decode(forKey: "syncJobId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.syncJobId, forKey: "syncJobId")
     }
 }
 
 /// SyncJobSingleRespDto.
-public struct SyncJobSingleRespDto: Codable, Hashable, Sendable {
+public struct SyncJobSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -421,17 +421,17 @@ public struct SyncJobSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(SyncJobDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -441,7 +441,7 @@ public struct SyncJobSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// SyncJobDto.
-public struct SyncJobDto: Codable, Hashable, Sendable {
+public struct SyncJobDto: GenAuthModel {
     /// Sync job ID
     public var syncJobId: Int
 
@@ -547,28 +547,28 @@ public struct SyncJobDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.syncJobId = try container.decode(Int.self, forKey: "syncJobId")
-        self.syncTaskId = try container.decode(Int.self, forKey: "syncTaskId")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(Date.self, forKey: "updatedAt")
-        self.syncStatus = try container.decode(SyncStatus.self, forKey: "syncStatus")
-        self.syncFlow = try container.decode(SyncFlow.self, forKey: "syncFlow")
-        self.syncTrigger = try container.decode(SyncTrigger.self, forKey: "syncTrigger")
-        self.departmentCountAll = try container.decode(Int.self, forKey: "departmentCountAll")
-        self.departmentCountSucc = try container.decode(Int.self, forKey: "departmentCountSucc")
-        self.departmentUpdateCountAll = try container.decode(Int.self, forKey: "departmentUpdateCountAll")
-        self.departmentUpdateCountSucc = try container.decode(Int.self, forKey: "departmentUpdateCountSucc")
-        self.accountCountAll = try container.decode(Int.self, forKey: "accountCountAll")
-        self.accountCountSucc = try container.decode(Int.self, forKey: "accountCountSucc")
-        self.accountUpdateCountAll = try container.decode(Int.self, forKey: "accountUpdateCountAll")
-        self.accountUpdateCountSucc = try container.decode(Int.self, forKey: "accountUpdateCountSucc")
-        self.errMsg = try container.decodeIfPresent(String.self, forKey: "errMsg")
+        let container = try ModelDecodingContainer(decoder)
+        self.syncJobId = try container.decode(forKey: "syncJobId")
+        self.syncTaskId = try container.decode(forKey: "syncTaskId")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
+        self.syncStatus = try container.decode(forKey: "syncStatus")
+        self.syncFlow = try container.decode(forKey: "syncFlow")
+        self.syncTrigger = try container.decode(forKey: "syncTrigger")
+        self.departmentCountAll = try container.decode(forKey: "departmentCountAll")
+        self.departmentCountSucc = try container.decode(forKey: "departmentCountSucc")
+        self.departmentUpdateCountAll = try container.decode(forKey: "departmentUpdateCountAll")
+        self.departmentUpdateCountSucc = try container.decode(forKey: "departmentUpdateCountSucc")
+        self.accountCountAll = try container.decode(forKey: "accountCountAll")
+        self.accountCountSucc = try container.decode(forKey: "accountCountSucc")
+        self.accountUpdateCountAll = try container.decode(forKey: "accountUpdateCountAll")
+        self.accountUpdateCountSucc = try container.decode(forKey: "accountUpdateCountSucc")
+        self.errMsg = try container.decodeIfPresent(forKey: "errMsg")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.syncJobId, forKey: "syncJobId")
         try container.encode(self.syncTaskId, forKey: "syncTaskId")
         try container.encode(self.createdAt, forKey: "createdAt")
@@ -676,7 +676,7 @@ extension SyncJobDto {
 }
 
 /// SyncJobPaginatedRespDto.
-public struct SyncJobPaginatedRespDto: Codable, Hashable, Sendable {
+public struct SyncJobPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -716,17 +716,17 @@ public struct SyncJobPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(SyncJobPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -736,7 +736,7 @@ public struct SyncJobPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// SyncJobPagingDto.
-public struct SyncJobPagingDto: Codable, Hashable, Sendable {
+public struct SyncJobPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -755,21 +755,21 @@ public struct SyncJobPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([SyncJobDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// SyncRiskOperationPaginatedRespDto.
-public struct SyncRiskOperationPaginatedRespDto: Codable, Hashable, Sendable {
+public struct SyncRiskOperationPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -809,17 +809,17 @@ public struct SyncRiskOperationPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(SyncRiskOperationPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// SyncRiskOperationPagingDto.
-public struct SyncRiskOperationPagingDto: Codable, Hashable, Sendable {
+public struct SyncRiskOperationPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -25,21 +25,21 @@ public struct SyncRiskOperationPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([SyncRiskOperationDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// SyncRiskOperationDto.
-public struct SyncRiskOperationDto: Codable, Hashable, Sendable {
+public struct SyncRiskOperationDto: GenAuthModel {
     /// Sync task risk operation ID
     public var syncRiskOperationId: Int
 
@@ -112,22 +112,22 @@ public struct SyncRiskOperationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.syncRiskOperationId = try container.decode(Int.self, forKey: "syncRiskOperationId")
-        self.syncTaskId = try container.decode(Int.self, forKey: "syncTaskId")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(Date.self, forKey: "updatedAt")
-        self.status = try container.decode(Status.self, forKey: "status")
-        self.level = try container.decode(Int.self, forKey: "level")
-        self.objectType = try container.decode(ObjectType.self, forKey: "objectType")
-        self.objectName = try container.decode(String.self, forKey: "objectName")
-        self.objectId = try container.decode(String.self, forKey: "objectId")
-        self.errMsg = try container.decodeIfPresent(String.self, forKey: "errMsg")
+        let container = try ModelDecodingContainer(decoder)
+        self.syncRiskOperationId = try container.decode(forKey: "syncRiskOperationId")
+        self.syncTaskId = try container.decode(forKey: "syncTaskId")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
+        self.status = try container.decode(forKey: "status")
+        self.level = try container.decode(forKey: "level")
+        self.objectType = try container.decode(forKey: "objectType")
+        self.objectName = try container.decode(forKey: "objectName")
+        self.objectId = try container.decode(forKey: "objectId")
+        self.errMsg = try container.decodeIfPresent(forKey: "errMsg")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.syncRiskOperationId, forKey: "syncRiskOperationId")
         try container.encode(self.syncTaskId, forKey: "syncTaskId")
         try container.encode(self.createdAt, forKey: "createdAt")
@@ -205,7 +205,7 @@ extension SyncRiskOperationDto {
 }
 
 /// TriggerSyncRiskOperationDto.
-public struct TriggerSyncRiskOperationDto: Codable, Hashable, Sendable {
+public struct TriggerSyncRiskOperationDto: GenAuthModel {
     /// Sync task risk operation ID
     public var syncRiskOperationIds: [Int]
 
@@ -219,19 +219,19 @@ public struct TriggerSyncRiskOperationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.syncRiskOperationIds = try container.decode([Int].self, forKey: "syncRiskOperationIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.syncRiskOperationIds = try container.decode(forKey: "syncRiskOperationIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.syncRiskOperationIds, forKey: "syncRiskOperationIds")
     }
 }
 
 /// TriggerSyncRiskOperationsRespDto.
-public struct TriggerSyncRiskOperationsRespDto: Codable, Hashable, Sendable {
+public struct TriggerSyncRiskOperationsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -271,17 +271,17 @@ public struct TriggerSyncRiskOperationsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(TriggerSyncRiskOperationsDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -291,7 +291,7 @@ public struct TriggerSyncRiskOperationsRespDto: Codable, Hashable, Sendable {
 }
 
 /// TriggerSyncRiskOperationsDataDto.
-public struct TriggerSyncRiskOperationsDataDto: Codable, Hashable, Sendable {
+public struct TriggerSyncRiskOperationsDataDto: GenAuthModel {
     /// Risk operation tasks executed successfully
     public var successList: [Int]
 
@@ -310,21 +310,21 @@ public struct TriggerSyncRiskOperationsDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.successList = try container.decode([Int].self, forKey: "successList")
-        self.faildList = try container.decode([Int].self, forKey: "faildList")
+        let container = try ModelDecodingContainer(decoder)
+        self.successList = try container.decode(forKey: "successList")
+        self.faildList = try container.decode(forKey: "faildList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.successList, forKey: "successList")
         try container.encode(self.faildList, forKey: "faildList")
     }
 }
 
 /// CancelSyncRiskOperationDto.
-public struct CancelSyncRiskOperationDto: Codable, Hashable, Sendable {
+public struct CancelSyncRiskOperationDto: GenAuthModel {
     /// Sync task risk operation ID
     public var syncRiskOperationIds: [Int]
 
@@ -338,19 +338,19 @@ public struct CancelSyncRiskOperationDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.syncRiskOperationIds = try container.decode([Int].self, forKey: "syncRiskOperationIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.syncRiskOperationIds = try container.decode(forKey: "syncRiskOperationIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.syncRiskOperationIds, forKey: "syncRiskOperationIds")
     }
 }
 
 /// CancelSyncRiskOperationsRespDto.
-public struct CancelSyncRiskOperationsRespDto: Codable, Hashable, Sendable {
+public struct CancelSyncRiskOperationsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -390,17 +390,17 @@ public struct CancelSyncRiskOperationsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CancelSyncRiskOperationsDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -410,7 +410,7 @@ public struct CancelSyncRiskOperationsRespDto: Codable, Hashable, Sendable {
 }
 
 /// CancelSyncRiskOperationsDataDto.
-public struct CancelSyncRiskOperationsDataDto: Codable, Hashable, Sendable {
+public struct CancelSyncRiskOperationsDataDto: GenAuthModel {
     /// Risk operation tasks canceled successfully
     public var successList: [Int]
 
@@ -429,14 +429,14 @@ public struct CancelSyncRiskOperationsDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.successList = try container.decode([Int].self, forKey: "successList")
-        self.faildList = try container.decode([Int].self, forKey: "faildList")
+        let container = try ModelDecodingContainer(decoder)
+        self.successList = try container.decode(forKey: "successList")
+        self.faildList = try container.decode(forKey: "faildList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.successList, forKey: "successList")
         try container.encode(self.faildList, forKey: "faildList")
     }

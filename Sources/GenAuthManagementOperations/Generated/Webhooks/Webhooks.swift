@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreateWebhookDto.
-public struct CreateWebhookDto: Codable, Hashable, Sendable {
+public struct CreateWebhookDto: GenAuthModel {
     /// Webhook name
     public var name: String
 
@@ -51,18 +51,18 @@ public struct CreateWebhookDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.url = try container.decode(String.self, forKey: "url")
-        self.events = try container.decode([String].self, forKey: "events")
-        self.contentType = try container.decode(ContentType.self, forKey: "contentType")
-        self.enabled = try container.decodeIfPresent(Bool.self, forKey: "enabled")
-        self.secret = try container.decodeIfPresent(String.self, forKey: "secret")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.url = try container.decode(forKey: "url")
+        self.events = try container.decode(forKey: "events")
+        self.contentType = try container.decode(forKey: "contentType")
+        self.enabled = try container.decodeIfPresent(forKey: "enabled")
+        self.secret = try container.decodeIfPresent(forKey: "secret")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.url, forKey: "url")
         try container.encode(self.events, forKey: "events")
@@ -98,7 +98,7 @@ extension CreateWebhookDto {
 }
 
 /// CreateWebhookRespDto.
-public struct CreateWebhookRespDto: Codable, Hashable, Sendable {
+public struct CreateWebhookRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -138,17 +138,17 @@ public struct CreateWebhookRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(WebhookDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -158,7 +158,7 @@ public struct CreateWebhookRespDto: Codable, Hashable, Sendable {
 }
 
 /// WebhookDto.
-public struct WebhookDto: Codable, Hashable, Sendable {
+public struct WebhookDto: GenAuthModel {
     /// Webhook ID
     public var webhookId: String
 
@@ -222,21 +222,21 @@ public struct WebhookDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.webhookId = try container.decode(String.self, forKey: "webhookId")
-        self.createdAt = try container.decode(String.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(String.self, forKey: "updatedAt")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.url = try container.decode(String.self, forKey: "url")
-        self.contentType = try container.decode(ContentType.self, forKey: "contentType")
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.events = try container.decodeIfPresent([String].self, forKey: "events")
-        self.secret = try container.decodeIfPresent(String.self, forKey: "secret")
+        let container = try ModelDecodingContainer(decoder)
+        self.webhookId = try container.decode(forKey: "webhookId")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
+        self.name = try container.decode(forKey: "name")
+        self.url = try container.decode(forKey: "url")
+        self.contentType = try container.decode(forKey: "contentType")
+        self.enabled = try container.decode(forKey: "enabled")
+        self.events = try container.decodeIfPresent(forKey: "events")
+        self.secret = try container.decodeIfPresent(forKey: "secret")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.webhookId, forKey: "webhookId")
         try container.encode(self.createdAt, forKey: "createdAt")
         try container.encode(self.updatedAt, forKey: "updatedAt")
@@ -275,7 +275,7 @@ extension WebhookDto {
 }
 
 /// GetWebhooksRespDto.
-public struct GetWebhooksRespDto: Codable, Hashable, Sendable {
+public struct GetWebhooksRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -315,17 +315,17 @@ public struct GetWebhooksRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetWebhooksData.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -335,7 +335,7 @@ public struct GetWebhooksRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetWebhooksData.
-public struct GetWebhooksData: Codable, Hashable, Sendable {
+public struct GetWebhooksData: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -354,21 +354,21 @@ public struct GetWebhooksData: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([WebhookDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// UpdateWebhookDto.
-public struct UpdateWebhookDto: Codable, Hashable, Sendable {
+public struct UpdateWebhookDto: GenAuthModel {
     /// Webhook ID
     public var webhookId: String
 
@@ -420,19 +420,19 @@ public struct UpdateWebhookDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.webhookId = try container.decode(String.self, forKey: "webhookId")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.url = try container.decodeIfPresent(String.self, forKey: "url")
-        self.events = try container.decodeIfPresent([String].self, forKey: "events")
-        self.contentType = try container.decodeIfPresent(ContentType.self, forKey: "contentType")
-        self.enabled = try container.decodeIfPresent(Bool.self, forKey: "enabled")
-        self.secret = try container.decodeIfPresent(String.self, forKey: "secret")
+        let container = try ModelDecodingContainer(decoder)
+        self.webhookId = try container.decode(forKey: "webhookId")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.url = try container.decodeIfPresent(forKey: "url")
+        self.events = try container.decodeIfPresent(forKey: "events")
+        self.contentType = try container.decodeIfPresent(forKey: "contentType")
+        self.enabled = try container.decodeIfPresent(forKey: "enabled")
+        self.secret = try container.decodeIfPresent(forKey: "secret")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.webhookId, forKey: "webhookId")
         try container.encodeIfPresent(self.name, forKey: "name")
         try container.encodeIfPresent(self.url, forKey: "url")
@@ -469,7 +469,7 @@ extension UpdateWebhookDto {
 }
 
 /// UpdateWebhooksRespDto.
-public struct UpdateWebhooksRespDto: Codable, Hashable, Sendable {
+public struct UpdateWebhooksRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -509,17 +509,17 @@ public struct UpdateWebhooksRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(WebhookDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -529,7 +529,7 @@ public struct UpdateWebhooksRespDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteWebhookDto.
-public struct DeleteWebhookDto: Codable, Hashable, Sendable {
+public struct DeleteWebhookDto: GenAuthModel {
     /// Array of webhookIds
     public var webhookIds: [String]
 
@@ -543,19 +543,19 @@ public struct DeleteWebhookDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.webhookIds = try container.decode([String].self, forKey: "webhookIds")
+        let container = try ModelDecodingContainer(decoder)
+        self.webhookIds = try container.decode(forKey: "webhookIds")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.webhookIds, forKey: "webhookIds")
     }
 }
 
 /// DeleteWebhookRespDto.
-public struct DeleteWebhookRespDto: Codable, Hashable, Sendable {
+public struct DeleteWebhookRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -584,16 +584,16 @@ public struct DeleteWebhookRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -602,7 +602,7 @@ public struct DeleteWebhookRespDto: Codable, Hashable, Sendable {
 }
 
 /// ListWebhookLogs.
-public struct ListWebhookLogs: Codable, Hashable, Sendable {
+public struct ListWebhookLogs: GenAuthModel {
     /// Current page number, starting from 1
     public var page: Int?
 
@@ -626,15 +626,15 @@ public struct ListWebhookLogs: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.page = try container.decodeIfPresent(Int.self, forKey: "page")
-        self.limit = try container.decodeIfPresent(Int.self, forKey: "limit")
-        self.webhookId = try container.decode(String.self, forKey: "webhookId")
+        let container = try ModelDecodingContainer(decoder)
+        self.page = try container.decodeIfPresent(forKey: "page")
+        self.limit = try container.decodeIfPresent(forKey: "limit")
+        self.webhookId = try container.decode(forKey: "webhookId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.page, forKey: "page")
         try container.encodeIfPresent(self.limit, forKey: "limit")
         try container.encode(self.webhookId, forKey: "webhookId")

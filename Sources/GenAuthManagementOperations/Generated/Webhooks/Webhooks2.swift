@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ListWebhookLogsRespDto.
-public struct ListWebhookLogsRespDto: Codable, Hashable, Sendable {
+public struct ListWebhookLogsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct ListWebhookLogsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ListWebhookLogsData.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct ListWebhookLogsRespDto: Codable, Hashable, Sendable {
 }
 
 /// ListWebhookLogsData.
-public struct ListWebhookLogsData: Codable, Hashable, Sendable {
+public struct ListWebhookLogsData: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -84,21 +84,21 @@ public struct ListWebhookLogsData: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([WebhookLogDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// WebhookLogDto.
-public struct WebhookLogDto: Codable, Hashable, Sendable {
+public struct WebhookLogDto: GenAuthModel {
     /// Webhook ID
     public var webhookId: String
 
@@ -168,22 +168,22 @@ public struct WebhookLogDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.webhookId = try container.decode(String.self, forKey: "webhookId")
-        self.eventName = try container.decode(String.self, forKey: "eventName")
-        self.requestBody = try container.decode(JSONValue.self, forKey: "requestBody")
-        self.requestHeaders = try container.decode(JSONValue.self, forKey: "requestHeaders")
-        self.responseStatusCode = try container.decode(Int.self, forKey: "responseStatusCode")
-        self.responseHeaders = try container.decode(JSONValue.self, forKey: "responseHeaders")
-        self.responseBody = try container.decode(JSONValue.self, forKey: "responseBody")
-        self.timestamp = try container.decode(String.self, forKey: "timestamp")
-        self.success = try container.decode(Bool.self, forKey: "success")
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: "errorMessage")
+        let container = try ModelDecodingContainer(decoder)
+        self.webhookId = try container.decode(forKey: "webhookId")
+        self.eventName = try container.decode(forKey: "eventName")
+        self.requestBody = try container.decode(forKey: "requestBody")
+        self.requestHeaders = try container.decode(forKey: "requestHeaders")
+        self.responseStatusCode = try container.decode(forKey: "responseStatusCode")
+        self.responseHeaders = try container.decode(forKey: "responseHeaders")
+        self.responseBody = try container.decode(forKey: "responseBody")
+        self.timestamp = try container.decode(forKey: "timestamp")
+        self.success = try container.decode(forKey: "success")
+        self.errorMessage = try container.decodeIfPresent(forKey: "errorMessage")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.webhookId, forKey: "webhookId")
         try container.encode(self.eventName, forKey: "eventName")
         try container.encode(self.requestBody, forKey: "requestBody")
@@ -198,7 +198,7 @@ public struct WebhookLogDto: Codable, Hashable, Sendable {
 }
 
 /// TriggerWebhookDto.
-public struct TriggerWebhookDto: Codable, Hashable, Sendable {
+public struct TriggerWebhookDto: GenAuthModel {
     /// Webhook ID
     public var webhookId: String
 
@@ -222,15 +222,15 @@ public struct TriggerWebhookDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.webhookId = try container.decode(String.self, forKey: "webhookId")
-        self.requestHeaders = try container.decodeIfPresent(JSONValue.self, forKey: "requestHeaders")
-        self.requestBody = try container.decodeIfPresent(JSONValue.self, forKey: "requestBody")
+        let container = try ModelDecodingContainer(decoder)
+        self.webhookId = try container.decode(forKey: "webhookId")
+        self.requestHeaders = try container.decodeIfPresent(forKey: "requestHeaders")
+        self.requestBody = try container.decodeIfPresent(forKey: "requestBody")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.webhookId, forKey: "webhookId")
         try container.encodeIfPresent(self.requestHeaders, forKey: "requestHeaders")
         try container.encodeIfPresent(self.requestBody, forKey: "requestBody")
@@ -238,7 +238,7 @@ public struct TriggerWebhookDto: Codable, Hashable, Sendable {
 }
 
 /// TriggerWebhookRespDto.
-public struct TriggerWebhookRespDto: Codable, Hashable, Sendable {
+public struct TriggerWebhookRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -278,17 +278,17 @@ public struct TriggerWebhookRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(TriggerWebhookData.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -298,7 +298,7 @@ public struct TriggerWebhookRespDto: Codable, Hashable, Sendable {
 }
 
 /// TriggerWebhookData.
-public struct TriggerWebhookData: Codable, Hashable, Sendable {
+public struct TriggerWebhookData: GenAuthModel {
     /// Response data returned by the original API
     public var response: AnyDto
 
@@ -312,13 +312,13 @@ public struct TriggerWebhookData: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.response = try container.decode(AnyDto.self, forKey: "response")
+        let container = try ModelDecodingContainer(decoder)
+        self.response = try container.decode(forKey: "response")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.response, forKey: "response")
     }
 }
@@ -326,7 +326,7 @@ public struct TriggerWebhookData: Codable, Hashable, Sendable {
 /// AnyDto.
 ///
 /// GenAuth's API document calls this type `Any`.
-public struct AnyDto: Codable, Hashable, Sendable {
+public struct AnyDto: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -349,7 +349,7 @@ public struct AnyDto: Codable, Hashable, Sendable {
 }
 
 /// GetWebhookRespDto.
-public struct GetWebhookRespDto: Codable, Hashable, Sendable {
+public struct GetWebhookRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -389,17 +389,17 @@ public struct GetWebhookRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(WebhookDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -409,7 +409,7 @@ public struct GetWebhookRespDto: Codable, Hashable, Sendable {
 }
 
 /// WebhookEventListRespDto.
-public struct WebhookEventListRespDto: Codable, Hashable, Sendable {
+public struct WebhookEventListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -449,17 +449,17 @@ public struct WebhookEventListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(WebhookEventListData.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -469,7 +469,7 @@ public struct WebhookEventListRespDto: Codable, Hashable, Sendable {
 }
 
 /// WebhookEventListData.
-public struct WebhookEventListData: Codable, Hashable, Sendable {
+public struct WebhookEventListData: GenAuthModel {
     /// Category list
     public var categories: [WebhookCategoryDto]
 
@@ -488,14 +488,14 @@ public struct WebhookEventListData: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.categories = try container.decode([WebhookCategoryDto].self, forKey: "categories")
-        self.events = try container.decode([WebhookEventDto].self, forKey: "events")
+        let container = try ModelDecodingContainer(decoder)
+        self.categories = try container.decode(forKey: "categories")
+        self.events = try container.decode(forKey: "events")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.categories, forKey: "categories")
         try container.encode(self.events, forKey: "events")
     }

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// WebhookCategoryDto.
-public struct WebhookCategoryDto: Codable, Hashable, Sendable {
+public struct WebhookCategoryDto: GenAuthModel {
     /// Webhook type name
     public var name: String
 
@@ -29,15 +29,15 @@ public struct WebhookCategoryDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.nameEn = try container.decode(String.self, forKey: "nameEn")
-        self.value = try container.decode(String.self, forKey: "value")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.nameEn = try container.decode(forKey: "nameEn")
+        self.value = try container.decode(forKey: "value")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.nameEn, forKey: "nameEn")
         try container.encode(self.value, forKey: "value")
@@ -45,7 +45,7 @@ public struct WebhookCategoryDto: Codable, Hashable, Sendable {
 }
 
 /// WebhookEventDto.
-public struct WebhookEventDto: Codable, Hashable, Sendable {
+public struct WebhookEventDto: GenAuthModel {
     /// Webhook name
     public var name: String
 
@@ -74,16 +74,16 @@ public struct WebhookEventDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.nameEn = try container.decode(String.self, forKey: "nameEn")
-        self.value = try container.decode(String.self, forKey: "value")
-        self.category = try container.decode(String.self, forKey: "category")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.nameEn = try container.decode(forKey: "nameEn")
+        self.value = try container.decode(forKey: "value")
+        self.category = try container.decode(forKey: "category")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.nameEn, forKey: "nameEn")
         try container.encode(self.value, forKey: "value")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreatePermissionNamespaceDto.
-public struct CreatePermissionNamespaceDto: Codable, Hashable, Sendable {
+public struct CreatePermissionNamespaceDto: GenAuthModel {
     /// Permission space code
     public var code: String
 
@@ -29,15 +29,15 @@ public struct CreatePermissionNamespaceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -45,7 +45,7 @@ public struct CreatePermissionNamespaceDto: Codable, Hashable, Sendable {
 }
 
 /// CreatePermissionNamespaceResponseDto.
-public struct CreatePermissionNamespaceResponseDto: Codable, Hashable, Sendable {
+public struct CreatePermissionNamespaceResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -85,17 +85,17 @@ public struct CreatePermissionNamespaceResponseDto: Codable, Hashable, Sendable 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CreatePermissionNamespaceRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -105,7 +105,7 @@ public struct CreatePermissionNamespaceResponseDto: Codable, Hashable, Sendable 
 }
 
 /// CreatePermissionNamespaceRespDto.
-public struct CreatePermissionNamespaceRespDto: Codable, Hashable, Sendable {
+public struct CreatePermissionNamespaceRespDto: GenAuthModel {
     /// Permission space unique identifier
     public var code: String
 
@@ -129,15 +129,15 @@ public struct CreatePermissionNamespaceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -145,7 +145,7 @@ public struct CreatePermissionNamespaceRespDto: Codable, Hashable, Sendable {
 }
 
 /// CreatePermissionNamespacesBatchDto.
-public struct CreatePermissionNamespacesBatchDto: Codable, Hashable, Sendable {
+public struct CreatePermissionNamespacesBatchDto: GenAuthModel {
     /// Permission space list
     public var list: [CreatePermissionNamespacesBatchItemDto]
 
@@ -159,19 +159,19 @@ public struct CreatePermissionNamespacesBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([CreatePermissionNamespacesBatchItemDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// CreatePermissionNamespacesBatchItemDto.
-public struct CreatePermissionNamespacesBatchItemDto: Codable, Hashable, Sendable {
+public struct CreatePermissionNamespacesBatchItemDto: GenAuthModel {
     /// Permission space code
     public var code: String
 
@@ -195,15 +195,15 @@ public struct CreatePermissionNamespacesBatchItemDto: Codable, Hashable, Sendabl
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -211,7 +211,7 @@ public struct CreatePermissionNamespacesBatchItemDto: Codable, Hashable, Sendabl
 }
 
 /// GetPermissionNamespaceResponseDto.
-public struct GetPermissionNamespaceResponseDto: Codable, Hashable, Sendable {
+public struct GetPermissionNamespaceResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -251,17 +251,17 @@ public struct GetPermissionNamespaceResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetPermissionNamespaceRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -271,7 +271,7 @@ public struct GetPermissionNamespaceResponseDto: Codable, Hashable, Sendable {
 }
 
 /// GetPermissionNamespaceRespDto.
-public struct GetPermissionNamespaceRespDto: Codable, Hashable, Sendable {
+public struct GetPermissionNamespaceRespDto: GenAuthModel {
     /// Permission space unique identifier
     public var code: String
 
@@ -295,15 +295,15 @@ public struct GetPermissionNamespaceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -311,7 +311,7 @@ public struct GetPermissionNamespaceRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetPermissionNamespaceListResponseDto.
-public struct GetPermissionNamespaceListResponseDto: Codable, Hashable, Sendable {
+public struct GetPermissionNamespaceListResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -351,17 +351,17 @@ public struct GetPermissionNamespaceListResponseDto: Codable, Hashable, Sendable
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([GetPermissionNamespaceRespDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -371,7 +371,7 @@ public struct GetPermissionNamespaceListResponseDto: Codable, Hashable, Sendable
 }
 
 /// PermissionNamespaceListPaginatedRespDto.
-public struct PermissionNamespaceListPaginatedRespDto: Codable, Hashable, Sendable {
+public struct PermissionNamespaceListPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -411,17 +411,17 @@ public struct PermissionNamespaceListPaginatedRespDto: Codable, Hashable, Sendab
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(PermissionNamespaceListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -431,7 +431,7 @@ public struct PermissionNamespaceListPaginatedRespDto: Codable, Hashable, Sendab
 }
 
 /// PermissionNamespaceListPagingDto.
-public struct PermissionNamespaceListPagingDto: Codable, Hashable, Sendable {
+public struct PermissionNamespaceListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -450,14 +450,14 @@ public struct PermissionNamespaceListPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([PermissionNamespacesListRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }

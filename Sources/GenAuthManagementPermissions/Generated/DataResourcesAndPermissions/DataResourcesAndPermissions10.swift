@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// GetUserResourcePermissionListDto.
-public struct GetUserResourcePermissionListDto: Codable, Hashable, Sendable {
+public struct GetUserResourcePermissionListDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -29,15 +29,15 @@ public struct GetUserResourcePermissionListDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.resources = try container.decode([String].self, forKey: "resources")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.userId = try container.decode(forKey: "userId")
+        self.resources = try container.decode(forKey: "resources")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.resources, forKey: "resources")
@@ -45,7 +45,7 @@ public struct GetUserResourcePermissionListDto: Codable, Hashable, Sendable {
 }
 
 /// GetUserResourcePermissionListRespDto.
-public struct GetUserResourcePermissionListRespDto: Codable, Hashable, Sendable {
+public struct GetUserResourcePermissionListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -85,17 +85,17 @@ public struct GetUserResourcePermissionListRespDto: Codable, Hashable, Sendable 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetUserResourcePermissionListDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -105,7 +105,7 @@ public struct GetUserResourcePermissionListRespDto: Codable, Hashable, Sendable 
 }
 
 /// GetUserResourcePermissionListDataDto.
-public struct GetUserResourcePermissionListDataDto: Codable, Hashable, Sendable {
+public struct GetUserResourcePermissionListDataDto: GenAuthModel {
     /// Permission list
     public var permissionList: [GetUserResourcePermissionList]
 
@@ -119,19 +119,19 @@ public struct GetUserResourcePermissionListDataDto: Codable, Hashable, Sendable 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.permissionList = try container.decode([GetUserResourcePermissionList].self, forKey: "permissionList")
+        let container = try ModelDecodingContainer(decoder)
+        self.permissionList = try container.decode(forKey: "permissionList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.permissionList, forKey: "permissionList")
     }
 }
 
 /// GetUserResourcePermissionList.
-public struct GetUserResourcePermissionList: Codable, Hashable, Sendable {
+public struct GetUserResourcePermissionList: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -155,15 +155,15 @@ public struct GetUserResourcePermissionList: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.actions = try container.decode([String].self, forKey: "actions")
-        self.resource = try container.decode(String.self, forKey: "resource")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.actions = try container.decode(forKey: "actions")
+        self.resource = try container.decode(forKey: "resource")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.actions, forKey: "actions")
         try container.encode(self.resource, forKey: "resource")
@@ -171,7 +171,7 @@ public struct GetUserResourcePermissionList: Codable, Hashable, Sendable {
 }
 
 /// ListResourceTargetsDto.
-public struct ListResourceTargetsDto: Codable, Hashable, Sendable {
+public struct ListResourceTargetsDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -195,15 +195,15 @@ public struct ListResourceTargetsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.actions = try container.decode([String].self, forKey: "actions")
-        self.resources = try container.decode([String].self, forKey: "resources")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.actions = try container.decode(forKey: "actions")
+        self.resources = try container.decode(forKey: "resources")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.actions, forKey: "actions")
         try container.encode(self.resources, forKey: "resources")
@@ -211,7 +211,7 @@ public struct ListResourceTargetsDto: Codable, Hashable, Sendable {
 }
 
 /// ListResourceTargetsRespDto.
-public struct ListResourceTargetsRespDto: Codable, Hashable, Sendable {
+public struct ListResourceTargetsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -251,17 +251,17 @@ public struct ListResourceTargetsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ListResourceTargetsDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -271,7 +271,7 @@ public struct ListResourceTargetsRespDto: Codable, Hashable, Sendable {
 }
 
 /// ListResourceTargetsDataDto.
-public struct ListResourceTargetsDataDto: Codable, Hashable, Sendable {
+public struct ListResourceTargetsDataDto: GenAuthModel {
     /// User authorization list
     public var authUserList: [ListResourceTargetsDtoResp]
 
@@ -285,19 +285,19 @@ public struct ListResourceTargetsDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.authUserList = try container.decode([ListResourceTargetsDtoResp].self, forKey: "authUserList")
+        let container = try ModelDecodingContainer(decoder)
+        self.authUserList = try container.decode(forKey: "authUserList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.authUserList, forKey: "authUserList")
     }
 }
 
 /// ListResourceTargetsDtoResp.
-public struct ListResourceTargetsDtoResp: Codable, Hashable, Sendable {
+public struct ListResourceTargetsDtoResp: GenAuthModel {
     /// Resource path
     public var resource: String
 
@@ -316,21 +316,21 @@ public struct ListResourceTargetsDtoResp: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resource = try container.decode(String.self, forKey: "resource")
-        self.actionAuthList = try container.decode([ActionAuth].self, forKey: "actionAuthList")
+        let container = try ModelDecodingContainer(decoder)
+        self.resource = try container.decode(forKey: "resource")
+        self.actionAuthList = try container.decode(forKey: "actionAuthList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resource, forKey: "resource")
         try container.encode(self.actionAuthList, forKey: "actionAuthList")
     }
 }
 
 /// ActionAuth.
-public struct ActionAuth: Codable, Hashable, Sendable {
+public struct ActionAuth: GenAuthModel {
     /// List of user IDs authorized by the data policy
     public var userIds: [String]
 
@@ -349,21 +349,21 @@ public struct ActionAuth: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIds = try container.decode([String].self, forKey: "userIds")
-        self.action = try container.decode(String.self, forKey: "action")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIds = try container.decode(forKey: "userIds")
+        self.action = try container.decode(forKey: "action")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userIds, forKey: "userIds")
         try container.encode(self.action, forKey: "action")
     }
 }
 
 /// GetUserResourceStructDto.
-public struct GetUserResourceStructDto: Codable, Hashable, Sendable {
+public struct GetUserResourceStructDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -387,15 +387,15 @@ public struct GetUserResourceStructDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.userId = try container.decode(forKey: "userId")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.resourceCode, forKey: "resourceCode")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// GetUserResourceStructRespDto.
-public struct GetUserResourceStructRespDto: Codable, Hashable, Sendable {
+public struct GetUserResourceStructRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct GetUserResourceStructRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetUserResourceStructDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct GetUserResourceStructRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetUserResourceStructDataDto.
-public struct GetUserResourceStructDataDto: Codable, Hashable, Sendable {
+public struct GetUserResourceStructDataDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -111,18 +111,18 @@ public struct GetUserResourceStructDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.resourceType = try container.decode(ResourceType.self, forKey: "resourceType")
-        self.strResourceAuthAction = try container.decodeIfPresent(StrResourceAuthAction.self, forKey: "strResourceAuthAction")
-        self.arrResourceAuthAction = try container.decodeIfPresent(ArrResourceAuthAction.self, forKey: "arrResourceAuthAction")
-        self.treeResourceAuthAction = try container.decodeIfPresent(TreeResourceAuthAction.self, forKey: "treeResourceAuthAction")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.resourceType = try container.decode(forKey: "resourceType")
+        self.strResourceAuthAction = try container.decodeIfPresent(forKey: "strResourceAuthAction")
+        self.arrResourceAuthAction = try container.decodeIfPresent(forKey: "arrResourceAuthAction")
+        self.treeResourceAuthAction = try container.decodeIfPresent(forKey: "treeResourceAuthAction")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.resourceType, forKey: "resourceType")
@@ -162,7 +162,7 @@ extension GetUserResourceStructDataDto {
 }
 
 /// StrResourceAuthAction.
-public struct StrResourceAuthAction: Codable, Hashable, Sendable {
+public struct StrResourceAuthAction: GenAuthModel {
     /// Value of the string data resource
     public var value: String?
 
@@ -181,21 +181,21 @@ public struct StrResourceAuthAction: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.value = try container.decodeIfPresent(String.self, forKey: "value")
-        self.actions = try container.decodeIfPresent([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.value = try container.decodeIfPresent(forKey: "value")
+        self.actions = try container.decodeIfPresent(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.value, forKey: "value")
         try container.encodeIfPresent(self.actions, forKey: "actions")
     }
 }
 
 /// ArrResourceAuthAction.
-public struct ArrResourceAuthAction: Codable, Hashable, Sendable {
+public struct ArrResourceAuthAction: GenAuthModel {
     /// Values of the array data resource
     public var values: [String]?
 
@@ -214,21 +214,21 @@ public struct ArrResourceAuthAction: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.values = try container.decodeIfPresent([String].self, forKey: "values")
-        self.actions = try container.decodeIfPresent([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.values = try container.decodeIfPresent(forKey: "values")
+        self.actions = try container.decodeIfPresent(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.values, forKey: "values")
         try container.encodeIfPresent(self.actions, forKey: "actions")
     }
 }
 
 /// TreeResourceAuthAction.
-public struct TreeResourceAuthAction: Codable, Hashable, Sendable {
+public struct TreeResourceAuthAction: GenAuthModel {
     /// Tree node list
     public var nodeAuthActionList: [TreeStructs]?
 
@@ -242,19 +242,19 @@ public struct TreeResourceAuthAction: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.nodeAuthActionList = try container.decodeIfPresent([TreeStructs].self, forKey: "nodeAuthActionList")
+        let container = try ModelDecodingContainer(decoder)
+        self.nodeAuthActionList = try container.decodeIfPresent(forKey: "nodeAuthActionList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.nodeAuthActionList, forKey: "nodeAuthActionList")
     }
 }
 
 /// TreeStructs.
-public struct TreeStructs: Codable, Hashable, Sendable {
+public struct TreeStructs: GenAuthModel {
     /// Tree resource node code, unique within the same level
     public var code: String
 
@@ -294,17 +294,17 @@ public struct TreeStructs: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.value = try container.decodeIfPresent(String.self, forKey: "value")
-        self.actions = try container.decodeIfPresent([String].self, forKey: "actions")
-        self.children = try container.decodeIfPresent([TreeStructs].self, forKey: "children")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.value = try container.decodeIfPresent(forKey: "value")
+        self.actions = try container.decodeIfPresent(forKey: "actions")
+        self.children = try container.decodeIfPresent(forKey: "children")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.value, forKey: "value")
@@ -314,7 +314,7 @@ public struct TreeStructs: Codable, Hashable, Sendable {
 }
 
 /// GetExternalUserResourceStructDto.
-public struct GetExternalUserResourceStructDto: Codable, Hashable, Sendable {
+public struct GetExternalUserResourceStructDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -338,15 +338,15 @@ public struct GetExternalUserResourceStructDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.externalId = try container.decode(String.self, forKey: "externalId")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.externalId = try container.decode(forKey: "externalId")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.externalId, forKey: "externalId")
         try container.encode(self.resourceCode, forKey: "resourceCode")
@@ -354,7 +354,7 @@ public struct GetExternalUserResourceStructDto: Codable, Hashable, Sendable {
 }
 
 /// GetExternalUserResourceStructRespDto.
-public struct GetExternalUserResourceStructRespDto: Codable, Hashable, Sendable {
+public struct GetExternalUserResourceStructRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -394,17 +394,17 @@ public struct GetExternalUserResourceStructRespDto: Codable, Hashable, Sendable 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetExternalUserResourceStructDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -414,7 +414,7 @@ public struct GetExternalUserResourceStructRespDto: Codable, Hashable, Sendable 
 }
 
 /// GetExternalUserResourceStructDataDto.
-public struct GetExternalUserResourceStructDataDto: Codable, Hashable, Sendable {
+public struct GetExternalUserResourceStructDataDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -460,18 +460,18 @@ public struct GetExternalUserResourceStructDataDto: Codable, Hashable, Sendable 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.resourceType = try container.decode(ResourceType.self, forKey: "resourceType")
-        self.strResourceAuthAction = try container.decodeIfPresent(StrResourceAuthAction.self, forKey: "strResourceAuthAction")
-        self.arrResourceAuthAction = try container.decodeIfPresent(ArrResourceAuthAction.self, forKey: "arrResourceAuthAction")
-        self.treeResourceAuthAction = try container.decodeIfPresent(TreeResourceAuthAction.self, forKey: "treeResourceAuthAction")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.resourceType = try container.decode(forKey: "resourceType")
+        self.strResourceAuthAction = try container.decodeIfPresent(forKey: "strResourceAuthAction")
+        self.arrResourceAuthAction = try container.decodeIfPresent(forKey: "arrResourceAuthAction")
+        self.treeResourceAuthAction = try container.decodeIfPresent(forKey: "treeResourceAuthAction")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.resourceType, forKey: "resourceType")
@@ -511,7 +511,7 @@ extension GetExternalUserResourceStructDataDto {
 }
 
 /// CheckUserSameLevelPermissionDto.
-public struct CheckUserSameLevelPermissionDto: Codable, Hashable, Sendable {
+public struct CheckUserSameLevelPermissionDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -568,19 +568,19 @@ public struct CheckUserSameLevelPermissionDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.action = try container.decode(String.self, forKey: "action")
-        self.resource = try container.decode(String.self, forKey: "resource")
-        self.resourceNodeCodes = try container.decode([String].self, forKey: "resourceNodeCodes")
-        self.judgeConditionEnabled = try container.decodeIfPresent(Bool.self, forKey: "judgeConditionEnabled")
-        self.authEnvParams = try container.decodeIfPresent(AuthEnvParams.self, forKey: "authEnvParams")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.userId = try container.decode(forKey: "userId")
+        self.action = try container.decode(forKey: "action")
+        self.resource = try container.decode(forKey: "resource")
+        self.resourceNodeCodes = try container.decode(forKey: "resourceNodeCodes")
+        self.judgeConditionEnabled = try container.decodeIfPresent(forKey: "judgeConditionEnabled")
+        self.authEnvParams = try container.decodeIfPresent(forKey: "authEnvParams")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.action, forKey: "action")

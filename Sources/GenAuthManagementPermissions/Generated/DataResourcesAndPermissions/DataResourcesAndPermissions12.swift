@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CheckUserSameLevelPermissionResponseDto.
-public struct CheckUserSameLevelPermissionResponseDto: Codable, Hashable, Sendable {
+public struct CheckUserSameLevelPermissionResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct CheckUserSameLevelPermissionResponseDto: Codable, Hashable, Sendab
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CheckUserSameLevelPermissionDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct CheckUserSameLevelPermissionResponseDto: Codable, Hashable, Sendab
 }
 
 /// CheckUserSameLevelPermissionDataDto.
-public struct CheckUserSameLevelPermissionDataDto: Codable, Hashable, Sendable {
+public struct CheckUserSameLevelPermissionDataDto: GenAuthModel {
     /// Response result list
     public var checkLevelResultList: [CheckUserSameLevelPermissionRespDto]
 
@@ -79,19 +79,19 @@ public struct CheckUserSameLevelPermissionDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.checkLevelResultList = try container.decode([CheckUserSameLevelPermissionRespDto].self, forKey: "checkLevelResultList")
+        let container = try ModelDecodingContainer(decoder)
+        self.checkLevelResultList = try container.decode(forKey: "checkLevelResultList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.checkLevelResultList, forKey: "checkLevelResultList")
     }
 }
 
 /// CheckUserSameLevelPermissionRespDto.
-public struct CheckUserSameLevelPermissionRespDto: Codable, Hashable, Sendable {
+public struct CheckUserSameLevelPermissionRespDto: GenAuthModel {
     /// Data resource permission action
     public var action: String
 
@@ -115,15 +115,15 @@ public struct CheckUserSameLevelPermissionRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.action = try container.decode(String.self, forKey: "action")
-        self.resourceNodeCode = try container.decode(String.self, forKey: "resourceNodeCode")
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.action = try container.decode(forKey: "action")
+        self.resourceNodeCode = try container.decode(forKey: "resourceNodeCode")
+        self.enabled = try container.decode(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.action, forKey: "action")
         try container.encode(self.resourceNodeCode, forKey: "resourceNodeCode")
         try container.encode(self.enabled, forKey: "enabled")
@@ -131,7 +131,7 @@ public struct CheckUserSameLevelPermissionRespDto: Codable, Hashable, Sendable {
 }
 
 /// ListPermissionViewDto.
-public struct ListPermissionViewDto: Codable, Hashable, Sendable {
+public struct ListPermissionViewDto: GenAuthModel {
     /// Current page number, starting from 1
     public var page: Int?
 
@@ -155,15 +155,15 @@ public struct ListPermissionViewDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.page = try container.decodeIfPresent(Int.self, forKey: "page")
-        self.limit = try container.decodeIfPresent(Int.self, forKey: "limit")
-        self.keyword = try container.decodeIfPresent(String.self, forKey: "keyword")
+        let container = try ModelDecodingContainer(decoder)
+        self.page = try container.decodeIfPresent(forKey: "page")
+        self.limit = try container.decodeIfPresent(forKey: "limit")
+        self.keyword = try container.decodeIfPresent(forKey: "keyword")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.page, forKey: "page")
         try container.encodeIfPresent(self.limit, forKey: "limit")
         try container.encodeIfPresent(self.keyword, forKey: "keyword")
@@ -171,7 +171,7 @@ public struct ListPermissionViewDto: Codable, Hashable, Sendable {
 }
 
 /// ListPermissionViewResponseDto.
-public struct ListPermissionViewResponseDto: Codable, Hashable, Sendable {
+public struct ListPermissionViewResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -211,17 +211,17 @@ public struct ListPermissionViewResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ListPermissionViewPaginatedRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -231,7 +231,7 @@ public struct ListPermissionViewResponseDto: Codable, Hashable, Sendable {
 }
 
 /// ListPermissionViewPaginatedRespDto.
-public struct ListPermissionViewPaginatedRespDto: Codable, Hashable, Sendable {
+public struct ListPermissionViewPaginatedRespDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -250,21 +250,21 @@ public struct ListPermissionViewPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([ListPermissionViewRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// ListPermissionViewRespDto.
-public struct ListPermissionViewRespDto: Codable, Hashable, Sendable {
+public struct ListPermissionViewRespDto: GenAuthModel {
     /// Unique identifier of the user, which can be the user ID, username, email, phone number, externalId, or ID in an external identity source. For details, see the description of the userIdType field. Defaults to the user ID.
     public var userId: String
 
@@ -346,24 +346,24 @@ public struct ListPermissionViewRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
-        self.namespaceId = try container.decode(String.self, forKey: "namespaceId")
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.namespaceName = try container.decode(String.self, forKey: "namespaceName")
-        self.dataResourceId = try container.decode(String.self, forKey: "dataResourceId")
-        self.dataResourceCode = try container.decode(String.self, forKey: "dataResourceCode")
-        self.dataResourceName = try container.decode(String.self, forKey: "dataResourceName")
-        self.dataPolicyList = try container.decode([PolicyBo].self, forKey: "dataPolicyList")
-        self.roleList = try container.decode([RoleBo].self, forKey: "roleList")
-        self.groupList = try container.decode([GroupBo].self, forKey: "groupList")
-        self.nodeList = try container.decode([NodeBo].self, forKey: "nodeList")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.username = try container.decodeIfPresent(forKey: "username")
+        self.namespaceId = try container.decode(forKey: "namespaceId")
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.namespaceName = try container.decode(forKey: "namespaceName")
+        self.dataResourceId = try container.decode(forKey: "dataResourceId")
+        self.dataResourceCode = try container.decode(forKey: "dataResourceCode")
+        self.dataResourceName = try container.decode(forKey: "dataResourceName")
+        self.dataPolicyList = try container.decode(forKey: "dataPolicyList")
+        self.roleList = try container.decode(forKey: "roleList")
+        self.groupList = try container.decode(forKey: "groupList")
+        self.nodeList = try container.decode(forKey: "nodeList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encodeIfPresent(self.username, forKey: "username")
         try container.encode(self.namespaceId, forKey: "namespaceId")
@@ -380,7 +380,7 @@ public struct ListPermissionViewRespDto: Codable, Hashable, Sendable {
 }
 
 /// PolicyBo.
-public struct PolicyBo: Codable, Hashable, Sendable {
+public struct PolicyBo: GenAuthModel {
     /// Data policy ID
     public var dataPolicyId: String
 
@@ -399,21 +399,21 @@ public struct PolicyBo: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.dataPolicyId = try container.decode(String.self, forKey: "dataPolicyId")
-        self.dataPolicyName = try container.decode(String.self, forKey: "dataPolicyName")
+        let container = try ModelDecodingContainer(decoder)
+        self.dataPolicyId = try container.decode(forKey: "dataPolicyId")
+        self.dataPolicyName = try container.decode(forKey: "dataPolicyName")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.dataPolicyId, forKey: "dataPolicyId")
         try container.encode(self.dataPolicyName, forKey: "dataPolicyName")
     }
 }
 
 /// RoleBo.
-public struct RoleBo: Codable, Hashable, Sendable {
+public struct RoleBo: GenAuthModel {
     /// Role ID
     public var roleId: String
 
@@ -437,15 +437,15 @@ public struct RoleBo: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.roleId = try container.decode(String.self, forKey: "roleId")
-        self.roleName = try container.decode(String.self, forKey: "roleName")
-        self.roleCode = try container.decode(String.self, forKey: "roleCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.roleId = try container.decode(forKey: "roleId")
+        self.roleName = try container.decode(forKey: "roleName")
+        self.roleCode = try container.decode(forKey: "roleCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.roleId, forKey: "roleId")
         try container.encode(self.roleName, forKey: "roleName")
         try container.encode(self.roleCode, forKey: "roleCode")
@@ -453,7 +453,7 @@ public struct RoleBo: Codable, Hashable, Sendable {
 }
 
 /// GroupBo.
-public struct GroupBo: Codable, Hashable, Sendable {
+public struct GroupBo: GenAuthModel {
     /// User group ID
     public var groupId: String
 
@@ -477,15 +477,15 @@ public struct GroupBo: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.groupId = try container.decode(String.self, forKey: "groupId")
-        self.groupName = try container.decode(String.self, forKey: "groupName")
-        self.groupCode = try container.decode(String.self, forKey: "groupCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.groupId = try container.decode(forKey: "groupId")
+        self.groupName = try container.decode(forKey: "groupName")
+        self.groupCode = try container.decode(forKey: "groupCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.groupId, forKey: "groupId")
         try container.encode(self.groupName, forKey: "groupName")
         try container.encode(self.groupCode, forKey: "groupCode")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// NodeBo.
-public struct NodeBo: Codable, Hashable, Sendable {
+public struct NodeBo: GenAuthModel {
     /// Organization ID
     public var nodeId: String
 
@@ -29,15 +29,15 @@ public struct NodeBo: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.nodeId = try container.decode(String.self, forKey: "nodeId")
-        self.nodeName = try container.decode(String.self, forKey: "nodeName")
-        self.nodeCode = try container.decode(String.self, forKey: "nodeCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.nodeId = try container.decode(forKey: "nodeId")
+        self.nodeName = try container.decode(forKey: "nodeName")
+        self.nodeCode = try container.decode(forKey: "nodeCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.nodeId, forKey: "nodeId")
         try container.encode(self.nodeName, forKey: "nodeName")
         try container.encode(self.nodeCode, forKey: "nodeCode")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// PermissionNamespacesListRespDto.
-public struct PermissionNamespacesListRespDto: Codable, Hashable, Sendable {
+public struct PermissionNamespacesListRespDto: GenAuthModel {
     /// Permission space name
     public var name: String
 
@@ -34,16 +34,16 @@ public struct PermissionNamespacesListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.status = try container.decodeIfPresent(Int.self, forKey: "status")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.code = try container.decode(forKey: "code")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.status = try container.decodeIfPresent(forKey: "status")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -52,7 +52,7 @@ public struct PermissionNamespacesListRespDto: Codable, Hashable, Sendable {
 }
 
 /// UpdatePermissionNamespaceDto.
-public struct UpdatePermissionNamespaceDto: Codable, Hashable, Sendable {
+public struct UpdatePermissionNamespaceDto: GenAuthModel {
     /// Old unique identifier code of the permission group
     public var code: String
 
@@ -81,16 +81,16 @@ public struct UpdatePermissionNamespaceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.newCode = try container.decodeIfPresent(String.self, forKey: "newCode")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.newCode = try container.decodeIfPresent(forKey: "newCode")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.name, forKey: "name")
         try container.encodeIfPresent(self.newCode, forKey: "newCode")
@@ -99,7 +99,7 @@ public struct UpdatePermissionNamespaceDto: Codable, Hashable, Sendable {
 }
 
 /// UpdatePermissionNamespaceResponseDto.
-public struct UpdatePermissionNamespaceResponseDto: Codable, Hashable, Sendable {
+public struct UpdatePermissionNamespaceResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -139,17 +139,17 @@ public struct UpdatePermissionNamespaceResponseDto: Codable, Hashable, Sendable 
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UpdatePermissionNamespaceRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -159,7 +159,7 @@ public struct UpdatePermissionNamespaceResponseDto: Codable, Hashable, Sendable 
 }
 
 /// UpdatePermissionNamespaceRespDto.
-public struct UpdatePermissionNamespaceRespDto: Codable, Hashable, Sendable {
+public struct UpdatePermissionNamespaceRespDto: GenAuthModel {
     /// Permission space unique identifier
     public var code: String
 
@@ -183,15 +183,15 @@ public struct UpdatePermissionNamespaceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -199,7 +199,7 @@ public struct UpdatePermissionNamespaceRespDto: Codable, Hashable, Sendable {
 }
 
 /// DeletePermissionNamespaceDto.
-public struct DeletePermissionNamespaceDto: Codable, Hashable, Sendable {
+public struct DeletePermissionNamespaceDto: GenAuthModel {
     /// Permission space code
     public var code: String
 
@@ -213,19 +213,19 @@ public struct DeletePermissionNamespaceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// DeletePermissionNamespacesBatchDto.
-public struct DeletePermissionNamespacesBatchDto: Codable, Hashable, Sendable {
+public struct DeletePermissionNamespacesBatchDto: GenAuthModel {
     /// Permission group code list
     public var codes: [String]
 
@@ -239,19 +239,19 @@ public struct DeletePermissionNamespacesBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.codes = try container.decode([String].self, forKey: "codes")
+        let container = try ModelDecodingContainer(decoder)
+        self.codes = try container.decode(forKey: "codes")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.codes, forKey: "codes")
     }
 }
 
 /// CheckPermissionNamespaceExistsDto.
-public struct CheckPermissionNamespaceExistsDto: Codable, Hashable, Sendable {
+public struct CheckPermissionNamespaceExistsDto: GenAuthModel {
     /// Permission space code
     public var code: String?
 
@@ -270,21 +270,21 @@ public struct CheckPermissionNamespaceExistsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decodeIfPresent(forKey: "code")
+        self.name = try container.decodeIfPresent(forKey: "name")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.code, forKey: "code")
         try container.encodeIfPresent(self.name, forKey: "name")
     }
 }
 
 /// PermissionNamespaceCheckExistsRespDto.
-public struct PermissionNamespaceCheckExistsRespDto: Codable, Hashable, Sendable {
+public struct PermissionNamespaceCheckExistsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -324,17 +324,17 @@ public struct PermissionNamespaceCheckExistsRespDto: Codable, Hashable, Sendable
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CheckPermissionNamespaceExistsRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -344,7 +344,7 @@ public struct PermissionNamespaceCheckExistsRespDto: Codable, Hashable, Sendable
 }
 
 /// CheckPermissionNamespaceExistsRespDto.
-public struct CheckPermissionNamespaceExistsRespDto: Codable, Hashable, Sendable {
+public struct CheckPermissionNamespaceExistsRespDto: GenAuthModel {
     /// Whether the permission space name or permission space code is valid
     public var isValid: Bool
 
@@ -363,21 +363,21 @@ public struct CheckPermissionNamespaceExistsRespDto: Codable, Hashable, Sendable
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.isValid = try container.decode(Bool.self, forKey: "isValid")
-        self.message = try container.decodeIfPresent(String.self, forKey: "message")
+        let container = try ModelDecodingContainer(decoder)
+        self.isValid = try container.decode(forKey: "isValid")
+        self.message = try container.decodeIfPresent(forKey: "message")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.isValid, forKey: "isValid")
         try container.encodeIfPresent(self.message, forKey: "message")
     }
 }
 
 /// PermissionNamespaceRolesListPaginatedRespDto.
-public struct PermissionNamespaceRolesListPaginatedRespDto: Codable, Hashable, Sendable {
+public struct PermissionNamespaceRolesListPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -417,17 +417,17 @@ public struct PermissionNamespaceRolesListPaginatedRespDto: Codable, Hashable, S
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(PermissionNamespaceRolesListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

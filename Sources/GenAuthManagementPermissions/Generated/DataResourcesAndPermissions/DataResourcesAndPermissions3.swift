@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// PermissionNamespaceRolesListPagingDto.
-public struct PermissionNamespaceRolesListPagingDto: Codable, Hashable, Sendable {
+public struct PermissionNamespaceRolesListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -24,21 +24,21 @@ public struct PermissionNamespaceRolesListPagingDto: Codable, Hashable, Sendable
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([PermissionNamespaceRolesListRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// PermissionNamespaceRolesListRespDto.
-public struct PermissionNamespaceRolesListRespDto: Codable, Hashable, Sendable {
+public struct PermissionNamespaceRolesListRespDto: GenAuthModel {
     /// Role name
     public var name: String
 
@@ -78,17 +78,17 @@ public struct PermissionNamespaceRolesListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.namespace = try container.decode(String.self, forKey: "namespace")
-        self.updatedAt = try container.decode(String.self, forKey: "updatedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.code = try container.decode(forKey: "code")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.namespace = try container.decode(forKey: "namespace")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -98,7 +98,7 @@ public struct PermissionNamespaceRolesListRespDto: Codable, Hashable, Sendable {
 }
 
 /// CreateDataResourceDto.
-public struct CreateDataResourceDto: Codable, Hashable, Sendable {
+public struct CreateDataResourceDto: GenAuthModel {
     /// Code of the permission space that the data resource belongs to
     public var namespaceCode: String
 
@@ -150,19 +150,19 @@ public struct CreateDataResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.resourceName = try container.decode(String.self, forKey: "resourceName")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.`struct` = try container.decode(Struct.self, forKey: "struct")
-        self.actions = try container.decode([String].self, forKey: "actions")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.resourceName = try container.decode(forKey: "resourceName")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.type = try container.decode(forKey: "type")
+        self.`struct` = try container.decode(forKey: "struct")
+        self.actions = try container.decode(forKey: "actions")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.resourceName, forKey: "resourceName")
         try container.encode(self.resourceCode, forKey: "resourceCode")
@@ -238,7 +238,7 @@ extension CreateDataResourceDto {
 }
 
 /// CreateDataResourceResponseDto.
-public struct CreateDataResourceResponseDto: Codable, Hashable, Sendable {
+public struct CreateDataResourceResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -278,17 +278,17 @@ public struct CreateDataResourceResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CreateDataResourceRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -298,7 +298,7 @@ public struct CreateDataResourceResponseDto: Codable, Hashable, Sendable {
 }
 
 /// DataResourceTreeStructs.
-public struct DataResourceTreeStructs: Codable, Hashable, Sendable {
+public struct DataResourceTreeStructs: GenAuthModel {
     /// Data resource node code, unique at the same level
     public var code: String
 
@@ -327,16 +327,16 @@ public struct DataResourceTreeStructs: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.value = try container.decodeIfPresent(String.self, forKey: "value")
-        self.children = try container.decodeIfPresent([JSONValue].self, forKey: "children")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.value = try container.decodeIfPresent(forKey: "value")
+        self.children = try container.decodeIfPresent(forKey: "children")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.value, forKey: "value")
@@ -345,7 +345,7 @@ public struct DataResourceTreeStructs: Codable, Hashable, Sendable {
 }
 
 /// CreateDataResourceRespDto.
-public struct CreateDataResourceRespDto: Codable, Hashable, Sendable {
+public struct CreateDataResourceRespDto: GenAuthModel {
     /// Data resource name, unique within the permission space
     public var resourceName: String
 
@@ -391,18 +391,18 @@ public struct CreateDataResourceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceName = try container.decode(String.self, forKey: "resourceName")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.`struct` = try container.decode(Struct.self, forKey: "struct")
-        self.actions = try container.decode([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceName = try container.decode(forKey: "resourceName")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.type = try container.decode(forKey: "type")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.`struct` = try container.decode(forKey: "struct")
+        self.actions = try container.decode(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceName, forKey: "resourceName")
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.type, forKey: "type")
@@ -477,7 +477,7 @@ extension CreateDataResourceRespDto {
 }
 
 /// CreateStringDataResourceDto.
-public struct CreateStringDataResourceDto: Codable, Hashable, Sendable {
+public struct CreateStringDataResourceDto: GenAuthModel {
     /// Code of the permission space where the data policy is located
     public var namespaceCode: String
 
@@ -523,18 +523,18 @@ public struct CreateStringDataResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.resourceName = try container.decode(String.self, forKey: "resourceName")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.`struct` = try container.decode(String.self, forKey: "struct")
-        self.actions = try container.decode([String].self, forKey: "actions")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.resourceName = try container.decode(forKey: "resourceName")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.`struct` = try container.decode(forKey: "struct")
+        self.actions = try container.decode(forKey: "actions")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.resourceName, forKey: "resourceName")
         try container.encode(self.resourceCode, forKey: "resourceCode")
@@ -545,7 +545,7 @@ public struct CreateStringDataResourceDto: Codable, Hashable, Sendable {
 }
 
 /// CreateStringDataResourceResponseDto.
-public struct CreateStringDataResourceResponseDto: Codable, Hashable, Sendable {
+public struct CreateStringDataResourceResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -585,17 +585,17 @@ public struct CreateStringDataResourceResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CreateStringDataResourceRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -605,7 +605,7 @@ public struct CreateStringDataResourceResponseDto: Codable, Hashable, Sendable {
 }
 
 /// CreateStringDataResourceRespDto.
-public struct CreateStringDataResourceRespDto: Codable, Hashable, Sendable {
+public struct CreateStringDataResourceRespDto: GenAuthModel {
     /// Data resource name, unique within the permission space
     public var resourceName: String
 
@@ -651,18 +651,18 @@ public struct CreateStringDataResourceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceName = try container.decode(String.self, forKey: "resourceName")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.`struct` = try container.decode(String.self, forKey: "struct")
-        self.actions = try container.decode([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceName = try container.decode(forKey: "resourceName")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.type = try container.decode(forKey: "type")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.`struct` = try container.decode(forKey: "struct")
+        self.actions = try container.decode(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceName, forKey: "resourceName")
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.type, forKey: "type")
@@ -702,7 +702,7 @@ extension CreateStringDataResourceRespDto {
 }
 
 /// CreateArrayDataResourceDto.
-public struct CreateArrayDataResourceDto: Codable, Hashable, Sendable {
+public struct CreateArrayDataResourceDto: GenAuthModel {
     /// Code of the permission space where the data policy is located
     public var namespaceCode: String
 
@@ -748,18 +748,18 @@ public struct CreateArrayDataResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.resourceName = try container.decode(String.self, forKey: "resourceName")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.`struct` = try container.decode([String].self, forKey: "struct")
-        self.actions = try container.decode([String].self, forKey: "actions")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.resourceName = try container.decode(forKey: "resourceName")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.`struct` = try container.decode(forKey: "struct")
+        self.actions = try container.decode(forKey: "actions")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.resourceName, forKey: "resourceName")
         try container.encode(self.resourceCode, forKey: "resourceCode")

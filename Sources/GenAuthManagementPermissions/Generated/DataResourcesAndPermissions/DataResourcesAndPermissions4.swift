@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreateArrayDataResourceResponseDto.
-public struct CreateArrayDataResourceResponseDto: Codable, Hashable, Sendable {
+public struct CreateArrayDataResourceResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -46,17 +46,17 @@ public struct CreateArrayDataResourceResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CreateArrayDataResourceRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -66,7 +66,7 @@ public struct CreateArrayDataResourceResponseDto: Codable, Hashable, Sendable {
 }
 
 /// CreateArrayDataResourceRespDto.
-public struct CreateArrayDataResourceRespDto: Codable, Hashable, Sendable {
+public struct CreateArrayDataResourceRespDto: GenAuthModel {
     /// Data resource name, unique within the permission space
     public var resourceName: String
 
@@ -112,18 +112,18 @@ public struct CreateArrayDataResourceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceName = try container.decode(String.self, forKey: "resourceName")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.`struct` = try container.decode([String].self, forKey: "struct")
-        self.actions = try container.decode([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceName = try container.decode(forKey: "resourceName")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.type = try container.decode(forKey: "type")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.`struct` = try container.decode(forKey: "struct")
+        self.actions = try container.decode(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceName, forKey: "resourceName")
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.type, forKey: "type")
@@ -163,7 +163,7 @@ extension CreateArrayDataResourceRespDto {
 }
 
 /// CreateTreeDataResourceDto.
-public struct CreateTreeDataResourceDto: Codable, Hashable, Sendable {
+public struct CreateTreeDataResourceDto: GenAuthModel {
     /// Code of the permission space where the data policy is located
     public var namespaceCode: String
 
@@ -209,18 +209,18 @@ public struct CreateTreeDataResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.resourceName = try container.decode(String.self, forKey: "resourceName")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.`struct` = try container.decode([DataResourceTreeStructs].self, forKey: "struct")
-        self.actions = try container.decode([String].self, forKey: "actions")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.resourceName = try container.decode(forKey: "resourceName")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.`struct` = try container.decode(forKey: "struct")
+        self.actions = try container.decode(forKey: "actions")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.resourceName, forKey: "resourceName")
         try container.encode(self.resourceCode, forKey: "resourceCode")
@@ -231,7 +231,7 @@ public struct CreateTreeDataResourceDto: Codable, Hashable, Sendable {
 }
 
 /// CreateTreeDataResourceResponseDto.
-public struct CreateTreeDataResourceResponseDto: Codable, Hashable, Sendable {
+public struct CreateTreeDataResourceResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -271,17 +271,17 @@ public struct CreateTreeDataResourceResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CreateTreeDataResourceRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -291,7 +291,7 @@ public struct CreateTreeDataResourceResponseDto: Codable, Hashable, Sendable {
 }
 
 /// CreateTreeDataResourceRespDto.
-public struct CreateTreeDataResourceRespDto: Codable, Hashable, Sendable {
+public struct CreateTreeDataResourceRespDto: GenAuthModel {
     /// Data resource name, unique within the permission space
     public var resourceName: String
 
@@ -337,18 +337,18 @@ public struct CreateTreeDataResourceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceName = try container.decode(String.self, forKey: "resourceName")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.`struct` = try container.decode([DataResourceTreeStructs].self, forKey: "struct")
-        self.actions = try container.decode([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceName = try container.decode(forKey: "resourceName")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.type = try container.decode(forKey: "type")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.`struct` = try container.decode(forKey: "struct")
+        self.actions = try container.decode(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceName, forKey: "resourceName")
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.type, forKey: "type")
@@ -388,7 +388,7 @@ extension CreateTreeDataResourceRespDto {
 }
 
 /// ListDataResourcesPaginatedRespDto.
-public struct ListDataResourcesPaginatedRespDto: Codable, Hashable, Sendable {
+public struct ListDataResourcesPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -428,17 +428,17 @@ public struct ListDataResourcesPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(DataResourcesPaginatedRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -448,7 +448,7 @@ public struct ListDataResourcesPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// DataResourcesPaginatedRespDto.
-public struct DataResourcesPaginatedRespDto: Codable, Hashable, Sendable {
+public struct DataResourcesPaginatedRespDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -467,21 +467,21 @@ public struct DataResourcesPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([ListDataResourcesRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// ListDataResourcesRespDto.
-public struct ListDataResourcesRespDto: Codable, Hashable, Sendable {
+public struct ListDataResourcesRespDto: GenAuthModel {
     /// Data resource name, unique within the permission space
     public var resourceName: String
 
@@ -539,20 +539,20 @@ public struct ListDataResourcesRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceName = try container.decode(String.self, forKey: "resourceName")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.namespaceName = try container.decode(String.self, forKey: "namespaceName")
-        self.authorizationNum = try container.decode(Int.self, forKey: "authorizationNum")
-        self.updatedAt = try container.decode(Date.self, forKey: "updatedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceName = try container.decode(forKey: "resourceName")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.type = try container.decode(forKey: "type")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.namespaceName = try container.decode(forKey: "namespaceName")
+        self.authorizationNum = try container.decode(forKey: "authorizationNum")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceName, forKey: "resourceName")
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.type, forKey: "type")
@@ -594,7 +594,7 @@ extension ListDataResourcesRespDto {
 }
 
 /// GetDataResourceResponseDto.
-public struct GetDataResourceResponseDto: Codable, Hashable, Sendable {
+public struct GetDataResourceResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -634,17 +634,17 @@ public struct GetDataResourceResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetDataResourceRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -654,7 +654,7 @@ public struct GetDataResourceResponseDto: Codable, Hashable, Sendable {
 }
 
 /// GetDataResourceRespDto.
-public struct GetDataResourceRespDto: Codable, Hashable, Sendable {
+public struct GetDataResourceRespDto: GenAuthModel {
     /// Data resource name, unique within the permission space
     public var resourceName: String
 
@@ -706,19 +706,19 @@ public struct GetDataResourceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceName = try container.decode(String.self, forKey: "resourceName")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.`struct` = try container.decode(Struct.self, forKey: "struct")
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.actions = try container.decode([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceName = try container.decode(forKey: "resourceName")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.type = try container.decode(forKey: "type")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.`struct` = try container.decode(forKey: "struct")
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.actions = try container.decode(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceName, forKey: "resourceName")
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.type, forKey: "type")

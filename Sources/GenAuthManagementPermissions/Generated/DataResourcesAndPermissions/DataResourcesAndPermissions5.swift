@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// UpdateDataResourceDto.
-public struct UpdateDataResourceDto: Codable, Hashable, Sendable {
+public struct UpdateDataResourceDto: GenAuthModel {
     /// Code of the permission space that the data resource belongs to
     public var namespaceCode: String
 
@@ -52,18 +52,18 @@ public struct UpdateDataResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.resourceName = try container.decodeIfPresent(String.self, forKey: "resourceName")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.`struct` = try container.decodeIfPresent(Struct.self, forKey: "struct")
-        self.actions = try container.decodeIfPresent([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.resourceName = try container.decodeIfPresent(forKey: "resourceName")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.`struct` = try container.decodeIfPresent(forKey: "struct")
+        self.actions = try container.decodeIfPresent(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encodeIfPresent(self.resourceName, forKey: "resourceName")
@@ -109,7 +109,7 @@ extension UpdateDataResourceDto {
 }
 
 /// UpdateDataResourceResponseDto.
-public struct UpdateDataResourceResponseDto: Codable, Hashable, Sendable {
+public struct UpdateDataResourceResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -149,17 +149,17 @@ public struct UpdateDataResourceResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UpdateDataResourceRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -169,7 +169,7 @@ public struct UpdateDataResourceResponseDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateDataResourceRespDto.
-public struct UpdateDataResourceRespDto: Codable, Hashable, Sendable {
+public struct UpdateDataResourceRespDto: GenAuthModel {
     /// Data resource name, unique within the permission space
     public var resourceName: String
 
@@ -215,18 +215,18 @@ public struct UpdateDataResourceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceName = try container.decode(String.self, forKey: "resourceName")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.`struct` = try container.decode(Struct.self, forKey: "struct")
-        self.actions = try container.decode([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceName = try container.decode(forKey: "resourceName")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.type = try container.decode(forKey: "type")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.`struct` = try container.decode(forKey: "struct")
+        self.actions = try container.decode(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceName, forKey: "resourceName")
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.type, forKey: "type")
@@ -301,7 +301,7 @@ extension UpdateDataResourceRespDto {
 }
 
 /// DeleteDataResourceDto.
-public struct DeleteDataResourceDto: Codable, Hashable, Sendable {
+public struct DeleteDataResourceDto: GenAuthModel {
     /// Code of the permission space that the data resource belongs to
     public var namespaceCode: String
 
@@ -320,21 +320,21 @@ public struct DeleteDataResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.resourceCode = try container.decode(forKey: "resourceCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.resourceCode, forKey: "resourceCode")
     }
 }
 
 /// CheckParamsDataResourceResponseDto.
-public struct CheckParamsDataResourceResponseDto: Codable, Hashable, Sendable {
+public struct CheckParamsDataResourceResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -374,17 +374,17 @@ public struct CheckParamsDataResourceResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CheckParamsDataResourceRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -394,7 +394,7 @@ public struct CheckParamsDataResourceResponseDto: Codable, Hashable, Sendable {
 }
 
 /// CheckParamsDataResourceRespDto.
-public struct CheckParamsDataResourceRespDto: Codable, Hashable, Sendable {
+public struct CheckParamsDataResourceRespDto: GenAuthModel {
     /// Whether the data resource name or code is valid
     public var isValid: Bool
 
@@ -413,21 +413,21 @@ public struct CheckParamsDataResourceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.isValid = try container.decode(Bool.self, forKey: "isValid")
-        self.message = try container.decodeIfPresent(String.self, forKey: "message")
+        let container = try ModelDecodingContainer(decoder)
+        self.isValid = try container.decode(forKey: "isValid")
+        self.message = try container.decodeIfPresent(forKey: "message")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.isValid, forKey: "isValid")
         try container.encodeIfPresent(self.message, forKey: "message")
     }
 }
 
 /// CreateDataPolicyDto.
-public struct CreateDataPolicyDto: Codable, Hashable, Sendable {
+public struct CreateDataPolicyDto: GenAuthModel {
     /// Data policy name, unique within the user pool
     public var policyName: String
 
@@ -451,15 +451,15 @@ public struct CreateDataPolicyDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.policyName = try container.decode(String.self, forKey: "policyName")
-        self.statementList = try container.decode([DataStatementPermissionDto].self, forKey: "statementList")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.policyName = try container.decode(forKey: "policyName")
+        self.statementList = try container.decode(forKey: "statementList")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.policyName, forKey: "policyName")
         try container.encode(self.statementList, forKey: "statementList")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -467,7 +467,7 @@ public struct CreateDataPolicyDto: Codable, Hashable, Sendable {
 }
 
 /// CreateDataPolicyResponseDto.
-public struct CreateDataPolicyResponseDto: Codable, Hashable, Sendable {
+public struct CreateDataPolicyResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -507,17 +507,17 @@ public struct CreateDataPolicyResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CreateDataPolicyRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -527,7 +527,7 @@ public struct CreateDataPolicyResponseDto: Codable, Hashable, Sendable {
 }
 
 /// DataStatementPermissionDto.
-public struct DataStatementPermissionDto: Codable, Hashable, Sendable {
+public struct DataStatementPermissionDto: GenAuthModel {
     /// Data resource permission operation: ALLOW (allow)/DENY (deny)
     public var effect: Effect
 
@@ -546,14 +546,14 @@ public struct DataStatementPermissionDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.effect = try container.decode(Effect.self, forKey: "effect")
-        self.permissions = try container.decode([String].self, forKey: "permissions")
+        let container = try ModelDecodingContainer(decoder)
+        self.effect = try container.decode(forKey: "effect")
+        self.permissions = try container.decode(forKey: "permissions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.effect, forKey: "effect")
         try container.encode(self.permissions, forKey: "permissions")
     }
@@ -585,7 +585,7 @@ extension DataStatementPermissionDto {
 }
 
 /// CreateDataPolicyRespDto.
-public struct CreateDataPolicyRespDto: Codable, Hashable, Sendable {
+public struct CreateDataPolicyRespDto: GenAuthModel {
     /// Data policy ID
     public var policyId: String
 
@@ -625,17 +625,17 @@ public struct CreateDataPolicyRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.policyId = try container.decode(String.self, forKey: "policyId")
-        self.policyName = try container.decode(String.self, forKey: "policyName")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(Date.self, forKey: "updatedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.policyId = try container.decode(forKey: "policyId")
+        self.policyName = try container.decode(forKey: "policyName")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.policyId, forKey: "policyId")
         try container.encode(self.policyName, forKey: "policyName")
         try container.encodeIfPresent(self.description, forKey: "description")

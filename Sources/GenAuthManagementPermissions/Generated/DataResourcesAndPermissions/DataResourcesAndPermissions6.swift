@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ListDataPoliciesPaginatedRespDto.
-public struct ListDataPoliciesPaginatedRespDto: Codable, Hashable, Sendable {
+public struct ListDataPoliciesPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -46,17 +46,17 @@ public struct ListDataPoliciesPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(DataPoliciesPaginatedRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -66,7 +66,7 @@ public struct ListDataPoliciesPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// DataPoliciesPaginatedRespDto.
-public struct DataPoliciesPaginatedRespDto: Codable, Hashable, Sendable {
+public struct DataPoliciesPaginatedRespDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -85,21 +85,21 @@ public struct DataPoliciesPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([ListDataPoliciesRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// ListDataPoliciesRespDto.
-public struct ListDataPoliciesRespDto: Codable, Hashable, Sendable {
+public struct ListDataPoliciesRespDto: GenAuthModel {
     /// Data policy name, unique within the user pool
     public var policyName: String
 
@@ -145,18 +145,18 @@ public struct ListDataPoliciesRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.policyName = try container.decode(String.self, forKey: "policyName")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.resourceList = try container.decode([DataResourceSimpleRespDto].self, forKey: "resourceList")
-        self.policyId = try container.decode(String.self, forKey: "policyId")
-        self.targetList = try container.decode([SubjectRespDto].self, forKey: "targetList")
-        self.updatedAt = try container.decode(Date.self, forKey: "updatedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.policyName = try container.decode(forKey: "policyName")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.resourceList = try container.decode(forKey: "resourceList")
+        self.policyId = try container.decode(forKey: "policyId")
+        self.targetList = try container.decode(forKey: "targetList")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.policyName, forKey: "policyName")
         try container.encodeIfPresent(self.description, forKey: "description")
         try container.encode(self.resourceList, forKey: "resourceList")
@@ -167,7 +167,7 @@ public struct ListDataPoliciesRespDto: Codable, Hashable, Sendable {
 }
 
 /// DataResourceSimpleRespDto.
-public struct DataResourceSimpleRespDto: Codable, Hashable, Sendable {
+public struct DataResourceSimpleRespDto: GenAuthModel {
     /// ID of the data resource to which the data permission belongs
     public var resourceId: String
 
@@ -186,21 +186,21 @@ public struct DataResourceSimpleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceId = try container.decode(String.self, forKey: "resourceId")
-        self.resourceName = try container.decode(String.self, forKey: "resourceName")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceId = try container.decode(forKey: "resourceId")
+        self.resourceName = try container.decode(forKey: "resourceName")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceId, forKey: "resourceId")
         try container.encode(self.resourceName, forKey: "resourceName")
     }
 }
 
 /// SubjectRespDto.
-public struct SubjectRespDto: Codable, Hashable, Sendable {
+public struct SubjectRespDto: GenAuthModel {
     /// Subject ID, including user ID, user group ID, role ID, and organization ID
     public var id: String
 
@@ -224,15 +224,15 @@ public struct SubjectRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.name = try container.decode(String.self, forKey: "name")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.type = try container.decode(forKey: "type")
+        self.name = try container.decode(forKey: "name")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.type, forKey: "type")
         try container.encode(self.name, forKey: "name")
@@ -273,7 +273,7 @@ extension SubjectRespDto {
 }
 
 /// ListSimpleDataPoliciesPaginatedRespDto.
-public struct ListSimpleDataPoliciesPaginatedRespDto: Codable, Hashable, Sendable {
+public struct ListSimpleDataPoliciesPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -313,17 +313,17 @@ public struct ListSimpleDataPoliciesPaginatedRespDto: Codable, Hashable, Sendabl
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(DataPoliciesSimplePaginatedRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -333,7 +333,7 @@ public struct ListSimpleDataPoliciesPaginatedRespDto: Codable, Hashable, Sendabl
 }
 
 /// DataPoliciesSimplePaginatedRespDto.
-public struct DataPoliciesSimplePaginatedRespDto: Codable, Hashable, Sendable {
+public struct DataPoliciesSimplePaginatedRespDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int?
 
@@ -352,21 +352,21 @@ public struct DataPoliciesSimplePaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decodeIfPresent(Int.self, forKey: "totalCount")
-        self.list = try container.decode([ListSimpleDataPoliciesRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decodeIfPresent(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// ListSimpleDataPoliciesRespDto.
-public struct ListSimpleDataPoliciesRespDto: Codable, Hashable, Sendable {
+public struct ListSimpleDataPoliciesRespDto: GenAuthModel {
     /// Data policy ID
     public var policyId: String
 
@@ -390,15 +390,15 @@ public struct ListSimpleDataPoliciesRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.policyId = try container.decode(String.self, forKey: "policyId")
-        self.policyName = try container.decode(String.self, forKey: "policyName")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.policyId = try container.decode(forKey: "policyId")
+        self.policyName = try container.decode(forKey: "policyName")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.policyId, forKey: "policyId")
         try container.encode(self.policyName, forKey: "policyName")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -406,7 +406,7 @@ public struct ListSimpleDataPoliciesRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetDataPolicyResponseDto.
-public struct GetDataPolicyResponseDto: Codable, Hashable, Sendable {
+public struct GetDataPolicyResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -446,17 +446,17 @@ public struct GetDataPolicyResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetDataPolicyRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -466,7 +466,7 @@ public struct GetDataPolicyResponseDto: Codable, Hashable, Sendable {
 }
 
 /// GetDataPolicyRespDto.
-public struct GetDataPolicyRespDto: Codable, Hashable, Sendable {
+public struct GetDataPolicyRespDto: GenAuthModel {
     /// Data policy ID
     public var policyId: String
 
@@ -506,17 +506,17 @@ public struct GetDataPolicyRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.policyId = try container.decode(String.self, forKey: "policyId")
-        self.policyName = try container.decode(String.self, forKey: "policyName")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(Date.self, forKey: "updatedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.policyId = try container.decode(forKey: "policyId")
+        self.policyName = try container.decode(forKey: "policyName")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.policyId, forKey: "policyId")
         try container.encode(self.policyName, forKey: "policyName")
         try container.encodeIfPresent(self.description, forKey: "description")

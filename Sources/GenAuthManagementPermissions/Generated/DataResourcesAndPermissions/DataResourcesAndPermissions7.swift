@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// UpdateDataPolicyDto.
-public struct UpdateDataPolicyDto: Codable, Hashable, Sendable {
+public struct UpdateDataPolicyDto: GenAuthModel {
     /// Data policy ID
     public var policyId: String
 
@@ -40,16 +40,16 @@ public struct UpdateDataPolicyDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.policyId = try container.decode(String.self, forKey: "policyId")
-        self.policyName = try container.decodeIfPresent(String.self, forKey: "policyName")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.statementList = try container.decodeIfPresent([DataStatementPermissionDto].self, forKey: "statementList")
+        let container = try ModelDecodingContainer(decoder)
+        self.policyId = try container.decode(forKey: "policyId")
+        self.policyName = try container.decodeIfPresent(forKey: "policyName")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.statementList = try container.decodeIfPresent(forKey: "statementList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.policyId, forKey: "policyId")
         try container.encodeIfPresent(self.policyName, forKey: "policyName")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -58,7 +58,7 @@ public struct UpdateDataPolicyDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateDataPolicyResponseDto.
-public struct UpdateDataPolicyResponseDto: Codable, Hashable, Sendable {
+public struct UpdateDataPolicyResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -98,17 +98,17 @@ public struct UpdateDataPolicyResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UpdateDataPolicyRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -118,7 +118,7 @@ public struct UpdateDataPolicyResponseDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateDataPolicyRespDto.
-public struct UpdateDataPolicyRespDto: Codable, Hashable, Sendable {
+public struct UpdateDataPolicyRespDto: GenAuthModel {
     /// Data policy ID
     public var policyId: String
 
@@ -158,17 +158,17 @@ public struct UpdateDataPolicyRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.policyId = try container.decode(String.self, forKey: "policyId")
-        self.policyName = try container.decode(String.self, forKey: "policyName")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(Date.self, forKey: "updatedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.policyId = try container.decode(forKey: "policyId")
+        self.policyName = try container.decode(forKey: "policyName")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.policyId, forKey: "policyId")
         try container.encode(self.policyName, forKey: "policyName")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -178,7 +178,7 @@ public struct UpdateDataPolicyRespDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteDataPolicyDto.
-public struct DeleteDataPolicyDto: Codable, Hashable, Sendable {
+public struct DeleteDataPolicyDto: GenAuthModel {
     /// Data policy ID
     public var policyId: String
 
@@ -192,19 +192,19 @@ public struct DeleteDataPolicyDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.policyId = try container.decode(String.self, forKey: "policyId")
+        let container = try ModelDecodingContainer(decoder)
+        self.policyId = try container.decode(forKey: "policyId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.policyId, forKey: "policyId")
     }
 }
 
 /// CheckParamsDataPolicyResponseDto.
-public struct CheckParamsDataPolicyResponseDto: Codable, Hashable, Sendable {
+public struct CheckParamsDataPolicyResponseDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -244,17 +244,17 @@ public struct CheckParamsDataPolicyResponseDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CheckParamsDataPolicyRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -264,7 +264,7 @@ public struct CheckParamsDataPolicyResponseDto: Codable, Hashable, Sendable {
 }
 
 /// CheckParamsDataPolicyRespDto.
-public struct CheckParamsDataPolicyRespDto: Codable, Hashable, Sendable {
+public struct CheckParamsDataPolicyRespDto: GenAuthModel {
     /// Whether the data policy name is valid
     public var isValid: Bool
 
@@ -283,21 +283,21 @@ public struct CheckParamsDataPolicyRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.isValid = try container.decode(Bool.self, forKey: "isValid")
-        self.message = try container.decodeIfPresent(String.self, forKey: "message")
+        let container = try ModelDecodingContainer(decoder)
+        self.isValid = try container.decode(forKey: "isValid")
+        self.message = try container.decodeIfPresent(forKey: "message")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.isValid, forKey: "isValid")
         try container.encodeIfPresent(self.message, forKey: "message")
     }
 }
 
 /// ListDataPolicySubjectPaginatedRespDto.
-public struct ListDataPolicySubjectPaginatedRespDto: Codable, Hashable, Sendable {
+public struct ListDataPolicySubjectPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -337,17 +337,17 @@ public struct ListDataPolicySubjectPaginatedRespDto: Codable, Hashable, Sendable
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ListDataPolicySubjectPageDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -357,7 +357,7 @@ public struct ListDataPolicySubjectPaginatedRespDto: Codable, Hashable, Sendable
 }
 
 /// ListDataPolicySubjectPageDto.
-public struct ListDataPolicySubjectPageDto: Codable, Hashable, Sendable {
+public struct ListDataPolicySubjectPageDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int?
 
@@ -376,21 +376,21 @@ public struct ListDataPolicySubjectPageDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decodeIfPresent(Int.self, forKey: "totalCount")
-        self.list = try container.decode([DataSubjectRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decodeIfPresent(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// DataSubjectRespDto.
-public struct DataSubjectRespDto: Codable, Hashable, Sendable {
+public struct DataSubjectRespDto: GenAuthModel {
     /// Subject ID, including user ID, user group ID, role ID, and organization ID
     public var targetIdentifier: String
 
@@ -424,16 +424,16 @@ public struct DataSubjectRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetIdentifier = try container.decode(String.self, forKey: "targetIdentifier")
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.targetName = try container.decode(String.self, forKey: "targetName")
-        self.authorizationTime = try container.decode(Date.self, forKey: "authorizationTime")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetIdentifier = try container.decode(forKey: "targetIdentifier")
+        self.targetType = try container.decode(forKey: "targetType")
+        self.targetName = try container.decode(forKey: "targetName")
+        self.authorizationTime = try container.decode(forKey: "authorizationTime")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetIdentifier, forKey: "targetIdentifier")
         try container.encode(self.targetType, forKey: "targetType")
         try container.encode(self.targetName, forKey: "targetName")
@@ -475,7 +475,7 @@ extension DataSubjectRespDto {
 }
 
 /// CreateAuthorizeDataPolicyDto.
-public struct CreateAuthorizeDataPolicyDto: Codable, Hashable, Sendable {
+public struct CreateAuthorizeDataPolicyDto: GenAuthModel {
     /// Data policy ID list
     public var policyIds: [String]
 
@@ -494,14 +494,14 @@ public struct CreateAuthorizeDataPolicyDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.policyIds = try container.decode([String].self, forKey: "policyIds")
-        self.targetList = try container.decode([SubjectDto].self, forKey: "targetList")
+        let container = try ModelDecodingContainer(decoder)
+        self.policyIds = try container.decode(forKey: "policyIds")
+        self.targetList = try container.decode(forKey: "targetList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.policyIds, forKey: "policyIds")
         try container.encode(self.targetList, forKey: "targetList")
     }

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// SubjectDto.
-public struct SubjectDto: Codable, Hashable, Sendable {
+public struct SubjectDto: GenAuthModel {
     /// Subject ID, including user ID, user group ID, role ID, and organization ID
     public var id: String
 
@@ -29,15 +29,15 @@ public struct SubjectDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.type = try container.decode(forKey: "type")
+        self.name = try container.decodeIfPresent(forKey: "name")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.type, forKey: "type")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -78,7 +78,7 @@ extension SubjectDto {
 }
 
 /// DeleteAuthorizeDataPolicyDto.
-public struct DeleteAuthorizeDataPolicyDto: Codable, Hashable, Sendable {
+public struct DeleteAuthorizeDataPolicyDto: GenAuthModel {
     /// Data policy ID
     public var policyId: String
 
@@ -102,15 +102,15 @@ public struct DeleteAuthorizeDataPolicyDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.policyId = try container.decode(String.self, forKey: "policyId")
-        self.targetIdentifier = try container.decode(String.self, forKey: "targetIdentifier")
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
+        let container = try ModelDecodingContainer(decoder)
+        self.policyId = try container.decode(forKey: "policyId")
+        self.targetIdentifier = try container.decode(forKey: "targetIdentifier")
+        self.targetType = try container.decode(forKey: "targetType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.policyId, forKey: "policyId")
         try container.encode(self.targetIdentifier, forKey: "targetIdentifier")
         try container.encode(self.targetType, forKey: "targetType")
@@ -151,7 +151,7 @@ extension DeleteAuthorizeDataPolicyDto {
 }
 
 /// GetUserPermissionListDto.
-public struct GetUserPermissionListDto: Codable, Hashable, Sendable {
+public struct GetUserPermissionListDto: GenAuthModel {
     /// User ID list
     public var userIds: [String]
 
@@ -170,21 +170,21 @@ public struct GetUserPermissionListDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userIds = try container.decode([String].self, forKey: "userIds")
-        self.namespaceCodes = try container.decodeIfPresent([String].self, forKey: "namespaceCodes")
+        let container = try ModelDecodingContainer(decoder)
+        self.userIds = try container.decode(forKey: "userIds")
+        self.namespaceCodes = try container.decodeIfPresent(forKey: "namespaceCodes")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userIds, forKey: "userIds")
         try container.encodeIfPresent(self.namespaceCodes, forKey: "namespaceCodes")
     }
 }
 
 /// GetUserPermissionListRespDto.
-public struct GetUserPermissionListRespDto: Codable, Hashable, Sendable {
+public struct GetUserPermissionListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -213,16 +213,16 @@ public struct GetUserPermissionListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.data = try container.decode(GetUserPermissionListDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -231,7 +231,7 @@ public struct GetUserPermissionListRespDto: Codable, Hashable, Sendable {
 }
 
 /// GetUserPermissionListDataDto.
-public struct GetUserPermissionListDataDto: Codable, Hashable, Sendable {
+public struct GetUserPermissionListDataDto: GenAuthModel {
     /// User permission list
     public var userPermissionList: [UserPermissionListDto]
 
@@ -245,19 +245,19 @@ public struct GetUserPermissionListDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userPermissionList = try container.decode([UserPermissionListDto].self, forKey: "userPermissionList")
+        let container = try ModelDecodingContainer(decoder)
+        self.userPermissionList = try container.decode(forKey: "userPermissionList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userPermissionList, forKey: "userPermissionList")
     }
 }
 
 /// UserPermissionListDto.
-public struct UserPermissionListDto: Codable, Hashable, Sendable {
+public struct UserPermissionListDto: GenAuthModel {
     /// ID of the user authorized by the data policy
     public var userId: String
 
@@ -281,15 +281,15 @@ public struct UserPermissionListDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.resourceList = try container.decodeIfPresent([OpenResource].self, forKey: "resourceList")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.resourceList = try container.decodeIfPresent(forKey: "resourceList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encodeIfPresent(self.resourceList, forKey: "resourceList")
@@ -297,7 +297,7 @@ public struct UserPermissionListDto: Codable, Hashable, Sendable {
 }
 
 /// OpenResource.
-public struct OpenResource: Codable, Hashable, Sendable {
+public struct OpenResource: GenAuthModel {
     /// Code of the data resource authorized under the data policy
     public var resourceCode: String
 
@@ -337,17 +337,17 @@ public struct OpenResource: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.resourceType = try container.decode(ResourceType.self, forKey: "resourceType")
-        self.strAuthorize = try container.decodeIfPresent(StrAuthorize.self, forKey: "strAuthorize")
-        self.arrAuthorize = try container.decodeIfPresent(ArrayAuthorize.self, forKey: "arrAuthorize")
-        self.treeAuthorize = try container.decodeIfPresent(TreeAuthorize.self, forKey: "treeAuthorize")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.resourceType = try container.decode(forKey: "resourceType")
+        self.strAuthorize = try container.decodeIfPresent(forKey: "strAuthorize")
+        self.arrAuthorize = try container.decodeIfPresent(forKey: "arrAuthorize")
+        self.treeAuthorize = try container.decodeIfPresent(forKey: "treeAuthorize")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.resourceType, forKey: "resourceType")
         try container.encodeIfPresent(self.strAuthorize, forKey: "strAuthorize")
@@ -386,7 +386,7 @@ extension OpenResource {
 }
 
 /// StrAuthorize.
-public struct StrAuthorize: Codable, Hashable, Sendable {
+public struct StrAuthorize: GenAuthModel {
     /// String resource value
     public var value: String
 
@@ -405,21 +405,21 @@ public struct StrAuthorize: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.value = try container.decode(String.self, forKey: "value")
-        self.actions = try container.decode([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.value = try container.decode(forKey: "value")
+        self.actions = try container.decode(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.value, forKey: "value")
         try container.encode(self.actions, forKey: "actions")
     }
 }
 
 /// ArrayAuthorize.
-public struct ArrayAuthorize: Codable, Hashable, Sendable {
+public struct ArrayAuthorize: GenAuthModel {
     /// Array resource value list
     public var values: [String]
 
@@ -438,21 +438,21 @@ public struct ArrayAuthorize: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.values = try container.decode([String].self, forKey: "values")
-        self.actions = try container.decode([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.values = try container.decode(forKey: "values")
+        self.actions = try container.decode(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.values, forKey: "values")
         try container.encode(self.actions, forKey: "actions")
     }
 }
 
 /// TreeAuthorize.
-public struct TreeAuthorize: Codable, Hashable, Sendable {
+public struct TreeAuthorize: GenAuthModel {
     /// Tree resource authorization list
     public var authList: [TreeAuthBo]
 
@@ -466,13 +466,13 @@ public struct TreeAuthorize: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.authList = try container.decode([TreeAuthBo].self, forKey: "authList")
+        let container = try ModelDecodingContainer(decoder)
+        self.authList = try container.decode(forKey: "authList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.authList, forKey: "authList")
     }
 }

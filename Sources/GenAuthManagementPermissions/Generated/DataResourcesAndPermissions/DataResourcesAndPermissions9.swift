@@ -6,7 +6,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// TreeAuthBo.
-public struct TreeAuthBo: Codable, Hashable, Sendable {
+public struct TreeAuthBo: GenAuthModel {
     /// Tree resource node path
     public var nodePath: String
 
@@ -35,16 +35,16 @@ public struct TreeAuthBo: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.nodePath = try container.decode(String.self, forKey: "nodePath")
-        self.nodeName = try container.decode(String.self, forKey: "nodeName")
-        self.nodeActions = try container.decode([String].self, forKey: "nodeActions")
-        self.nodeValue = try container.decodeIfPresent(String.self, forKey: "nodeValue")
+        let container = try ModelDecodingContainer(decoder)
+        self.nodePath = try container.decode(forKey: "nodePath")
+        self.nodeName = try container.decode(forKey: "nodeName")
+        self.nodeActions = try container.decode(forKey: "nodeActions")
+        self.nodeValue = try container.decodeIfPresent(forKey: "nodeValue")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.nodePath, forKey: "nodePath")
         try container.encode(self.nodeName, forKey: "nodeName")
         try container.encode(self.nodeActions, forKey: "nodeActions")
@@ -53,7 +53,7 @@ public struct TreeAuthBo: Codable, Hashable, Sendable {
 }
 
 /// CheckPermissionDto.
-public struct CheckPermissionDto: Codable, Hashable, Sendable {
+public struct CheckPermissionDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -99,18 +99,18 @@ public struct CheckPermissionDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.action = try container.decode(String.self, forKey: "action")
-        self.resources = try container.decode([String].self, forKey: "resources")
-        self.judgeConditionEnabled = try container.decodeIfPresent(Bool.self, forKey: "judgeConditionEnabled")
-        self.authEnvParams = try container.decodeIfPresent(AuthEnvParams.self, forKey: "authEnvParams")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.userId = try container.decode(forKey: "userId")
+        self.action = try container.decode(forKey: "action")
+        self.resources = try container.decode(forKey: "resources")
+        self.judgeConditionEnabled = try container.decodeIfPresent(forKey: "judgeConditionEnabled")
+        self.authEnvParams = try container.decodeIfPresent(forKey: "authEnvParams")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.action, forKey: "action")
@@ -121,7 +121,7 @@ public struct CheckPermissionDto: Codable, Hashable, Sendable {
 }
 
 /// CheckPermissionRespDto.
-public struct CheckPermissionRespDto: Codable, Hashable, Sendable {
+public struct CheckPermissionRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -150,16 +150,16 @@ public struct CheckPermissionRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.data = try container.decode(CheckPermissionDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -168,7 +168,7 @@ public struct CheckPermissionRespDto: Codable, Hashable, Sendable {
 }
 
 /// AuthEnvParams.
-public struct AuthEnvParams: Codable, Hashable, Sendable {
+public struct AuthEnvParams: GenAuthModel {
     /// ip
     public var ip: String?
 
@@ -226,20 +226,20 @@ public struct AuthEnvParams: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.ip = try container.decodeIfPresent(String.self, forKey: "ip")
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.province = try container.decodeIfPresent(String.self, forKey: "province")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.deviceType = try container.decodeIfPresent(DeviceType.self, forKey: "deviceType")
-        self.systemType = try container.decodeIfPresent(SystemType.self, forKey: "systemType")
-        self.browserType = try container.decodeIfPresent(BrowserType.self, forKey: "browserType")
-        self.requestDate = try container.decodeIfPresent(Date.self, forKey: "requestDate")
+        let container = try ModelDecodingContainer(decoder)
+        self.ip = try container.decodeIfPresent(forKey: "ip")
+        self.city = try container.decodeIfPresent(forKey: "city")
+        self.province = try container.decodeIfPresent(forKey: "province")
+        self.country = try container.decodeIfPresent(forKey: "country")
+        self.deviceType = try container.decodeIfPresent(forKey: "deviceType")
+        self.systemType = try container.decodeIfPresent(forKey: "systemType")
+        self.browserType = try container.decodeIfPresent(forKey: "browserType")
+        self.requestDate = try container.decodeIfPresent(forKey: "requestDate")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.ip, forKey: "ip")
         try container.encodeIfPresent(self.city, forKey: "city")
         try container.encodeIfPresent(self.province, forKey: "province")
@@ -355,7 +355,7 @@ extension AuthEnvParams {
 }
 
 /// CheckPermissionDataDto.
-public struct CheckPermissionDataDto: Codable, Hashable, Sendable {
+public struct CheckPermissionDataDto: GenAuthModel {
     /// Check result list
     public var checkResultList: [CheckPermissionsRespDto]
 
@@ -369,19 +369,19 @@ public struct CheckPermissionDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.checkResultList = try container.decode([CheckPermissionsRespDto].self, forKey: "checkResultList")
+        let container = try ModelDecodingContainer(decoder)
+        self.checkResultList = try container.decode(forKey: "checkResultList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.checkResultList, forKey: "checkResultList")
     }
 }
 
 /// CheckPermissionsRespDto.
-public struct CheckPermissionsRespDto: Codable, Hashable, Sendable {
+public struct CheckPermissionsRespDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -410,16 +410,16 @@ public struct CheckPermissionsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.action = try container.decode(String.self, forKey: "action")
-        self.resource = try container.decode(String.self, forKey: "resource")
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.action = try container.decode(forKey: "action")
+        self.resource = try container.decode(forKey: "resource")
+        self.enabled = try container.decode(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.action, forKey: "action")
         try container.encode(self.resource, forKey: "resource")
@@ -428,7 +428,7 @@ public struct CheckPermissionsRespDto: Codable, Hashable, Sendable {
 }
 
 /// CheckExternalUserPermissionDto.
-public struct CheckExternalUserPermissionDto: Codable, Hashable, Sendable {
+public struct CheckExternalUserPermissionDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -474,18 +474,18 @@ public struct CheckExternalUserPermissionDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.externalId = try container.decode(String.self, forKey: "externalId")
-        self.action = try container.decode(String.self, forKey: "action")
-        self.resources = try container.decode([String].self, forKey: "resources")
-        self.judgeConditionEnabled = try container.decodeIfPresent(Bool.self, forKey: "judgeConditionEnabled")
-        self.authEnvParams = try container.decodeIfPresent(AuthEnvParams.self, forKey: "authEnvParams")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.externalId = try container.decode(forKey: "externalId")
+        self.action = try container.decode(forKey: "action")
+        self.resources = try container.decode(forKey: "resources")
+        self.judgeConditionEnabled = try container.decodeIfPresent(forKey: "judgeConditionEnabled")
+        self.authEnvParams = try container.decodeIfPresent(forKey: "authEnvParams")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.externalId, forKey: "externalId")
         try container.encode(self.action, forKey: "action")
@@ -496,7 +496,7 @@ public struct CheckExternalUserPermissionDto: Codable, Hashable, Sendable {
 }
 
 /// CheckExternalUserPermissionRespDto.
-public struct CheckExternalUserPermissionRespDto: Codable, Hashable, Sendable {
+public struct CheckExternalUserPermissionRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -530,16 +530,16 @@ public struct CheckExternalUserPermissionRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.data = try container.decode(CheckExternalUserPermissionDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -548,7 +548,7 @@ public struct CheckExternalUserPermissionRespDto: Codable, Hashable, Sendable {
 }
 
 /// CheckExternalUserPermissionDataDto.
-public struct CheckExternalUserPermissionDataDto: Codable, Hashable, Sendable {
+public struct CheckExternalUserPermissionDataDto: GenAuthModel {
     /// Check result list
     public var checkResultList: [CheckExternalUserPermissionsRespDto]
 
@@ -562,19 +562,19 @@ public struct CheckExternalUserPermissionDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.checkResultList = try container.decode([CheckExternalUserPermissionsRespDto].self, forKey: "checkResultList")
+        let container = try ModelDecodingContainer(decoder)
+        self.checkResultList = try container.decode(forKey: "checkResultList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.checkResultList, forKey: "checkResultList")
     }
 }
 
 /// CheckExternalUserPermissionsRespDto.
-public struct CheckExternalUserPermissionsRespDto: Codable, Hashable, Sendable {
+public struct CheckExternalUserPermissionsRespDto: GenAuthModel {
     /// Permission space code
     public var namespaceCode: String
 
@@ -603,16 +603,16 @@ public struct CheckExternalUserPermissionsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespaceCode = try container.decode(String.self, forKey: "namespaceCode")
-        self.action = try container.decode(String.self, forKey: "action")
-        self.resource = try container.decode(String.self, forKey: "resource")
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespaceCode = try container.decode(forKey: "namespaceCode")
+        self.action = try container.decode(forKey: "action")
+        self.resource = try container.decode(forKey: "resource")
+        self.enabled = try container.decode(forKey: "enabled")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespaceCode, forKey: "namespaceCode")
         try container.encode(self.action, forKey: "action")
         try container.encode(self.resource, forKey: "resource")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreateResourceDto.
-public struct CreateResourceDto: Codable, Hashable, Sendable {
+public struct CreateResourceDto: GenAuthModel {
     /// Unique resource identifier
     public var code: String
 
@@ -57,19 +57,19 @@ public struct CreateResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.actions = try container.decodeIfPresent([ResourceAction].self, forKey: "actions")
-        self.apiIdentifier = try container.decodeIfPresent(String.self, forKey: "apiIdentifier")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.type = try container.decode(forKey: "type")
+        self.actions = try container.decodeIfPresent(forKey: "actions")
+        self.apiIdentifier = try container.decodeIfPresent(forKey: "apiIdentifier")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.description, forKey: "description")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -118,7 +118,7 @@ extension CreateResourceDto {
 }
 
 /// ResourceRespDto.
-public struct ResourceRespDto: Codable, Hashable, Sendable {
+public struct ResourceRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -158,17 +158,17 @@ public struct ResourceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ResourceDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -178,7 +178,7 @@ public struct ResourceRespDto: Codable, Hashable, Sendable {
 }
 
 /// ResourceAction.
-public struct ResourceAction: Codable, Hashable, Sendable {
+public struct ResourceAction: GenAuthModel {
     /// Resource action name
     public var name: String
 
@@ -197,21 +197,21 @@ public struct ResourceAction: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.description, forKey: "description")
     }
 }
 
 /// ResourceDto.
-public struct ResourceDto: Codable, Hashable, Sendable {
+public struct ResourceDto: GenAuthModel {
     /// Unique resource identifier
     public var code: String
 
@@ -269,20 +269,20 @@ public struct ResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.actions = try container.decodeIfPresent([ResourceAction].self, forKey: "actions")
-        self.apiIdentifier = try container.decodeIfPresent(String.self, forKey: "apiIdentifier")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.linkedToTenant = try container.decodeIfPresent(Bool.self, forKey: "linkedToTenant")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.type = try container.decode(forKey: "type")
+        self.actions = try container.decodeIfPresent(forKey: "actions")
+        self.apiIdentifier = try container.decodeIfPresent(forKey: "apiIdentifier")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.linkedToTenant = try container.decodeIfPresent(forKey: "linkedToTenant")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.description, forKey: "description")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -332,7 +332,7 @@ extension ResourceDto {
 }
 
 /// CreateResourcesBatchDto.
-public struct CreateResourcesBatchDto: Codable, Hashable, Sendable {
+public struct CreateResourcesBatchDto: GenAuthModel {
     /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
@@ -351,21 +351,21 @@ public struct CreateResourcesBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.list = try container.decode([CreateResourceBatchItemDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.namespace, forKey: "namespace")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// CreateResourceBatchItemDto.
-public struct CreateResourceBatchItemDto: Codable, Hashable, Sendable {
+public struct CreateResourceBatchItemDto: GenAuthModel {
     /// Unique resource identifier
     public var code: String
 
@@ -411,18 +411,18 @@ public struct CreateResourceBatchItemDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.actions = try container.decodeIfPresent([ResourceAction].self, forKey: "actions")
-        self.apiIdentifier = try container.decodeIfPresent(String.self, forKey: "apiIdentifier")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.type = try container.decode(forKey: "type")
+        self.actions = try container.decodeIfPresent(forKey: "actions")
+        self.apiIdentifier = try container.decodeIfPresent(forKey: "apiIdentifier")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.description, forKey: "description")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -470,7 +470,7 @@ extension CreateResourceBatchItemDto {
 }
 
 /// ResourceListRespDto.
-public struct ResourceListRespDto: Codable, Hashable, Sendable {
+public struct ResourceListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -510,17 +510,17 @@ public struct ResourceListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([ResourceDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -530,7 +530,7 @@ public struct ResourceListRespDto: Codable, Hashable, Sendable {
 }
 
 /// CommonResourcePaginatedRespDto.
-public struct CommonResourcePaginatedRespDto: Codable, Hashable, Sendable {
+public struct CommonResourcePaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -570,17 +570,17 @@ public struct CommonResourcePaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(CommonResourcePagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -590,7 +590,7 @@ public struct CommonResourcePaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// CommonResourcePagingDto.
-public struct CommonResourcePagingDto: Codable, Hashable, Sendable {
+public struct CommonResourcePagingDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -636,18 +636,18 @@ public struct CommonResourcePagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([CommonResourceDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -658,7 +658,7 @@ public struct CommonResourcePagingDto: Codable, Hashable, Sendable {
 }
 
 /// CommonResourceDto.
-public struct CommonResourceDto: Codable, Hashable, Sendable {
+public struct CommonResourceDto: GenAuthModel {
     /// Unique resource identifier
     public var code: String
 
@@ -752,26 +752,26 @@ public struct CommonResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.type = try container.decode(TypeEnum.self, forKey: "type")
-        self.actions = try container.decodeIfPresent([ResourceAction].self, forKey: "actions")
-        self.apiIdentifier = try container.decodeIfPresent(String.self, forKey: "apiIdentifier")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.linkedToTenant = try container.decodeIfPresent(Bool.self, forKey: "linkedToTenant")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.namespaceId = try container.decode(Int.self, forKey: "namespaceId")
-        self.namespaceName = try container.decode(String.self, forKey: "namespaceName")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.createdAt = try container.decode(String.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(String.self, forKey: "updatedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.type = try container.decode(forKey: "type")
+        self.actions = try container.decodeIfPresent(forKey: "actions")
+        self.apiIdentifier = try container.decodeIfPresent(forKey: "apiIdentifier")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.linkedToTenant = try container.decodeIfPresent(forKey: "linkedToTenant")
+        self.id = try container.decode(forKey: "id")
+        self.namespaceId = try container.decode(forKey: "namespaceId")
+        self.namespaceName = try container.decode(forKey: "namespaceName")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.description, forKey: "description")
         try container.encodeIfPresent(self.name, forKey: "name")

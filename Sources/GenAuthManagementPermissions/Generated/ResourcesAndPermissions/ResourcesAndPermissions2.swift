@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// ResourcePaginatedRespDto.
-public struct ResourcePaginatedRespDto: Codable, Hashable, Sendable {
+public struct ResourcePaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct ResourcePaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(ResourcePagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct ResourcePaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// ResourcePagingDto.
-public struct ResourcePagingDto: Codable, Hashable, Sendable {
+public struct ResourcePagingDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -111,18 +111,18 @@ public struct ResourcePagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([ResourceDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -133,7 +133,7 @@ public struct ResourcePagingDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateResourceDto.
-public struct UpdateResourceDto: Codable, Hashable, Sendable {
+public struct UpdateResourceDto: GenAuthModel {
     /// Unique resource identifier
     public var code: String
 
@@ -185,19 +185,19 @@ public struct UpdateResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.actions = try container.decodeIfPresent([ResourceAction].self, forKey: "actions")
-        self.apiIdentifier = try container.decodeIfPresent(String.self, forKey: "apiIdentifier")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.type = try container.decodeIfPresent(TypeEnum.self, forKey: "type")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.actions = try container.decodeIfPresent(forKey: "actions")
+        self.apiIdentifier = try container.decodeIfPresent(forKey: "apiIdentifier")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.type = try container.decodeIfPresent(forKey: "type")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.description, forKey: "description")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -246,7 +246,7 @@ extension UpdateResourceDto {
 }
 
 /// DeleteResourceDto.
-public struct DeleteResourceDto: Codable, Hashable, Sendable {
+public struct DeleteResourceDto: GenAuthModel {
     /// Unique resource identifier
     public var code: String
 
@@ -265,21 +265,21 @@ public struct DeleteResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.namespace, forKey: "namespace")
     }
 }
 
 /// DeleteResourcesBatchDto.
-public struct DeleteResourcesBatchDto: Codable, Hashable, Sendable {
+public struct DeleteResourcesBatchDto: GenAuthModel {
     /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
@@ -303,15 +303,15 @@ public struct DeleteResourcesBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.codeList = try container.decodeIfPresent([String].self, forKey: "codeList")
-        self.ids = try container.decodeIfPresent([String].self, forKey: "ids")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.codeList = try container.decodeIfPresent(forKey: "codeList")
+        self.ids = try container.decodeIfPresent(forKey: "ids")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.namespace, forKey: "namespace")
         try container.encodeIfPresent(self.codeList, forKey: "codeList")
         try container.encodeIfPresent(self.ids, forKey: "ids")
@@ -319,7 +319,7 @@ public struct DeleteResourcesBatchDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteCommonResourcesBatchDto.
-public struct DeleteCommonResourcesBatchDto: Codable, Hashable, Sendable {
+public struct DeleteCommonResourcesBatchDto: GenAuthModel {
     /// List of resource IDs
     public var ids: [String]
 
@@ -333,19 +333,19 @@ public struct DeleteCommonResourcesBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.ids = try container.decode([String].self, forKey: "ids")
+        let container = try ModelDecodingContainer(decoder)
+        self.ids = try container.decode(forKey: "ids")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.ids, forKey: "ids")
     }
 }
 
 /// AssociateTenantResourceDto.
-public struct AssociateTenantResourceDto: Codable, Hashable, Sendable {
+public struct AssociateTenantResourceDto: GenAuthModel {
     /// Resource code
     public var code: String
 
@@ -374,16 +374,16 @@ public struct AssociateTenantResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.association = try container.decode(Bool.self, forKey: "association")
-        self.appId = try container.decode(String.self, forKey: "appId")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenantId")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.association = try container.decode(forKey: "association")
+        self.appId = try container.decode(forKey: "appId")
+        self.tenantId = try container.decodeIfPresent(forKey: "tenantId")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.association, forKey: "association")
         try container.encode(self.appId, forKey: "appId")
@@ -392,7 +392,7 @@ public struct AssociateTenantResourceDto: Codable, Hashable, Sendable {
 }
 
 /// CreateNamespaceDto.
-public struct CreateNamespaceDto: Codable, Hashable, Sendable {
+public struct CreateNamespaceDto: GenAuthModel {
     /// Unique permission group identifier
     public var code: String
 
@@ -416,15 +416,15 @@ public struct CreateNamespaceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.name, forKey: "name")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -432,7 +432,7 @@ public struct CreateNamespaceDto: Codable, Hashable, Sendable {
 }
 
 /// NamespaceRespDto.
-public struct NamespaceRespDto: Codable, Hashable, Sendable {
+public struct NamespaceRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -472,17 +472,17 @@ public struct NamespaceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(NamespaceDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -492,7 +492,7 @@ public struct NamespaceRespDto: Codable, Hashable, Sendable {
 }
 
 /// NamespaceDto.
-public struct NamespaceDto: Codable, Hashable, Sendable {
+public struct NamespaceDto: GenAuthModel {
     /// Unique permission group identifier
     public var code: String
 
@@ -516,15 +516,15 @@ public struct NamespaceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.name, forKey: "name")
         try container.encodeIfPresent(self.description, forKey: "description")

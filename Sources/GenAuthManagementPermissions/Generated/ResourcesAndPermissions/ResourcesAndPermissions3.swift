@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CreateNamespacesBatchDto.
-public struct CreateNamespacesBatchDto: Codable, Hashable, Sendable {
+public struct CreateNamespacesBatchDto: GenAuthModel {
     /// Permission group list
     public var list: [CreateNamespacesBatchItemDto]
 
@@ -19,19 +19,19 @@ public struct CreateNamespacesBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([CreateNamespacesBatchItemDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// CreateNamespacesBatchItemDto.
-public struct CreateNamespacesBatchItemDto: Codable, Hashable, Sendable {
+public struct CreateNamespacesBatchItemDto: GenAuthModel {
     /// Unique permission group identifier
     public var code: String
 
@@ -55,15 +55,15 @@ public struct CreateNamespacesBatchItemDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.name, forKey: "name")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -71,7 +71,7 @@ public struct CreateNamespacesBatchItemDto: Codable, Hashable, Sendable {
 }
 
 /// NamespaceListRespDto.
-public struct NamespaceListRespDto: Codable, Hashable, Sendable {
+public struct NamespaceListRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -111,17 +111,17 @@ public struct NamespaceListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode([NamespaceDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -131,7 +131,7 @@ public struct NamespaceListRespDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateNamespaceDto.
-public struct UpdateNamespaceDto: Codable, Hashable, Sendable {
+public struct UpdateNamespaceDto: GenAuthModel {
     /// Unique permission group identifier
     public var code: String
 
@@ -160,16 +160,16 @@ public struct UpdateNamespaceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.newCode = try container.decodeIfPresent(String.self, forKey: "newCode")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.newCode = try container.decodeIfPresent(forKey: "newCode")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.description, forKey: "description")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -178,7 +178,7 @@ public struct UpdateNamespaceDto: Codable, Hashable, Sendable {
 }
 
 /// UpdateNamespaceRespDto.
-public struct UpdateNamespaceRespDto: Codable, Hashable, Sendable {
+public struct UpdateNamespaceRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -218,17 +218,17 @@ public struct UpdateNamespaceRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(UpdateNamespaceDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -238,7 +238,7 @@ public struct UpdateNamespaceRespDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteNamespaceDto.
-public struct DeleteNamespaceDto: Codable, Hashable, Sendable {
+public struct DeleteNamespaceDto: GenAuthModel {
     /// Unique permission group identifier
     public var code: String
 
@@ -252,19 +252,19 @@ public struct DeleteNamespaceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
     }
 }
 
 /// DeleteNamespacesBatchDto.
-public struct DeleteNamespacesBatchDto: Codable, Hashable, Sendable {
+public struct DeleteNamespacesBatchDto: GenAuthModel {
     /// Permission group code list
     public var codeList: [String]
 
@@ -278,19 +278,19 @@ public struct DeleteNamespacesBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.codeList = try container.decode([String].self, forKey: "codeList")
+        let container = try ModelDecodingContainer(decoder)
+        self.codeList = try container.decode(forKey: "codeList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.codeList, forKey: "codeList")
     }
 }
 
 /// NamespaceListPaginatedRespDto.
-public struct NamespaceListPaginatedRespDto: Codable, Hashable, Sendable {
+public struct NamespaceListPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -330,17 +330,17 @@ public struct NamespaceListPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(NamespaceListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -350,7 +350,7 @@ public struct NamespaceListPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// NamespaceListPagingDto.
-public struct NamespaceListPagingDto: Codable, Hashable, Sendable {
+public struct NamespaceListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -369,21 +369,21 @@ public struct NamespaceListPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([NamespacesListRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// NamespacesListRespDto.
-public struct NamespacesListRespDto: Codable, Hashable, Sendable {
+public struct NamespacesListRespDto: GenAuthModel {
     /// Permission group name
     public var name: String
 
@@ -412,16 +412,16 @@ public struct NamespacesListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.status = try container.decodeIfPresent(Int.self, forKey: "status")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.code = try container.decode(forKey: "code")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.status = try container.decodeIfPresent(forKey: "status")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.description, forKey: "description")

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// NamespaceRolesListPaginatedRespDto.
-public struct NamespaceRolesListPaginatedRespDto: Codable, Hashable, Sendable {
+public struct NamespaceRolesListPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct NamespaceRolesListPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(NamespaceRolesListRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct NamespaceRolesListPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// NamespaceRolesListRespDto.
-public struct NamespaceRolesListRespDto: Codable, Hashable, Sendable {
+public struct NamespaceRolesListRespDto: GenAuthModel {
     /// Role ID
     public var id: String
 
@@ -111,18 +111,18 @@ public struct NamespaceRolesListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.namespace = try container.decode(String.self, forKey: "namespace")
-        self.updatedAt = try container.decode(String.self, forKey: "updatedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.name = try container.decode(forKey: "name")
+        self.code = try container.decode(forKey: "code")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.namespace = try container.decode(forKey: "namespace")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.name, forKey: "name")
         try container.encode(self.code, forKey: "code")
@@ -133,7 +133,7 @@ public struct NamespaceRolesListRespDto: Codable, Hashable, Sendable {
 }
 
 /// AuthorizeResourcesDto.
-public struct AuthorizeResourcesDto: Codable, Hashable, Sendable {
+public struct AuthorizeResourcesDto: GenAuthModel {
     /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
@@ -152,21 +152,21 @@ public struct AuthorizeResourcesDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.list = try container.decode([AuthorizeResourceItem].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.namespace, forKey: "namespace")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// AuthorizeResourceItem.
-public struct AuthorizeResourceItem: Codable, Hashable, Sendable {
+public struct AuthorizeResourceItem: GenAuthModel {
     /// Target object type:
     public var targetType: TargetType
 
@@ -195,15 +195,15 @@ public struct AuthorizeResourceItem: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.targetIdentifiers = try container.decode([String].self, forKey: "targetIdentifiers")
-        self.resources = try container.decode([ResourceItemDto].self, forKey: "resources")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetType = try container.decode(forKey: "targetType")
+        self.targetIdentifiers = try container.decode(forKey: "targetIdentifiers")
+        self.resources = try container.decode(forKey: "resources")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetType, forKey: "targetType")
         try container.encode(self.targetIdentifiers, forKey: "targetIdentifiers")
         try container.encode(self.resources, forKey: "resources")
@@ -244,7 +244,7 @@ extension AuthorizeResourceItem {
 }
 
 /// ResourceItemDto.
-public struct ResourceItemDto: Codable, Hashable, Sendable {
+public struct ResourceItemDto: GenAuthModel {
     /// Unique resource identifier
     public var code: String
 
@@ -268,15 +268,15 @@ public struct ResourceItemDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.actions = try container.decode([String].self, forKey: "actions")
-        self.resourceType = try container.decode(ResourceType.self, forKey: "resourceType")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.actions = try container.decode(forKey: "actions")
+        self.resourceType = try container.decode(forKey: "resourceType")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.actions, forKey: "actions")
         try container.encode(self.resourceType, forKey: "resourceType")
@@ -321,7 +321,7 @@ extension ResourceItemDto {
 }
 
 /// IsActionAllowedDto.
-public struct IsActionAllowedDto: Codable, Hashable, Sendable {
+public struct IsActionAllowedDto: GenAuthModel {
     /// Code of the permission group (permission space) it belongs to
     public var namespace: String?
 
@@ -350,16 +350,16 @@ public struct IsActionAllowedDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.action = try container.decode(String.self, forKey: "action")
-        self.resource = try container.decode(String.self, forKey: "resource")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.userId = try container.decode(forKey: "userId")
+        self.action = try container.decode(forKey: "action")
+        self.resource = try container.decode(forKey: "resource")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.namespace, forKey: "namespace")
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.action, forKey: "action")
@@ -368,7 +368,7 @@ public struct IsActionAllowedDto: Codable, Hashable, Sendable {
 }
 
 /// IsActionAllowedRespDtp.
-public struct IsActionAllowedRespDtp: Codable, Hashable, Sendable {
+public struct IsActionAllowedRespDtp: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -408,17 +408,17 @@ public struct IsActionAllowedRespDtp: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(IsActionAllowedDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -428,7 +428,7 @@ public struct IsActionAllowedRespDtp: Codable, Hashable, Sendable {
 }
 
 /// IsActionAllowedDataDto.
-public struct IsActionAllowedDataDto: Codable, Hashable, Sendable {
+public struct IsActionAllowedDataDto: GenAuthModel {
     /// Whether allowed
     public var allowed: Bool
 
@@ -442,19 +442,19 @@ public struct IsActionAllowedDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.allowed = try container.decode(Bool.self, forKey: "allowed")
+        let container = try ModelDecodingContainer(decoder)
+        self.allowed = try container.decode(forKey: "allowed")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.allowed, forKey: "allowed")
     }
 }
 
 /// GetResourceAuthorizedTargetsDto.
-public struct GetResourceAuthorizedTargetsDto: Codable, Hashable, Sendable {
+public struct GetResourceAuthorizedTargetsDto: GenAuthModel {
     /// Resource
     public var resource: String
 
@@ -494,17 +494,17 @@ public struct GetResourceAuthorizedTargetsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resource = try container.decode(String.self, forKey: "resource")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.targetType = try container.decodeIfPresent(TargetType.self, forKey: "targetType")
-        self.page = try container.decodeIfPresent(Int.self, forKey: "page")
-        self.limit = try container.decodeIfPresent(Int.self, forKey: "limit")
+        let container = try ModelDecodingContainer(decoder)
+        self.resource = try container.decode(forKey: "resource")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.targetType = try container.decodeIfPresent(forKey: "targetType")
+        self.page = try container.decodeIfPresent(forKey: "page")
+        self.limit = try container.decodeIfPresent(forKey: "limit")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resource, forKey: "resource")
         try container.encodeIfPresent(self.namespace, forKey: "namespace")
         try container.encodeIfPresent(self.targetType, forKey: "targetType")
@@ -547,7 +547,7 @@ extension GetResourceAuthorizedTargetsDto {
 }
 
 /// GetResourceAuthorizedTargetRespDto.
-public struct GetResourceAuthorizedTargetRespDto: Codable, Hashable, Sendable {
+public struct GetResourceAuthorizedTargetRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -587,17 +587,17 @@ public struct GetResourceAuthorizedTargetRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(GetResourceAuthorizedTargetDataDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")

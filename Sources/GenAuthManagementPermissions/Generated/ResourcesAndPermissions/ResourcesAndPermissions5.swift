@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// GetResourceAuthorizedTargetDataDto.
-public struct GetResourceAuthorizedTargetDataDto: Codable, Hashable, Sendable {
+public struct GetResourceAuthorizedTargetDataDto: GenAuthModel {
     /// Total
     public var totalCount: Int
 
@@ -24,21 +24,21 @@ public struct GetResourceAuthorizedTargetDataDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([ResourceAuthorizedTargetDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// ResourceAuthorizedTargetDto.
-public struct ResourceAuthorizedTargetDto: Codable, Hashable, Sendable {
+public struct ResourceAuthorizedTargetDto: GenAuthModel {
     /// Subject type
     public var targetType: TargetType
 
@@ -62,15 +62,15 @@ public struct ResourceAuthorizedTargetDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.targetIdentifier = try container.decode(String.self, forKey: "targetIdentifier")
-        self.actions = try container.decode([String].self, forKey: "actions")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetType = try container.decode(forKey: "targetType")
+        self.targetIdentifier = try container.decode(forKey: "targetIdentifier")
+        self.actions = try container.decode(forKey: "actions")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetType, forKey: "targetType")
         try container.encode(self.targetIdentifier, forKey: "targetIdentifier")
         try container.encode(self.actions, forKey: "actions")

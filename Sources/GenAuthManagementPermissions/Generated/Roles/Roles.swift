@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// RoleSingleRespDto.
-public struct RoleSingleRespDto: Codable, Hashable, Sendable {
+public struct RoleSingleRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct RoleSingleRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(RoleDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct RoleSingleRespDto: Codable, Hashable, Sendable {
 }
 
 /// AssignRoleDto.
-public struct AssignRoleDto: Codable, Hashable, Sendable {
+public struct AssignRoleDto: GenAuthModel {
     /// Unique identifier of the role within the permission group
     public var code: String
 
@@ -105,17 +105,17 @@ public struct AssignRoleDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.endTime = try container.decodeIfPresent(Int.self, forKey: "endTime")
-        self.enableTime = try container.decodeIfPresent(Int.self, forKey: "enableTime")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.targets = try container.decode([TargetDto].self, forKey: "targets")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.endTime = try container.decodeIfPresent(forKey: "endTime")
+        self.enableTime = try container.decodeIfPresent(forKey: "enableTime")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.targets = try container.decode(forKey: "targets")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.endTime, forKey: "endTime")
         try container.encodeIfPresent(self.enableTime, forKey: "enableTime")
@@ -125,7 +125,7 @@ public struct AssignRoleDto: Codable, Hashable, Sendable {
 }
 
 /// TargetDto.
-public struct TargetDto: Codable, Hashable, Sendable {
+public struct TargetDto: GenAuthModel {
     /// Target object type:
     public var targetType: TargetType
 
@@ -149,14 +149,14 @@ public struct TargetDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.targetType = try container.decode(TargetType.self, forKey: "targetType")
-        self.targetIdentifier = try container.decode(String.self, forKey: "targetIdentifier")
+        let container = try ModelDecodingContainer(decoder)
+        self.targetType = try container.decode(forKey: "targetType")
+        self.targetIdentifier = try container.decode(forKey: "targetIdentifier")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.targetType, forKey: "targetType")
         try container.encode(self.targetIdentifier, forKey: "targetIdentifier")
     }
@@ -196,7 +196,7 @@ extension TargetDto {
 }
 
 /// AssignRoleBatchDto.
-public struct AssignRoleBatchDto: Codable, Hashable, Sendable {
+public struct AssignRoleBatchDto: GenAuthModel {
     /// Role information list
     public var roles: [RoleCodeDto]
 
@@ -215,21 +215,21 @@ public struct AssignRoleBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.roles = try container.decode([RoleCodeDto].self, forKey: "roles")
-        self.targets = try container.decode([TargetDto].self, forKey: "targets")
+        let container = try ModelDecodingContainer(decoder)
+        self.roles = try container.decode(forKey: "roles")
+        self.targets = try container.decode(forKey: "targets")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.roles, forKey: "roles")
         try container.encode(self.targets, forKey: "targets")
     }
 }
 
 /// RoleCodeDto.
-public struct RoleCodeDto: Codable, Hashable, Sendable {
+public struct RoleCodeDto: GenAuthModel {
     /// Unique identifier of the role within the permission group
     public var code: String
 
@@ -248,21 +248,21 @@ public struct RoleCodeDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.namespace, forKey: "namespace")
     }
 }
 
 /// RevokeRoleDto.
-public struct RevokeRoleDto: Codable, Hashable, Sendable {
+public struct RevokeRoleDto: GenAuthModel {
     /// Unique identifier of the role within the permission group
     public var code: String
 
@@ -286,15 +286,15 @@ public struct RevokeRoleDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.targets = try container.decode([TargetDto].self, forKey: "targets")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.targets = try container.decode(forKey: "targets")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.namespace, forKey: "namespace")
         try container.encode(self.targets, forKey: "targets")
@@ -302,7 +302,7 @@ public struct RevokeRoleDto: Codable, Hashable, Sendable {
 }
 
 /// RevokeRoleBatchDto.
-public struct RevokeRoleBatchDto: Codable, Hashable, Sendable {
+public struct RevokeRoleBatchDto: GenAuthModel {
     /// Role information list
     public var roles: [RoleCodeDto]
 
@@ -321,21 +321,21 @@ public struct RevokeRoleBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.roles = try container.decode([RoleCodeDto].self, forKey: "roles")
-        self.targets = try container.decode([TargetDto].self, forKey: "targets")
+        let container = try ModelDecodingContainer(decoder)
+        self.roles = try container.decode(forKey: "roles")
+        self.targets = try container.decode(forKey: "targets")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.roles, forKey: "roles")
         try container.encode(self.targets, forKey: "targets")
     }
 }
 
 /// RoleAuthorizedResourcePaginatedRespDto.
-public struct RoleAuthorizedResourcePaginatedRespDto: Codable, Hashable, Sendable {
+public struct RoleAuthorizedResourcePaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -375,17 +375,17 @@ public struct RoleAuthorizedResourcePaginatedRespDto: Codable, Hashable, Sendabl
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(RoleAuthorizedResourcePagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -395,7 +395,7 @@ public struct RoleAuthorizedResourcePaginatedRespDto: Codable, Hashable, Sendabl
 }
 
 /// RoleAuthorizedResourcePagingDto.
-public struct RoleAuthorizedResourcePagingDto: Codable, Hashable, Sendable {
+public struct RoleAuthorizedResourcePagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -414,21 +414,21 @@ public struct RoleAuthorizedResourcePagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([RoleAuthorizedResourcesRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// RoleAuthorizedResourcesRespDto.
-public struct RoleAuthorizedResourcesRespDto: Codable, Hashable, Sendable {
+public struct RoleAuthorizedResourcesRespDto: GenAuthModel {
     /// Resource descriptor
     public var resourceCode: String
 
@@ -457,16 +457,16 @@ public struct RoleAuthorizedResourcesRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.resourceCode = try container.decode(String.self, forKey: "resourceCode")
-        self.resourceType = try container.decode(ResourceType.self, forKey: "resourceType")
-        self.actions = try container.decode([String].self, forKey: "actions")
-        self.apiIdentifier = try container.decode(String.self, forKey: "apiIdentifier")
+        let container = try ModelDecodingContainer(decoder)
+        self.resourceCode = try container.decode(forKey: "resourceCode")
+        self.resourceType = try container.decode(forKey: "resourceType")
+        self.actions = try container.decode(forKey: "actions")
+        self.apiIdentifier = try container.decode(forKey: "apiIdentifier")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.resourceCode, forKey: "resourceCode")
         try container.encode(self.resourceType, forKey: "resourceType")
         try container.encode(self.actions, forKey: "actions")

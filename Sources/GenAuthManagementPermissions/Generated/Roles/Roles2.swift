@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// RoleDepartmentListPaginatedRespDto.
-public struct RoleDepartmentListPaginatedRespDto: Codable, Hashable, Sendable {
+public struct RoleDepartmentListPaginatedRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -45,17 +45,17 @@ public struct RoleDepartmentListPaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(RoleDepartmentListPagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -65,7 +65,7 @@ public struct RoleDepartmentListPaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// RoleDepartmentListPagingDto.
-public struct RoleDepartmentListPagingDto: Codable, Hashable, Sendable {
+public struct RoleDepartmentListPagingDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int
 
@@ -84,21 +84,21 @@ public struct RoleDepartmentListPagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([RoleDepartmentRespDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// RoleDepartmentRespDto.
-public struct RoleDepartmentRespDto: Codable, Hashable, Sendable {
+public struct RoleDepartmentRespDto: GenAuthModel {
     /// Department ID
     public var id: String
 
@@ -127,16 +127,16 @@ public struct RoleDepartmentRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decode(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.id = try container.decode(forKey: "id")
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decode(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
@@ -145,7 +145,7 @@ public struct RoleDepartmentRespDto: Codable, Hashable, Sendable {
 }
 
 /// CreateRoleDto.
-public struct CreateRoleDto: Codable, Hashable, Sendable {
+public struct CreateRoleDto: GenAuthModel {
     /// Unique identifier of the role within the permission group (permission space)
     public var code: String
 
@@ -185,17 +185,17 @@ public struct CreateRoleDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.disableTime = try container.decodeIfPresent(String.self, forKey: "disableTime")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.disableTime = try container.decodeIfPresent(forKey: "disableTime")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.name, forKey: "name")
         try container.encodeIfPresent(self.namespace, forKey: "namespace")
@@ -205,7 +205,7 @@ public struct CreateRoleDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteRoleDto.
-public struct DeleteRoleDto: Codable, Hashable, Sendable {
+public struct DeleteRoleDto: GenAuthModel {
     /// List of role codes
     public var codeList: [String]
 
@@ -224,21 +224,21 @@ public struct DeleteRoleDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.codeList = try container.decode([String].self, forKey: "codeList")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+        let container = try ModelDecodingContainer(decoder)
+        self.codeList = try container.decode(forKey: "codeList")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.codeList, forKey: "codeList")
         try container.encodeIfPresent(self.namespace, forKey: "namespace")
     }
 }
 
 /// CreateRolesBatch.
-public struct CreateRolesBatch: Codable, Hashable, Sendable {
+public struct CreateRolesBatch: GenAuthModel {
     /// Role list
     public var list: [RoleListItem]
 
@@ -252,19 +252,19 @@ public struct CreateRolesBatch: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.list = try container.decode([RoleListItem].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.list, forKey: "list")
     }
 }
 
 /// RoleListItem.
-public struct RoleListItem: Codable, Hashable, Sendable {
+public struct RoleListItem: GenAuthModel {
     /// Unique identifier of the role within the permission group
     public var code: String
 
@@ -293,16 +293,16 @@ public struct RoleListItem: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decodeIfPresent(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.name, forKey: "name")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -311,7 +311,7 @@ public struct RoleListItem: Codable, Hashable, Sendable {
 }
 
 /// UpdateRoleDto.
-public struct UpdateRoleDto: Codable, Hashable, Sendable {
+public struct UpdateRoleDto: GenAuthModel {
     /// Unique identifier of the role within the permission group (permission space)
     public var code: String
 
@@ -363,19 +363,19 @@ public struct UpdateRoleDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.newCode = try container.decode(String.self, forKey: "newCode")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.status = try container.decodeIfPresent(String.self, forKey: "status")
-        self.disableTime = try container.decodeIfPresent(String.self, forKey: "disableTime")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.newCode = try container.decode(forKey: "newCode")
+        self.name = try container.decode(forKey: "name")
+        self.namespace = try container.decodeIfPresent(forKey: "namespace")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.status = try container.decodeIfPresent(forKey: "status")
+        self.disableTime = try container.decodeIfPresent(forKey: "disableTime")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.newCode, forKey: "newCode")
         try container.encode(self.name, forKey: "name")
@@ -387,7 +387,7 @@ public struct UpdateRoleDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteRoleBatchDto.
-public struct DeleteRoleBatchDto: Codable, Hashable, Sendable {
+public struct DeleteRoleBatchDto: GenAuthModel {
     /// List of role Codes and namespaces
     public var roleList: [RoleCodeAndNamespaceDto]
 
@@ -401,19 +401,19 @@ public struct DeleteRoleBatchDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.roleList = try container.decode([RoleCodeAndNamespaceDto].self, forKey: "roleList")
+        let container = try ModelDecodingContainer(decoder)
+        self.roleList = try container.decode(forKey: "roleList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.roleList, forKey: "roleList")
     }
 }
 
 /// RoleCodeAndNamespaceDto.
-public struct RoleCodeAndNamespaceDto: Codable, Hashable, Sendable {
+public struct RoleCodeAndNamespaceDto: GenAuthModel {
     /// Unique identifier of the role within the permission group (permission space)
     public var code: String
 
@@ -432,14 +432,14 @@ public struct RoleCodeAndNamespaceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.namespace = try container.decode(String.self, forKey: "namespace")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.namespace = try container.decode(forKey: "namespace")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.namespace, forKey: "namespace")
     }

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// CheckRoleParamsDto.
-public struct CheckRoleParamsDto: Codable, Hashable, Sendable {
+public struct CheckRoleParamsDto: GenAuthModel {
     /// Code of the permission group (permission space) it belongs to
     public var namespace: String
 
@@ -29,15 +29,15 @@ public struct CheckRoleParamsDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.namespace = try container.decode(String.self, forKey: "namespace")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        let container = try ModelDecodingContainer(decoder)
+        self.namespace = try container.decode(forKey: "namespace")
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decodeIfPresent(forKey: "name")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.namespace, forKey: "namespace")
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.name, forKey: "name")
@@ -45,7 +45,7 @@ public struct CheckRoleParamsDto: Codable, Hashable, Sendable {
 }
 
 /// RoleCheckParamsRespDto.
-public struct RoleCheckParamsRespDto: Codable, Hashable, Sendable {
+public struct RoleCheckParamsRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -74,16 +74,16 @@ public struct RoleCheckParamsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.data = try container.decode(CheckRoleParamsRespDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -92,7 +92,7 @@ public struct RoleCheckParamsRespDto: Codable, Hashable, Sendable {
 }
 
 /// CheckRoleParamsRespDto.
-public struct CheckRoleParamsRespDto: Codable, Hashable, Sendable {
+public struct CheckRoleParamsRespDto: GenAuthModel {
     /// Permission space name or permission space Code, to check whether it is valid
     public var isValid: Bool
 
@@ -111,21 +111,21 @@ public struct CheckRoleParamsRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.isValid = try container.decode(Bool.self, forKey: "isValid")
-        self.message = try container.decode(Bool.self, forKey: "message")
+        let container = try ModelDecodingContainer(decoder)
+        self.isValid = try container.decode(forKey: "isValid")
+        self.message = try container.decode(forKey: "message")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.isValid, forKey: "isValid")
         try container.encode(self.message, forKey: "message")
     }
 }
 
 /// RoleListPageRespDto.
-public struct RoleListPageRespDto: Codable, Hashable, Sendable {
+public struct RoleListPageRespDto: GenAuthModel {
     /// Business status code. You can use this status code to determine whether the operation succeeded. 200 means success.
     public var statusCode: Int
 
@@ -165,17 +165,17 @@ public struct RoleListPageRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.apiCode = try container.decodeIfPresent(Int.self, forKey: "apiCode")
-        self.requestId = try container.decodeIfPresent(String.self, forKey: "requestId")
-        self.data = try container.decode(RoleListPageDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.apiCode = try container.decodeIfPresent(forKey: "apiCode")
+        self.requestId = try container.decodeIfPresent(forKey: "requestId")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.apiCode, forKey: "apiCode")
@@ -185,7 +185,7 @@ public struct RoleListPageRespDto: Codable, Hashable, Sendable {
 }
 
 /// RoleListPageDto.
-public struct RoleListPageDto: Codable, Hashable, Sendable {
+public struct RoleListPageDto: GenAuthModel {
     /// Total number of records
     public var totalCount: Int?
 
@@ -204,21 +204,21 @@ public struct RoleListPageDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decodeIfPresent(Int.self, forKey: "totalCount")
-        self.data = try container.decode([RolePermissionListDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decodeIfPresent(forKey: "totalCount")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.totalCount, forKey: "totalCount")
         try container.encode(self.data, forKey: "data")
     }
 }
 
 /// RolePermissionListDto.
-public struct RolePermissionListDto: Codable, Hashable, Sendable {
+public struct RolePermissionListDto: GenAuthModel {
     /// Role ID
     public var roleId: String
 
@@ -288,22 +288,22 @@ public struct RolePermissionListDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.roleId = try container.decode(String.self, forKey: "roleId")
-        self.status = try container.decode(String.self, forKey: "status")
-        self.enableTime = try container.decodeIfPresent(Int.self, forKey: "enableTime")
-        self.endTime = try container.decodeIfPresent(Int.self, forKey: "endTime")
-        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
-        self.roleName = try container.decode(String.self, forKey: "roleName")
-        self.roleCode = try container.decode(String.self, forKey: "roleCode")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.createdAt = try container.decode(String.self, forKey: "createdAt")
-        self.updatedAt = try container.decode(String.self, forKey: "updatedAt")
+        let container = try ModelDecodingContainer(decoder)
+        self.roleId = try container.decode(forKey: "roleId")
+        self.status = try container.decode(forKey: "status")
+        self.enableTime = try container.decodeIfPresent(forKey: "enableTime")
+        self.endTime = try container.decodeIfPresent(forKey: "endTime")
+        self.userPoolId = try container.decode(forKey: "userPoolId")
+        self.roleName = try container.decode(forKey: "roleName")
+        self.roleCode = try container.decode(forKey: "roleCode")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.createdAt = try container.decode(forKey: "createdAt")
+        self.updatedAt = try container.decode(forKey: "updatedAt")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.roleId, forKey: "roleId")
         try container.encode(self.status, forKey: "status")
         try container.encodeIfPresent(self.enableTime, forKey: "enableTime")
@@ -318,7 +318,7 @@ public struct RolePermissionListDto: Codable, Hashable, Sendable {
 }
 
 /// CreateAdminRoleDto.
-public struct CreateAdminRoleDto: Codable, Hashable, Sendable {
+public struct CreateAdminRoleDto: GenAuthModel {
     /// Unique identifier of the administrator role
     public var code: String
 
@@ -342,15 +342,15 @@ public struct CreateAdminRoleDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.name = try container.decode(forKey: "name")
+        self.description = try container.decodeIfPresent(forKey: "description")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.description, forKey: "description")
@@ -358,7 +358,7 @@ public struct CreateAdminRoleDto: Codable, Hashable, Sendable {
 }
 
 /// DeleteAdminRoleDto.
-public struct DeleteAdminRoleDto: Codable, Hashable, Sendable {
+public struct DeleteAdminRoleDto: GenAuthModel {
     /// List of role codes
     public var codeList: [String]
 
@@ -372,13 +372,13 @@ public struct DeleteAdminRoleDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.codeList = try container.decode([String].self, forKey: "codeList")
+        let container = try ModelDecodingContainer(decoder)
+        self.codeList = try container.decode(forKey: "codeList")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.codeList, forKey: "codeList")
     }
 }

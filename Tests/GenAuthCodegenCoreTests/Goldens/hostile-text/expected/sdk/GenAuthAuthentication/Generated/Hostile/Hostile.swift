@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `swift run genauth-codegen generate`.
 
 /// */ struct Evil {} /*
-public struct EchoDto: Codable, Hashable, Sendable {
+public struct EchoDto: GenAuthModel {
     /// Ends the comment */ and starts one /* and """ and \\(interp) and `code` \| pipe \<script\> 🎉 中文
     /// second line
     ///
@@ -75,21 +75,21 @@ public struct EchoDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.text = try container.decode(String.self, forKey: "text")
-        self.mode = try container.decodeIfPresent(Mode.self, forKey: "mode")
-        self.`default` = try container.decodeIfPresent(String.self, forKey: "default")
-        self.`protocol` = try container.decodeIfPresent(Int.self, forKey: "protocol")
-        self.`self` = try container.decodeIfPresent(Bool.self, forKey: "self")
-        self.`Type` = try container.decodeIfPresent(String.self, forKey: "Type")
-        self.`init` = try container.decodeIfPresent(Int.self, forKey: "init")
-        self.none = try container.decodeIfPresent(Bool.self, forKey: "none")
-        self.keyword = try container.decodeIfPresent(Keyword.self, forKey: "keyword")
+        let container = try ModelDecodingContainer(decoder)
+        self.text = try container.decode(forKey: "text")
+        self.mode = try container.decodeIfPresent(forKey: "mode")
+        self.`default` = try container.decodeIfPresent(forKey: "default")
+        self.`protocol` = try container.decodeIfPresent(forKey: "protocol")
+        self.`self` = try container.decodeIfPresent(forKey: "self")
+        self.`Type` = try container.decodeIfPresent(forKey: "Type")
+        self.`init` = try container.decodeIfPresent(forKey: "init")
+        self.none = try container.decodeIfPresent(forKey: "none")
+        self.keyword = try container.decodeIfPresent(forKey: "keyword")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.text, forKey: "text")
         try container.encodeIfPresent(self.mode, forKey: "mode")
         try container.encodeIfPresent(self.`default`, forKey: "default")

@@ -31,7 +31,7 @@ public struct Gender: GenAuthStringEnum {
 }
 
 /// UserProfileRespDto.
-public struct UserProfileRespDto: Codable, Hashable, Sendable {
+public struct UserProfileRespDto: GenAuthModel {
     /// Business status code.
     public var statusCode: Int
 
@@ -55,15 +55,15 @@ public struct UserProfileRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.data = try container.decode(UserProfileDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encode(self.data, forKey: "data")
@@ -71,7 +71,7 @@ public struct UserProfileRespDto: Codable, Hashable, Sendable {
 }
 
 /// A user's profile.
-public struct UserProfileDto: Codable, Hashable, Sendable {
+public struct UserProfileDto: GenAuthModel {
     /// The user's ID.
     public var userId: String
 
@@ -166,25 +166,25 @@ public struct UserProfileDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.userId = try container.decode(String.self, forKey: "userId")
-        self.gender = try container.decode(Gender.self, forKey: "gender")
-        self.status = try container.decode(Status.self, forKey: "status")
-        self.createdAt = try container.decodeIfPresent(Date.self, forKey: "createdAt")
-        self.loginsCount = try container.decodeIfPresent(Int.self, forKey: "loginsCount")
-        self.score = try container.decodeIfPresent(Double.self, forKey: "score")
-        self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
-        self.identities = try container.decodeIfPresent([IdentityDto].self, forKey: "identities")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
-        self.counters = try container.decodeIfPresent([String: Int].self, forKey: "counters")
-        self.clientId = try container.decodeIfPresent(String.self, forKey: "client_id")
-        self.`default` = try container.decodeIfPresent(Bool.self, forKey: "default")
-        self._nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
+        let container = try ModelDecodingContainer(decoder)
+        self.userId = try container.decode(forKey: "userId")
+        self.gender = try container.decode(forKey: "gender")
+        self.status = try container.decode(forKey: "status")
+        self.createdAt = try container.decodeIfPresent(forKey: "createdAt")
+        self.loginsCount = try container.decodeIfPresent(forKey: "loginsCount")
+        self.score = try container.decodeIfPresent(forKey: "score")
+        self.tags = try container.decodeIfPresent(forKey: "tags")
+        self.identities = try container.decodeIfPresent(forKey: "identities")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
+        self.counters = try container.decodeIfPresent(forKey: "counters")
+        self.clientId = try container.decodeIfPresent(forKey: "client_id")
+        self.`default` = try container.decodeIfPresent(forKey: "default")
+        self._nickname = try container.decodeIfPresent(forKey: "nickname")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.userId, forKey: "userId")
         try container.encode(self.gender, forKey: "gender")
         try container.encode(self.status, forKey: "status")
@@ -231,7 +231,7 @@ extension UserProfileDto {
 }
 
 /// IdentityDto.
-public struct IdentityDto: Codable, Hashable, Sendable {
+public struct IdentityDto: GenAuthModel {
     /// The `provider` field.
     public var provider: String
 
@@ -250,21 +250,21 @@ public struct IdentityDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.provider = try container.decode(String.self, forKey: "provider")
-        self.userIdInIdp = try container.decodeIfPresent(String.self, forKey: "userIdInIdp")
+        let container = try ModelDecodingContainer(decoder)
+        self.provider = try container.decode(forKey: "provider")
+        self.userIdInIdp = try container.decodeIfPresent(forKey: "userIdInIdp")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.provider, forKey: "provider")
         try container.encodeIfPresent(self.userIdInIdp, forKey: "userIdInIdp")
     }
 }
 
 /// UpdateProfileDto.
-public struct UpdateProfileDto: Codable, Hashable, Sendable {
+public struct UpdateProfileDto: GenAuthModel {
     /// The `nickname` field.
     public var nickname: String?
 
@@ -288,15 +288,15 @@ public struct UpdateProfileDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.gender = try container.decodeIfPresent(Gender.self, forKey: "gender")
-        self.birthdate = try container.decode(Date.self, forKey: "birthdate")
+        let container = try ModelDecodingContainer(decoder)
+        self.nickname = try container.decodeIfPresent(forKey: "nickname")
+        self.gender = try container.decodeIfPresent(forKey: "gender")
+        self.birthdate = try container.decode(forKey: "birthdate")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.nickname, forKey: "nickname")
         try container.encodeIfPresent(self.gender, forKey: "gender")
         try container.encode(self.birthdate, forKey: "birthdate")
@@ -304,7 +304,7 @@ public struct UpdateProfileDto: Codable, Hashable, Sendable {
 }
 
 /// TokenRequestDto.
-public struct TokenRequestDto: Codable, Hashable, Sendable {
+public struct TokenRequestDto: GenAuthModel {
     /// The `grant_type` field.
     ///
     /// JSON key: `grant_type`.
@@ -332,15 +332,15 @@ public struct TokenRequestDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.grantType = try container.decode(String.self, forKey: "grant_type")
-        self.code = try container.decode(String.self, forKey: "code")
-        self.redirectUri = try container.decodeIfPresent(String.self, forKey: "redirect_uri")
+        let container = try ModelDecodingContainer(decoder)
+        self.grantType = try container.decode(forKey: "grant_type")
+        self.code = try container.decode(forKey: "code")
+        self.redirectUri = try container.decodeIfPresent(forKey: "redirect_uri")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.grantType, forKey: "grant_type")
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.redirectUri, forKey: "redirect_uri")
@@ -348,7 +348,7 @@ public struct TokenRequestDto: Codable, Hashable, Sendable {
 }
 
 /// TokenDto.
-public struct TokenDto: Codable, Hashable, Sendable {
+public struct TokenDto: GenAuthModel {
     /// The `access_token` field.
     ///
     /// JSON key: `access_token`.
@@ -378,15 +378,15 @@ public struct TokenDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.accessToken = try container.decode(String.self, forKey: "access_token")
-        self.expiresIn = try container.decode(Int.self, forKey: "expires_in")
-        self.tokenType = try container.decodeIfPresent(String.self, forKey: "token_type")
+        let container = try ModelDecodingContainer(decoder)
+        self.accessToken = try container.decode(forKey: "access_token")
+        self.expiresIn = try container.decode(forKey: "expires_in")
+        self.tokenType = try container.decodeIfPresent(forKey: "token_type")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.accessToken, forKey: "access_token")
         try container.encode(self.expiresIn, forKey: "expires_in")
         try container.encodeIfPresent(self.tokenType, forKey: "token_type")

@@ -35,7 +35,7 @@ public struct ResourceKind: GenAuthStringEnum {
 /// What was created
 ///
 /// GenAuth's API document calls this type `Result`.
-public struct ResultDto: Codable, Hashable, Sendable {
+public struct ResultDto: GenAuthModel {
     /// Users added
     public var addUser: Int
 
@@ -49,13 +49,13 @@ public struct ResultDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.addUser = try container.decode(Int.self, forKey: "addUser")
+        let container = try ModelDecodingContainer(decoder)
+        self.addUser = try container.decode(forKey: "addUser")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.addUser, forKey: "addUser")
     }
 }
@@ -63,7 +63,7 @@ public struct ResultDto: Codable, Hashable, Sendable {
 /// AnyDto.
 ///
 /// GenAuth's API document calls this type `Any`.
-public struct AnyDto: Codable, Hashable, Sendable {
+public struct AnyDto: GenAuthModel {
     /// The object's fields, as GenAuth sends them: its API document does not list them.
     public var fields: [String: JSONValue]
 
@@ -86,7 +86,7 @@ public struct AnyDto: Codable, Hashable, Sendable {
 }
 
 /// CreateResourceDto.
-public struct CreateResourceDto: Codable, Hashable, Sendable {
+public struct CreateResourceDto: GenAuthModel {
     /// The code
     public var code: String
 
@@ -146,20 +146,20 @@ public struct CreateResourceDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.`struct` = try container.decode(Struct.self, forKey: "struct")
-        self.`operator` = try container.decodeIfPresent(String.self, forKey: "operator")
-        self.`default` = try container.decodeIfPresent(Bool.self, forKey: "default")
-        self.zhCn = try container.decodeIfPresent(String.self, forKey: "zh-CN")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.location = try container.decodeIfPresent(GeoIpLocation.self, forKey: "location")
-        self.customData = try container.decodeIfPresent(JSONValue.self, forKey: "customData")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.`struct` = try container.decode(forKey: "struct")
+        self.`operator` = try container.decodeIfPresent(forKey: "operator")
+        self.`default` = try container.decodeIfPresent(forKey: "default")
+        self.zhCn = try container.decodeIfPresent(forKey: "zh-CN")
+        self.description = try container.decodeIfPresent(forKey: "description")
+        self.location = try container.decodeIfPresent(forKey: "location")
+        self.customData = try container.decodeIfPresent(forKey: "customData")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.`struct`, forKey: "struct")
         try container.encodeIfPresent(self.`operator`, forKey: "operator")
@@ -207,7 +207,7 @@ extension CreateResourceDto {
 }
 
 /// TreeStructs.
-public struct TreeStructs: Codable, Hashable, Sendable {
+public struct TreeStructs: GenAuthModel {
     /// The `code` field.
     public var code: String
 
@@ -226,21 +226,21 @@ public struct TreeStructs: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.children = try container.decodeIfPresent([TreeStructs].self, forKey: "children")
+        let container = try ModelDecodingContainer(decoder)
+        self.code = try container.decode(forKey: "code")
+        self.children = try container.decodeIfPresent(forKey: "children")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.code, forKey: "code")
         try container.encodeIfPresent(self.children, forKey: "children")
     }
 }
 
 /// GeoIpLocation.
-public struct GeoIpLocation: Codable, Hashable, Sendable {
+public struct GeoIpLocation: GenAuthModel {
     /// Latitude
     public var lat: Double?
 
@@ -259,21 +259,21 @@ public struct GeoIpLocation: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.lat = try container.decodeIfPresent(Double.self, forKey: "lat")
-        self.lon = try container.decodeIfPresent(Double.self, forKey: "lon")
+        let container = try ModelDecodingContainer(decoder)
+        self.lat = try container.decodeIfPresent(forKey: "lat")
+        self.lon = try container.decodeIfPresent(forKey: "lon")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encodeIfPresent(self.lat, forKey: "lat")
         try container.encodeIfPresent(self.lon, forKey: "lon")
     }
 }
 
 /// ResourcePaginatedRespDto.
-public struct ResourcePaginatedRespDto: Codable, Hashable, Sendable {
+public struct ResourcePaginatedRespDto: GenAuthModel {
     /// The `statusCode` field.
     public var statusCode: Int
 
@@ -297,15 +297,15 @@ public struct ResourcePaginatedRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.data = try container.decode(ResourcePagingDto.self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encode(self.data, forKey: "data")
@@ -313,7 +313,7 @@ public struct ResourcePaginatedRespDto: Codable, Hashable, Sendable {
 }
 
 /// ResourcePagingDto.
-public struct ResourcePagingDto: Codable, Hashable, Sendable {
+public struct ResourcePagingDto: GenAuthModel {
     /// The `totalCount` field.
     public var totalCount: Int
 
@@ -332,14 +332,14 @@ public struct ResourcePagingDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.totalCount = try container.decode(Int.self, forKey: "totalCount")
-        self.list = try container.decode([CreateResourceDto].self, forKey: "list")
+        let container = try ModelDecodingContainer(decoder)
+        self.totalCount = try container.decode(forKey: "totalCount")
+        self.list = try container.decode(forKey: "list")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.totalCount, forKey: "totalCount")
         try container.encode(self.list, forKey: "list")
     }

@@ -5,7 +5,7 @@ import GenAuthCore
 import GenAuthManagementCore
 
 /// TagListRespDto.
-public struct TagListRespDto: Codable, Hashable, Sendable {
+public struct TagListRespDto: GenAuthModel {
     /// Business status code
     public var statusCode: Int
 
@@ -29,15 +29,15 @@ public struct TagListRespDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.statusCode = try container.decode(Int.self, forKey: "statusCode")
-        self.message = try container.decode(String.self, forKey: "message")
-        self.data = try container.decode([TagDto].self, forKey: "data")
+        let container = try ModelDecodingContainer(decoder)
+        self.statusCode = try container.decode(forKey: "statusCode")
+        self.message = try container.decode(forKey: "message")
+        self.data = try container.decode(forKey: "data")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.statusCode, forKey: "statusCode")
         try container.encode(self.message, forKey: "message")
         try container.encode(self.data, forKey: "data")
@@ -45,7 +45,7 @@ public struct TagListRespDto: Codable, Hashable, Sendable {
 }
 
 /// TagDto.
-public struct TagDto: Codable, Hashable, Sendable {
+public struct TagDto: GenAuthModel {
     /// The tag
     public var name: String
 
@@ -64,14 +64,14 @@ public struct TagDto: Codable, Hashable, Sendable {
 
     /// Decodes the JSON object, by the keys GenAuth's API uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.kind = try container.decodeIfPresent(ResourceKind.self, forKey: "kind")
+        let container = try ModelDecodingContainer(decoder)
+        self.name = try container.decode(forKey: "name")
+        self.kind = try container.decodeIfPresent(forKey: "kind")
     }
 
     /// Encodes the JSON object; absent optionals are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
+        var container = ModelEncodingContainer(encoder)
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.kind, forKey: "kind")
     }
