@@ -6,8 +6,8 @@
 /// as dictionary keys and as SwiftUI selections.
 ///
 /// The SDK implements this once, here, rather than the compiler synthesising `==` and `hash(into:)` for each of the
-/// 1,300 generated types: those bodies were 30% of what a debug build compiles of the models (docs/benchmarks.md,
-/// issue 18). Comparing two models encodes them, so it costs about as much as encoding; it is meant for tests,
+/// 1,062 generated types: those bodies were 30% of the instructions a debug build spends on the models
+/// (docs/benchmarks.md, issue 18). Comparing two models encodes them, so it costs about as much as encoding; it is meant for tests,
 /// sets and selections, not for hot loops.
 public protocol GenAuthModel: Codable, Hashable, Sendable {}
 
