@@ -74,37 +74,35 @@ private struct KeyedRecorder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: Node
     var codingPath: [any CodingKey] = []
 
-    private func child(_ key: Key, _ child: Node) -> Node {
-        node.keyed?[key.stringValue] = child
+    private func child(_ name: String, _ child: Node) -> Node {
+        node.keyed?[name] = child
         return child
     }
 
     mutating func encodeNil(forKey key: Key) {
-        _ = child(key, Node(.null))
+        _ = child(key.stringValue, Node(.null))
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
-        _ = child(key, Node(FieldSnapshot.field(value)))
+        _ = child(key.stringValue, Node(FieldSnapshot.field(value)))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        Recorder(root: child(key, Node())).container(keyedBy: keyType)
+        Recorder(root: child(key.stringValue, Node())).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        Recorder(root: child(key, Node())).unkeyedContainer()
+        Recorder(root: child(key.stringValue, Node())).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        let parent = Node()
-        node.keyed?["super"] = parent
-        return Recorder(root: parent)
+        Recorder(root: child("super", Node()))
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        Recorder(root: child(key, Node()))
+        Recorder(root: child(key.stringValue, Node()))
     }
 }
 

@@ -60,7 +60,7 @@ package struct ModelEncodingContainer {
     /// Encodes each of `fields` under its own key.
     package mutating func encodeAdditionalProperties(_ fields: [String: JSONValue]) throws {
         for (key, value) in fields {
-            try container.encode(value, forKey: JSONKey(stringValue: key))
+            try encode(value, forKey: key)
         }
     }
 }

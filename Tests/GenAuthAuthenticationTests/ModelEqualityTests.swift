@@ -12,8 +12,8 @@ import Testing
         "email":"a@example.com","phone":"13800000000"}
         """
 
-    static func user(email: String? = "a@example.com", createdAt: Date = created, status: UserDto.Status = .activated) -> UserDto {
-        var user = try! JSONCoding.makeDecoder().decode(UserDto.self, from: Data(userJSON.utf8))
+    static func user(email: String? = "a@example.com", createdAt: Date = created, status: UserDto.Status = .activated) throws -> UserDto {
+        var user = try JSONCoding.makeDecoder().decode(UserDto.self, from: Data(userJSON.utf8))
         user.email = email
         user.createdAt = createdAt
         user.status = status
@@ -21,23 +21,25 @@ import Testing
     }
 
     @Test func modelsWithEqualFieldsAreEqualAndHashAlike() throws {
-        let decoded = try JSONCoding.makeDecoder().decode(UserDto.self, from: JSONCoding.makeEncoder().encode(Self.user()))
-        #expect(decoded == Self.user())
-        #expect(decoded.hashValue == Self.user().hashValue)
-        #expect(Set([decoded, Self.user(), Self.user()]).count == 1)
+        let user = try Self.user()
+        let decoded = try JSONCoding.makeDecoder().decode(UserDto.self, from: JSONCoding.makeEncoder().encode(user))
+        #expect(decoded == user)
+        #expect(decoded.hashValue == user.hashValue)
+        #expect(Set([decoded, user, try Self.user()]).count == 1)
     }
 
-    @Test func anyFieldThatDiffersMakesThemUnequal() {
+    @Test func anyFieldThatDiffersMakesThemUnequal() throws {
+        let user = try Self.user()
         let variants = [
-            Self.user(email: "b@example.com"),
-            Self.user(email: nil),
-            Self.user(createdAt: Self.created.addingTimeInterval(0.000_1)),  // below the millisecond the wire keeps
-            Self.user(status: .suspended),
+            try Self.user(email: "b@example.com"),
+            try Self.user(email: nil),
+            try Self.user(createdAt: Self.created.addingTimeInterval(0.000_1)),  // below the millisecond the wire keeps
+            try Self.user(status: .suspended),
         ]
         for variant in variants {
-            #expect(variant != Self.user())
+            #expect(variant != user)
         }
-        #expect(Set(variants + [Self.user()]).count == 5)
+        #expect(Set(variants + [user]).count == 5)
     }
 
     @Test func anAbsentOptionalEqualsANilOne() throws {
@@ -50,11 +52,12 @@ import Testing
         #expect(absent.hashValue == null.hashValue)
     }
 
-    @Test func nestedModelsCompareByTheirOwnFields() {
-        let response = UserSingleRespDto(statusCode: 200, message: "ok", data: Self.user())
+    @Test func nestedModelsCompareByTheirOwnFields() throws {
+        let user = try Self.user()
+        let response = UserSingleRespDto(statusCode: 200, message: "ok", data: user)
         var changed = response
         changed.data.phone = "13900000000"
-        #expect(response == UserSingleRespDto(statusCode: 200, message: "ok", data: Self.user()))
+        #expect(response == UserSingleRespDto(statusCode: 200, message: "ok", data: user))
         #expect(response != changed)
         #expect(Set([response, changed]).count == 2)
     }
